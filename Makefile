@@ -1,0 +1,43 @@
+# decisionaid — the two commands a clinic needs are `make run` and `make test`.
+# Every target sets itself up: Debian packages (only those missing), a .venv, the project.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench demo check system-run system-test clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+system-run:
+	@.ci/system-packages.sh run
+
+system-test:
+	@.ci/system-packages.sh test
+
+run: system-run $(STAMP)
+	@.ci/run-kiosk.sh
+
+check: $(STAMP)
+	@$(BIN)/decisionaid check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: system-test $(STAMP) lint
+	@source .ci/services.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: system-test $(STAMP)
+	@source .ci/services.sh && $(BIN)/python benchmarks/run.py
+
+demo: system-run $(STAMP)
+	$(BIN)/decisionaid demo --out demo-out
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis demo-out .run

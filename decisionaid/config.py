@@ -1,0 +1,208 @@
+"""Site configuration: a TOML file, environment overrides and defaults that just work.
+
+Where the file is found, in order: ``--config FILE``, ``$DECISIONAID_CONFIG``, then
+``config.toml`` in the platform's config directory; with none, the built-in defaults apply.
+``$DECISIONAID_DATABASE_URL`` and ``$DECISIONAID_DB_KEY`` override the file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import platformdirs
+
+from decisionaid.errors import ConfigError
+
+APP_NAME = "decisionaid"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CRISIS_MESSAGE = {
+    "en": (
+        "If you are in danger right now, please tell the front desk or any staff member. "
+        "You can also call or text 988, the Suicide and Crisis Lifeline, at any time, day "
+        "or night. In an emergency, call 911."
+    ),
+    "es": (
+        "Si estás en peligro ahora mismo, avísale a la recepción o a cualquier persona del "
+        "personal. También puedes llamar o enviar un mensaje de texto al 988, la Línea de "
+        "Prevención del Suicidio y Crisis, a cualquier hora del día o de la noche. En una "
+        "emergencia, llama al 911."
+    ),
+}
+PAPER_SIZES = ("letter", "a4")
+KNOWN_KEYS = {
+    "site_name",
+    "languages",
+    "paper",
+    "idle_timeout_s",
+    "crisis_message",
+    "database_url",
+    "db_key",
+    "content_dir",
+    "printer",
+}
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'decisionaid.db'}"
+
+
+@dataclass(frozen=True)
+class Config:
+    site_name: str = "Decision Support Centre"
+    languages: tuple[str, ...] = ("en", "es")
+    paper: str = "letter"
+    idle_timeout_s: int = 180
+    crisis_message: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CRISIS_MESSAGE))
+    database_url: str = field(default_factory=default_database_url)
+    db_key: str | None = None
+    content_dir: Path = PROJECT_ROOT
+    printer: str | None = None  # a CUPS queue name; None: the system's default printer
+    source: Path | None = None  # the file this came from, if any
+
+    @property
+    def questionnaires_dir(self) -> Path:
+        return self.content_dir / "questionnaires"
+
+    @property
+    def vignettes_dir(self) -> Path:
+        return self.content_dir / "vignettes"
+
+    def crisis_text(self, language: str) -> str:
+        return self.crisis_message.get(language) or self.crisis_message.get("en", "")
+
+
+def _where(path: Path | None) -> str:
+    return f"{path}: " if path else ""
+
+
+def _parse(raw: dict, source: Path | None) -> Config:
+    where = _where(source)
+    unknown = sorted(set(raw) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}unknown setting '{unknown[0]}'; the settings are: {', '.join(sorted(KNOWN_KEYS))}"
+        )
+    values: dict = {}
+    if "site_name" in raw:
+        if not isinstance(raw["site_name"], str) or not raw["site_name"].strip():
+            raise ConfigError(f"{where}site_name must be a non-empty text, e.g. site_name = \"Main St Clinic\"")
+        values["site_name"] = raw["site_name"].strip()
+    if "languages" in raw:
+        langs = raw["languages"]
+        if (
+            not isinstance(langs, list)
+            or not langs
+            or not all(isinstance(x, str) and x.isalpha() and x.islower() and 2 <= len(x) <= 3 for x in langs)
+        ):
+            raise ConfigError(f"{where}languages must be a list of language codes, e.g. languages = [\"en\", \"es\"]")
+        if len(set(langs)) != len(langs):
+            raise ConfigError(f"{where}languages lists a language twice")
+        values["languages"] = tuple(langs)
+    if "paper" in raw:
+        paper = str(raw["paper"]).lower()
+        if paper not in PAPER_SIZES:
+            raise ConfigError(f"{where}paper must be \"letter\" or \"a4\", not {raw['paper']!r}")
+        values["paper"] = paper
+    if "idle_timeout_s" in raw:
+        t = raw["idle_timeout_s"]
+        if isinstance(t, bool) or not isinstance(t, int) or not 60 <= t <= 3600:
+            raise ConfigError(f"{where}idle_timeout_s must be a whole number of seconds from 60 to 3600, not {t!r}")
+        values["idle_timeout_s"] = t
+    if "crisis_message" in raw:
+        msg = raw["crisis_message"]
+        if isinstance(msg, str) and msg.strip():
+            msg = {lang: msg.strip() for lang in values.get("languages", Config.languages)}
+        if not isinstance(msg, dict) or not msg or not all(
+            isinstance(v, str) and v.strip() for v in msg.values()
+        ):
+            raise ConfigError(
+                f"{where}crisis_message must be a text, or a table of texts by language "
+                "([crisis_message] en = \"…\" es = \"…\")"
+            )
+        values["crisis_message"] = {k: v.strip() for k, v in msg.items()}
+    if "database_url" in raw:
+        values["database_url"] = _check_database_url(raw["database_url"], f"{where}database_url")
+    if "db_key" in raw:
+        if not isinstance(raw["db_key"], str) or len(raw["db_key"]) < 8:
+            raise ConfigError(f"{where}db_key must be a text of at least 8 characters")
+        values["db_key"] = raw["db_key"]
+    if "content_dir" in raw:
+        if not isinstance(raw["content_dir"], str):
+            raise ConfigError(f"{where}content_dir must be a folder path in quotes")
+        path = Path(raw["content_dir"]).expanduser()
+        if not path.is_absolute() and source is not None:
+            path = source.parent / path
+        values["content_dir"] = path
+    if "printer" in raw:
+        if not isinstance(raw["printer"], str) or not raw["printer"].strip():
+            raise ConfigError(f"{where}printer must be a print queue name, e.g. printer = \"FrontDesk\"")
+        values["printer"] = raw["printer"].strip()
+    config = Config(**values, source=source)
+    missing = [lang for lang in config.languages if lang not in config.crisis_message]
+    if missing and "crisis_message" in raw:
+        raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
+    if missing:
+        # A site language with no built-in crisis text falls back to the English one.
+        config = replace(
+            config,
+            crisis_message={**config.crisis_message, **{m: config.crisis_message["en"] for m in missing}},
+        )
+    return config
+
+
+def _check_database_url(url: object, name: str) -> str:
+    if not isinstance(url, str) or not url.startswith(("sqlite://", "postgresql")):
+        raise ConfigError(
+            f"{name} must start with sqlite:/// or postgresql+psycopg://, not {url!r}"
+        )
+    return url
+
+
+def config_path(explicit: str | os.PathLike | None = None) -> Path | None:
+    """The config file in force, or None for the built-in defaults."""
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        return path
+    env = os.environ.get("DECISIONAID_CONFIG")
+    if env:
+        path = Path(env).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"DECISIONAID_CONFIG names a file that does not exist: {path}")
+        return path
+    path = config_dir() / "config.toml"
+    return path if path.is_file() else None
+
+
+def load_config(explicit: str | os.PathLike | None = None) -> Config:
+    """The site configuration: file (if any), then environment overrides."""
+    path = config_path(explicit)
+    raw: dict = {}
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                raw = tomllib.load(f)
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{path}: not valid TOML ({e})") from None
+        except OSError as e:
+            raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
+    config = _parse(raw, path)
+    env_url = os.environ.get("DECISIONAID_DATABASE_URL")
+    if env_url:
+        config = replace(config, database_url=_check_database_url(env_url, "DECISIONAID_DATABASE_URL"))
+    env_key = os.environ.get("DECISIONAID_DB_KEY")
+    if env_key:
+        config = replace(config, db_key=env_key)
+    return config
