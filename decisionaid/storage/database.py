@@ -1,0 +1,299 @@
+"""Opening the database: SQLite (optionally SQLCipher-encrypted) or PostgreSQL.
+
+``open_database(config)`` is the one way in. It checks the schema against the code's migrations:
+an SQLite file that is behind is backed up beside itself and upgraded; a PostgreSQL database is
+never changed on opening (``decisionaid db upgrade`` does that). Every SQLite connection runs in
+WAL mode with ``synchronous=FULL`` (a committed answer survives a power cut), foreign keys on
+and a 10-second busy timeout; write transactions take the write lock up front (``BEGIN
+IMMEDIATE``) so two processes never dead-end on an upgrade from read to write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from decisionaid.errors import UserError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+BUSY_TIMEOUT_S = 10.0
+SQLITE_HEADER = b"SQLite format 3\x00"
+_RETRIES = 8
+
+
+class DatabaseError(UserError):
+    """The database cannot be opened as configured: the message says what to change."""
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    current: str | None  # the revision the database is at; None: no tables yet
+    head: str  # the revision this version of decisionaid needs
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def describe(url: str | URL) -> str:
+    """The URL as it may be shown to a person: no password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file behind an SQLite URL; None for PostgreSQL or an in-memory database."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database).expanduser()
+
+
+def _quote(key: str) -> str:
+    return "'" + key.replace("'", "''") + "'"
+
+
+def _file_state(path: Path) -> str:
+    """'missing' (no file or an empty one), 'plain' or 'encrypted'."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except FileNotFoundError:
+        return "missing"
+    except OSError as e:
+        raise DatabaseError(f"cannot read the database {path}: {e.strerror}") from None
+    if not header:
+        return "missing"
+    return "plain" if header == SQLITE_HEADER else "encrypted"
+
+
+class Database:
+    """An open database: a SQLAlchemy engine plus the transaction helpers services use.
+
+    Safe to share across threads; each ``read``/``write`` makes its own short session.
+    """
+
+    def __init__(self, engine: Engine, *, encrypted: bool = False):
+        self.engine = engine
+        self.encrypted = encrypted
+        self._writer = engine.execution_options(decisionaid_write=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in one write transaction and commit it before returning.
+
+        A transient lock conflict (SQLite busy, PostgreSQL serialization failure or deadlock)
+        rolls back and runs ``work`` again, so it must not have side effects outside the
+        session.
+        """
+        for attempt in range(_RETRIES):
+            try:
+                with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                    return work(session)
+            except DBAPIError as e:
+                if attempt == _RETRIES - 1 or not self._transient(e):
+                    raise
+                log.info("database busy, retrying (%s)", type(e.orig).__name__)
+                time.sleep(min(0.5, 0.01 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in a read-only snapshot."""
+        for attempt in range(_RETRIES):
+            try:
+                with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                    return work(session)
+            except DBAPIError as e:
+                if attempt == _RETRIES - 1 or not self._transient(e):
+                    raise
+                time.sleep(min(0.5, 0.01 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+    def _transient(self, error: DBAPIError) -> bool:
+        if self.dialect == "sqlite":
+            text = str(error.orig).lower()
+            return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
+        return getattr(error.orig, "sqlstate", None) in ("40001", "40P01")
+
+    def schema_status(self) -> SchemaStatus:
+        from decisionaid.storage import migrate
+
+        with self.engine.connect() as conn:
+            return SchemaStatus(migrate.current_revision(conn), migrate.head_revision())
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.dispose()
+
+
+def _sqlite_engine(path: Path, key: str | None) -> Engine:
+    if key:
+        import sqlcipher3.dbapi2 as module
+    else:
+        module = sqlite3
+
+    engine = create_engine(f"sqlite:///{path}", module=module)
+
+    @event.listens_for(engine, "do_connect")
+    def connect(dialect, conn_rec, cargs, cparams):
+        conn = module.connect(
+            str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        if key:
+            # The key must be the first statement on every connection.
+            conn.execute(f"PRAGMA key = {_quote(key)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @event.listens_for(engine, "begin")
+    def begin(conn):
+        # The driver is in autocommit mode; we say where transactions start and what they lock.
+        write = conn.get_execution_options().get("decisionaid_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _check_sqlite_file(path: Path, key: str | None) -> None:
+    """Refuse, in one line, a key that does not fit the file; never create a second file."""
+    state = _file_state(path)
+    if state == "encrypted" and not key:
+        raise DatabaseError(
+            f"the database {path} is encrypted: set its key in DECISIONAID_DB_KEY "
+            "or db_key in the config file"
+        )
+    if state == "plain" and key:
+        raise DatabaseError(
+            f"the database {path} is not encrypted, but a database key is set: remove "
+            "DECISIONAID_DB_KEY / db_key, or point database_url at the encrypted database"
+        )
+    if state == "encrypted":
+        import sqlcipher3.dbapi2 as module
+
+        conn = module.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
+            conn.execute(f"PRAGMA key = {_quote(key)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except module.DatabaseError:
+            raise DatabaseError(
+                f"the database key does not open {path}: check DECISIONAID_DB_KEY or db_key "
+                "in the config file"
+            ) from None
+        finally:
+            conn.close()
+
+
+def connect(url: str, key: str | None = None) -> Database:
+    """An engine for ``url`` with every connection set up, without checking the schema."""
+    try:
+        u = make_url(url)
+    except Exception:
+        raise DatabaseError(f"not a database URL: {url!r}") from None
+    backend = u.get_backend_name()
+    if backend == "sqlite":
+        path = sqlite_path(u)
+        if path is None:
+            raise DatabaseError("an SQLite database must be a file: sqlite:////path/to/file.db")
+        if path.is_dir():
+            raise DatabaseError(f"the database path {path} is a folder, not a file")
+        _check_sqlite_file(path, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise DatabaseError(f"cannot create the folder {path.parent}: {e.strerror}") from None
+        return Database(_sqlite_engine(path, key), encrypted=bool(key))
+    if backend == "postgresql":
+        if u.get_driver_name() != "psycopg":
+            u = u.set(drivername="postgresql+psycopg")  # the driver decisionaid ships with
+        engine = create_engine(u, pool_pre_ping=True)
+        return Database(engine)
+    raise DatabaseError(
+        f"unsupported database {describe(u)}: use sqlite:///PATH or postgresql+psycopg://…"
+    )
+
+
+def _reachable(db: Database) -> None:
+    try:
+        with db.engine.connect():
+            pass
+    except OperationalError as e:
+        reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise DatabaseError(f"cannot connect to the database {describe(db.url)}: {reason}") from None
+
+
+def backup_path(path: Path, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.backup-{stamp}")
+
+
+def backup_sqlite(path: Path, key: str | None = None, now: datetime | None = None) -> Path:
+    """A consistent copy of an SQLite database beside it (encrypted with the same key)."""
+    target = backup_path(path, now)
+    n = 1
+    while target.exists():
+        target = target.with_name(f"{backup_path(path, now).name}-{n}")
+        n += 1
+    with raw_sqlite(path, key) as source, raw_sqlite(target, key) as dest:
+        source.backup(dest)
+    return target
+
+
+def open_database(config, *, check_schema: bool = True) -> Database:
+    """The configured database, ready to use (see the module docstring)."""
+    db = connect(config.database_url, getattr(config, "db_key", None))
+    try:
+        _reachable(db)
+        if check_schema:
+            from decisionaid.storage import migrate
+
+            migrate.ensure_current(db, key=getattr(config, "db_key", None))
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def raw_sqlite(path: Path, key: str | None = None) -> Iterator[sqlite3.Connection]:
+    """A plain DB-API connection to an SQLite file (for checks such as integrity_check)."""
+    if key:
+        import sqlcipher3.dbapi2 as module
+    else:
+        module = sqlite3
+    conn = module.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    try:
+        if key:
+            conn.execute(f"PRAGMA key = {_quote(key)}")
+        yield conn
+    finally:
+        conn.close()

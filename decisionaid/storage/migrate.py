@@ -1,0 +1,90 @@
+"""Schema migrations (Alembic, shipped in ``migrations/``): where a database is, and upgrading it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from decisionaid.storage.database import (
+    Database,
+    DatabaseError,
+    SchemaStatus,
+    backup_sqlite,
+    describe,
+    sqlite_path,
+)
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def _check_not_newer(status: SchemaStatus, db: Database) -> None:
+    if status.current is not None and not _known(status.current):
+        raise DatabaseError(
+            f"the database {describe(db.url)} was made by a newer decisionaid "
+            f"(revision {status.current}): install that version or newer"
+        )
+
+
+def upgrade(db: Database, *, key: str | None = None) -> tuple[str | None, str]:
+    """Bring the schema to the head revision; returns (from, to). An SQLite file that already
+    holds data is backed up beside itself first."""
+    # One write transaction: a second process opening at the same moment waits, then finds the
+    # work done.
+    writer = db.engine.execution_options(decisionaid_write=True)
+    with writer.connect() as conn, conn.begin():
+        status = SchemaStatus(current_revision(conn), head_revision())
+        _check_not_newer(status, db)
+        if status.up_to_date:
+            return status.current, status.head
+        path = sqlite_path(db.url)
+        if path is not None and status.current is not None:
+            saved = backup_sqlite(path, key)
+            log.warning("backed up the database to %s before upgrading it", saved)
+        command.upgrade(alembic_config(conn), "head")
+    return status.current, status.head
+
+
+def ensure_current(db: Database, *, key: str | None = None) -> None:
+    """On opening: upgrade an SQLite database that is behind; refuse a PostgreSQL one."""
+    status = db.schema_status()
+    _check_not_newer(status, db)
+    if status.up_to_date:
+        return
+    if db.dialect == "sqlite":
+        upgrade(db, key=key)
+        return
+    raise DatabaseError(
+        f"the database {describe(db.url)} is not up to date (at {status.current or 'empty'}, "
+        f"needs {status.head}): run 'decisionaid db upgrade'"
+    )

@@ -1,0 +1,223 @@
+"""The stored data: service users, visits and what happened in them, staff, and the audit log.
+
+Times are stored as naive UTC and read back as timezone-aware UTC (``UTCDateTime``), so SQLite
+and PostgreSQL behave the same. Answer values are JSON text: ``int``, ``str``, ``bool`` or a list
+of them, exactly as the engine gave them.
+
+The schema is changed only through Alembic migrations (``migrations/versions``); a change here
+without a new revision fails the test that compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+VISIT_STATES = ("in_progress", "incomplete", "complete", "reviewed")
+SEVERITIES = ("concern", "safety")
+STAFF_ROLES = ("peer", "admin")
+
+# Stable constraint names, so migrations can refer to them on every database.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator):
+    """A moment in time: stored as naive UTC, returned as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a stored time must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+# Byte order on PostgreSQL too, so a prefix search is an index range scan in any locale.
+NAME_KEY = String(80).with_variant(String(80, collation="C"), "postgresql")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ServiceUser(Base):
+    """An optional profile: a visit may also be a guest visit with none."""
+
+    __tablename__ = "service_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # A random id for exports and logs: says nothing about the person.
+    pseudonym: Mapped[str] = mapped_column(String(32), unique=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    # first_name folded for search: lower case, no accents, single spaces (see profiles).
+    name_key: Mapped[str] = mapped_column(NAME_KEY)
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    clinic_id: Mapped[str | None] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_service_users_name_key_date_of_birth", "name_key", "date_of_birth"),
+        Index("ix_service_users_clinic_id", "clinic_id"),
+    )
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_users.id", ondelete="CASCADE")
+    )
+    state: Mapped[str] = mapped_column(String(16), default="in_progress")
+    language: Mapped[str] = mapped_column(String(8))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint(_in("state", VISIT_STATES), name="state"),
+        Index("ix_visits_started_at", "started_at"),
+        Index("ix_visits_service_user_id_started_at", "service_user_id", "started_at"),
+        Index("ix_visits_state_started_at", "state", "started_at"),
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("visit_id", "questionnaire_id", "item_id"),
+    )
+
+
+class VignetteView(Base):
+    __tablename__ = "vignette_views"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), index=True
+    )
+    vignette_id: Mapped[str] = mapped_column(String(64))
+    seconds_watched: Mapped[float] = mapped_column(Float)
+    finished: Mapped[bool] = mapped_column(Boolean)
+    viewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Flag(Base):
+    """A concern or safety flag raised in a visit; shown at the peer station until acknowledged."""
+
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    severity: Mapped[str] = mapped_column(String(8))
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[str] = mapped_column(String(64))  # the item id, or the score id
+    is_score: Mapped[bool] = mapped_column(Boolean, default=False)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL")
+    )
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledgement_note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(_in("severity", SEVERITIES), name="severity"),
+        UniqueConstraint("visit_id", "questionnaire_id", "source_id", "is_score"),
+        Index("ix_flags_acknowledged_at_severity", "acknowledged_at", "severity"),
+    )
+
+
+class PeerReview(Base):
+    """What a peer worker recorded after the consultation; its visit is then locked."""
+
+    __tablename__ = "peer_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), unique=True
+    )
+    peer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    shared_decision: Mapped[str] = mapped_column(Text)
+    follow_up: Mapped[str] = mapped_column(Text)  # JSON list of follow-up needs
+    note: Mapped[str] = mapped_column(Text)
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(8))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint(_in("role", STAFF_ROLES), name="role"),)
+
+
+class AuditEvent(Base):
+    """Who did what, to which visit or profile, when. ``details`` is JSON of counts, ids and
+    dates only: never an answer and never a name."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(16))  # kiosk | peer | cli | system
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    # Plain ids, not foreign keys: the event outlives a purged visit.
+    visit_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    service_user_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    details: Mapped[str] = mapped_column(Text, default="{}")
