@@ -137,6 +137,7 @@ class _Loader:
         # (vignette id, reporter, line) to check once vignettes are loaded
         self.vignette_refs: list[tuple[str, _Reporter, int]] = []
         self.id_lines: dict[str, tuple[str, int]] = {}
+        self.duplicate_ids: set[str] = set()
 
     # --- texts -----------------------------------------------------------------------------
     def text(self, value: object, report: _Reporter, line: int, what: str) -> Text | None:
@@ -427,8 +428,8 @@ class _Loader:
                 ok = False
             else:
                 options = self.options(raw["options"], report, raw.line_of("options"), item_type)
-                if item_type != "multi" and any(o.exclusive for o in options):
-                    report(raw.line_of("options"), "'exclusive' options only make sense in a multi item")
+                if item_type != "multi" and isinstance(raw["options"], str) and any(o.exclusive for o in options):
+                    report(raw.line_of("options"), f"the answer set '{raw['options']}' has an 'exclusive' option, which only a multi item can use")
                 ok = ok and bool(options)
         elif "options" in raw:
             if item_type == "yesno":
@@ -613,6 +614,7 @@ class _Loader:
         if qid and qid in self.id_lines:
             other, other_line = self.id_lines[qid]
             report(data.line_of("id"), f"the questionnaire id '{qid}' is also used in {other}:{other_line}; ids must be unique")
+            self.duplicate_ids.add(qid)
             qid = None
         elif qid:
             self.id_lines[qid] = (str(path), data.line_of("id"))
@@ -767,6 +769,8 @@ class _Loader:
             for leaf, line in pending.leaf_lines:
                 ref = leaf.ref
                 assert ref is not None
+                if ref.questionnaire in self.duplicate_ids:
+                    continue  # already reported: which file is meant cannot be known
                 target = items.get(ref)
                 if target is None:
                     known = [i.id for q in self.questionnaires if q.id == ref.questionnaire for i in q.items]
