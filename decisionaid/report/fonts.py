@@ -1,0 +1,67 @@
+"""The report's font, embedded in every PDF, and what to do with characters it cannot draw.
+
+DejaVu Sans (regular and bold, in ``assets/fonts/``) covers every Latin-alphabet language plus
+Greek, Cyrillic and many symbols. A character it lacks (most emoji, Chinese, Japanese, Korean,
+Indic scripts…) would print as an empty box with no warning, so ``printable`` replaces each run
+of such characters with one "□" — visibly a stand-in, and the full answer is kept at the peer
+station.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+REGULAR = "ReportSans"
+BOLD = "ReportSans-Bold"
+MISSING = "□"
+
+# Invisible joiners and selectors that only make sense with the emoji they join.
+_JOINERS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Registers the report font with ReportLab (once) and returns (regular, bold) names."""
+    for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
+        path = FONT_DIR / file
+        if not path.is_file():
+            raise FileNotFoundError(f"the report font is missing: {path}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                  boldItalic=BOLD)
+    return REGULAR, BOLD
+
+
+@cache
+def _coverage() -> frozenset[int]:
+    register_fonts()
+    regular = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    bold = pdfmetrics.getFont(BOLD).face.charToGlyph
+    return frozenset(regular) & frozenset(bold)
+
+
+def printable(text: str) -> str:
+    """``text`` as the report font can print it: composed (NFC), without control characters,
+    and with each run of characters the font lacks replaced by one "□"."""
+    coverage = _coverage()
+    text = _JOINERS.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
+    out: list[str] = []
+    for ch in text:
+        if ch in "\r\n\u2028\u2029":
+            out.append("\n")
+        elif ch == "\t":
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            continue
+        elif ord(ch) in coverage:
+            out.append(ch)
+        elif not out or out[-1] != MISSING:
+            out.append(MISSING)
+    return "".join(out)

@@ -1,0 +1,314 @@
+"""How the report looks: ReportLab flowables for each section's lines, the page and its footer.
+
+Sizes come from the data (the fitting step sets them; body text never below 9 pt). Red is
+used for alerts and flagged answers only, and each of those also carries a symbol and a word
+(⚠ SAFETY, ● CONCERN) so the page reads the same in greyscale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from decisionaid.report.data import ReportData, Trend
+from decisionaid.report.fonts import register_fonts
+from decisionaid.report.text import Line as TextLine
+from decisionaid.report.text import section_lines
+
+MIN_BODY_SIZE = 9.0
+RED = colors.HexColor("#B00000")
+INK = colors.HexColor("#111111")
+GREY = colors.HexColor("#404040")
+RULE = colors.HexColor("#8A8A8A")
+PAPERS = {"letter": LETTER, "a4": A4}
+MARGIN = 0.5 * inch
+FOOTER_SPACE = 20.0  # reserved at the foot of the page for the footer line
+
+
+@dataclass(frozen=True)
+class Page:
+    """The paper and the frame the report flows into."""
+
+    paper: str = "letter"
+
+    @property
+    def size(self) -> tuple[float, float]:
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {self.paper!r}")
+        return PAPERS[self.paper]
+
+    @property
+    def frame_width(self) -> float:
+        return self.size[0] - 2 * MARGIN
+
+    @property
+    def frame_height(self) -> float:
+        return self.size[1] - 2 * MARGIN - FOOTER_SPACE
+
+
+class Styles:
+    """Paragraph styles for one body size (points)."""
+
+    def __init__(self, body: float, statement: float, compact: bool = False):
+        regular, bold = register_fonts()
+        self.body = body
+        self.compact = compact
+        lead = 1.22 if compact else 1.28
+        gap = 0.5 if compact else 1.0
+
+        def style(name: str, size: float, **kw: object) -> ParagraphStyle:
+            kw.setdefault("fontName", regular)
+            kw.setdefault("textColor", INK)
+            kw.setdefault("leading", round(size * lead, 2))
+            return ParagraphStyle(name, fontSize=size, **kw)
+
+        self.by_kind = {
+            "title": style("title", body + 5, fontName=bold),
+            "meta": style("meta", body + 1, alignment=TA_RIGHT),
+            "subtitle": style("subtitle", body, textColor=GREY),
+            "note": style("note", body, textColor=GREY, spaceBefore=gap),
+            "alerts_heading": style("alerts_heading", body + 3, fontName=bold, textColor=RED,
+                                    spaceAfter=2 * gap),
+            "safety": style("safety", body + 1, textColor=RED, spaceAfter=gap,
+                            leftIndent=10, firstLineIndent=-10),
+            "concern": style("concern", body + 1, textColor=RED, spaceAfter=gap,
+                             leftIndent=10, firstLineIndent=-10),
+            "no_alerts": style("no_alerts", body + 1),
+            "h": style("h", body + 2, fontName=bold, spaceBefore=6 * gap, spaceAfter=gap),
+            "answer": style("answer", body, spaceAfter=gap),
+            "flagged": style("flagged", body, textColor=RED, spaceAfter=gap),
+            "score": style("score", body, spaceAfter=gap),
+            "p": style("p", body, spaceAfter=gap),
+            "bullet": style("bullet", body, leftIndent=10, bulletIndent=0, spaceAfter=gap),
+            "quote": style("quote", statement, leading=round(statement * 1.3, 2),
+                           spaceAfter=2 * gap),
+            "more": style("more", max(MIN_BODY_SIZE, body - 0.5), textColor=GREY,
+                          spaceAfter=gap),
+            "trend_head": style("trend_head", max(MIN_BODY_SIZE, body - 1), textColor=GREY),
+            "trend": style("trend", body),
+            "box": style("box", body + 2, fontName=bold),
+            "box_note": style("box_note", max(MIN_BODY_SIZE, body - 1), textColor=GREY,
+                              alignment=TA_RIGHT),
+            "footer": style("footer", MIN_BODY_SIZE, textColor=GREY),
+        }
+
+    def __getitem__(self, kind: str) -> ParagraphStyle:
+        if kind not in self.by_kind:
+            raise KeyError(f"a report template wrote a line of unknown kind {kind!r}")
+        return self.by_kind[kind]
+
+
+def sparkline(trend: Trend, width: float = 54, height: float = 15) -> Drawing:
+    """A small chart of the last visits and today (the bigger dot). Up is better when the item
+    has a known direction (a scale whose high end is worse is drawn upside down); otherwise up
+    is a higher answer."""
+    drawing = Drawing(width, height)
+    span = max(trend.high - trend.low, 1)
+    pad = 3.0
+    flip = trend.direction == "higher_is_worse"
+    n = len(trend.points)
+    step = (width - 2 * pad) / max(n - 1, 1)
+
+    def y(value: int) -> float:
+        share = (value - trend.low) / span
+        if flip:
+            share = 1 - share
+        return pad + share * (height - 2 * pad)
+
+    points = [(pad + i * step if n > 1 else width / 2, y(p.value)) for i, p in enumerate(trend.points)]
+    drawing.add(Line(0, 0.5, width, 0.5, strokeColor=RULE, strokeWidth=0.4))
+    if n > 1:
+        flat = [c for xy in points for c in xy]
+        drawing.add(PolyLine(flat, strokeColor=INK, strokeWidth=0.9))
+    for i, (x, yy) in enumerate(points):
+        last = i == n - 1
+        drawing.add(Circle(x, yy, 2.2 if last else 1.3, fillColor=INK, strokeColor=INK,
+                           strokeWidth=0.3))
+    return drawing
+
+
+class WriteInBox(Flowable):
+    """The "Our shared decision today" box, with ruled lines to write on. It takes the rest of
+    the page, never less than ``min_height``."""
+
+    def __init__(self, title: Paragraph, note: Paragraph, min_height: float):
+        super().__init__()
+        self.title = title
+        self.note = note
+        self.min_height = min_height
+        self.spaceBefore = 6
+
+    MAX_HEIGHT = 216.0  # three inches of lines is room enough; more would only look empty
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = max(self.min_height, min(ah - 1, self.MAX_HEIGHT))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(INK)
+        c.setLineWidth(1.2)
+        c.rect(0, 0, self.width, self.height)
+        pad = 6
+        _, th = self.title.wrap(self.width - 2 * pad, self.height)
+        self.title.drawOn(c, pad, self.height - pad - th)
+        _, nh = self.note.wrap(self.width - 2 * pad, self.height)
+        top = self.height - pad - th
+        self.note.drawOn(c, pad, top + (th - nh) / 2)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        line_gap = 24
+        y = top - line_gap
+        while y > pad + 2:
+            c.line(pad, y, self.width - pad, y)
+            y -= line_gap
+        c.restoreState()
+
+
+def _para(line: TextLine, styles: Styles) -> Paragraph:
+    style = styles[line.kind]
+    if line.kind == "bullet":
+        return Paragraph(line.markup, style, bulletText="•")
+    return Paragraph(line.markup, style)
+
+
+def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = []
+    title = next(line for line in lines if line.kind == "title")
+    meta = next(line for line in lines if line.kind == "meta")
+    date_, name, visit = meta.cells
+    right = Paragraph(f"{date_}<br/><b>{name}</b> · {visit}", styles["meta"])
+    table = Table([[Paragraph(title.markup, styles["title"]), right]],
+                  colWidths=[width * 0.6, width * 0.4])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK),
+    ]))
+    out.append(table)
+    out.extend(_para(line, styles) for line in lines if line.kind in ("subtitle", "note"))
+    return out
+
+
+def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -> list[Flowable]:
+    flagged = any(line.kind in ("safety", "concern") for line in lines)
+    heading = [_para(line, styles) for line in lines if line.kind == "alerts_heading"]
+    alerts = [_para(line, styles) for line in lines if line.kind in ("safety", "concern")]
+    rest = [_para(line, styles) for line in lines
+            if line.kind not in ("alerts_heading", "safety", "concern")]
+    if not flagged:
+        # Nothing to alert: no red on the page, just the plain line.
+        heading = []
+    if columns > 1 and len(alerts) > 1:
+        half = (len(alerts) + 1) // 2
+        inner = Table([[alerts[:half], alerts[half:]]], colWidths=[(width - 16) / 2] * 2)
+        inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
+        alerts = [inner]
+    cell = [*heading, *alerts, *rest]
+    box = Table([[cell]], colWidths=[width])
+    pad = 4 if styles.compact else 6
+    box.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 2.0 if flagged else 0.6, RED if flagged else RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ]))
+    return [Spacer(1, 4 if styles.compact else 8), box]
+
+
+def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
+    heading = [_para(line, styles) for line in lines if line.kind == "h"]
+    body = [_para(line, styles) for line in lines if line.kind != "h"]
+    if not body:
+        return heading
+    bar = Table([[body]], colWidths=[width])
+    bar.setStyle(TableStyle([
+        ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [*heading, bar]
+
+
+def _trend_table(head: TextLine, rows: list[TextLine], trends: tuple[Trend, ...],
+                 styles: Styles, width: float, detail: bool) -> Table:
+    head_cells = head.cells
+    widths = [0.38, 0.18, 0.13, 0.11, 0.20] if detail else [0.48, 0.22, 0.16, 0.14, 0.0]
+    data = [[Paragraph(c, styles["trend_head"]) for c in head_cells]]
+    for line, trend in zip(rows, trends, strict=True):
+        question, today, change, _chart, earlier = line.cells
+        data.append([
+            Paragraph(question, styles["trend"]),
+            Paragraph(today, styles["trend"]),
+            Paragraph(change, styles["trend"]),
+            sparkline(trend),
+            Paragraph(earlier, styles["trend_head"]) if detail else "",
+        ])
+    if not detail:
+        data = [row[:4] for row in data]
+        widths = widths[:4]
+    table = Table(data, colWidths=[w * width for w in widths], repeatRows=0)
+    pad = 1 if styles.compact else 2
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
+    ]))
+    return table
+
+
+def section_flowables(
+    section: str, data: ReportData, styles: Styles, width: float, *,
+    trend_detail: bool = True, alert_columns: int = 1,
+) -> list[Flowable]:
+    """The flowables for one section of the page (empty when the section has nothing)."""
+    lines = section_lines(section, data.language, r=data)
+    if not lines:
+        return []
+    if section == "header":
+        return _header(lines, styles, width)
+    if section == "alerts":
+        return _alerts(lines, styles, width, alert_columns)
+    if section == "power_statement":
+        return _power_statement(lines, styles, width)
+    if section == "shared_decision":
+        title = next(line for line in lines if line.kind == "box")
+        note = next(line for line in lines if line.kind == "box_note")
+        return [WriteInBox(_para(title, styles), _para(note, styles),
+                           min_height=72 if not styles.compact else 56)]
+    out: list[Flowable] = []
+    trend_rows = [line for line in lines if line.kind == "trend"]
+    for line in lines:
+        if line.kind == "trend_head":
+            trends = tuple(t for t in data.trends if t.section == section)
+            out.append(_trend_table(line, trend_rows, trends, styles, width, trend_detail))
+        elif line.kind == "trend":
+            continue
+        else:
+            out.append(_para(line, styles))
+    return out
+
+
+def footer_lines(data: ReportData) -> tuple[str, str]:
+    lines = section_lines("footer", data.language, r=data)
+    left, right = lines[0].cells
+    return left, right

@@ -1,0 +1,101 @@
+"""Render a report to a one-page PDF: fit it, lay it out, embed the font, draw the footer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from decisionaid.report.data import ReportData
+from decisionaid.report.fitting import Layout, fit
+from decisionaid.report.fonts import REGULAR, register_fonts
+from decisionaid.report.layout import FOOTER_SPACE, GREY, MARGIN, MIN_BODY_SIZE, Page, footer_lines
+
+
+class _OnePageDoc(BaseDocTemplate):
+    def __init__(self, out: io.BytesIO, page: Page, footer: tuple[str, str], title: str):
+        super().__init__(
+            out, pagesize=page.size, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
+            title=title, author="decisionaid", creator="decisionaid", subject=title,
+        )
+        frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, page.frame_width, page.frame_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.footer = footer
+        self.pages = 0
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._footer)])
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self.pages += 1
+        left, right = self.footer
+        width = doc.pagesize[0] - 2 * MARGIN
+        canvas.saveState()
+        canvas.setStrokeColor(GREY)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, MARGIN + FOOTER_SPACE - 5, MARGIN + width, MARGIN + FOOTER_SPACE - 5)
+        canvas.setFillColor(GREY)
+        canvas.setFont(REGULAR, MIN_BODY_SIZE)
+        text_left = Paragraph(left, _footer_style())
+        _, h = text_left.wrap(width * 0.68, FOOTER_SPACE)
+        text_left.drawOn(canvas, MARGIN, MARGIN + FOOTER_SPACE - 8 - h)
+        text_right = Paragraph(right, _footer_style(right=True))
+        _, h = text_right.wrap(width * 0.32, FOOTER_SPACE)
+        text_right.drawOn(canvas, MARGIN + width * 0.68, MARGIN + FOOTER_SPACE - 8 - h)
+        canvas.restoreState()
+
+
+def _footer_style(right: bool = False) -> ParagraphStyle:
+    return ParagraphStyle(
+        "footer", fontName=REGULAR, fontSize=MIN_BODY_SIZE, leading=11, textColor=GREY,
+        alignment=TA_RIGHT if right else TA_LEFT,
+    )
+
+
+def _build(layout: Layout, page: Page) -> tuple[bytes, int]:
+    out = io.BytesIO()
+    data = layout.data
+    doc = _OnePageDoc(out, page, footer_lines(data), title=f"{data.site_name} · visit report")
+    doc.build(layout.story(page))
+    return out.getvalue(), doc.pages
+
+
+def render_report(data: ReportData, paper: str = "letter") -> bytes:
+    """The report as the bytes of a one-page PDF on ``paper`` ("letter" or "a4")."""
+    register_fonts()
+    page = Page(paper)
+    layout = fit(data, page)
+    pdf, pages = _build(layout, page)
+    shrink = 0.0
+    while pages > 1 and shrink < page.frame_height / 2:
+        # The measure and the frame disagreed by a few points: fit into a slightly shorter page.
+        shrink += 24
+        tighter = _ShorterPage(paper, shrink)
+        layout = fit(data, tighter)
+        pdf, pages = _build(layout, page)
+    if pages != 1:
+        raise RuntimeError(f"the report came out {pages} pages long")
+    return pdf
+
+
+class _ShorterPage(Page):
+    def __init__(self, paper: str, less: float):
+        object.__setattr__(self, "paper", paper)
+        object.__setattr__(self, "less", less)
+
+    @property
+    def frame_height(self) -> float:
+        return super().frame_height - self.less
+
+
+def write_report(data: ReportData, path: str | Path, paper: str = "letter") -> Path:
+    """Renders the report and writes it to ``path`` (the whole file, or nothing)."""
+    path = Path(path)
+    pdf = render_report(data, paper)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)
+    return path
