@@ -1,0 +1,5 @@
+import sys
+
+from decisionaid.cli import main
+
+sys.exit(main())

@@ -1,0 +1,44 @@
+"""``decisionaid export-questionnaires -o DIR``: the content as FHIR R4 Questionnaire JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from decisionaid.config import load_config
+from decisionaid.content.fhir import questionnaire_to_fhir
+from decisionaid.content.loader import ContentErrors, load_content
+from decisionaid.errors import UserError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export-questionnaires",
+        help="write each questionnaire as FHIR R4 Questionnaire JSON",
+        description="Write one FHIR R4 Questionnaire JSON file per questionnaire into DIR.",
+    )
+    parser.add_argument("-o", "--out", required=True, metavar="DIR", help="the folder to write into")
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    try:
+        content = load_content(config.content_dir, config.languages)
+    except ContentErrors as e:
+        raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for questionnaire in content.questionnaires:
+            path = out / f"{questionnaire.id}.json"
+            path.write_text(
+                json.dumps(questionnaire_to_fhir(questionnaire, content), ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8",
+            )
+    except OSError as e:
+        raise UserError(f"cannot write to {out}: {e.strerror}") from None
+    print(f"{len(content.questionnaires)} questionnaires written to {out}")
+    return 0

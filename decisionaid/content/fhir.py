@@ -1,0 +1,188 @@
+"""Questionnaires as FHIR R4 Questionnaire resources.
+
+Mapping (written down in docs/content-format.md):
+- ``url`` is ``Questionnaire.url`` and ``version`` the file's version; ``linkId`` is the item id.
+- scale/choice/multi → ``choice`` (multi: ``repeats``), options as ``valueCoding`` whose
+  ``system`` is the questionnaire url and ``code`` the option value as text, ``display`` the
+  label in the first site language, with the other languages as translation extensions;
+  number values also carry ``ordinalValue``.
+- yesno → ``boolean``; text → ``text`` with ``maxLength``; info and vignettes → ``display``.
+- ``show_if`` → ``enableWhen``/``enableBehavior`` where FHIR can say it (equals, in,
+  answered, not-equals, and all/any of those on items of the same file); anything else
+  (at_least/at_most on coded answers, nested groups, items of another file) → the SDC
+  ``enableWhenExpression`` extension in FHIRPath. An item of another file is reached as
+  ``%visit``, the Bundle of this visit's QuestionnaireResponses that the export writes.
+"""
+
+from __future__ import annotations
+
+from decisionaid.content.model import Condition, Content, Item, Option, Questionnaire, Text
+
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+ENABLE_WHEN_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+FHIR_TYPES = {
+    "scale": "choice",
+    "choice": "choice",
+    "multi": "choice",
+    "yesno": "boolean",
+    "text": "text",
+    "info": "display",
+    "vignettes": "display",
+}
+
+
+def _translations(text: Text, languages: tuple[str, ...]) -> dict:
+    return {
+        "extension": [
+            {
+                "url": TRANSLATION,
+                "extension": [
+                    {"url": "lang", "valueCode": lang},
+                    {"url": "content", "valueString": text[lang]},
+                ],
+            }
+            for lang in languages[1:]
+            if lang in text
+        ]
+    }
+
+
+def _text_fields(name: str, text: Text, languages: tuple[str, ...]) -> dict:
+    fields: dict = {name: text[languages[0]]}
+    if len(languages) > 1:
+        fields[f"_{name}"] = _translations(text, languages)
+    return fields
+
+
+def _coding(questionnaire: Questionnaire, option: Option, languages: tuple[str, ...]) -> dict:
+    coding = {"system": questionnaire.url, "code": str(option.value), **_text_fields("display", option.label, languages)}
+    return coding
+
+
+def _answer_for(questionnaire: Questionnaire, target: Item, value: object) -> dict:
+    if target.type == "yesno":
+        return {"answerBoolean": bool(value)}
+    return {"answerCoding": {"system": questionnaire.url, "code": str(value)}}
+
+
+def _simple_enable_when(questionnaire: Questionnaire, content: Content, condition: Condition) -> tuple[list[dict], str] | None:
+    """enableWhen entries and behaviour, or None when FHIR's enableWhen cannot say it."""
+
+    def leaf(c: Condition, negate: bool = False) -> list[dict] | None:
+        if c.ref is None or c.ref.questionnaire != questionnaire.id:
+            return None
+        target = content.item(c.ref)
+        if c.op == "answered":
+            return [{"question": c.ref.item, "operator": "exists", "answerBoolean": bool(c.value) != negate}]
+        if c.op == "equals":
+            return [{"question": c.ref.item, "operator": "!=" if negate else "=", **_answer_for(questionnaire, target, c.value)}]
+        if c.op == "in" and not negate:
+            return [{"question": c.ref.item, "operator": "=", **_answer_for(questionnaire, target, v)} for v in c.value]  # type: ignore[union-attr]
+        return None
+
+    if condition.op == "in":
+        entries = leaf(condition)
+        return (entries, "any") if entries else None
+    if condition.op == "not" and condition.parts[0].op in ("equals", "answered"):
+        entries = leaf(condition.parts[0], negate=True)
+        return (entries, "all") if entries else None
+    if condition.op in ("all", "any"):
+        entries: list[dict] = []
+        for part in condition.parts:
+            if part.op not in ("equals", "answered"):
+                return None
+            found = leaf(part)
+            if found is None:
+                return None
+            entries.extend(found)
+        return entries, condition.op
+    entries = leaf(condition)
+    return (entries, "all") if entries else None
+
+
+def fhirpath(condition: Condition, questionnaire_id: str) -> str:
+    """The condition as FHIRPath over %resource (this response) and %visit (the visit's)."""
+    if condition.op in ("all", "any"):
+        joiner = " and " if condition.op == "all" else " or "
+        return "(" + joiner.join(fhirpath(p, questionnaire_id) for p in condition.parts) + ")"
+    if condition.op == "not":
+        return f"({fhirpath(condition.parts[0], questionnaire_id)}).not()"
+    ref = condition.ref
+    assert ref is not None
+    if ref.questionnaire == questionnaire_id:
+        source = f"%resource.repeat(item).where(linkId='{ref.item}').answer.value"
+    else:
+        source = (
+            f"%visit.entry.resource.where(questionnaire.startsWith('urn:decisionaid:questionnaire:{ref.questionnaire}|'))"
+            f".repeat(item).where(linkId='{ref.item}').answer.value"
+        )
+    value_of = f"({source}.code | {source}.ofType(boolean).toString())"
+    numeric = f"{source}.code.toInteger()"
+    if condition.op == "answered":
+        return f"{source}.exists()" if condition.value else f"{source}.empty()"
+    if condition.op == "equals":
+        return f"{value_of}.contains('{_fhir_value(condition.value)}')"
+    if condition.op == "in":
+        wanted = " | ".join(f"'{_fhir_value(v)}'" for v in condition.value)  # type: ignore[union-attr]
+        return f"{value_of}.intersect({wanted}).exists()"
+    if condition.op == "at_least":
+        return f"{numeric}.where($this >= {condition.value}).exists()"
+    return f"{numeric}.where($this <= {condition.value}).exists()"
+
+
+def _fhir_value(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def item_to_fhir(questionnaire: Questionnaire, content: Content, item: Item) -> dict:
+    languages = content.languages
+    fhir: dict = {"linkId": item.id, **_text_fields("text", item.text, languages), "type": FHIR_TYPES[item.type]}
+    if item.answerable:
+        fhir["required"] = item.required
+    if item.type == "multi":
+        fhir["repeats"] = True
+    if item.type == "text":
+        fhir["maxLength"] = item.max_length
+    if item.type in ("scale", "choice", "multi"):
+        options = []
+        for option in item.options:
+            entry: dict = {"valueCoding": _coding(questionnaire, option, languages)}
+            if isinstance(option.value, int) and not isinstance(option.value, bool):
+                entry["extension"] = [{"url": ORDINAL, "valueDecimal": option.value}]
+            options.append(entry)
+        fhir["answerOption"] = options
+    if item.show_if is not None:
+        simple = _simple_enable_when(questionnaire, content, item.show_if)
+        if simple is not None:
+            entries, behaviour = simple
+            fhir["enableWhen"] = entries
+            if len(entries) > 1:
+                fhir["enableBehavior"] = behaviour
+        else:
+            fhir.setdefault("extension", []).append(
+                {
+                    "url": ENABLE_WHEN_EXPRESSION,
+                    "valueExpression": {"language": "text/fhirpath", "expression": fhirpath(item.show_if, questionnaire.id)},
+                }
+            )
+    return fhir
+
+
+def questionnaire_to_fhir(questionnaire: Questionnaire, content: Content) -> dict:
+    """One questionnaire as a FHIR R4 Questionnaire resource (a JSON-ready dict)."""
+    languages = content.languages
+    resource: dict = {
+        "resourceType": "Questionnaire",
+        "id": questionnaire.id,
+        "url": questionnaire.url,
+        "version": str(questionnaire.version),
+        "name": "".join(part.capitalize() for part in questionnaire.id.split("-")),
+        **_text_fields("title", questionnaire.title, languages),
+        "status": "active",
+        "language": languages[0],
+        "item": [item_to_fhir(questionnaire, content, item) for item in questionnaire.items],
+    }
+    if questionnaire.intro:
+        resource.update(_text_fields("description", questionnaire.intro, languages))
+    return resource

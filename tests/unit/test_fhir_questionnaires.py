@@ -1,0 +1,112 @@
+"""The questionnaires exported as FHIR R4 Questionnaires validate and keep their skip logic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
+
+from decisionaid.cli import main
+from decisionaid.config import PROJECT_ROOT
+from decisionaid.content.fhir import ENABLE_WHEN_EXPRESSION, questionnaire_to_fhir
+from decisionaid.content.loader import load_content
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_content(PROJECT_ROOT, ("en", "es"))
+
+
+def all_items(resource: dict) -> list[dict]:
+    return list(resource.get("item", []))
+
+
+def test_every_shipped_questionnaire_validates_as_r4(shipped):
+    for questionnaire in shipped.questionnaires:
+        resource = questionnaire_to_fhir(questionnaire, shipped)
+        parsed = FhirQuestionnaire.model_validate(resource)
+        assert parsed.url == questionnaire.url
+        assert parsed.version == str(questionnaire.version)
+
+
+def test_link_ids_are_unique_and_are_the_item_ids(shipped):
+    for questionnaire in shipped.questionnaires:
+        ids = [i["linkId"] for i in all_items(questionnaire_to_fhir(questionnaire, shipped))]
+        assert ids == [item.id for item in questionnaire.items]
+        assert len(set(ids)) == len(ids)
+
+
+def test_spanish_travels_as_a_translation(shipped):
+    questionnaire = shipped.questionnaire("how-ive-been")
+    resource = questionnaire_to_fhir(questionnaire, shipped)
+    first = resource["item"][0]
+    translation = first["_text"]["extension"][0]["extension"]
+    assert {"url": "lang", "valueCode": "es"} in translation
+    assert translation[1]["valueString"] == questionnaire.items[0].text["es"]
+
+
+def test_enable_when_matches_show_if(mini_content):
+    feelings = questionnaire_to_fhir(mini_content.questionnaire("feelings"), mini_content)
+    by_id = {i["linkId"]: i for i in feelings["item"]}
+    # at_least on a coded answer cannot be said by enableWhen: the SDC expression carries it.
+    (ext,) = by_id["sleep-more"]["extension"]
+    assert ext["url"] == ENABLE_WHEN_EXPRESSION
+    assert "linkId='sleep'" in ext["valueExpression"]["expression"]
+    assert ">= 2" in ext["valueExpression"]["expression"]
+    assert by_id["sleep-detail"]["enableWhen"] == [{"question": "sleep-more", "operator": "exists", "answerBoolean": True}]
+    medicines = questionnaire_to_fhir(mini_content.questionnaire("medicines"), mini_content)
+    by_id = {i["linkId"]: i for i in medicines["item"]}
+    # A condition on another file's item is an expression over the visit's responses.
+    expression = by_id["sleep-and-meds"]["extension"][0]["valueExpression"]["expression"]
+    assert "%visit" in expression and "questionnaire:feelings|" in expression
+    for resource in (feelings, medicines):
+        FhirQuestionnaire.model_validate(resource)
+
+
+def test_equals_and_in_become_enable_when(mini_content, content_root):
+    content_root.write(
+        "questionnaires/extra.yaml",
+        """
+        id: extra
+        version: 1
+        order: 50
+        title: Extra
+        items:
+          - {id: a, type: yesno, text: A}
+          - {id: b, type: text, text: B, show_if: {item: a, equals: true}}
+          - id: c
+            type: choice
+            text: C
+            options: [{value: x, label: X}, {value: y, label: Y}, {value: z, label: Z}]
+          - {id: d, type: text, text: D, show_if: {item: c, in: [x, z]}}
+          - {id: e, type: text, text: E, show_if: {not: {item: c, equals: y}}}
+        """,
+    )
+    content = load_content(content_root.root, ("en", "es"))
+    resource = questionnaire_to_fhir(content.questionnaire("extra"), content)
+    by_id = {i["linkId"]: i for i in resource["item"]}
+    assert by_id["b"]["enableWhen"] == [{"question": "a", "operator": "=", "answerBoolean": True}]
+    assert by_id["d"]["enableBehavior"] == "any"
+    assert [w["answerCoding"]["code"] for w in by_id["d"]["enableWhen"]] == ["x", "z"]
+    assert by_id["e"]["enableWhen"][0]["operator"] == "!="
+    FhirQuestionnaire.model_validate(resource)
+
+
+def test_export_questionnaires_command_writes_one_file_each(tmp_path, capsys):
+    assert main(["export-questionnaires", "-o", str(tmp_path / "out")]) == 0
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert "how-ive-been.json" in files
+    data = json.loads((tmp_path / "out" / "how-ive-been.json").read_text(encoding="utf-8"))
+    assert data["resourceType"] == "Questionnaire"
+    assert "questionnaires written" in capsys.readouterr().out
+
+
+def test_export_to_an_unwritable_place_is_one_clear_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["export-questionnaires", "-o", str(blocker / "sub")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("decisionaid: cannot write to") and "\n" not in err
+    assert Path(blocker).read_text() == "x"
