@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
 
 from decisionaid.storage.database import (
     Database,
@@ -58,7 +58,7 @@ def _check_not_newer(status: SchemaStatus, db: Database) -> None:
 
 def upgrade(db: Database, *, key: str | None = None) -> tuple[str | None, str]:
     """Bring the schema to the head revision; returns (from, to). An SQLite file that already
-    holds data is backed up beside itself first."""
+    holds tables is backed up beside itself first."""
     # One write transaction: a second process opening at the same moment waits, then finds the
     # work done.
     writer = db.engine.execution_options(decisionaid_write=True)
@@ -68,7 +68,7 @@ def upgrade(db: Database, *, key: str | None = None) -> tuple[str | None, str]:
         if status.up_to_date:
             return status.current, status.head
         path = sqlite_path(db.url)
-        if path is not None and status.current is not None:
+        if path is not None and inspect(conn).get_table_names():
             saved = backup_sqlite(path, key)
             log.warning("backed up the database to %s before upgrading it", saved)
         command.upgrade(alembic_config(conn), "head")

@@ -1,0 +1,108 @@
+"""The audit log: who did what, to which visit or profile, and when.
+
+``record`` is called inside the transaction of the change it describes, so the event and the
+change are committed together. Details hold counts, ids, dates and reasons only: never an
+answer, a note or a name (the log may be read by people who may not see those).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from decisionaid.storage import Database
+from decisionaid.storage.models import AuditEvent
+
+ACTORS = ("kiosk", "peer", "cli", "system")
+
+# The actions the log holds.
+VIEW = "view"
+PRINT = "print"
+EXPORT = "export"
+PURGE = "purge"
+FORCE_FINISH = "force-finish"
+CLOSE_DAY = "close-day"
+REVIEW = "review"
+FLAG_ACKNOWLEDGED = "flag-acknowledged"
+SIGN_IN_FAILED = "sign-in-failed"
+PROFILE_LOCKED = "profile-locked"
+PROFILE_CREATED = "profile-created"
+PIN_RESET = "pin-reset"
+
+_ALLOWED = (int, float, bool, type(None))
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    action: str
+    actor: str
+    staff_id: int | None
+    visit_id: int | None
+    service_user_id: int | None
+    details: dict
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    at: datetime,
+    actor: str,
+    staff_id: int | None = None,
+    visit_id: int | None = None,
+    service_user_id: int | None = None,
+    **details: object,
+) -> None:
+    """Add one event to the transaction ``session`` is in."""
+    if actor not in ACTORS:
+        raise ValueError(f"unknown actor {actor!r}")
+    for key, value in details.items():
+        # Strings are allowed only as short codes (a format, a reason), never free text.
+        if not isinstance(value, _ALLOWED) and not (isinstance(value, str) and len(value) <= 32):
+            raise ValueError(f"audit detail {key!r} must be a number, a flag or a short code")
+    session.execute(
+        insert(AuditEvent).values(
+            at=at,
+            action=action,
+            actor=actor,
+            staff_id=staff_id,
+            visit_id=visit_id,
+            service_user_id=service_user_id,
+            details=json.dumps(details, sort_keys=True),
+        )
+    )
+
+
+def events(
+    db: Database,
+    *,
+    action: str | None = None,
+    visit_id: int | None = None,
+    service_user_id: int | None = None,
+    limit: int = 200,
+) -> list[AuditRecord]:
+    """The newest events first, optionally only one action, visit or profile."""
+    query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
+    if action is not None:
+        query = query.where(AuditEvent.action == action)
+    if visit_id is not None:
+        query = query.where(AuditEvent.visit_id == visit_id)
+    if service_user_id is not None:
+        query = query.where(AuditEvent.service_user_id == service_user_id)
+
+    def work(session: Session) -> list[AuditRecord]:
+        return [
+            AuditRecord(
+                e.id, e.at, e.action, e.actor, e.staff_id, e.visit_id, e.service_user_id,
+                json.loads(e.details),
+            )
+            for e in session.scalars(query)
+        ]
+
+    return db.read(work)

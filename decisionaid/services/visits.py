@@ -1,0 +1,755 @@
+"""Visits: the use-cases the kiosk and the peer station call.
+
+The kiosk drives a ``KioskVisit``: each ``confirm``/``skip`` moves the engine on and commits what
+changed (answers saved and cleared, flags) in one transaction before it returns, so a crash or a
+power cut loses nothing the user has confirmed. The peer station lists, views, force-finishes,
+acknowledges flags and reviews (which locks the visit). Everything returned is plain data.
+
+Flags are kept in step with the answers, with one exception: a safety flag, once raised, stays
+until a staff member acknowledges it, even if the user changes the answer (the kiosk has told the
+user a peer worker will check in).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, case, delete, func, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from decisionaid.content.model import Content, ItemRef
+from decisionaid.engine import FlagEntry, Step, Visit, VisitSummary
+from decisionaid.engine.visit import Answer as AnswerValue
+from decisionaid.errors import UserError
+from decisionaid.services import audit
+from decisionaid.services.clock import Clock, local_day_bounds, local_day_start, utc_now
+from decisionaid.storage import Database
+from decisionaid.storage import repository as repo
+from decisionaid.storage.models import (
+    Answer,
+    Flag,
+    PeerReview,
+    ServiceUser,
+    VignetteView,
+)
+from decisionaid.storage.models import Visit as VisitRow
+
+FINISHED_STATES = ("incomplete", "complete", "reviewed")
+
+
+class UnknownVisit(UserError):
+    def __init__(self, visit_id: int):
+        super().__init__(f"there is no visit with id {visit_id}")
+
+
+class VisitClosed(UserError):
+    """The visit is no longer in progress (finished, force-finished, reviewed)."""
+
+
+class VisitLocked(UserError):
+    """A reviewed visit is locked: nothing in it changes."""
+
+
+# --- plain data --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FlagRecord:
+    id: int
+    visit_id: int
+    severity: str
+    questionnaire_id: str
+    source_id: str
+    is_score: bool
+    question: str
+    answer: str
+    raised_at: datetime
+    acknowledged_by: int | None = None
+    acknowledged_at: datetime | None = None
+    note: str | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+    def entry(self) -> FlagEntry:
+        return FlagEntry(
+            self.severity, self.questionnaire_id, self.source_id, self.question, self.answer,  # type: ignore[arg-type]
+            self.is_score,
+        )
+
+
+@dataclass(frozen=True)
+class ViewRecord:
+    vignette_id: str
+    seconds_watched: float
+    finished: bool
+    viewed_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    peer_id: int | None
+    shared_decision: str
+    follow_up: list[str]
+    note: str
+    reviewed_at: datetime
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    """A visit as a line in the peer station's lists."""
+
+    id: int
+    service_user_id: int | None
+    first_name: str | None  # None: a guest visit
+    state: str
+    language: str
+    started_at: datetime
+    finished_at: datetime | None
+    printed_at: datetime | None
+    open_flags: int = 0
+    open_safety_flags: int = 0
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """A stored visit in full: what the report and the peer station's visit view need."""
+
+    id: int
+    service_user_id: int | None
+    pseudonym: str | None
+    first_name: str | None
+    state: str
+    language: str
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    printed_at: datetime | None
+    number: int | None  # this user's visit number (1 = first); None for a guest
+    answers: dict[ItemRef, AnswerValue]
+    versions: dict[str, int]  # questionnaire id -> version answered
+    answered_at: dict[ItemRef, datetime]
+    flags: list[FlagRecord]
+    views: list[ViewRecord]
+    review: ReviewRecord | None
+
+    @property
+    def locked(self) -> bool:
+        return self.state == "reviewed"
+
+
+@dataclass(frozen=True)
+class PastVisit:
+    """An earlier visit's answers to `trend` items, for the report's change since last time."""
+
+    visit_id: int
+    started_at: datetime
+    answers: dict[ItemRef, AnswerValue]
+
+
+# --- the kiosk's handle on one visit -----------------------------------------------------------
+class KioskVisit:
+    """One visit in progress at the kiosk: the engine's visit, saved as it goes.
+
+    Use from one thread at a time (the kiosk's). ``visit`` is the engine's object: read
+    ``current``, ``answers``, ``flags`` and ``summary()`` from it, and act through these methods
+    so every change is stored.
+    """
+
+    def __init__(self, service: VisitService, visit_id: int, service_user_id: int | None,
+                 visit: Visit, resumed: bool = False):
+        self._service = service
+        self.id = visit_id
+        self.service_user_id = service_user_id
+        self.visit = visit
+        self.resumed = resumed
+
+    @property
+    def current(self):
+        return self.visit.current
+
+    def confirm(self, value: object = None) -> Step:
+        """Confirm the current screen; returns once the change is committed to disk."""
+        step = self.visit.confirm(value)
+        self._service._save_step(self, step)
+        return step
+
+    def skip(self) -> Step:
+        step = self.visit.skip()
+        self._service._save_step(self, step)
+        return step
+
+    def skip_section(self) -> Step:
+        step = self.visit.skip_section()
+        self._service._save_step(self, step)
+        return step
+
+    def back(self) -> None:
+        self.visit.back()
+
+    def go_to(self, ref: ItemRef) -> None:
+        self.visit.go_to(ref)
+
+    def set_language(self, language: str) -> None:
+        self.visit.language = language
+        self._service._set_language(self.id, language)
+
+    def record_view(self, vignette_id: str, seconds_watched: float, finished: bool) -> None:
+        self._service.record_view(self.id, vignette_id, seconds_watched, finished)
+
+    def finish(self) -> VisitRecord:
+        """Close the visit as complete: from now on it is a snapshot that is never edited."""
+        return self._service.finish(self.id, language=self.visit.language)
+
+
+# --- the service -------------------------------------------------------------------------------
+class VisitService:
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
+        self.db = db
+        self.content = content
+        self.clock = clock
+        self._versions = {q.id: q.version for q in content.questionnaires}
+        self._trend = [
+            ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.trend
+        ]
+        self._carry = [
+            ItemRef(q.id, i.id)
+            for q in content.questionnaires
+            for i in q.items
+            if i.carry_forward
+        ]
+
+    # --- kiosk ----------------------------------------------------------------------------------
+    def start(self, service_user_id: int | None = None, language: str | None = None) -> KioskVisit:
+        """A new visit, guest or for a profile. A profile with a visit in progress today gets
+        that visit back instead, where it was left."""
+        if service_user_id is not None:
+            resumed = self.resume_today(service_user_id)
+            if resumed is not None:
+                return resumed
+        now = self.clock()
+
+        def work(session: Session) -> tuple[int, str, dict[ItemRef, AnswerValue]]:
+            lang = language
+            carry: dict[ItemRef, AnswerValue] = {}
+            if service_user_id is not None:
+                user_language = session.scalar(
+                    select(ServiceUser.language).where(ServiceUser.id == service_user_id)
+                )
+                if user_language is None:
+                    raise UserError(f"there is no service-user profile with id {service_user_id}")
+                lang = lang or user_language
+                carry = self._carry_forward(session, service_user_id)
+            lang = lang or self.content.languages[0]
+            visit_id = session.scalar(
+                insert(VisitRow)
+                .values(
+                    service_user_id=service_user_id, state="in_progress", language=lang,
+                    started_at=now, updated_at=now,
+                )
+                .returning(VisitRow.id)
+            )
+            return visit_id, lang, carry
+
+        visit_id, lang, carry = self.db.write(work)
+        engine_visit = Visit(self.content, language=lang, carry_forward=carry)
+        return KioskVisit(self, visit_id, service_user_id, engine_visit)
+
+    def resume_today(self, service_user_id: int) -> KioskVisit | None:
+        """This profile's visit still in progress today, positioned where it was left."""
+        start, end = local_day_bounds(self.clock())
+
+        def work(session: Session):
+            visit_id = session.scalar(
+                select(VisitRow.id)
+                .where(
+                    VisitRow.service_user_id == service_user_id,
+                    VisitRow.state == "in_progress",
+                    VisitRow.started_at >= start,
+                    VisitRow.started_at < end,
+                )
+                .order_by(VisitRow.started_at.desc())
+                .limit(1)
+            )
+            if visit_id is None:
+                return None
+            return visit_id, self._load(session, visit_id), self._carry_forward(session, service_user_id)
+
+        found = self.db.read(work)
+        if found is None:
+            return None
+        visit_id, record, carry = found
+        engine_visit = Visit(
+            self.content, language=record.language, answers=record.answers, carry_forward=carry
+        )
+        return KioskVisit(self, visit_id, service_user_id, engine_visit, resumed=True)
+
+    def resume(self, visit_id: int) -> KioskVisit:
+        """Any visit still in progress, by id (e.g. after the kiosk restarted)."""
+        record = self.load(visit_id)
+        if record.state != "in_progress":
+            raise VisitClosed(f"visit {visit_id} is {record.state.replace('_', ' ')}, not in progress")
+        carry = (
+            self.db.read(lambda s: self._carry_forward(s, record.service_user_id))
+            if record.service_user_id is not None
+            else {}
+        )
+        engine_visit = Visit(
+            self.content, language=record.language, answers=record.answers, carry_forward=carry
+        )
+        return KioskVisit(self, visit_id, record.service_user_id, engine_visit, resumed=True)
+
+    def _save_step(self, kv: KioskVisit, step: Step) -> None:
+        if not step.saved and not step.cleared:
+            return
+        now = self.clock()
+        current_flags = kv.visit.flags
+
+        def work(session: Session) -> None:
+            self._touch_in_progress(session, kv.id, now)
+            repo.delete_answers(
+                session, kv.id, [(ref.questionnaire, ref.item) for ref in step.cleared]
+            )
+            repo.save_answers(
+                session,
+                kv.id,
+                [
+                    (ref.questionnaire, self._versions[ref.questionnaire], ref.item, value)
+                    for ref, value in step.saved.items()
+                ],
+                now,
+            )
+            self._reconcile_flags(session, kv.id, current_flags, now)
+
+        self.db.write(work)
+
+    def _touch_in_progress(self, session: Session, visit_id: int, now: datetime) -> None:
+        done = session.execute(
+            update(VisitRow)
+            .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
+            .values(updated_at=now)
+        )
+        if done.rowcount == 0:
+            state = session.scalar(select(VisitRow.state).where(VisitRow.id == visit_id))
+            if state is None:
+                raise UnknownVisit(visit_id)
+            raise VisitClosed(f"visit {visit_id} is {state.replace('_', ' ')}: it can no longer change")
+
+    def _reconcile_flags(
+        self, session: Session, visit_id: int, flags: Iterable[FlagEntry], now: datetime
+    ) -> None:
+        wanted = {(f.questionnaire_id, f.source_id, f.is_score): f for f in flags}
+        stored = {
+            (r.questionnaire_id, r.source_id, r.is_score): r
+            for r in session.execute(
+                select(
+                    Flag.id, Flag.questionnaire_id, Flag.source_id, Flag.is_score, Flag.severity,
+                    Flag.answer, Flag.acknowledged_at,
+                ).where(Flag.visit_id == visit_id)
+            )
+        }
+        for key, entry in wanted.items():
+            row = stored.get(key)
+            if row is None:
+                session.execute(
+                    insert(Flag).values(
+                        visit_id=visit_id, severity=entry.severity,
+                        questionnaire_id=entry.questionnaire_id, source_id=entry.source_id,
+                        is_score=entry.is_score, question=entry.question, answer=entry.answer,
+                        raised_at=now,
+                    )
+                )
+            elif row.acknowledged_at is None and (
+                row.severity != entry.severity or row.answer != entry.answer
+            ):
+                # A safety flag never softens to a concern before someone has checked in.
+                severity = "safety" if "safety" in (row.severity, entry.severity) else "concern"
+                session.execute(
+                    update(Flag)
+                    .where(Flag.id == row.id)
+                    .values(severity=severity, answer=entry.answer, question=entry.question)
+                )
+        gone = [
+            row.id
+            for key, row in stored.items()
+            if key not in wanted and row.acknowledged_at is None and row.severity != "safety"
+        ]
+        if gone:
+            session.execute(delete(Flag).where(Flag.id.in_(gone)))
+
+    def _set_language(self, visit_id: int, language: str) -> None:
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            self._touch_in_progress(session, visit_id, now)
+            session.execute(
+                update(VisitRow).where(VisitRow.id == visit_id).values(language=language)
+            )
+
+        self.db.write(work)
+
+    def record_view(
+        self, visit_id: int, vignette_id: str, seconds_watched: float, finished: bool
+    ) -> None:
+        """Note that a vignette was watched (for how long, and to the end or not)."""
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            state = session.scalar(select(VisitRow.state).where(VisitRow.id == visit_id))
+            if state is None:
+                raise UnknownVisit(visit_id)
+            if state == "reviewed":
+                raise VisitLocked(f"visit {visit_id} is reviewed and locked")
+            session.execute(
+                insert(VignetteView).values(
+                    visit_id=visit_id, vignette_id=vignette_id,
+                    seconds_watched=max(0.0, float(seconds_watched)), finished=bool(finished),
+                    viewed_at=now,
+                )
+            )
+
+        self.db.write(work)
+
+    def finish(self, visit_id: int, *, language: str | None = None) -> VisitRecord:
+        """The user reached the end: the visit is complete and never edited again."""
+        now = self.clock()
+
+        def work(session: Session) -> VisitRecord:
+            values: dict = {"state": "complete", "finished_at": now, "updated_at": now}
+            if language:
+                values["language"] = language
+            done = session.execute(
+                update(VisitRow)
+                .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
+                .values(**values)
+            )
+            if done.rowcount == 0:
+                self._touch_in_progress(session, visit_id, now)  # raises the right error
+            return self._load(session, visit_id)
+
+        return self.db.write(work)
+
+    def mark_printed(self, visit_id: int, *, actor: str = "kiosk", staff_id: int | None = None) -> None:
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            done = session.execute(
+                update(VisitRow).where(VisitRow.id == visit_id).values(printed_at=now)
+            )
+            if done.rowcount == 0:
+                raise UnknownVisit(visit_id)
+            audit.record(session, audit.PRINT, at=now, actor=actor, staff_id=staff_id,
+                         visit_id=visit_id)
+
+        self.db.write(work)
+
+    # --- peer station ---------------------------------------------------------------------------
+    def view(self, visit_id: int, *, staff_id: int | None) -> VisitRecord:
+        """A visit in full, as a staff member opens it (audit-logged)."""
+        now = self.clock()
+
+        def work(session: Session) -> VisitRecord:
+            record = self._load(session, visit_id)
+            audit.record(session, audit.VIEW, at=now, actor="peer", staff_id=staff_id,
+                         visit_id=visit_id, service_user_id=record.service_user_id)
+            return record
+
+        return self.db.write(work)
+
+    def load(self, visit_id: int) -> VisitRecord:
+        """A visit in full, for the report and other internal use (not audit-logged)."""
+        return self.db.read(lambda s: self._load(s, visit_id))
+
+    def summary(self, record: VisitRecord) -> VisitSummary:
+        """The engine's summary of a stored visit, in the visit's language."""
+        return Visit(self.content, language=record.language, answers=record.answers).summary()
+
+    def force_finish(self, visit_id: int, *, staff_id: int | None, actor: str = "peer") -> None:
+        """End a visit still in progress as ``incomplete`` (the user left)."""
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            done = session.execute(
+                update(VisitRow)
+                .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
+                .values(state="incomplete", finished_at=now, updated_at=now)
+            )
+            if done.rowcount == 0:
+                self._touch_in_progress(session, visit_id, now)  # raises the right error
+            audit.record(session, audit.FORCE_FINISH, at=now, actor=actor, staff_id=staff_id,
+                         visit_id=visit_id)
+
+        self.db.write(work)
+
+    def close_day(self) -> int:
+        """Mark visits left in progress before today ``incomplete``; returns how many."""
+        now = self.clock()
+        today = local_day_start(now)
+
+        def work(session: Session) -> int:
+            done = session.execute(
+                update(VisitRow)
+                .where(VisitRow.state == "in_progress", VisitRow.started_at < today)
+                .values(state="incomplete", finished_at=now, updated_at=now)
+            )
+            if done.rowcount:
+                audit.record(session, audit.CLOSE_DAY, at=now, actor="system",
+                             visits=done.rowcount)
+            return done.rowcount
+
+        return self.db.write(work)
+
+    def acknowledge_flag(self, flag_id: int, *, staff_id: int | None, note: str) -> FlagRecord:
+        """A staff member has checked in: the flag stops showing as open. A note is required."""
+        if not isinstance(note, str) or not note.strip():
+            raise UserError("write a note saying what was done about the flag")
+        now = self.clock()
+
+        def work(session: Session) -> FlagRecord:
+            row = session.get(Flag, flag_id)
+            if row is None:
+                raise UserError(f"there is no flag with id {flag_id}")
+            if row.acknowledged_at is not None:
+                raise UserError(f"flag {flag_id} was already acknowledged")
+            row.acknowledged_by = staff_id
+            row.acknowledged_at = now
+            row.acknowledgement_note = note.strip()
+            audit.record(session, audit.FLAG_ACKNOWLEDGED, at=now, actor="peer",
+                         staff_id=staff_id, visit_id=row.visit_id, severity=row.severity)
+            session.flush()
+            return _flag(row)
+
+        return self.db.write(work)
+
+    def open_flags(self) -> list[FlagRecord]:
+        """Flags no one has acknowledged yet, safety first, oldest first."""
+        query = (
+            select(Flag)
+            .where(Flag.acknowledged_at.is_(None))
+            .order_by((Flag.severity == "safety").desc(), Flag.raised_at, Flag.id)
+        )
+        return self.db.read(lambda s: [_flag(r) for r in s.scalars(query)])
+
+    def review(
+        self,
+        visit_id: int,
+        *,
+        staff_id: int | None,
+        shared_decision: str,
+        follow_up: list[str] | tuple[str, ...] = (),
+        note: str = "",
+    ) -> VisitRecord:
+        """Record the shared decision and follow-up needs; the visit is then locked."""
+        now = self.clock()
+
+        def work(session: Session) -> VisitRecord:
+            state = session.scalar(
+                select(VisitRow.state).where(VisitRow.id == visit_id).with_for_update()
+            )
+            if state is None:
+                raise UnknownVisit(visit_id)
+            if state == "reviewed":
+                raise VisitLocked(f"visit {visit_id} is already reviewed and locked")
+            if state == "in_progress":
+                raise VisitClosed(f"visit {visit_id} is still in progress: finish it first")
+            session.execute(
+                insert(PeerReview).values(
+                    visit_id=visit_id, peer_id=staff_id, shared_decision=shared_decision.strip(),
+                    follow_up=json.dumps([f.strip() for f in follow_up if f.strip()]),
+                    note=note.strip(), reviewed_at=now,
+                )
+            )
+            session.execute(
+                update(VisitRow).where(VisitRow.id == visit_id).values(
+                    state="reviewed", updated_at=now
+                )
+            )
+            audit.record(session, audit.REVIEW, at=now, actor="peer", staff_id=staff_id,
+                         visit_id=visit_id)
+            return self._load(session, visit_id)
+
+        return self.db.write(work)
+
+    def todays_visits(self) -> list[VisitInfo]:
+        """Today's visits (local day), newest first, with their open flags."""
+        start, end = local_day_bounds(self.clock())
+        return self.db.read(
+            lambda s: _infos(
+                s,
+                _info_query()
+                .where(VisitRow.started_at >= start, VisitRow.started_at < end)
+                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc()),
+            )
+        )
+
+    def user_visits(self, service_user_id: int, limit: int = 100) -> list[VisitInfo]:
+        """One profile's visits, newest first."""
+        return self.db.read(
+            lambda s: _infos(
+                s,
+                _info_query()
+                .where(VisitRow.service_user_id == service_user_id)
+                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
+                .limit(limit),
+            )
+        )
+
+    def history(self, visit_id: int, limit: int = 5) -> list[PastVisit]:
+        """The same user's earlier finished visits' answers to `trend` items, newest first, at
+        most ``limit`` of them (a guest visit has none)."""
+        if not self._trend:
+            return []
+
+        def work(session: Session) -> list[PastVisit]:
+            this = session.execute(
+                select(VisitRow.service_user_id, VisitRow.started_at).where(VisitRow.id == visit_id)
+            ).one_or_none()
+            if this is None:
+                raise UnknownVisit(visit_id)
+            if this.service_user_id is None:
+                return []
+            earlier = session.execute(
+                select(VisitRow.id, VisitRow.started_at)
+                .where(
+                    VisitRow.service_user_id == this.service_user_id,
+                    VisitRow.started_at < this.started_at,
+                    VisitRow.state.in_(FINISHED_STATES),
+                )
+                .order_by(VisitRow.started_at.desc())
+                .limit(limit)
+            ).all()
+            if not earlier:
+                return []
+            found: dict[int, dict[ItemRef, AnswerValue]] = {v.id: {} for v in earlier}
+            for row in session.execute(
+                select(Answer.visit_id, Answer.questionnaire_id, Answer.item_id, Answer.value)
+                .where(
+                    Answer.visit_id.in_(list(found)),
+                    tuple_(Answer.questionnaire_id, Answer.item_id).in_(
+                        [(r.questionnaire, r.item) for r in self._trend]
+                    ),
+                )
+            ):
+                found[row.visit_id][ItemRef(row.questionnaire_id, row.item_id)] = repo.decode(
+                    row.value
+                )
+            return [PastVisit(v.id, v.started_at, found[v.id]) for v in earlier]
+
+        return self.db.read(work)
+
+    # --- internals ------------------------------------------------------------------------------
+    def _carry_forward(self, session: Session, service_user_id: int) -> dict[ItemRef, AnswerValue]:
+        """The latest answer to each `carry_forward` item from this user's earlier visits."""
+        if not self._carry:
+            return {}
+        rows = session.execute(
+            select(Answer.questionnaire_id, Answer.item_id, Answer.value)
+            .join(VisitRow, VisitRow.id == Answer.visit_id)
+            .where(
+                VisitRow.service_user_id == service_user_id,
+                VisitRow.state.in_(FINISHED_STATES),
+                tuple_(Answer.questionnaire_id, Answer.item_id).in_(
+                    [(r.questionnaire, r.item) for r in self._carry]
+                ),
+            )
+            .order_by(VisitRow.started_at.desc(), Answer.answered_at.desc())
+        )
+        found: dict[ItemRef, AnswerValue] = {}
+        for row in rows:
+            found.setdefault(ItemRef(row.questionnaire_id, row.item_id), repo.decode(row.value))
+        return found
+
+    def _load(self, session: Session, visit_id: int) -> VisitRecord:
+        row = session.execute(
+            select(VisitRow, ServiceUser.pseudonym, ServiceUser.first_name)
+            .outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
+            .where(VisitRow.id == visit_id)
+        ).one_or_none()
+        if row is None:
+            raise UnknownVisit(visit_id)
+        visit, pseudonym, first_name = row
+        answers: dict[ItemRef, AnswerValue] = {}
+        answered_at: dict[ItemRef, datetime] = {}
+        versions: dict[str, int] = {}
+        for a in session.scalars(select(Answer).where(Answer.visit_id == visit_id).order_by(Answer.id)):
+            ref = ItemRef(a.questionnaire_id, a.item_id)
+            answers[ref] = repo.decode(a.value)
+            answered_at[ref] = a.answered_at
+            versions[a.questionnaire_id] = a.questionnaire_version
+        flags = [
+            _flag(f)
+            for f in session.scalars(select(Flag).where(Flag.visit_id == visit_id).order_by(Flag.id))
+        ]
+        views = [
+            ViewRecord(v.vignette_id, v.seconds_watched, v.finished, v.viewed_at)
+            for v in session.scalars(
+                select(VignetteView).where(VignetteView.visit_id == visit_id).order_by(VignetteView.id)
+            )
+        ]
+        review_row = session.scalar(select(PeerReview).where(PeerReview.visit_id == visit_id))
+        review = (
+            ReviewRecord(
+                review_row.peer_id, review_row.shared_decision, json.loads(review_row.follow_up),
+                review_row.note, review_row.reviewed_at,
+            )
+            if review_row
+            else None
+        )
+        number = None
+        if visit.service_user_id is not None:
+            number = session.scalar(
+                select(func.count())
+                .select_from(VisitRow)
+                .where(
+                    VisitRow.service_user_id == visit.service_user_id,
+                    VisitRow.started_at <= visit.started_at,
+                )
+            )
+        return VisitRecord(
+            visit.id, visit.service_user_id, pseudonym, first_name, visit.state, visit.language,
+            visit.started_at, visit.updated_at, visit.finished_at, visit.printed_at, number,
+            answers, versions, answered_at, flags, views, review,
+        )
+
+
+def _flag(row: Flag) -> FlagRecord:
+    return FlagRecord(
+        row.id, row.visit_id, row.severity, row.questionnaire_id, row.source_id, row.is_score,
+        row.question, row.answer, row.raised_at, row.acknowledged_by, row.acknowledged_at,
+        row.acknowledgement_note,
+    )
+
+
+def _info_query():
+    return select(
+        VisitRow.id, VisitRow.service_user_id, ServiceUser.first_name, VisitRow.state,
+        VisitRow.language, VisitRow.started_at, VisitRow.finished_at, VisitRow.printed_at,
+    ).outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
+
+
+def _infos(session: Session, query) -> list[VisitInfo]:
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    counts: Mapping[int, tuple[int, int]] = {
+        r.visit_id: (r.open, r.safety)
+        for r in session.execute(
+            select(
+                Flag.visit_id,
+                func.count().label("open"),
+                func.sum(case((Flag.severity == "safety", 1), else_=0)).label("safety"),
+            )
+            .where(and_(Flag.visit_id.in_([r.id for r in rows]), Flag.acknowledged_at.is_(None)))
+            .group_by(Flag.visit_id)
+        )
+    }
+    return [
+        VisitInfo(
+            r.id, r.service_user_id, r.first_name, r.state, r.language, r.started_at,
+            r.finished_at, r.printed_at, *(int(x or 0) for x in counts.get(r.id, (0, 0))),
+        )
+        for r in rows
+    ]
+

@@ -1,0 +1,139 @@
+"""Shared fixtures: a fresh database per test, on SQLite and on PostgreSQL.
+
+The PostgreSQL variants need ``DECISIONAID_TEST_PG_URL`` (``make test`` starts a server and sets
+it). Without a reachable server they fail under ``CI=true`` and skip, with the reason, elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data"
+ENGINES = ("sqlite", "postgresql")
+
+
+def _pg_admin_url() -> str:
+    """The test server's URL, or fail/skip saying why it cannot be used."""
+    url = os.environ.get("DECISIONAID_TEST_PG_URL")
+    reason = None
+    if not url:
+        reason = "DECISIONAID_TEST_PG_URL is not set (make test starts PostgreSQL and sets it)"
+    else:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        try:
+            psycopg.connect(plain, connect_timeout=5).close()
+        except psycopg.OperationalError as e:
+            reason = f"PostgreSQL at {url} is unreachable: {str(e).strip().splitlines()[0]}"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return url  # type: ignore[return-value]
+
+
+class PgSchema:
+    """A schema of its own on the test server; its URL puts every connection in it."""
+
+    def __init__(self, admin_url: str):
+        from sqlalchemy.engine import make_url
+
+        self.name = f"t_{uuid.uuid4().hex[:12]}"
+        base = make_url(admin_url)
+        self._plain = base.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.url = base.update_query_dict({"options": f"-csearch_path={self.name}"}).render_as_string(
+            hide_password=False
+        )
+
+    def _run(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self._plain, autocommit=True) as conn:
+            conn.execute(sql)
+
+    def create(self) -> None:
+        self._run(f'CREATE SCHEMA "{self.name}"')
+
+    def drop(self) -> None:
+        self._run(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A URL to an empty PostgreSQL schema of this test's own."""
+    schema = PgSchema(_pg_admin_url())
+    schema.create()
+    try:
+        yield schema.url
+    finally:
+        schema.drop()
+
+
+@pytest.fixture(params=ENGINES)
+def db_url(request, tmp_path: Path) -> str:
+    """A URL to a fresh, empty database: SQLite file, then PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'data' / 'decisionaid.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def database(db_url: str):
+    """An open, migrated ``Database`` at ``db_url``."""
+    from decisionaid.storage.database import connect
+    from decisionaid.storage.migrate import upgrade
+
+    db = connect(db_url)
+    upgrade(db)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def visit_content():
+    """The small test content (tests/data/mini): three questionnaires with trend, carry-forward,
+    safety and concern items and a score."""
+    from decisionaid.content.loader import load_content
+
+    return load_content(DATA / "mini", ("en", "es"))
+
+
+@pytest.fixture
+def fast_pins():
+    """A PIN hasher with minimal cost, so profile tests run fast."""
+    from decisionaid.services.pins import PinHasher
+
+    return PinHasher.fast()
+
+
+class FakeClock:
+    """A clock tests move by hand; services take it as ``clock=``."""
+
+    def __init__(self, start):
+        self.now = start
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **delta) -> None:
+        from datetime import timedelta
+
+        self.now = self.now + timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Noon today, local time (so 'today' and 'end of day' mean what they say)."""
+    from datetime import UTC, datetime
+
+    local_noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    return FakeClock(local_noon.astimezone(UTC))
