@@ -18,17 +18,18 @@ from decisionaid.errors import ConfigError
 
 APP_NAME = "decisionaid"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The built-in crisis message names a member of staff and the site's emergency number.
 DEFAULT_CRISIS_MESSAGE = {
     "en": (
         "If you are in danger right now, please tell the front desk or any staff member. "
         "You can also call or text 988, the Suicide and Crisis Lifeline, at any time, day "
-        "or night. In an emergency, call 911."
+        "or night. In an emergency, call {emergency}."
     ),
     "es": (
         "Si estás en peligro ahora mismo, avísale a la recepción o a cualquier persona del "
         "personal. También puedes llamar o enviar un mensaje de texto al 988, la Línea de "
         "Prevención del Suicidio y Crisis, a cualquier hora del día o de la noche. En una "
-        "emergencia, llama al 911."
+        "emergencia, llama al {emergency}."
     ),
 }
 PAPER_SIZES = ("letter", "a4")
@@ -42,6 +43,7 @@ KNOWN_KEYS = {
     "db_key",
     "content_dir",
     "printer",
+    "emergency_number",
 }
 
 
@@ -63,7 +65,9 @@ class Config:
     languages: tuple[str, ...] = ("en", "es")
     paper: str = "letter"
     idle_timeout_s: int = 180
-    crisis_message: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CRISIS_MESSAGE))
+    emergency_number: str = "911"
+    # None: the built-in message, naming a staff member and ``emergency_number``.
+    crisis_message: dict[str, str] | None = None
     database_url: str = field(default_factory=default_database_url)
     db_key: str | None = None
     content_dir: Path = PROJECT_ROOT
@@ -79,7 +83,11 @@ class Config:
         return self.content_dir / "vignettes"
 
     def crisis_text(self, language: str) -> str:
-        return self.crisis_message.get(language) or self.crisis_message.get("en", "")
+        """The crisis message in ``language`` (the site's own, else the built-in one)."""
+        if self.crisis_message:
+            return self.crisis_message.get(language) or next(iter(self.crisis_message.values()))
+        template = DEFAULT_CRISIS_MESSAGE.get(language, DEFAULT_CRISIS_MESSAGE["en"])
+        return template.format(emergency=self.emergency_number)
 
 
 def _where(path: Path | None) -> str:
@@ -148,16 +156,18 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not isinstance(raw["printer"], str) or not raw["printer"].strip():
             raise ConfigError(f"{where}printer must be a print queue name, e.g. printer = \"FrontDesk\"")
         values["printer"] = raw["printer"].strip()
+    if "emergency_number" in raw:
+        number = raw["emergency_number"]
+        if isinstance(number, int) and not isinstance(number, bool):
+            number = str(number)
+        if not isinstance(number, str) or not number.strip() or len(number) > 20:
+            raise ConfigError(f"{where}emergency_number must be a short phone number in quotes, e.g. emergency_number = \"911\"")
+        values["emergency_number"] = number.strip()
     config = Config(**values, source=source)
-    missing = [lang for lang in config.languages if lang not in config.crisis_message]
-    if missing and "crisis_message" in raw:
-        raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
-    if missing:
-        # A site language with no built-in crisis text falls back to the English one.
-        config = replace(
-            config,
-            crisis_message={**config.crisis_message, **{m: config.crisis_message["en"] for m in missing}},
-        )
+    if config.crisis_message is not None:
+        missing = [lang for lang in config.languages if lang not in config.crisis_message]
+        if missing:
+            raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
     return config
 
 

@@ -87,3 +87,9 @@ def test_a_missing_config_file_is_named(tmp_path):
 
 def test_config_is_plain_data():
     assert Config().site_name
+
+
+def test_the_default_crisis_message_uses_the_sites_emergency_number(tmp_path):
+    config = load_config(write(tmp_path, 'emergency_number = "112"\n'))
+    assert "112" in config.crisis_text("en") and "112" in config.crisis_text("es")
+    assert "staff" in config.crisis_text("en") and "personal" in config.crisis_text("es")
