@@ -1,0 +1,96 @@
+"""``decisionaid staff add|list|reset-pin|disable``: staff accounts for the peer station and kiosk.
+
+A PIN is never a command-line argument (it would sit in the shell's history): it is asked for
+twice without echo. When standard input is not a terminal (a script, a test) the two PINs are
+read from it, one a line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from decisionaid.config import load_config
+from decisionaid.errors import UserError
+from decisionaid.services import staff
+from decisionaid.services.clock import utc_now
+from decisionaid.storage.database import open_database
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "staff",
+        help="add, list, reset the PIN of, or disable staff accounts",
+        description=(
+            "Staff accounts for the peer station and the kiosk's staff menu. A PIN is 4 to 8 "
+            "digits; it is asked for twice and never shown."
+        ),
+    )
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a staff account (asks for the PIN)")
+    add.add_argument("name", help="the name the person signs in with, e.g. \"Maria G\"")
+    add.add_argument("--role", choices=("peer", "admin"), default="peer",
+                     help="peer (default) or admin (also sees statistics and admin)")
+    add.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                     help="the site configuration file")
+
+    lst = actions.add_parser("list", help="list staff accounts")
+    lst.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                     help="the site configuration file")
+
+    reset = actions.add_parser("reset-pin", help="set a new PIN and unlock the account")
+    reset.add_argument("name")
+    reset.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                       help="the site configuration file")
+
+    disable = actions.add_parser("disable", help="stop an account from signing in (kept for the log)")
+    disable.add_argument("name")
+    disable.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                         help="the site configuration file")
+
+    parser.set_defaults(func=run)
+
+
+def ask_pin(prompt: str = "PIN") -> str:
+    """A new PIN, typed twice without echo (or two lines of standard input)."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"{prompt} (4 to 8 digits): ")
+        second = getpass.getpass(f"{prompt} again: ")
+    else:
+        first = sys.stdin.readline().strip()
+        second = sys.stdin.readline().strip()
+    if first != second:
+        raise UserError("the two PINs are not the same: nothing was changed")
+    return staff.check_pin(first)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(getattr(args, "config", None))
+    if args.action == "add":
+        pin = ask_pin()
+        with open_database(config) as db:
+            member = staff.add(db, args.name, args.role, pin)
+        print(f"added {member.name} ({member.role})")
+    elif args.action == "list":
+        with open_database(config) as db:
+            members = staff.list(db)
+        now = utc_now()
+        if not members:
+            print("no staff accounts yet: add one with 'decisionaid staff add NAME --role admin'")
+        for m in members:
+            status = "disabled" if m.disabled else "locked" if m.locked_at(now) else "active"
+            print(f"{m.name}\t{m.role}\t{status}")
+    elif args.action == "reset-pin":
+        with open_database(config) as db:
+            staff.get_by_name(db, args.name)  # say "no such account" before asking for a PIN
+            pin = ask_pin("New PIN")
+            member = staff.reset_pin(db, args.name, pin)
+        print(f"new PIN set for {member.name}; the account is unlocked")
+    elif args.action == "disable":
+        with open_database(config) as db:
+            member = staff.disable(db, args.name)
+        print(f"disabled {member.name}: they can no longer sign in")
+    return 0

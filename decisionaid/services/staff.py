@@ -1,0 +1,340 @@
+"""Staff accounts: peer workers and admins, who sign in with their name and a PIN.
+
+The peer station, the kiosk's staff escape and its peer-assisted sign-in all call ``sign_in``.
+PINs are 4 to 8 digits, stored only as argon2id hashes. Five wrong PINs in a row lock the
+account for 15 minutes; a disabled account never signs in. Every sign-in, failure, lock and
+account change is audit-logged, by staff id and reason only: never the PIN, never the name.
+
+A staff member's name is shown to colleagues and, in "Who has looked at my information", to
+service users; the audit log itself holds only the staff id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from decisionaid.errors import UserError
+from decisionaid.services import audit
+from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services.pins import PinHasher
+from decisionaid.storage import Database
+from decisionaid.storage.models import STAFF_ROLES, Staff
+
+MAX_FAILURES = 5
+LOCK_TIME = timedelta(minutes=15)
+# The peer station signs out after this long without a key press or a click.
+IDLE_SIGN_OUT = timedelta(minutes=10)
+NAME_MAX = 80
+STAFF_PIN = re.compile(r"^[0-9]{4,8}$")
+
+# Audit actions about staff accounts (the visit and profile ones live in ``audit``).
+SIGN_IN = "staff-sign-in"
+SIGN_IN_FAILED = "staff-sign-in-failed"
+SIGN_OUT = "staff-sign-out"
+LOCKED = "staff-locked"
+ADDED = "staff-added"
+PIN_RESET = "staff-pin-reset"
+DISABLED = "staff-disabled"
+
+
+class StaffError(UserError):
+    """Something about a staff account a person can put right: the message says what."""
+
+
+class SignInRefused(StaffError):
+    """Base of the three reasons a sign-in is refused."""
+
+
+class WrongPin(SignInRefused):
+    """The name or the PIN is not right (the message does not say which)."""
+
+    def __init__(self) -> None:
+        super().__init__("name or PIN not recognised")
+
+
+class AccountLocked(SignInRefused):
+    def __init__(self, locked_until: datetime):
+        self.locked_until = locked_until
+        at = locked_until.astimezone().strftime("%H:%M")
+        super().__init__(
+            f"this account is locked after {MAX_FAILURES} wrong PINs: try again after {at}, "
+            "or ask an admin to reset the PIN"
+        )
+
+
+class AccountDisabled(SignInRefused):
+    def __init__(self) -> None:
+        super().__init__("this account is disabled: ask an admin")
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: int
+    name: str
+    role: str
+    disabled: bool
+    locked_until: datetime | None
+    created_at: datetime
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def locked_at(self, now: datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
+
+
+def _member(row: Staff) -> StaffMember:
+    return StaffMember(row.id, row.name, row.role, row.disabled, row.locked_until, row.created_at)
+
+
+def check_pin(pin: object) -> str:
+    """The PIN if it is 4 to 8 digits; otherwise ``StaffError`` saying so."""
+    if not isinstance(pin, str) or not STAFF_PIN.match(pin):
+        raise StaffError("a staff PIN is 4 to 8 digits")
+    return pin
+
+
+def _clean_name(name: object) -> str:
+    if not isinstance(name, str) or not " ".join(name.split()):
+        raise StaffError("enter the staff member's name")
+    clean = " ".join(name.split())
+    if len(clean) > NAME_MAX:
+        raise StaffError(f"a staff name has at most {NAME_MAX} characters")
+    return clean
+
+
+def _check_role(role: object) -> str:
+    if role not in STAFF_ROLES:
+        raise StaffError(f"a role is one of: {', '.join(STAFF_ROLES)} (not {role!r})")
+    return role  # type: ignore[return-value]
+
+
+_default_hasher: PinHasher | None = None
+
+
+def _hasher(hasher: PinHasher | None) -> PinHasher:
+    global _default_hasher
+    if hasher is not None:
+        return hasher
+    if _default_hasher is None:
+        _default_hasher = PinHasher()
+    return _default_hasher
+
+
+def _by_name(session: Session, name: str) -> Staff | None:
+    # Names are matched without regard to case, as people type them.
+    return session.scalar(select(Staff).where(func.lower(Staff.name) == name.lower()))
+
+
+def _require(session: Session, name: str) -> Staff:
+    row = _by_name(session, name)
+    if row is None:
+        raise StaffError(f"there is no staff account named {name!r} (see 'decisionaid staff list')")
+    return row
+
+
+# --- accounts ----------------------------------------------------------------------------------
+def add(
+    db: Database,
+    name: str,
+    role: str,
+    pin: str,
+    *,
+    by: int | None = None,
+    actor: str = "cli",
+    hasher: PinHasher | None = None,
+    clock: Clock = utc_now,
+) -> StaffMember:
+    """A new account. ``by`` is the admin adding it (None from the command line)."""
+    clean = _clean_name(name)
+    _check_role(role)
+    pin_hash = _hasher(hasher).hash(check_pin(pin))
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        if _by_name(session, clean) is not None:
+            raise StaffError(f"there is already a staff account named {clean!r}")
+        row = Staff(name=clean, role=role, pin_hash=pin_hash, failed_attempts=0,
+                    disabled=False, created_at=now)
+        session.add(row)
+        session.flush()
+        audit.record(session, ADDED, at=now, actor=actor, staff_id=by, account=row.id,
+                     role=role)
+        return _member(row)
+
+    try:
+        return db.write(work)
+    except IntegrityError:
+        raise StaffError(f"there is already a staff account named {clean!r}") from None
+
+
+def list_staff(db: Database) -> list[StaffMember]:
+    """Every account, by name (disabled ones too)."""
+    return db.read(
+        lambda s: [_member(r) for r in s.scalars(select(Staff).order_by(func.lower(Staff.name)))]
+    )
+
+
+def get(db: Database, staff_id: int) -> StaffMember:
+    row = db.read(lambda s: s.get(Staff, staff_id))
+    if row is None:
+        raise StaffError(f"there is no staff account with id {staff_id}")
+    return _member(row)
+
+
+def get_by_name(db: Database, name: str) -> StaffMember:
+    """The account with this name (any case), or ``StaffError`` saying there is none."""
+    return _member(db.read(lambda s: _require(s, _clean_name(name))))
+
+
+def names(db: Database, ids: set[int] | frozenset[int]) -> dict[int, str]:
+    """Staff names by id, for showing who did what."""
+    if not ids:
+        return {}
+    query = select(Staff.id, Staff.name).where(Staff.id.in_(sorted(ids)))
+    return db.read(lambda s: {r.id: r.name for r in s.execute(query)})
+
+
+def reset_pin(
+    db: Database,
+    name: str,
+    pin: str,
+    *,
+    by: int | None = None,
+    actor: str = "cli",
+    hasher: PinHasher | None = None,
+    clock: Clock = utc_now,
+) -> StaffMember:
+    """Set a new PIN and unlock the account (a disabled account stays disabled)."""
+    pin_hash = _hasher(hasher).hash(check_pin(pin))
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        row = _require(session, _clean_name(name))
+        row.pin_hash = pin_hash
+        row.failed_attempts = 0
+        row.locked_until = None
+        audit.record(session, PIN_RESET, at=now, actor=actor, staff_id=by, account=row.id)
+        session.flush()
+        return _member(row)
+
+    return db.write(work)
+
+
+def disable(
+    db: Database, name: str, *, by: int | None = None, actor: str = "cli", clock: Clock = utc_now
+) -> StaffMember:
+    """The account can no longer sign in. It is kept, so the audit log still names it."""
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        row = _require(session, _clean_name(name))
+        if by is not None and row.id == by:
+            raise StaffError("you cannot disable your own account: ask another admin")
+        row.disabled = True
+        audit.record(session, DISABLED, at=now, actor=actor, staff_id=by, account=row.id)
+        session.flush()
+        return _member(row)
+
+    return db.write(work)
+
+
+# --- signing in and out ------------------------------------------------------------------------
+def sign_in(
+    db: Database,
+    name: str,
+    pin: str,
+    *,
+    actor: str = "peer",
+    hasher: PinHasher | None = None,
+    clock: Clock = utc_now,
+) -> StaffMember:
+    """The staff member with this name and PIN, or one of ``WrongPin``, ``AccountLocked``,
+    ``AccountDisabled``. The PIN is checked outside any transaction (a check takes tens of
+    milliseconds and must not hold the write lock)."""
+    hasher = _hasher(hasher)
+    now = clock()
+    clean = " ".join(name.split()) if isinstance(name, str) else ""
+    pin = pin if isinstance(pin, str) else ""
+    row = db.read(lambda s: _by_name(s, clean)) if clean else None
+    if row is None:
+        hasher.verify_nothing(pin)  # an unknown name takes as long as a wrong PIN
+        _record_failure(db, None, now, actor, "unknown-name")
+        raise WrongPin()
+    if row.locked_until is not None and row.locked_until > now:
+        _record_failure(db, row.id, now, actor, "locked")
+        raise AccountLocked(row.locked_until)
+    if not STAFF_PIN.match(pin) or not hasher.verify(row.pin_hash, pin):
+        until = _count_failure(db, row.id, now, actor)
+        if until is not None:
+            raise AccountLocked(until)
+        raise WrongPin()
+    if row.disabled:
+        _record_failure(db, row.id, now, actor, "disabled")
+        raise AccountDisabled()
+    new_hash = hasher.hash(pin) if hasher.needs_rehash(row.pin_hash) else None
+
+    def work(session: Session) -> None:
+        values: dict = {"failed_attempts": 0, "locked_until": None}
+        if new_hash:
+            values["pin_hash"] = new_hash
+        session.execute(update(Staff).where(Staff.id == row.id).values(**values))
+        audit.record(session, SIGN_IN, at=now, actor=actor, staff_id=row.id)
+
+    db.write(work)
+    return _member(row)
+
+
+def sign_out(
+    db: Database, staff_id: int, *, reason: str = "asked", actor: str = "peer",
+    clock: Clock = utc_now,
+) -> None:
+    """Note the end of a session: ``reason`` is ``asked`` or ``idle``."""
+    now = clock()
+    db.write(lambda s: audit.record(s, SIGN_OUT, at=now, actor=actor, staff_id=staff_id,
+                                    reason=reason))
+
+
+def _record_failure(db: Database, staff_id: int | None, now: datetime, actor: str,
+                    reason: str) -> None:
+    db.write(lambda s: audit.record(s, SIGN_IN_FAILED, at=now, actor=actor, staff_id=staff_id,
+                                    reason=reason))
+
+
+def _count_failure(db: Database, staff_id: int, now: datetime, actor: str) -> datetime | None:
+    """Count a wrong PIN (and audit it); returns the lock time if this one locked the account."""
+
+    def work(session: Session) -> datetime | None:
+        current = session.execute(
+            select(Staff.failed_attempts, Staff.locked_until).where(Staff.id == staff_id)
+        ).one()
+        # A lock that has run out starts the count again.
+        expired = current.locked_until is not None and current.locked_until <= now
+        failures = (0 if expired else current.failed_attempts) + 1
+        values: dict = {"failed_attempts": failures}
+        if expired:
+            values["locked_until"] = None
+        locked_until = None
+        if failures >= MAX_FAILURES:
+            locked_until = now + LOCK_TIME
+            values.update(failed_attempts=0, locked_until=locked_until)
+        session.execute(update(Staff).where(Staff.id == staff_id).values(**values))
+        audit.record(session, SIGN_IN_FAILED, at=now, actor=actor, staff_id=staff_id,
+                     reason="wrong-pin")
+        if locked_until is not None:
+            audit.record(session, LOCKED, at=now, actor=actor, staff_id=staff_id,
+                         minutes=int(LOCK_TIME.total_seconds() // 60))
+        return locked_until
+
+    return db.write(work)
+
+
+# ``staff.list(db)`` reads naturally at call sites; defined last so nothing here shadows it.
+list = list_staff
