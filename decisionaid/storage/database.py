@@ -242,7 +242,7 @@ def connect(url: str, key: str | None = None) -> Database:
     )
 
 
-def _reachable(db: Database) -> None:
+def ensure_reachable(db: Database) -> None:
     try:
         with db.engine.connect():
             pass
@@ -272,7 +272,7 @@ def open_database(config, *, check_schema: bool = True) -> Database:
     """The configured database, ready to use (see the module docstring)."""
     db = connect(config.database_url, getattr(config, "db_key", None))
     try:
-        _reachable(db)
+        ensure_reachable(db)
         if check_schema:
             from decisionaid.storage import migrate
 
