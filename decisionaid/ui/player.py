@@ -1,0 +1,283 @@
+"""Video playback behind one small facade that screens talk to and tests replace.
+
+``MediaPlayer`` owns the QMediaPlayer, its audio output and the video output. The video is drawn
+by a ``QGraphicsVideoItem`` (``video_item``) rather than a QVideoWidget: a QVideoWidget can be a
+native surface that other widgets cannot paint over, and the captions must always show on top of
+the picture. The screen puts ``video_item`` in its own QGraphicsScene beside the captions.
+
+Screens only use the facade's own signals:
+
+- ``started``            playback began (or resumed)
+- ``playing_changed``    True while playing, False when paused, stopped, finished or failed
+- ``position_changed``   the playhead, in seconds
+- ``frame_shown``        a new picture reached the screen (the first one after ``play`` is what
+                         the "tap to first frame" benchmark measures)
+- ``finished``           the end of the video was reached
+- ``failed``             the video cannot play; the reason is for the log, not for the user
+
+``FakeMediaPlayer`` has the same interface, plays nothing, and is driven by the test.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, QSizeF, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtMultimedia import QAudio, QAudioOutput, QMediaFormat, QMediaPlayer
+from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+
+log = logging.getLogger(__name__)
+
+
+def media_backend_available() -> bool:
+    """True when Qt has a media backend that can decode video on this machine.
+
+    Without one (the FFmpeg plugin missing from the Qt install), Qt lists no decodable formats.
+    """
+    formats = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
+    return bool(formats)
+
+
+def _perceived_to_linear(volume: float) -> float:
+    """A 0..1 volume as the ear hears it, turned into the linear gain the audio output takes."""
+    return QAudio.convertVolume(
+        volume, QAudio.VolumeScale.LogarithmicVolumeScale, QAudio.VolumeScale.LinearVolumeScale
+    )
+
+
+class MediaPlayer(QObject):
+    """Plays one video file at a time through Qt Multimedia."""
+
+    started = Signal()
+    playing_changed = Signal(bool)
+    position_changed = Signal(float)
+    frame_shown = Signal()
+    finished = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._backend = media_backend_available()
+        self._player = QMediaPlayer(self)
+        self._audio = QAudioOutput(self)
+        self._video: QGraphicsVideoItem | None = None
+        self._player.setAudioOutput(self._audio)
+        self._volume = 1.0
+        self._failed = False
+        self._player.playbackStateChanged.connect(self._on_state)
+        self._player.positionChanged.connect(lambda ms: self.position_changed.emit(ms / 1000))
+        self._player.mediaStatusChanged.connect(self._on_status)
+        self._player.errorOccurred.connect(self._on_error)
+        self._ensure_video_item()
+
+    def _ensure_video_item(self) -> QGraphicsVideoItem:
+        # A screen's scene owns the item while it shows it; if that scene was deleted with the
+        # screen instead of handing the item back, the next screen gets a fresh one.
+        if self._video is None or not shiboken6.isValid(self._video):
+            self._video = QGraphicsVideoItem()
+            self._player.setVideoOutput(self._video)
+            self._video.videoSink().videoFrameChanged.connect(self._on_frame)
+        return self._video
+
+    # --- what the screen shows -----------------------------------------------------------------
+    @property
+    def video_item(self) -> QGraphicsItem:
+        """The picture, to place in the screen's QGraphicsScene (which may hold it until it is
+        removed again; a scene deleted with it in it does no harm)."""
+        return self._ensure_video_item()
+
+    def set_video_size(self, width: float, height: float) -> None:
+        """The area the picture fills (kept in proportion, centred)."""
+        self._ensure_video_item().setSize(QSizeF(width, height))
+
+    # --- commands --------------------------------------------------------------------------------
+    def load(self, path: str | Path) -> None:
+        """Open a video file (paused at its start). Emits ``failed`` if it cannot be played."""
+        self._failed = False
+        self._player.stop()
+        if not self._backend:
+            self._fail("no media backend: Qt Multimedia has no FFmpeg plugin on this machine")
+            return
+        if not Path(path).is_file():
+            self._fail(f"the video file is missing: {path}")
+            return
+        self._player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
+
+    def play(self) -> None:
+        if not self._failed:
+            self._player.play()
+
+    def pause(self) -> None:
+        self._player.pause()
+
+    def stop(self) -> None:
+        """Stop and release the picture (for leaving the screen)."""
+        self._player.stop()
+
+    def seek(self, seconds: float) -> None:
+        limit = self.duration or max(seconds, 0.0)
+        self._player.setPosition(round(max(0.0, min(seconds, limit)) * 1000))
+
+    def set_volume(self, volume: float) -> None:
+        """0 (silent) to 1 (full), as heard."""
+        self._volume = max(0.0, min(1.0, volume))
+        self._audio.setVolume(_perceived_to_linear(self._volume))
+
+    # --- state -----------------------------------------------------------------------------------
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @property
+    def position(self) -> float:
+        """Seconds from the start."""
+        return self._player.position() / 1000
+
+    @property
+    def duration(self) -> float:
+        """Seconds; 0 until the file is loaded."""
+        return self._player.duration() / 1000
+
+    @property
+    def is_playing(self) -> bool:
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    # --- Qt's signals, turned into ours ----------------------------------------------------------
+    def _fail(self, reason: str) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        self._player.stop()
+        log.warning("video cannot play: %s", reason)
+        self.failed.emit(reason)
+
+    def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        if playing:
+            self.started.emit()
+        self.playing_changed.emit(playing)
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.finished.emit()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._fail(f"the video cannot be decoded: {self._player.errorString() or 'invalid media'}")
+
+    def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if error != QMediaPlayer.Error.NoError:
+            self._fail(message or str(error))
+
+    def _on_frame(self, frame) -> None:
+        if frame.isValid():
+            self.frame_shown.emit()
+
+
+class FakeMediaPlayer(QObject):
+    """A player that plays nothing: tests move its position, end it or fail it on command.
+
+    ``fail_on_load`` makes the next ``load`` fail, as a missing codec or backend would.
+    """
+
+    started = Signal()
+    playing_changed = Signal(bool)
+    position_changed = Signal(float)
+    frame_shown = Signal()
+    finished = Signal()
+    failed = Signal(str)
+
+    def __init__(self, duration: float = 60.0, parent: QObject | None = None):
+        super().__init__(parent)
+        self._duration = duration
+        self._position = 0.0
+        self._playing = False
+        self._volume = 1.0
+        self._failed = False
+        self.fail_on_load: str | None = None
+        self.loaded: str | None = None
+        self._item: QGraphicsRectItem | None = None
+
+    @property
+    def video_item(self) -> QGraphicsItem:
+        if self._item is None or not shiboken6.isValid(self._item):
+            self._item = QGraphicsRectItem(0, 0, 16, 9)
+            self._item.setBrush(QBrush(QColor("#33404d")))
+            self._item.setPen(QColor("#33404d"))
+        return self._item
+
+    def set_video_size(self, width: float, height: float) -> None:
+        self.video_item.setRect(0, 0, width, height)
+
+    def load(self, path: str | Path) -> None:
+        self.loaded = str(path)
+        self._position = 0.0
+        self._set_playing(False)
+        self._failed = False
+        if self.fail_on_load:
+            self.fail(self.fail_on_load)
+
+    def play(self) -> None:
+        if self._failed or self._playing:
+            return
+        if self._position >= self._duration:
+            self._position = 0.0
+        self._set_playing(True)
+        self.started.emit()
+        self.frame_shown.emit()
+
+    def pause(self) -> None:
+        self._set_playing(False)
+
+    def stop(self) -> None:
+        self._set_playing(False)
+        self._position = 0.0
+
+    def seek(self, seconds: float) -> None:
+        self._position = max(0.0, min(seconds, self._duration))
+        self.position_changed.emit(self._position)
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @property
+    def position(self) -> float:
+        return self._position
+
+    @property
+    def duration(self) -> float:
+        return self._duration
+
+    @property
+    def is_playing(self) -> bool:
+        return self._playing
+
+    # --- driven by the test ------------------------------------------------------------------------
+    def play_to(self, seconds: float, step: float = 0.25) -> None:
+        """Advance while playing, in small steps as a real player reports them."""
+        target = min(seconds, self._duration)
+        while self._playing and self._position < target - 1e-9:
+            self._position = min(target, self._position + step)
+            self.position_changed.emit(self._position)
+        if self._playing and self._position >= self._duration:
+            self._set_playing(False)
+            self.finished.emit()
+
+    def play_to_end(self) -> None:
+        self.play_to(self._duration)
+
+    def fail(self, reason: str = "test failure") -> None:
+        self._failed = True
+        self._set_playing(False)
+        self.failed.emit(reason)
+
+    def _set_playing(self, playing: bool) -> None:
+        if playing != self._playing:
+            self._playing = playing
+            self.playing_changed.emit(playing)
