@@ -1,0 +1,290 @@
+"""The "Stories from peers" library: every vignette, by topic, suggested ones first.
+
+``StoriesScreen(content, language, suggested_ids)`` lists the site's vignettes as large cards.
+The vignettes suggested by the user's answers come first under "Suggested for you"; the rest
+follow under plain topic names. Each vignette is listed once (under its first topic), so the
+list never seems to repeat itself. Tapping a card emits ``chosen(vignette_id)``; the Back
+button emits ``closed()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.content.model import Content, Text, Vignette, text_in
+
+# Plain names for the topics the shipped vignettes use, in the order the library shows them.
+# A clinic's own topic without a name here is shown from its id ("money-worries" -> "Money worries").
+TOPIC_NAMES: dict[str, Text] = {
+    "talking-with-prescriber": {"en": "Talking with your prescriber", "es": "Hablar con quien te receta"},
+    "side-effects": {"en": "Side effects", "es": "Efectos secundarios"},
+    "changing-medicine": {"en": "Deciding about changing a medicine", "es": "Decidir si cambiar un medicamento"},
+    "personal-medicine": {"en": "Personal Medicine", "es": "Medicina personal"},
+    "peer-support": {"en": "Support from a peer worker", "es": "Apoyo de alguien que ha vivido lo mismo"},
+    "hope-and-recovery": {"en": "Hope and recovery", "es": "Esperanza y recuperación"},
+}
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Stories from peers",
+        "intro": "Short videos of people sharing how they made choices about their medicine. "
+        "Tap a story to watch it or read it.",
+        "suggested": "Suggested for you",
+        "suggested_one": "Suggested for you",
+        "watched": "✓ Watched",
+        "sample": "Sample video",
+        "back": "Back",
+        "under_minute": "Less than a minute",
+        "one_minute": "About 1 minute",
+        "minutes": "About {n} minutes",
+        "none": "There are no stories on this kiosk yet. A peer worker can tell you more.",
+    },
+    "es": {
+        "title": "Historias de compañeros",
+        "intro": "Videos cortos de personas que cuentan cómo tomaron decisiones sobre sus "
+        "medicamentos. Toca una historia para verla o leerla.",
+        "suggested": "Sugeridas para ti",
+        "suggested_one": "Sugerida para ti",
+        "watched": "✓ Vista",
+        "sample": "Video de muestra",
+        "back": "Volver",
+        "under_minute": "Menos de un minuto",
+        "one_minute": "Más o menos 1 minuto",
+        "minutes": "Más o menos {n} minutos",
+        "none": "Todavía no hay historias en esta pantalla. Un compañero de apoyo te puede contar más.",
+    },
+}
+
+
+def tr(key: str, language: str) -> str:
+    return _TEXTS.get(language, _TEXTS["en"]).get(key) or _TEXTS["en"][key]
+
+
+def topic_name(topic: str, language: str) -> str:
+    """The plain name of a topic id in ``language``."""
+    if topic in TOPIC_NAMES:
+        return text_in(TOPIC_NAMES[topic], language)
+    return topic.replace("-", " ").capitalize()
+
+
+def how_long(seconds: int, language: str) -> str:
+    if seconds < 60:
+        return tr("under_minute", language)
+    minutes = round(seconds / 60)
+    return tr("one_minute", language) if minutes == 1 else tr("minutes", language).format(n=minutes)
+
+
+def arrange(
+    vignettes: dict[str, Vignette], suggested_ids: Iterable[str], language: str
+) -> list[tuple[str | None, list[Vignette]]]:
+    """The library's sections in order: (topic id, or None for "suggested", vignettes).
+
+    Suggested vignettes keep the order they were suggested in; the others go under their first
+    topic, topics in the order of ``TOPIC_NAMES`` then by name, stories by title.
+    """
+    suggested: list[Vignette] = []
+    for vid in suggested_ids:
+        if vid in vignettes and vignettes[vid] not in suggested:
+            suggested.append(vignettes[vid])
+    by_topic: dict[str, list[Vignette]] = {}
+    for vignette in vignettes.values():
+        if vignette in suggested:
+            continue
+        by_topic.setdefault(vignette.topics[0] if vignette.topics else "", []).append(vignette)
+    known = list(TOPIC_NAMES)
+
+    def topic_order(topic: str) -> tuple[int, str]:
+        return (known.index(topic) if topic in known else len(known), topic_name(topic, language))
+
+    sections: list[tuple[str | None, list[Vignette]]] = [(None, suggested)] if suggested else []
+    for topic in sorted(by_topic, key=topic_order):
+        stories = sorted(by_topic[topic], key=lambda v: text_in(v.title, language).casefold())
+        sections.append((topic, stories))
+    return sections
+
+
+def _label(name: str, role: str | None = None, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(True)
+    # Taps go through to the card underneath.
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return label
+
+
+class StoryCard(QFrame):
+    """One story as a large tappable card: title, what the peer shares, who, how long."""
+
+    clicked = Signal()
+
+    def __init__(self, vignette: Vignette, language: str, suggested: bool, watched: bool):
+        super().__init__()
+        self.vignette_id = vignette.id
+        self.suggested = suggested
+        self.setObjectName("storyCard")
+        self.setProperty("role", "panel")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(20, 16, 20, 16)
+        box.setSpacing(6)
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        if suggested:
+            badges.addWidget(self._badge("suggestedBadge", tr("suggested_one", language), "#dcebf7", "#0d3557"))
+        if watched:
+            badges.addWidget(self._badge("watchedBadge", tr("watched", language), "#e1f0e5", "#1e4d2b"))
+        if vignette.sample:
+            badges.addWidget(self._badge("sampleBadge", tr("sample", language), "#fff4d6", "#5c3d00"))
+        badges.addStretch(1)
+        title = _label("storyTitle", "question", text_in(vignette.title, language))
+        summary = _label("storySummary", "help", text_in(vignette.summary, language))
+        peer = text_in(vignette.peer, language)
+        about = _label("storyAbout", "small", f"{peer} · {how_long(vignette.duration_s, language)}")
+        box.addWidget(title)
+        box.addWidget(summary)
+        box.addWidget(about)
+        box.addLayout(badges)
+        self.title = title.text()
+
+    def _badge(self, name: str, text: str, background: str, colour: str) -> QLabel:
+        badge = _label(name, "small", text)
+        badge.setWordWrap(False)
+        badge.setStyleSheet(
+            f"QLabel#{name} {{ background: {background}; color: {colour}; border-radius: 8px;"
+            " padding: 2px 10px; font-weight: bold; }"
+        )
+        return badge
+
+    def badges(self) -> list[str]:
+        """The words on this card's badges ("Suggested for you", "Sample video", …)."""
+        return [
+            label.text()
+            for label in self.findChildren(QLabel)
+            if label.objectName() in ("suggestedBadge", "watchedBadge", "sampleBadge")
+        ]
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._set_pressed(True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        was_pressed = self.property("pressed") is True
+        self._set_pressed(False)
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and was_pressed and inside:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def _set_pressed(self, pressed: bool) -> None:
+        self.setProperty("pressed", pressed)
+        self.setStyleSheet("QFrame#storyCard { background: #dbe7f2; }" if pressed else "")
+
+
+class StoriesScreen(QWidget):
+    """The library of peer stories. ``chosen(id)`` when a story is tapped, ``closed()`` on Back."""
+
+    chosen = Signal(str)
+    closed = Signal()
+
+    def __init__(
+        self,
+        content: Content,
+        language: str,
+        suggested_ids: Iterable[str] = (),
+        watched_ids: Iterable[str] = (),
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("StoriesScreen")
+        self.setProperty("screen", True)
+        self.language = language
+        self.cards: list[StoryCard] = []
+        self.section_titles: list[str] = []
+        suggested = [vid for vid in suggested_ids if vid in content.vignettes]
+        watched = set(watched_ids)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 16, 24, 16)
+        root.setSpacing(12)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        title = QLabel(tr("title", language))
+        title.setObjectName("storiesTitle")
+        title.setProperty("role", "title")
+        intro = QLabel(tr("intro", language))
+        intro.setObjectName("storiesIntro")
+        intro.setProperty("role", "help")
+        intro.setWordWrap(True)
+        titles.addWidget(title)
+        titles.addWidget(intro)
+        header.addLayout(titles, 1)
+        back = QPushButton(tr("back", language))
+        back.setObjectName("storiesBackButton")
+        back.setMinimumSize(160, 64)
+        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.clicked.connect(self.closed)
+        header.addWidget(back, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(header)
+
+        body = QWidget()
+        body.setObjectName("storiesList")
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 12, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(12)
+        row = 0
+        for topic, stories in arrange(content.vignettes, suggested, language):
+            heading = QLabel(tr("suggested", language) if topic is None else topic_name(topic, language))
+            heading.setObjectName("storiesSection")
+            heading.setProperty("role", "section")
+            heading.setWordWrap(True)
+            grid.addWidget(heading, row, 0, 1, 2)
+            self.section_titles.append(heading.text())
+            row += 1
+            for i, vignette in enumerate(stories):
+                card = StoryCard(vignette, language, topic is None, vignette.id in watched)
+                card.clicked.connect(lambda vid=vignette.id: self.chosen.emit(vid))
+                grid.addWidget(card, row + i // 2, i % 2)
+                self.cards.append(card)
+            row += (len(stories) + 1) // 2
+        if not self.cards:
+            empty = QLabel(tr("none", language))
+            empty.setObjectName("storiesEmpty")
+            empty.setProperty("role", "notice")
+            empty.setWordWrap(True)
+            grid.addWidget(empty, row, 0, 1, 2)
+            row += 1
+        grid.setRowStretch(row, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("storiesScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        root.addWidget(scroll, 1)
+
+    def listed_ids(self) -> list[str]:
+        """The vignette ids in the order the user sees them, top to bottom."""
+        return [card.vignette_id for card in self.cards]
