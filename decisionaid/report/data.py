@@ -21,7 +21,8 @@ Change = Literal["better", "worse", "same", "higher", "lower"]
 
 # How many earlier visits a trend looks back on.
 TREND_VISITS = 3
-# The sections that print `trend` items as a row of the trend table (elsewhere: as answers).
+# The sections whose `trend` items print as rows of the one trend table, under "How I've been"
+# (a `trend` item elsewhere prints as a plain answer).
 TREND_SECTIONS = ("how_ive_been", "medicines")
 
 
@@ -143,6 +144,7 @@ class ReportData:
     questions: Section
     vignettes: tuple[VignetteLine, ...]
     vignettes_left_off: int = 0
+    earlier_dates: tuple[date, ...] = ()  # the earlier visits trends compare with, oldest first
     # Sizes the fitting step settled on (points); the layout reads them.
     body_size: float = 10.0
     statement_size: float = 13.0
@@ -244,14 +246,33 @@ def _trend(
     )
 
 
-def _answers(entries: list[SummaryEntry]) -> Section:
+def _answers(entries: list[SummaryEntry], hidden: frozenset[ItemKey] = frozenset()) -> Section:
     return Section(
         tuple(
             Answer(e.question, e.answer, e.item_type, e.flag)
             for e in entries
-            if e.answer and e.answer.strip()
+            if e.answer and e.answer.strip() and (e.questionnaire_id, e.item_id) not in hidden
         )
     )
+
+
+def _scored_items(summary: VisitSummary, content: Content | None) -> frozenset[ItemKey]:
+    """The items of every score the report prints as a total: the one sentence ("Not sure yet
+    about this decision: 2 of 4") says what their answers say, in less room."""
+    if content is None:
+        return frozenset()
+    keys: set[ItemKey] = set()
+    for result in summary.scores:
+        if result.total is None or not result.report:
+            continue
+        try:
+            questionnaire = content.questionnaire(result.questionnaire_id)
+        except KeyError:
+            continue
+        for score in questionnaire.scores:
+            if score.id == result.score_id:
+                keys.update((questionnaire.id, item_id) for item_id in score.items)
+    return frozenset(keys)
 
 
 def _alert(flag: FlagEntry) -> Alert:
@@ -295,6 +316,7 @@ def build_report_data(
     summary = report_input.summary
     language = summary.language
     history = sorted(report_input.history, key=lambda visit: visit.date)
+    hidden = _scored_items(summary, content)
     trends: list[Trend] = []
     plain: dict[str, list[SummaryEntry]] = {}
     for section in TREND_SECTIONS:
@@ -315,15 +337,16 @@ def build_report_data(
         alerts=tuple(_alert(f) for f in _safety_first(summary.flags)),
         alert_answers=_answers([e for e in summary.section("alerts") if not e.flag]),
         power_statement=_answers(summary.section("power_statement")),
-        today=_answers([*summary.section("today"), *summary.section("goals")]),
-        decision=_answers(summary.section("decision")),
+        today=_answers([*summary.section("today"), *summary.section("goals")], hidden),
+        decision=_answers(summary.section("decision"), hidden),
         scores=tuple(_score(s) for s in summary.scores if s.report),
         trends=tuple(trends),
-        how_ive_been=_answers(plain["how_ive_been"]),
-        medicines=_answers(plain["medicines"]),
+        how_ive_been=_answers(plain["how_ive_been"], hidden),
+        medicines=_answers(plain["medicines"], hidden),
         personal_medicine=_answers(summary.section("personal_medicine")),
         questions=_answers(summary.section("questions")),
         vignettes=_vignettes(summary.suggestions, report_input.watched, content, language),
+        earlier_dates=tuple(v.date for v in history[-TREND_VISITS:]),
     )
 
 

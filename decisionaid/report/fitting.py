@@ -20,11 +20,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from decisionaid.report.data import Answer, ReportData, Section
-from decisionaid.report.layout import Page, Styles, section_flowables
-from decisionaid.report.text import SECTIONS
+from decisionaid.report.layout import (
+    COLUMN_GAP,
+    Page,
+    Styles,
+    balanced_split,
+    is_heading,
+    section_flowables,
+    two_columns,
+)
 
 SIZES = ((10.0, 13.0), (9.5, 12.0), (9.0, 11.0))
 CUT_LENGTHS = (300, 160, 80)
@@ -32,7 +39,7 @@ CUT_LENGTHS = (300, 160, 80)
 # Shortened first to last. Each names the ReportData sections it shortens.
 TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("videos", ()),  # vignettes watched and suggested: the list, then left off
-    ("trend_detail", ()),  # the "earlier answers" column of the trend table
+    ("trend_detail", ()),  # "(was …)", the last visit's answer, in the trend table
     ("how_ive_been", ("how_ive_been",)),
     ("personal_medicine", ("personal_medicine",)),
     ("medicines", ("medicines",)),
@@ -44,8 +51,8 @@ TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Which printed section each tier changes (to measure only that one again).
 _TIER_SECTIONS = {
     "videos": ("suggestions",),
-    "trend_detail": ("how_ive_been", "medicines"),
-    "how_ive_been": ("how_ive_been",),
+    "trend_detail": ("how_ive_been",),
+    "how_ive_been": ("how_ive_been_more",),
     "personal_medicine": ("personal_medicine",),
     "medicines": ("medicines",),
     "questions": ("questions",),
@@ -53,7 +60,15 @@ _TIER_SECTIONS = {
     "power_statement": ("power_statement",),
     "alerts": ("alerts",),
 }
-BODY_SECTIONS = tuple(s for s in SECTIONS if s != "footer")
+# The page from top to bottom: full-width sections, then these side by side in two balanced
+# columns (read left, then right), then the shared-decision box. "How I've been" prints its
+# trend table full width; its other answers open the columns.
+FULL_WIDTH_TOP = ("header", "alerts", "power_statement", "today", "how_ive_been")
+COLUMN_SECTIONS = (
+    "how_ive_been_more", "medicines", "personal_medicine", "questions", "suggestions",
+)
+FULL_WIDTH_BOTTOM = ("shared_decision",)
+BODY_SECTIONS = (*FULL_WIDTH_TOP, *COLUMN_SECTIONS, *FULL_WIDTH_BOTTOM)
 
 
 class ReportDoesNotFit(Exception):
@@ -71,24 +86,49 @@ class Layout:
     steps: tuple[str, ...] = ()  # what was done to fit, in order (for tests and the docs)
 
     def flowables(self, page: Page, section: str) -> list[Flowable]:
+        width = column_width(page) if section in COLUMN_SECTIONS else page.frame_width
         return section_flowables(
-            section, self.data, self.styles, page.frame_width,
+            section, self.data, self.styles, width,
             trend_detail=self.trend_detail, alert_columns=self.alert_columns,
         )
 
     def story(self, page: Page) -> list[Flowable]:
-        return [f for section in BODY_SECTIONS for f in self.flowables(page, section)]
+        story = [f for s in FULL_WIDTH_TOP for f in self.flowables(page, s)]
+        flowing = [f for s in COLUMN_SECTIONS for f in self.flowables(page, s)]
+        heights = [measure([f], column_width(page), page.frame_height) for f in flowing]
+        k = balanced_split(heights, [is_heading(f) for f in flowing])
+        left, right = flowing[:k], flowing[k:]
+        if left or right:
+            story.append(Spacer(1, 4))
+            story.append(two_columns(left, right, page.frame_width))
+        story.extend(f for s in FULL_WIDTH_BOTTOM for f in self.flowables(page, s))
+        return story
 
 
-def measure(flowables: list[Flowable], page: Page) -> float:
-    """The height ``flowables`` take in the page's frame (the write-in box at its minimum)."""
+def column_width(page: Page) -> float:
+    return (page.frame_width - COLUMN_GAP) / 2
+
+
+def measure(flowables: list[Flowable], width: float, height: float) -> float:
+    """The height ``flowables`` take in a frame ``width`` wide (the write-in box at its
+    minimum). Space before counts for every flowable, as it does below the top of a frame."""
     total = 0.0
-    for i, f in enumerate(flowables):
-        _, h = f.wrap(page.frame_width, page.frame_height)
+    for f in flowables:
+        _, h = f.wrap(width, height)
         if hasattr(f, "min_height"):
             h = f.min_height
-        total += h + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+        total += h + f.getSpaceAfter() + f.getSpaceBefore()
     return total
+
+
+def page_height(heights: dict[str, list[tuple[float, bool]]]) -> float:
+    """The page height the sections take (each a list of (flowable height, is a heading)),
+    the column sections side by side."""
+    flowing = [h for s in COLUMN_SECTIONS for h in heights[s]]
+    k = balanced_split([h for h, _ in flowing], [keep for _, keep in flowing])
+    columns = [h for h, _ in flowing]
+    full = sum(h for s in FULL_WIDTH_TOP + FULL_WIDTH_BOTTOM for h, _ in heights[s])
+    return full + (4 if columns else 0) + max(sum(columns[:k]), sum(columns[k:]))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -115,44 +155,70 @@ def _cut_section(section: Section, limit: int | None) -> Section:
     return Section(tuple(answers), section.left_off)
 
 
-def _tier_steps(tier: str, fields: tuple[str, ...]) -> list[tuple[str, Callable]]:
-    """The shortening steps of one tier, mildest first: (name, change) pairs."""
-    if tier == "videos":
-        def fewer(keep: int) -> Callable:
-            def change(layout: Layout) -> Layout:
-                d = layout.data
-                if len(d.vignettes) <= keep:
-                    return layout
-                left = d.vignettes_left_off + len(d.vignettes) - keep
-                return replace(layout, data=replace(d, vignettes=d.vignettes[:keep],
-                                                    vignettes_left_off=left))
-            return change
-        return [("videos: 3", fewer(3)), ("videos: none", fewer(0))]
-    if tier == "trend_detail":
-        return [("trend detail: off", lambda layout: replace(layout, trend_detail=False))]
+def _videos(keep: int) -> Callable[[Layout], Layout]:
+    def change(layout: Layout) -> Layout:
+        d = layout.data
+        if len(d.vignettes) <= keep:
+            return layout
+        left = d.vignettes_left_off + len(d.vignettes) - keep
+        return replace(layout, data=replace(d, vignettes=d.vignettes[:keep],
+                                            vignettes_left_off=left))
+    return change
 
-    def limit_to(limit: int | None) -> Callable:
-        def change(layout: Layout) -> Layout:
-            d = layout.data
-            new = {f: _cut_section(getattr(d, f), limit) for f in fields}
-            return replace(layout, data=replace(d, **new))
-        return change
 
-    steps = [(f"{tier}: {n} characters", limit_to(n)) for n in CUT_LENGTHS]
-    steps.append((f"{tier}: left off", limit_to(None)))
+def _limit(fields: tuple[str, ...], limit: int | None) -> Callable[[Layout], Layout]:
+    def change(layout: Layout) -> Layout:
+        d = layout.data
+        new = {f: _cut_section(getattr(d, f), limit) for f in fields}
+        if all(new[f] == getattr(d, f) for f in fields):
+            return layout
+        return replace(layout, data=replace(d, **new))
+    return change
+
+
+def _trend_detail_off(layout: Layout) -> Layout:
+    return layout if not layout.trend_detail else replace(layout, trend_detail=False)
+
+
+def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]]:
+    """Every shortening step, in order: (name, printed sections it changes, change).
+
+    Videos go first, then the "(was …)" notes; then free text is cut a round at a time (300,
+    160, 80 characters) across the answer tiers, lowest priority first, so no section loses
+    everything while another keeps long answers; then tiers are left off, lowest first. The
+    Power Statement is cut only after every other answer tier, and the unflagged answers of
+    the alerts section last of all."""
+    steps: list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]] = [
+        ("videos: 3", _TIER_SECTIONS["videos"], _videos(3)),
+        ("videos: none", _TIER_SECTIONS["videos"], _videos(0)),
+        ("trend detail: off", _TIER_SECTIONS["trend_detail"], _trend_detail_off),
+    ]
+    answer_tiers = [(t, f) for t, f in TIERS if f and t not in ("power_statement", "alerts")]
+    last_tiers = [(t, f) for t, f in TIERS if t in ("power_statement", "alerts")]
+    for n in CUT_LENGTHS:
+        steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in answer_tiers]
+    steps += [(f"{t}: left off", _TIER_SECTIONS[t], _limit(f, None)) for t, f in answer_tiers]
+    for tier, fields in last_tiers:
+        steps += [(f"{tier}: {n} characters", _TIER_SECTIONS[tier], _limit(fields, n))
+                  for n in CUT_LENGTHS]
+        steps.append((f"{tier}: left off", _TIER_SECTIONS[tier], _limit(fields, None)))
     return steps
 
 
 def fit(data: ReportData, page: Page) -> Layout:
     """The report as it fits one page: sizes chosen, lower-priority text shortened."""
-    heights: dict[str, float] = {}
+    heights: dict[str, list[tuple[float, bool]]] = {}
 
     def total(layout: Layout, changed: tuple[str, ...] = BODY_SECTIONS) -> float:
         for section in changed:
-            heights[section] = measure(layout.flowables(page, section), page)
-        return sum(heights.values())
+            width = column_width(page) if section in COLUMN_SECTIONS else page.frame_width
+            heights[section] = [
+                (measure([f], width, page.frame_height), is_heading(f))
+                for f in layout.flowables(page, section)
+            ]
+        return page_height(heights)
 
-    limit = page.frame_height - 2  # a hair of slack for rounding in the frame
+    limit = page.frame_height - 0.5  # a hair of slack for rounding in the frame
     layout = Layout(data, Styles(*SIZES[0]))
     for n, (body, statement) in enumerate(SIZES):
         sized = replace(
@@ -164,14 +230,13 @@ def fit(data: ReportData, page: Page) -> Layout:
         if total(sized) <= limit:
             return sized
         layout = sized
-    for tier, fields in TIERS:
-        for name, change in _tier_steps(tier, fields):
-            shortened = change(layout)
-            if shortened is layout:
-                continue
-            layout = replace(shortened, steps=(*layout.steps, name))
-            if total(layout, _TIER_SECTIONS[tier]) <= limit:
-                return layout
+    for name, sections, change in shortening_steps():
+        shortened = change(layout)
+        if shortened is layout:
+            continue
+        layout = replace(shortened, steps=(*layout.steps, name))
+        if total(layout, sections) <= limit:
+            return layout
     body, statement = SIZES[-1]
     layout = replace(layout, styles=Styles(body, statement, compact=True),
                      steps=(*layout.steps, "compact spacing"))

@@ -28,7 +28,7 @@ INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#404040")
 RULE = colors.HexColor("#8A8A8A")
 PAPERS = {"letter": LETTER, "a4": A4}
-MARGIN = 0.5 * inch
+MARGIN = 0.45 * inch
 FOOTER_SPACE = 20.0  # reserved at the foot of the page for the footer line
 
 
@@ -60,7 +60,7 @@ class Styles:
         regular, bold = register_fonts()
         self.body = body
         self.compact = compact
-        lead = 1.22 if compact else 1.28
+        lead = 1.15 if compact else 1.2
         gap = 0.5 if compact else 1.0
 
         def style(name: str, size: float, **kw: object) -> ParagraphStyle:
@@ -75,14 +75,14 @@ class Styles:
             "subtitle": style("subtitle", body, textColor=GREY),
             "note": style("note", body, textColor=GREY, spaceBefore=gap),
             "alerts_heading": style("alerts_heading", body + 3, fontName=bold, textColor=RED,
-                                    spaceAfter=2 * gap),
+                                    spaceAfter=gap),
             "safety": style("safety", body + 1, textColor=RED, spaceAfter=gap,
                             leftIndent=10, firstLineIndent=-10),
             "concern": style("concern", body + 1, textColor=RED, spaceAfter=gap,
                              leftIndent=10, firstLineIndent=-10),
             "no_alerts": style("no_alerts", body + 1),
-            "h": style("h", body + 2, fontName=bold, spaceBefore=6 * gap, spaceAfter=gap),
-            "answer": style("answer", body, spaceAfter=gap),
+            "h": style("h", body + 2, fontName=bold, spaceBefore=4 * gap, spaceAfter=gap),
+            "answer": style("answer", body, spaceAfter=gap / 2),
             "flagged": style("flagged", body, textColor=RED, spaceAfter=gap),
             "score": style("score", body, spaceAfter=gap),
             "p": style("p", body, spaceAfter=gap),
@@ -105,13 +105,13 @@ class Styles:
         return self.by_kind[kind]
 
 
-def sparkline(trend: Trend, width: float = 54, height: float = 15) -> Drawing:
+def sparkline(trend: Trend, width: float = 54, height: float = 10) -> Drawing:
     """A small chart of the last visits and today (the bigger dot). Up is better when the item
     has a known direction (a scale whose high end is worse is drawn upside down); otherwise up
     is a higher answer."""
     drawing = Drawing(width, height)
     span = max(trend.high - trend.low, 1)
-    pad = 3.0
+    pad = 2.0
     flip = trend.direction == "higher_is_worse"
     n = len(trend.points)
     step = (width - 2 * pad) / max(n - 1, 1)
@@ -129,7 +129,7 @@ def sparkline(trend: Trend, width: float = 54, height: float = 15) -> Drawing:
         drawing.add(PolyLine(flat, strokeColor=INK, strokeWidth=0.9))
     for i, (x, yy) in enumerate(points):
         last = i == n - 1
-        drawing.add(Circle(x, yy, 2.2 if last else 1.3, fillColor=INK, strokeColor=INK,
+        drawing.add(Circle(x, yy, 2.0 if last else 1.2, fillColor=INK, strokeColor=INK,
                            strokeWidth=0.3))
     return drawing
 
@@ -143,7 +143,7 @@ class WriteInBox(Flowable):
         self.title = title
         self.note = note
         self.min_height = min_height
-        self.spaceBefore = 6
+        self.spaceBefore = 4
 
     MAX_HEIGHT = 216.0  # three inches of lines is room enough; more would only look empty
 
@@ -182,13 +182,13 @@ def _para(line: TextLine, styles: Styles) -> Paragraph:
 
 
 def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = []
     title = next(line for line in lines if line.kind == "title")
     meta = next(line for line in lines if line.kind == "meta")
     date_, name, visit = meta.cells
     right = Paragraph(f"{date_}<br/><b>{name}</b> · {visit}", styles["meta"])
-    table = Table([[Paragraph(title.markup, styles["title"]), right]],
-                  colWidths=[width * 0.6, width * 0.4])
+    left = [Paragraph(title.markup, styles["title"])]
+    left += [_para(line, styles) for line in lines if line.kind == "subtitle"]
+    table = Table([[left, right]], colWidths=[width * 0.65, width * 0.35])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -196,9 +196,7 @@ def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowabl
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK),
     ]))
-    out.append(table)
-    out.extend(_para(line, styles) for line in lines if line.kind in ("subtitle", "note"))
-    return out
+    return [table, *(_para(line, styles) for line in lines if line.kind == "note")]
 
 
 def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -> list[Flowable]:
@@ -219,7 +217,7 @@ def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -
         alerts = [inner]
     cell = [*heading, *alerts, *rest]
     box = Table([[cell]], colWidths=[width])
-    pad = 4 if styles.compact else 6
+    pad = 3 if styles.compact else 4
     box.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 2.0 if flagged else 0.6, RED if flagged else RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -227,7 +225,7 @@ def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ]))
-    return [Spacer(1, 4 if styles.compact else 8), box]
+    return [Spacer(1, 4 if styles.compact else 6), box]
 
 
 def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
@@ -247,24 +245,19 @@ def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> lis
 
 
 def _trend_table(head: TextLine, rows: list[TextLine], trends: tuple[Trend, ...],
-                 styles: Styles, width: float, detail: bool) -> Table:
-    head_cells = head.cells
-    widths = [0.38, 0.18, 0.13, 0.11, 0.20] if detail else [0.48, 0.22, 0.16, 0.14, 0.0]
-    data = [[Paragraph(c, styles["trend_head"]) for c in head_cells]]
+                 styles: Styles, width: float) -> Table:
+    widths = (0.43, 0.22, 0.23, 0.12)
+    data = [[Paragraph(c, styles["trend_head"]) for c in head.cells]]
     for line, trend in zip(rows, trends, strict=True):
-        question, today, change, _chart, earlier = line.cells
+        question, today, change, _chart = line.cells
         data.append([
             Paragraph(question, styles["trend"]),
             Paragraph(today, styles["trend"]),
             Paragraph(change, styles["trend"]),
             sparkline(trend),
-            Paragraph(earlier, styles["trend_head"]) if detail else "",
         ])
-    if not detail:
-        data = [row[:4] for row in data]
-        widths = widths[:4]
-    table = Table(data, colWidths=[w * width for w in widths], repeatRows=0)
-    pad = 1 if styles.compact else 2
+    table = Table(data, colWidths=[w * width for w in widths])
+    pad = 0.5 if styles.compact else 1.0
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -280,8 +273,14 @@ def section_flowables(
     section: str, data: ReportData, styles: Styles, width: float, *,
     trend_detail: bool = True, alert_columns: int = 1,
 ) -> list[Flowable]:
-    """The flowables for one section of the page (empty when the section has nothing)."""
-    lines = section_lines(section, data.language, r=data)
+    """The flowables for one section of the page (empty when the section has nothing).
+
+    "how_ive_been" is its heading and trend table, full width; "how_ive_been_more" its other
+    answers, which flow on in the columns below."""
+    part = section
+    if section == "how_ive_been_more":
+        section = "how_ive_been"
+    lines = section_lines(section, data.language, r=data, trend_detail=trend_detail)
     if not lines:
         return []
     if section == "header":
@@ -294,18 +293,60 @@ def section_flowables(
         title = next(line for line in lines if line.kind == "box")
         note = next(line for line in lines if line.kind == "box_note")
         return [WriteInBox(_para(title, styles), _para(note, styles),
-                           min_height=72 if not styles.compact else 56)]
+                           min_height=60 if not styles.compact else 50)]
+    if section == "how_ive_been":
+        table_kinds = ("h", "trend_head", "trend")
+        if part == "how_ive_been_more":
+            lines = [line for line in lines if line.kind not in table_kinds]
+        else:
+            lines = [line for line in lines if line.kind in table_kinds]
     out: list[Flowable] = []
     trend_rows = [line for line in lines if line.kind == "trend"]
     for line in lines:
         if line.kind == "trend_head":
-            trends = tuple(t for t in data.trends if t.section == section)
-            out.append(_trend_table(line, trend_rows, trends, styles, width, trend_detail))
+            out.append(_trend_table(line, trend_rows, data.trends, styles, width))
         elif line.kind == "trend":
             continue
         else:
             out.append(_para(line, styles))
     return out
+
+
+COLUMN_GAP = 18.0
+
+
+def balanced_split(heights: list[float], keep_with_next: list[bool] | None = None) -> int:
+    """Where to break a run of flowables (kept in order) into two columns so the taller column
+    is shortest: [:k] go left, [k:] right. A heading (``keep_with_next``) never ends the left
+    column."""
+    keep = keep_with_next or [False] * len(heights)
+    best, best_height = len(heights), sum(heights)
+    for k in range(len(heights) + 1):
+        if k and keep[k - 1]:
+            continue
+        tallest = max(sum(heights[:k]), sum(heights[k:]))
+        if tallest < best_height:
+            best, best_height = k, tallest
+    return best
+
+
+def is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name == "h"
+
+
+def two_columns(left: list[Flowable], right: list[Flowable], width: float) -> Table:
+    """Two columns side by side, read left then right."""
+    column = (width - COLUMN_GAP) / 2
+    table = Table([[left or "", right or ""]], colWidths=[column + COLUMN_GAP, column])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), COLUMN_GAP),
+        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
 
 
 def footer_lines(data: ReportData) -> tuple[str, str]:

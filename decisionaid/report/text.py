@@ -39,7 +39,7 @@ SECTIONS = (
     "shared_decision",
     "footer",
 )
-CELL = Markup("\x1f")  # separates the cells of a table row; never survives in user text
+CELL = Markup("\ue000")  # separates table cells; private use, so never in printed user text
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
