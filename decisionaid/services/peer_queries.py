@@ -1,0 +1,399 @@
+"""What the peer station reads: today's board, open safety flags, search, one person's history.
+
+Plain data out, one short read transaction per call, each bounded by an index and a page size
+so the lists stay fast on a large clinic's data. The station shows staff-facing text in English
+(the language staff work in); a service user's own words are shown as they wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from decisionaid.content.model import Content, Item, ItemRef, text_in
+from decisionaid.engine import answer_text
+from decisionaid.services import audit, staff
+from decisionaid.services.clock import Clock, local_day_bounds, utc_now
+from decisionaid.services.profiles import name_key
+from decisionaid.services.visits import VisitInfo, _info_query, _infos
+from decisionaid.storage import Database
+from decisionaid.storage import repository as repo
+from decisionaid.storage.models import Answer, AuditEvent, Flag, ServiceUser
+from decisionaid.storage.models import Visit as VisitRow
+
+STAFF_LANGUAGE = "en"
+PAGE_SIZE = 50
+FINISHED_STATES = ("incomplete", "complete", "reviewed")
+OWN_WORDS_SECTIONS = ("power_statement", "personal_medicine")
+
+# A visit's state as the peer station names it.
+STATE_WORDS = {
+    "in_progress": "in progress",
+    "incomplete": "incomplete",
+    "complete": "finished",
+    "reviewed": "reviewed",
+}
+
+
+def state_words(info: VisitInfo) -> str:
+    """In progress, finished, printed, reviewed or incomplete: what a peer worker needs to know."""
+    if info.state == "complete" and info.printed_at is not None:
+        return "printed"
+    return STATE_WORDS.get(info.state, info.state)
+
+
+@dataclass(frozen=True)
+class BoardLine:
+    """A visit on the Today list."""
+
+    visit: VisitInfo
+    status: str  # state_words(visit)
+    section: str | None  # the section the user is on (in progress) or last answered
+
+
+@dataclass(frozen=True)
+class OpenSafetyFlag:
+    """A safety flag no staff member has acknowledged yet, with whom it is about."""
+
+    flag_id: int
+    visit_id: int
+    first_name: str | None  # None: a guest visit
+    question: str
+    answer: str
+    raised_at: datetime
+    visit_started_at: datetime
+
+
+@dataclass(frozen=True)
+class Board:
+    lines: list[BoardLine]
+    safety: list[OpenSafetyFlag]
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A service user found by a search."""
+
+    id: int
+    first_name: str
+    date_of_birth: date
+    clinic_id: str | None
+    visits: int
+    last_visit: datetime | None
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """One `trend` item across a person's visits, oldest first."""
+
+    ref: ItemRef
+    question: str
+    low: int
+    high: int
+    labels: dict[int, str]
+    points: list[tuple[datetime, int]]
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """What the person said in their Power Statement or Personal Medicine at one visit."""
+
+    visit_id: int
+    started_at: datetime
+    section: str  # power_statement | personal_medicine
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AccessLine:
+    """One line of "Who has looked at my information"."""
+
+    at: datetime
+    who: str
+    what: str
+    visit_id: int | None
+
+
+# How each audit action reads to the person the information is about.
+ACCESS_WORDS = {
+    audit.VIEW: "opened a visit",
+    audit.PRINT: "printed a report",
+    audit.EXPORT: "exported answers",
+    audit.PURGE: "deleted old data",
+    audit.FORCE_FINISH: "ended a visit",
+    audit.CLOSE_DAY: "closed the day",
+    audit.REVIEW: "recorded the shared decision",
+    audit.FLAG_ACKNOWLEDGED: "checked in about an answer",
+    audit.SIGN_IN_FAILED: "a sign-in with a wrong PIN",
+    audit.PROFILE_LOCKED: "profile locked after wrong PINs",
+    audit.PROFILE_CREATED: "profile created",
+    audit.PIN_RESET: "PIN reset",
+}
+
+
+class PeerQueries:
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
+        self.db = db
+        self.content = content
+        self.clock = clock
+        self._titles = {q.id: text_in(q.title, STAFF_LANGUAGE) for q in content.questionnaires}
+        self._trend_items = [
+            (ItemRef(q.id, i.id), i) for q in content.questionnaires for i in q.items if i.trend
+        ]
+        self._own_items = [
+            (ItemRef(q.id, i.id), i)
+            for q in content.questionnaires
+            for i in q.items
+            if i.report in OWN_WORDS_SECTIONS and i.answerable
+        ]
+
+    def section_title(self, questionnaire_id: str | None) -> str | None:
+        if questionnaire_id is None:
+            return None
+        return self._titles.get(questionnaire_id, questionnaire_id)
+
+    # --- Today ----------------------------------------------------------------------------------
+    def board(self, limit: int = 500) -> Board:
+        """Today's visits, newest first, with the section each is on, and every open safety flag
+        (from any day: a safety flag stays until someone has checked in)."""
+        start, end = local_day_bounds(self.clock())
+
+        def work(session: Session) -> Board:
+            infos = _infos(
+                session,
+                _info_query()
+                .where(VisitRow.started_at >= start, VisitRow.started_at < end)
+                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
+                .limit(limit),
+            )
+            sections = _latest_sections(session, [v.id for v in infos])
+            lines = [
+                BoardLine(v, state_words(v), self.section_title(sections.get(v.id))) for v in infos
+            ]
+            return Board(lines, self._open_safety(session))
+
+        return self.db.read(work)
+
+    def open_safety(self) -> list[OpenSafetyFlag]:
+        return self.db.read(self._open_safety)
+
+    def _open_safety(self, session: Session, limit: int = 50) -> list[OpenSafetyFlag]:
+        """Open safety flags, newest first; the question in the staff's language (the flag
+        stores it in the user's)."""
+        rows = session.execute(
+            select(Flag.id, Flag.visit_id, ServiceUser.first_name, Flag.question, Flag.answer,
+                   Flag.raised_at, VisitRow.started_at, Flag.questionnaire_id, Flag.source_id,
+                   Flag.is_score)
+            .join(VisitRow, VisitRow.id == Flag.visit_id)
+            .outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
+            .where(Flag.acknowledged_at.is_(None), Flag.severity == "safety")
+            .order_by(Flag.raised_at.desc(), Flag.id.desc())
+            .limit(limit)
+        )
+        return [
+            OpenSafetyFlag(r.id, r.visit_id, r.first_name, self.question(
+                r.questionnaire_id, r.source_id, r.is_score, r.question), r.answer, r.raised_at,
+                r.started_at)
+            for r in rows
+        ]
+
+    def question(self, questionnaire_id: str, source_id: str, is_score: bool,
+                 stored: str) -> str:
+        """A flagged item's question in the staff's language (the stored text if the content
+        no longer has it)."""
+        try:
+            questionnaire = self.content.questionnaire(questionnaire_id)
+            if is_score:
+                score = next(s for s in questionnaire.scores if s.id == source_id)
+                return text_in(score.label, STAFF_LANGUAGE)
+            return text_in(questionnaire.item(source_id).text, STAFF_LANGUAGE)
+        except (KeyError, StopIteration):
+            return stored
+
+    # --- search ---------------------------------------------------------------------------------
+    def search(self, text: str, page: int = 0, page_size: int = PAGE_SIZE) -> list[PersonLine]:
+        """Service users whose first name starts with ``text`` (case and accents ignored) or
+        whose clinic id is ``text``; a page at a time, by name."""
+        key = name_key(text)
+        if not key:
+            return []
+        upper = key[:-1] + chr(ord(key[-1]) + 1)
+        query = (
+            select(ServiceUser.id, ServiceUser.first_name, ServiceUser.date_of_birth,
+                   ServiceUser.clinic_id)
+            .where(or_(
+                (ServiceUser.name_key >= key) & (ServiceUser.name_key < upper),
+                ServiceUser.clinic_id == text.strip(),
+            ))
+            .order_by(ServiceUser.name_key, ServiceUser.date_of_birth, ServiceUser.id)
+            .offset(max(0, page) * page_size)
+            .limit(page_size)
+        )
+
+        def work(session: Session) -> list[PersonLine]:
+            people = session.execute(query).all()
+            if not people:
+                return []
+            counts = {
+                r.service_user_id: (r.n, r.last)
+                for r in session.execute(
+                    select(VisitRow.service_user_id, func.count().label("n"),
+                           func.max(VisitRow.started_at).label("last"))
+                    .where(VisitRow.service_user_id.in_([p.id for p in people]))
+                    .group_by(VisitRow.service_user_id)
+                )
+            }
+            lines = []
+            for p in people:
+                n, last = counts.get(p.id, (0, None))
+                lines.append(PersonLine(p.id, p.first_name, p.date_of_birth, p.clinic_id, n, last))
+            return lines
+
+        return self.db.read(work)
+
+    # --- one person -----------------------------------------------------------------------------
+    def visits_of(self, service_user_id: int, page: int = 0,
+                  page_size: int = PAGE_SIZE) -> list[VisitInfo]:
+        """One person's visits, newest first, a page at a time."""
+        return self.db.read(
+            lambda s: _infos(
+                s,
+                _info_query()
+                .where(VisitRow.service_user_id == service_user_id)
+                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
+                .offset(max(0, page) * page_size)
+                .limit(page_size),
+            )
+        )
+
+    def trends(self, service_user_id: int, visits: int = 24) -> list[TrendSeries]:
+        """Each `trend` item across the person's last ``visits`` finished visits, oldest first;
+        only items answered at least once."""
+        if not self._trend_items:
+            return []
+        refs = [ref for ref, _ in self._trend_items]
+
+        def work(session: Session) -> list[TrendSeries]:
+            found = _answers_by_visit(session, service_user_id, refs, visits)
+            series = []
+            for ref, item in self._trend_items:
+                points = [
+                    (started, value)
+                    for started, answers in found
+                    if isinstance(value := answers.get(ref), int) and not isinstance(value, bool)
+                ]
+                if not points:
+                    continue
+                values = [o.value for o in item.options if isinstance(o.value, int)]
+                labels = {o.value: text_in(o.label, STAFF_LANGUAGE) for o in item.options
+                          if isinstance(o.value, int)}
+                series.append(TrendSeries(
+                    ref, text_in(item.text, STAFF_LANGUAGE), min(values, default=0),
+                    max(values, default=0), labels, points,
+                ))
+            return series
+
+        return self.db.read(work)
+
+    def own_words(self, service_user_id: int, visits: int = 24) -> list[OwnWords]:
+        """The person's Power Statement and Personal Medicine answers, newest visit first."""
+        if not self._own_items:
+            return []
+        items = dict(self._own_items)
+
+        def work(session: Session) -> list[OwnWords]:
+            found = _answers_by_visit(session, service_user_id, list(items), visits,
+                                      with_ids=True)
+            lines = []
+            for (visit_id, started), answers in reversed(found):
+                for ref, item in self._own_items:
+                    if ref in answers:
+                        lines.append(OwnWords(
+                            visit_id, started, item.report or "",
+                            text_in(item.text, STAFF_LANGUAGE),
+                            _answer_words(item, answers[ref]),
+                        ))
+            return lines
+
+        return self.db.read(work)
+
+    def who_looked(self, service_user_id: int, limit: int = 200) -> list[AccessLine]:
+        """The audit events about this person or any of their visits, newest first, with the
+        staff member's name (what the person may ask to see)."""
+
+        def work(session: Session) -> list[AccessLine]:
+            visit_ids = select(VisitRow.id).where(VisitRow.service_user_id == service_user_id)
+            rows = session.scalars(
+                select(AuditEvent)
+                .where(or_(AuditEvent.service_user_id == service_user_id,
+                           AuditEvent.visit_id.in_(visit_ids)))
+                .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+                .limit(limit)
+            ).all()
+            return rows
+
+        rows = self.db.read(work)
+        who = staff.names(self.db, {r.staff_id for r in rows if r.staff_id is not None})
+        lines = []
+        for r in rows:
+            if r.staff_id is not None:
+                name = who.get(r.staff_id, "a staff member")
+            else:
+                name = {"kiosk": "the kiosk", "cli": "an administrator", "system": "the system"}.get(
+                    r.actor, r.actor)
+            lines.append(AccessLine(r.at, name, ACCESS_WORDS.get(r.action, r.action), r.visit_id))
+        return lines
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def _latest_sections(session: Session, visit_ids: list[int]) -> dict[int, str]:
+    """The questionnaire of each visit's most recent answer: the section the user is on."""
+    if not visit_ids:
+        return {}
+    latest: dict[int, tuple[datetime, int, str]] = {}
+    for row in session.execute(
+        select(Answer.visit_id, Answer.answered_at, Answer.id, Answer.questionnaire_id)
+        .where(Answer.visit_id.in_(visit_ids))
+    ):
+        key = (row.answered_at, row.id, row.questionnaire_id)
+        if row.visit_id not in latest or key > latest[row.visit_id]:
+            latest[row.visit_id] = key
+    return {visit_id: q for visit_id, (_, _, q) in latest.items()}
+
+
+def _answers_by_visit(
+    session: Session, service_user_id: int, refs: Iterable[ItemRef], visits: int,
+    with_ids: bool = False,
+) -> list:
+    """[(started_at, {ref: value})] for the person's last ``visits`` finished visits, oldest
+    first (``with_ids``: the key is (visit id, started_at))."""
+    recent = session.execute(
+        select(VisitRow.id, VisitRow.started_at)
+        .where(VisitRow.service_user_id == service_user_id,
+               VisitRow.state.in_(FINISHED_STATES))
+        .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
+        .limit(visits)
+    ).all()
+    if not recent:
+        return []
+    found: dict[int, dict[ItemRef, object]] = {v.id: {} for v in recent}
+    for row in session.execute(
+        select(Answer.visit_id, Answer.questionnaire_id, Answer.item_id, Answer.value)
+        .where(Answer.visit_id.in_(list(found)),
+               tuple_(Answer.questionnaire_id, Answer.item_id).in_(
+                   [(r.questionnaire, r.item) for r in refs]))
+    ):
+        found[row.visit_id][ItemRef(row.questionnaire_id, row.item_id)] = repo.decode(row.value)
+    ordered = list(reversed(recent))
+    if with_ids:
+        return [((v.id, v.started_at), found[v.id]) for v in ordered]
+    return [(v.started_at, found[v.id]) for v in ordered]
+
+
+def _answer_words(item: Item, value: object) -> str:
+    return answer_text(item, value, STAFF_LANGUAGE)  # type: ignore[arg-type]
