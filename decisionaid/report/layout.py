@@ -66,6 +66,7 @@ class Styles:
         def style(name: str, size: float, **kw: object) -> ParagraphStyle:
             kw.setdefault("fontName", regular)
             kw.setdefault("textColor", INK)
+            kw.setdefault("bulletFontName", regular)
             kw.setdefault("leading", round(size * lead, 2))
             return ParagraphStyle(name, fontSize=size, **kw)
 
@@ -293,7 +294,7 @@ def section_flowables(
         title = next(line for line in lines if line.kind == "box")
         note = next(line for line in lines if line.kind == "box_note")
         return [WriteInBox(_para(title, styles), _para(note, styles),
-                           min_height=60 if not styles.compact else 50)]
+                           min_height=56 if not styles.compact else 48)]
     if section == "how_ive_been":
         table_kinds = ("h", "trend_head", "trend")
         if part == "how_ive_been_more":

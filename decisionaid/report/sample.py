@@ -13,7 +13,7 @@ from decisionaid.report.data import EarlierVisit, ReportInput
 
 SAMPLE_DATE = date(2025, 4, 8)
 
-_CHOICES: dict[tuple[str, str], object] = {
+CHOICES: dict[tuple[str, str], object] = {
     ("how-ive-been", "sad"): 1,
     ("how-ive-been", "sleep"): 3,
     ("how-ive-been", "worry"): 2,
@@ -151,7 +151,7 @@ def run_visit(
 
 def sample_report_input(content: Content, language: str = "en") -> ReportInput:
     """The sample visit: Rosa's fourth, with three earlier visits and one video watched."""
-    answers = {**_CHOICES, **_TEXTS.get(language, _TEXTS["en"])}
+    answers = {**CHOICES, **_TEXTS.get(language, _TEXTS["en"])}
     return ReportInput(
         summary=run_visit(content, language, answers),
         visit_date=SAMPLE_DATE,
