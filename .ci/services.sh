@@ -48,7 +48,15 @@ _da_cups_start() {
   cupsenable decisionaid-test 2>/dev/null || true
   cupsaccept decisionaid-test 2>/dev/null || true
   export DECISIONAID_TEST_PRINTER=decisionaid-test
-  export DECISIONAID_TEST_PRINT_DIR=/var/spool/cups-pdf
+  # Where cups-pdf writes: its `Out` setting (Debian: ${HOME}/PDF of the user who printed),
+  # else its built-in default /var/spool/cups-pdf/${USER}.
+  local out me
+  me=$(id -un)
+  out=$(sed -n 's/^[[:space:]]*Out[[:space:]]\+//p' /etc/cups/cups-pdf.conf 2>/dev/null | tail -n 1)
+  out=${out:-/var/spool/cups-pdf/\$\{USER\}}
+  out=${out//\$\{HOME\}/$HOME}
+  out=${out//\$\{USER\}/$me}
+  export DECISIONAID_TEST_PRINT_DIR="$out"
 }
 
 _da_pg_start || true
