@@ -1,0 +1,67 @@
+"""``decisionaid demo``: a scripted visit through the real kiosk, offscreen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from decisionaid.errors import UserError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="walk a whole visit through the kiosk offscreen: screenshots and report.pdf",
+        description=(
+            "Run the real kiosk without a display, press its buttons through a whole visit "
+            "(seeded answers and a few typed texts), and write a numbered PNG of every screen "
+            "plus report.pdf into --out. Uses a fresh temporary database unless --database "
+            "names one, never the clinic's configured database."
+        ),
+    )
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the pictures and report.pdf")
+    parser.add_argument("--lang", default="en", help="the language to walk the visit in (en or es)")
+    parser.add_argument("--seed", type=int, default=1, help="seed for the answers chosen (default 1)")
+    parser.add_argument("--database", metavar="URL", help="a database URL to use instead of a fresh one")
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file (content, site name)")
+    parser.add_argument("--text-size", choices=("normal", "large", "largest"), default="normal")
+    parser.add_argument("--high-contrast", action="store_true", help="the black and yellow look")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from decisionaid.config import load_config
+
+    config = load_config(args.config)
+    if args.lang not in config.languages:
+        raise UserError(f"--lang must be one of the site's languages: {', '.join(config.languages)}")
+    out = Path(args.out).expanduser()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f"cannot create the folder {out}: {e.strerror}") from None
+    for old in out.glob("[0-9][0-9]-*.png"):
+        old.unlink()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.ui.demo import Demo, demo_config
+    from decisionaid.ui.theme import Theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="decisionaid-demo-") as folder:
+        demo = Demo(
+            demo_config(config, args.database, Path(folder)), out, language=args.lang, seed=args.seed,
+            theme=Theme(text_size=args.text_size, high_contrast=args.high_contrast),
+        )
+        try:
+            result = demo.run()
+        finally:
+            demo.close()
+            app.processEvents()
+    print(f"{len(result.screens)} screens and {result.report.name if result.report else 'no report'} "
+          f"written to {out}")
+    return 0 if result.report else 1

@@ -1,0 +1,74 @@
+"""``decisionaid kiosk``: the service-user kiosk, full screen (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "kiosk",
+        help="the touch-screen kiosk for service users (the default command)",
+        description=(
+            "Start the kiosk full screen. A 3-second press in the top-left corner and a staff "
+            "PIN open the staff menu (close the kiosk, open the peer station, print a test page)."
+        ),
+    )
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--windowed", action="store_true", help="run in a window (for trying it on a desktop)")
+    parser.set_defaults(func=run)
+
+
+def _open_peer_station(config_path: str | None) -> None:
+    command = [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))", "peer"]
+    if config_path:
+        command += ["--config", config_path]
+    subprocess.Popen(command, start_new_session=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from decisionaid.config import load_config
+
+    config = load_config(args.config)
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.ui.kiosk import KioskWindow
+    from decisionaid.ui.operations import wait_for_background
+    from decisionaid.ui.session import open_services
+    from decisionaid.ui.theme import Theme, screen_scale
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("decisionaid")
+    services, db = open_services(config)
+    screen = app.primaryScreen()
+    height = screen.geometry().height() if screen else 1080
+    if args.windowed:
+        height = int(height * 0.85)
+    window = KioskWindow(
+        services,
+        theme=Theme(scale=screen_scale(height)),
+        player_factory=_player_factory(),
+        open_peer_station=lambda: _open_peer_station(args.config),
+    )
+    if os.environ.get("DECISIONAID_EXIT_AFTER_PAINT"):
+        # For the start-up benchmark: stop as soon as the welcome screen is on screen.
+        window.welcome_painted.connect(lambda: (print("painted", flush=True), app.quit()))
+    if args.windowed:
+        window.resize(int(height * 16 / 9), height)
+        window.show()
+    else:
+        window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        wait_for_background()
+        db.dispose()
+
+
+def _player_factory():
+    from decisionaid.ui.player import MediaPlayer, media_backend_available
+
+    return MediaPlayer if media_backend_available() else None

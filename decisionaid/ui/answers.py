@@ -1,0 +1,351 @@
+"""One answer widget per item type: scale, choice, multi, yes/no, text, info.
+
+Each shows the item's options as the content declares them and reports what the user has
+chosen with ``value()`` (None while nothing is chosen). Whether an answer is acceptable is the
+engine's to say; these widgets only keep the choice the content describes (``exclusive``
+clears the others, ``max`` stops further choices).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.content.model import YESNO_LABELS, Item, text_in
+from decisionaid.ui.keyboard import Keyboard, keep_cursor
+from decisionaid.ui.strings import t
+from decisionaid.ui.theme import Theme
+from decisionaid.ui.widgets import label, repolish
+
+
+class OptionButton(QPushButton):
+    """A large checkable button whose label wraps (long Spanish labels at the largest text
+    size), with a mark that shows the choice without relying on colour."""
+
+    def __init__(self, text: str, role: str, mark: tuple[str, str], name: str, min_height: int):
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", role)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._mark = mark
+        self._text = text
+        self.inner = QLabel()
+        self.inner.setWordWrap(True)
+        self.inner.setTextFormat(Qt.TextFormat.PlainText)
+        self.inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.inner.setProperty("role", "option_text")
+        align = Qt.AlignmentFlag.AlignCenter if role == "scale" else Qt.AlignmentFlag.AlignLeft
+        self.inner.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.inner)
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.toggled.connect(self._show)
+        self._show()
+
+    def label_text(self) -> str:
+        return self._text
+
+    def set_label(self, text: str) -> None:
+        self._text = text
+        self._show()
+
+    def _show(self, *_args) -> None:
+        mark = self._mark[1] if self.isChecked() else self._mark[0]
+        self.inner.setText(f"{mark}  {self._text}")
+        self.inner.setProperty("checked", self.isChecked())
+        repolish(self.inner)
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        inner = self.inner.sizeHint()
+        hint.setHeight(max(self.minimumHeight(), inner.height() + 24))
+        return hint
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.inner.heightForWidth(max(10, width - 32)) + 24)
+
+
+RADIO = ("\u25cb", "\u25c9")
+CHECK = ("\u2610", "\u2611")
+
+
+class AnswerWidget(QWidget):
+    changed = Signal()
+
+    def __init__(self, item: Item, theme: Theme, language: str):
+        super().__init__()
+        self.item = item
+        self.theme = theme
+        self.language = language
+
+    def value(self) -> object | None:
+        return None
+
+    def set_value(self, value: object) -> None:
+        pass
+
+    def retranslate(self, language: str) -> None:
+        self.language = language
+
+    def hint(self, language: str) -> str:
+        return ""
+
+    def spoken(self, language: str) -> str:
+        return ""
+
+
+class _OptionsAnswer(AnswerWidget):
+    role = "option"
+    mark = RADIO
+    exclusive_group = True
+
+    def __init__(self, item: Item, theme: Theme, language: str):
+        super().__init__(item, theme, language)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(self.exclusive_group)
+        self.buttons: list[tuple[object, OptionButton]] = []
+        min_h = theme.px(round(88 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[theme.text_size]))
+        for option in self._options():
+            value, text = option
+            b = OptionButton(text(language), self.role, self.mark, f"option_{value}", min_h)
+            self.group.addButton(b)
+            self.buttons.append((value, b))
+            b.toggled.connect(lambda checked, v=value: self._toggled(v, checked))
+        self._arrange()
+
+    def _options(self):
+        return [(o.value, lambda lang, o=o: text_in(o.label, lang)) for o in self.item.options]
+
+    def _arrange(self) -> None:
+        column = QVBoxLayout()
+        column.setSpacing(self.theme.px(12) // 2 + 4)
+        for _, b in self.buttons:
+            column.addWidget(b)
+        column.addStretch(1)
+        inner = QWidget()
+        inner.setLayout(column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _toggled(self, value, checked: bool) -> None:
+        self.changed.emit()
+
+    def button(self, value) -> OptionButton:
+        for v, b in self.buttons:
+            if v == value and type(v) is type(value):
+                return b
+        raise KeyError(value)
+
+    def value(self) -> object | None:
+        for v, b in self.buttons:
+            if b.isChecked():
+                return v
+        return None
+
+    def set_value(self, value: object) -> None:
+        for v, b in self.buttons:
+            b.setChecked(v == value and type(v) is type(value))
+
+    def retranslate(self, language: str) -> None:
+        super().retranslate(language)
+        texts = dict(self._options())
+        for v, b in self.buttons:
+            b.set_label(texts[v](language))
+
+    def hint(self, language: str) -> str:
+        return t("choose_one", language)
+
+    def spoken(self, language: str) -> str:
+        return ". ".join(b.label_text() for _, b in self.buttons)
+
+
+class ScaleAnswer(_OptionsAnswer):
+    """Large buttons in one row, lowest on the left."""
+
+    role = "scale"
+
+    def _arrange(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self.theme.px(16))
+        for _, b in self.buttons:
+            b.setMinimumHeight(self.theme.px(round(130 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[self.theme.text_size])))
+            row.addWidget(b, 1)
+        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+
+class ChoiceAnswer(_OptionsAnswer):
+    """One large row per option; choosing one un-chooses the others."""
+
+
+class MultiAnswer(_OptionsAnswer):
+    """One large row per option; several may be chosen, as the content allows."""
+
+    mark = CHECK
+    exclusive_group = False
+
+    def _toggled(self, value, checked: bool) -> None:
+        if checked:
+            option = self.item.option(value)  # type: ignore[arg-type]
+            for v, b in self.buttons:
+                if v == value:
+                    continue
+                other = self.item.option(v)  # type: ignore[arg-type]
+                # An exclusive option ("None of these") and the others rule each other out.
+                if (option and option.exclusive) or (other and other.exclusive):
+                    b.blockSignals(True)
+                    b.setChecked(False)
+                    b.blockSignals(False)
+                    b._show()
+        self._limit()
+        self.changed.emit()
+
+    def _limit(self) -> None:
+        if self.item.max is None:
+            return
+        chosen = sum(b.isChecked() for _, b in self.buttons)
+        for v, b in self.buttons:
+            option = self.item.option(v)  # type: ignore[arg-type]
+            full = chosen >= self.item.max and not (option and option.exclusive)
+            b.setEnabled(b.isChecked() or not full)
+
+    def value(self) -> object | None:
+        chosen = [v for v, b in self.buttons if b.isChecked()]
+        return chosen or None
+
+    def set_value(self, value: object) -> None:
+        values = value if isinstance(value, list) else []
+        for v, b in self.buttons:
+            b.blockSignals(True)
+            b.setChecked(v in values)
+            b.blockSignals(False)
+            b._show()
+        self._limit()
+
+    def hint(self, language: str) -> str:
+        if self.item.max:
+            return t("choose_up_to", language, n=self.item.max)
+        return t("choose_many", language)
+
+
+class YesNoAnswer(_OptionsAnswer):
+    """Yes and No, side by side."""
+
+    role = "scale"
+
+    def _options(self):
+        def labels(lang: str) -> tuple[str, str]:
+            return YESNO_LABELS.get(lang, YESNO_LABELS["en"])
+
+        return [(True, lambda lang: labels(lang)[0]), (False, lambda lang: labels(lang)[1])]
+
+    def _arrange(self) -> None:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self.theme.px(40))
+        for _, b in self.buttons:
+            b.setMinimumHeight(self.theme.px(150))
+            row.addWidget(b, 1)
+        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def hint(self, language: str) -> str:
+        return t("choose_one", language)
+
+
+class TextAnswer(AnswerWidget):
+    """A text box and the on-screen keyboard; shows how many letters are left."""
+
+    def __init__(self, item: Item, theme: Theme, language: str):
+        super().__init__(item, theme, language)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.box = QPlainTextEdit()
+        self.box.setObjectName("text_answer")
+        keep_cursor(self.box)
+        self.box.setMinimumHeight(theme.px(110))
+        self.box.setMaximumHeight(theme.px(180))
+        self.left = label("small")
+        self.left.setObjectName("letters_left")
+        self.left.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.keyboard = Keyboard(self.box, theme, language)
+        layout.addWidget(self.box)
+        layout.addWidget(self.left)
+        layout.addWidget(self.keyboard)
+        self.box.textChanged.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        text = self.box.toPlainText()
+        if len(text) > self.item.max_length:
+            # The keys stop at the limit; this also trims carried-forward text that was longer.
+            self.box.blockSignals(True)
+            self.box.setPlainText(text[: self.item.max_length])
+            self.box.moveCursor(self.box.textCursor().MoveOperation.End)
+            self.box.blockSignals(False)
+            text = self.box.toPlainText()
+        self.left.setText(t("letters_left", self.language, n=self.item.max_length - len(text)))
+        self.changed.emit()
+
+    def value(self) -> object | None:
+        text = self.box.toPlainText().strip()
+        return text or None
+
+    def set_value(self, value: object) -> None:
+        self.box.setPlainText(str(value) if value else "")
+        self.box.moveCursor(self.box.textCursor().MoveOperation.End)
+        self.box.setFocus()
+
+    def retranslate(self, language: str) -> None:
+        super().retranslate(language)
+        self.keyboard.retranslate(language)
+        self._changed()
+
+    def hint(self, language: str) -> str:
+        return t("type_here", language)
+
+
+class InfoAnswer(AnswerWidget):
+    """Nothing to answer: the screen's text is the point."""
+
+    def value(self) -> object | None:
+        return None
+
+
+WIDGETS = {
+    "scale": ScaleAnswer,
+    "choice": ChoiceAnswer,
+    "multi": MultiAnswer,
+    "yesno": YesNoAnswer,
+    "text": TextAnswer,
+    "info": InfoAnswer,
+    "vignettes": InfoAnswer,
+}
+
+
+def answer_widget(item: Item, theme: Theme, language: str) -> AnswerWidget:
+    return WIDGETS[item.type](item, theme, language)
+
+
+__all__ = ["WIDGETS", "AnswerWidget", "answer_widget"]

@@ -1,0 +1,140 @@
+"""The idle timeout: after a quiet spell, "Are you still there?" with a countdown and a large
+"I'm still here"; when the countdown ends, ``expired`` (the kiosk then clears everything).
+
+Times come from ``KioskTimes`` so tests use milliseconds instead of minutes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+
+from decisionaid.ui.strings import t
+from decisionaid.ui.theme import Theme
+from decisionaid.ui.widgets import button, label
+
+
+@dataclass(frozen=True)
+class KioskTimes:
+    """Every delay the kiosk waits for, in milliseconds (tests shorten them)."""
+
+    idle_ms: int = 150_000  # quiet time before the warning (timeout minus the warning)
+    warning_s: int = 30  # the countdown shown in the warning
+    tick_ms: int = 1000  # one second of that countdown
+    staff_hold_ms: int = 3000  # press in the corner to reach the staff menu
+    done_ms: int = 12_000  # the thank-you screen clears itself after this
+
+    @classmethod
+    def for_timeout(cls, idle_timeout_s: int) -> KioskTimes:
+        return cls(idle_ms=max(1, idle_timeout_s - 30) * 1000)
+
+
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    """Watches every touch in the application while ``armed``."""
+
+    warn = Signal()
+
+    def __init__(self, times: KioskTimes, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(times.idle_ms)
+        self.timer.timeout.connect(self.warn)
+        self.armed = False
+        QApplication.instance().installEventFilter(self)
+
+    def arm(self) -> None:
+        self.armed = True
+        self.timer.start()
+
+    def disarm(self) -> None:
+        self.armed = False
+        self.timer.stop()
+
+    def touched(self) -> None:
+        if self.armed:
+            self.timer.start()
+
+    def eventFilter(self, watched, event) -> bool:
+        if self.armed and event.type() in _ACTIVITY:
+            self.timer.start()
+        return False
+
+    def close(self) -> None:
+        self.disarm()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class StillThere(QFrame):
+    """The warning, laid over the whole kiosk. ``still_here`` or ``expired``."""
+
+    still_here = Signal()
+    expired = Signal()
+
+    def __init__(self, parent: QWidget, language: str, theme: Theme, times: KioskTimes):
+        super().__init__(parent)
+        self.setObjectName("still_there")
+        self.setProperty("role", "overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.language = language
+        self.left = times.warning_s
+        outer = QVBoxLayout(self)
+        box = QFrame()
+        box.setProperty("role", "dialog")
+        box.setMaximumWidth(theme.px(1100))
+        column = QVBoxLayout(box)
+        pad = theme.px(48)
+        column.setContentsMargins(pad, pad, pad, pad)
+        column.setSpacing(theme.px(32))
+        self.title = label("huge", t("still_there", language))
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = label("question")
+        self.body.setObjectName("countdown")
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = button("primary", t("still_here", language), name="still_here")
+        self.button.setMinimumHeight(theme.px(160))
+        column.addWidget(self.title)
+        column.addWidget(self.body)
+        column.addWidget(self.button)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(times.tick_ms)
+        self.ticker.timeout.connect(self._tick)
+        self.button.clicked.connect(self._still_here)
+        self._show_count()
+        self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.ticker.start()
+
+    def _show_count(self) -> None:
+        self.body.setText(t("still_there_body", self.language, n=self.left))
+
+    def _tick(self) -> None:
+        self.left -= 1
+        if self.left <= 0:
+            self.ticker.stop()
+            self.expired.emit()
+            return
+        self._show_count()
+
+    def _still_here(self) -> None:
+        self.ticker.stop()
+        self.still_here.emit()
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()  # touches outside the button do not reach the screen underneath

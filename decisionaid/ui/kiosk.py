@@ -1,0 +1,498 @@
+"""The kiosk window: the top bar, one screen at a time, and the flow between screens.
+
+The window asks the engine (through the visit service's ``KioskVisit``) what to show and tells
+it what the user did; every answer is committed before the next screen is built. Screens are
+built fresh each time and the old one destroyed, so nothing of a previous user survives a
+reset: Back is the engine's Back, never a history of widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from decisionaid.content.model import ItemRef, Vignette
+from decisionaid.engine.visit import InvalidAnswer
+from decisionaid.errors import UserError
+from decisionaid.services.profiles import ProfileError, name_key
+from decisionaid.ui.done_screen import DoneScreen
+from decisionaid.ui.first_time_screen import FirstTimeScreen
+from decisionaid.ui.idle import IdleWatcher, KioskTimes, StillThere
+from decisionaid.ui.intro_screen import IntroScreen
+from decisionaid.ui.operations import run_in_background
+from decisionaid.ui.peer_signin_screen import PeerSignInScreen
+from decisionaid.ui.print_screen import PrintScreen
+from decisionaid.ui.question_screen import QuestionScreen
+from decisionaid.ui.resume_screen import ResumeScreen
+from decisionaid.ui.review_screen import ReviewScreen
+from decisionaid.ui.safety_screen import SafetyScreen
+from decisionaid.ui.session import KioskServices, StaffAuthError
+from decisionaid.ui.signin_screen import SignInScreen
+from decisionaid.ui.staff_screen import StaffScreen
+from decisionaid.ui.theme import Theme
+from decisionaid.ui.welcome_screen import WelcomeScreen
+from decisionaid.ui.widgets import TopBar
+
+log = logging.getLogger(__name__)
+
+
+def offered_stories(visit, item) -> list[Vignette]:
+    """The stories an info or vignettes item offers: its own, those matching its topics, then
+    those the answers so far suggest."""
+    vignettes = visit.content.vignettes
+    ids: list[str] = []
+    if item.vignette:
+        ids.append(item.vignette)
+    if item.type == "vignettes":
+        ids += [v.id for v in vignettes.values() if set(v.topics) & set(item.topics)]
+        ids += visit.suggestions
+    seen: list[str] = []
+    for vid in ids:
+        if vid in vignettes and vid not in seen:
+            seen.append(vid)
+    return [vignettes[v] for v in seen]
+
+
+class KioskWindow(QWidget):
+    """``screen_changed(name)`` after each new screen (tests and the demo wait on it);
+    ``welcome_painted`` once the first welcome screen has been drawn."""
+
+    screen_changed = Signal(str)
+    welcome_painted = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, services: KioskServices, *, theme: Theme | None = None, speaker=None,
+                 times: KioskTimes | None = None, player_factory: Callable[[], object] | None = None,
+                 open_peer_station: Callable[[], None] | None = None,
+                 today: Callable[[], date] = date.today):
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.services = services
+        self.config = services.config
+        self.content = services.content
+        self.languages = tuple(lang for lang in self.config.languages if lang in self.content.languages) or self.content.languages
+        self.default_theme = theme or Theme()
+        self.theme = self.default_theme
+        if speaker is None:
+            from decisionaid.ui.speech import Speaker
+
+            speaker = Speaker(self)
+        self.speaker = speaker
+        self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
+        self.player_factory = player_factory
+        self.open_peer_station = open_peer_station
+        self.today = today
+        self.language = self.languages[0]
+        self.visit = None  # the KioskVisit in progress, if any
+        self.finished_visit_id: int | None = None
+        self.changing = False
+        self.stories_offered = False
+        self.screen: QWidget | None = None
+        self.overlay: StillThere | None = None
+        self._painted = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(self.config.site_name, self.languages, self.theme, self.times.staff_hold_ms)
+        self.top_bar.language_chosen.connect(self.set_language)
+        self.top_bar.text_size_chosen.connect(lambda size: self.set_theme(self.theme.with_text_size(size)))
+        self.top_bar.contrast_chosen.connect(lambda high: self.set_theme(self.theme.with_contrast(high)))
+        self.top_bar.corner.held.connect(self.show_staff)
+        layout.addWidget(self.top_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.idle = IdleWatcher(self.times, self)
+        self.idle.warn.connect(self._warn_idle)
+        self.theme.apply()
+        self.go_welcome()
+
+    # --- screens --------------------------------------------------------------------------------
+    def show_screen(self, screen: QWidget, name: str) -> None:
+        """Put ``screen`` up and destroy the one before it."""
+        self.speaker.stop()
+        old = self.screen
+        screen.setObjectName(screen.objectName() or name)
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self.screen = screen
+        self.screen_name = name
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        if name == "welcome":
+            self.idle.disarm()
+            screen.installEventFilter(self)
+        else:
+            self.idle.arm()
+        self.top_bar.show_state(self.language, self.theme)
+        self.screen_changed.emit(name)
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.screen:
+            self._painted = True
+            self.welcome_painted.emit()
+        return False
+
+    def go_welcome(self) -> None:
+        screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)
+        screen.returning.connect(self.show_sign_in)
+        screen.first_time.connect(self.show_first_time)
+        screen.peer.connect(self.show_peer_sign_in)
+        screen.language_chosen.connect(self.set_language)
+        self.show_screen(screen, "welcome")
+
+    def reset(self) -> None:
+        """Forget the user: every screen destroyed, defaults back, the welcome screen."""
+        self._close_overlay()
+        self.visit = None
+        self.finished_visit_id = None
+        self.changing = False
+        self.stories_offered = False
+        self.language = self.languages[0]
+        if self.theme != self.default_theme:
+            self.set_theme(self.default_theme)
+        self.go_welcome()
+
+    # --- look and language ---------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language not in self.languages:
+            return
+        self.language = language
+        if self.visit is not None:
+            try:
+                self.visit.set_language(language)
+            except UserError:
+                log.warning("could not store the visit's language")
+        if self.screen is not None and hasattr(self.screen, "retranslate"):
+            self.screen.retranslate(language)
+        self.top_bar.show_state(language, self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        theme.apply()
+        self.top_bar.show_state(self.language, theme)
+
+    # --- sign-in --------------------------------------------------------------------------------
+    def show_sign_in(self) -> None:
+        screen = SignInScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        screen.submitted.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
+        self.show_screen(screen, "sign_in")
+
+    def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
+        profiles = self.services.profiles
+
+        def done(result) -> None:
+            if result.status == "ok":
+                self.start_visit(result.profile)
+            elif result.status == "locked":
+                screen.locked()
+            else:
+                screen.not_matched()
+
+        run_in_background(lambda: profiles.sign_in(name, born, pin), done,
+                          lambda e: self._trouble(screen, e), screen)
+
+    def show_first_time(self) -> None:
+        screen = FirstTimeScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        screen.guest.connect(lambda: self.start_visit(None))
+        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
+        self.show_screen(screen, "first_time")
+
+    def _create(self, screen, name: str, born: date, pin: str) -> None:
+        profiles, language = self.services.profiles, self.language
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ProfileError):
+                screen.refused("pin_taken")
+            else:
+                self._trouble(screen, error)
+
+        run_in_background(lambda: profiles.create(name, born, pin, language), self.start_visit, failed, screen)
+
+    def show_peer_sign_in(self) -> None:
+        screen = PeerSignInScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        staff = self.services.staff
+
+        def staff_checked(_staff) -> None:
+            screen.staff_accepted()
+
+        def staff_failed(error: Exception) -> None:
+            if isinstance(error, StaffAuthError):
+                screen.staff_refused(str(error) or "")
+            else:
+                self._trouble(screen, error)
+
+        screen.staff_submitted.connect(
+            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), staff_checked, staff_failed, screen)
+        )
+        screen.guest.connect(lambda: self.start_visit(None))
+        screen.find.connect(lambda name, born: self._peer_find(screen, name, born))
+        screen.find_with_pin.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
+        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
+        self.show_screen(screen, "peer_sign_in")
+
+    def _peer_find(self, screen: PeerSignInScreen, name: str, born: date) -> None:
+        key = name_key(name)
+        found = [p for p in self.services.profiles.search(name, born) if name_key(p.first_name) == key]
+        if len(found) == 1:
+            self.start_visit(found[0])
+        elif found:
+            screen.needs_pin()
+        else:
+            screen.refused("not_found")
+
+    def _trouble(self, screen, error: Exception) -> None:
+        log.error("kiosk action failed: %s", type(error).__name__)
+        if hasattr(screen, "show_problem"):
+            screen.show_problem("save_problem")
+
+    # --- the visit ------------------------------------------------------------------------------
+    def start_visit(self, profile) -> None:
+        try:
+            self.visit = self.services.visits.start(profile.id if profile else None, language=self.language)
+        except UserError as e:
+            log.error("could not start a visit: %s", e)
+            self._trouble(self.screen, e)
+            return
+        self.changing = False
+        self.stories_offered = False
+        if self.visit.resumed:
+            if self.visit.visit.language != self.language:
+                self.visit.set_language(self.language)
+            screen = ResumeScreen(self.language, self.theme, profile.first_name)
+            screen.carry_on.connect(self.show_current)
+            screen.from_start.connect(self._from_start)
+            self.show_screen(screen, "resume")
+        else:
+            self.show_current()
+
+    def _from_start(self) -> None:
+        while self.visit.visit.can_go_back:
+            self.visit.back()
+        self.show_current()
+
+    def show_current(self) -> None:
+        visit = self.visit
+        current = visit.current
+        if current.kind == "intro":
+            screen = IntroScreen(current, self.language, self.theme, self.speaker, can_go_back=visit.visit.can_go_back)
+            screen.started.connect(lambda: self._act(visit.confirm))
+            screen.skipped.connect(lambda: self._act(visit.skip_section))
+            screen.went_back.connect(self.go_back)
+            self.show_screen(screen, "intro")
+        elif current.kind == "item":
+            stories = offered_stories(visit.visit, current.item) if self.player_factory else []
+            screen = QuestionScreen(current, self.language, self.theme, self.speaker,
+                                    can_go_back=visit.visit.can_go_back or self.changing, stories=stories)
+            screen.answered.connect(lambda value: self._act(lambda: visit.confirm(value), screen))
+            screen.skipped.connect(lambda: self._act(visit.skip, screen))
+            screen.went_back.connect(self.go_back)
+            screen.watch.connect(self.watch)
+            self.show_screen(screen, f"item:{current.item.type}")
+        elif current.kind == "safety":
+            screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
+            screen.carry_on.connect(lambda: self._act(visit.confirm))
+            screen.went_back.connect(self.go_back)
+            self.show_screen(screen, "safety")
+        elif visit.visit.suggestions and not self.stories_offered and self.player_factory:
+            self.show_stories()
+        else:
+            self.show_review()
+
+    def _act(self, action: Callable[[], object], screen=None) -> None:
+        """Do what the user asked (confirm, skip…), durably, then show what comes next."""
+        try:
+            action()
+        except InvalidAnswer:
+            if screen is not None:
+                screen.show_problem("answer_problem")
+            return
+        except Exception as e:  # the database: the answer was not saved, so do not move on
+            log.error("could not save: %s", type(e).__name__)
+            if screen is not None:
+                screen.show_problem("save_problem")
+            return
+        self._after_move()
+
+    def _after_move(self) -> None:
+        if self.changing:
+            current = self.visit.current
+            newly_shown = (
+                current.kind == "item" and current.item.answerable and current.item.show_if is not None
+                and current.ref not in self.visit.visit.answers
+            )
+            if current.kind == "safety" or newly_shown:
+                self.show_current()  # the change opened a question, or needs the safety screen
+                return
+            self.changing = False
+            self.visit.visit.go_to_end()
+        self.show_current()
+
+    def go_back(self) -> None:
+        if self.changing:
+            self.changing = False
+            self.visit.visit.go_to_end()
+            self.show_review()
+            return
+        self.visit.back()
+        self.show_current()
+
+    def show_review(self) -> None:
+        visit = self.visit
+        screen = ReviewScreen(self.content, visit.visit.answers, self.language, self.theme)
+        screen.change.connect(self.change)
+        screen.went_back.connect(self.go_back)
+        screen.confirmed.connect(self.finish)
+        self.show_screen(screen, "review")
+
+    def change(self, ref: ItemRef) -> None:
+        self.visit.go_to(ref)
+        self.changing = True
+        self.show_current()
+
+    def finish(self) -> None:
+        try:
+            record = self.visit.finish()
+        except UserError as e:
+            log.error("could not finish the visit: %s", e)
+            self._trouble(self.screen, e)
+            return
+        self.finished_visit_id = record.id
+        self.visit = None  # from here nothing can go back into the questions
+        self.show_print(record.id)
+
+    def show_print(self, visit_id: int) -> None:
+        make = self.services.make_page
+        screen = PrintScreen(self.language, self.theme, lambda: make(visit_id), self.services.printer,
+                             self.config.site_name)
+        screen.printed.connect(lambda: self._printed(visit_id))
+        screen.finished.connect(self.show_done)
+        self.show_screen(screen, "print")
+
+    def _printed(self, visit_id: int) -> None:
+        try:
+            self.services.visits.mark_printed(visit_id)
+        except UserError as e:
+            log.warning("could not record the print: %s", e)
+
+    def show_done(self) -> None:
+        self.finished_visit_id = None
+        screen = DoneScreen(self.language, self.theme, self.times.done_ms)
+        screen.timed_out.connect(self.reset)
+        self.show_screen(screen, "done")
+
+    # --- stories --------------------------------------------------------------------------------
+    def show_stories(self) -> None:
+        from decisionaid.ui.stories_screen import StoriesScreen
+
+        visit = self.visit
+        watched = []
+        self.stories_offered = True
+        screen = StoriesScreen(self.content, self.language, visit.visit.suggestions, watched)
+        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
+        screen.closed.connect(self.show_review)
+        self.show_screen(screen, "stories")
+
+    def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
+        from decisionaid.ui.vignette_screen import VignetteScreen
+
+        vignette = self.content.vignettes[vignette_id]
+        visit = self.visit
+        screen = VignetteScreen(self.player_factory(), vignette, self.language, self.speaker)
+
+        def closed(seconds: float, finished: bool) -> None:
+            if visit is not self.visit:
+                return  # the kiosk was reset meanwhile
+            try:
+                visit.record_view(vignette_id, seconds, finished)
+            except UserError as e:
+                log.warning("could not record the view: %s", e)
+            (after or self.show_current)()
+
+        screen.closed.connect(closed)
+        self.show_screen(screen, "vignette")
+
+    # --- idle and staff -------------------------------------------------------------------------
+    def _warn_idle(self) -> None:
+        if self.overlay is not None:
+            return
+        self.speaker.stop()
+        self.overlay = StillThere(self, self.language, self.theme, self.times)
+        self.overlay.still_here.connect(self._still_here)
+        self.overlay.expired.connect(self.reset)
+
+    def _still_here(self) -> None:
+        self._close_overlay()
+        self.idle.arm()
+
+    def _close_overlay(self) -> None:
+        if self.overlay is not None:
+            self.overlay.hide()
+            self.overlay.deleteLater()
+            self.overlay = None
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.overlay is not None:
+            self.overlay.setGeometry(self.rect())
+
+    def show_staff(self) -> None:
+        screen = StaffScreen(self.language, self.theme)
+        screen.cancelled.connect(self._leave_staff)
+        staff = self.services.staff
+
+        def failed(error: Exception) -> None:
+            screen.refused(str(error) if isinstance(error, StaffAuthError) else "")
+
+        screen.submitted.connect(
+            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), lambda _s: screen.accepted(), failed, screen)
+        )
+        screen.leave.connect(self.leave)
+        screen.open_peer.connect(self._open_peer)
+        screen.test_page.connect(lambda: self._test_page(screen))
+        self.show_screen(screen, "staff")
+
+    def _leave_staff(self) -> None:
+        if self.visit is not None:
+            self.show_current()
+        elif self.finished_visit_id is not None:
+            self.show_print(self.finished_visit_id)
+        else:
+            self.reset()
+
+    def _open_peer(self) -> None:
+        if self.open_peer_station is not None:
+            self.open_peer_station()
+        self.leave()
+
+    def _test_page(self, screen: StaffScreen) -> None:
+        from decisionaid.ui.session import test_page_pdf
+
+        printer = self.services.printer
+        run_in_background(lambda: printer.print_pdf(test_page_pdf(self.config), "test page"),
+                          lambda _r: screen.tell("test_page_sent"), lambda e: screen.tell(str(e)), screen)
+
+    def leave(self) -> None:
+        self.leave_requested.emit()
+        self.close()
+
+    def closeEvent(self, event) -> None:
+        self.idle.close()
+        super().closeEvent(event)
+
+
+def quit_app() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()

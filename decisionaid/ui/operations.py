@@ -1,0 +1,76 @@
+"""Long work off the UI thread: the one helper every screen uses.
+
+``run_in_background(work, on_done, on_failed)`` runs ``work()`` in Qt's thread pool and calls
+``on_done(result)`` or ``on_failed(exception)`` back on the main thread. If the receiver (a
+screen) has been destroyed by then, nothing is called: a screen cleared by the idle timeout
+never comes back to life because a render finished late.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the main thread: signals from the worker reach its slots queued, in order."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject, on_done, on_failed):
+        super().__init__(parent)
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_failed)
+
+    @Slot(object)
+    def _deliver_done(self, result) -> None:
+        self.deleteLater()
+        self._on_done(result)
+
+    @Slot(object)
+    def _deliver_failed(self, error) -> None:
+        self.deleteLater()
+        self._on_failed(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as e:  # reported to the caller on the main thread
+            log.warning("background work failed: %s", type(e).__name__)
+            self.relay.failed.emit(e)
+        else:
+            self.relay.done.emit(result)
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None],
+    receiver: QObject,
+) -> None:
+    """Run ``work`` in the pool; deliver its result to ``receiver``'s thread (the UI thread).
+
+    The relay is a child of ``receiver``: destroying the receiver disconnects the callbacks.
+    """
+    relay = _Relay(receiver, on_done, on_failed)
+    QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def wait_for_background(timeout_ms: int = 30000) -> bool:
+    """Wait until no background work is left (closing the kiosk, tests, the demo)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

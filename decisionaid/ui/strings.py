@@ -1,0 +1,245 @@
+"""Every word the kiosk itself says, in English and Spanish.
+
+Written for a reading age of about 11 to 12: short sentences, everyday words, "you" and "your".
+The Spanish is written as a Spanish speaker would say it (tú, warm and plain), not word for
+word. Questionnaire texts come from the content files, not from here. A language the site adds
+without kiosk strings falls back to English.
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+_STRINGS: dict[str, dict[str, str]] = {
+    # --- top bar -------------------------------------------------------------------------------
+    "text_size": {"en": "Text size", "es": "Tamaño de letra"},
+    "contrast_on": {"en": "Black and yellow", "es": "Negro y amarillo"},
+    "contrast_off": {"en": "Usual colours", "es": "Colores normales"},
+    "part_of": {"en": "Part {n} of {m}", "es": "Parte {n} de {m}"},
+    # --- welcome ---------------------------------------------------------------------------------
+    "welcome_title": {"en": "Welcome", "es": "Te damos la bienvenida"},
+    "welcome_body": {
+        "en": "Answer a few short questions before you see your prescriber. "
+        "You can skip any question. A peer worker is nearby if you want help.",
+        "es": "Responde unas preguntas cortas antes de ver a tu médico. "
+        "Puedes saltar cualquier pregunta. Hay un compañero de apoyo cerca si necesitas ayuda.",
+    },
+    "been_before": {"en": "I've been here before", "es": "Ya he venido antes"},
+    "first_time": {"en": "This is my first time", "es": "Es mi primera vez"},
+    "peer_sign_in": {"en": "Peer worker sign-in", "es": "Entrada con compañero de apoyo"},
+    "choose_language": {"en": "Language", "es": "Idioma"},
+    # --- sign-in ---------------------------------------------------------------------------------
+    "your_name": {"en": "What is your first name or nickname?", "es": "¿Cuál es tu nombre o apodo?"},
+    "your_name_help": {
+        "en": "Use the same name each time you come.",
+        "es": "Usa el mismo nombre cada vez que vengas.",
+    },
+    "their_name": {"en": "First name or nickname", "es": "Nombre o apodo"},
+    "birth_year": {"en": "What year were you born?", "es": "¿En qué año naciste?"},
+    "birth_year_help": {"en": "Type the 4 numbers, like 1985.", "es": "Escribe los 4 números, como 1985."},
+    "birth_month": {"en": "What month were you born?", "es": "¿En qué mes naciste?"},
+    "birth_day": {"en": "What day of the month were you born?", "es": "¿Qué día del mes naciste?"},
+    "year_wrong": {
+        "en": "That year does not look right. Please check it.",
+        "es": "Ese año no parece correcto. Revísalo, por favor.",
+    },
+    "your_pin": {"en": "Type your 4-number PIN", "es": "Escribe tu PIN de 4 números"},
+    "new_pin": {"en": "Choose a 4-number PIN", "es": "Elige un PIN de 4 números"},
+    "new_pin_help": {
+        "en": "Pick numbers you will remember. You will use them next time.",
+        "es": "Elige números que puedas recordar. Los usarás la próxima vez.",
+    },
+    "pin_again": {"en": "Type the same PIN again", "es": "Escribe el mismo PIN otra vez"},
+    "pins_differ": {
+        "en": "The two PINs were not the same. Let's try again.",
+        "es": "Los dos PIN no eran iguales. Probemos otra vez.",
+    },
+    "not_found": {
+        "en": "We could not find you with those details. Please check them, or ask a peer worker.",
+        "es": "No te encontramos con esos datos. Revísalos o pide ayuda a un compañero de apoyo.",
+    },
+    "wrong_pin": {
+        "en": "That PIN did not match. Please try again.",
+        "es": "Ese PIN no coincide. Inténtalo otra vez.",
+    },
+    "locked": {
+        "en": "Sign-in is paused for 15 minutes to keep your answers safe. "
+        "A peer worker can help you now.",
+        "es": "La entrada está en pausa por 15 minutos para proteger tus respuestas. "
+        "Un compañero de apoyo te puede ayudar ahora.",
+    },
+    "first_time_title": {"en": "Welcome! Is this your first time?", "es": "¡Hola! ¿Es tu primera vez?"},
+    "first_time_body": {
+        "en": "You can save your answers for next time with your name and a PIN. "
+        "Or you can go on without giving your name.",
+        "es": "Puedes guardar tus respuestas para la próxima vez con tu nombre y un PIN. "
+        "O puedes seguir sin dar tu nombre.",
+    },
+    "make_profile": {"en": "Save my answers for next time", "es": "Guardar mis respuestas para la próxima vez"},
+    "guest": {"en": "Go on without my name", "es": "Seguir sin dar mi nombre"},
+    "pin_taken": {
+        "en": "Please choose a different PIN.",
+        "es": "Por favor, elige otro PIN.",
+    },
+    "staff_title": {"en": "Staff only", "es": "Solo personal"},
+    "staff_name": {"en": "Your staff name", "es": "Tu nombre de personal"},
+    "staff_pin": {"en": "Your staff PIN", "es": "Tu PIN de personal"},
+    "staff_wrong": {"en": "Name or PIN not recognised.", "es": "Nombre o PIN no reconocido."},
+    "peer_find": {"en": "Find someone who has been here before", "es": "Buscar a alguien que ya ha venido"},
+    "peer_create": {"en": "Sign up someone new", "es": "Registrar a alguien nuevo"},
+    "peer_guest": {"en": "Start a visit without a name", "es": "Empezar sin nombre"},
+    "peer_pin_help": {
+        "en": "Let the person choose their own PIN. Look away while they type it.",
+        "es": "Deja que la persona elija su PIN. No mires mientras lo escribe.",
+    },
+    "staff_menu": {"en": "Staff menu", "es": "Menú del personal"},
+    "leave_kiosk": {"en": "Close the kiosk", "es": "Cerrar el quiosco"},
+    "open_peer": {"en": "Open the peer station", "es": "Abrir la estación de apoyo"},
+    "test_page": {"en": "Print a test page", "es": "Imprimir una página de prueba"},
+    "back_to_kiosk": {"en": "Back to the kiosk", "es": "Volver al quiosco"},
+    "test_page_sent": {"en": "Test page sent to the printer.", "es": "Página de prueba enviada a la impresora."},
+    # --- resume ----------------------------------------------------------------------------------
+    "hello_name": {"en": "Hello, {name}", "es": "Hola, {name}"},
+    "resume_body": {
+        "en": "You started your questions earlier today. Your answers are saved.",
+        "es": "Empezaste tus preguntas hoy más temprano. Tus respuestas están guardadas.",
+    },
+    "resume": {"en": "Carry on where I stopped", "es": "Seguir donde me quedé"},
+    "resume_start": {"en": "Go back to the first question", "es": "Volver a la primera pregunta"},
+    # --- questions -------------------------------------------------------------------------------
+    "back": {"en": "Back", "es": "Atrás"},
+    "skip": {"en": "Skip", "es": "Saltar"},
+    "next": {"en": "Next", "es": "Siguiente"},
+    "start_part": {"en": "Start", "es": "Empezar"},
+    "skip_part": {"en": "Skip this part", "es": "Saltar esta parte"},
+    "optional_part": {
+        "en": "This part is up to you. You can skip it.",
+        "es": "Esta parte es opcional. Puedes saltarla.",
+    },
+    "read_aloud": {"en": "Read to me", "es": "Leer en voz alta"},
+    "no_speech": {
+        "en": "Reading aloud is not working on this kiosk. A peer worker can read with you.",
+        "es": "La lectura en voz alta no funciona aquí. Un compañero de apoyo puede leer contigo.",
+    },
+    "choose_one": {"en": "Choose one, then tap Next.", "es": "Elige una y toca Siguiente."},
+    "choose_many": {"en": "Choose all that fit, then tap Next.", "es": "Elige todas las que correspondan y toca Siguiente."},
+    "choose_up_to": {"en": "Choose up to {n}, then tap Next.", "es": "Elige hasta {n} y toca Siguiente."},
+    "type_here": {"en": "Type your answer with the keys below.", "es": "Escribe tu respuesta con las teclas de abajo."},
+    "letters_left": {"en": "{n} letters left", "es": "Quedan {n} letras"},
+    "carried": {
+        "en": "This is what you wrote last time. You can keep it or change it.",
+        "es": "Esto es lo que escribiste la última vez. Puedes dejarlo o cambiarlo.",
+    },
+    "answer_problem": {
+        "en": "That answer could not be used. Please try again or tap Skip.",
+        "es": "No pudimos usar esa respuesta. Inténtalo otra vez o toca Saltar.",
+    },
+    "save_problem": {
+        "en": "Your answer could not be saved. Please ask a peer worker.",
+        "es": "No pudimos guardar tu respuesta. Pide ayuda a un compañero de apoyo.",
+    },
+    "watch": {"en": "Watch", "es": "Ver"},
+    "watch_story": {"en": "Watch this story", "es": "Ver esta historia"},
+    "stories_for_you": {"en": "Stories you might like", "es": "Historias que te pueden interesar"},
+    "stories_body": {
+        "en": "Short videos of peers talking about things you mentioned. Watch one if you like.",
+        "es": "Videos cortos de compañeros que hablan de cosas que mencionaste. Mira uno si quieres.",
+    },
+    "no_thanks": {"en": "No thanks, go on", "es": "No, gracias. Seguir"},
+    "video_missing": {"en": "This video cannot be played here.", "es": "Este video no se puede ver aquí."},
+    # --- safety ----------------------------------------------------------------------------------
+    "safety_title": {"en": "Thank you for telling us", "es": "Gracias por contárnoslo"},
+    "safety_body": {
+        "en": "What you are going through matters. A peer worker will come and check in "
+        "with you soon. You can carry on with the questions while you wait.",
+        "es": "Lo que estás viviendo es importante. Un compañero de apoyo vendrá a hablar "
+        "contigo pronto. Puedes seguir con las preguntas mientras esperas.",
+    },
+    "carry_on": {"en": "Carry on", "es": "Seguir"},
+    # --- review ----------------------------------------------------------------------------------
+    "review_title": {"en": "Check your answers", "es": "Revisa tus respuestas"},
+    "review_body": {
+        "en": "Tap Change to fix an answer. When it looks right, tap Make my page.",
+        "es": "Toca Cambiar para arreglar una respuesta. Cuando esté bien, toca Hacer mi página.",
+    },
+    "change": {"en": "Change", "es": "Cambiar"},
+    "skipped": {"en": "(skipped)", "es": "(saltada)"},
+    "part_skipped": {"en": "You skipped this part.", "es": "Saltaste esta parte."},
+    "make_page": {"en": "Make my page", "es": "Hacer mi página"},
+    "back_to_review": {"en": "Save and go back to my answers", "es": "Guardar y volver a mis respuestas"},
+    # --- print -----------------------------------------------------------------------------------
+    "page_title": {"en": "Your page for today's visit", "es": "Tu página para la consulta de hoy"},
+    "page_body": {
+        "en": "Print it and take it in with you. Your prescriber will read it.",
+        "es": "Imprímela y llévala contigo. Tu médico la va a leer.",
+    },
+    "page_making": {"en": "Getting your page ready…", "es": "Preparando tu página…"},
+    "page_failed": {
+        "en": "Your page could not be made. A peer worker can print it for you.",
+        "es": "No se pudo preparar tu página. Un compañero de apoyo te la puede imprimir.",
+    },
+    "print": {"en": "Print my page", "es": "Imprimir mi página"},
+    "printing": {"en": "Printing…", "es": "Imprimiendo…"},
+    "printed": {
+        "en": "Your page is printing. Pick it up from the printer.",
+        "es": "Tu página se está imprimiendo. Recógela en la impresora.",
+    },
+    "print_failed": {
+        "en": "The printer did not work. A peer worker can print your page for you.",
+        "es": "La impresora no funcionó. Un compañero de apoyo te puede imprimir la página.",
+    },
+    "ask_peer": {"en": "Ask a peer worker", "es": "Pedir ayuda"},
+    "peer_coming": {
+        "en": "Please wave to a peer worker or go to the front desk. They will help you.",
+        "es": "Haz una seña a un compañero de apoyo o ve a la recepción. Te van a ayudar.",
+    },
+    "finish": {"en": "I'm finished", "es": "Ya terminé"},
+    # --- done ------------------------------------------------------------------------------------
+    "done_title": {"en": "Thank you", "es": "Gracias"},
+    "done_body": {
+        "en": "Your answers are saved. Take your page in to your visit. "
+        "This screen will clear in a moment.",
+        "es": "Tus respuestas están guardadas. Lleva tu página a tu consulta. "
+        "Esta pantalla se va a borrar en un momento.",
+    },
+    "done_now": {"en": "Clear the screen now", "es": "Borrar la pantalla ahora"},
+    # --- idle ------------------------------------------------------------------------------------
+    "still_there": {"en": "Are you still there?", "es": "¿Sigues ahí?"},
+    "still_there_body": {
+        "en": "To keep your answers private, this screen will clear in {n} seconds.",
+        "es": "Para proteger tus respuestas, esta pantalla se va a borrar en {n} segundos.",
+    },
+    "still_here": {"en": "I'm still here", "es": "Sigo aquí"},
+    # --- keyboard --------------------------------------------------------------------------------
+    "space": {"en": "Space", "es": "Espacio"},
+    "delete": {"en": "Delete", "es": "Borrar"},
+    "shift": {"en": "ABC", "es": "ABC"},
+    "lower": {"en": "abc", "es": "abc"},
+    "numbers": {"en": "123 ?!", "es": "123 ?!"},
+    "letters": {"en": "Letters", "es": "Letras"},
+    "clear": {"en": "Clear", "es": "Borrar todo"},
+    "ok": {"en": "OK", "es": "Aceptar"},
+    "months": {
+        "en": "January,February,March,April,May,June,July,August,September,October,November,December",
+        "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
+    },
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The kiosk string ``key`` in ``language`` (English if missing), with ``{name}`` filled."""
+    texts = _STRINGS[key]
+    text = texts.get(language) or texts["en"]
+    return text.format(**values) if values else text
+
+
+def month_names(language: str) -> list[str]:
+    return t("months", language).split(",")
+
+
+def keys() -> list[str]:
+    return list(_STRINGS)
+
+
+def languages_of(key: str) -> set[str]:
+    return set(_STRINGS[key])

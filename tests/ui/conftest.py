@@ -1,0 +1,99 @@
+"""Fixtures for the kiosk tests: offscreen Qt, a fresh database per test, fakes for the printer,
+speech, video and staff accounts, and short timers so nothing waits for minutes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from decisionaid.config import Config  # noqa: E402
+from decisionaid.services.pins import PinHasher  # noqa: E402
+from decisionaid.ui.driver import KioskDriver  # noqa: E402
+from decisionaid.ui.idle import KioskTimes  # noqa: E402
+from decisionaid.ui.operations import wait_for_background  # noqa: E402
+from decisionaid.ui.printing import RecordingPrinter  # noqa: E402
+from decisionaid.ui.session import StaffAuthError, open_services  # noqa: E402
+from decisionaid.ui.speech import RecordingSpeaker  # noqa: E402
+from decisionaid.ui.theme import Theme  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "data" / "mini"
+# Long enough that no test meets the idle warning unless it asks for it.
+CALM = KioskTimes(idle_ms=600_000, warning_s=3, tick_ms=20, staff_hold_ms=60, done_ms=600_000)
+
+
+class FakeStaff:
+    """Staff accounts: 'Pat' with PIN 2468; five wrong PINs lock (as the real ones do)."""
+
+    def __init__(self):
+        self.failures = 0
+
+    def verify(self, name: str, pin: str) -> object:
+        if self.failures >= 5:
+            raise StaffAuthError("This staff account is locked for 15 minutes.")
+        if name.lower() == "pat" and pin == "2468":
+            self.failures = 0
+            return "Pat"
+        self.failures += 1
+        raise StaffAuthError("Name or PIN not recognised.")
+
+
+@pytest.fixture
+def config(tmp_path) -> Config:
+    return Config(site_name="Riverside Clinic", content_dir=MINI,
+                  database_url=f"sqlite:///{tmp_path / 'kiosk.db'}")
+
+
+@pytest.fixture
+def shipped_config(config) -> Config:
+    return replace(config, content_dir=ROOT)
+
+
+@pytest.fixture
+def printer() -> RecordingPrinter:
+    return RecordingPrinter()
+
+
+@pytest.fixture
+def make_kiosk(qtbot, printer):
+    """Builds a kiosk on a config (mini content by default) with fakes and short timers."""
+    opened = []
+
+    def make(config: Config, times: KioskTimes = CALM, theme: Theme | None = None, staff=None):
+        from decisionaid.ui.kiosk import KioskWindow
+        from decisionaid.ui.player import FakeMediaPlayer
+
+        services, db = open_services(config, printer=printer, staff=staff or FakeStaff(),
+                                     hasher=PinHasher.fast())
+        opened.append(db)
+        window = KioskWindow(services, theme=theme or Theme(scale=0.8), speaker=RecordingSpeaker(),
+                             times=times, player_factory=FakeMediaPlayer)
+        qtbot.addWidget(window)
+        window.resize(1536, 864)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    wait_for_background()
+    for db in opened:
+        db.dispose()
+
+
+@pytest.fixture
+def kiosk(make_kiosk, config):
+    return make_kiosk(config)
+
+
+@pytest.fixture
+def drive(qtbot):
+    def make(window) -> KioskDriver:
+        return KioskDriver(window, qtbot.waitUntil)
+
+    return make
