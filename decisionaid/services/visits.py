@@ -13,11 +13,11 @@ user a peer worker will check in).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, ItemRef
@@ -159,12 +159,17 @@ class KioskVisit:
     """
 
     def __init__(self, service: VisitService, visit_id: int, service_user_id: int | None,
-                 visit: Visit, resumed: bool = False):
+                 visit: Visit, stored_flags: list[FlagRecord] | None = None):
         self._service = service
         self.id = visit_id
         self.service_user_id = service_user_id
         self.visit = visit
-        self.resumed = resumed
+        self.resumed = stored_flags is not None  # True: picked up where it was left
+        # The flags stored for this visit, as this kiosk last wrote them: only changes are
+        # written, so a confirm that raises or clears nothing costs no flag statement.
+        self._flags: dict[FlagKey, tuple[str, str]] = {
+            _flag_key(f): (f.severity, f.answer) for f in stored_flags or []
+        }
 
     @property
     def current(self):
@@ -284,7 +289,7 @@ class VisitService:
         engine_visit = Visit(
             self.content, language=record.language, answers=record.answers, carry_forward=carry
         )
-        return KioskVisit(self, visit_id, service_user_id, engine_visit, resumed=True)
+        return KioskVisit(self, visit_id, service_user_id, engine_visit, record.flags)
 
     def resume(self, visit_id: int) -> KioskVisit:
         """Any visit still in progress, by id (e.g. after the kiosk restarted)."""
@@ -299,21 +304,22 @@ class VisitService:
         engine_visit = Visit(
             self.content, language=record.language, answers=record.answers, carry_forward=carry
         )
-        return KioskVisit(self, visit_id, record.service_user_id, engine_visit, resumed=True)
+        return KioskVisit(self, visit_id, record.service_user_id, engine_visit, record.flags)
 
     def _save_step(self, kv: KioskVisit, step: Step) -> None:
         if not step.saved and not step.cleared:
             return
         now = self.clock()
-        current_flags = kv.visit.flags
+        wanted = {_flag_key(f): f for f in kv.visit.flags}
+        changes = _flag_changes(kv._flags, wanted)
 
-        def work(session: Session) -> None:
-            self._touch_in_progress(session, kv.id, now)
+        def work(connection: Connection) -> None:
+            self._check_in_progress(connection, kv.id)
             repo.delete_answers(
-                session, kv.id, [(ref.questionnaire, ref.item) for ref in step.cleared]
+                connection, kv.id, [(ref.questionnaire, ref.item) for ref in step.cleared]
             )
             repo.save_answers(
-                session,
+                connection,
                 kv.id,
                 [
                     (ref.questionnaire, self._versions[ref.questionnaire], ref.item, value)
@@ -321,71 +327,29 @@ class VisitService:
                 ],
                 now,
             )
-            self._reconcile_flags(session, kv.id, current_flags, now)
+            _write_flag_changes(connection, kv.id, changes, now)
 
-        self.db.write(work)
+        self.db.write_statements(work)
+        kv._flags = changes.after
 
-    def _touch_in_progress(self, session: Session, visit_id: int, now: datetime) -> None:
-        done = session.execute(
-            update(VisitRow)
-            .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
-            .values(updated_at=now)
+    def _check_in_progress(self, session: Session | Connection, visit_id: int) -> None:
+        """Raise unless the visit is in progress; holds it there until the transaction ends
+        (SQLite: the write lock is already held; PostgreSQL: a row lock)."""
+        state = session.scalar(
+            select(VisitRow.state).where(VisitRow.id == visit_id).with_for_update()
         )
-        if done.rowcount == 0:
-            state = session.scalar(select(VisitRow.state).where(VisitRow.id == visit_id))
-            if state is None:
-                raise UnknownVisit(visit_id)
+        if state is None:
+            raise UnknownVisit(visit_id)
+        if state != "in_progress":
             raise VisitClosed(f"visit {visit_id} is {state.replace('_', ' ')}: it can no longer change")
-
-    def _reconcile_flags(
-        self, session: Session, visit_id: int, flags: Iterable[FlagEntry], now: datetime
-    ) -> None:
-        wanted = {(f.questionnaire_id, f.source_id, f.is_score): f for f in flags}
-        stored = {
-            (r.questionnaire_id, r.source_id, r.is_score): r
-            for r in session.execute(
-                select(
-                    Flag.id, Flag.questionnaire_id, Flag.source_id, Flag.is_score, Flag.severity,
-                    Flag.answer, Flag.acknowledged_at,
-                ).where(Flag.visit_id == visit_id)
-            )
-        }
-        for key, entry in wanted.items():
-            row = stored.get(key)
-            if row is None:
-                session.execute(
-                    insert(Flag).values(
-                        visit_id=visit_id, severity=entry.severity,
-                        questionnaire_id=entry.questionnaire_id, source_id=entry.source_id,
-                        is_score=entry.is_score, question=entry.question, answer=entry.answer,
-                        raised_at=now,
-                    )
-                )
-            elif row.acknowledged_at is None and (
-                row.severity != entry.severity or row.answer != entry.answer
-            ):
-                # A safety flag never softens to a concern before someone has checked in.
-                severity = "safety" if "safety" in (row.severity, entry.severity) else "concern"
-                session.execute(
-                    update(Flag)
-                    .where(Flag.id == row.id)
-                    .values(severity=severity, answer=entry.answer, question=entry.question)
-                )
-        gone = [
-            row.id
-            for key, row in stored.items()
-            if key not in wanted and row.acknowledged_at is None and row.severity != "safety"
-        ]
-        if gone:
-            session.execute(delete(Flag).where(Flag.id.in_(gone)))
 
     def _set_language(self, visit_id: int, language: str) -> None:
         now = self.clock()
 
         def work(session: Session) -> None:
-            self._touch_in_progress(session, visit_id, now)
+            self._check_in_progress(session, visit_id)
             session.execute(
-                update(VisitRow).where(VisitRow.id == visit_id).values(language=language)
+                update(VisitRow).where(VisitRow.id == visit_id).values(language=language, updated_at=now)
             )
 
         self.db.write(work)
@@ -426,7 +390,7 @@ class VisitService:
                 .values(**values)
             )
             if done.rowcount == 0:
-                self._touch_in_progress(session, visit_id, now)  # raises the right error
+                self._check_in_progress(session, visit_id)  # raises the right error
             return self._load(session, visit_id)
 
         return self.db.write(work)
@@ -477,7 +441,7 @@ class VisitService:
                 .values(state="incomplete", finished_at=now, updated_at=now)
             )
             if done.rowcount == 0:
-                self._touch_in_progress(session, visit_id, now)  # raises the right error
+                self._check_in_progress(session, visit_id)  # raises the right error
             audit.record(session, audit.FORCE_FINISH, at=now, actor=actor, staff_id=staff_id,
                          visit_id=visit_id)
 
@@ -712,6 +676,77 @@ class VisitService:
             visit.started_at, visit.updated_at, visit.finished_at, visit.printed_at, number,
             answers, versions, answered_at, flags, views, review,
         )
+
+
+FlagKey = tuple[str, str, bool]  # questionnaire id, item or score id, is a score
+
+
+def _flag_key(flag: FlagEntry | FlagRecord) -> FlagKey:
+    return (flag.questionnaire_id, flag.source_id, flag.is_score)
+
+
+@dataclass(frozen=True)
+class _FlagChanges:
+    add: list[FlagEntry]
+    change: list[tuple[FlagEntry, str]]  # the entry and the severity to store
+    remove: list[FlagKey]
+    after: dict[FlagKey, tuple[str, str]]  # what is stored afterwards: severity, answer
+
+
+def _flag_changes(
+    stored: dict[FlagKey, tuple[str, str]], wanted: dict[FlagKey, FlagEntry]
+) -> _FlagChanges:
+    """What to write so the stored flags follow the answers. A safety flag is never removed
+    or softened here: it waits for a staff member (see the module docstring)."""
+    add, change, remove = [], [], []
+    after = dict(stored)
+    for key, entry in wanted.items():
+        if key not in stored:
+            add.append(entry)
+            after[key] = (entry.severity, entry.answer)
+        elif stored[key] != (entry.severity, entry.answer):
+            severity = "safety" if "safety" in (stored[key][0], entry.severity) else "concern"
+            change.append((entry, severity))
+            after[key] = (severity, entry.answer)
+    for key, (severity, _) in stored.items():
+        if key not in wanted and severity != "safety":
+            remove.append(key)
+            del after[key]
+    return _FlagChanges(add, change, remove, after)
+
+
+def _write_flag_changes(
+    connection: Connection, visit_id: int, changes: _FlagChanges, now: datetime
+) -> None:
+    repo.insert_ignoring_duplicates(
+        connection,
+        Flag,
+        [
+            {
+                "visit_id": visit_id, "severity": f.severity,
+                "questionnaire_id": f.questionnaire_id, "source_id": f.source_id,
+                "is_score": f.is_score, "question": f.question, "answer": f.answer,
+                "raised_at": now,
+            }
+            for f in changes.add
+        ],
+    )
+
+    def where(key: FlagKey):
+        # An acknowledged flag is a record of what a staff member saw: it is never changed.
+        return and_(
+            Flag.visit_id == visit_id, Flag.questionnaire_id == key[0], Flag.source_id == key[1],
+            Flag.is_score == key[2], Flag.acknowledged_at.is_(None),
+        )
+
+    for entry, severity in changes.change:
+        connection.execute(
+            update(Flag).where(where(_flag_key(entry))).values(
+                severity=severity, question=entry.question, answer=entry.answer
+            )
+        )
+    for key in changes.remove:
+        connection.execute(delete(Flag).where(where(key), Flag.severity != "safety"))
 
 
 def _flag(row: Flag) -> FlagRecord:

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -107,27 +107,41 @@ class Database:
         rolls back and runs ``work`` again, so it must not have side effects outside the
         session.
         """
-        for attempt in range(_RETRIES):
-            try:
-                with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                    return work(session)
-            except DBAPIError as e:
-                if attempt == _RETRIES - 1 or not self._transient(e):
-                    raise
-                log.info("database busy, retrying (%s)", type(e.orig).__name__)
-                time.sleep(min(0.5, 0.01 * 2**attempt) * (0.5 + random.random()))
-        raise AssertionError("unreachable")
+
+        def attempt() -> T:
+            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+                return work(session)
+
+        return self._retrying(attempt)
+
+    def write_statements(self, work: Callable[[Connection], T]) -> T:
+        """Like ``write`` on a plain connection (Core statements only): the kiosk's hot path,
+        where the ORM's bookkeeping would cost more than the statements."""
+
+        def attempt() -> T:
+            with self._writer.begin() as connection:
+                return work(connection)
+
+        return self._retrying(attempt)
 
     def read(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in a read-only snapshot."""
-        for attempt in range(_RETRIES):
+
+        def attempt() -> T:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                return work(session)
+
+        return self._retrying(attempt)
+
+    def _retrying(self, attempt: Callable[[], T]) -> T:
+        for n in range(_RETRIES):
             try:
-                with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                    return work(session)
+                return attempt()
             except DBAPIError as e:
-                if attempt == _RETRIES - 1 or not self._transient(e):
+                if n == _RETRIES - 1 or not self._transient(e):
                     raise
-                time.sleep(min(0.5, 0.01 * 2**attempt) * (0.5 + random.random()))
+                log.info("database busy, retrying (%s)", type(e.orig).__name__)
+                time.sleep(min(0.5, 0.01 * 2**n) * (0.5 + random.random()))
         raise AssertionError("unreachable")
 
     def _transient(self, error: DBAPIError) -> bool:

@@ -1,14 +1,15 @@
-"""Statements that differ between SQLite and PostgreSQL, kept in one place."""
+"""Answer statements for the kiosk's hot path (Core, on a plain connection), including the
+upsert that is spelled differently on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, tuple_
+from sqlalchemy import Connection, delete, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from decisionaid.storage.models import Answer
 
@@ -23,7 +24,7 @@ def decode(text: str) -> object:
 
 
 def save_answers(
-    session: Session,
+    connection: Connection,
     visit_id: int,
     answers: Iterable[tuple[str, int, str, object]],
     at: datetime,
@@ -42,10 +43,15 @@ def save_answers(
     ]
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
+    statement = _upsert_answer(connection.dialect.name)
+    connection.execute(statement, rows[0] if len(rows) == 1 else rows)
+
+
+@functools.cache
+def _upsert_answer(dialect: str):
     module = postgresql if dialect == "postgresql" else sqlite
     statement = module.insert(Answer)
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=["visit_id", "questionnaire_id", "item_id"],
         set_={
             "questionnaire_version": statement.excluded.questionnaire_version,
@@ -53,16 +59,23 @@ def save_answers(
             "answered_at": statement.excluded.answered_at,
         },
     )
-    session.execute(statement, rows)
 
 
-def delete_answers(session: Session, visit_id: int, refs: Sequence[tuple[str, str]]) -> None:
+def delete_answers(connection: Connection, visit_id: int, refs: Sequence[tuple[str, str]]) -> None:
     """Remove answers by (questionnaire id, item id)."""
     if not refs:
         return
-    session.execute(
+    connection.execute(
         delete(Answer).where(
             Answer.visit_id == visit_id,
             tuple_(Answer.questionnaire_id, Answer.item_id).in_(list(refs)),
         )
     )
+
+
+def insert_ignoring_duplicates(connection: Connection, model, rows: list[dict]) -> None:
+    """Insert rows; one that would break a unique constraint is left out."""
+    if not rows:
+        return
+    module = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(module.insert(model).on_conflict_do_nothing(), rows)
