@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         )
         try:
             result = demo.run()
+            for line in demo.cut_off:
+                print(f"warning: cut off: {line}", file=sys.stderr)
         finally:
             demo.close()
             app.processEvents()

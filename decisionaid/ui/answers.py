@@ -68,6 +68,12 @@ class OptionButton(QPushButton):
         self.inner.setProperty("checked", self.isChecked())
         repolish(self.inner)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.EnabledChange:
+            self.inner.setProperty("off", not self.isEnabled())
+            repolish(self.inner)
+
     def sizeHint(self):
         hint = super().sizeHint()
         inner = self.inner.sizeHint()
@@ -190,7 +196,7 @@ class ScaleAnswer(_OptionsAnswer):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(self.theme.px(16))
         for _, b in self.buttons:
-            b.setMinimumHeight(self.theme.px(round(130 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[self.theme.text_size])))
+            b.setMinimumHeight(self.theme.px(round(150 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[self.theme.text_size])))
             row.addWidget(b, 1)
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
 
@@ -284,8 +290,9 @@ class TextAnswer(AnswerWidget):
         self.box = QPlainTextEdit()
         self.box.setObjectName("text_answer")
         keep_cursor(self.box)
-        self.box.setMinimumHeight(theme.px(110))
-        self.box.setMaximumHeight(theme.px(180))
+        self.box.setMinimumHeight(theme.px(90))
+        self.box.setMaximumHeight(theme.px(140))
+        self.box.setPlaceholderText(t("type_here", language))
         self.left = label("small")
         self.left.setObjectName("letters_left")
         self.left.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -319,11 +326,9 @@ class TextAnswer(AnswerWidget):
 
     def retranslate(self, language: str) -> None:
         super().retranslate(language)
+        self.box.setPlaceholderText(t("type_here", language))
         self.keyboard.retranslate(language)
         self._changed()
-
-    def hint(self, language: str) -> str:
-        return t("type_here", language)
 
 
 class InfoAnswer(AnswerWidget):

@@ -75,15 +75,20 @@ class Demo:
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
             times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000),
         )
-        self.window.resize(*size)
+        # A kiosk screen does not grow: what does not fit is cut off, and the pictures show it.
+        self.window.setFixedSize(*size)
         self.window.show()
         self.shots: list[Path] = []
+        self.cut_off: list[str] = []  # screens whose content does not fit the window
         self.driver = KioskDriver(self.window, wait_until, on_screen=self.shot)
 
     def shot(self, name: str) -> None:
         if self.out is None:
             return
         QCoreApplication.processEvents()
+        need = self.window.layout().totalMinimumSize()
+        if need.height() > self.window.height() or need.width() > self.window.width():
+            self.cut_off.append(f"{name}: needs {need.width()}x{need.height()}")
         path = self.out / f"{len(self.shots) + 1:02d}-{name.replace(':', '-')}.png"
         self.window.grab().save(str(path))
         self.shots.append(path)

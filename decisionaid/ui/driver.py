@@ -146,6 +146,7 @@ class KioskDriver:
                 self.tap_and_wait("skip")
                 return
             self.type(texts.pop(0)[: item.max_length])
+            self.on_screen("typed")
         elif item.type == "multi":
             options = [o for o in item.options if not o.exclusive]
             chosen = rng.sample(options, k=min(len(options), rng.randint(1, item.max or 2)))

@@ -37,7 +37,7 @@ class Keyboard(QWidget):
         self.language = language
         self.shift = False
         self.auto_capitals = True
-        key_h = theme.px(round(70 * (1 + 0.12 * ("normal", "large", "largest").index(theme.text_size))))
+        key_h = theme.key_px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

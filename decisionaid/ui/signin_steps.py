@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from decisionaid.ui.date_picker import DayGrid, MonthGrid
 from decisionaid.ui.keyboard import Keyboard, keep_cursor
@@ -67,6 +67,11 @@ class StepFlow(Screen):
             self.history.append(self.step)
         self.step = name
         page, _, _, on_next = self._steps[name]
+        # Only the page on show counts for size: the keyboard page must not make the
+        # month page (or the window) taller.
+        for other, *_rest in self._steps.values():
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(page)
         self.nav.next_button.setVisible(on_next is not None)
         self._problem_key = None

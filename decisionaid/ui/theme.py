@@ -72,13 +72,22 @@ class Theme:
         return round(BASE_PT * _TEXT_FACTOR[self.text_size] * self.scale * factor, 1)
 
     def px(self, at_1080p: int) -> int:
-        """A length in pixels, scaled to the screen (never a target below 48 px)."""
-        return max(MIN_TARGET_PX, round(at_1080p * self.scale))
+        """A length in pixels, scaled to the screen."""
+        return round(at_1080p * self.scale)
+
+    def target(self, at_1080p: int) -> int:
+        """A touch target's size in pixels, scaled to the screen and never below 48 px."""
+        return max(MIN_TARGET_PX, self.px(at_1080p))
 
     @property
     def target_px(self) -> int:
         """The height of an ordinary button: grows with the text so labels never clip."""
-        return self.px(round(84 * (0.85 + 0.15 * _TEXT_FACTOR[self.text_size] / 1.0)))
+        return self.target(round(80 * (0.85 + 0.15 * _TEXT_FACTOR[self.text_size])))
+
+    @property
+    def key_px(self) -> int:
+        """The height of an on-screen keyboard key: five rows must fit under a question."""
+        return self.target(round(58 * (1 + 0.05 * TEXT_SIZES.index(self.text_size))))
 
     # --- style sheet ---------------------------------------------------------------------------
     def style_sheet(self) -> str:
@@ -92,7 +101,10 @@ class Theme:
             title=self.pt("title"),
             huge=self.pt("huge"),
             target=self.target_px,
-            row=self.px(round(96 * _TEXT_FACTOR[self.text_size])),
+            key=self.key_px,
+            barbutton=self.target(54),
+            barfont=round(BASE_PT * self.scale * 0.85, 1),
+            row=self.target(round(88 * _TEXT_FACTOR[self.text_size])),
             pad=self.px(24) // 2,
             radius=max(8, round(14 * self.scale)),
             border=max(2, round(3 * self.scale)),

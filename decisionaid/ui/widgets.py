@@ -223,7 +223,8 @@ class TopBar(QFrame):
         row.setSpacing(theme.px(16))
         self.corner = CornerHold(site_name, hold_ms)
         self.corner.setProperty("role", "small")
-        self.corner.setMinimumSize(theme.px(120), theme.px(64))
+        self.corner.setMinimumSize(theme.target(120), theme.target(64))
+        self.corner.setWordWrap(True)
         row.addWidget(self.corner)
         row.addStretch(1)
         self.size_label = label("small", wrap=False)
@@ -235,7 +236,7 @@ class TopBar(QFrame):
             b.setCheckable(True)
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             font = b.font()
-            b.setStyleSheet(f"font-size: {round(theme.pt('small') * (1 + 0.3 * i))}pt;")
+            b.setStyleSheet(f"font-size: {round(theme.scale * 17 * (1 + 0.3 * i))}pt;")
             b.setFont(font)
             self.size_group.addButton(b)
             self.size_buttons[size] = b
