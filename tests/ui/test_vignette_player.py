@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import inspect
+import sys
 
 from decisionaid.ui.player import FakeMediaPlayer, MediaPlayer
 
@@ -44,3 +45,18 @@ def test_volume_is_kept_between_zero_and_one(qtbot):
     assert player.volume == 1.0
     player.set_volume(-0.2)
     assert player.volume == 0.0
+
+
+def test_reporting_positions_all_day_does_not_wear_out_the_interpreter():
+    """Thousands of position reports (a video sends one per frame) leave Python's True intact.
+
+    PySide6 6.12 takes a reference to True on every emit from Python; without the player giving
+    it back, a few minutes of video freed True and crashed the kiosk."""
+    player = FakeMediaPlayer(duration=20_000.0)
+    seen = []
+    player.position_changed.connect(seen.append)
+    before = sys.getrefcount(True)
+    player.play()
+    player.play_to(10_000.0, step=1.0)
+    assert len(seen) == 10_000
+    assert abs(sys.getrefcount(True) - before) < 50
