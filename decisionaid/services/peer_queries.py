@@ -18,7 +18,7 @@ from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
 from decisionaid.services import audit, staff
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
-from decisionaid.services.profiles import name_key
+from decisionaid.services.profiles import Profile, UnknownProfile, name_key
 from decisionaid.services.visits import VisitInfo, _info_query, _infos
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -257,6 +257,13 @@ class PeerQueries:
         return self.db.read(work)
 
     # --- one person -----------------------------------------------------------------------------
+    def profile(self, service_user_id: int) -> Profile:
+        row = self.db.read(lambda s: s.get(ServiceUser, service_user_id))
+        if row is None:
+            raise UnknownProfile(service_user_id)
+        return Profile(row.id, row.pseudonym, row.first_name, row.date_of_birth, row.clinic_id,
+                       row.language, row.locked_until, row.created_at)
+
     def visits_of(self, service_user_id: int, page: int = 0,
                   page_size: int = PAGE_SIZE) -> list[VisitInfo]:
         """One person's visits, newest first, a page at a time."""

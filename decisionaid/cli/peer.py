@@ -1,0 +1,98 @@
+"""``decisionaid peer``: the peer station, a desktop window for staff (sign-in first).
+
+The composition root for the station: it opens the configured database, loads the content,
+builds the services the screens use and shows the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from decisionaid.config import load_config
+from decisionaid.errors import UserError
+from decisionaid.services.staff import IDLE_SIGN_OUT
+
+
+class SystemPrinter:
+    """Prints through the system's print queue (CUPS ``lp``): the configured printer, or the
+    default one."""
+
+    def __init__(self, queue: str | None):
+        self.queue = queue
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        command = ["lp", "-t", title, "-"]
+        if self.queue:
+            command[1:1] = ["-d", self.queue]
+        try:
+            done = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
+        except FileNotFoundError:
+            raise OSError("there is no 'lp' command: install CUPS (cups-client)") from None
+        except subprocess.TimeoutExpired:
+            raise OSError("the printer did not answer within a minute") from None
+        if done.returncode != 0:
+            reason = done.stderr.decode(errors="replace").strip().splitlines()
+            raise OSError(reason[0] if reason else f"lp failed ({done.returncode})")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "peer",
+        help="the peer station: today's visits, safety alerts, reviews (staff sign-in)",
+        description=(
+            "The peer station: a desktop window where staff see today's visits, are alerted at "
+            "once to safety answers, review visits and record the shared decision. Staff sign "
+            "in with the name and PIN set by 'decisionaid staff add'."
+        ),
+    )
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument(
+        "--idle-minutes", type=int, metavar="N",
+        default=int(IDLE_SIGN_OUT.total_seconds() // 60),
+        help="sign out after N minutes without a key press or click (default: %(default)s)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.idle_minutes <= 240:
+        raise UserError("--idle-minutes must be from 1 to 240")
+    config = load_config(args.config)
+
+    from decisionaid.content.loader import ContentErrors, load_content
+    from decisionaid.services.peer_queries import PeerQueries
+    from decisionaid.services.visit_report import report_pdf
+    from decisionaid.services.visits import VisitService
+    from decisionaid.storage.database import open_database
+
+    try:
+        content = load_content(config.content_dir, config.languages)
+    except ContentErrors as e:
+        first = e.errors[0] if getattr(e, "errors", None) else e
+        raise UserError(f"the content does not pass its check ({first}); run 'decisionaid check'") from None
+    db = open_database(config)
+
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.ui.operations import wait_for_background
+    from decisionaid.ui.peer.services import PeerServices
+    from decisionaid.ui.peer.station import PeerStation
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("decisionaid peer station")
+    visits = VisitService(db, content)
+    services = PeerServices(
+        config=config, content=content, db=db, visits=visits,
+        queries=PeerQueries(db, content), printer=SystemPrinter(config.printer),
+        make_page=lambda visit_id: report_pdf(visits, visit_id, config.site_name, config.paper),
+        idle_ms=args.idle_minutes * 60 * 1000,
+    )
+    window = PeerStation(services)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        wait_for_background()
+        db.dispose()

@@ -1,0 +1,81 @@
+"""What the peer station needs from the rest of decisionaid, in one bundle the composition root
+(``decisionaid peer``) builds, and the small facades tests replace (dialogs, printer, sound)."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from decisionaid.config import Config
+from decisionaid.content.model import Content
+from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services.peer_queries import PeerQueries
+from decisionaid.services.pins import PinHasher
+from decisionaid.services.staff import IDLE_SIGN_OUT
+from decisionaid.services.visits import VisitService
+from decisionaid.storage import Database
+
+
+class Printer(Protocol):
+    """Sends a PDF to the printer; raises ``OSError`` saying why it could not. Called off the
+    UI thread."""
+
+    def print_pdf(self, pdf: bytes, title: str) -> None: ...
+
+
+class Dialogs:
+    """Questions the station asks with a modal box; tests replace this so none ever blocks."""
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
+        return Path(path) if path else None
+
+
+def alert_sound() -> None:
+    """A short sound to turn heads; silently nothing where there is no audio."""
+    with contextlib.suppress(Exception):
+        QApplication.beep()
+
+
+def render_pages(pdf: bytes, dpi: int = 80) -> list[bytes]:
+    """The PDF's pages as PNG bytes (for the report preview), via poppler's pdftoppm.
+    Raises ``OSError`` if it is not installed. Runs off the UI thread."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise OSError("the report preview needs pdftoppm (Debian package poppler-utils)")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "report.pdf"
+        source.write_bytes(pdf)
+        subprocess.run([tool, "-png", "-r", str(dpi), str(source), str(Path(tmp) / "page")],
+                       check=True, capture_output=True, timeout=30)
+        return [p.read_bytes() for p in sorted(Path(tmp).glob("page*.png"))]
+
+
+@dataclass
+class PeerServices:
+    config: Config
+    content: Content
+    db: Database
+    visits: VisitService
+    queries: PeerQueries
+    printer: Printer
+    make_page: Callable[[int], bytes]  # visit id -> the one-page report PDF (off the UI thread)
+    hasher: PinHasher | None = None  # None: the production argon2id parameters
+    clock: Clock = utc_now
+    dialogs: Dialogs = field(default_factory=Dialogs)
+    sound: Callable[[], None] = alert_sound
+    render_pages: Callable[[bytes], list[bytes]] = render_pages
+    idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
+    poll_ms: int = 2000

@@ -1,0 +1,248 @@
+"""The peer station, driven as a peer worker would: sign in, see who is here and who is flagged,
+acknowledge with a note, review and lock, and what a peer without the admin role cannot open."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from decisionaid.config import Config
+from decisionaid.content.model import ItemRef
+from decisionaid.services import audit, staff
+from decisionaid.services.peer_queries import PeerQueries
+from decisionaid.services.profiles import ProfileService
+from decisionaid.services.visits import VisitClosed, VisitService
+from decisionaid.ui.operations import wait_for_background
+from decisionaid.ui.peer.services import Dialogs, PeerServices
+from decisionaid.ui.peer.station import PeerStation
+from decisionaid.ui.peer.statistics import StatisticsScreen
+
+HARM = ItemRef("feelings", "harm-self")
+SAD = ItemRef("feelings", "sad")
+POWER = ItemRef("decision", "power")
+
+
+class FakePrinter:
+    def __init__(self):
+        self.printed: list[tuple[bytes, str]] = []
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        self.printed.append((pdf, title))
+
+
+class AnsweringDialogs(Dialogs):
+    """Says yes to every question and records it; never opens a modal box."""
+
+    def __init__(self):
+        self.asked: list[str] = []
+
+    def confirm(self, parent, title, text) -> bool:
+        self.asked.append(text)
+        return True
+
+    def save_file(self, parent, title, suggested, kinds):
+        return None
+
+
+@pytest.fixture
+def services(database, visit_content, fast_pins, clock):
+    sounds: list[str] = []
+    visits = VisitService(database, visit_content, clock=clock)
+    bundle = PeerServices(
+        config=Config(database_url=str(database.url)), content=visit_content, db=database,
+        visits=visits, queries=PeerQueries(database, visit_content, clock=clock),
+        printer=FakePrinter(), make_page=lambda visit_id: b"%PDF-1.4 fake",
+        hasher=fast_pins, clock=clock, dialogs=AnsweringDialogs(),
+        sound=lambda: sounds.append("beep"), render_pages=lambda pdf: [],
+        poll_ms=100,
+    )
+    bundle.sounds = sounds  # what the alert sound was asked to do
+    return bundle
+
+
+@pytest.fixture
+def station(qtbot, services):
+    window = PeerStation(services)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.end_session()
+    wait_for_background()
+
+
+def add_staff(services, name="Maria", role="peer", pin="4321"):
+    return staff.add(services.db, name, role, pin, hasher=services.hasher, clock=services.clock)
+
+
+def sign_in(qtbot, station, name="Maria", pin="4321"):
+    screen = station.sign_in
+    screen.name.setText(name)
+    screen.pin.setText(pin)
+    qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
+
+
+def signed_in(qtbot, station, services, role="peer"):
+    add_staff(services, role=role)
+    sign_in(qtbot, station)
+    qtbot.waitUntil(lambda: station.workspace is not None)
+    return station.workspace
+
+
+def tab_titles(workspace) -> list[str]:
+    return [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
+
+
+def test_five_wrong_pins_lock_the_account_even_against_the_right_pin(qtbot, station, services):
+    add_staff(services)
+    for _ in range(5):
+        sign_in(qtbot, station, pin="0000")
+        qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
+        assert station.workspace is None
+    assert "locked" in station.sign_in.message.text()
+    sign_in(qtbot, station)
+    qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
+    assert station.workspace is None and "locked" in station.sign_in.message.text()
+    assert station.sign_in.pin.text() == ""
+
+
+def test_a_peer_without_the_admin_role_cannot_open_statistics_or_admin(qtbot, station, services):
+    workspace = signed_in(qtbot, station, services, role="peer")
+    assert tab_titles(workspace) == ["Today", "Find a person"]
+    assert workspace.open_statistics() is None and workspace.open_admin() is None
+    with pytest.raises(PermissionError):
+        StatisticsScreen(services, workspace.member)
+
+
+def test_an_admin_sees_this_months_statistics_and_the_staff_accounts(qtbot, station, services):
+    services.visits.start()
+    workspace = signed_in(qtbot, station, services, role="admin")
+    assert tab_titles(workspace) == ["Today", "Find a person", "Statistics", "Admin"]
+    stats = workspace.open_statistics()
+    qtbot.waitUntil(lambda: stats.table.rowCount() == 1)
+    assert stats.table.item(0, 1).text() == "1"  # one visit started
+    admin = workspace.open_admin()
+    qtbot.waitUntil(lambda: admin.staff_table.rowCount() == 1)
+    assert admin.staff_table.item(0, 0).text() == "Maria"
+    qtbot.waitUntil(lambda: "OK" in admin.content_status.text() or "problem" in admin.content_status.text())
+
+
+def test_a_safety_answer_shows_in_red_at_the_top_and_needs_a_note_to_acknowledge(
+    qtbot, station, services
+):
+    workspace = signed_in(qtbot, station, services)
+    today = workspace.today
+    profile = ProfileService(services.db, hasher=services.hasher, clock=services.clock).create(
+        "Rosa", date(1975, 3, 9), "1234", "en")
+    kv = services.visits.start(profile.id)
+    kv.go_to(HARM)
+    kv.confirm(1)
+    sounds = len(services.sounds)
+    qtbot.waitUntil(lambda: today.banner.isVisible(), timeout=5000)
+    assert "1 person needs a check-in" in today.banner_title.text()
+    [row] = today._rows.values()
+    assert "Rosa" in row.text.text() and "Thoughts of hurting myself" in row.text.text()
+    assert len(services.sounds) == sounds + 1
+    assert station.windowTitle().startswith("⚠ SAFETY (1)")
+    assert not row.ack.isEnabled()  # no note, no acknowledgement
+    qtbot.keyClicks(row.note, "Sat with Rosa; she is safe and seeing Dr Lee now")
+    assert row.ack.isEnabled()
+    qtbot.mouseClick(row.ack, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not today.banner.isVisible())
+    [event] = audit.events(services.db, action=audit.FLAG_ACKNOWLEDGED)
+    assert event.staff_id == workspace.member.id and event.visit_id == kv.id
+    [flag] = [f for f in services.visits.load(kv.id).flags if f.severity == "safety"]
+    assert flag.note == "Sat with Rosa; she is safe and seeing Dr Lee now"
+
+
+def test_today_lists_visits_with_their_state_and_section_and_can_force_finish(qtbot, station, services):
+    kv = services.visits.start()
+    kv.go_to(SAD)
+    kv.confirm(2)
+    workspace = signed_in(qtbot, station, services)
+    today = workspace.today
+    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    assert [today.list.item(0, c).text() for c in (1, 2, 3)] == ["Guest", "in progress", "How I've been"]
+    today.list.selectRow(0)
+    qtbot.mouseClick(today.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "incomplete")
+    assert services.dialogs.asked and "as incomplete" in services.dialogs.asked[0]
+    with pytest.raises(VisitClosed):
+        kv.confirm(1)
+
+
+def test_reprint_sends_the_report_to_the_printer_and_marks_it_printed(qtbot, station, services):
+    kv = services.visits.start()
+    kv.finish()
+    workspace = signed_in(qtbot, station, services)
+    today = workspace.today
+    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    today.list.selectRow(0)
+    qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "printed")
+    assert services.printer.printed == [(b"%PDF-1.4 fake", f"Visit {kv.id}")]
+
+
+def test_saving_the_review_locks_the_visit_and_the_kiosk_can_no_longer_change_it(
+    qtbot, station, services
+):
+    kv = services.visits.start()
+    kv.go_to(SAD)
+    kv.confirm(2)
+    workspace = signed_in(qtbot, station, services)
+    screen = workspace.open_visit(kv.id)
+    qtbot.waitUntil(lambda: screen.record is not None)
+    assert not screen.save.isEnabled()  # still in progress: nothing to review yet
+    services.visits.finish(kv.id)
+    screen.load()
+    qtbot.waitUntil(lambda: screen.record.state == "complete")
+    assert screen.answers.topLevelItem(0).text(0) == "How I've been"
+    assert screen.answers.topLevelItem(0).child(0).text(1) == "Most days"
+    qtbot.keyClicks(screen.decision, "I will walk after lunch and ask Dr Lee about sleep in May.")
+    screen.follow_up["check-in-call"].setChecked(True)
+    screen.other_text.setText("bus pass form")
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.record.state == "reviewed")
+    assert not screen.decision.isEnabled() and "locked" in screen.lock_state.text()
+    review = services.visits.load(kv.id).review
+    assert review.follow_up == ["check-in-call", "other: bus pass form"]
+    with pytest.raises(VisitClosed):
+        services.visits.resume(kv.id)
+    with pytest.raises(VisitClosed):
+        kv.confirm(1)
+
+
+def test_after_the_idle_time_the_station_signs_out_and_shows_nothing_of_the_session(
+    qtbot, station, services
+):
+    services.idle_ms = 300
+    station.idle.setInterval(300)
+    signed_in(qtbot, station, services)
+    qtbot.waitUntil(lambda: station.workspace is None, timeout=3000)
+    assert station.stack.currentWidget() is station.sign_in
+    assert "without use" in station.sign_in.message.text()
+    qtbot.waitUntil(lambda: bool(audit.events(services.db, action=staff.SIGN_OUT)))
+    assert audit.events(services.db, action=staff.SIGN_OUT)[0].details == {"reason": "idle"}
+
+
+def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station, services, clock):
+    profile = ProfileService(services.db, hasher=services.hasher, clock=clock).create(
+        "Rosa", date(1975, 3, 9), "1234", "en")
+    for sad in (3, 1):
+        kv = services.visits.start(profile.id)
+        kv.go_to(SAD)
+        kv.confirm(sad)
+        kv.go_to(POWER)
+        kv.confirm("I am a singer")
+        kv.finish()
+        clock.advance(days=7)
+    workspace = signed_in(qtbot, station, services)
+    screen = workspace.open_person(profile.id)
+    qtbot.waitUntil(lambda: screen.visits.rowCount() == 2)
+    assert screen.title.text().startswith("Rosa")
+    assert screen.chart_grid.count() == 1  # "Feeling sad or down" across two visits
+    assert screen.words.item(0, 3).text() == "I am a singer"
+    whats = [screen.looked.item(r, 2).text() for r in range(screen.looked.rowCount())]
+    assert "profile created" in whats
+    assert "Who has looked at my information" in screen.access_html()
