@@ -285,3 +285,23 @@ def test_summary_of_a_stored_visit_matches_the_kiosk(visits):
     summary = visits.summary(record)
     assert summary.language == "es"
     assert summary.flags == kv.visit.summary().flags
+
+
+def test_after_a_restart_flags_still_follow_the_answers(visits, visit_content):
+    """A resumed visit knows which flags are stored: a concern the user takes back goes."""
+    kv = visits.start()
+    answer(kv, SIDE, ["weight"])
+    resumed = VisitService(visits.db, visit_content).resume(kv.id)
+    answer(resumed, SIDE, ["sleepy"])
+    assert visits.open_flags() == []
+
+
+def test_an_acknowledged_flag_is_kept_as_the_staff_member_saw_it(visits):
+    kv = visits.start()
+    answer(kv, SIDE, ["weight"])
+    (flag,) = visits.open_flags()
+    visits.acknowledge_flag(flag.id, staff_id=None, note="talked about it")
+    answer(kv, SIDE, ["sleepy"])
+    answer(kv, SIDE, ["weight", "shaking"])
+    (kept,) = visits.load(kv.id).flags
+    assert (kept.id, kept.answer, kept.note) == (flag.id, "Weight change", "talked about it")
