@@ -11,11 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -139,17 +141,22 @@ class _OptionsAnswer(AnswerWidget):
         return [(o.value, lambda lang, o=o: text_in(o.label, lang)) for o in self.item.options]
 
     def _arrange(self) -> None:
-        column = QVBoxLayout()
-        column.setSpacing(self.theme.px(12) // 2 + 4)
-        for _, b in self.buttons:
-            column.addWidget(b)
-        column.addStretch(1)
+        # More than four options go in two columns, so most lists fit without scrolling;
+        # a long one scrolls by dragging as well as by its bar.
+        columns = 2 if len(self.buttons) > 4 else 1
+        grid = QGridLayout()
+        grid.setSpacing(self.theme.px(14))
+        rows = (len(self.buttons) + columns - 1) // columns
+        for i, (_, b) in enumerate(self.buttons):
+            grid.addWidget(b, i % rows, i // rows)
+        grid.setRowStretch(rows, 1)
         inner = QWidget()
-        inner.setLayout(column)
+        inner.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

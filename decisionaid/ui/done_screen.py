@@ -18,7 +18,7 @@ class DoneScreen(Screen):
         self.title = self.say(label("huge"), "done_title")
         self.title.setObjectName("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = self.say(label("question"), "done_body")
+        body = self.say(label("lead"), "done_body")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title)
         layout.addWidget(body)

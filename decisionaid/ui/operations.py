@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -23,22 +24,34 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, parent: QObject, on_done, on_failed):
-        super().__init__(parent)
+    def __init__(self, receiver: QObject, on_done, on_failed):
+        super().__init__()
+        self._receiver = receiver
         self._on_done = on_done
         self._on_failed = on_failed
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failed)
+        _pending.add(self)
+
+    def _alive(self) -> bool:
+        _pending.discard(self)
+        self.deleteLater()
+        return shiboken6.isValid(self._receiver)
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
-        self.deleteLater()
-        self._on_done(result)
+        if self._alive():
+            self._on_done(result)
 
     @Slot(object)
     def _deliver_failed(self, error) -> None:
-        self.deleteLater()
-        self._on_failed(error)
+        if self._alive():
+            self._on_failed(error)
+
+
+# Relays waiting for their work: kept here, not parented to the receiver, so a receiver
+# destroyed meanwhile cannot take the relay with it while the worker still reports to it.
+_pending: set[_Relay] = set()
 
 
 class _Job(QRunnable):
@@ -65,7 +78,7 @@ def run_in_background(
 ) -> None:
     """Run ``work`` in the pool; deliver its result to ``receiver``'s thread (the UI thread).
 
-    The relay is a child of ``receiver``: destroying the receiver disconnects the callbacks.
+    If ``receiver`` has been destroyed when the work ends, neither callback is called.
     """
     relay = _Relay(receiver, on_done, on_failed)
     QThreadPool.globalInstance().start(_Job(work, relay))

@@ -20,7 +20,7 @@ class ResumeScreen(Screen):
         self.title = self.say(label("huge"), wording("hello_name", name=first_name))
         self.title.setObjectName("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = self.say(label("question"), "resume_body")
+        body = self.say(label("lead"), "resume_body")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title)
         layout.addWidget(body)

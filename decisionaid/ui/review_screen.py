@@ -39,7 +39,8 @@ def review_lines(content: Content, answers: dict[ItemRef, Answer], language: str
             value = answers.get(ref)
             shown = answer_text(item, value, language) if value is not None else None
             lines.append(ReviewLine(ref, text_in(item.text, language), shown))
-        parts.append((text_in(q.title, language), lines))
+        if lines:  # a part with nothing to answer (only information) is not listed
+            parts.append((text_in(q.title, language), lines))
     return parts
 
 

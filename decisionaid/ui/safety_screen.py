@@ -21,7 +21,7 @@ class SafetyScreen(Screen):
         layout.addStretch(1)
         self.title = self.say(label("huge"), "safety_title")
         self.title.setObjectName("title")
-        self.body = self.say(label("question"), "safety_body")
+        self.body = self.say(label("lead"), "safety_body")
         self.body.setObjectName("body")
         self.crisis = self.say(label("crisis"), crisis_text)
         self.crisis.setObjectName("crisis")

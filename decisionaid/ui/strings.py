@@ -19,14 +19,14 @@ _STRINGS: dict[str, dict[str, str]] = {
     # --- welcome ---------------------------------------------------------------------------------
     "welcome_title": {"en": "Welcome", "es": "Te damos la bienvenida"},
     "welcome_body": {
-        "en": "Answer a few short questions before you see your prescriber. "
+        "en": "Answer a few short questions before your visit. "
         "You can skip any question. A peer worker is nearby if you want help.",
-        "es": "Responde unas preguntas cortas antes de ver a tu médico. "
-        "Puedes saltar cualquier pregunta. Hay un compañero de apoyo cerca si necesitas ayuda.",
+        "es": "Responde unas preguntas cortas antes de tu consulta. "
+        "Puedes saltar cualquier pregunta. Hay una persona de apoyo cerca si necesitas ayuda.",
     },
     "been_before": {"en": "I've been here before", "es": "Ya he venido antes"},
     "first_time": {"en": "This is my first time", "es": "Es mi primera vez"},
-    "peer_sign_in": {"en": "Peer worker sign-in", "es": "Entrada con compañero de apoyo"},
+    "peer_sign_in": {"en": "Peer worker sign-in", "es": "Acceso para personas de apoyo"},
     "choose_language": {"en": "Language", "es": "Idioma"},
     # --- sign-in ---------------------------------------------------------------------------------
     "your_name": {"en": "What is your first name or nickname?", "es": "¿Cuál es tu nombre o apodo?"},
@@ -56,7 +56,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "not_found": {
         "en": "We could not find you with those details. Please check them, or ask a peer worker.",
-        "es": "No te encontramos con esos datos. Revísalos o pide ayuda a un compañero de apoyo.",
+        "es": "No te encontramos con esos datos. Revísalos o pide ayuda a una persona de apoyo.",
     },
     "wrong_pin": {
         "en": "That PIN did not match. Please try again.",
@@ -66,7 +66,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Sign-in is paused for 15 minutes to keep your answers safe. "
         "A peer worker can help you now.",
         "es": "La entrada está en pausa por 15 minutos para proteger tus respuestas. "
-        "Un compañero de apoyo te puede ayudar ahora.",
+        "Una persona de apoyo te puede ayudar ahora.",
     },
     "first_time_title": {"en": "Welcome! Is this your first time?", "es": "¡Hola! ¿Es tu primera vez?"},
     "first_time_body": {
@@ -119,7 +119,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "read_aloud": {"en": "Read to me", "es": "Leer en voz alta"},
     "no_speech": {
         "en": "Reading aloud is not working on this kiosk. A peer worker can read with you.",
-        "es": "La lectura en voz alta no funciona aquí. Un compañero de apoyo puede leer contigo.",
+        "es": "La lectura en voz alta no funciona aquí. Una persona de apoyo puede leer contigo.",
     },
     "choose_one": {"en": "Choose one, then tap Next.", "es": "Elige una y toca Siguiente."},
     "choose_many": {"en": "Choose all that fit, then tap Next.", "es": "Elige todas las que correspondan y toca Siguiente."},
@@ -136,14 +136,14 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "save_problem": {
         "en": "Your answer could not be saved. Please ask a peer worker.",
-        "es": "No pudimos guardar tu respuesta. Pide ayuda a un compañero de apoyo.",
+        "es": "No pudimos guardar tu respuesta. Pide ayuda a una persona de apoyo.",
     },
     "watch": {"en": "Watch", "es": "Ver"},
     "watch_story": {"en": "Watch this story", "es": "Ver esta historia"},
     "stories_for_you": {"en": "Stories you might like", "es": "Historias que te pueden interesar"},
     "stories_body": {
-        "en": "Short videos of peers talking about things you mentioned. Watch one if you like.",
-        "es": "Videos cortos de compañeros que hablan de cosas que mencionaste. Mira uno si quieres.",
+        "en": "Short videos of people who have been through something similar. Watch one if you like.",
+        "es": "Videos cortos de personas que han pasado por algo parecido. Mira uno si quieres.",
     },
     "no_thanks": {"en": "No thanks, go on", "es": "No, gracias. Seguir"},
     "video_missing": {"en": "This video cannot be played here.", "es": "Este video no se puede ver aquí."},
@@ -152,7 +152,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "safety_body": {
         "en": "What you are going through matters. A peer worker will come and check in "
         "with you soon. You can carry on with the questions while you wait.",
-        "es": "Lo que estás viviendo es importante. Un compañero de apoyo vendrá a hablar "
+        "es": "Lo que estás viviendo es importante. Una persona de apoyo vendrá a hablar "
         "contigo pronto. Puedes seguir con las preguntas mientras esperas.",
     },
     "carry_on": {"en": "Carry on", "es": "Seguir"},
@@ -170,13 +170,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     # --- print -----------------------------------------------------------------------------------
     "page_title": {"en": "Your page for today's visit", "es": "Tu página para la consulta de hoy"},
     "page_body": {
-        "en": "Print it and take it in with you. Your prescriber will read it.",
-        "es": "Imprímela y llévala contigo. Tu médico la va a leer.",
+        "en": "Print it and take it in to your visit. It helps you say what matters to you.",
+        "es": "Imprímela y llévala a tu consulta. Te ayuda a decir lo que es importante para ti.",
     },
     "page_making": {"en": "Getting your page ready…", "es": "Preparando tu página…"},
     "page_failed": {
         "en": "Your page could not be made. A peer worker can print it for you.",
-        "es": "No se pudo preparar tu página. Un compañero de apoyo te la puede imprimir.",
+        "es": "No se pudo preparar tu página. Una persona de apoyo te la puede imprimir.",
     },
     "print": {"en": "Print my page", "es": "Imprimir mi página"},
     "printing": {"en": "Printing…", "es": "Imprimiendo…"},
@@ -186,12 +186,12 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "print_failed": {
         "en": "The printer did not work. A peer worker can print your page for you.",
-        "es": "La impresora no funcionó. Un compañero de apoyo te puede imprimir la página.",
+        "es": "La impresora no funcionó. Una persona de apoyo te puede imprimir la página.",
     },
     "ask_peer": {"en": "Ask a peer worker", "es": "Pedir ayuda"},
     "peer_coming": {
         "en": "Please wave to a peer worker or go to the front desk. They will help you.",
-        "es": "Haz una seña a un compañero de apoyo o ve a la recepción. Te van a ayudar.",
+        "es": "Haz una seña a una persona de apoyo o ve a la recepción. Te van a ayudar.",
     },
     "finish": {"en": "I'm finished", "es": "Ya terminé"},
     # --- done ------------------------------------------------------------------------------------

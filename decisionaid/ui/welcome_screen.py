@@ -25,7 +25,7 @@ class WelcomeScreen(Screen):
         self.title = self.say(label("huge"), "welcome_title")
         self.title.setObjectName("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body = self.say(label("question"), "welcome_body")
+        self.body = self.say(label("lead"), "welcome_body")
         self.body.setObjectName("body")
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title)

@@ -221,10 +221,10 @@ class TopBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(theme.px(12) // 2, 4, theme.px(24), 4)
         row.setSpacing(theme.px(16))
-        self.corner = CornerHold(site_name, hold_ms)
+        # The staff corner: a plain, quiet patch (the site's name is on the welcome screen).
+        self.corner = CornerHold("", hold_ms)
         self.corner.setProperty("role", "small")
         self.corner.setMinimumSize(theme.target(120), theme.target(64))
-        self.corner.setWordWrap(True)
         row.addWidget(self.corner)
         row.addStretch(1)
         self.size_label = label("small", wrap=False)

@@ -7,20 +7,20 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from dataclasses import replace  # noqa: E402
-from pathlib import Path  # noqa: E402
+from dataclasses import replace
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from decisionaid.config import Config  # noqa: E402
-from decisionaid.services.pins import PinHasher  # noqa: E402
-from decisionaid.ui.driver import KioskDriver  # noqa: E402
-from decisionaid.ui.idle import KioskTimes  # noqa: E402
-from decisionaid.ui.operations import wait_for_background  # noqa: E402
-from decisionaid.ui.printing import RecordingPrinter  # noqa: E402
-from decisionaid.ui.session import StaffAuthError, open_services  # noqa: E402
-from decisionaid.ui.speech import RecordingSpeaker  # noqa: E402
-from decisionaid.ui.theme import Theme  # noqa: E402
+from decisionaid.config import Config
+from decisionaid.services.pins import PinHasher
+from decisionaid.ui.driver import KioskDriver
+from decisionaid.ui.idle import KioskTimes
+from decisionaid.ui.operations import wait_for_background
+from decisionaid.ui.printing import RecordingPrinter
+from decisionaid.ui.session import StaffAuthError, open_services
+from decisionaid.ui.speech import RecordingSpeaker
+from decisionaid.ui.theme import Theme
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"

@@ -1,0 +1,169 @@
+"""Privacy in a shared room: the idle timeout, sign-in lockout, and the staff corner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
+
+from decisionaid.ui.idle import KioskTimes
+from decisionaid.ui.question_screen import QuestionScreen
+
+SHORT = KioskTimes(idle_ms=80, warning_s=3, tick_ms=30, staff_hold_ms=60, done_ms=120)
+
+
+def everything_shown(window) -> str:
+    parts = [w.text() for w in window.findChildren(QLabel)]
+    parts += [w.text() for w in window.findChildren(QAbstractButton)]
+    parts += [w.toPlainText() for w in window.findChildren(QPlainTextEdit)]
+    return "\n".join(parts)
+
+
+def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, config, drive, qtbot):
+    """After the warning runs out, the welcome screen is back, no widget holds the user's
+    name or words, and there is no way back into the visit."""
+    kiosk = make_kiosk(config, SHORT)
+    d = drive(kiosk)
+    d.sign_up("Marisol", date(1979, 6, 2), "5555")
+    d.tap_and_wait("next")
+    d.tap("option_3")
+    d.tap_and_wait("next")
+    d.tap("option_3")
+    d.tap_and_wait("next", "item:text")
+    d.type("Nightmares about work")
+    qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)
+    assert "Are you still there?" in everything_shown(kiosk.overlay)
+    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    qtbot.waitUntil(lambda: not kiosk.findChildren(QuestionScreen), timeout=5000)
+    shown = everything_shown(kiosk)
+    assert "Marisol" not in shown and "Nightmares" not in shown and "Every day" not in shown
+    assert kiosk.visit is None and kiosk.overlay is None
+    assert not d.has("back")
+    # The answers confirmed before the timeout are kept for when Marisol signs in again.
+    visits = kiosk.services.visits.todays_visits()
+    assert len(visits) == 1 and visits[0].state == "in_progress"
+
+
+def test_still_here_keeps_the_visit_where_it_was(make_kiosk, config, drive, qtbot):
+    """"I'm still here" closes the warning and the question is still on screen, unchanged."""
+    kiosk = make_kiosk(config, KioskTimes(idle_ms=80, warning_s=1000, tick_ms=1000))
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("option_2")
+    qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)
+    d.tap("still_here")
+    assert kiosk.overlay is None
+    assert kiosk.screen.question.text() == "Feeling sad or down"
+    assert d.find("option_2").isChecked()
+
+
+def test_the_done_screen_returns_to_welcome_by_itself(make_kiosk, config, drive, qtbot):
+    """After "I'm finished" the thank-you screen clears itself."""
+    kiosk = make_kiosk(config, KioskTimes(idle_ms=600_000, done_ms=50))
+    d = drive(kiosk)
+    d.guest()
+    kiosk.visit.visit.go_to_end()
+    kiosk.show_current()
+    d.tap_and_wait("next", "print")
+    d.tap_and_wait("finish", "done")
+    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+
+
+def test_five_wrong_pins_lock_sign_in(kiosk, drive, qtbot):
+    """A returning user who gets the PIN wrong five times is told to see a peer worker, and
+    even the right PIN then does not open the profile."""
+    kiosk.services.profiles.create("Jordan", date(1990, 1, 5), "1357", "en")
+    d = drive(kiosk)
+    d.tap_and_wait("been_before", "sign_in")
+    d.enter_name("Jordan")
+    d.enter_birth_date(date(1990, 1, 5))
+    screen = kiosk.screen
+    for _attempt in range(4):
+        d.digits("0000")
+        qtbot.waitUntil(lambda: screen.problem.isVisible() and screen.pin_pad.isEnabled(), timeout=5000)
+        assert "could not find you" in screen.problem.text()
+        screen.problem.hide()
+    d.digits("0000")
+    qtbot.waitUntil(lambda: "paused for 15 minutes" in screen.problem.text(), timeout=5000)
+    assert not screen.pin_pad.isEnabled()
+    result = kiosk.services.profiles.sign_in("Jordan", date(1990, 1, 5), "1357")
+    assert result.status == "locked"
+
+
+def test_a_returning_user_signs_in_with_name_birthday_and_pin(kiosk, drive):
+    """The right name (any accents or case), birthday and PIN start a visit."""
+    kiosk.services.profiles.create("José", date(1966, 12, 31), "2020", "es")
+    d = drive(kiosk)
+    d.sign_in("jose", date(1966, 12, 31), "2020")
+    assert kiosk.screen_name == "intro"
+    assert kiosk.visit.service_user_id is not None
+
+
+def test_peer_assisted_sign_in_finds_the_person_after_a_staff_pin(kiosk, drive, qtbot):
+    """A peer worker signs in with a staff PIN, then finds someone by name and birthday."""
+    kiosk.services.profiles.create("Robin", date(1975, 4, 9), "8642", "en")
+    d = drive(kiosk)
+    d.tap_and_wait("peer_sign_in", "peer_sign_in")
+    screen = kiosk.screen
+    d.enter_name("Pat")
+    d.digits("1111")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.problem.isVisible(), timeout=5000)
+    assert "not recognised" in screen.problem.text()
+    d.digits("2468")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    assert not screen.history  # Back from here leaves the flow
+    d.tap("peer_find")
+    d.enter_name("Robin")
+    before = kiosk.screen
+    d.enter_birth_date(date(1975, 4, 9))
+    qtbot.waitUntil(lambda: kiosk.screen is not before, timeout=5000)
+    assert kiosk.screen_name == "intro"
+    assert kiosk.visit.service_user_id == kiosk.services.profiles.search("Robin")[0].id
+
+
+def test_peer_assisted_sign_up_of_someone_new(kiosk, drive, qtbot):
+    """The peer worker signs up someone new, who chooses their own PIN."""
+    d = drive(kiosk)
+    d.tap_and_wait("peer_sign_in", "peer_sign_in")
+    screen = kiosk.screen
+    d.enter_name("Pat")
+    d.digits("2468")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    d.tap("peer_create")
+    d.enter_name("Sam")
+    d.enter_birth_date(date(2001, 8, 15))
+    d.digits("9090")
+    d.digits("9090")
+    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    assert kiosk.services.profiles.sign_in("Sam", date(2001, 8, 15), "9090").status == "ok"
+
+
+def test_staff_corner_needs_a_long_press_and_a_staff_pin(make_kiosk, config, drive, printer, qtbot):
+    """A tap in the corner does nothing; holding it opens the staff PIN; the menu prints a test
+    page; "Back to the kiosk" returns to where the user was."""
+    kiosk = make_kiosk(config, KioskTimes(idle_ms=600_000, staff_hold_ms=60))
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    corner = kiosk.top_bar.corner
+    QTest.mouseClick(corner, Qt.MouseButton.LeftButton)
+    assert kiosk.screen_name == "item:scale"
+    QTest.mousePress(corner, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.screen_name == "staff", timeout=5000)
+    QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    screen = kiosk.screen
+    d.enter_name("Pat")
+    d.digits("2468")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    d.tap("test_page")
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=10000)
+    assert printer.jobs[0][1] == "test page"
+    d.tap_and_wait("back_to_kiosk", "item:scale")
+    assert kiosk.screen.question.text() == "Feeling sad or down"

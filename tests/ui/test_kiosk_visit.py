@@ -1,0 +1,197 @@
+"""Whole visits through the kiosk, pressing its buttons: what a service user sees and what is
+saved."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from decisionaid.content.model import ItemRef
+
+
+def texts_on_screen(window) -> str:
+    return "\n".join(label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window))
+
+
+def question(window) -> str:
+    return window.screen.question.text()
+
+
+def test_a_guest_visit_in_english_from_welcome_to_print(kiosk, drive, printer, qtbot):
+    """A first-time guest answers, sees skip logic, skips the optional part, meets the safety
+    screen, reviews, prints, and the kiosk returns to its welcome screen."""
+    d = drive(kiosk)
+    d.guest()
+    assert kiosk.screen_name == "intro"
+    assert "How I've been" in texts_on_screen(kiosk)
+    d.tap_and_wait("next", "item:scale")
+    assert question(kiosk) == "Feeling sad or down"
+    assert "Part 1 of 3" in texts_on_screen(kiosk)
+    assert not d.find("next").isEnabled()  # nothing chosen yet
+    d.tap("option_1")
+    d.tap_and_wait("next")
+    assert question(kiosk) == "Trouble sleeping"
+    d.tap("option_3")
+    d.tap_and_wait("next", "item:text")
+    # Sleeping badly opens the follow-up question…
+    assert question(kiosk) == "Tell us more about your sleep"
+    d.type("I wake at four")
+    d.tap_and_wait("next", "item:yesno")
+    d.tap("option_True")
+    d.tap_and_wait("next", "item:choice")
+    assert question(kiosk) == "Thoughts of hurting myself"
+    d.tap("option_1")
+    d.tap_and_wait("next", "safety")
+    shown = texts_on_screen(kiosk)
+    assert "Thank you for telling us" in shown
+    assert "peer worker will come and check in" in shown
+    assert kiosk.config.crisis_text("en") in shown
+    flags = kiosk.services.visits.open_flags()
+    assert [f.severity for f in flags] == ["safety"]
+    d.tap_and_wait("next", "intro")
+    assert "My medicines" in texts_on_screen(kiosk)
+    d.tap_and_wait("next", "item:multi")
+    d.tap("option_weight")
+    d.tap("option_none")  # "None of these" clears the others
+    assert not d.find("option_weight").isChecked()
+    d.tap("option_sleepy")
+    assert not d.find("option_none").isChecked()
+    d.tap_and_wait("next", "item:scale")
+    assert question(kiosk) == "How much do they bother you?"
+    d.tap_and_wait("skip", "item:yesno")
+    assert question(kiosk) == "Does your medicine affect your sleep?"  # sleep was 3
+    d.tap("option_False")
+    d.tap_and_wait("next", "intro")
+    assert d.has("skip")  # "Skip this part": My decision is optional
+    assert d.find("skip").text() == "Skip this part"
+    d.tap_and_wait("skip", "review")
+    review = texts_on_screen(kiosk)
+    assert "Some days" in review and "Every day" in review and "I wake at four" in review
+    assert "(skipped)" in review  # "How much do they bother you?"
+    assert "You skipped this part." in review  # My decision
+    d.tap_and_wait("next", "print")
+    screen = kiosk.screen
+    with qtbot.waitSignal(screen.page_ready, timeout=30000):
+        pass
+    assert screen.preview.pixmap() is not None and not screen.preview.pixmap().isNull()
+    d.tap("print")
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=30000)
+    assert printer.jobs[0][0].startswith(b"%PDF")
+    qtbot.waitUntil(lambda: "Your page is printing" in texts_on_screen(kiosk))
+    d.tap_and_wait("finish", "done")
+    d.tap_and_wait("clear_now", "welcome")
+
+
+def test_each_answer_is_saved_before_the_next_screen_shows(kiosk, drive):
+    """The moment Next is pressed the answer is in the database, read by another session."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    visit_id = kiosk.visit.id
+    d.tap("option_2")
+    d.tap("next")  # no waiting: the save happened inside the press
+    stored = kiosk.services.visits.load(visit_id).answers
+    assert stored == {ItemRef("feelings", "sad"): 2}
+
+
+def test_hidden_follow_up_stays_hidden_and_back_shows_the_answer_given(kiosk, drive):
+    """Sleeping well skips the follow-up; Back returns to the question with its answer chosen."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("option_0")
+    d.tap_and_wait("next")
+    d.tap("option_0")  # sleeping fine
+    d.tap_and_wait("next")
+    assert question(kiosk) == "Thoughts of hurting myself"
+    d.tap_and_wait("back")
+    assert question(kiosk) == "Trouble sleeping"
+    assert d.find("option_0").isChecked()
+
+
+def test_change_from_review_jumps_to_the_item_and_back_to_review(kiosk, drive):
+    """"Change" opens the question; after Next the review shows the new answer."""
+    d = drive(kiosk)
+    d.guest()
+    for _ in range(2):
+        d.walk_step(random.Random(3), [])
+    kiosk.visit.visit.go_to_end()  # the rest is not what this test is about
+    kiosk.show_current()
+    assert kiosk.screen_name == "review"
+    before = kiosk.screen.answer_label(ItemRef("feelings", "sad"))
+    d.tap_and_wait("change_feelings_sad", "item:scale")
+    assert question(kiosk) == "Feeling sad or down"
+    new = "option_3" if before != "Every day" else "option_0"
+    d.tap(new)
+    d.tap_and_wait("next", "review")
+    after = kiosk.screen.answer_label(ItemRef("feelings", "sad"))
+    assert after != before and after in ("Every day", "Not at all")
+
+
+def test_a_visit_in_spanish_after_signing_up(kiosk, drive, qtbot):
+    """Someone picks Español on the welcome screen, signs up, and every screen speaks Spanish."""
+    d = drive(kiosk)
+    d.tap("welcome_lang_es")
+    assert "Te damos la bienvenida" in texts_on_screen(kiosk)
+    d.sign_up("Begoña", date(1985, 2, 28), "4321")
+    assert kiosk.screen_name == "intro"
+    assert "Cómo he estado" in texts_on_screen(kiosk)
+    assert "Parte 1 de 3" in texts_on_screen(kiosk)
+    d.tap_and_wait("next")
+    assert question(kiosk) == "Sentirme triste o decaído"
+    assert d.find("skip").text() == "Saltar"
+    d.tap("option_0")
+    d.tap_and_wait("next")
+    d.tap("option_2")
+    d.tap_and_wait("next", "item:text")
+    assert question(kiosk) == "Cuéntanos más sobre tu sueño"
+    d.type("Me despierto a las cuatro, ¿es normal?")
+    d.tap_and_wait("next")
+    d.walk_to_review(random.Random(5), ["Quiero estar bien."])
+    review = texts_on_screen(kiosk)
+    assert "Revisa tus respuestas" in review
+    assert "Me despierto a las cuatro, ¿es normal?" in review
+    d.tap_and_wait("next", "print")
+    with qtbot.waitSignal(kiosk.screen.page_ready, timeout=30000):
+        pass
+    assert "Imprimir mi página" in kiosk.screen.print_button.text()
+    record = kiosk.services.visits.load(kiosk.finished_visit_id)
+    assert record.language == "es" and record.state == "complete" and record.first_name == "Begoña"
+
+
+def test_switching_language_mid_question_keeps_the_choice(kiosk, drive):
+    """The top bar's Español re-words the question in place; the chosen answer stays."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("option_2")
+    d.tap("lang_es")
+    assert question(kiosk) == "Sentirme triste o decaído"
+    assert d.find("option_2").isChecked()
+    assert "La mayoría de los días" in d.find("option_2").label_text()
+    assert kiosk.services.visits.load(kiosk.visit.id).language == "es"
+
+
+def test_read_aloud_reads_the_question_and_says_when_it_cannot(kiosk, drive):
+    """"Read to me" speaks the question and its options; without speech it says so."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("read_aloud")
+    text, language = kiosk.speaker.said[-1]
+    assert language == "en" and text.startswith("Feeling sad or down") and "Every day" in text
+    kiosk.speaker.available = False
+    d.tap("read_aloud")
+    assert kiosk.screen.read_aloud.notice.isVisibleTo(kiosk)
+    assert "not working" in kiosk.screen.read_aloud.notice.text()
+
+
+def test_no_screen_ever_shows_a_score(kiosk, drive):
+    """The decision part has a score with a flag; the user never sees a number for it."""
+    d = drive(kiosk)
+    d.guest()
+    d.walk_to_review(random.Random(9), ["x"])
+    shown = texts_on_screen(kiosk)
+    assert "How sure I feel" not in shown and "May feel unsure" not in shown
