@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -141,8 +140,8 @@ class _OptionsAnswer(AnswerWidget):
         return [(o.value, lambda lang, o=o: text_in(o.label, lang)) for o in self.item.options]
 
     def _arrange(self) -> None:
-        # More than four options go in two columns, so most lists fit without scrolling;
-        # a long one scrolls by dragging as well as by its bar.
+        # More than four options go in two columns, so most lists fit without scrolling (a
+        # drag-to-scroll gesture would swallow taps on the options, so a long list has a bar).
         columns = 2 if len(self.buttons) > 4 else 1
         grid = QGridLayout()
         grid.setSpacing(self.theme.px(14))
@@ -156,7 +155,7 @@ class _OptionsAnswer(AnswerWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

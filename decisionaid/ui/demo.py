@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QAbstractButton
 
 from decisionaid.config import Config
 from decisionaid.ui.driver import KioskDriver
@@ -22,7 +23,7 @@ from decisionaid.ui.operations import wait_for_background
 from decisionaid.ui.printing import RecordingPrinter
 from decisionaid.ui.session import open_services
 from decisionaid.ui.speech import RecordingSpeaker
-from decisionaid.ui.theme import Theme
+from decisionaid.ui.theme import MIN_TARGET_PX, Theme
 
 TEXTS = {
     "en": [
@@ -80,12 +81,16 @@ class Demo:
         self.window.show()
         self.shots: list[Path] = []
         self.cut_off: list[str] = []  # screens whose content does not fit the window
+        self.small_targets: list[str] = []  # buttons under 48 px, as "screen: name WxH"
         self.driver = KioskDriver(self.window, wait_until, on_screen=self.shot)
 
     def shot(self, name: str) -> None:
+        QCoreApplication.processEvents()
+        for b in self.window.findChildren(QAbstractButton):
+            if b.isVisibleTo(self.window) and (b.width() < MIN_TARGET_PX or b.height() < MIN_TARGET_PX):
+                self.small_targets.append(f"{name}: {b.objectName() or b.text()} {b.width()}x{b.height()}")
         if self.out is None:
             return
-        QCoreApplication.processEvents()
         need = self.window.layout().totalMinimumSize()
         if need.height() > self.window.height() or need.width() > self.window.width():
             self.cut_off.append(f"{name}: needs {need.width()}x{need.height()}")

@@ -109,6 +109,7 @@ class Theme:
             radius=max(8, round(14 * self.scale)),
             border=max(2, round(3 * self.scale)),
             bar=max(12, round(20 * self.scale)),
+            scrollbar=self.target(48),
             check=max(28, round(36 * self.scale * _TEXT_FACTOR[self.text_size])),
         )
 

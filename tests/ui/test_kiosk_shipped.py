@@ -1,0 +1,50 @@
+"""The shipped questionnaires, walked whole through the kiosk, and the demo command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pypdf
+import pytest
+
+from decisionaid.services.pins import PinHasher
+from decisionaid.ui.demo import Demo
+from decisionaid.ui.theme import Theme
+
+
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_a_whole_shipped_visit_prints_one_page_and_every_target_is_touch_sized(
+        qapp, shipped_config, tmp_path, text_size):
+    """Every screen of the shipped visit, at the smallest and largest text, has buttons of at
+    least 48 px; the visit ends with a one-page report in the user's words."""
+    demo = Demo(shipped_config, tmp_path, language="en", seed=7,
+                theme=Theme(text_size=text_size), hasher=PinHasher.fast())
+    try:
+        result = demo.run()
+    finally:
+        demo.close()
+    assert demo.small_targets == []
+    assert len(result.screens) > 30
+    pages = pypdf.PdfReader(result.report).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert "Alex" in text
+    assert "walking" in text.lower() or "river" in text.lower()
+
+
+def test_the_demo_command_writes_pictures_and_a_report_in_spanish(tmp_path):
+    """`decisionaid demo --lang es` runs with no display and leaves screens and report.pdf."""
+    out = tmp_path / "out"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))",
+         "demo", "--out", str(out), "--lang", "es", "--seed", "3"],
+        capture_output=True, text=True, env=env, timeout=240,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+    pictures = sorted(p.name for p in out.glob("*.png"))
+    assert pictures[0] == "01-welcome.png" and any("review" in p for p in pictures)
+    assert "Begoña" in pypdf.PdfReader(out / "report.pdf").pages[0].extract_text()
