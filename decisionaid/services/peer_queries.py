@@ -223,20 +223,23 @@ class PeerQueries:
         if not key:
             return []
         upper = key[:-1] + chr(ord(key[-1]) + 1)
-        query = (
-            select(ServiceUser.id, ServiceUser.first_name, ServiceUser.date_of_birth,
+        columns = (ServiceUser.id, ServiceUser.first_name, ServiceUser.date_of_birth,
                    ServiceUser.clinic_id)
-            .where(or_(
-                (ServiceUser.name_key >= key) & (ServiceUser.name_key < upper),
-                ServiceUser.clinic_id == text.strip(),
-            ))
+        # Two queries, not one with OR: each is then an index range scan.
+        by_name = (
+            select(*columns)
+            .where(ServiceUser.name_key >= key, ServiceUser.name_key < upper)
             .order_by(ServiceUser.name_key, ServiceUser.date_of_birth, ServiceUser.id)
             .offset(max(0, page) * page_size)
             .limit(page_size)
         )
+        by_clinic_id = select(*columns).where(ServiceUser.clinic_id == text.strip()).limit(page_size)
 
         def work(session: Session) -> list[PersonLine]:
-            people = session.execute(query).all()
+            people = session.execute(by_name).all()
+            if page == 0:  # a clinic id match comes first, on the first page only
+                named = {p.id for p in people}
+                people = [p for p in session.execute(by_clinic_id) if p.id not in named] + people
             if not people:
                 return []
             counts = {
