@@ -356,7 +356,10 @@ class PeerQueries:
             else:
                 name = {"kiosk": "the kiosk", "cli": "an administrator", "system": "the system"}.get(
                     r.actor, r.actor)
-            lines.append(AccessLine(r.at, name, ACCESS_WORDS.get(r.action, r.action), r.visit_id))
+            what = ACCESS_WORDS.get(r.action, r.action)
+            if r.action == audit.VIEW and r.visit_id is None:
+                what = "looked at their history"
+            lines.append(AccessLine(r.at, name, what, r.visit_id))
         return lines
 
 

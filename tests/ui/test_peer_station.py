@@ -204,7 +204,8 @@ def test_saving_the_review_locks_the_visit_and_the_kiosk_can_no_longer_change_it
     screen.other_text.setText("bus pass form")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.record.state == "reviewed")
-    assert not screen.decision.isEnabled() and "locked" in screen.lock_state.text()
+    assert screen.decision.isReadOnly() and "locked" in screen.lock_state.text()
+    assert not screen.save.isEnabled()
     review = services.visits.load(kv.id).review
     assert review.follow_up == ["check-in-call", "other: bus pass form"]
     with pytest.raises(VisitClosed):
@@ -244,5 +245,5 @@ def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station,
     assert screen.chart_grid.count() == 1  # "Feeling sad or down" across two visits
     assert screen.words.item(0, 3).text() == "I am a singer"
     whats = [screen.looked.item(r, 2).text() for r in range(screen.looked.rowCount())]
-    assert "profile created" in whats
+    assert "profile created" in whats and "looked at their history" in whats
     assert "Who has looked at my information" in screen.access_html()

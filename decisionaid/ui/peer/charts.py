@@ -33,7 +33,7 @@ class LineChart(QWidget):
         p.setFont(bold)
         p.drawText(QRectF(6, 2, self.width() - 12, 18), Qt.AlignmentFlag.AlignLeft, self.title)
         p.setFont(self.font())
-        left, top, right, bottom = 96, 26, self.width() - 14, self.height() - 24
+        left, top, right, bottom = 130, 26, self.width() - 40, self.height() - 24
         p.setPen(QPen(QColor("#bbb")))
         for value in (self.low, self.high):
             y = self._y(value, top, bottom)

@@ -37,6 +37,7 @@ SECTION_WORDS = {"power_statement": "Power Statement", "personal_medicine": "Per
 
 class PersonScreen(QWidget):
     open_visit = Signal(int)
+    named = Signal(str)  # the person's first name, once read
 
     def __init__(self, services: PeerServices, member: StaffMember, service_user_id: int,
                  parent: QWidget | None = None):
@@ -58,6 +59,8 @@ class PersonScreen(QWidget):
         visits = QWidget()
         self.visits = table(["Date", "Status", "Open flags"])
         self.visits.setObjectName("person_visits")
+        self.visits.setColumnWidth(0, 220)
+        self.visits.setColumnWidth(1, 120)
         self.more = QPushButton("Show older visits")
         self.more.hide()
         vl = QVBoxLayout(visits)
@@ -75,11 +78,15 @@ class PersonScreen(QWidget):
         self.words = table(["Visit", "Part", "Question", "In their words"])
         self.words.setObjectName("own_words")
         self.words.setWordWrap(True)
+        for column, width in enumerate((110, 150, 320)):
+            self.words.setColumnWidth(column, width)
         self.tabs.addTab(self.words, "Power Statement and Personal Medicine")
 
         looked = QWidget()
         self.looked = table(["When", "Who", "What", "Visit"])
         self.looked.setObjectName("who_looked")
+        for column, width in enumerate((200, 160, 260)):
+            self.looked.setColumnWidth(column, width)
         self.print_button = QPushButton("Print this for them")
         self.save_button = QPushButton("Save as PDF…")
         ll = QVBoxLayout(looked)
@@ -124,6 +131,7 @@ class PersonScreen(QWidget):
         self.name = profile.first_name
         clinic = f" · clinic id {profile.clinic_id}" if profile.clinic_id else ""
         self.title.setText(f"{profile.first_name} · born {profile.date_of_birth:%d %b %Y}{clinic}")
+        self.named.emit(profile.first_name)
         self._add_visits(visits)
         for i, series in enumerate(trends):
             chart = LineChart(series.question, series.low, series.high, series.labels,

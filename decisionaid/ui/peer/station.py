@@ -140,6 +140,8 @@ class Workspace(QWidget):
             screen = PersonScreen(self.services, self.member, service_user_id)
             screen.open_visit.connect(self.open_visit)
             self.tabs.addTab(screen, "Person")
+            screen.named.connect(lambda name, s=screen: self.tabs.setTabText(
+                self.tabs.indexOf(s), name))
         self.tabs.setCurrentWidget(screen)
         return screen  # type: ignore[return-value]
 

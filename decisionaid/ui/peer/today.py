@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,26 +41,27 @@ BANNER_FLASH = "QFrame#safety_banner { background: #ffd600; } QFrame#safety_bann
 
 
 class SafetyRow(QWidget):
-    """One open safety flag: who, what, when; a note and the Acknowledge button."""
+    """One person's open safety flags: who, what, when; a note and the Acknowledge button (which
+    acknowledges all of them: one check-in covers everything they told us)."""
 
-    acknowledge = Signal(int, str)
+    acknowledge = Signal(object, str)  # flag ids, note
     open_visit = Signal(int)
 
-    def __init__(self, flag: OpenSafetyFlag, parent: QWidget | None = None):
+    def __init__(self, flags: list[OpenSafetyFlag], parent: QWidget | None = None):
         super().__init__(parent)
+        flag = flags[-1]  # the first raised
         self.flag = flag
+        self.flags = flags
         who = flag.first_name or "Guest"
-        self.text = QLabel(
-            f"{clock_time(flag.raised_at)}  {who} (visit {flag.visit_id}): "
-            f"{flag.question} — “{flag.answer}”"
-        )
+        said = "; ".join(f"{f.question} — “{f.answer}”" for f in reversed(flags))
+        self.text = QLabel(f"{clock_time(flag.raised_at)}  {who} (visit {flag.visit_id}): {said}")
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-weight: bold;")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What was done? (needed to acknowledge)")
-        self.note.setObjectName(f"ack_note_{flag.flag_id}")
+        self.note.setObjectName(f"ack_note_{flag.visit_id}")
         self.ack = QPushButton("Acknowledge")
-        self.ack.setObjectName(f"ack_{flag.flag_id}")
+        self.ack.setObjectName(f"ack_{flag.visit_id}")
         self.ack.setEnabled(False)
         self.open = QPushButton("Open visit")
         row = QHBoxLayout(self)
@@ -76,7 +78,7 @@ class SafetyRow(QWidget):
     def _acknowledge(self) -> None:
         if self.note.text().strip():
             self.ack.setEnabled(False)
-            self.acknowledge.emit(self.flag.flag_id, self.note.text().strip())
+            self.acknowledge.emit([f.flag_id for f in self.flags], self.note.text().strip())
 
 
 class TodayScreen(QWidget):
@@ -98,10 +100,24 @@ class TodayScreen(QWidget):
         self.banner_title = QLabel()
         self.banner_title.setObjectName("safety_title")
         self.banner_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.banner_rows = QVBoxLayout()
+        rows = QWidget()
+        rows.setObjectName("safety_rows")
+        rows.setStyleSheet("QWidget#safety_rows { background: transparent; }")
+        self.banner_rows = QVBoxLayout(rows)
+        self.banner_rows.setContentsMargins(0, 0, 0, 0)
+        self.banner_rows.addStretch(1)
+        # However many flags are open, the list of visits below stays in sight.
+        self.banner_scroll = QScrollArea()
+        self.banner_scroll.setWidget(rows)
+        self.banner_scroll.setWidgetResizable(True)
+        self.banner_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.banner_scroll.setObjectName("safety_scroll")
+        self.banner_scroll.setStyleSheet("QScrollArea#safety_scroll { background: transparent; }")
+        self.banner_scroll.viewport().setAutoFillBackground(False)
+        self.banner_scroll.setMaximumHeight(230)
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_title)
-        banner_layout.addLayout(self.banner_rows)
+        banner_layout.addWidget(self.banner_scroll)
         self.banner.hide()
 
         self.heading = QLabel("Today")
@@ -124,7 +140,7 @@ class TodayScreen(QWidget):
         self.list.setColumnWidth(0, 70)
         self.list.setColumnWidth(1, 160)
         self.list.setColumnWidth(2, 100)
-        self.list.setColumnWidth(3, 200)
+        self.list.setColumnWidth(3, 280)
         self.empty = QLabel("No visits yet today. They appear here as soon as someone starts at the kiosk.")
         self.empty.hide()
         self.message = message_label()
@@ -202,17 +218,21 @@ class TodayScreen(QWidget):
 
     def _show_safety(self, flags: list[OpenSafetyFlag]) -> None:
         ids = {f.flag_id for f in flags}
-        for flag_id in list(self._rows):
-            if flag_id not in ids:
-                self._rows.pop(flag_id).deleteLater()
-        for position, flag in enumerate(flags):
-            if flag.flag_id not in self._rows:  # keep rows already shown: a half-typed note stays
-                row = SafetyRow(flag)
+        by_visit: dict[int, list[OpenSafetyFlag]] = {}
+        for flag in flags:  # newest first
+            by_visit.setdefault(flag.visit_id, []).append(flag)
+        for visit_id in list(self._rows):
+            shown = {f.flag_id for f in self._rows[visit_id].flags}
+            if visit_id not in by_visit or shown != {f.flag_id for f in by_visit[visit_id]}:
+                self._rows.pop(visit_id).deleteLater()
+        for position, (visit_id, visit_flags) in enumerate(by_visit.items()):
+            if visit_id not in self._rows:  # keep rows already shown: a half-typed note stays
+                row = SafetyRow(visit_flags)
                 row.acknowledge.connect(self._acknowledge)
                 row.open_visit.connect(self.open_visit)
-                self._rows[flag.flag_id] = row
+                self._rows[visit_id] = row
                 self.banner_rows.insertWidget(position, row)
-        n = len(flags)
+        n = len(by_visit)
         self.banner_title.setText(
             f"⚠ SAFETY: {n} {'person needs' if n == 1 else 'people need'} a check-in now"
         )
@@ -253,12 +273,13 @@ class TodayScreen(QWidget):
         if line is not None:
             self.open_visit.emit(line.visit.id)
 
-    def _acknowledge(self, flag_id: int, note: str) -> None:
+    def _acknowledge(self, flag_ids: list[int], note: str) -> None:
         s = self.services
         say(self.message, "Saving the acknowledgement…")
         in_background(
             self,
-            lambda: s.visits.acknowledge_flag(flag_id, staff_id=self.member.id, note=note),
+            lambda: [s.visits.acknowledge_flag(f, staff_id=self.member.id, note=note)
+                     for f in flag_ids],
             lambda _: (say(self.message, "Acknowledged. Thank you for checking in."), self.refresh()),
             lambda m: (say(self.message, m, error=True), self.refresh()),
         )

@@ -120,8 +120,8 @@ class VisitScreen(QWidget):
         self.message = message_label()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(split, 3)
-        layout.addWidget(self.review, 2)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.review, 0)
         layout.addWidget(self.message)
 
         self.reprint_button.clicked.connect(self._reprint)
@@ -136,6 +136,7 @@ class VisitScreen(QWidget):
         box.setObjectName("review")
         self.decision = QPlainTextEdit()
         self.decision.setObjectName("shared_decision")
+        self.decision.setMaximumHeight(110)
         self.decision.setPlaceholderText("e.g. “I will take the evening pill at 8 instead of 10 "
                                          "and tell Dr Lee in two weeks how I sleep.”")
         prompts = QLabel(DECISION_PROMPTS)
@@ -266,16 +267,19 @@ class VisitScreen(QWidget):
                 line += (f"<br>&nbsp;&nbsp;acknowledged by {_html(by)} at "
                          f"{clock_time(f.acknowledged_at)}: {_html(f.note or '')}")
             else:
-                line += "<br>&nbsp;&nbsp;<b>not yet acknowledged</b> (see Today)"
+                line += ("<br>&nbsp;&nbsp;<b>not yet acknowledged</b>: check in, then acknowledge "
+                         "it on Today" if f.severity == "safety" else "")
             lines.append(line)
         self.flags.setText("<br>".join(lines))
 
     def _show_review(self, record: VisitRecord) -> None:
         review = record.review
         editable = review is None and record.state in ("complete", "incomplete")
-        for widget in (self.decision, self.note, self.other_text, self.other_check,
-                       *self.follow_up.values()):
-            widget.setEnabled(editable)
+        # Read-only rather than greyed out: a locked review must stay easy to read.
+        for widget in (self.decision, self.note, self.other_text):
+            widget.setReadOnly(not editable)
+        for box in (self.other_check, *self.follow_up.values()):
+            box.setEnabled(editable)
         if review is not None:
             self.decision.setPlainText(review.shared_decision)
             self.note.setText(review.note)
@@ -283,7 +287,7 @@ class VisitScreen(QWidget):
                 box.setChecked(key in review.follow_up)
             others = [f.removeprefix("other: ") for f in review.follow_up if f.startswith("other: ")]
             self.other_text.setText("; ".join(others))
-            self.lock_state.setText(f"🔒 Reviewed and locked {day_and_time(review.reviewed_at)}.")
+            self.lock_state.setText(f"Reviewed and locked {day_and_time(review.reviewed_at)}.")
         elif record.state == "in_progress":
             self.lock_state.setText("The visit is still in progress: review it once it is "
                                     "finished (or force-finish it from Today).")
@@ -296,7 +300,10 @@ class VisitScreen(QWidget):
             self.preview.setText("No preview.")
             return
         image = QImage.fromData(pages[0], "PNG")
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        # The whole width of the page in view: a peer reads it top to bottom, never sideways.
+        width = max(360, self.preview.parentWidget().width() - 24)
+        self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+            width, Qt.TransformationMode.SmoothTransformation))
 
     # --- acting ---------------------------------------------------------------------------------
     def _save_review(self) -> None:
