@@ -61,18 +61,6 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _keep_none_alive(calls: int) -> None:
-    """PySide6 6.12 on Python 3.11 drops one reference to None on every call of a method that
-    returns nothing (None is immortal only from 3.12), so thousands of table fills end in
-    'deallocating None' at exit. Give back what the timed runs took. The station itself needs
-    the real fix: a PySide6 without the bug, or Python 3.12."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        for _ in range(calls):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-
 def main() -> None:
     storage = _storage_bench()
     content = storage.load_bench_content()
@@ -136,7 +124,6 @@ def main() -> None:
         "one person's visits (list filled)": (timed(show_history), person.visits.rowCount()),
         "one person's whole screen (4 queries)": (timed(person_whole), 0),
     }
-    _keep_none_alive(len(results) * (RUNS + 1) * 2000)
     db.dispose()
     raw.close()
     base = statistics.median(results["baseline: raw sqlite3 today + bare table"][0])
