@@ -40,11 +40,56 @@ VISITS = 200_000
 USERS = 25_000
 CACHE = ROOT / ".run" / "bench-storage"
 NAMES = [
-    "Ana", "María", "José", "Luis", "Carmen", "Jorge", "Lucía", "Pedro", "Sofía", "Miguel",
-    "Elena", "Juan", "Marta", "David", "Laura", "Sam", "Alex", "Jordan", "Taylor", "Morgan",
-    "Chris", "Pat", "Robin", "Jamie", "Casey", "Noah", "Emma", "Olivia", "Liam", "Ava", "Mia",
-    "Ethan", "Zoë", "Chloé", "Renée", "André", "Nadia", "Omar", "Fatima", "Yusuf", "Kai",
-    "Marisol", "Mariana", "Marco", "Martín", "Maya", "Marcus", "Darnell", "Keisha", "Tyrone",
+    "Ana",
+    "María",
+    "José",
+    "Luis",
+    "Carmen",
+    "Jorge",
+    "Lucía",
+    "Pedro",
+    "Sofía",
+    "Miguel",
+    "Elena",
+    "Juan",
+    "Marta",
+    "David",
+    "Laura",
+    "Sam",
+    "Alex",
+    "Jordan",
+    "Taylor",
+    "Morgan",
+    "Chris",
+    "Pat",
+    "Robin",
+    "Jamie",
+    "Casey",
+    "Noah",
+    "Emma",
+    "Olivia",
+    "Liam",
+    "Ava",
+    "Mia",
+    "Ethan",
+    "Zoë",
+    "Chloé",
+    "Renée",
+    "André",
+    "Nadia",
+    "Omar",
+    "Fatima",
+    "Yusuf",
+    "Kai",
+    "Marisol",
+    "Mariana",
+    "Marco",
+    "Martín",
+    "Maya",
+    "Marcus",
+    "Darnell",
+    "Keisha",
+    "Tyrone",
 ]
 
 
@@ -170,8 +215,19 @@ def generate(path: Path, today_noon: datetime) -> None:
         name = rng.choice(NAMES)
         dob = date(1940, 1, 1) + timedelta(days=rng.randrange(365 * 60))
         users.append(
-            (uid, f"{uid:032x}", name, name_key(name), dob.isoformat(), None, "en", pin_hash, 0,
-             None, created)
+            (
+                uid,
+                f"{uid:032x}",
+                name,
+                name_key(name),
+                dob.isoformat(),
+                None,
+                "en",
+                pin_hash,
+                0,
+                None,
+                created,
+            )
         )
     conn.executemany("INSERT INTO service_users VALUES (?,?,?,?,?,?,?,?,?,?,?)", users)
     visits, answers, flags = [], [], []
@@ -179,25 +235,32 @@ def generate(path: Path, today_noon: datetime) -> None:
         if vid > VISITS - 40:  # today's clinic
             started = today_noon - timedelta(minutes=5 * (VISITS - vid))
         else:
-            started = today_noon - timedelta(days=1 + rng.randrange(1095), minutes=rng.randrange(600))
+            started = today_noon - timedelta(
+                days=1 + rng.randrange(1095), minutes=rng.randrange(600)
+            )
         user = None if rng.random() < 0.2 else rng.randrange(1, USERS + 1)
         stamp = _stamp(started)
         visits.append((vid, user, "complete", "en", stamp, stamp, stamp, None))
         for item, value in (("sad", "2"), ("sleep", "1"), ("power", '"My words"')):
             answers.append((vid, "how-ive-been", 1, item, value, stamp))
         if rng.random() < 0.05:
-            flags.append((vid, "concern", "how-ive-been", "sad", 0, "Feeling sad", "Most days", stamp))
+            flags.append(
+                (vid, "concern", "how-ive-been", "sad", 0, "Feeling sad", "Most days", stamp)
+            )
     conn.executemany(
         "INSERT INTO visits (id, service_user_id, state, language, started_at, updated_at, "
-        "finished_at, printed_at) VALUES (?,?,?,?,?,?,?,?)", visits,
+        "finished_at, printed_at) VALUES (?,?,?,?,?,?,?,?)",
+        visits,
     )
     conn.executemany(
         "INSERT INTO answers (visit_id, questionnaire_id, questionnaire_version, item_id, value, "
-        "answered_at) VALUES (?,?,?,?,?,?)", answers,
+        "answered_at) VALUES (?,?,?,?,?,?)",
+        answers,
     )
     conn.executemany(
         "INSERT INTO flags (visit_id, severity, questionnaire_id, source_id, is_score, question, "
-        "answer, raised_at) VALUES (?,?,?,?,?,?,?,?)", flags,
+        "answer, raised_at) VALUES (?,?,?,?,?,?,?,?)",
+        flags,
     )
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
@@ -232,7 +295,9 @@ def timed(run, runs: int = QUERY_RUNS) -> tuple[list[float], object]:
 
 def main() -> None:
     content = load_bench_content()
-    with tempfile.TemporaryDirectory(dir=ROOT / ".run" if (ROOT / ".run").is_dir() else None) as tmp:
+    with tempfile.TemporaryDirectory(
+        dir=ROOT / ".run" if (ROOT / ".run").is_dir() else None
+    ) as tmp:
         folder = Path(tmp)
         times = bench_confirm(folder, content)
         raw, confirm, encrypted = times["raw"], times["sqlite"], times["sqlcipher"]
@@ -263,24 +328,34 @@ def main() -> None:
     db.dispose()
 
     raw_p50, raw_p95 = percentile(raw, 50), percentile(raw, 95)
-    print(f"{'confirm answer (ms)':<42} {'p50':>7} {'p95':>7} {'p50 ratio':>10} {'p95 ratio':>10}  target")
-    print(f"{'raw sqlite3 insert+commit (WAL, FULL)':<42} {ms(raw_p50)} {ms(raw_p95)} {'1.00x':>10} {'1.00x':>10}")
-    for label, samples in (("KioskVisit.confirm (SQLite)", confirm),
-                           ("KioskVisit.confirm (SQLCipher)", encrypted)):
+    ratios = f"{'p50 ratio':>10} {'p95 ratio':>10}"
+    print(f"{'confirm answer (ms)':<42} {'p50':>7} {'p95':>7} {ratios}  target")
+    baseline = f"{'1.00x':>10} {'1.00x':>10}"
+    print(f"{'raw sqlite3 insert+commit (WAL, FULL)':<42} {ms(raw_p50)} {ms(raw_p95)} {baseline}")
+    for label, samples in (
+        ("KioskVisit.confirm (SQLite)", confirm),
+        ("KioskVisit.confirm (SQLCipher)", encrypted),
+    ):
         p50, p95 = percentile(samples, 50), percentile(samples, 95)
         ratio = p95 / raw_p95
         verdict = "" if "Cipher" in label else ("ok (<=2x)" if ratio <= 2 else "OVER 2x")
         print(f"{label:<42} {ms(p50)} {ms(p95)} {p50 / raw_p50:>9.2f}x {ratio:>9.2f}x  {verdict}")
     p50, p95 = percentile(engine_only, 50), percentile(engine_only, 95)
     print(f"{'  of which the engine step (no storage)':<42} {ms(p50)} {ms(p95)}")
-    print(f"{'  p95 under 16 ms (confirm -> next screen)':<42} "
-          f"{'ok' if percentile(confirm, 95) < 0.016 else 'OVER':>15}")
+    print(
+        f"{'  p95 under 16 ms (confirm -> next screen)':<42} "
+        f"{'ok' if percentile(confirm, 95) < 0.016 else 'OVER':>15}"
+    )
     print()
-    print(f"{f'peer station, {VISITS:,} visits (ms)':<42} {'p50':>7} {'p95':>7} {'rows':>10}  target")
+    print(
+        f"{f'peer station, {VISITS:,} visits (ms)':<42} {'p50':>7} {'p95':>7} {'rows':>10}  target"
+    )
     for label, (samples, result) in queries.items():
         p95 = percentile(samples, 95)
         verdict = "ok (<50 ms)" if p95 < 0.050 else "OVER 50 ms"
-        print(f"{label:<42} {ms(statistics.median(samples))} {ms(p95)} {len(result):>10}  {verdict}")
+        print(
+            f"{label:<42} {ms(statistics.median(samples))} {ms(p95)} {len(result):>10}  {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -48,9 +48,9 @@ class PgSchema:
         self.name = f"t_{uuid.uuid4().hex[:12]}"
         base = make_url(admin_url)
         self._plain = base.set(drivername="postgresql").render_as_string(hide_password=False)
-        self.url = base.update_query_dict({"options": f"-csearch_path={self.name}"}).render_as_string(
-            hide_password=False
-        )
+        self.url = base.update_query_dict(
+            {"options": f"-csearch_path={self.name}"}
+        ).render_as_string(hide_password=False)
 
     def _run(self, sql: str) -> None:
         import psycopg

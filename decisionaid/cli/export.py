@@ -28,7 +28,8 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--out", required=True, metavar="PATH", help="the file to write")
     parser.add_argument("--since", metavar="DATE", help="only visits on or after DATE (YYYY-MM-DD)")
     parser.add_argument(
-        "--include-names", action="store_true",
+        "--include-names",
+        action="store_true",
         help="add first name, date of birth and clinic id (handle the file as clinical data)",
     )
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
@@ -57,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
     with open_database(config) as db:
         result = export(
-            db, Path(args.out), format=args.format, content=content, since=since,
+            db,
+            Path(args.out),
+            format=args.format,
+            content=content,
+            since=since,
             include_names=args.include_names,
         )
     print(f"{result.answers} answers from {result.visits} visits written to {result.path}")

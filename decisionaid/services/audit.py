@@ -99,7 +99,13 @@ def events(
     def work(session: Session) -> list[AuditRecord]:
         return [
             AuditRecord(
-                e.id, e.at, e.action, e.actor, e.staff_id, e.visit_id, e.service_user_id,
+                e.id,
+                e.at,
+                e.action,
+                e.actor,
+                e.staff_id,
+                e.visit_id,
+                e.service_user_id,
                 json.loads(e.details),
             )
             for e in session.scalars(query)

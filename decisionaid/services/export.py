@@ -44,8 +44,15 @@ FHIR_STATUS = {
     "reviewed": "completed",
 }
 CSV_COLUMNS = [
-    "visit_id", "visit_state", "visit_started_at", "user", "questionnaire_id",
-    "questionnaire_version", "item_id", "value", "answered_at",
+    "visit_id",
+    "visit_state",
+    "visit_started_at",
+    "user",
+    "questionnaire_id",
+    "questionnaire_version",
+    "item_id",
+    "value",
+    "answered_at",
 ]
 NAME_COLUMNS = ["first_name", "date_of_birth", "clinic_id"]
 _BATCH = 500
@@ -87,17 +94,21 @@ def _iso(moment: datetime) -> str:
 
 def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
     """Visits started on or after ``since`` (local midnight), oldest first, in batches."""
-    cutoff = (
-        datetime.combine(since, time(0)).astimezone().astimezone(UTC) if since else None
-    )
+    cutoff = datetime.combine(since, time(0)).astimezone().astimezone(UTC) if since else None
     last_id = 0
     while True:
 
         def batch(session: Session, after: int = last_id) -> list[_StoredVisit]:
             query = (
                 select(
-                    Visit.id, Visit.state, Visit.language, Visit.started_at, Visit.finished_at,
-                    ServiceUser.pseudonym, ServiceUser.first_name, ServiceUser.date_of_birth,
+                    Visit.id,
+                    Visit.state,
+                    Visit.language,
+                    Visit.started_at,
+                    Visit.finished_at,
+                    ServiceUser.pseudonym,
+                    ServiceUser.first_name,
+                    ServiceUser.date_of_birth,
                     ServiceUser.clinic_id,
                 )
                 .outerjoin(ServiceUser, ServiceUser.id == Visit.service_user_id)
@@ -115,8 +126,11 @@ def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
                 ).scalars():
                     answers[a.visit_id].append(
                         _StoredAnswer(
-                            a.questionnaire_id, a.questionnaire_version, a.item_id,
-                            repo.decode(a.value), a.answered_at,
+                            a.questionnaire_id,
+                            a.questionnaire_version,
+                            a.item_id,
+                            repo.decode(a.value),
+                            a.answered_at,
                         )
                     )
             return [_StoredVisit(*r, answers[r.id]) for r in rows]
@@ -164,7 +178,9 @@ def _fhir_answers(url: str, item: Item | None, value: object, language: str) -> 
     return out
 
 
-def questionnaire_responses(visit: _StoredVisit, content: Content | None, include_names: bool) -> list[dict]:
+def questionnaire_responses(
+    visit: _StoredVisit, content: Content | None, include_names: bool
+) -> list[dict]:
     by_questionnaire: dict[str, list[_StoredAnswer]] = {}
     for a in visit.answers:
         by_questionnaire.setdefault(a.questionnaire_id, []).append(a)
@@ -271,8 +287,14 @@ def export(
         for visit in map(count, _visits(db, since)):
             for a in visit.answers:
                 row = [
-                    visit.id, visit.state, _iso(visit.started_at), visit.pseudonym or "guest",
-                    a.questionnaire_id, a.version, a.item_id, _csv_value(a.value),
+                    visit.id,
+                    visit.state,
+                    _iso(visit.started_at),
+                    visit.pseudonym or "guest",
+                    a.questionnaire_id,
+                    a.version,
+                    a.item_id,
+                    _csv_value(a.value),
                     _iso(a.answered_at),
                 ]
                 if include_names:
@@ -287,8 +309,15 @@ def export(
     now = clock()
     db.write(
         lambda s: audit.record(
-            s, audit.EXPORT, at=now, actor=actor, staff_id=staff_id, format=format,
-            visits=counts["visits"], answers=counts["answers"], names=include_names,
+            s,
+            audit.EXPORT,
+            at=now,
+            actor=actor,
+            staff_id=staff_id,
+            format=format,
+            visits=counts["visits"],
+            answers=counts["answers"],
+            names=include_names,
             since=since.isoformat() if since else None,
         )
     )

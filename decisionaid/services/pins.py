@@ -3,7 +3,8 @@
 A 4-digit PIN has only 10,000 values, so no hash makes a stolen hash safe on its own: the
 database is encrypted and sign-in locks after 5 failures. The hash keeps PINs out of plain
 sight and makes each guess cost real work. The production parameters are OWASP's argon2id
-recommendation (19 MiB, 2 passes, about 50 ms a check); ``PinHasher.fast()`` is for tests only and is never chosen by configuration.
+recommendation (19 MiB, 2 passes, about 50 ms a check); ``PinHasher.fast()`` is for tests
+only and is never chosen by configuration.
 """
 
 from __future__ import annotations

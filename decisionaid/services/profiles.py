@@ -69,8 +69,14 @@ def name_key(name: str) -> str:
 
 def _profile(row: ServiceUser) -> Profile:
     return Profile(
-        row.id, row.pseudonym, row.first_name, row.date_of_birth, row.clinic_id, row.language,
-        row.locked_until, row.created_at,
+        row.id,
+        row.pseudonym,
+        row.first_name,
+        row.date_of_birth,
+        row.clinic_id,
+        row.language,
+        row.locked_until,
+        row.created_at,
     )
 
 
@@ -183,7 +189,11 @@ class ProfileService:
             if done.rowcount == 0:
                 raise UnknownProfile(profile_id)
             audit.record(
-                session, audit.PIN_RESET, at=now, actor="peer", staff_id=staff_id,
+                session,
+                audit.PIN_RESET,
+                at=now,
+                actor="peer",
+                staff_id=staff_id,
                 service_user_id=profile_id,
             )
 
@@ -195,7 +205,9 @@ class ProfileService:
             raise UnknownProfile(profile_id)
         return _profile(row)
 
-    def search(self, name: str, date_of_birth: date | None = None, limit: int = 50) -> list[Profile]:
+    def search(
+        self, name: str, date_of_birth: date | None = None, limit: int = 50
+    ) -> list[Profile]:
         """Profiles whose name starts with ``name`` (case and accents ignored), optionally with
         that date of birth; for the peer station only, never the kiosk."""
         key = name_key(name)
@@ -241,8 +253,9 @@ class ProfileService:
             locked_until = None
             if profile_id is not None and reason == "wrong-pin":
                 current = session.execute(
-                    select(ServiceUser.failed_pin_attempts, ServiceUser.locked_until)
-                    .where(ServiceUser.id == profile_id)
+                    select(ServiceUser.failed_pin_attempts, ServiceUser.locked_until).where(
+                        ServiceUser.id == profile_id
+                    )
                 ).one()
                 # A lock that has run out starts the count again.
                 expired = current.locked_until is not None and current.locked_until <= now
@@ -257,13 +270,21 @@ class ProfileService:
                     update(ServiceUser).where(ServiceUser.id == profile_id).values(**values)
                 )
             audit.record(
-                session, audit.SIGN_IN_FAILED, at=now, actor="kiosk",
-                service_user_id=profile_id, reason=reason,
+                session,
+                audit.SIGN_IN_FAILED,
+                at=now,
+                actor="kiosk",
+                service_user_id=profile_id,
+                reason=reason,
             )
             if locked_until is not None:
                 audit.record(
-                    session, audit.PROFILE_LOCKED, at=now, actor="kiosk",
-                    service_user_id=profile_id, minutes=int(LOCK_TIME.total_seconds() // 60),
+                    session,
+                    audit.PROFILE_LOCKED,
+                    at=now,
+                    actor="kiosk",
+                    service_user_id=profile_id,
+                    minutes=int(LOCK_TIME.total_seconds() // 60),
                 )
             return locked_until
 
@@ -272,4 +293,3 @@ class ProfileService:
 
 def count_profiles(db: Database) -> int:
     return db.read(lambda s: s.scalar(select(func.count()).select_from(ServiceUser)) or 0)
-

@@ -46,7 +46,11 @@ def purge(
 ) -> PurgeResult:
     """Delete every visit started more than ``older_than_days`` days ago (see SAFE_MINIMUM_DAYS;
     the caller asks for confirmation below it)."""
-    if isinstance(older_than_days, bool) or not isinstance(older_than_days, int) or older_than_days < 1:
+    if (
+        isinstance(older_than_days, bool)
+        or not isinstance(older_than_days, int)
+        or older_than_days < 1
+    ):
         raise UserError("the number of days must be a whole number of at least 1")
     now = clock()
     cutoff = cutoff_for(older_than_days, now)
@@ -55,14 +59,23 @@ def purge(
         old = select(Visit.id).where(Visit.started_at < cutoff)
         counts = {}
         for name, model in (
-            ("answers", Answer), ("flags", Flag), ("views", VignetteView), ("reviews", PeerReview)
+            ("answers", Answer),
+            ("flags", Flag),
+            ("views", VignetteView),
+            ("reviews", PeerReview),
         ):
             counts[name] = _delete(session, model, old)
         visits = session.execute(delete(Visit).where(Visit.started_at < cutoff)).rowcount
         result = PurgeResult(cutoff, visits, **counts)
         audit.record(
-            session, audit.PURGE, at=now, actor=actor, staff_id=staff_id,
-            older_than_days=older_than_days, cutoff=cutoff.date().isoformat(), visits=visits,
+            session,
+            audit.PURGE,
+            at=now,
+            actor=actor,
+            staff_id=staff_id,
+            older_than_days=older_than_days,
+            cutoff=cutoff.date().isoformat(),
+            visits=visits,
             **counts,
         )
         return result
@@ -78,6 +91,7 @@ def count_older(db: Database, older_than_days: int, clock: Clock = utc_now) -> i
     """How many visits a purge would delete (for a confirmation prompt)."""
     cutoff = cutoff_for(older_than_days, clock())
     return db.read(
-        lambda s: s.scalar(select(func.count()).select_from(Visit).where(Visit.started_at < cutoff))
-        or 0
+        lambda s: (
+            s.scalar(select(func.count()).select_from(Visit).where(Visit.started_at < cutoff)) or 0
+        )
     )

@@ -75,7 +75,11 @@ class FlagRecord:
 
     def entry(self) -> FlagEntry:
         return FlagEntry(
-            self.severity, self.questionnaire_id, self.source_id, self.question, self.answer,  # type: ignore[arg-type]
+            self.severity,
+            self.questionnaire_id,
+            self.source_id,
+            self.question,
+            self.answer,  # type: ignore[arg-type]
             self.is_score,
         )
 
@@ -158,8 +162,14 @@ class KioskVisit:
     so every change is stored.
     """
 
-    def __init__(self, service: VisitService, visit_id: int, service_user_id: int | None,
-                 visit: Visit, stored_flags: list[FlagRecord] | None = None):
+    def __init__(
+        self,
+        service: VisitService,
+        visit_id: int,
+        service_user_id: int | None,
+        visit: Visit,
+        stored_flags: list[FlagRecord] | None = None,
+    ):
         self._service = service
         self.id = visit_id
         self.service_user_id = service_user_id
@@ -220,10 +230,7 @@ class VisitService:
             ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.trend
         ]
         self._carry = [
-            ItemRef(q.id, i.id)
-            for q in content.questionnaires
-            for i in q.items
-            if i.carry_forward
+            ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.carry_forward
         ]
 
     # --- kiosk ----------------------------------------------------------------------------------
@@ -251,8 +258,11 @@ class VisitService:
             visit_id = session.scalar(
                 insert(VisitRow)
                 .values(
-                    service_user_id=service_user_id, state="in_progress", language=lang,
-                    started_at=now, updated_at=now,
+                    service_user_id=service_user_id,
+                    state="in_progress",
+                    language=lang,
+                    started_at=now,
+                    updated_at=now,
                 )
                 .returning(VisitRow.id)
             )
@@ -280,7 +290,11 @@ class VisitService:
             )
             if visit_id is None:
                 return None
-            return visit_id, self._load(session, visit_id), self._carry_forward(session, service_user_id)
+            return (
+                visit_id,
+                self._load(session, visit_id),
+                self._carry_forward(session, service_user_id),
+            )
 
         found = self.db.read(work)
         if found is None:
@@ -295,7 +309,9 @@ class VisitService:
         """Any visit still in progress, by id (e.g. after the kiosk restarted)."""
         record = self.load(visit_id)
         if record.state != "in_progress":
-            raise VisitClosed(f"visit {visit_id} is {record.state.replace('_', ' ')}, not in progress")
+            raise VisitClosed(
+                f"visit {visit_id} is {record.state.replace('_', ' ')}, not in progress"
+            )
         carry = (
             self.db.read(lambda s: self._carry_forward(s, record.service_user_id))
             if record.service_user_id is not None
@@ -341,7 +357,9 @@ class VisitService:
         if state is None:
             raise UnknownVisit(visit_id)
         if state != "in_progress":
-            raise VisitClosed(f"visit {visit_id} is {state.replace('_', ' ')}: it can no longer change")
+            raise VisitClosed(
+                f"visit {visit_id} is {state.replace('_', ' ')}: it can no longer change"
+            )
 
     def _set_language(self, visit_id: int, language: str) -> None:
         now = self.clock()
@@ -349,7 +367,9 @@ class VisitService:
         def work(session: Session) -> None:
             self._check_in_progress(session, visit_id)
             session.execute(
-                update(VisitRow).where(VisitRow.id == visit_id).values(language=language, updated_at=now)
+                update(VisitRow)
+                .where(VisitRow.id == visit_id)
+                .values(language=language, updated_at=now)
             )
 
         self.db.write(work)
@@ -368,8 +388,10 @@ class VisitService:
                 raise VisitLocked(f"visit {visit_id} is reviewed and locked")
             session.execute(
                 insert(VignetteView).values(
-                    visit_id=visit_id, vignette_id=vignette_id,
-                    seconds_watched=max(0.0, float(seconds_watched)), finished=bool(finished),
+                    visit_id=visit_id,
+                    vignette_id=vignette_id,
+                    seconds_watched=max(0.0, float(seconds_watched)),
+                    finished=bool(finished),
                     viewed_at=now,
                 )
             )
@@ -395,7 +417,9 @@ class VisitService:
 
         return self.db.write(work)
 
-    def mark_printed(self, visit_id: int, *, actor: str = "kiosk", staff_id: int | None = None) -> None:
+    def mark_printed(
+        self, visit_id: int, *, actor: str = "kiosk", staff_id: int | None = None
+    ) -> None:
         now = self.clock()
 
         def work(session: Session) -> None:
@@ -404,8 +428,9 @@ class VisitService:
             )
             if done.rowcount == 0:
                 raise UnknownVisit(visit_id)
-            audit.record(session, audit.PRINT, at=now, actor=actor, staff_id=staff_id,
-                         visit_id=visit_id)
+            audit.record(
+                session, audit.PRINT, at=now, actor=actor, staff_id=staff_id, visit_id=visit_id
+            )
 
         self.db.write(work)
 
@@ -416,8 +441,15 @@ class VisitService:
 
         def work(session: Session) -> VisitRecord:
             record = self._load(session, visit_id)
-            audit.record(session, audit.VIEW, at=now, actor="peer", staff_id=staff_id,
-                         visit_id=visit_id, service_user_id=record.service_user_id)
+            audit.record(
+                session,
+                audit.VIEW,
+                at=now,
+                actor="peer",
+                staff_id=staff_id,
+                visit_id=visit_id,
+                service_user_id=record.service_user_id,
+            )
             return record
 
         return self.db.write(work)
@@ -442,8 +474,14 @@ class VisitService:
             )
             if done.rowcount == 0:
                 self._check_in_progress(session, visit_id)  # raises the right error
-            audit.record(session, audit.FORCE_FINISH, at=now, actor=actor, staff_id=staff_id,
-                         visit_id=visit_id)
+            audit.record(
+                session,
+                audit.FORCE_FINISH,
+                at=now,
+                actor=actor,
+                staff_id=staff_id,
+                visit_id=visit_id,
+            )
 
         self.db.write(work)
 
@@ -459,8 +497,7 @@ class VisitService:
                 .values(state="incomplete", finished_at=now, updated_at=now)
             )
             if done.rowcount:
-                audit.record(session, audit.CLOSE_DAY, at=now, actor="system",
-                             visits=done.rowcount)
+                audit.record(session, audit.CLOSE_DAY, at=now, actor="system", visits=done.rowcount)
             return done.rowcount
 
         return self.db.write(work)
@@ -480,8 +517,15 @@ class VisitService:
             row.acknowledged_by = staff_id
             row.acknowledged_at = now
             row.acknowledgement_note = note.strip()
-            audit.record(session, audit.FLAG_ACKNOWLEDGED, at=now, actor="peer",
-                         staff_id=staff_id, visit_id=row.visit_id, severity=row.severity)
+            audit.record(
+                session,
+                audit.FLAG_ACKNOWLEDGED,
+                at=now,
+                actor="peer",
+                staff_id=staff_id,
+                visit_id=row.visit_id,
+                severity=row.severity,
+            )
             session.flush()
             return _flag(row)
 
@@ -520,18 +564,22 @@ class VisitService:
                 raise VisitClosed(f"visit {visit_id} is still in progress: finish it first")
             session.execute(
                 insert(PeerReview).values(
-                    visit_id=visit_id, peer_id=staff_id, shared_decision=shared_decision.strip(),
+                    visit_id=visit_id,
+                    peer_id=staff_id,
+                    shared_decision=shared_decision.strip(),
                     follow_up=json.dumps([f.strip() for f in follow_up if f.strip()]),
-                    note=note.strip(), reviewed_at=now,
+                    note=note.strip(),
+                    reviewed_at=now,
                 )
             )
             session.execute(
-                update(VisitRow).where(VisitRow.id == visit_id).values(
-                    state="reviewed", updated_at=now
-                )
+                update(VisitRow)
+                .where(VisitRow.id == visit_id)
+                .values(state="reviewed", updated_at=now)
             )
-            audit.record(session, audit.REVIEW, at=now, actor="peer", staff_id=staff_id,
-                         visit_id=visit_id)
+            audit.record(
+                session, audit.REVIEW, at=now, actor="peer", staff_id=staff_id, visit_id=visit_id
+            )
             return self._load(session, visit_id)
 
         return self.db.write(work)
@@ -588,8 +636,9 @@ class VisitService:
                 return []
             found: dict[int, dict[ItemRef, AnswerValue]] = {v.id: {} for v in earlier}
             for row in session.execute(
-                select(Answer.visit_id, Answer.questionnaire_id, Answer.item_id, Answer.value)
-                .where(
+                select(
+                    Answer.visit_id, Answer.questionnaire_id, Answer.item_id, Answer.value
+                ).where(
                     Answer.visit_id.in_(list(found)),
                     tuple_(Answer.questionnaire_id, Answer.item_id).in_(
                         [(r.questionnaire, r.item) for r in self._trend]
@@ -637,26 +686,35 @@ class VisitService:
         answers: dict[ItemRef, AnswerValue] = {}
         answered_at: dict[ItemRef, datetime] = {}
         versions: dict[str, int] = {}
-        for a in session.scalars(select(Answer).where(Answer.visit_id == visit_id).order_by(Answer.id)):
+        for a in session.scalars(
+            select(Answer).where(Answer.visit_id == visit_id).order_by(Answer.id)
+        ):
             ref = ItemRef(a.questionnaire_id, a.item_id)
             answers[ref] = repo.decode(a.value)
             answered_at[ref] = a.answered_at
             versions[a.questionnaire_id] = a.questionnaire_version
         flags = [
             _flag(f)
-            for f in session.scalars(select(Flag).where(Flag.visit_id == visit_id).order_by(Flag.id))
+            for f in session.scalars(
+                select(Flag).where(Flag.visit_id == visit_id).order_by(Flag.id)
+            )
         ]
         views = [
             ViewRecord(v.vignette_id, v.seconds_watched, v.finished, v.viewed_at)
             for v in session.scalars(
-                select(VignetteView).where(VignetteView.visit_id == visit_id).order_by(VignetteView.id)
+                select(VignetteView)
+                .where(VignetteView.visit_id == visit_id)
+                .order_by(VignetteView.id)
             )
         ]
         review_row = session.scalar(select(PeerReview).where(PeerReview.visit_id == visit_id))
         review = (
             ReviewRecord(
-                review_row.peer_id, review_row.shared_decision, json.loads(review_row.follow_up),
-                review_row.note, review_row.reviewed_at,
+                review_row.peer_id,
+                review_row.shared_decision,
+                json.loads(review_row.follow_up),
+                review_row.note,
+                review_row.reviewed_at,
             )
             if review_row
             else None
@@ -672,9 +730,23 @@ class VisitService:
                 )
             )
         return VisitRecord(
-            visit.id, visit.service_user_id, pseudonym, first_name, visit.state, visit.language,
-            visit.started_at, visit.updated_at, visit.finished_at, visit.printed_at, number,
-            answers, versions, answered_at, flags, views, review,
+            visit.id,
+            visit.service_user_id,
+            pseudonym,
+            first_name,
+            visit.state,
+            visit.language,
+            visit.started_at,
+            visit.updated_at,
+            visit.finished_at,
+            visit.printed_at,
+            number,
+            answers,
+            versions,
+            answered_at,
+            flags,
+            views,
+            review,
         )
 
 
@@ -723,9 +795,13 @@ def _write_flag_changes(
         Flag,
         [
             {
-                "visit_id": visit_id, "severity": f.severity,
-                "questionnaire_id": f.questionnaire_id, "source_id": f.source_id,
-                "is_score": f.is_score, "question": f.question, "answer": f.answer,
+                "visit_id": visit_id,
+                "severity": f.severity,
+                "questionnaire_id": f.questionnaire_id,
+                "source_id": f.source_id,
+                "is_score": f.is_score,
+                "question": f.question,
+                "answer": f.answer,
                 "raised_at": now,
             }
             for f in changes.add
@@ -735,15 +811,18 @@ def _write_flag_changes(
     def where(key: FlagKey):
         # An acknowledged flag is a record of what a staff member saw: it is never changed.
         return and_(
-            Flag.visit_id == visit_id, Flag.questionnaire_id == key[0], Flag.source_id == key[1],
-            Flag.is_score == key[2], Flag.acknowledged_at.is_(None),
+            Flag.visit_id == visit_id,
+            Flag.questionnaire_id == key[0],
+            Flag.source_id == key[1],
+            Flag.is_score == key[2],
+            Flag.acknowledged_at.is_(None),
         )
 
     for entry, severity in changes.change:
         connection.execute(
-            update(Flag).where(where(_flag_key(entry))).values(
-                severity=severity, question=entry.question, answer=entry.answer
-            )
+            update(Flag)
+            .where(where(_flag_key(entry)))
+            .values(severity=severity, question=entry.question, answer=entry.answer)
         )
     for key in changes.remove:
         connection.execute(delete(Flag).where(where(key), Flag.severity != "safety"))
@@ -751,16 +830,31 @@ def _write_flag_changes(
 
 def _flag(row: Flag) -> FlagRecord:
     return FlagRecord(
-        row.id, row.visit_id, row.severity, row.questionnaire_id, row.source_id, row.is_score,
-        row.question, row.answer, row.raised_at, row.acknowledged_by, row.acknowledged_at,
+        row.id,
+        row.visit_id,
+        row.severity,
+        row.questionnaire_id,
+        row.source_id,
+        row.is_score,
+        row.question,
+        row.answer,
+        row.raised_at,
+        row.acknowledged_by,
+        row.acknowledged_at,
         row.acknowledgement_note,
     )
 
 
 def _info_query():
     return select(
-        VisitRow.id, VisitRow.service_user_id, ServiceUser.first_name, VisitRow.state,
-        VisitRow.language, VisitRow.started_at, VisitRow.finished_at, VisitRow.printed_at,
+        VisitRow.id,
+        VisitRow.service_user_id,
+        ServiceUser.first_name,
+        VisitRow.state,
+        VisitRow.language,
+        VisitRow.started_at,
+        VisitRow.finished_at,
+        VisitRow.printed_at,
     ).outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
 
 
@@ -782,9 +876,15 @@ def _infos(session: Session, query) -> list[VisitInfo]:
     }
     return [
         VisitInfo(
-            r.id, r.service_user_id, r.first_name, r.state, r.language, r.started_at,
-            r.finished_at, r.printed_at, *(int(x or 0) for x in counts.get(r.id, (0, 0))),
+            r.id,
+            r.service_user_id,
+            r.first_name,
+            r.state,
+            r.language,
+            r.started_at,
+            r.finished_at,
+            r.printed_at,
+            *(int(x or 0) for x in counts.get(r.id, (0, 0))),
         )
         for r in rows
     ]
-

@@ -262,7 +262,9 @@ def ensure_reachable(db: Database) -> None:
             pass
     except OperationalError as e:
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
-        raise DatabaseError(f"cannot connect to the database {describe(db.url)}: {reason}") from None
+        raise DatabaseError(
+            f"cannot connect to the database {describe(db.url)}: {reason}"
+        ) from None
 
 
 def backup_path(path: Path, now: datetime | None = None) -> Path:

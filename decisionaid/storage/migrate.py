@@ -1,4 +1,5 @@
-"""Schema migrations (Alembic, shipped in ``migrations/``): where a database is, and upgrading it."""
+"""Schema migrations (Alembic, shipped in ``migrations/``): where a database is, and upgrading
+it."""
 
 from __future__ import annotations
 

@@ -130,18 +130,14 @@ class Answer(Base):
     value: Mapped[str] = mapped_column(Text)  # JSON
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    __table_args__ = (
-        UniqueConstraint("visit_id", "questionnaire_id", "item_id"),
-    )
+    __table_args__ = (UniqueConstraint("visit_id", "questionnaire_id", "item_id"),)
 
 
 class VignetteView(Base):
     __tablename__ = "vignette_views"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    visit_id: Mapped[int] = mapped_column(
-        ForeignKey("visits.id", ondelete="CASCADE"), index=True
-    )
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     vignette_id: Mapped[str] = mapped_column(String(64))
     seconds_watched: Mapped[float] = mapped_column(Float)
     finished: Mapped[bool] = mapped_column(Boolean)
@@ -162,9 +158,7 @@ class Flag(Base):
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    acknowledged_by: Mapped[int | None] = mapped_column(
-        ForeignKey("staff.id", ondelete="SET NULL")
-    )
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledgement_note: Mapped[str | None] = mapped_column(Text)
 
@@ -181,9 +175,7 @@ class PeerReview(Base):
     __tablename__ = "peer_reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    visit_id: Mapped[int] = mapped_column(
-        ForeignKey("visits.id", ondelete="CASCADE"), unique=True
-    )
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), unique=True)
     peer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     shared_decision: Mapped[str] = mapped_column(Text)
     follow_up: Mapped[str] = mapped_column(Text)  # JSON list of follow-up needs

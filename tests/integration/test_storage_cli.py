@@ -20,9 +20,7 @@ MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 def site(tmp_path: Path, db_url: str, monkeypatch):
     """A config file naming a fresh database and the test content."""
     path = tmp_path / "config.toml"
-    path.write_text(
-        f'database_url = "{db_url}"\ncontent_dir = "{MINI}"\n', encoding="utf-8"
-    )
+    path.write_text(f'database_url = "{db_url}"\ncontent_dir = "{MINI}"\n', encoding="utf-8")
     for name in ("DECISIONAID_DATABASE_URL", "DECISIONAID_DB_KEY", "DECISIONAID_CONFIG"):
         monkeypatch.delenv(name, raising=False)
     return path, db_url
@@ -53,16 +51,44 @@ def test_export_writes_fhir_and_csv_and_rejects_a_bad_date(site, capsys, tmp_pat
         kv = VisitService(db, visit_content).start()
         kv.go_to(ItemRef("feelings", "sad"))
         kv.confirm(3)
-    code, out, _ = run(capsys, "export", "--format", "fhir", "-o", str(tmp_path / "a.json"),
-                       "--config", str(config))
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--format",
+        "fhir",
+        "-o",
+        str(tmp_path / "a.json"),
+        "--config",
+        str(config),
+    )
     assert code == 0 and "1 answers from 1 visits" in out
     bundle = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert bundle["entry"][0]["resource"]["item"][0]["answer"][0]["valueCoding"]["code"] == "3"
-    code, _, _ = run(capsys, "export", "--format", "csv", "-o", str(tmp_path / "a.csv"),
-                     "--since", "2000-01-01", "--config", str(config))
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "a.csv"),
+        "--since",
+        "2000-01-01",
+        "--config",
+        str(config),
+    )
     assert code == 0 and len((tmp_path / "a.csv").read_text().splitlines()) == 2
-    code, _, err = run(capsys, "export", "--format", "csv", "-o", str(tmp_path / "b.csv"),
-                       "--since", "yesterday", "--config", str(config))
+    code, _, err = run(
+        capsys,
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "b.csv"),
+        "--since",
+        "yesterday",
+        "--config",
+        str(config),
+    )
     assert code == 2 and err == "decisionaid: --since takes a date as YYYY-MM-DD, not 'yesterday'\n"
 
 
@@ -82,7 +108,10 @@ def test_a_postgresql_database_behind_the_code_is_named_with_the_fix(pg_url, tmp
     config.write_text(f'database_url = "{pg_url}"\n', encoding="utf-8")
     code, _, err = run(capsys, "purge", "--older-than", "90", "--config", str(config))
     assert code == 2
-    assert err.startswith("decisionaid: the database postgresql") and "run 'decisionaid db upgrade'" in err
+    assert (
+        err.startswith("decisionaid: the database postgresql")
+        and "run 'decisionaid db upgrade'" in err
+    )
     assert err.count("\n") == 1
 
 
@@ -96,7 +125,10 @@ def test_a_wrong_key_is_one_line_from_the_command(tmp_path, capsys, monkeypatch)
     monkeypatch.setenv("DECISIONAID_DB_KEY", "a wrong key")
     code, _, err = run(capsys, "db", "status")
     assert code == 2
-    assert err == f"decisionaid: the database key does not open {path}: check DECISIONAID_DB_KEY or db_key in the config file\n"
+    assert (
+        err == f"decisionaid: the database key does not open {path}: check DECISIONAID_DB_KEY "
+        "or db_key in the config file\n"
+    )
     monkeypatch.setenv("DECISIONAID_DB_KEY", "the right key")
     code, out, _ = run(capsys, "db", "status")
     assert code == 0 and "up to date" in out

@@ -83,7 +83,9 @@ def test_kiosks_at_the_same_time_lose_and_duplicate_nothing(pg_url, tmp_path, vi
             for a in db.read(lambda s: list(s.scalars(select(Answer)))):
                 stored.setdefault(a.visit_id, {})[(a.questionnaire_id, a.item_id)] = decode(a.value)
             states = db.read(
-                lambda s: dict(s.execute(select(Visit.state, func.count()).group_by(Visit.state)).all())
+                lambda s: dict(
+                    s.execute(select(Visit.state, func.count()).group_by(Visit.state)).all()
+                )
             )
         finally:
             db.dispose()

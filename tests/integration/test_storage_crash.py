@@ -1,4 +1,5 @@
-"""Crash safety: an answer whose confirm returned survives the process being killed at any moment."""
+"""Crash safety: an answer whose confirm returned survives the process being killed at any
+moment."""
 
 from __future__ import annotations
 

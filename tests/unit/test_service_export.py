@@ -1,4 +1,5 @@
-"""Export: FHIR QuestionnaireResponses that validate against the exported Questionnaires, and CSV."""
+"""Export: FHIR QuestionnaireResponses that validate against the exported Questionnaires, and
+CSV."""
 
 from __future__ import annotations
 
@@ -107,7 +108,10 @@ def test_csv_has_one_row_per_answer_with_a_pseudonymous_user(stored, tmp_path):
     mine = {r["item_id"]: r for r in rows if r["visit_id"] == str(visit_id)}
     assert mine["sad"]["value"] == "2"
     assert mine["sad"]["user"] == ana.pseudonym
-    assert (mine["sad"]["questionnaire_id"], mine["sad"]["questionnaire_version"]) == ("feelings", "2")
+    assert (mine["sad"]["questionnaire_id"], mine["sad"]["questionnaire_version"]) == (
+        "feelings",
+        "2",
+    )
     assert json.loads(mine["side-effects"]["value"]) == ["sleepy", "weight"]
     assert mine["sure-1"]["value"] == "true"
     assert mine["power"]["value"] == POWER_TEXT

@@ -66,7 +66,9 @@ def test_staff_reset_sets_a_new_pin_and_unlocks(profiles):
     profiles.reset_pin(ana.id, "5555", staff_id=None)
     assert profiles.sign_in("Ana", DOB, "5555").status == "ok"
     assert profiles.sign_in("Ana", DOB, "1111").status == "no_match"
-    assert [e.service_user_id for e in audit.events(profiles.db, action=audit.PIN_RESET)] == [ana.id]
+    assert [e.service_user_id for e in audit.events(profiles.db, action=audit.PIN_RESET)] == [
+        ana.id
+    ]
 
 
 def test_two_people_with_one_name_and_birthday_sign_in_by_their_own_pins(profiles):

@@ -33,7 +33,11 @@ def test_purge_deletes_old_visits_and_everything_about_them(database, visit_cont
     recent = make_visit(visits)
     result = purge(database, 30, clock=clock)
     assert (result.visits, result.answers, result.flags, result.views, result.reviews) == (
-        1, 1, 1, 1, 1
+        1,
+        1,
+        1,
+        1,
+        1,
     )
     with pytest.raises(UnknownVisit):
         visits.load(old)

@@ -174,7 +174,10 @@ def test_a_review_records_the_decision_and_locks_the_visit(visits):
         visits.review(kv.id, staff_id=None, shared_decision="x")
     kv.finish()
     record = visits.review(
-        kv.id, staff_id=None, shared_decision="Lower the dose", follow_up=["call in a week", " "],
+        kv.id,
+        staff_id=None,
+        shared_decision="Lower the dose",
+        follow_up=["call in a week", " "],
         note="",
     )
     assert record.locked

@@ -60,7 +60,12 @@ def test_postgresql_behind_the_code_is_not_touched_and_says_run_db_upgrade(pg_ur
     assert "\n" not in str(caught.value)
     with connect(pg_url).engine.connect() as conn:
         assert current_revision(conn) is None
-        assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")).scalar() == 0
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
+            ).scalar()
+            == 0
+        )
 
 
 def test_an_unreachable_postgresql_is_one_clear_line():
