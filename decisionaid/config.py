@@ -44,6 +44,7 @@ KNOWN_KEYS = {
     "content_dir",
     "printer",
     "emergency_number",
+    "peer_idle_timeout_s",
 }
 
 
@@ -65,6 +66,7 @@ class Config:
     languages: tuple[str, ...] = ("en", "es")
     paper: str = "letter"
     idle_timeout_s: int = 180
+    peer_idle_timeout_s: int = 600  # the peer station signs staff out after this long idle
     emergency_number: str = "911"
     # None: the built-in message, naming a staff member and ``emergency_number``.
     crisis_message: dict[str, str] | None = None
@@ -127,6 +129,11 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if isinstance(t, bool) or not isinstance(t, int) or not 60 <= t <= 3600:
             raise ConfigError(f"{where}idle_timeout_s must be a whole number of seconds from 60 to 3600, not {t!r}")
         values["idle_timeout_s"] = t
+    if "peer_idle_timeout_s" in raw:
+        t = raw["peer_idle_timeout_s"]
+        if isinstance(t, bool) or not isinstance(t, int) or not 60 <= t <= 14400:
+            raise ConfigError(f"{where}peer_idle_timeout_s must be a whole number of seconds from 60 to 14400, not {t!r}")
+        values["peer_idle_timeout_s"] = t
     if "crisis_message" in raw:
         msg = raw["crisis_message"]
         if isinstance(msg, str) and msg.strip():

@@ -12,7 +12,6 @@ import sys
 
 from decisionaid.config import load_config
 from decisionaid.errors import UserError
-from decisionaid.services.staff import IDLE_SIGN_OUT
 
 
 class SystemPrinter:
@@ -50,16 +49,17 @@ def register(subparsers) -> None:
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
     parser.add_argument(
         "--idle-minutes", type=int, metavar="N",
-        default=int(IDLE_SIGN_OUT.total_seconds() // 60),
-        help="sign out after N minutes without a key press or click (default: %(default)s)",
+        help="sign out after N minutes without a key press or click "
+        "(default: the peer_idle_timeout_s setting, 10 minutes)",
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not 1 <= args.idle_minutes <= 240:
+    if args.idle_minutes is not None and not 1 <= args.idle_minutes <= 240:
         raise UserError("--idle-minutes must be from 1 to 240")
     config = load_config(args.config)
+    idle_s = args.idle_minutes * 60 if args.idle_minutes is not None else config.peer_idle_timeout_s
 
     from decisionaid.content.loader import ContentErrors, load_content
     from decisionaid.services.peer_queries import PeerQueries
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         config=config, content=content, db=db, visits=visits,
         queries=PeerQueries(db, content), printer=SystemPrinter(config.printer),
         make_page=lambda visit_id: report_pdf(visits, visit_id, config.site_name, config.paper),
-        idle_ms=args.idle_minutes * 60 * 1000,
+        idle_ms=idle_s * 1000,
     )
     window = PeerStation(services)
     window.show()
