@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from decisionaid.errors import UserError
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -36,25 +38,41 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.ui.kiosk import KioskWindow
-    from decisionaid.ui.operations import wait_for_background
+    from decisionaid.ui.operations import run_in_background, wait_for_background
     from decisionaid.ui.session import open_services
     from decisionaid.ui.theme import Theme, screen_scale
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid")
-    services, db = open_services(config)
     screen = app.primaryScreen()
     height = screen.geometry().height() if screen else 1080
     if args.windowed:
         height = int(height * 0.85)
     window = KioskWindow(
-        services,
+        None,
+        config=config,
         theme=Theme(scale=screen_scale(height)),
-        player_factory=_player_factory(),
         open_peer_station=lambda: _open_peer_station(args.config),
     )
-    if os.environ.get("DECISIONAID_EXIT_AFTER_PAINT"):
-        # For the start-up benchmark: stop as soon as the welcome screen is on screen.
+    opened: dict = {}
+    bench = os.environ.get("DECISIONAID_EXIT_AFTER_PAINT")
+
+    def ready(result) -> None:
+        opened["services"], opened["db"] = result
+        window.player_factory = _player_factory()
+        window.set_services(opened["services"])
+        if bench == "ready":
+            print("ready", flush=True)
+            app.quit()
+
+    def refused(error: Exception) -> None:
+        # Bad content or an unopenable database: the kiosk does not start, and says why.
+        opened["error"] = error
+        app.quit()
+
+    # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
+    window.welcome_painted.connect(lambda: run_in_background(lambda: open_services(config), ready, refused, window))
+    if bench == "painted":
         window.welcome_painted.connect(lambda: (print("painted", flush=True), app.quit()))
     if args.windowed:
         window.resize(int(height * 16 / 9), height)
@@ -62,10 +80,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         window.showFullScreen()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         wait_for_background()
-        db.dispose()
+        if "db" in opened:
+            opened["db"].dispose()
+    if "error" in opened:
+        error = opened["error"]
+        if isinstance(error, UserError):
+            raise error
+        raise UserError(f"the kiosk could not start: {error}")
+    return code
 
 
 def _player_factory():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from decisionaid.ui.strings import t
 from decisionaid.ui.theme import Theme
@@ -40,20 +40,33 @@ _ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    """Watches every touch in the application while ``armed``."""
+    """Watches every touch on the kiosk's window while ``armed``.
+
+    It listens on the window's native window (``windowHandle``), where each touch, click and
+    key arrives once, rather than on the whole application, which sees every internal event
+    of every widget (and would cost the kiosk time on every screen change).
+    """
 
     warn = Signal()
 
-    def __init__(self, times: KioskTimes, parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, times: KioskTimes, window: QWidget):
+        super().__init__(window)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(times.idle_ms)
         self.timer.timeout.connect(self.warn)
         self.armed = False
-        QApplication.instance().installEventFilter(self)
+        self._watched = None
+        self.window = window
+
+    def _watch(self) -> None:
+        handle = self.window.windowHandle()
+        if handle is not None and handle is not self._watched:
+            handle.installEventFilter(self)
+            self._watched = handle
 
     def arm(self) -> None:
+        self._watch()
         self.armed = True
         self.timer.start()
 
@@ -72,9 +85,9 @@ class IdleWatcher(QObject):
 
     def close(self) -> None:
         self.disarm()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
 
 
 class StillThere(QFrame):

@@ -15,10 +15,10 @@ from datetime import date
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from decisionaid.config import Config
 from decisionaid.content.model import ItemRef, Vignette
 from decisionaid.engine.visit import InvalidAnswer
 from decisionaid.errors import UserError
-from decisionaid.services.profiles import ProfileError, name_key
 from decisionaid.ui.done_screen import DoneScreen
 from decisionaid.ui.first_time_screen import FirstTimeScreen
 from decisionaid.ui.idle import IdleWatcher, KioskTimes, StillThere
@@ -65,17 +65,20 @@ class KioskWindow(QWidget):
     welcome_painted = Signal()
     leave_requested = Signal()
 
-    def __init__(self, services: KioskServices, *, theme: Theme | None = None, speaker=None,
+    def __init__(self, services: KioskServices | None, *, config: Config | None = None,
+                 theme: Theme | None = None, speaker=None,
                  times: KioskTimes | None = None, player_factory: Callable[[], object] | None = None,
                  open_peer_station: Callable[[], None] | None = None,
                  today: Callable[[], date] = date.today):
+        """``services`` may come later (``set_services``): the welcome screen is drawn first
+        and its buttons wake up once the content and the database are open."""
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.services = services
-        self.config = services.config
-        self.content = services.content
-        self.languages = tuple(lang for lang in self.config.languages if lang in self.content.languages) or self.content.languages
+        self.config = services.config if services else config
+        self.content = services.content if services else None
+        self.languages = self.config.languages
         self.default_theme = theme or Theme()
         self.theme = self.default_theme
         if speaker is None:
@@ -123,9 +126,9 @@ class KioskWindow(QWidget):
         self.screen = screen
         self.screen_name = name
         if old is not None:
+            # Gone from the stack at once; destroyed as soon as the new screen is on show.
             self.stack.removeWidget(old)
             old.hide()
-            old.setParent(None)
             old.deleteLater()
         if name == "welcome":
             self.idle.disarm()
@@ -141,8 +144,15 @@ class KioskWindow(QWidget):
             self.welcome_painted.emit()
         return False
 
+    def set_services(self, services: KioskServices) -> None:
+        self.services = services
+        self.content = services.content
+        if self.screen_name == "welcome":
+            self.screen.set_ready(True)
+
     def go_welcome(self) -> None:
         screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)
+        screen.set_ready(self.services is not None)
         screen.returning.connect(self.show_sign_in)
         screen.first_time.connect(self.show_first_time)
         screen.peer.connect(self.show_peer_sign_in)
@@ -211,6 +221,8 @@ class KioskWindow(QWidget):
     def _create(self, screen, name: str, born: date, pin: str) -> None:
         profiles, language = self.services.profiles, self.language
 
+        from decisionaid.services.profiles import ProfileError
+
         def failed(error: Exception) -> None:
             if isinstance(error, ProfileError):
                 screen.refused("pin_taken")
@@ -243,6 +255,8 @@ class KioskWindow(QWidget):
         self.show_screen(screen, "peer_sign_in")
 
     def _peer_find(self, screen: PeerSignInScreen, name: str, born: date) -> None:
+        from decisionaid.services.profiles import name_key
+
         key = name_key(name)
         found = [p for p in self.services.profiles.search(name, born) if name_key(p.first_name) == key]
         if len(found) == 1:

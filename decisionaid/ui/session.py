@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from decisionaid.config import Config
-from decisionaid.content.model import Content
-from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import VisitService
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the welcome screen is up
+    from decisionaid.content.model import Content
+    from decisionaid.services.profiles import ProfileService
+    from decisionaid.services.visits import VisitService
 
 
 class StaffAuthError(Exception):
@@ -121,6 +123,8 @@ def open_services(config: Config, *, printer: Printer | None = None, staff: Staf
     """
     from decisionaid.content.loader import ContentErrors, load_content
     from decisionaid.errors import UserError
+    from decisionaid.services.profiles import ProfileService
+    from decisionaid.services.visits import VisitService
     from decisionaid.storage import open_database
 
     try:

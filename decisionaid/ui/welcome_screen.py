@@ -67,6 +67,11 @@ class WelcomeScreen(Screen):
         self.first_button.clicked.connect(self.first_time)
         self.peer_button.clicked.connect(self.peer)
 
+    def set_ready(self, ready: bool) -> None:
+        """The ways in work once the kiosk has opened its content and database."""
+        for b in (self.returning_button, self.first_button, self.peer_button):
+            b.setEnabled(ready)
+
     def on_language(self, language: str) -> None:
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)

@@ -1,0 +1,169 @@
+"""The kiosk's speed and memory, against baselines measured in the same run.
+
+1. Start-up: ``decisionaid kiosk`` until its welcome screen is first painted, against a bare
+   PySide6 window until its first paint (both in fresh processes, offscreen). Target: 1.5x.
+2. Confirm an answer -> the next screen shown, with the durable save (SQLite, synchronous=FULL),
+   p95 over whole shipped visits. Target: under 16 ms.
+3. Memory growth (RSS) across 300 demo visits in one kiosk process. Target: under 10 MB.
+
+Run alone: ``.venv/bin/python benchmarks/bench_kiosk.py [--visits N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+w = QLabel("Welcome")
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            app.quit()
+        return False
+f = Painted()
+w.installEventFilter(f)
+w.resize(1280, 800)
+w.show()
+app.exec()
+"""
+
+
+def _time_process(command: list[str], env: dict[str, str], until: str = "painted") -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True,
+                          env={**env, "DECISIONAID_EXIT_AFTER_PAINT": until}, timeout=120)
+    elapsed = time.perf_counter() - started
+    if until not in done.stdout:
+        raise RuntimeError(f"{command[:3]} did not get to {until}: {done.stderr.strip()[-400:]}")
+    return elapsed
+
+
+def startup(runs: int = 5) -> tuple[float, float, float]:
+    """Median seconds: bare window painted, kiosk welcome painted, kiosk ready for a touch."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "DECISIONAID_DATABASE_URL": f"sqlite:///{folder}/bench.db",
+            "DECISIONAID_CONFIG": "",
+        }
+        kiosk = [sys.executable, "-c", "import sys; from decisionaid.cli import main; "
+                 "sys.exit(main(sys.argv[1:]))", "kiosk", "--windowed"]
+        bare = [sys.executable, "-c", BARE]
+        _time_process(kiosk, env, "ready")  # the first run creates the database; not counted
+        kiosk_times, bare_times, ready_times = [], [], []
+        for _ in range(runs):
+            bare_times.append(_time_process(bare, env))
+            kiosk_times.append(_time_process(kiosk, env))
+            ready_times.append(_time_process(kiosk, env, "ready"))
+    return statistics.median(bare_times), statistics.median(kiosk_times), statistics.median(ready_times)
+
+
+def _demo(folder: str):
+    from PySide6.QtWidgets import QApplication
+
+    from decisionaid.config import Config
+    from decisionaid.services.pins import PinHasher
+    from decisionaid.ui.demo import Demo
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    config = Config(content_dir=ROOT, database_url=f"sqlite:///{folder}/visits.db")
+    return Demo(config, None, hasher=PinHasher.fast(), size=(1920, 1080))
+
+
+def confirm_latency(visits: int = 5) -> list[float]:
+    """Milliseconds from pressing Next on an answered question to the next screen painted."""
+    import random
+
+    from PySide6.QtCore import QCoreApplication, QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    samples: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        demo = _demo(folder)
+        window, d = demo.window, demo.driver
+        rng = random.Random(11)
+        for _n in range(visits):
+            d.guest()
+            for _ in range(400):
+                name = window.screen_name
+                if name == "review":
+                    break
+                if name.startswith("item:") and window.screen.item.type in ("scale", "choice", "yesno"):
+                    item = window.screen.item
+                    value = True if item.type == "yesno" else rng.choice(
+                        [o for o in item.options if o.flag != "safety"]).value
+                    d.tap(f"option_{value}")
+                    b = d.find("next")
+                    before = window.screen
+                    started = time.perf_counter()
+                    QTest.mouseClick(b, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                     QPoint(b.width() // 2, b.height() // 2))
+                    window.screen.repaint()  # painted now, not at the next idle moment
+                    samples.append((time.perf_counter() - started) * 1000)
+                    assert window.screen is not before
+                    QCoreApplication.processEvents()
+                else:
+                    d.walk_step(rng, ["A few words."])
+            window.reset()
+        demo.close()
+    return samples
+
+
+def memory_growth(visits: int) -> tuple[float, float, float]:
+    import gc
+
+    import psutil
+
+    process = psutil.Process()
+    with tempfile.TemporaryDirectory() as folder:
+        demo = _demo(folder)
+        warm = min(20, max(1, visits // 10))
+        for n in range(visits):
+            if n == warm:
+                gc.collect()
+                start = process.memory_info().rss
+            demo.run(visit_number=n + 1)
+        gc.collect()
+        end = process.memory_info().rss
+        demo.close()
+    return start / 2**20, end / 2**20, (end - start) / 2**20
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=300, help="demo visits for the memory test")
+    args = parser.parse_args(argv if argv is not None else [])
+    bare, kiosk, ready = startup()
+    print(f"{'measure':46} {'value':>12} {'baseline':>12} {'ratio/target':>14}")
+    print(f"{'start to first painted welcome screen':46} {kiosk * 1000:10.0f}ms {bare * 1000:10.0f}ms "
+          f"{kiosk / bare:8.2f}x / 1.5x")
+    print(f"{'start to welcome buttons ready (content + db)':46} {ready * 1000:10.0f}ms {bare * 1000:10.0f}ms "
+          f"{ready / bare:8.2f}x   (no target)")
+    samples = confirm_latency()
+    p95 = statistics.quantiles(samples, n=20)[-1]
+    print(f"{'confirm -> next screen, with save, p95':46} {p95:10.1f}ms {'':>12} "
+          f"{p95 / 16:8.2f}x / 16ms  (median {statistics.median(samples):.1f} ms, n={len(samples)})")
+    start, end, growth = memory_growth(args.visits)
+    print(f"{f'RSS growth across {args.visits} demo visits':46} {growth:10.1f}MB {start:10.0f}MB "
+          f"{growth / 10:8.2f}x / 10MB  (end {end:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
