@@ -200,8 +200,10 @@ class _VideoView(QGraphicsView):
     tapped = Signal()
 
     def __init__(self, video_item: QGraphicsItem, overlay: CaptionOverlay, hint: _PlayHint, player):
-        self._scene = QGraphicsScene()
-        super().__init__(self._scene)
+        super().__init__()
+        # The scene belongs to the view, so it goes when the view goes, not at some later GC.
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
         self._player = player
         self._video_item = video_item
         self._scene.addItem(video_item)
