@@ -10,8 +10,9 @@ Mapping (written down in docs/content-format.md):
 - ``show_if`` → ``enableWhen``/``enableBehavior`` where FHIR can say it (equals, in,
   answered, not-equals, and all/any of those on items of the same file); anything else
   (at_least/at_most on coded answers, nested groups, items of another file) → the SDC
-  ``enableWhenExpression`` extension in FHIRPath. An item of another file is reached as
-  ``%visit``, the Bundle of this visit's QuestionnaireResponses that the export writes.
+  ``enableWhenExpression`` extension in FHIRPath. An item of another file is reached through
+  ``%visit``: this visit's QuestionnaireResponses, i.e. the entries of the exported Bundle that
+  share this response's identifier ``urn:decisionaid:visit|ID``.
 """
 
 from __future__ import annotations
