@@ -20,6 +20,7 @@ from decisionaid.config import Config
 from decisionaid.ui.driver import KioskDriver
 from decisionaid.ui.idle import KioskTimes
 from decisionaid.ui.operations import wait_for_background
+from decisionaid.ui.player import FakeMediaPlayer
 from decisionaid.ui.printing import RecordingPrinter
 from decisionaid.ui.session import open_services
 from decisionaid.ui.speech import RecordingSpeaker
@@ -74,7 +75,7 @@ class Demo:
         self.services, self.db = open_services(config, printer=self.printer, hasher=hasher)
         self.window = KioskWindow(
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
-            times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000),
+            times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000), player_factory=FakeMediaPlayer,
         )
         # A kiosk screen does not grow: what does not fit is cut off, and the pictures show it.
         self.window.setFixedSize(*size)
@@ -113,6 +114,7 @@ class Demo:
         d.type(name[:1].upper() + name[1:].lower() if visit_number == 0 else name)
         self.shot("name-typed")
         d.tap("next")
+        self.shot("year")
         born = date(1970 + rng.randint(0, 30), rng.randint(1, 12), rng.randint(1, 28))
         d.digits(f"{born.year}")
         self.shot("month")

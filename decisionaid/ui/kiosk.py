@@ -94,7 +94,9 @@ class KioskWindow(QWidget):
         self.visit = None  # the KioskVisit in progress, if any
         self.finished_visit_id: int | None = None
         self.changing = False
+        self._going_back = False
         self.stories_offered = False
+        self.watched: list[str] = []
         self.screen: QWidget | None = None
         self.overlay: StillThere | None = None
         self._painted = False
@@ -166,6 +168,7 @@ class KioskWindow(QWidget):
         self.finished_visit_id = None
         self.changing = False
         self.stories_offered = False
+        self.watched = []
         self.language = self.languages[0]
         if self.theme != self.default_theme:
             self.set_theme(self.default_theme)
@@ -281,6 +284,7 @@ class KioskWindow(QWidget):
             return
         self.changing = False
         self.stories_offered = False
+        self.watched = []
         if self.visit.resumed:
             if self.visit.visit.language != self.language:
                 self.visit.set_language(self.language)
@@ -307,6 +311,15 @@ class KioskWindow(QWidget):
             self.show_screen(screen, "intro")
         elif current.kind == "item":
             stories = offered_stories(visit.visit, current.item) if self.player_factory else []
+            if current.item.type == "vignettes" and not stories:
+                # Nothing can be played here: an offer of videos with none to watch would only
+                # puzzle, so pass the screen by, in the direction the user was going.
+                if self._going_back and visit.visit.can_go_back:
+                    visit.back()
+                else:
+                    visit.skip()
+                self.show_current()
+                return
             screen = QuestionScreen(current, self.language, self.theme, self.speaker,
                                     can_go_back=visit.visit.can_go_back or self.changing, stories=stories)
             screen.answered.connect(lambda value: self._act(lambda: visit.confirm(value), screen))
@@ -360,7 +373,11 @@ class KioskWindow(QWidget):
             self.show_review()
             return
         self.visit.back()
-        self.show_current()
+        self._going_back = True
+        try:
+            self.show_current()
+        finally:
+            self._going_back = False
 
     def show_review(self) -> None:
         visit = self.visit
@@ -408,15 +425,19 @@ class KioskWindow(QWidget):
 
     # --- stories --------------------------------------------------------------------------------
     def show_stories(self) -> None:
-        from decisionaid.ui.stories_screen import StoriesScreen
+        from decisionaid.ui.suggestions_screen import SuggestionsScreen
 
         visit = self.visit
-        watched = []
         self.stories_offered = True
-        screen = StoriesScreen(self.content, self.language, visit.visit.suggestions, watched)
+        screen = SuggestionsScreen(self.content, visit.visit.suggestions, self.watched, self.language, self.theme)
         screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
-        screen.closed.connect(self.show_review)
+        screen.went_on.connect(self.show_review)
+        screen.went_back.connect(self._back_from_stories)
         self.show_screen(screen, "stories")
+
+    def _back_from_stories(self) -> None:
+        self.stories_offered = False
+        self.go_back()
 
     def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
         from decisionaid.ui.vignette_screen import VignetteScreen
@@ -428,6 +449,7 @@ class KioskWindow(QWidget):
         def closed(seconds: float, finished: bool) -> None:
             if visit is not self.visit:
                 return  # the kiosk was reset meanwhile
+            self.watched.append(vignette_id)
             try:
                 visit.record_view(vignette_id, seconds, finished)
             except UserError as e:

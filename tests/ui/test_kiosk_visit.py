@@ -195,3 +195,25 @@ def test_no_screen_ever_shows_a_score(kiosk, drive):
     d.walk_to_review(random.Random(9), ["x"])
     shown = texts_on_screen(kiosk)
     assert "How sure I feel" not in shown and "May feel unsure" not in shown
+
+
+def test_suggested_stories_come_before_the_review_with_a_clear_way_on(kiosk, drive):
+    """An answer that suggests a peer story brings the stories screen before the review; "No
+    thanks, go on" leads to the review, and Back to the last question."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("next", "item:multi")
+    d.tap("option_weight")  # suggests "side-story"
+    d.tap_and_wait("next")
+    while kiosk.screen_name != "stories":
+        d.tap_and_wait("skip")
+    assert "A short story about side effects" in texts_on_screen(kiosk)
+    assert d.find("next").text().startswith("No thanks, go on")
+    d.tap_and_wait("back")
+    assert kiosk.screen_name.startswith("item:")
+    d.tap_and_wait("skip", "stories")
+    d.tap_and_wait("next", "review")
