@@ -20,9 +20,7 @@ Screens only use the facade's own signals:
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 from pathlib import Path
 
 import shiboken6
@@ -33,35 +31,6 @@ from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 log = logging.getLogger(__name__)
-
-
-def _emit_drops_a_reference_to_true() -> bool:
-    """PySide6 6.12's ``SignalInstance.emit`` returns ``True`` without owning a reference to it,
-    so every emit from Python takes one away; a few thousand emits (a video sends one per frame)
-    free ``True`` and crash the interpreter. Measured here, so a fixed PySide needs no change."""
-
-    class Probe(QObject):
-        ping = Signal()
-
-    probe = Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    dropped = sys.getrefcount(True) - before == -8
-    if dropped:
-        for _ in range(8):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return dropped
-
-
-_EMIT_DROPS_TRUE = _emit_drops_a_reference_to_true()
-
-
-def emit(signal, *args) -> None:
-    """``signal.emit(*args)``, giving back the reference a faulty PySide takes (see above)."""
-    signal.emit(*args)
-    if _EMIT_DROPS_TRUE:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 def media_backend_available() -> bool:
@@ -184,22 +153,22 @@ class MediaPlayer(QObject):
         self._failed = True
         self._player.stop()
         log.warning("video cannot play: %s", reason)
-        emit(self.failed, reason)
+        self.failed.emit(reason)
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         if playing:
-            emit(self.started)
-        emit(self.playing_changed, playing)
+            self.started.emit()
+        self.playing_changed.emit(playing)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
-            emit(self.finished)
+            self.finished.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._fail(f"the video cannot be decoded: {self._player.errorString() or 'invalid media'}")
 
     def _on_position(self, ms: int) -> None:
-        emit(self.position_changed, ms / 1000)
+        self.position_changed.emit(ms / 1000)
 
     def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
         if error != QMediaPlayer.Error.NoError:
@@ -207,7 +176,7 @@ class MediaPlayer(QObject):
 
     def _on_frame(self, frame) -> None:
         if frame.isValid():
-            emit(self.frame_shown)
+            self.frame_shown.emit()
 
 
 class FakeMediaPlayer(QObject):
@@ -259,8 +228,8 @@ class FakeMediaPlayer(QObject):
         if self._position >= self._duration:
             self._position = 0.0
         self._set_playing(True)
-        emit(self.started)
-        emit(self.frame_shown)
+        self.started.emit()
+        self.frame_shown.emit()
 
     def pause(self) -> None:
         self._set_playing(False)
@@ -271,7 +240,7 @@ class FakeMediaPlayer(QObject):
 
     def seek(self, seconds: float) -> None:
         self._position = max(0.0, min(seconds, self._duration))
-        emit(self.position_changed, self._position)
+        self.position_changed.emit(self._position)
 
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
@@ -298,10 +267,10 @@ class FakeMediaPlayer(QObject):
         target = min(seconds, self._duration)
         while self._playing and self._position < target - 1e-9:
             self._position = min(target, self._position + step)
-            emit(self.position_changed, self._position)
+            self.position_changed.emit(self._position)
         if self._playing and self._position >= self._duration:
             self._set_playing(False)
-            emit(self.finished)
+            self.finished.emit()
 
     def play_to_end(self) -> None:
         self.play_to(self._duration)
@@ -309,9 +278,9 @@ class FakeMediaPlayer(QObject):
     def fail(self, reason: str = "test failure") -> None:
         self._failed = True
         self._set_playing(False)
-        emit(self.failed, reason)
+        self.failed.emit(reason)
 
     def _set_playing(self, playing: bool) -> None:
         if playing != self._playing:
             self._playing = playing
-            emit(self.playing_changed, playing)
+            self.playing_changed.emit(playing)

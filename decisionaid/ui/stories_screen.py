@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content.model import Content, Text, Vignette, text_in
-from decisionaid.ui.player import emit
 
 # Plain names for the topics the shipped vignettes use, in the order the library shows them.
 # A clinic's own topic without a name here is shown from its id ("money-worries" -> "Money worries").
@@ -192,7 +191,7 @@ class StoryCard(QFrame):
         self._set_pressed(False)
         inside = self.rect().contains(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and was_pressed and inside:
-            emit(self.clicked)
+            self.clicked.emit()
         super().mouseReleaseEvent(event)
 
     def _set_pressed(self, pressed: bool) -> None:
@@ -263,7 +262,7 @@ class StoriesScreen(QWidget):
             row += 1
             for i, vignette in enumerate(stories):
                 card = StoryCard(vignette, language, topic is None, vignette.id in watched)
-                card.clicked.connect(lambda vid=vignette.id: emit(self.chosen, vid))
+                card.clicked.connect(lambda vid=vignette.id: self.chosen.emit(vid))
                 grid.addWidget(card, row + i // 2, i % 2)
                 self.cards.append(card)
             row += (len(stories) + 1) // 2

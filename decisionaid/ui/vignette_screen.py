@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from decisionaid.content.model import Vignette, text_in
 from decisionaid.ui.captions import CaptionOverlay, CaptionTrack
-from decisionaid.ui.player import emit
 from decisionaid.ui.theme import FONT_FAMILY
 
 SKIP_S = 10.0
@@ -235,7 +234,7 @@ class _VideoView(QGraphicsView):
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            emit(self.tapped)
+            self.tapped.emit()
         super().mouseReleaseEvent(event)
 
 
@@ -324,7 +323,7 @@ class VignetteScreen(QWidget):
         if not self._failed:
             self.player.pause()
         self._video_view.release_video()
-        emit(self.closed, self._clock.seconds, self._finished)
+        self.closed.emit(self._clock.seconds, self._finished)
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
