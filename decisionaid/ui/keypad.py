@@ -33,13 +33,12 @@ class Keypad(QWidget):
         layout.addWidget(self.display)
         grid = QGridLayout()
         grid.setSpacing(theme.px(12) // 2 + 4)
-        key = theme.px(round(92 * (1 + 0.15 * ("normal", "large", "largest").index(theme.text_size))))
+        key = theme.pad_px
         self.keys: dict[str, object] = {}
         for i, d in enumerate("123456789"):
             b = self._key(str(d), key)
             grid.addWidget(b, i // 3, i % 3)
         self.clear_key = self._key(t("clear", language), key, name="key_clear")
-        self.clear_key.setProperty("role", "quiet")
         grid.addWidget(self.clear_key, 3, 0)
         grid.addWidget(self._key("0", key), 3, 1)
         self.delete_key = self._key("\u232b", key, name="key_delete")
@@ -52,15 +51,16 @@ class Keypad(QWidget):
             self.ok_key.setProperty("role", "primary")
             self.ok_key.clicked.connect(self.send)
             grid.addWidget(self.ok_key, 4, 0, 1, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         holder = QWidget()
         holder.setLayout(grid)
-        holder.setMaximumWidth(key * 3 * 2)
+        holder.setMaximumWidth(theme.px(900))
         layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         self._show()
 
     def _key(self, text: str, size: int, name: str = ""):
-        b = button("key", text, name=name or f"key_{text}")
-        b.setMinimumSize(size * 2, size)
+        b = button("pad", text, name=name or f"key_{text}")
         b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if not name:
             b.clicked.connect(lambda _=False, d=text: self.press(d))

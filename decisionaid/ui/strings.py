@@ -217,7 +217,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "lower": {"en": "abc", "es": "abc"},
     "numbers": {"en": "123 ?!", "es": "123 ?!"},
     "letters": {"en": "Letters", "es": "Letras"},
-    "clear": {"en": "Clear", "es": "Borrar todo"},
+    "clear": {"en": "Clear", "es": "Borrar"},
     "ok": {"en": "OK", "es": "Aceptar"},
     "months": {
         "en": "January,February,March,April,May,June,July,August,September,October,November,December",

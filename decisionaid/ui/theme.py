@@ -89,6 +89,11 @@ class Theme:
         """The height of an on-screen keyboard key: five rows must fit under a question."""
         return self.target(round(58 * (1 + 0.05 * TEXT_SIZES.index(self.text_size))))
 
+    @property
+    def pad_px(self) -> int:
+        """The height of a number-pad key (PINs and years)."""
+        return self.target(round(84 * (1 + 0.1 * TEXT_SIZES.index(self.text_size))))
+
     # --- style sheet ---------------------------------------------------------------------------
     def style_sheet(self) -> str:
         name = "high-contrast.qss" if self.high_contrast else "normal.qss"
@@ -102,6 +107,7 @@ class Theme:
             huge=self.pt("huge"),
             target=self.target_px,
             key=self.key_px,
+            padkey=self.pad_px,
             barbutton=self.target(54),
             barfont=round(BASE_PT * self.scale * 0.85, 1),
             row=self.target(round(88 * _TEXT_FACTOR[self.text_size])),
