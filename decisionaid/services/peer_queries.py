@@ -19,7 +19,7 @@ from decisionaid.engine import answer_text
 from decisionaid.services import audit, staff
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
-from decisionaid.services.visits import VisitInfo, _info_query, _infos
+from decisionaid.services.visits import VisitInfo, visit_info_query, visit_infos
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
 from decisionaid.storage.models import Answer, AuditEvent, Flag, ServiceUser
@@ -164,9 +164,9 @@ class PeerQueries:
         start, end = local_day_bounds(self.clock())
 
         def work(session: Session) -> Board:
-            infos = _infos(
+            infos = visit_infos(
                 session,
-                _info_query()
+                visit_info_query()
                 .where(VisitRow.started_at >= start, VisitRow.started_at < end)
                 .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
                 .limit(limit),
@@ -271,9 +271,9 @@ class PeerQueries:
                   page_size: int = PAGE_SIZE) -> list[VisitInfo]:
         """One person's visits, newest first, a page at a time."""
         return self.db.read(
-            lambda s: _infos(
+            lambda s: visit_infos(
                 s,
-                _info_query()
+                visit_info_query()
                 .where(VisitRow.service_user_id == service_user_id)
                 .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
                 .offset(max(0, page) * page_size)

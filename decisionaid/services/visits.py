@@ -588,9 +588,9 @@ class VisitService:
         """Today's visits (local day), newest first, with their open flags."""
         start, end = local_day_bounds(self.clock())
         return self.db.read(
-            lambda s: _infos(
+            lambda s: visit_infos(
                 s,
-                _info_query()
+                visit_info_query()
                 .where(VisitRow.started_at >= start, VisitRow.started_at < end)
                 .order_by(VisitRow.started_at.desc(), VisitRow.id.desc()),
             )
@@ -599,9 +599,9 @@ class VisitService:
     def user_visits(self, service_user_id: int, limit: int = 100) -> list[VisitInfo]:
         """One profile's visits, newest first."""
         return self.db.read(
-            lambda s: _infos(
+            lambda s: visit_infos(
                 s,
-                _info_query()
+                visit_info_query()
                 .where(VisitRow.service_user_id == service_user_id)
                 .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
                 .limit(limit),
@@ -845,7 +845,9 @@ def _flag(row: Flag) -> FlagRecord:
     )
 
 
-def _info_query():
+def visit_info_query():
+    """The columns a ``VisitInfo`` is made of; add ``where``/``order_by``/``limit`` and pass the
+    query to ``visit_infos``. Shared by the visit service and the peer station's queries."""
     return select(
         VisitRow.id,
         VisitRow.service_user_id,
@@ -858,7 +860,8 @@ def _info_query():
     ).outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
 
 
-def _infos(session: Session, query) -> list[VisitInfo]:
+def visit_infos(session: Session, query) -> list[VisitInfo]:
+    """Run a ``visit_info_query`` and attach each visit's count of open flags."""
     rows = session.execute(query).all()
     if not rows:
         return []
