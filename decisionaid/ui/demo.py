@@ -71,7 +71,7 @@ class Demo:
         self.out = out
         self.language = language
         self.rng = random.Random(seed)
-        self.printer = RecordingPrinter()
+        self.printer = RecordingPrinter(keep=1)  # many visits in one process keep one page
         self.services, self.db = open_services(config, printer=self.printer, hasher=hasher)
         self.window = KioskWindow(
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),

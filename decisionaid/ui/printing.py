@@ -45,13 +45,19 @@ class QtPrinter:
 
 
 class RecordingPrinter:
-    """Prints nothing; keeps every PDF it was sent (tests and the demo)."""
+    """Prints nothing; keeps the PDFs it was sent (all, or the last ``keep``) and counts them
+    (tests and the demo)."""
 
-    def __init__(self, fail: bool = False):
+    def __init__(self, fail: bool = False, keep: int | None = None):
         self.fail = fail
+        self.keep = keep
+        self.count = 0
         self.jobs: list[tuple[bytes, str]] = []
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         if self.fail:
             raise OSError("printer out of paper")
+        self.count += 1
         self.jobs.append((pdf, title))
+        if self.keep is not None:
+            del self.jobs[: -self.keep or None]
