@@ -29,7 +29,13 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module_name(command: str) -> str:
+    return command.replace("-", "_")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that command's module is imported, so running
+    one command (the kiosk above all) does not pay for importing every other one."""
     parser = argparse.ArgumentParser(
         prog="decisionaid",
         description=(
@@ -40,25 +46,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"decisionaid.cli.{name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"decisionaid.cli.{name}":
-                raise
-            continue  # a command whose module is not part of this build
-        module.register(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"decisionaid.cli.{name}").register(subparsers)
     return parser
 
 
+def _command_in(argv: list[str]) -> str | None:
+    """The module of the command ``argv`` names; the kiosk when it names none (it is the
+    default command); None for a bare ``--help`` or ``--version`` or an unknown word."""
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        return "kiosk"
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and _module_name(first) in COMMANDS:
+        return _module_name(first)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(argv)
+    if command == "kiosk" and (not argv or argv[0].startswith("-")):
+        argv = ["kiosk", *argv]  # the default command
+    args = build_parser(command).parse_args(argv)
     if not getattr(args, "func", None):
-        if "kiosk" in parser._subparsers._group_actions[0].choices:  # the default command
-            args = parser.parse_args(["kiosk", *(argv if argv is not None else sys.argv[1:])])
-        else:
-            parser.print_help()
-            return 0
+        build_parser().print_help()
+        return 0
     try:
         return int(args.func(args) or 0)
     except UserError as e:
