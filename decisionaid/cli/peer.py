@@ -7,33 +7,10 @@ builds the services the screens use and shows the window.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 
 from decisionaid.config import load_config
 from decisionaid.errors import UserError
-
-
-class SystemPrinter:
-    """Prints through the system's print queue (CUPS ``lp``): the configured printer, or the
-    default one."""
-
-    def __init__(self, queue: str | None):
-        self.queue = queue
-
-    def print_pdf(self, pdf: bytes, title: str) -> None:
-        command = ["lp", "-t", title, "-"]
-        if self.queue:
-            command[1:1] = ["-d", self.queue]
-        try:
-            done = subprocess.run(command, input=pdf, capture_output=True, timeout=60)
-        except FileNotFoundError:
-            raise OSError("there is no 'lp' command: install CUPS (cups-client)") from None
-        except subprocess.TimeoutExpired:
-            raise OSError("the printer did not answer within a minute") from None
-        if done.returncode != 0:
-            reason = done.stderr.decode(errors="replace").strip().splitlines()
-            raise OSError(reason[0] if reason else f"lp failed ({done.returncode})")
 
 
 def register(subparsers) -> None:
@@ -79,13 +56,15 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.ui.operations import wait_for_background
     from decisionaid.ui.peer.services import PeerServices
     from decisionaid.ui.peer.station import PeerStation
+    from decisionaid.ui.session import default_printer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid peer station")
     visits = VisitService(db, content)
+    visits.close_day()  # yesterday's unfinished visits are shown as incomplete, not in progress
     services = PeerServices(
         config=config, content=content, db=db, visits=visits,
-        queries=PeerQueries(db, content), printer=SystemPrinter(config.printer),
+        queries=PeerQueries(db, content), printer=default_printer(config),
         make_page=lambda visit_id: report_pdf(visits, visit_id, config.site_name, config.paper),
         idle_ms=idle_s * 1000,
     )

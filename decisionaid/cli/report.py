@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import datetime
 from pathlib import Path
 
 from decisionaid.config import load_config
 from decisionaid.content.loader import ContentErrors, load_content
 from decisionaid.errors import UserError
-from decisionaid.report import EarlierVisit, ReportInput, build_report_data, write_report
-from decisionaid.report.data import TREND_VISITS
-from decisionaid.services.visits import VisitRecord, VisitService
+from decisionaid.report import build_report_data, write_report
+from decisionaid.services.visit_report import report_input
+from decisionaid.services.visits import VisitService
 from decisionaid.storage import open_database
 
 
@@ -52,31 +51,6 @@ def _check_writable(path: Path) -> None:
         raise UserError(f"cannot write {path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UserError(f"cannot write {path}: permission denied")
-
-
-def _day(moment: datetime):
-    # Stored times are UTC; the report shows the clinic's local date.
-    return moment.astimezone().date() if moment.tzinfo else moment.date()
-
-
-def report_input(service: VisitService, record: VisitRecord) -> ReportInput:
-    """Everything the report needs about a stored visit, from the visit service."""
-    history = service.history(record.id, limit=TREND_VISITS)
-    return ReportInput(
-        summary=service.summary(record),
-        visit_date=_day(record.started_at),
-        display_name=record.first_name,
-        visit_number=record.number,
-        history=tuple(
-            EarlierVisit(
-                _day(past.started_at),
-                {(ref.questionnaire, ref.item): value for ref, value in past.answers.items()},
-            )
-            for past in history
-        ),
-        watched=tuple(dict.fromkeys(view.vignette_id for view in record.views)),
-        incomplete=record.state == "incomplete",
-    )
 
 
 def run(args: argparse.Namespace) -> int:

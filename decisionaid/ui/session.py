@@ -64,30 +64,9 @@ def page_maker(config: Config, visits: VisitService) -> PageMaker:
     """The one-page report of a stored visit, from the visit service and the report package."""
 
     def make(visit_id: int) -> bytes:
-        from decisionaid.report.data import EarlierVisit, ReportInput, build_report_data
-        from decisionaid.report.render import render_report
+        from decisionaid.services.visit_report import report_pdf
 
-        record = visits.load(visit_id)
-        summary = visits.summary(record)
-        history = tuple(
-            EarlierVisit(
-                past.started_at.astimezone().date(),
-                {(ref.questionnaire, ref.item): value for ref, value in past.answers.items()
-                 if not isinstance(value, list)},
-            )
-            for past in visits.history(visit_id)
-        )
-        report_input = ReportInput(
-            summary=summary,
-            visit_date=record.started_at.astimezone().date(),
-            display_name=record.first_name,
-            visit_number=record.number,
-            history=history,
-            watched=tuple(v.vignette_id for v in record.views),
-            incomplete=record.state == "incomplete",
-        )
-        data = build_report_data(report_input, config.site_name, visits.content)
-        return render_report(data, config.paper)
+        return report_pdf(visits, visit_id, config.site_name, config.paper)
 
     return make
 
