@@ -144,6 +144,7 @@ class ReportData:
     questions: Section
     vignettes: tuple[VignetteLine, ...]
     vignettes_left_off: int = 0
+    trends_left_off: int = 0  # trend rows left off to fit the page
     earlier_dates: tuple[date, ...] = ()  # the earlier visits trends compare with, oldest first
     # Sizes the fitting step settled on (points); the layout reads them.
     body_size: float = 10.0

@@ -7,18 +7,19 @@ The steps, in this fixed order, stop as soon as the page fits:
    are cut to 300, then 160, then 80 characters (at a word, ending "…" and the mark
    "(more at the peer station)"), then the tier's answers are left off, replaced by one line
    saying how many more answers are held at the peer station.
-3. Tighter spacing, then the alerts in two columns.
+3. The trend table keeps only its flagged rows; then the Power Statement is cut and left off,
+   then unflagged answers of the alerts section; last, tighter spacing.
 
-A flagged answer and an alert are never shortened or left off; the header, the alerts and
-the shared-decision box are always printed. Alerts and unflagged answers of the ``alerts``
-section are in the last tier, so they are the last text ever cut.
+An alert is never shortened or left off, and neither is any text of a flagged answer: when
+its section is left off, the flagged answer stays, whole, under ALERTS. The header, the
+alerts and the shared-decision box are always printed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -72,7 +73,8 @@ BODY_SECTIONS = (*FULL_WIDTH_TOP, *COLUMN_SECTIONS, *FULL_WIDTH_BOTTOM)
 
 
 class ReportDoesNotFit(Exception):
-    """Even with every unflagged answer left off, the alerts alone overflow the page."""
+    """Even with every other answer left off, the alerts alone overflow the page (about 40
+    alerts of two lines each on Letter paper)."""
 
 
 @dataclass(frozen=True)
@@ -82,20 +84,29 @@ class Layout:
     data: ReportData
     styles: Styles
     trend_detail: bool = True
-    alert_columns: int = 1
     steps: tuple[str, ...] = ()  # what was done to fit, in order (for tests and the docs)
+    # Flowables the fitting step already built and measured for this very layout, by section:
+    # (flowable, height, is a heading). Saves building the page twice.
+    built: dict[str, list[tuple[Flowable, float, bool]]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def flowables(self, page: Page, section: str) -> list[Flowable]:
+        if self.built is not None and section in self.built:
+            return [f for f, _, _ in self.built[section]]
         width = column_width(page) if section in COLUMN_SECTIONS else page.frame_width
         return section_flowables(
             section, self.data, self.styles, width,
-            trend_detail=self.trend_detail, alert_columns=self.alert_columns,
+            trend_detail=self.trend_detail,
         )
 
     def story(self, page: Page) -> list[Flowable]:
         story = [f for s in FULL_WIDTH_TOP for f in self.flowables(page, s)]
         flowing = [f for s in COLUMN_SECTIONS for f in self.flowables(page, s)]
-        heights = [measure([f], column_width(page), page.frame_height) for f in flowing]
+        if self.built is not None and all(s in self.built for s in COLUMN_SECTIONS):
+            heights = [h for s in COLUMN_SECTIONS for _, h, _ in self.built[s]]
+        else:
+            heights = [measure([f], column_width(page), page.frame_height) for f in flowing]
         k = balanced_split(heights, [is_heading(f) for f in flowing])
         left, right = flowing[:k], flowing[k:]
         if left or right:
@@ -145,8 +156,8 @@ def shorten(text: str, limit: int) -> str:
 def _cut_section(section: Section, limit: int | None) -> Section:
     """``limit`` characters per unflagged answer, or None: leave every unflagged answer off."""
     if limit is None:
-        kept = tuple(a for a in section.answers if not a.shortenable)
-        return Section(kept, section.left_off + len(section.answers) - len(kept))
+        # Flagged answers go too: each is printed whole under ALERTS, so it stays on the page.
+        return Section((), section.left_off + len(section.answers))
     answers = []
     for a in section.answers:
         if a.shortenable and len(a.answer) > limit:
@@ -176,6 +187,15 @@ def _limit(fields: tuple[str, ...], limit: int | None) -> Callable[[Layout], Lay
     return change
 
 
+def _trends_flagged_only(layout: Layout) -> Layout:
+    d = layout.data
+    kept = tuple(t for t in d.trends if t.flag)
+    if len(kept) == len(d.trends):
+        return layout
+    left = d.trends_left_off + len(d.trends) - len(kept)
+    return replace(layout, data=replace(d, trends=kept, trends_left_off=left))
+
+
 def _trend_detail_off(layout: Layout) -> Layout:
     return layout if not layout.trend_detail else replace(layout, trend_detail=False)
 
@@ -198,6 +218,8 @@ def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], La
     for n in CUT_LENGTHS:
         steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in answer_tiers]
     steps += [(f"{t}: left off", _TIER_SECTIONS[t], _limit(f, None)) for t, f in answer_tiers]
+    steps.append(("trends: flagged only", ("how_ive_been", "how_ive_been_more"),
+                  _trends_flagged_only))
     for tier, fields in last_tiers:
         steps += [(f"{tier}: {n} characters", _TIER_SECTIONS[tier], _limit(fields, n))
                   for n in CUT_LENGTHS]
@@ -207,44 +229,57 @@ def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], La
 
 def fit(data: ReportData, page: Page) -> Layout:
     """The report as it fits one page: sizes chosen, lower-priority text shortened."""
-    heights: dict[str, list[tuple[float, bool]]] = {}
+    built: dict[str, list[tuple[Flowable, float, bool]]] = {}
 
     def total(layout: Layout, changed: tuple[str, ...] = BODY_SECTIONS) -> float:
         for section in changed:
             width = column_width(page) if section in COLUMN_SECTIONS else page.frame_width
-            heights[section] = [
-                (measure([f], width, page.frame_height), is_heading(f))
-                for f in layout.flowables(page, section)
+            built[section] = [
+                (f, measure([f], width, page.frame_height), is_heading(f))
+                for f in replace(layout, built=None).flowables(page, section)
             ]
-        return page_height(heights)
+        return page_height({s: [(h, k) for _, h, k in fs] for s, fs in built.items()})
+
+    def done(layout: Layout) -> Layout:
+        return replace(layout, built=dict(built))
 
     limit = page.frame_height - 0.5  # a hair of slack for rounding in the frame
-    layout = Layout(data, Styles(*SIZES[0]))
-    for n, (body, statement) in enumerate(SIZES):
-        sized = replace(
-            layout,
-            data=replace(data, body_size=body, statement_size=statement),
-            styles=Styles(body, statement),
-            steps=(f"size {body}",) if n else (),
+    def sized(body: float, statement: float) -> Layout:
+        return Layout(
+            replace(data, body_size=body, statement_size=statement),
+            Styles(body, statement),
+            steps=() if body == SIZES[0][0] else (f"size {body}",),
         )
-        if total(sized) <= limit:
-            return sized
-        layout = sized
+
+    # The smallest size first: a full visit overflows even there, and is then measured once.
+    # When it fits, a larger size is measured only if the smallest one's height, scaled by the
+    # square of the size, suggests it may fit too.
+    smallest = sized(*SIZES[-1])
+    height = total(smallest)
+    if height <= limit:
+        at_smallest = dict(built)
+        for body, statement in SIZES[:-1]:
+            if height * (body / SIZES[-1][0]) ** 2 > limit * 1.06:
+                continue
+            bigger = sized(body, statement)
+            if total(bigger) <= limit:
+                return done(bigger)
+        built.clear()
+        built.update(at_smallest)
+        return done(smallest)
+    layout = smallest
     for name, sections, change in shortening_steps():
         shortened = change(layout)
         if shortened is layout:
             continue
         layout = replace(shortened, steps=(*layout.steps, name))
         if total(layout, sections) <= limit:
-            return layout
+            return done(layout)
     body, statement = SIZES[-1]
     layout = replace(layout, styles=Styles(body, statement, compact=True),
                      steps=(*layout.steps, "compact spacing"))
     if total(layout) <= limit:
-        return layout
-    layout = replace(layout, alert_columns=2, steps=(*layout.steps, "alerts in two columns"))
-    if total(layout) <= limit:
-        return layout
+        return done(layout)
     raise ReportDoesNotFit(
         f"{len(data.alerts)} alerts do not fit on one page even with every other answer left off"
     )

@@ -4,14 +4,15 @@ DejaVu Sans (regular and bold, in ``assets/fonts/``) covers every Latin-alphabet
 Greek, Cyrillic and many symbols. A character it lacks (most emoji, Chinese, Japanese, Korean,
 Indic scripts…) would print as an empty box with no warning, so ``printable`` replaces each run
 of such characters with one "□" — visibly a stand-in, and the full answer is kept at the peer
-station.
+station. Characters beyond U+FFFF (emoji) count as missing too: ReportLab cannot name them
+correctly in the PDF's text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -44,12 +45,17 @@ def _coverage() -> frozenset[int]:
     register_fonts()
     regular = pdfmetrics.getFont(REGULAR).face.charToGlyph
     bold = pdfmetrics.getFont(BOLD).face.charToGlyph
-    return frozenset(regular) & frozenset(bold)
+    # Characters beyond U+FFFF (the emoji DejaVu has) lose their identity in ReportLab's
+    # text map: they would print, but copy and search as another character. Treat as missing.
+    return frozenset(c for c in frozenset(regular) & frozenset(bold) if c <= 0xFFFF)
 
 
+@lru_cache(maxsize=8192)  # the fitting step renders the same answers many times
 def printable(text: str) -> str:
     """``text`` as the report font can print it: composed (NFC), without control characters,
     and with each run of characters the font lacks replaced by one "□"."""
+    if text.isascii() and text.isprintable():
+        return text  # plain ASCII: the font has every character
     coverage = _coverage()
     text = _JOINERS.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
     out: list[str] = []

@@ -200,7 +200,7 @@ def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowabl
     return [table, *(_para(line, styles) for line in lines if line.kind == "note")]
 
 
-def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -> list[Flowable]:
+def _alerts(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
     flagged = any(line.kind in ("safety", "concern") for line in lines)
     heading = [_para(line, styles) for line in lines if line.kind == "alerts_heading"]
     alerts = [_para(line, styles) for line in lines if line.kind in ("safety", "concern")]
@@ -209,13 +209,6 @@ def _alerts(lines: list[TextLine], styles: Styles, width: float, columns: int) -
     if not flagged:
         # Nothing to alert: no red on the page, just the plain line.
         heading = []
-    if columns > 1 and len(alerts) > 1:
-        half = (len(alerts) + 1) // 2
-        inner = Table([[alerts[:half], alerts[half:]]], colWidths=[(width - 16) / 2] * 2)
-        inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
-        alerts = [inner]
     cell = [*heading, *alerts, *rest]
     box = Table([[cell]], colWidths=[width])
     pad = 3 if styles.compact else 4
@@ -272,7 +265,7 @@ def _trend_table(head: TextLine, rows: list[TextLine], trends: tuple[Trend, ...]
 
 def section_flowables(
     section: str, data: ReportData, styles: Styles, width: float, *,
-    trend_detail: bool = True, alert_columns: int = 1,
+    trend_detail: bool = True,
 ) -> list[Flowable]:
     """The flowables for one section of the page (empty when the section has nothing).
 
@@ -287,7 +280,7 @@ def section_flowables(
     if section == "header":
         return _header(lines, styles, width)
     if section == "alerts":
-        return _alerts(lines, styles, width, alert_columns)
+        return _alerts(lines, styles, width)
     if section == "power_statement":
         return _power_statement(lines, styles, width)
     if section == "shared_decision":

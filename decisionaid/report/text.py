@@ -87,6 +87,7 @@ def environment() -> jinja2.Environment:
     env.globals["cell"] = CELL
     env.filters["long_date"] = _long_date
     env.filters["short_date"] = _short_date
+    env.filters["oneline"] = lambda text: " ".join(str(text).split())
     return env
 
 

@@ -1,0 +1,122 @@
+"""Printing: one clear line for each way a printer can be unready, and never blocking the caller.
+
+These drive ``CupsPrinter`` with a stand-in for the ``lp``/``lpstat`` commands, answering as
+CUPS 2.4 does; the real queue is exercised in tests/integration/test_printing.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from decisionaid.report.printing import CupsPrinter, PrintError, PrintJob, print_in_background
+
+RUNNING = "scheduler is running\n"
+IDLE = "printer FrontDesk is idle.  enabled since Sun Nov 22 03:59:34 2026\n"
+ACCEPTING = "FrontDesk accepting requests since Sun Nov 22 03:59:34 2026\n"
+
+
+class FakeCups:
+    """Answers lpstat and lp like a CUPS server in a given state."""
+
+    def __init__(self, *, scheduler=RUNNING, default="system default destination: FrontDesk\n",
+                 printers=None, accepting=ACCEPTING, installed=True):
+        self.scheduler = scheduler
+        self.default = default
+        self.printers = {"FrontDesk": IDLE} if printers is None else printers
+        self.accepting = accepting
+        self.installed = installed
+        self.submitted: list[list[str]] = []
+
+    def __call__(self, argv, **kw) -> subprocess.CompletedProcess:
+        if not self.installed:
+            raise FileNotFoundError(argv[0])
+        assert kw.get("env", {}).get("LC_ALL") == "C"  # the words parsed are CUPS's English
+
+        def done(out="", err="", code=0):
+            return subprocess.CompletedProcess(argv, code, out, err)
+
+        if argv[:2] == ["lpstat", "-r"]:
+            return done(self.scheduler, code=0 if "is running" in self.scheduler else 1)
+        if argv[:2] == ["lpstat", "-d"]:
+            return done(self.default)
+        if argv[:2] == ["lpstat", "-p"]:
+            state = self.printers.get(argv[2])
+            if state is None:
+                return done(err=f"lpstat: Invalid destination name in list \"{argv[2]}\".", code=1)
+            return done(state)
+        if argv[:2] == ["lpstat", "-a"]:
+            return done(self.accepting)
+        if argv[0] == "lp":
+            self.submitted.append(argv)
+            return done(f"request id is {argv[2]}-7 (1 file(s))\n")
+        raise AssertionError(argv)
+
+
+def test_a_ready_queue_takes_the_pdf_file_itself(tmp_path: Path):
+    cups = FakeCups()
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    job = CupsPrinter(None, run=cups).submit(pdf, title="Visit 12")
+    assert job == PrintJob("FrontDesk", "FrontDesk-7")
+    assert cups.submitted == [["lp", "-d", "FrontDesk", "-t", "Visit 12", "--", str(pdf)]]
+
+
+@pytest.mark.parametrize(
+    ("cups", "queue", "says"),
+    [
+        (FakeCups(scheduler="scheduler is not running\n"), "FrontDesk", "CUPS) is not running"),
+        (FakeCups(default="no system default destination\n"), None, "no printer is set"),
+        (FakeCups(), "Upstairs", "there is no printer called 'Upstairs'"),
+        (FakeCups(printers={"FrontDesk": "printer FrontDesk disabled since Sun - \n\tpaused"}),
+         "FrontDesk", "the printer 'FrontDesk' is paused"),
+        (FakeCups(accepting="FrontDesk not accepting requests since Sun -\n"), "FrontDesk",
+         "not taking new jobs"),
+        (FakeCups(installed=False), "FrontDesk", "printing is not set up on this computer"),
+    ],
+    ids=["cups-stopped", "no-default", "unknown-queue", "paused", "rejecting", "no-cups"],
+)
+def test_an_unready_printer_is_one_clear_line_and_nothing_is_sent(cups, queue, says, tmp_path):
+    with pytest.raises(PrintError) as caught:
+        CupsPrinter(queue, run=cups).submit(tmp_path / "r.pdf")
+    message = str(caught.value)
+    assert says in message and "\n" not in message
+    assert not getattr(cups, "submitted", [])
+
+
+def test_printing_in_the_background_returns_at_once_and_calls_back_once(tmp_path: Path):
+    """The caller's thread is free while the printer is slow; one callback reports the end."""
+    release = threading.Event()
+    results: list[object] = []
+    finished = threading.Event()
+
+    class SlowPrinter:
+        def check(self) -> None: ...
+
+        def submit(self, pdf, title="r"):
+            release.wait(10)
+            return PrintJob("FrontDesk", "FrontDesk-1")
+
+    thread = print_in_background(
+        SlowPrinter(), tmp_path / "r.pdf",
+        on_done=lambda job: (results.append(job), finished.set()),
+        on_error=lambda line: (results.append(line), finished.set()),
+    )
+    assert thread is not threading.current_thread() and thread.is_alive()
+    assert results == []  # returned before the printer answered
+    release.set()
+    assert finished.wait(10)
+    thread.join(10)
+    assert results == [PrintJob("FrontDesk", "FrontDesk-1")]
+
+
+def test_a_failing_print_reports_one_line_through_on_error(tmp_path: Path):
+    lines: list[str] = []
+    cups = FakeCups(scheduler="scheduler is not running\n")
+    thread = print_in_background(CupsPrinter("FrontDesk", run=cups), tmp_path / "r.pdf",
+                                 on_done=lambda job: lines.append("done?"), on_error=lines.append)
+    thread.join(10)
+    assert len(lines) == 1 and "not running" in lines[0]
