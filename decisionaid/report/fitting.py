@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable, Spacer
 
+from decisionaid.errors import UserError
 from decisionaid.report.data import Answer, ReportData, Section
 from decisionaid.report.layout import (
     COLUMN_GAP,
@@ -72,7 +73,7 @@ FULL_WIDTH_BOTTOM = ("shared_decision",)
 BODY_SECTIONS = (*FULL_WIDTH_TOP, *COLUMN_SECTIONS, *FULL_WIDTH_BOTTOM)
 
 
-class ReportDoesNotFit(Exception):
+class ReportDoesNotFit(UserError):
     """Even with every other answer left off, the alerts alone overflow the page (about 40
     alerts of two lines each on Letter paper)."""
 

@@ -160,3 +160,30 @@ def sample_report_input(content: Content, language: str = "en") -> ReportInput:
         history=tuple(EarlierVisit(day, dict(values)) for day, values in _HISTORY),
         watched=tuple(v for v in ("handling-side-effects",) if v in content.vignettes),
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Writes the sample report: ``python -m decisionaid.report.sample OUT.pdf [en|es] [a4]``
+    (docs/sample-report.pdf is made this way)."""
+    import sys
+
+    from decisionaid.config import PROJECT_ROOT
+    from decisionaid.content.loader import load_content
+    from decisionaid.report.data import build_report_data
+    from decisionaid.report.render import write_report
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m decisionaid.report.sample OUT.pdf [en|es] [letter|a4]")
+        return 2
+    language = args[1] if len(args) > 1 else "en"
+    paper = args[2] if len(args) > 2 else "letter"
+    content = load_content(PROJECT_ROOT, ("en", "es"))
+    data = build_report_data(sample_report_input(content, language),
+                             "Riverside Community Mental Health", content)
+    write_report(data, args[0], paper)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
