@@ -45,12 +45,19 @@ app.exec()
 
 
 def _time_process(command: list[str], env: dict[str, str], until: str = "painted") -> float:
+    """Seconds from launching ``command`` to the line ``until`` on its stdout (the moment that
+    happened, not the process's exit: the kiosk goes on opening its database after the paint)."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True,
-                          env={**env, "DECISIONAID_EXIT_AFTER_PAINT": until}, timeout=120)
-    elapsed = time.perf_counter() - started
-    if until not in done.stdout:
-        raise RuntimeError(f"{command[:3]} did not get to {until}: {done.stderr.strip()[-400:]}")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**env, "DECISIONAID_EXIT_AFTER_PAINT": until})
+    elapsed = None
+    for line in process.stdout:
+        if line.strip() == until:
+            elapsed = time.perf_counter() - started
+            break
+    _out, err = process.communicate(timeout=120)
+    if elapsed is None:
+        raise RuntimeError(f"{command[:3]} did not get to {until}: {err.strip()[-400:]}")
     return elapsed
 
 

@@ -11,31 +11,44 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
-from decisionaid.content.model import ItemRef, Vignette
-from decisionaid.engine.visit import InvalidAnswer
 from decisionaid.errors import UserError
-from decisionaid.ui.done_screen import DoneScreen
-from decisionaid.ui.first_time_screen import FirstTimeScreen
 from decisionaid.ui.idle import IdleWatcher, KioskTimes, StillThere
-from decisionaid.ui.intro_screen import IntroScreen
 from decisionaid.ui.operations import run_in_background
-from decisionaid.ui.peer_signin_screen import PeerSignInScreen
-from decisionaid.ui.print_screen import PrintScreen
-from decisionaid.ui.question_screen import QuestionScreen
-from decisionaid.ui.resume_screen import ResumeScreen
-from decisionaid.ui.review_screen import ReviewScreen
-from decisionaid.ui.safety_screen import SafetyScreen
 from decisionaid.ui.session import KioskServices, StaffAuthError
-from decisionaid.ui.signin_screen import SignInScreen
-from decisionaid.ui.staff_screen import StaffScreen
 from decisionaid.ui.theme import Theme
 from decisionaid.ui.welcome_screen import WelcomeScreen
 from decisionaid.ui.widgets import TopBar
+
+if TYPE_CHECKING:
+    from decisionaid.content.model import ItemRef, Vignette
+    from decisionaid.ui.peer_signin_screen import PeerSignInScreen
+    from decisionaid.ui.staff_screen import StaffScreen
+
+# Only the welcome screen is imported before the first paint: the kiosk's start is measured to
+# that paint. The other screens load when first shown (or once the welcome screen is up,
+# ``warm_up``), so the first touch does not wait for them either.
+_LATER = (
+    "decisionaid.ui.first_time_screen", "decisionaid.ui.signin_screen", "decisionaid.ui.intro_screen",
+    "decisionaid.ui.question_screen", "decisionaid.ui.safety_screen", "decisionaid.ui.review_screen",
+    "decisionaid.ui.print_screen", "decisionaid.ui.done_screen", "decisionaid.ui.resume_screen",
+    "decisionaid.ui.peer_signin_screen", "decisionaid.ui.staff_screen",
+    "decisionaid.ui.suggestions_screen", "decisionaid.engine.visit",
+)
+
+
+def warm_up() -> None:
+    """Import the screens the welcome screen leads to (call after it is painted)."""
+    import importlib
+
+    for name in _LATER:
+        importlib.import_module(name)
+
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +208,8 @@ class KioskWindow(QWidget):
 
     # --- sign-in --------------------------------------------------------------------------------
     def show_sign_in(self) -> None:
+        from decisionaid.ui.signin_screen import SignInScreen
+
         screen = SignInScreen(self.language, self.theme, self.today)
         screen.cancelled.connect(self.reset)
         screen.submitted.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
@@ -215,6 +230,8 @@ class KioskWindow(QWidget):
                           lambda e: self._trouble(screen, e), screen)
 
     def show_first_time(self) -> None:
+        from decisionaid.ui.first_time_screen import FirstTimeScreen
+
         screen = FirstTimeScreen(self.language, self.theme, self.today)
         screen.cancelled.connect(self.reset)
         screen.guest.connect(lambda: self.start_visit(None))
@@ -235,6 +252,8 @@ class KioskWindow(QWidget):
         run_in_background(lambda: profiles.create(name, born, pin, language), self.start_visit, failed, screen)
 
     def show_peer_sign_in(self) -> None:
+        from decisionaid.ui.peer_signin_screen import PeerSignInScreen
+
         screen = PeerSignInScreen(self.language, self.theme, self.today)
         screen.cancelled.connect(self.reset)
         staff = self.services.staff
@@ -286,6 +305,8 @@ class KioskWindow(QWidget):
         self.stories_offered = False
         self.watched = []
         if self.visit.resumed:
+            from decisionaid.ui.resume_screen import ResumeScreen
+
             if self.visit.visit.language != self.language:
                 self.visit.set_language(self.language)
             screen = ResumeScreen(self.language, self.theme, profile.first_name)
@@ -301,6 +322,10 @@ class KioskWindow(QWidget):
         self.show_current()
 
     def show_current(self) -> None:
+        from decisionaid.ui.intro_screen import IntroScreen
+        from decisionaid.ui.question_screen import QuestionScreen
+        from decisionaid.ui.safety_screen import SafetyScreen
+
         visit = self.visit
         current = visit.current
         if current.kind == "intro":
@@ -339,6 +364,8 @@ class KioskWindow(QWidget):
 
     def _act(self, action: Callable[[], object], screen=None) -> None:
         """Do what the user asked (confirm, skip…), durably, then show what comes next."""
+        from decisionaid.engine.visit import InvalidAnswer
+
         try:
             action()
         except InvalidAnswer:
@@ -380,6 +407,8 @@ class KioskWindow(QWidget):
             self._going_back = False
 
     def show_review(self) -> None:
+        from decisionaid.ui.review_screen import ReviewScreen
+
         visit = self.visit
         screen = ReviewScreen(self.content, visit.visit.answers, self.language, self.theme)
         screen.change.connect(self.change)
@@ -404,6 +433,8 @@ class KioskWindow(QWidget):
         self.show_print(record.id)
 
     def show_print(self, visit_id: int) -> None:
+        from decisionaid.ui.print_screen import PrintScreen
+
         make = self.services.make_page
         screen = PrintScreen(self.language, self.theme, lambda: make(visit_id), self.services.printer,
                              self.config.site_name)
@@ -418,6 +449,8 @@ class KioskWindow(QWidget):
             log.warning("could not record the print: %s", e)
 
     def show_done(self) -> None:
+        from decisionaid.ui.done_screen import DoneScreen
+
         self.finished_visit_id = None
         screen = DoneScreen(self.language, self.theme, self.times.done_ms)
         screen.timed_out.connect(self.reset)
@@ -484,6 +517,8 @@ class KioskWindow(QWidget):
             self.overlay.setGeometry(self.rect())
 
     def show_staff(self) -> None:
+        from decisionaid.ui.staff_screen import StaffScreen
+
         screen = StaffScreen(self.language, self.theme)
         screen.cancelled.connect(self._leave_staff)
         staff = self.services.staff
