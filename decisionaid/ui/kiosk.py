@@ -101,6 +101,7 @@ class KioskWindow(QWidget):
         self.speaker = speaker
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
         self.player_factory = player_factory
+        self._player = None  # the kiosk's one media player, made when the first story opens
         self.open_peer_station = open_peer_station
         self.today = today
         self.language = self.languages[0]
@@ -113,6 +114,8 @@ class KioskWindow(QWidget):
         self.screen: QWidget | None = None
         self.overlay: StillThere | None = None
         self._painted = False
+        self._day_closed = False
+        self._story_forced_shut = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +138,7 @@ class KioskWindow(QWidget):
         """Put ``screen`` up and destroy the one before it."""
         self.speaker.stop()
         old = self.screen
+        self._close_story()  # a story left any way at all: playback stops, the view is kept
         screen.setObjectName(screen.objectName() or name)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -157,6 +161,8 @@ class KioskWindow(QWidget):
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.screen:
             self._painted = True
             self.welcome_painted.emit()
+            if self.services is not None:
+                self._after_start()
         return False
 
     def set_services(self, services: KioskServices) -> None:
@@ -164,6 +170,22 @@ class KioskWindow(QWidget):
         self.content = services.content
         if self.screen_name == "welcome":
             self.screen.set_ready(True)
+        if self._painted:
+            self._after_start()
+
+    def _after_start(self) -> None:
+        """Once the welcome screen is up and the services are open: load the other screens,
+        and close earlier days' unfinished visits (off the UI thread), once per kiosk."""
+        if self._day_closed:
+            return
+        self._day_closed = True
+        warm_up()
+        visits = self.services.visits
+
+        def failed(error: Exception) -> None:
+            log.warning("could not close earlier days' visits: %s", type(error).__name__)
+
+        run_in_background(visits.close_day, lambda _count: None, failed, self)
 
     def go_welcome(self) -> None:
         screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)
@@ -177,6 +199,7 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Forget the user: every screen destroyed, defaults back, the welcome screen."""
         self._close_overlay()
+        self._close_story()  # the view is recorded for the visit it belongs to
         self.visit = None
         self.finished_visit_id = None
         self.changing = False
@@ -197,7 +220,9 @@ class KioskWindow(QWidget):
                 self.visit.set_language(language)
             except UserError:
                 log.warning("could not store the visit's language")
-        if self.screen is not None and hasattr(self.screen, "retranslate"):
+        if self.screen is not None and hasattr(self.screen, "close_screen"):
+            self.screen.close_screen()  # the story was in the old language: back to its offer
+        elif self.screen is not None and hasattr(self.screen, "retranslate"):
             self.screen.retranslate(language)
         self.top_bar.show_state(language, self.theme)
 
@@ -472,29 +497,52 @@ class KioskWindow(QWidget):
         self.stories_offered = False
         self.go_back()
 
+    @property
+    def player(self):
+        """The kiosk's one media player: every story screen shares it, so none is ever dropped
+        while its pipeline runs."""
+        if self._player is None:
+            self._player = self.player_factory()
+        return self._player
+
     def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
         from decisionaid.ui.vignette_screen import VignetteScreen
 
         vignette = self.content.vignettes[vignette_id]
         visit = self.visit
-        screen = VignetteScreen(self.player_factory(), vignette, self.language, self.speaker)
+        screen = VignetteScreen(self.player, vignette, self.language, self.speaker)
 
         def closed(seconds: float, finished: bool) -> None:
-            if visit is not self.visit:
-                return  # the kiosk was reset meanwhile
-            self.watched.append(vignette_id)
-            try:
-                visit.record_view(vignette_id, seconds, finished)
-            except UserError as e:
-                log.warning("could not record the view: %s", e)
-            (after or self.show_current)()
+            # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
+            # view is recorded either way, but only Done leads on to the next screen.
+            if visit is not None and visit is self.visit:
+                self.watched.append(vignette_id)
+                try:
+                    visit.record_view(vignette_id, seconds, finished)
+                except UserError as e:
+                    log.warning("could not record the view: %s", e)
+            if self.screen is screen and visit is self.visit and not self._story_forced_shut:
+                (after or self.show_current)()
 
         screen.closed.connect(closed)
         self.show_screen(screen, "vignette")
 
+    def _close_story(self) -> None:
+        """Close the story on show, if one is, without leading on from it."""
+        if self.screen is None or not hasattr(self.screen, "close_screen"):
+            return
+        self._story_forced_shut = True
+        try:
+            self.screen.close_screen()
+        finally:
+            self._story_forced_shut = False
+
     # --- idle and staff -------------------------------------------------------------------------
     def _warn_idle(self) -> None:
         if self.overlay is not None:
+            return
+        if getattr(self.screen, "is_playing", False):
+            self.idle.arm()  # watching a story is not being away; a paused one is
             return
         self.speaker.stop()
         self.overlay = StillThere(self, self.language, self.theme, self.times)
@@ -560,6 +608,7 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         self.idle.close()
+        self._close_story()
         super().closeEvent(event)
 
 

@@ -1,0 +1,142 @@
+"""Peer stories inside a kiosk visit: one player for the whole kiosk, every way out of a story
+records the view once and stops the video, and the idle timeout waits while a story plays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from decisionaid.ui.idle import KioskTimes
+from decisionaid.ui.vignette_screen import VignetteScreen
+
+SHORT = KioskTimes(idle_ms=80, warning_s=2, tick_ms=30, staff_hold_ms=60, done_ms=600_000)
+
+
+def open_story(kiosk, d) -> VignetteScreen:
+    """From the welcome screen to the suggested side-effects story, tapping its card."""
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("skip")
+    d.tap_and_wait("next", "item:multi")
+    d.tap("option_weight")  # suggests "side-story"
+    d.tap_and_wait("next")
+    while kiosk.screen_name != "stories":
+        d.tap_and_wait("skip")
+    card = next(c for c in kiosk.screen.findChildren(QWidget, "storyCard") if c.vignette_id == "side-story")
+    before = kiosk.screen
+    QTest.mouseClick(card, Qt.MouseButton.LeftButton)
+    d.wait_until(lambda: kiosk.screen is not before, timeout=5000)
+    assert kiosk.screen_name == "vignette"
+    return kiosk.screen
+
+
+def watch(d, screen: VignetteScreen, seconds: float) -> None:
+    """Tap Play and let the video run to ``seconds``."""
+    d.tap("playPauseButton")
+    screen.player.play_to(seconds)
+
+
+def views(kiosk, visit_id: int):
+    return kiosk.services.visits.load(visit_id).views
+
+
+def test_done_records_the_view_once_and_returns_to_the_offer(kiosk, drive):
+    """Done stops the video, stores what was watched once, and brings the stories back."""
+    d = drive(kiosk)
+    screen = open_story(kiosk, d)
+    visit_id = kiosk.visit.id
+    watch(d, screen, 12.0)
+    d.tap("doneButton")
+    assert kiosk.screen_name == "stories"
+    assert not screen.player.is_playing
+    [view] = views(kiosk, visit_id)
+    assert view.vignette_id == "side-story" and 11 <= view.seconds_watched <= 12.5
+
+
+def test_every_story_uses_the_kiosks_one_player(kiosk, drive):
+    """The story opened again (and in the next visit) plays on the same player as the first."""
+    d = drive(kiosk)
+    first = open_story(kiosk, d)
+    d.tap("doneButton")
+    card = kiosk.screen.findChildren(QWidget, "storyCard")[0]
+    QTest.mouseClick(card, Qt.MouseButton.LeftButton)
+    d.wait_until(lambda: kiosk.screen_name == "vignette", timeout=5000)
+    assert kiosk.screen is not first and kiosk.screen.player is first.player
+    kiosk.reset()
+    assert open_story(kiosk, d).player is first.player
+
+
+def test_walking_away_from_a_paused_story_still_clears_the_kiosk_and_keeps_the_view(
+        make_kiosk, config, drive, qtbot):
+    """A paused story does not hold the kiosk open: the warning comes, the kiosk resets, the
+    video is stopped and the view is stored for the visit."""
+    kiosk = make_kiosk(config, SHORT)
+    d = drive(kiosk)
+    screen = open_story(kiosk, d)
+    visit_id = kiosk.visit.id
+    watch(d, screen, 5.0)
+    d.tap("playPauseButton")  # pause
+    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    assert not screen.player.is_playing
+    assert [v.vignette_id for v in views(kiosk, visit_id)] == ["side-story"]
+
+
+def test_no_idle_warning_while_a_story_plays(make_kiosk, config, drive, qtbot):
+    """Watching without touching is not walking away: while the video plays the warning never
+    comes; once it ends, it does."""
+    kiosk = make_kiosk(config, SHORT)
+    d = drive(kiosk)
+    screen = open_story(kiosk, d)
+    d.tap("playPauseButton")
+    rounds = []
+    kiosk.idle.warn.connect(lambda: rounds.append(kiosk.overlay))
+    qtbot.waitUntil(lambda: len(rounds) >= 3, timeout=5000)  # the quiet spell passed three times
+    assert kiosk.overlay is None and kiosk.screen is screen
+    screen.player.play_to_end()
+    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+
+
+def test_the_staff_corner_during_a_story_stops_it_and_keeps_the_view(make_kiosk, config, drive, qtbot):
+    """Opening the staff menu from a story stops the video and stores the view once."""
+    kiosk = make_kiosk(config)
+    d = drive(kiosk)
+    screen = open_story(kiosk, d)
+    visit_id = kiosk.visit.id
+    watch(d, screen, 3.0)
+    kiosk.top_bar.corner.held.emit()
+    assert kiosk.screen_name == "staff"
+    assert not screen.player.is_playing
+    assert len(views(kiosk, visit_id)) == 1
+
+
+def test_changing_language_during_a_story_returns_to_the_offer_in_that_language(kiosk, drive):
+    """A new language closes the story (stored once) and shows the stories in that language."""
+    d = drive(kiosk)
+    screen = open_story(kiosk, d)
+    visit_id = kiosk.visit.id
+    watch(d, screen, 2.0)
+    d.tap("lang_es")
+    assert kiosk.screen_name == "stories"
+    assert kiosk.language == "es"
+    assert not screen.player.is_playing
+    assert len(views(kiosk, visit_id)) == 1
+
+
+def test_the_kiosk_closes_visits_left_unfinished_on_earlier_days(make_kiosk, config, qtbot):
+    """A visit someone walked away from yesterday is marked incomplete once the kiosk starts,
+    so nobody can carry on with it today."""
+    from datetime import timedelta
+
+    from decisionaid.services.clock import utc_now
+    from decisionaid.services.visits import VisitService
+    from decisionaid.ui.session import open_services
+
+    services, db = open_services(config)
+    yesterday = VisitService(db, services.content, clock=lambda: utc_now() - timedelta(days=1))
+    left = yesterday.start(None, language="en")
+    db.dispose()
+    kiosk = make_kiosk(config)
+    qtbot.waitUntil(lambda: kiosk.services.visits.load(left.id).state == "incomplete", timeout=5000)
