@@ -125,6 +125,7 @@ class KioskWindow(QWidget):
         self.top_bar.text_size_chosen.connect(lambda size: self.set_theme(self.theme.with_text_size(size)))
         self.top_bar.contrast_chosen.connect(lambda high: self.set_theme(self.theme.with_contrast(high)))
         self.top_bar.corner.held.connect(self.show_staff)
+        self.top_bar.stories.connect(self.show_library)
         layout.addWidget(self.top_bar)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
@@ -155,6 +156,9 @@ class KioskWindow(QWidget):
         else:
             self.idle.arm()
         self.top_bar.show_state(self.language, self.theme)
+        # During a visit the library is one tap away; before sign-in the welcome screen has
+        # its own button, and after the visit there is nothing to come back to.
+        self.top_bar.stories_button.setVisible(self.visit is not None and name != "library")
         self.screen_changed.emit(name)
 
     def eventFilter(self, watched, event) -> bool:
@@ -193,6 +197,7 @@ class KioskWindow(QWidget):
         screen.returning.connect(self.show_sign_in)
         screen.first_time.connect(self.show_first_time)
         screen.peer.connect(self.show_peer_sign_in)
+        screen.stories.connect(self.show_library)
         screen.language_chosen.connect(self.set_language)
         self.show_screen(screen, "welcome")
 
@@ -492,6 +497,22 @@ class KioskWindow(QWidget):
         screen.went_on.connect(self.show_review)
         screen.went_back.connect(self._back_from_stories)
         self.show_screen(screen, "stories")
+
+    def show_library(self) -> None:
+        """"Stories from peers", from the welcome screen or the top bar: every story, those the
+        answers suggest first; the way out leads back to the question the person was on (or to
+        the welcome screen before sign-in). Not offered once a visit is finished."""
+        from decisionaid.ui.suggestions_screen import SuggestionsScreen
+
+        if self.services is None or self.finished_visit_id is not None or self.screen_name == "library":
+            return
+        visit = self.visit
+        suggested = visit.visit.suggestions if visit is not None else []
+        back = self.show_current if visit is not None else self.go_welcome
+        screen = SuggestionsScreen(self.content, suggested, self.watched, self.language, self.theme, library=True)
+        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
+        screen.went_on.connect(back)
+        self.show_screen(screen, "library")
 
     def _back_from_stories(self) -> None:
         self.stories_offered = False

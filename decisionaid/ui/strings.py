@@ -146,6 +146,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "es": "Videos cortos de personas que han pasado por algo parecido. Mira uno si quieres.",
     },
     "no_thanks": {"en": "No thanks, go on", "es": "No, gracias. Seguir"},
+    "stories_button": {"en": "Stories from peers", "es": "Historias de compañeros"},
+    "back_to_where_i_was": {"en": "Back to where I was", "es": "Volver a donde estaba"},
     "video_missing": {"en": "This video cannot be played here.", "es": "Este video no se puede ver aquí."},
     # --- safety ----------------------------------------------------------------------------------
     "safety_title": {"en": "Thank you for telling us", "es": "Gracias por contárnoslo"},

@@ -15,14 +15,19 @@ class SuggestionsScreen(Screen):
     went_on = Signal()
     went_back = Signal()
 
-    def __init__(self, content: Content, suggested: list[str], watched: list[str], language: str, theme: Theme):
+    def __init__(self, content: Content, suggested: list[str], watched: list[str], language: str, theme: Theme,
+                 library: bool = False):
+        """``library``: opened from the top bar or the welcome screen, with one way out, back
+        to where the person was; otherwise the offer before the review."""
         super().__init__(language, theme)
         self.suggested, self.watched, self.content = suggested, watched, content
         layout = self.page_layout()
         self.stories = self._library(language)
         layout.addWidget(self.stories, 1)
         self.nav = NavBar(self, skip=False)
-        self.say(self.nav.next_button, wording_arrow("no_thanks"))
+        self.say(self.nav.next_button, "back_to_where_i_was" if library else wording_arrow("no_thanks"))
+        if library:
+            self.nav.back_button.hide()
         layout.addWidget(self.nav)
         self.nav.next.connect(self.went_on)
         self.nav.back.connect(self.went_back)

@@ -14,6 +14,7 @@ class WelcomeScreen(Screen):
     returning = Signal()
     first_time = Signal()
     peer = Signal()
+    stories = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, language: str, theme: Theme, speaker, site_name: str, languages: tuple[str, ...]):
@@ -57,6 +58,10 @@ class WelcomeScreen(Screen):
         row.addWidget(self.returning_button)
         row.addWidget(self.first_button)
         layout.addLayout(row)
+        layout.addSpacing(theme.px(16))
+        self.stories_button = self.say(button("", name="welcome_stories"), "stories_button")
+        self.stories_button.setMinimumHeight(theme.px(90))
+        layout.addWidget(self.stories_button)
         layout.addWidget(ReadAloud(self, speaker))
         layout.addStretch(2)
         self.peer_button = self.say(button("quiet", name="peer_sign_in"), "peer_sign_in")
@@ -66,10 +71,11 @@ class WelcomeScreen(Screen):
         self.returning_button.clicked.connect(self.returning)
         self.first_button.clicked.connect(self.first_time)
         self.peer_button.clicked.connect(self.peer)
+        self.stories_button.clicked.connect(self.stories)
 
     def set_ready(self, ready: bool) -> None:
         """The ways in work once the kiosk has opened its content and database."""
-        for b in (self.returning_button, self.first_button, self.peer_button):
+        for b in (self.returning_button, self.first_button, self.peer_button, self.stories_button):
             b.setEnabled(ready)
 
     def on_language(self, language: str) -> None:

@@ -210,6 +210,7 @@ class TopBar(QFrame):
     language_chosen = Signal(str)
     text_size_chosen = Signal(str)
     contrast_chosen = Signal(bool)
+    stories = Signal()
 
     def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int):
         super().__init__()
@@ -226,6 +227,11 @@ class TopBar(QFrame):
         self.corner.setProperty("role", "small")
         self.corner.setMinimumSize(theme.target(120), theme.target(64))
         row.addWidget(self.corner)
+        # The peer stories library, from any screen of a visit.
+        self.stories_button = button("bar", name="top_stories")
+        self.stories_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.stories_button.clicked.connect(self.stories)
+        row.addWidget(self.stories_button)
         row.addStretch(1)
         self.size_label = label("small", wrap=False)
         row.addWidget(self.size_label)
@@ -263,6 +269,7 @@ class TopBar(QFrame):
         self.language = language
         self.theme = theme
         self.size_label.setText(t("text_size", language))
+        self.stories_button.setText(t("stories_button", language))
         self.contrast.setText(t("contrast_off" if theme.high_contrast else "contrast_on", language))
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)

@@ -140,3 +140,53 @@ def test_the_kiosk_closes_visits_left_unfinished_on_earlier_days(make_kiosk, con
     db.dispose()
     kiosk = make_kiosk(config)
     qtbot.waitUntil(lambda: kiosk.services.visits.load(left.id).state == "incomplete", timeout=5000)
+
+
+def open_card(kiosk, d, vignette_id: str) -> VignetteScreen:
+    card = next(c for c in kiosk.screen.findChildren(QWidget, "storyCard") if c.vignette_id == vignette_id)
+    before = kiosk.screen
+    QTest.mouseClick(card, Qt.MouseButton.LeftButton)
+    d.wait_until(lambda: kiosk.screen is not before, timeout=5000)
+    assert kiosk.screen_name == "vignette"
+    return kiosk.screen
+
+
+def test_the_stories_library_opens_from_the_welcome_screen_and_leads_back_there(kiosk, drive):
+    """Anyone can watch a peer story before signing in; the way out is back to the welcome."""
+    d = drive(kiosk)
+    d.tap_and_wait("welcome_stories", "library")
+    story = open_card(kiosk, d, "side-story")
+    watch(d, story, 2.0)
+    d.tap_and_wait("doneButton", "library")
+    d.tap_and_wait("next", "welcome")
+
+
+def test_the_top_bar_opens_the_library_mid_visit_and_returns_to_the_same_question(kiosk, drive):
+    """From a question, "Stories from peers" shows the library with the story the answers
+    suggest; the view is stored for the visit; the way out is the question the person was on."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    assert not d.has("welcome_stories")
+    d.tap_and_wait("skip")
+    question = kiosk.visit.current.ref
+    d.tap_and_wait("top_stories", "library")
+    assert not d.has("top_stories")  # no library on top of the library
+    story = open_card(kiosk, d, "side-story")
+    watch(d, story, 1.5)
+    d.tap_and_wait("doneButton", "library")
+    d.tap_and_wait("next")
+    assert kiosk.visit.current.ref == question and kiosk.screen_name.startswith("item")
+    [view] = views(kiosk, kiosk.visit.id)
+    assert view.vignette_id == "side-story"
+
+
+def test_no_library_button_once_the_visit_is_finished(kiosk, drive):
+    """After the visit, the top bar offers nothing that leads back into it."""
+    d = drive(kiosk)
+    d.guest()
+    while kiosk.screen_name != "review":
+        d.tap_and_wait("skip" if d.has("skip") else "next")
+    assert d.has("top_stories")
+    d.tap_and_wait("next")
+    assert kiosk.screen_name == "print" and not d.has("top_stories")
