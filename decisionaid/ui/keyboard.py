@@ -43,8 +43,10 @@ class Keyboard(QWidget):
         layout.setSpacing(6)
         self.pages = QStackedWidget()
         self.letter_keys: list = []
+        self.key_h = key_h
         self.pages.addWidget(self._page(LETTERS, key_h, letters=True))
-        self.pages.addWidget(self._page(SYMBOLS, key_h, letters=False))
+        # The numbers page is built on first use: most answers never need it, and building
+        # its forty keys would slow every text screen's first paint.
         layout.addWidget(self.pages)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
@@ -131,6 +133,8 @@ class Keyboard(QWidget):
         self._update_case()
 
     def toggle_page(self) -> None:
+        if self.pages.count() == 1:
+            self.pages.addWidget(self._page(SYMBOLS, self.key_h, letters=False))
         self.pages.setCurrentIndex(1 - self.pages.currentIndex())
         self.page_key.setText(t("letters" if self.pages.currentIndex() else "numbers", self.language))
 

@@ -1,0 +1,31 @@
+"""The on-screen keyboard: letters first, numbers and signs one tap away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
+
+from decisionaid.ui.keyboard import Keyboard
+from decisionaid.ui.theme import Theme
+
+
+def key(keyboard: Keyboard, name: str) -> QAbstractButton:
+    [found] = [b for b in keyboard.findChildren(QAbstractButton, name) if b.isVisibleTo(keyboard)]
+    return found
+
+
+def test_numbers_and_signs_are_one_tap_away_and_back(qtbot):
+    """Typing a phone number or a dose: tap 123, type digits, tap back to letters."""
+    box = QPlainTextEdit()
+    keyboard = Keyboard(box, Theme(), "en")
+    qtbot.addWidget(box)
+    qtbot.addWidget(keyboard)
+    keyboard.show()
+    qtbot.mouseClick(key(keyboard, "char_a"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(key(keyboard, "key_numbers"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(key(keyboard, "char_5"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(key(keyboard, "char_¿"), Qt.MouseButton.LeftButton)
+    assert box.toPlainText() == "A5¿"
+    qtbot.mouseClick(key(keyboard, "key_numbers"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(key(keyboard, "char_ñ"), Qt.MouseButton.LeftButton)
+    assert box.toPlainText() == "A5¿ñ"
