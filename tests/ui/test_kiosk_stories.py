@@ -25,12 +25,7 @@ def open_story(kiosk, d) -> VignetteScreen:
     d.tap_and_wait("next")
     while kiosk.screen_name != "stories":
         d.tap_and_wait("skip")
-    card = next(c for c in kiosk.screen.findChildren(QWidget, "storyCard") if c.vignette_id == "side-story")
-    before = kiosk.screen
-    QTest.mouseClick(card, Qt.MouseButton.LeftButton)
-    d.wait_until(lambda: kiosk.screen is not before, timeout=5000)
-    assert kiosk.screen_name == "vignette"
-    return kiosk.screen
+    return open_card(kiosk, d, "side-story")
 
 
 def watch(d, screen: VignetteScreen, seconds: float) -> None:
