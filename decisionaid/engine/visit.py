@@ -258,15 +258,12 @@ class Visit:
         self._answers[screen.ref] = answer
         self._skipped.discard(screen.ref)
         cleared = self._clear_hidden()
-        raised = [
-            f
-            for f in self._item_flags(screen.questionnaire, screen.item, answer)  # type: ignore[arg-type]
-            if f.source_id not in before
-        ]
+        item_flags = self._item_flags(screen.questionnaire, screen.item, answer)  # type: ignore[arg-type]
+        raised = [f for f in item_flags if f.source_id not in before]
         raised += [
             f for f in self._score_flags() if f.questionnaire_id == screen.ref.questionnaire and f.source_id not in before
         ]
-        safety = next((f for f in self._item_flags(screen.questionnaire, screen.item, answer) if f.severity == "safety"), None)  # type: ignore[arg-type]
+        safety = next((f for f in item_flags if f.severity == "safety"), None)
         self._advance()
         if safety is not None:
             self._safety = safety
