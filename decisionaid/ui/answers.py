@@ -41,6 +41,7 @@ class OptionButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._mark = mark
         self._text = text
+        self._styled_checked: bool | None = None
         self.inner = QLabel()
         self.inner.setWordWrap(True)
         self.inner.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,10 +65,13 @@ class OptionButton(QPushButton):
         self._show()
 
     def _show(self, *_args) -> None:
-        mark = self._mark[1] if self.isChecked() else self._mark[0]
+        checked = self.isChecked()
+        mark = self._mark[1] if checked else self._mark[0]
         self.inner.setText(f"{mark}  {self._text}")
-        self.inner.setProperty("checked", self.isChecked())
-        repolish(self.inner)
+        if checked != self._styled_checked:  # re-styling is the costly part: only on a change
+            self._styled_checked = checked
+            self.inner.setProperty("checked", checked)
+            repolish(self.inner)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -93,13 +97,20 @@ CHECK = ("\u2610", "\u2611")
 
 
 class AnswerWidget(QWidget):
+    """The answer part of a question screen. ``load(item)`` readies it for another item of
+    the same type, with nothing chosen (the kiosk refills one screen per type rather than
+    building a new one for every question); ``retranslate`` then words it."""
+
     changed = Signal()
 
-    def __init__(self, item: Item, theme: Theme, language: str):
+    def __init__(self, theme: Theme, language: str):
         super().__init__()
-        self.item = item
+        self.item: Item | None = None
         self.theme = theme
         self.language = language
+
+    def load(self, item: Item) -> None:
+        self.item = item
 
     def value(self) -> object | None:
         return None
@@ -117,48 +128,100 @@ class AnswerWidget(QWidget):
         return ""
 
 
+def _bigger(theme: Theme, px: int) -> int:
+    """A size that grows a little with the chosen text size, so long labels still fit."""
+    return theme.px(round(px * {"normal": 1.0, "large": 1.15, "largest": 1.3}[theme.text_size]))
+
+
 class _OptionsAnswer(AnswerWidget):
     role = "option"
     mark = RADIO
     exclusive_group = True
+    min_height = 88
 
-    def __init__(self, item: Item, theme: Theme, language: str):
-        super().__init__(item, theme, language)
+    def __init__(self, theme: Theme, language: str):
+        super().__init__(theme, language)
         self.group = QButtonGroup(self)
         self.group.setExclusive(self.exclusive_group)
-        self.buttons: list[tuple[object, OptionButton]] = []
-        min_h = theme.px(round(88 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[theme.text_size]))
-        for option in self._options():
-            value, text = option
-            b = OptionButton(text(language), self.role, self.mark, f"option_{value}", min_h)
-            self.group.addButton(b)
-            self.buttons.append((value, b))
-            b.toggled.connect(lambda checked, v=value: self._toggled(v, checked))
-        self._arrange()
+        self.pool: list[OptionButton] = []  # made as items need them, kept for the next item
+        self.buttons: list[tuple[object, OptionButton]] = []  # this item's options, in order
+        self._frame()
 
     def _options(self):
         return [(o.value, lambda lang, o=o: text_in(o.label, lang)) for o in self.item.options]
 
-    def _arrange(self) -> None:
-        # More than four options go in two columns, so most lists fit without scrolling (a
-        # drag-to-scroll gesture would swallow taps on the options, so a long list has a bar).
-        columns = 2 if len(self.buttons) > 4 else 1
-        grid = QGridLayout()
-        grid.setSpacing(self.theme.px(14))
-        rows = (len(self.buttons) + columns - 1) // columns
-        for i, (_, b) in enumerate(self.buttons):
-            grid.addWidget(b, i % rows, i // rows)
-        grid.setRowStretch(rows, 1)
-        inner = QWidget()
-        inner.setLayout(grid)
+    def reserve(self, count: int) -> None:
+        """Have at least ``count`` option buttons made (hidden until an item uses them)."""
+        while len(self.pool) < count:
+            index = len(self.pool)
+            b = OptionButton("", self.role, self.mark, "", _bigger(self.theme, self.min_height))
+            b.hide()
+            self.group.addButton(b)
+            b.toggled.connect(lambda checked, i=index: self._toggled_at(i, checked))
+            self.pool.append(b)
+            self._add(b)
+
+    def load(self, item: Item) -> None:
+        super().load(item)
+        options = self._options()
+        self.reserve(len(options))
+        self._uncheck_all()
+        self.buttons = []
+        for (value, _text), b in zip(options, self.pool, strict=False):
+            b.setObjectName(f"option_{value}")
+            b.setEnabled(True)
+            self.buttons.append((value, b))
+        self._place(len(options))
+        for i, b in enumerate(self.pool):
+            b.setVisible(i < len(options))
+
+    def _uncheck_all(self) -> None:
+        self.group.setExclusive(False)  # an exclusive group will not let its last choice go
+        for b in self.pool:
+            b.blockSignals(True)
+            b.setChecked(False)
+            b.blockSignals(False)
+            b._show()
+        self.group.setExclusive(self.exclusive_group)
+
+    # More than four options go in two columns, so most lists fit without scrolling (a
+    # drag-to-scroll gesture would swallow taps on the options, so a long list has a bar).
+    def _frame(self) -> None:
+        self.grid = QGridLayout()
+        self.grid.setSpacing(self.theme.px(14))
+        self._placed: tuple[int, int] | None = None
+        self.inner = QWidget()
+        self.inner.setLayout(self.grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-
+        scroll.setWidget(self.inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def _add(self, b: OptionButton) -> None:
+        b.setParent(self.inner)  # placed in the grid by ``_place``, once the count is known
+        b.hide()
+
+    def _place(self, count: int) -> None:
+        columns = 2 if count > 4 else 1
+        if self._placed == (count, columns):
+            return
+        for b in self.pool:
+            self.grid.removeWidget(b)
+        if self._placed is not None:
+            old_rows = (self._placed[0] + self._placed[1] - 1) // self._placed[1]
+            self.grid.setRowStretch(old_rows, 0)
+        rows = max(1, (count + columns - 1) // columns)
+        for i, b in enumerate(self.pool[:count]):
+            self.grid.addWidget(b, i % rows, i // rows)
+        self.grid.setRowStretch(rows, 1)
+        self._placed = (count, columns)
+
+    def _toggled_at(self, index: int, checked: bool) -> None:
+        if index < len(self.buttons):
+            self._toggled(self.buttons[index][0], checked)
 
     def _toggled(self, value, checked: bool) -> None:
         self.changed.emit()
@@ -177,7 +240,10 @@ class _OptionsAnswer(AnswerWidget):
 
     def set_value(self, value: object) -> None:
         for v, b in self.buttons:
-            b.setChecked(v == value and type(v) is type(value))
+            if v == value and type(v) is type(value):
+                b.setChecked(True)
+                return
+        self._uncheck_all()
 
     def retranslate(self, language: str) -> None:
         super().retranslate(language)
@@ -196,15 +262,19 @@ class ScaleAnswer(_OptionsAnswer):
     """Large buttons in one row, lowest on the left."""
 
     role = "scale"
+    min_height = 150
 
-    def _arrange(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(self.theme.px(16))
-        for _, b in self.buttons:
-            b.setMinimumHeight(self.theme.px(round(150 * {"normal": 1.0, "large": 1.15, "largest": 1.3}[self.theme.text_size])))
-            row.addWidget(b, 1)
-        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+    def _frame(self) -> None:
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(self.theme.px(16))
+        self.row.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _add(self, b: OptionButton) -> None:
+        self.row.addWidget(b, 1)
+
+    def _place(self, count: int) -> None:
+        pass  # one row: the buttons not used are hidden
 
 
 class ChoiceAnswer(_OptionsAnswer):
@@ -272,14 +342,18 @@ class YesNoAnswer(_OptionsAnswer):
 
         return [(True, lambda lang: labels(lang)[0]), (False, lambda lang: labels(lang)[1])]
 
-    def _arrange(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(self.theme.px(40))
-        for _, b in self.buttons:
-            b.setMinimumHeight(self.theme.px(150))
-            row.addWidget(b, 1)
-        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+    def _frame(self) -> None:
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(self.theme.px(40))
+        self.row.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _add(self, b: OptionButton) -> None:
+        b.setMinimumHeight(self.theme.px(150))
+        self.row.addWidget(b, 1)
+
+    def _place(self, count: int) -> None:
+        pass
 
     def hint(self, language: str) -> str:
         return t("choose_one", language)
@@ -288,8 +362,8 @@ class YesNoAnswer(_OptionsAnswer):
 class TextAnswer(AnswerWidget):
     """A text box and the on-screen keyboard; shows how many letters are left."""
 
-    def __init__(self, item: Item, theme: Theme, language: str):
-        super().__init__(item, theme, language)
+    def __init__(self, theme: Theme, language: str):
+        super().__init__(theme, language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -307,9 +381,18 @@ class TextAnswer(AnswerWidget):
         layout.addWidget(self.left)
         layout.addWidget(self.keyboard)
         self.box.textChanged.connect(self._changed)
-        self._changed()
+
+    def load(self, item: Item) -> None:
+        """Ready for ``item``: the box empty, with no undo history of the last answer."""
+        super().load(item)
+        self.box.blockSignals(True)
+        self.box.clear()  # also clears the undo stack
+        self.box.blockSignals(False)
+        self.keyboard.reset()
 
     def _changed(self) -> None:
+        if self.item is None:
+            return
         text = self.box.toPlainText()
         if len(text) > self.item.max_length:
             # The keys stop at the limit; this also trims carried-forward text that was longer.
@@ -355,8 +438,9 @@ WIDGETS = {
 }
 
 
-def answer_widget(item: Item, theme: Theme, language: str) -> AnswerWidget:
-    return WIDGETS[item.type](item, theme, language)
+def answer_widget(item_type: str, theme: Theme, language: str) -> AnswerWidget:
+    """An empty answer widget for items of ``item_type``; ``load`` an item into it."""
+    return WIDGETS[item_type](theme, language)
 
 
 __all__ = ["WIDGETS", "AnswerWidget", "answer_widget"]

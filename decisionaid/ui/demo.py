@@ -124,9 +124,9 @@ class Demo:
         self.shot("pin")
         pin = f"{rng.randint(0, 9999):04d}"
         d.digits(pin)
-        before = self.window.screen
+        before = self.window.shown
         d.digits(pin)
-        wait_until(lambda: self.window.screen is not before)
+        wait_until(lambda: self.window.shown != before)
         self.shot(self.window.screen_name)
         texts = list(TEXTS.get(lang, TEXTS["en"]))
         safety_shown = False

@@ -60,9 +60,9 @@ class KioskDriver:
                          QPoint(b.width() // 2, b.height() // 2))
 
     def tap_and_wait(self, name: str, screen: str | None = None) -> None:
-        before = self.window.screen
+        before = self.window.shown
         self.tap(name)
-        self.wait_until(lambda: self.window.screen is not before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before, timeout=10000)
         if screen is not None:
             assert self.screen_name == screen, f"expected {screen}, got {self.screen_name}"
         self.on_screen(self.screen_name)
@@ -116,18 +116,18 @@ class KioskDriver:
         self.enter_name(name)
         self.enter_birth_date(born)
         self.digits(pin)
-        before = self.window.screen
+        before = self.window.shown
         self.digits(pin)
-        self.wait_until(lambda: self.window.screen is not before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before, timeout=10000)
         self.on_screen(self.screen_name)
 
     def sign_in(self, name: str, born: date, pin: str) -> None:
         self.tap_and_wait("been_before", "sign_in")
         self.enter_name(name)
         self.enter_birth_date(born)
-        before = self.window.screen
+        before = self.window.shown
         self.digits(pin)
-        self.wait_until(lambda: self.window.screen is not before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before, timeout=10000)
         self.on_screen(self.screen_name)
 
     def guest(self) -> None:

@@ -87,6 +87,14 @@ class Keyboard(QWidget):
         b.clicked.connect(action)
         return b
 
+    def reset(self) -> None:
+        """Back to the letters, no shift: as for a new answer."""
+        self.shift = False
+        self.shift_key.setChecked(False)
+        if self.pages.currentIndex() != 0:
+            self.toggle_page()
+        self._update_case()
+
     def retranslate(self, language: str) -> None:
         self.language = language
         self.space_key.setText(t("space", language))

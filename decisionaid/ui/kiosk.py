@@ -1,9 +1,14 @@
 """The kiosk window: the top bar, one screen at a time, and the flow between screens.
 
 The window asks the engine (through the visit service's ``KioskVisit``) what to show and tells
-it what the user did; every answer is committed before the next screen is built. Screens are
-built fresh each time and the old one destroyed, so nothing of a previous user survives a
-reset: Back is the engine's Back, never a history of widgets.
+it what the user did; every answer is committed before the next screen is shown. Back is the
+engine's Back, never a history of widgets.
+
+Screens are built fresh and the old one destroyed, with one exception for speed: during a visit
+the section intro and one question screen per kind of answer are kept and refilled for each
+item (``QuestionScreen.load``). When the visit ends for any reason those are destroyed with
+the rest, and empty ones are made ready for the next person while the welcome screen waits, so
+nothing of a previous user survives a reset.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
@@ -112,6 +117,8 @@ class KioskWindow(QWidget):
         self.stories_offered = False
         self.watched: list[str] = []
         self.screen: QWidget | None = None
+        self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
+        self.pool: dict[str, QWidget] = {}  # the intro and question screens kept for refilling
         self.overlay: StillThere | None = None
         self._painted = False
         self._day_closed = False
@@ -136,20 +143,20 @@ class KioskWindow(QWidget):
 
     # --- screens --------------------------------------------------------------------------------
     def show_screen(self, screen: QWidget, name: str) -> None:
-        """Put ``screen`` up and destroy the one before it."""
+        """Put ``screen`` up and destroy the one before it (unless it is kept for refilling)."""
         self.speaker.stop()
         old = self.screen
-        self._close_story()  # a story left any way at all: playback stops, the view is kept
-        screen.setObjectName(screen.objectName() or name)
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
+        if old is not screen:
+            self._close_story()  # a story left any way at all: playback stops, the view is kept
+            screen.setObjectName(screen.objectName() or name)
+            if self.stack.indexOf(screen) < 0:
+                self.stack.addWidget(screen)
+            self.stack.setCurrentWidget(screen)
         self.screen = screen
         self.screen_name = name
-        if old is not None:
-            # Gone from the stack at once; destroyed as soon as the new screen is on show.
-            self.stack.removeWidget(old)
-            old.hide()
-            old.deleteLater()
+        self.shown += 1
+        if old is not None and old is not screen and not self._pooled(old):
+            self._destroy(old)
         if name == "welcome":
             self.idle.disarm()
             screen.installEventFilter(self)
@@ -160,6 +167,57 @@ class KioskWindow(QWidget):
         # its own button, and after the visit there is nothing to come back to.
         self.top_bar.stories_button.setVisible(self.visit is not None and name != "library")
         self.screen_changed.emit(name)
+
+    def _destroy(self, screen: QWidget) -> None:
+        # Gone from the stack at once; destroyed as soon as the new screen is on show.
+        self.stack.removeWidget(screen)
+        screen.hide()
+        screen.deleteLater()
+
+    # --- the screens kept for refilling ---------------------------------------------------------
+    def _pooled(self, screen: QWidget) -> bool:
+        return any(kept is screen for kept in self.pool.values())
+
+    def _kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
+        screen = self.pool.get(key)
+        if screen is None:
+            screen = self.pool[key] = make()
+            screen.setObjectName(key)
+            self.stack.addWidget(screen)
+        return screen
+
+    def _drop_pool(self) -> None:
+        """Destroy the kept screens (a visit is over, or the look has changed); the one on
+        show goes when the next screen replaces it."""
+        pool, self.pool = self.pool, {}
+        for screen in pool.values():
+            if screen is not self.screen:
+                self._destroy(screen)
+
+    def _prepare_pool(self) -> None:
+        """Make the empty intro and question screens a visit will need, one per turn of the
+        event loop so a touch on the welcome screen never waits for more than one."""
+        if self.content is None:
+            return
+        from decisionaid.ui.question_screen import QuestionScreen
+
+        theme = self.theme
+        wanted: dict[str, Callable[[], QWidget]] = {"intro": self._new_intro}
+        for q in self.content.questionnaires:
+            for item in q.items:
+                key = QuestionScreen.for_item(item.type)
+                wanted.setdefault(key, lambda t=item.type: self._new_question(t))
+        missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
+
+        def next_one() -> None:
+            if not missing or self.theme is not theme:
+                return
+            key, make = missing.pop(0)
+            if key not in self.pool:
+                self._kept(key, make).ensurePolished()
+            QTimer.singleShot(0, self, next_one)
+
+        QTimer.singleShot(0, self, next_one)
 
     def eventFilter(self, watched, event) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.screen:
@@ -184,6 +242,7 @@ class KioskWindow(QWidget):
             return
         self._day_closed = True
         warm_up()
+        self._prepare_pool()
         visits = self.services.visits
 
         def failed(error: Exception) -> None:
@@ -211,9 +270,12 @@ class KioskWindow(QWidget):
         self.stories_offered = False
         self.watched = []
         self.language = self.languages[0]
+        self._drop_pool()
         if self.theme != self.default_theme:
             self.set_theme(self.default_theme)
         self.go_welcome()
+        if self._day_closed:
+            self._prepare_pool()
 
     # --- look and language ---------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -233,6 +295,7 @@ class KioskWindow(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._drop_pool()  # sized for the old text size: made again as needed
         theme.apply()
         self.top_bar.show_state(self.language, theme)
 
@@ -352,17 +415,14 @@ class KioskWindow(QWidget):
         self.show_current()
 
     def show_current(self) -> None:
-        from decisionaid.ui.intro_screen import IntroScreen
         from decisionaid.ui.question_screen import QuestionScreen
         from decisionaid.ui.safety_screen import SafetyScreen
 
         visit = self.visit
         current = visit.current
         if current.kind == "intro":
-            screen = IntroScreen(current, self.language, self.theme, self.speaker, can_go_back=visit.visit.can_go_back)
-            screen.started.connect(lambda: self._act(visit.confirm))
-            screen.skipped.connect(lambda: self._act(visit.skip_section))
-            screen.went_back.connect(self.go_back)
+            screen = self._kept("intro", self._new_intro)
+            screen.load(current, self.language, can_go_back=visit.visit.can_go_back)
             self.show_screen(screen, "intro")
         elif current.kind == "item":
             stories = offered_stories(visit.visit, current.item) if self.player_factory else []
@@ -375,13 +435,11 @@ class KioskWindow(QWidget):
                     visit.skip()
                 self.show_current()
                 return
-            screen = QuestionScreen(current, self.language, self.theme, self.speaker,
-                                    can_go_back=visit.visit.can_go_back or self.changing, stories=stories)
-            screen.answered.connect(lambda value: self._act(lambda: visit.confirm(value), screen))
-            screen.skipped.connect(lambda: self._act(visit.skip, screen))
-            screen.went_back.connect(self.go_back)
-            screen.watch.connect(self.watch)
-            self.show_screen(screen, f"item:{current.item.type}")
+            item_type = current.item.type
+            screen = self._kept(QuestionScreen.for_item(item_type), lambda: self._new_question(item_type))
+            screen.load(current, self.language, can_go_back=visit.visit.can_go_back or self.changing,
+                        stories=stories)
+            self.show_screen(screen, f"item:{item_type}")
         elif current.kind == "safety":
             screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
             screen.carry_on.connect(lambda: self._act(visit.confirm))
@@ -391,6 +449,26 @@ class KioskWindow(QWidget):
             self.show_stories()
         else:
             self.show_review()
+
+    def _new_intro(self) -> QWidget:
+        from decisionaid.ui.intro_screen import IntroScreen
+
+        screen = IntroScreen(self.language, self.theme, self.speaker)
+        screen.started.connect(lambda: self._act(lambda: self.visit.confirm()))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip_section()))
+        screen.went_back.connect(self.go_back)
+        return screen
+
+    def _new_question(self, item_type: str) -> QWidget:
+        """A question screen whose buttons act on whatever visit and item it shows."""
+        from decisionaid.ui.question_screen import QuestionScreen
+
+        screen = QuestionScreen(item_type, self.language, self.theme, self.speaker)
+        screen.answered.connect(lambda value: self._act(lambda: self.visit.confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip(), screen))
+        screen.went_back.connect(self.go_back)
+        screen.watch.connect(self.watch)
+        return screen
 
     def _act(self, action: Callable[[], object], screen=None) -> None:
         """Do what the user asked (confirm, skip…), durably, then show what comes next."""

@@ -80,6 +80,10 @@ class Screen(QWidget):
         self._texts.append((widget, fn))
         return widget
 
+    def unsay(self, widget: QWidget) -> None:
+        """Forget a widget bound with ``say`` (it is being taken off the screen)."""
+        self._texts = [(w, fn) for w, fn in self._texts if w is not widget]
+
     def retranslate(self, language: str) -> None:
         self.language = language
         for widget, fn in self._texts:
@@ -136,15 +140,19 @@ def wording_arrow(key: str, left: bool = False) -> Wording:
 
 
 class Progress(QWidget):
-    """"Part 2 of 7" and a bar, so a user can see how far they have come."""
+    """"Part 2 of 7" and a bar, so a user can see how far they have come. ``show_part`` moves it
+    on when the screen it sits on is refilled for the next question."""
 
-    def __init__(self, screen: Screen, part: int, parts: int, fraction: float, title: Wording):
+    def __init__(self, screen: Screen, part: int = 0, parts: int = 0, fraction: float = 0.0,
+                 title: Wording = lambda language: ""):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.part, self.parts, self.title = part, parts, title
         self.label = screen.say(
-            label("small"), lambda lang: f"{t('part_of', lang, n=part, m=parts)}  \u00b7  {title(lang)}"
+            label("small"),
+            lambda lang: f"{t('part_of', lang, n=self.part, m=self.parts)}  \u00b7  {self.title(lang)}",
         )
         self.label.setObjectName("progress")
         self.bar = QProgressBar()
@@ -153,6 +161,11 @@ class Progress(QWidget):
         self.bar.setTextVisible(False)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
+
+    def show_part(self, part: int, parts: int, fraction: float, title: Wording, language: str) -> None:
+        self.part, self.parts, self.title = part, parts, title
+        self.label.setText(f"{t('part_of', language, n=part, m=parts)}  \u00b7  {title(language)}")
+        self.bar.setValue(round(fraction * 1000))
 
 
 class ReadAloud(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
@@ -33,10 +34,14 @@ def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, con
     d.tap("option_3")
     d.tap_and_wait("next", "item:text")
     d.type("Nightmares about work")
+    visit_screens = kiosk.findChildren(QuestionScreen)
+    assert visit_screens
     qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)
     assert "Are you still there?" in everything_shown(kiosk.overlay)
     qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
-    qtbot.waitUntil(lambda: not kiosk.findChildren(QuestionScreen), timeout=5000)
+    # Every screen the visit used is destroyed, not merely hidden: the empty ones made ready
+    # for the next person are new.
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(s) for s in visit_screens), timeout=5000)
     shown = everything_shown(kiosk)
     assert "Marisol" not in shown and "Nightmares" not in shown and "Every day" not in shown
     assert kiosk.visit is None and kiosk.overlay is None

@@ -111,6 +111,36 @@ def test_hidden_follow_up_stays_hidden_and_back_shows_the_answer_given(kiosk, dr
     assert d.find("option_0").isChecked()
 
 
+def test_each_question_starts_with_nothing_chosen_and_back_brings_the_answer_back(kiosk, drive):
+    """The next question of the same kind shows none of the last one's answer; a text box is
+    empty for a new question and has the words back after Back."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("option_3")
+    d.tap_and_wait("next")
+    assert question(kiosk) == "Trouble sleeping"
+    assert not any(d.find(f"option_{v}").isChecked() for v in range(4))
+    assert not d.find("next").isEnabled()
+    d.tap("option_2")
+    d.tap_and_wait("next", "item:text")
+    d.type("I wake at four")
+    d.tap_and_wait("next", "item:yesno")
+    d.tap_and_wait("back", "item:text")
+    assert kiosk.screen.answer.box.toPlainText() == "I wake at four"
+    d.tap_and_wait("back", "item:scale")
+    assert question(kiosk) == "Trouble sleeping" and d.find("option_2").isChecked()
+    assert not d.find("option_3").isChecked()
+    d.tap_and_wait("back", "item:scale")
+    assert question(kiosk) == "Feeling sad or down" and d.find("option_3").isChecked()
+    # On to the Power Statement, the second text question: an empty box with nothing to undo.
+    kiosk.visit.go_to(ItemRef("decision", "power"))
+    kiosk.show_current()
+    assert kiosk.screen.answer.box.toPlainText() == ""
+    assert not kiosk.screen.answer.box.document().isUndoAvailable()
+    assert not d.find("next").isEnabled()
+
+
 def test_change_from_review_jumps_to_the_item_and_back_to_review(kiosk, drive):
     """"Change" opens the question; after Next the review shows the new answer."""
     d = drive(kiosk)
