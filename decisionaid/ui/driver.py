@@ -85,6 +85,8 @@ class KioskDriver:
 
     def _char_key(self, board: Keyboard, ch: str):
         for page in (0, 1):
+            if board.pages.widget(page) is None:
+                self._click(board.page_key)  # the numbers page is made when first asked for
             for b in board.pages.widget(page).findChildren(QAbstractButton):
                 if b.objectName() == f"char_{ch}":
                     if board.pages.currentIndex() != page:

@@ -139,6 +139,9 @@ def test_each_question_starts_with_nothing_chosen_and_back_brings_the_answer_bac
     assert kiosk.screen.answer.box.toPlainText() == ""
     assert not kiosk.screen.answer.box.document().isUndoAvailable()
     assert not d.find("next").isEnabled()
+    d.type("Walk at 7, every day")  # letters, then the numbers page, then letters again
+    assert kiosk.screen.answer.box.toPlainText() == "Walk at 7, every day"
+    assert d.find("next").isEnabled()
 
 
 def test_change_from_review_jumps_to_the_item_and_back_to_review(kiosk, drive):
