@@ -242,6 +242,10 @@ def _write_atomically(path: Path, write) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             write(f)
         os.replace(tmp, path)
+    except OSError as e:
+        # A full disk or a file that cannot be replaced: one line, never a traceback.
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {e.strerror or e}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
