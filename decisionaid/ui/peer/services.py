@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from decisionaid.config import Config
 from decisionaid.content.model import Content
@@ -37,6 +37,11 @@ class Dialogs:
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, parent: QWidget, title: str, text: str) -> str | None:
+        """What the user typed, or None if they cancelled."""
+        typed, ok = QInputDialog.getText(parent, title, text)
+        return typed if ok else None
 
     def save_file(self, parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
