@@ -20,7 +20,10 @@ system-run:
 system-test:
 	@.ci/system-packages.sh test
 
+# The kiosk starts from compiled bytecode (written once, even where the environment says
+# not to write it), as an installed package would.
 run: system-run $(STAMP)
+	@$(BIN)/python -m compileall -q decisionaid >/dev/null
 	@.ci/run-kiosk.sh
 
 check: $(STAMP)

@@ -8,11 +8,9 @@ Where the file is found, in order: ``--config FILE``, ``$DECISIONAID_CONFIG``, t
 from __future__ import annotations
 
 import os
-import tomllib
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import platformdirs
 
 from decisionaid.errors import ConfigError
 
@@ -48,11 +46,28 @@ KNOWN_KEYS = {
 }
 
 
+# The kiosk reads its configuration before its first screen is drawn, so on Linux (where it
+# runs) the XDG base directories are worked out here; platformdirs, which gives the same
+# answer there, is only imported elsewhere.
+def _xdg(variable: str, default: str) -> Path:
+    value = os.environ.get(variable, "")
+    base = Path(value) if os.path.isabs(value) else Path.home() / default
+    return base / APP_NAME
+
+
 def data_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_DATA_HOME", ".local/share")
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_CONFIG_HOME", ".config")
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
@@ -208,6 +223,8 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
     path = config_path(explicit)
     raw: dict = {}
     if path is not None:
+        import tomllib
+
         try:
             with open(path, "rb") as f:
                 raw = tomllib.load(f)

@@ -287,4 +287,3 @@ class TopBar(QFrame):
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)
         self.size_buttons[theme.text_size].setChecked(True)
-        self.setVisible(True)

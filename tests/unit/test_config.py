@@ -93,3 +93,19 @@ def test_the_default_crisis_message_uses_the_sites_emergency_number(tmp_path):
     config = load_config(write(tmp_path, 'emergency_number = "112"\n'))
     assert "112" in config.crisis_text("en") and "112" in config.crisis_text("es")
     assert "staff" in config.crisis_text("en") and "personal" in config.crisis_text("es")
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/clinic"])
+def test_default_folders_follow_the_xdg_rules_like_platformdirs(monkeypatch, xdg):
+    """Where the database and config file live by default, with and without XDG variables."""
+    import platformdirs
+
+    from decisionaid.config import config_dir, data_dir
+
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        if xdg is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, f"{xdg}/{variable.lower()}")
+    assert str(data_dir()) == platformdirs.user_data_dir("decisionaid", appauthor=False)
+    assert str(config_dir()) == platformdirs.user_config_dir("decisionaid", appauthor=False)
