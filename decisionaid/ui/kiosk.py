@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from decisionaid.config import Config
 from decisionaid.errors import UserError
 from decisionaid.ui.idle import IdleWatcher, KioskTimes, StillThere
+from decisionaid.ui.memory import release_free_memory
 from decisionaid.ui.operations import run_in_background
 from decisionaid.ui.session import KioskServices, StaffAuthError
 from decisionaid.ui.theme import Theme
@@ -196,7 +197,8 @@ class KioskWindow(QWidget):
 
     def _prepare_pool(self) -> None:
         """Make the empty intro and question screens a visit will need, one per turn of the
-        event loop so a touch on the welcome screen never waits for more than one."""
+        event loop so a touch on the welcome screen never waits for more than one; then give
+        the memory the last visit freed back to the system."""
         if self.content is None:
             return
         from decisionaid.ui.question_screen import QuestionScreen
@@ -210,7 +212,10 @@ class KioskWindow(QWidget):
         missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
 
         def next_one() -> None:
-            if not missing or self.theme is not theme:
+            if self.theme is not theme:
+                return
+            if not missing:
+                release_free_memory()
                 return
             key, make = missing.pop(0)
             if key not in self.pool:
