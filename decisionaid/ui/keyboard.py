@@ -8,22 +8,53 @@ punctuation. The first letter of the text and of each sentence starts in capital
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
 
 from decisionaid.ui.strings import t
-from decisionaid.ui.theme import Theme
+from decisionaid.ui.theme import Theme, looks_applied
 from decisionaid.ui.widgets import button
 
 LETTERS = ("qwertyuiop", "asdfghjklñ", "zxcvbnm,.'", "áéíóúü¿¡-?")
 SYMBOLS = ("1234567890", "-/:;()$&@\"", ".,?!'%+=#*", "¿¡_<>[]~€£")
+
+
+class Key(QPushButton):
+    """A key drawn once per look, size, label and state, then copied: the forty-odd rounded,
+    bordered keys are most of the cost of drawing a text question, and they look the same
+    every time it comes up."""
+
+    _drawn: dict[tuple, QPixmap] = {}
+
+    def paintEvent(self, event) -> None:
+        ratio = self.devicePixelRatioF()
+        key = (looks_applied(), self.width(), self.height(), ratio, self.text(), self.isDown(),
+               self.isChecked(), self.isEnabled())
+        picture = Key._drawn.get(key)
+        if picture is None:
+            if len(Key._drawn) > 600:  # a new look or size: the old pictures are no use
+                Key._drawn.clear()
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            option = QStyleOptionButton()
+            self.initStyleOption(option)
+            painter = QPainter(picture)
+            self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+            painter.end()
+            Key._drawn[key] = picture
+        QPainter(self).drawPixmap(0, 0, picture)
 
 
 class Keyboard(QWidget):
@@ -71,7 +102,7 @@ class Keyboard(QWidget):
             line = QHBoxLayout()
             line.setSpacing(6)
             for ch in row:
-                b = button("key", ch, name=f"char_{ch}")
+                b = button("key", ch, name=f"char_{ch}", kind=Key)
                 b.setMinimumHeight(key_h)
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 b.clicked.connect(lambda _=False, key=b: self.insert(key.text()))
@@ -82,7 +113,7 @@ class Keyboard(QWidget):
         return page
 
     def _special(self, key: str, key_h: int, action):
-        b = button("key", t(key, self.language), name=f"key_{key}")
+        b = button("key", t(key, self.language), name=f"key_{key}", kind=Key)
         b.setMinimumHeight(key_h)
         b.clicked.connect(action)
         return b

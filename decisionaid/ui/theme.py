@@ -126,3 +126,14 @@ class Theme:
         font.setPointSizeF(self.pt("base"))
         app.setFont(font)
         app.setStyleSheet(self.style_sheet())
+        global _looks_applied
+        _looks_applied += 1
+
+
+_looks_applied = 0
+
+
+def looks_applied() -> int:
+    """How many times a look has been applied: a picture of a widget drawn under an earlier
+    look is out of date."""
+    return _looks_applied

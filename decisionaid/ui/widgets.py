@@ -44,8 +44,8 @@ def label(role: str = "", text: str = "", wrap: bool = True) -> QLabel:
     return widget
 
 
-def button(role: str = "", text: str = "", name: str = "") -> QPushButton:
-    widget = QPushButton(text)
+def button(role: str = "", text: str = "", name: str = "", kind: type[QPushButton] = QPushButton) -> QPushButton:
+    widget = kind(text)
     if role:
         widget.setProperty("role", role)
     if name:
