@@ -194,6 +194,7 @@ class _OptionsAnswer(AnswerWidget):
         self.inner.setLayout(self.grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch: nothing here takes the focus
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.inner)
         layout = QVBoxLayout(self)

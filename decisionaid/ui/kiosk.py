@@ -149,6 +149,11 @@ class KioskWindow(QWidget):
         old = self.screen
         if old is not screen:
             self._close_story()  # a story left any way at all: playback stops, the view is kept
+            focused = QApplication.focusWidget()
+            if old is not None and focused is not None and old.isAncestorOf(focused):
+                # Let go of it first: otherwise Qt walks every widget in the window looking
+                # for the next one to take the focus, only for the new screen to take it.
+                focused.clearFocus()
             screen.setObjectName(screen.objectName() or name)
             if self.stack.indexOf(screen) < 0:
                 self.stack.addWidget(screen)
