@@ -586,6 +586,7 @@ class KioskWindow(QWidget):
         self.finished_visit_id = record.id
         self.visit = None  # from here nothing can go back into the questions
         self.show_print(record.id)
+        self._drop_pool()  # nor is any question screen of the visit kept
 
     def show_print(self, visit_id: int) -> None:
         from decisionaid.ui.print_screen import PrintScreen

@@ -77,6 +77,27 @@ def test_the_done_screen_returns_to_welcome_by_itself(make_kiosk, config, drive,
     qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
 
 
+def test_once_the_review_is_confirmed_no_question_screen_of_the_visit_is_left(kiosk, drive, qtbot):
+    """From the print screen on, the question screens the visit used (and the words typed
+    into them) are destroyed, not just hidden."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    d.tap("option_3")
+    d.tap_and_wait("next")
+    d.tap("option_3")
+    d.tap_and_wait("next", "item:text")
+    d.type("Nightmares about work")
+    d.tap_and_wait("next", "item:yesno")
+    used = kiosk.findChildren(QuestionScreen)
+    kiosk.visit.visit.go_to_end()
+    kiosk.show_current()
+    d.tap_and_wait("next", "print")
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(s) for s in used), timeout=5000)
+    assert "Nightmares" not in everything_shown(kiosk)
+    assert not d.has("back")
+
+
 def test_five_wrong_pins_lock_sign_in(kiosk, drive, qtbot):
     """A returning user who gets the PIN wrong five times is told to see a peer worker, and
     even the right PIN then does not open the profile."""
