@@ -174,7 +174,24 @@ def main() -> None:
     worst = max(statistics.median(painted), statistics.median(at_once))
     verdict = "meets" if worst < TARGET_MS else "MISSES"
     print(f"tap to first frame shown {verdict} the {TARGET_MS:.0f} ms target")
+    _tear_down(player, baseline)
+
+
+def _tear_down(player, baseline: BarePlayer) -> None:
+    """Stop both players and destroy them before their video outputs, while Qt is still up:
+    left to the interpreter's exit, they go in any order and the decoder threads can crash or
+    hang the process."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     player.stop()
+    baseline.player.stop()
+    baseline.player.setVideoOutput(None)
+    QCoreApplication.processEvents()
+    for obj in (player, baseline.player, baseline.audio, baseline.watch, baseline.view):
+        if shiboken6.isValid(obj):
+            shiboken6.delete(obj)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 if __name__ == "__main__":
