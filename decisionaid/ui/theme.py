@@ -28,12 +28,17 @@ FONT_FAMILY = "DejaVu Sans"
 _fonts_loaded = False
 
 
+SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
+
+
 def load_fonts() -> str:
-    """Registers the shipped font with Qt (once) so every machine draws the same letters."""
+    """Registers the shipped font with Qt (once) so every machine draws the same letters; a
+    system that has the same font installed already (most Debian machines) needs nothing, and
+    the kiosk's first screen comes up a little sooner."""
     global _fonts_loaded
     if not _fonts_loaded:
         for file in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-            if (FONTS / file).is_file():
+            if (FONTS / file).is_file() and not (SYSTEM_FONTS / file).is_file():
                 QFontDatabase.addApplicationFont(str(FONTS / file))
         _fonts_loaded = True
     return FONT_FAMILY
