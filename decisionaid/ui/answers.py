@@ -165,7 +165,7 @@ class _OptionsAnswer(AnswerWidget):
         super().load(item)
         options = self._options()
         self.reserve(len(options))
-        self._uncheck_all()
+        self._uncheck_all(redraw=False)  # the labels are redrawn once, with their new words
         self.buttons = []
         for (value, _text), b in zip(options, self.pool, strict=False):
             b.setObjectName(f"option_{value}")
@@ -175,13 +175,14 @@ class _OptionsAnswer(AnswerWidget):
         for i, b in enumerate(self.pool):
             b.setVisible(i < len(options))
 
-    def _uncheck_all(self) -> None:
+    def _uncheck_all(self, redraw: bool = True) -> None:
         self.group.setExclusive(False)  # an exclusive group will not let its last choice go
         for b in self.pool:
             b.blockSignals(True)
             b.setChecked(False)
             b.blockSignals(False)
-            b._show()
+            if redraw:
+                b._show()
         self.group.setExclusive(self.exclusive_group)
 
     # More than four options go in two columns, so most lists fit without scrolling (a

@@ -246,11 +246,14 @@ class KioskWindow(QWidget):
         from decisionaid.ui.question_screen import QuestionScreen
 
         theme = self.theme
-        wanted: dict[str, Callable[[], QWidget]] = {"intro": self._new_intro}
+        most: dict[str, int] = {}  # the most options any item of a type has
         for q in self.content.questionnaires:
             for item in q.items:
-                key = QuestionScreen.for_item(item.type)
-                wanted.setdefault(key, lambda t=item.type: self._new_question(t))
+                most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
+        wanted: dict[str, Callable[[], QWidget]] = {"intro": self._new_intro}
+        for item_type, options in most.items():
+            key = QuestionScreen.for_item(item_type)
+            wanted.setdefault(key, lambda t=item_type, n=options: self._new_question(t, n))
         missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
 
         def next_one() -> None:
@@ -506,11 +509,11 @@ class KioskWindow(QWidget):
         screen.went_back.connect(self.go_back)
         return screen
 
-    def _new_question(self, item_type: str) -> QWidget:
+    def _new_question(self, item_type: str, options: int = 0) -> QWidget:
         """A question screen whose buttons act on whatever visit and item it shows."""
         from decisionaid.ui.question_screen import QuestionScreen
 
-        screen = QuestionScreen(item_type, self.language, self.theme, self.speaker)
+        screen = QuestionScreen(item_type, self.language, self.theme, self.speaker, options=options)
         screen.answered.connect(lambda value: self._act(lambda: self.visit.confirm(value), screen))
         screen.skipped.connect(lambda: self._act(lambda: self.visit.skip(), screen))
         screen.went_back.connect(self.go_back)

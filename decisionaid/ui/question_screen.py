@@ -34,7 +34,9 @@ class QuestionScreen(Screen):
     went_back = Signal()
     watch = Signal(str)
 
-    def __init__(self, item_type: str, language: str, theme: Theme, speaker):
+    def __init__(self, item_type: str, language: str, theme: Theme, speaker, *, options: int = 0):
+        """``options``: how many option buttons to make at once (the most any item of this
+        type has), so none is made while a person waits for the next question."""
         super().__init__(language, theme)
         self.item_type = item_type
         self.current: EngineScreen | None = None
@@ -61,7 +63,7 @@ class QuestionScreen(Screen):
         layout.addWidget(self.hint)
         self.answer = answer_widget(item_type, theme, language)
         if hasattr(self.answer, "reserve"):
-            self.answer.reserve(RESERVE.get(item_type, 0))
+            self.answer.reserve(max(options, RESERVE.get(item_type, 0)))
         layout.addWidget(self.answer, 1)
         self.stories_layout = QVBoxLayout()
         self.stories_layout.setContentsMargins(0, 0, 0, 0)
