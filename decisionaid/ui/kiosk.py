@@ -345,9 +345,11 @@ class KioskWindow(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self._drop_pool()  # sized for the old text size: made again as needed
+        self._drop_pool()  # sized for the old look: made again for the new one
         theme.apply()
         self.top_bar.show_state(self.language, theme)
+        if self._day_closed:
+            self._prepare_pool()
 
     # --- sign-in --------------------------------------------------------------------------------
     def show_sign_in(self) -> None:

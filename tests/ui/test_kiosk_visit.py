@@ -250,3 +250,20 @@ def test_suggested_stories_come_before_the_review_with_a_clear_way_on(kiosk, dri
     assert kiosk.screen_name.startswith("item:")
     d.tap_and_wait("skip", "stories")
     d.tap_and_wait("next", "review")
+
+
+def test_a_bigger_text_size_mid_visit_holds_for_every_question_after(kiosk, drive):
+    """Choosing the largest text during a question: the next questions come up at that size
+    (the screens kept for refilling are made again), and nothing chosen is lost."""
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next", "item:scale")
+    d.tap("option_2")
+    d.tap("text_largest")
+    assert d.find("option_2").isChecked()
+    d.tap_and_wait("next", "item:scale")
+    assert question(kiosk) == "Trouble sleeping"
+    assert kiosk.screen.theme.text_size == "largest"
+    assert not any(d.find(f"option_{v}").isChecked() for v in range(4))
+    d.tap_and_wait("back", "item:scale")
+    assert kiosk.screen.theme.text_size == "largest" and d.find("option_2").isChecked()
