@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 
 from decisionaid.errors import UserError
@@ -25,6 +24,8 @@ def register(subparsers) -> None:
 
 
 def _open_peer_station(config_path: str | None) -> None:
+    import subprocess  # here, not above: the kiosk's start is measured to its first paint
+
     command = [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))", "peer"]
     if config_path:
         command += ["--config", config_path]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from decisionaid.ui.strings import t
 from decisionaid.ui.theme import Theme
-from decisionaid.ui.widgets import button, label
+from decisionaid.ui.widgets import button, centred, label
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,6 @@ class StillThere(QFrame):
         super().__init__(parent)
         self.setObjectName("still_there")
         self.setProperty("role", "overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.language = language
         self.left = times.warning_s
         outer = QVBoxLayout(self)
@@ -111,18 +110,21 @@ class StillThere(QFrame):
         pad = theme.px(48)
         column.setContentsMargins(pad, pad, pad, pad)
         column.setSpacing(theme.px(32))
-        self.title = label("huge", t("still_there", language))
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = centred(label("huge", t("still_there", language)))
         self.body = label("lead")
         self.body.setObjectName("countdown")
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(self.body)
         self.button = button("primary", t("still_here", language), name="still_here")
         self.button.setMinimumHeight(theme.px(160))
         column.addWidget(self.title)
         column.addWidget(self.body)
         column.addWidget(self.button)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(box)
+        middle.addStretch(1)
+        outer.addLayout(middle)
         outer.addStretch(1)
         self.ticker = QTimer(self)
         self.ticker.setInterval(times.tick_ms)

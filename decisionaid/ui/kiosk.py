@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
@@ -129,8 +129,7 @@ class KioskWindow(QWidget):
         """``services`` may come later (``set_services``): the welcome screen is drawn first
         and its buttons wake up once the content and the database are open."""
         super().__init__()
-        self.setObjectName("KioskWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("KioskWindow")  # a window: the style sheet's background is drawn
         self.services = services
         self.config = services.config if services else config
         self.content = services.content if services else None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from decisionaid.ui.strings import LANGUAGE_NAMES
 from decisionaid.ui.theme import Theme
-from decisionaid.ui.widgets import ReadAloud, Screen, button, label
+from decisionaid.ui.widgets import ReadAloud, Screen, at_right, button, centred, label
 
 
 class WelcomeScreen(Screen):
@@ -22,13 +22,13 @@ class WelcomeScreen(Screen):
         layout = self.page_layout()
         layout.addStretch(1)
         self.site = label("title", site_name)
-        self.site.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(self.site)
         self.title = self.say(label("huge"), "welcome_title")
         self.title.setObjectName("title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(self.title)
         self.body = self.say(label("lead"), "welcome_body")
         self.body.setObjectName("body")
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(self.body)
         layout.addWidget(self.title)
         layout.addWidget(self.site)
         layout.addSpacing(theme.px(16))
@@ -67,7 +67,7 @@ class WelcomeScreen(Screen):
         self.peer_button = self.say(button("quiet", name="peer_sign_in"), "peer_sign_in")
         self.peer_button.setSizePolicy(self.peer_button.sizePolicy().horizontalPolicy().Fixed,
                                        self.peer_button.sizePolicy().verticalPolicy())
-        layout.addWidget(self.peer_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(at_right(self.peer_button))
         self.returning_button.clicked.connect(self.returning)
         self.first_button.clicked.connect(self.first_time)
         self.peer_button.clicked.connect(self.peer)

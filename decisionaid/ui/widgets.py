@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,14 @@ from decisionaid.ui.theme import ASSETS, TEXT_SIZES, Theme
 
 Wording = Callable[[str], str]
 
+# The welcome screen is drawn before PySide6's ``Qt`` namespace is first touched: building its
+# ninety-odd Python enums takes about 20 ms, an eighth of the kiosk's start (bench_kiosk). So
+# what is made before that first paint sets Qt's values through Qt's property system, and only
+# the screens shown after it import ``Qt``. (tests/ui/test_widgets.py checks the values.)
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
+
 
 def wording(key: str, **values: object) -> Wording:
     return lambda language: t(key, language, **values)
@@ -37,7 +45,7 @@ def wording(key: str, **values: object) -> Wording:
 def label(role: str = "", text: str = "", wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setProperty("textFormat", PLAIN_TEXT)
     if role:
         widget.setProperty("role", role)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -52,7 +60,7 @@ def button(role: str = "", text: str = "", name: str = "", kind: type[QPushButto
         widget.setObjectName(name)
     # Touch: a press never leaves a focus ring behind, and the on-screen keys keep the cursor
     # in the text box.
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setProperty("focusPolicy", NO_FOCUS)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return widget
 
@@ -62,14 +70,27 @@ def repolish(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
-class Screen(QWidget):
+def centred(widget: QLabel) -> QLabel:
+    widget.setProperty("alignment", ALIGN_CENTER)
+    return widget
+
+
+def at_right(widget: QWidget) -> QHBoxLayout:
+    """A row holding ``widget`` against its right edge."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    row.addWidget(widget)
+    return row
+
+
+class Screen(QFrame):
     """One kiosk screen. Subclasses bind their texts with ``say`` and may offer ``spoken_text``
     (what "Read to me" reads)."""
 
     def __init__(self, language: str, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setProperty("screen", True)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setProperty("screen", True)  # a QFrame: the style sheet's background is drawn
         self.language = language
         self.theme = theme
         self._texts: list[tuple[QWidget, Wording]] = []
@@ -186,7 +207,7 @@ class ReadAloud(QWidget):
         self.notice = screen.say(label("notice"), "no_speech")
         self.notice.setObjectName("no_speech")
         self.notice.setVisible(False)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(at_right(self.button))
         layout.addWidget(self.notice)
         self.button.clicked.connect(self.read)
 
@@ -228,7 +249,6 @@ class TopBar(QFrame):
     def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int):
         super().__init__()
         self.setObjectName("TopBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.languages = languages
         self.language = languages[0]
         self.theme = theme
