@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from decisionaid.ui.strings import t
@@ -31,7 +31,7 @@ class Keypad(QWidget):
         self.display.setProperty("role", "huge")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.display)
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setSpacing(theme.px(12) // 2 + 4)
         key = theme.pad_px
         self.keys: dict[str, object] = {}
@@ -59,6 +59,23 @@ class Keypad(QWidget):
         layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         self._show()
 
+    def showEvent(self, event) -> None:
+        self._even_columns()
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self, self._even_columns)  # once the keys have their new look
+
+    def _even_columns(self) -> None:
+        """Three equal columns, each as wide as the widest key needs: a word such as "Borrar"
+        at the largest text size is never cut off. (Equal stretch alone shares out only the
+        sum of the keys' widths, so a word key gets less than it asks for.)"""
+        widest = max(b.sizeHint().width() for b in self.keys.values() if b is not self.ok_key)
+        for column in range(3):
+            self.grid.setColumnMinimumWidth(column, widest)
+
     def _key(self, text: str, size: int, name: str = ""):
         b = button("pad", text, name=name or f"key_{text}")
         b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -71,6 +88,7 @@ class Keypad(QWidget):
         self.clear_key.setText(t("clear", language))
         if self.ok_key is not None:
             self.ok_key.setText(t("ok", language))
+        self._even_columns()
 
     def send(self) -> None:
         if len(self.digits) >= self.min_length:

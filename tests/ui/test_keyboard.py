@@ -29,3 +29,24 @@ def test_numbers_and_signs_are_one_tap_away_and_back(qtbot):
     qtbot.mouseClick(key(keyboard, "key_numbers"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(key(keyboard, "char_ñ"), Qt.MouseButton.LeftButton)
     assert box.toPlainText() == "A5¿ñ"
+
+
+def test_the_number_pad_never_cuts_off_a_word_key(qtbot):
+    """"Borrar" on the PIN pad at the largest text size: the key is as wide as the word needs,
+    and the three columns stay even; also after switching language on the screen."""
+    from decisionaid.ui.keypad import Keypad
+
+    theme = Theme().with_text_size("largest")
+    theme.apply()
+    pad = Keypad(theme, "en")
+    qtbot.addWidget(pad)
+    pad.resize(1800, 900)
+    pad.show()
+    qtbot.waitExposed(pad)
+    for language in ("en", "es"):
+        pad.retranslate(language)
+        qtbot.waitUntil(lambda: pad.clear_key.width() >= pad.clear_key.sizeHint().width())
+        words = pad.clear_key.fontMetrics().horizontalAdvance(pad.clear_key.text())
+        assert pad.clear_key.contentsRect().width() > words
+        assert pad.keys["key_1"].width() == pad.clear_key.width() == pad.delete_key.width()
+    Theme().apply()
