@@ -24,7 +24,7 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSizeF, QUrl, Signal
+from PySide6.QtCore import QObject, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtMultimedia import QAudio, QAudioOutput, QMediaFormat, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
@@ -50,7 +50,14 @@ def _perceived_to_linear(volume: float) -> float:
 
 
 class MediaPlayer(QObject):
-    """Plays one video file at a time through Qt Multimedia."""
+    """Plays one video file at a time through Qt Multimedia.
+
+    Commands reach the QMediaPlayer through queued signals, so Qt runs them from its event loop
+    and not from Python. Stopping, pausing, seeking or opening a file waits for the audio
+    thread, and that thread may itself be waiting for Python's lock (to ask whether Python
+    overrides a method of the QAudioOutput): called from Python, which holds that lock, the
+    kiosk would freeze for good now and then. The commands still run in the order given.
+    """
 
     started = Signal()
     playing_changed = Signal(bool)
@@ -58,6 +65,12 @@ class MediaPlayer(QObject):
     frame_shown = Signal()
     finished = Signal()
     failed = Signal(str)
+
+    _play = Signal()
+    _pause = Signal()
+    _stop = Signal()
+    _open = Signal(QUrl)
+    _seek = Signal("qint64")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -72,6 +85,14 @@ class MediaPlayer(QObject):
         self._player.positionChanged.connect(self._on_position)
         self._player.mediaStatusChanged.connect(self._on_status)
         self._player.errorOccurred.connect(self._on_error)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._play.connect(self._player.play, queued)
+        self._pause.connect(self._player.pause, queued)
+        self._stop.connect(self._player.stop, queued)
+        self._open.connect(self._player.setSource, queued)
+        self._seek.connect(self._player.setPosition, queued)
+        self._seek.connect(self._sought, queued)
+        self._seeking: int | None = None  # a jump asked for and not yet made, in ms
         self._ensure_video_item()
 
     def _ensure_video_item(self) -> QGraphicsVideoItem:
@@ -98,29 +119,30 @@ class MediaPlayer(QObject):
     def load(self, path: str | Path) -> None:
         """Open a video file (paused at its start). Emits ``failed`` if it cannot be played."""
         self._failed = False
-        self._player.stop()
+        self._stop.emit()
         if not self._backend:
             self._fail("no media backend: Qt Multimedia has no FFmpeg plugin on this machine")
             return
         if not Path(path).is_file():
             self._fail(f"the video file is missing: {path}")
             return
-        self._player.setSource(QUrl.fromLocalFile(str(Path(path).resolve())))
+        self._open.emit(QUrl.fromLocalFile(str(Path(path).resolve())))
 
     def play(self) -> None:
         if not self._failed:
-            self._player.play()
+            self._play.emit()
 
     def pause(self) -> None:
-        self._player.pause()
+        self._pause.emit()
 
     def stop(self) -> None:
         """Stop and release the picture (for leaving the screen)."""
-        self._player.stop()
+        self._stop.emit()
 
     def seek(self, seconds: float) -> None:
         limit = self.duration or max(seconds, 0.0)
-        self._player.setPosition(round(max(0.0, min(seconds, limit)) * 1000))
+        self._seeking = round(max(0.0, min(seconds, limit)) * 1000)
+        self._seek.emit(self._seeking)
 
     def set_volume(self, volume: float) -> None:
         """0 (silent) to 1 (full), as heard."""
@@ -134,8 +156,8 @@ class MediaPlayer(QObject):
 
     @property
     def position(self) -> float:
-        """Seconds from the start."""
-        return self._player.position() / 1000
+        """Seconds from the start (where a jump asked for will land, until it is made)."""
+        return (self._player.position() if self._seeking is None else self._seeking) / 1000
 
     @property
     def duration(self) -> float:
@@ -151,7 +173,7 @@ class MediaPlayer(QObject):
         if self._failed:
             return
         self._failed = True
-        self._player.stop()
+        self._stop.emit()
         log.warning("video cannot play: %s", reason)
         self.failed.emit(reason)
 
@@ -166,6 +188,10 @@ class MediaPlayer(QObject):
             self.finished.emit()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._fail(f"the video cannot be decoded: {self._player.errorString() or 'invalid media'}")
+
+    def _sought(self, ms: int) -> None:
+        if self._seeking == ms:
+            self._seeking = None
 
     def _on_position(self, ms: int) -> None:
         self.position_changed.emit(ms / 1000)

@@ -89,3 +89,34 @@ def test_every_shipped_vignette_decodes_and_reaches_the_end(qtbot, player, vigne
         player.seek(player.duration - 2.0)
     assert failures == []
     assert player.position == pytest.approx(player.duration, abs=0.3)
+
+
+def test_quick_taps_take_effect_in_the_order_given(qtbot, player):
+    """Play, pause and a jump, tapped faster than the player can act: it ends paused at the
+    jump. (Commands go to Qt's player through its event loop, never straight from Python,
+    which could freeze the kiosk; see ``MediaPlayer``.)"""
+    vignette = load_content(MINI, ["en", "es"]).vignettes["side-story"]
+    player.load(vignette.video)
+    with qtbot.waitSignal(player.frame_shown, timeout=5000):
+        player.play()
+    player.pause()
+    player.seek(2.0)
+    player.play()
+    player.pause()
+    qtbot.waitUntil(lambda: not player.is_playing and abs(player.position - 2.0) < 0.3, timeout=5000)
+    playing: list[bool] = []
+    player.playing_changed.connect(playing.append)
+    with qtbot.waitSignal(player.playing_changed, timeout=5000):
+        player.play()
+    assert playing == [True]
+    player.stop()
+    qtbot.waitUntil(lambda: not player.is_playing, timeout=5000)
+
+
+def test_two_quick_jumps_add_up(qtbot, player):
+    """Tapping "forward 10 seconds" twice in a row moves twenty seconds, not ten."""
+    player.load(load_vignette(shipped_ids()[0]).video)
+    qtbot.waitUntil(lambda: player.duration > 25, timeout=5000)
+    player.seek(player.position + 10)
+    player.seek(player.position + 10)
+    qtbot.waitUntil(lambda: abs(player.position - 20) < 0.5, timeout=5000)
