@@ -32,7 +32,7 @@ Wording = Callable[[str], str]
 # The welcome screen is drawn before PySide6's ``Qt`` namespace is first touched: building its
 # ninety-odd Python enums takes about 20 ms, an eighth of the kiosk's start (bench_kiosk). So
 # what is made before that first paint sets Qt's values through Qt's property system, and only
-# the screens shown after it import ``Qt``. (tests/ui/test_widgets.py checks the values.)
+# the screens shown after it import ``Qt``. (tests/ui/test_kiosk_start.py checks both.)
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
