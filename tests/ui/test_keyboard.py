@@ -38,15 +38,17 @@ def test_the_number_pad_never_cuts_off_a_word_key(qtbot):
 
     theme = Theme().with_text_size("largest")
     theme.apply()
-    pad = Keypad(theme, "en")
-    qtbot.addWidget(pad)
-    pad.resize(1800, 900)
-    pad.show()
-    qtbot.waitExposed(pad)
-    for language in ("en", "es"):
-        pad.retranslate(language)
-        qtbot.waitUntil(lambda: pad.clear_key.width() >= pad.clear_key.sizeHint().width())
-        words = pad.clear_key.fontMetrics().horizontalAdvance(pad.clear_key.text())
-        assert pad.clear_key.contentsRect().width() > words
-        assert pad.keys["key_1"].width() == pad.clear_key.width() == pad.delete_key.width()
-    Theme().apply()
+    try:
+        pad = Keypad(theme, "en")
+        qtbot.addWidget(pad)
+        pad.resize(1800, 900)
+        pad.show()
+        qtbot.waitExposed(pad)
+        for language in ("en", "es"):
+            pad.retranslate(language)
+            qtbot.waitUntil(lambda: pad.clear_key.width() >= pad.clear_key.sizeHint().width())
+            words = pad.clear_key.fontMetrics().horizontalAdvance(pad.clear_key.text())
+            assert pad.clear_key.contentsRect().width() > words
+            assert pad.keys["key_1"].width() == pad.clear_key.width() == pad.delete_key.width()
+    finally:
+        Theme().apply()  # the application-wide look goes back for the tests after this one
