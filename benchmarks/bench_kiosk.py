@@ -93,7 +93,7 @@ def _demo(folder: str):
 
     from decisionaid.config import Config
     from decisionaid.services.pins import PinHasher
-    from decisionaid.ui.demo import Demo
+    from decisionaid.ui.kiosk.demo import Demo
 
     QApplication.instance() or QApplication(sys.argv[:1])
     config = Config(content_dir=ROOT, database_url=f"sqlite:///{folder}/visits.db")

@@ -30,10 +30,10 @@ from decisionaid.services.peer_queries import PeerQueries  # noqa: E402
 from decisionaid.services.staff import StaffMember  # noqa: E402
 from decisionaid.services.visits import VisitService  # noqa: E402
 from decisionaid.storage.database import connect  # noqa: E402
-from decisionaid.ui.peer.person import PersonScreen  # noqa: E402
-from decisionaid.ui.peer.search import SearchScreen  # noqa: E402
-from decisionaid.ui.peer.services import PeerServices  # noqa: E402
-from decisionaid.ui.peer.today import TodayScreen  # noqa: E402
+from decisionaid.ui.station.person import PersonScreen  # noqa: E402
+from decisionaid.ui.station.search import SearchScreen  # noqa: E402
+from decisionaid.ui.station.services import PeerServices  # noqa: E402
+from decisionaid.ui.station.today import TodayScreen  # noqa: E402
 
 RUNS = 40
 _app = None

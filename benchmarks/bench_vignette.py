@@ -106,8 +106,8 @@ def tap_to_frame(player, vignette, at_once: bool = False) -> tuple[float, float]
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
 
-    from decisionaid.ui.speech import RecordingSpeaker
-    from decisionaid.ui.vignette_screen import VignetteScreen
+    from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+    from decisionaid.ui.testing import RecordingSpeaker
 
     screen = VignetteScreen(player, vignette, "en", RecordingSpeaker())
     screen.resize(1280, 800)
@@ -141,8 +141,8 @@ def tap_to_frame(player, vignette, at_once: bool = False) -> tuple[float, float]
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.player import MediaPlayer, media_backend_available
-    from decisionaid.ui.theme import Theme
+    from decisionaid.ui.common.player import MediaPlayer, media_backend_available
+    from decisionaid.ui.common.theme import Theme
 
     app = QApplication.instance() or QApplication([])
     Theme().apply(app)

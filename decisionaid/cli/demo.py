@@ -48,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.demo import Demo, demo_config
-    from decisionaid.ui.theme import Theme
+    from decisionaid.ui.common.theme import Theme
+    from decisionaid.ui.kiosk.demo import Demo, demo_config
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="decisionaid-demo-") as folder:

@@ -38,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.kiosk import KioskWindow
-    from decisionaid.ui.operations import run_in_background, wait_for_background
-    from decisionaid.ui.session import open_services
-    from decisionaid.ui.theme import Theme, screen_scale
+    from decisionaid.ui.common.operations import run_in_background, wait_for_background
+    from decisionaid.ui.common.theme import Theme, screen_scale
+    from decisionaid.ui.kiosk.session import open_services
+    from decisionaid.ui.kiosk.window import KioskWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid")
@@ -97,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _player_factory():
-    from decisionaid.ui.player import MediaPlayer, media_backend_available
+    from decisionaid.ui.common.player import MediaPlayer, media_backend_available
 
     return MediaPlayer if media_backend_available() else None

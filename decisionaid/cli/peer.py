@@ -53,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.operations import wait_for_background
-    from decisionaid.ui.peer.services import PeerServices
-    from decisionaid.ui.peer.station import PeerStation
-    from decisionaid.ui.session import default_printer
+    from decisionaid.ui.common.operations import wait_for_background
+    from decisionaid.ui.kiosk.session import default_printer
+    from decisionaid.ui.station.services import PeerServices
+    from decisionaid.ui.station.station import PeerStation
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid peer station")

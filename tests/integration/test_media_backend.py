@@ -19,9 +19,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from decisionaid.content.loader import load_content
-from decisionaid.ui.player import MediaPlayer, media_backend_available
-from decisionaid.ui.speech import RecordingSpeaker
-from decisionaid.ui.vignette_screen import VignetteScreen
+from decisionaid.ui.common.player import MediaPlayer, media_backend_available
+from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+from decisionaid.ui.testing import RecordingSpeaker
 
 pytestmark = pytest.mark.integration
 

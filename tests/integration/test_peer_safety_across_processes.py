@@ -18,9 +18,9 @@ from decisionaid.config import Config
 from decisionaid.services import audit, staff
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visits import VisitService
-from decisionaid.ui.operations import wait_for_background
-from decisionaid.ui.peer.services import PeerServices
-from decisionaid.ui.peer.station import PeerStation
+from decisionaid.ui.common.operations import wait_for_background
+from decisionaid.ui.station.services import PeerServices
+from decisionaid.ui.station.station import PeerStation
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 

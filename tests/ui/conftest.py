@@ -14,13 +14,11 @@ import pytest
 
 from decisionaid.config import Config
 from decisionaid.services.pins import PinHasher
-from decisionaid.ui.driver import KioskDriver
-from decisionaid.ui.idle import KioskTimes
-from decisionaid.ui.operations import wait_for_background
-from decisionaid.ui.printing import RecordingPrinter
-from decisionaid.ui.session import StaffAuthError, open_services
-from decisionaid.ui.speech import RecordingSpeaker
-from decisionaid.ui.theme import Theme
+from decisionaid.ui.common.operations import wait_for_background
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.kiosk.session import StaffAuthError, open_services
+from decisionaid.ui.testing import KioskDriver, RecordingPrinter, RecordingSpeaker
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"
@@ -66,8 +64,8 @@ def make_kiosk(qtbot, printer):
     opened = []
 
     def make(config: Config, times: KioskTimes = CALM, theme: Theme | None = None, staff=None):
-        from decisionaid.ui.kiosk import KioskWindow
-        from decisionaid.ui.player import FakeMediaPlayer
+        from decisionaid.ui.kiosk.window import KioskWindow
+        from decisionaid.ui.testing import FakeMediaPlayer
 
         services, db = open_services(config, printer=printer, staff=staff or FakeStaff(),
                                      hasher=PinHasher.fast())

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from decisionaid.config import Config
 from decisionaid.services.pins import PinHasher
-from decisionaid.ui.demo import wait_until
-from decisionaid.ui.driver import KioskDriver
-from decisionaid.ui.kiosk import KioskWindow
-from decisionaid.ui.printing import RecordingPrinter
-from decisionaid.ui.session import open_services
-from decisionaid.ui.speech import RecordingSpeaker
+from decisionaid.ui.kiosk.demo import wait_until
+from decisionaid.ui.kiosk.session import open_services
+from decisionaid.ui.kiosk.window import KioskWindow
+from decisionaid.ui.testing import KioskDriver, RecordingPrinter, RecordingSpeaker
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 
-from decisionaid.ui.keyboard import Keyboard
-from decisionaid.ui.theme import Theme
+from decisionaid.ui.common.keyboard import Keyboard
+from decisionaid.ui.common.theme import Theme
 
 
 def key(keyboard: Keyboard, name: str) -> QAbstractButton:
@@ -34,7 +34,7 @@ def test_numbers_and_signs_are_one_tap_away_and_back(qtbot):
 def test_the_number_pad_never_cuts_off_a_word_key(qtbot):
     """"Borrar" on the PIN pad at the largest text size: the key is as wide as the word needs,
     and the three columns stay even; also after switching language on the screen."""
-    from decisionaid.ui.keypad import Keypad
+    from decisionaid.ui.common.keypad import Keypad
 
     theme = Theme().with_text_size("largest")
     theme.apply()

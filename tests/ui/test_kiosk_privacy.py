@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
 
-from decisionaid.ui.idle import KioskTimes
-from decisionaid.ui.question_screen import QuestionScreen
+from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
 SHORT = KioskTimes(idle_ms=80, warning_s=3, tick_ms=30, staff_hold_ms=60, done_ms=120)
 

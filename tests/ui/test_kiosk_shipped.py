@@ -10,8 +10,8 @@ import pypdf
 import pytest
 
 from decisionaid.services.pins import PinHasher
-from decisionaid.ui.demo import Demo
-from decisionaid.ui.theme import Theme
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.kiosk.demo import Demo
 
 
 @pytest.mark.parametrize("text_size", ["normal", "largest"])

@@ -45,7 +45,7 @@ def test_broken_content_stops_the_kiosk_with_file_and_line(tmp_path):
 FIRST_PAINT_PROBE = """
 import sys
 from PySide6 import QtCore
-from decisionaid.ui import kiosk
+from decisionaid.ui.kiosk import window as kiosk
 
 made = kiosk.KioskWindow.__init__
 def init(self, *args, **kwargs):
@@ -75,7 +75,7 @@ def test_the_welcome_screen_is_drawn_before_pyside_builds_its_qt_namespace(tmp_p
 def test_the_early_widgets_get_the_same_qt_settings_as_named_enums(qtbot):
     from PySide6.QtCore import Qt
 
-    from decisionaid.ui.widgets import button, centred, label
+    from decisionaid.ui.common.widgets import button, centred, label
 
     text = centred(label("lead", "<b>not bold</b>"))
     press = button("primary", "Next")

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from decisionaid.ui.idle import KioskTimes
-from decisionaid.ui.vignette_screen import VignetteScreen
+from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
 
 SHORT = KioskTimes(idle_ms=80, warning_s=2, tick_ms=30, staff_hold_ms=60, done_ms=600_000)
 
@@ -127,7 +127,7 @@ def test_the_kiosk_closes_visits_left_unfinished_on_earlier_days(make_kiosk, con
 
     from decisionaid.services.clock import utc_now
     from decisionaid.services.visits import VisitService
-    from decisionaid.ui.session import open_services
+    from decisionaid.ui.kiosk.session import open_services
 
     services, db = open_services(config)
     yesterday = VisitService(db, services.content, clock=lambda: utc_now() - timedelta(days=1))

@@ -17,9 +17,9 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, staff
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visits import UnknownVisit, VisitService
-from decisionaid.ui.operations import wait_for_background
-from decisionaid.ui.peer.services import Dialogs, PeerServices
-from decisionaid.ui.peer.station import PeerStation
+from decisionaid.ui.common.operations import wait_for_background
+from decisionaid.ui.station.services import Dialogs, PeerServices
+from decisionaid.ui.station.station import PeerStation
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")

@@ -14,10 +14,10 @@ from decisionaid.services import audit, staff
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.profiles import ProfileService
 from decisionaid.services.visits import VisitClosed, VisitService
-from decisionaid.ui.operations import wait_for_background
-from decisionaid.ui.peer.services import Dialogs, PeerServices
-from decisionaid.ui.peer.station import PeerStation
-from decisionaid.ui.peer.statistics import StatisticsScreen
+from decisionaid.ui.common.operations import wait_for_background
+from decisionaid.ui.station.services import Dialogs, PeerServices
+from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.station.statistics import StatisticsScreen
 
 HARM = ItemRef("feelings", "harm-self")
 SAD = ItemRef("feelings", "sad")

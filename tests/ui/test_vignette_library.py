@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from decisionaid.content.model import Content, Vignette
-from decisionaid.ui.stories_screen import StoriesScreen
+from decisionaid.ui.kiosk.stories_screen import StoriesScreen
 
 
 def story(vid: str, title: str, topics: tuple[str, ...], sample: bool = True) -> Vignette:

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from decisionaid.content.loader import load_content
-from decisionaid.ui.player import FakeMediaPlayer, MediaPlayer
-from decisionaid.ui.speech import RecordingSpeaker
-from decisionaid.ui.vignette_screen import VignetteScreen
+from decisionaid.ui.common.player import MediaPlayer
+from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 

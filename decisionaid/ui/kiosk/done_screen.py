@@ -1,0 +1,34 @@
+"""Thank you: the visit is saved; the screen clears itself after a short while."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.widgets import Screen, button, label
+
+
+class DoneScreen(Screen):
+    timed_out = Signal()
+
+    def __init__(self, language: str, theme: Theme, clear_after_ms: int):
+        super().__init__(language, theme)
+        layout = self.page_layout()
+        layout.addStretch(1)
+        self.title = self.say(label("huge"), "done_title")
+        self.title.setObjectName("title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = self.say(label("lead"), "done_body")
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        layout.addWidget(body)
+        layout.addStretch(1)
+        self.now = self.say(button("", name="clear_now"), "done_now")
+        layout.addWidget(self.now, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(clear_after_ms)
+        self.timer.timeout.connect(self.timed_out)
+        self.now.clicked.connect(self.timed_out)
+        self.timer.start()

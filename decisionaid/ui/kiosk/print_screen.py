@@ -1,0 +1,139 @@
+"""The print screen: a picture of the page (made off the UI thread), "Print my page", "Ask a
+peer worker", and "I'm finished"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+
+from decisionaid.ui.common.operations import run_in_background
+from decisionaid.ui.common.preview import pdf_preview
+from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.widgets import Screen, button, label
+
+
+class PrintScreen(Screen):
+    page_ready = Signal()  # the preview is on screen (or the page could not be made)
+    print_finished = Signal(bool)  # True: sent to the printer
+    printed = Signal()  # the visit's page went to the printer: record it
+    finished = Signal()
+    ask_peer = Signal()
+
+    def __init__(self, language: str, theme: Theme, make_pdf: Callable[[], bytes], printer,
+                 paper_title: str = "decisionaid"):
+        super().__init__(language, theme)
+        self.printer = printer
+        self.pdf: bytes | None = None
+        self.preview_image: QImage | None = None
+        self.paper_title = paper_title
+        layout = QHBoxLayout(self)
+        side = theme.px(48)
+        layout.setContentsMargins(side, theme.px(20), side, theme.px(24))
+        layout.setSpacing(theme.px(40))
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setProperty("role", "panel")
+        self.say(self.preview, "page_making")
+        layout.addWidget(self.preview, 5)
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(24))
+        self.title = self.say(label("title"), "page_title")
+        self.title.setObjectName("title")
+        column.addWidget(self.title)
+        column.addWidget(self.say(label("help"), "page_body"))
+        self.status = label("notice")
+        self.status.setObjectName("status")
+        self.status.hide()
+        self._status_key: str | None = None
+        column.addWidget(self.status)
+        column.addStretch(1)
+        self.print_button = self.say(button("primary", name="print"), "print")
+        self.print_button.setMinimumHeight(theme.px(120))
+        self.print_button.setEnabled(False)
+        self.peer_button = self.say(button("", name="ask_peer"), "ask_peer")
+        self.finish_button = self.say(button("", name="finish"), "finish")
+        column.addWidget(self.print_button)
+        column.addWidget(self.peer_button)
+        column.addWidget(self.finish_button)
+        layout.addLayout(column, 4)
+        self.print_button.clicked.connect(self.print_page)
+        self.peer_button.clicked.connect(self._ask_peer)
+        self.finish_button.clicked.connect(self.finished)
+        width = theme.px(900)
+
+        def work():
+            pdf = make_pdf()
+            try:
+                image = pdf_preview(pdf, width)
+            except (OSError, ValueError):
+                image = None
+            return pdf, image
+
+        run_in_background(work, self._made, self._not_made, self)
+
+    def _made(self, result) -> None:
+        self.pdf, self.preview_image = result
+        if self.preview_image is not None:
+            self._show_preview()
+            self.preview.setToolTip("")
+        self.print_button.setEnabled(True)
+        self.page_ready.emit()
+
+    def _not_made(self, error: Exception) -> None:
+        self._set_status("page_failed")
+        self.preview.setText("")
+        self.page_ready.emit()
+
+    def _show_preview(self) -> None:
+        self._texts = [(w, fn) for w, fn in self._texts if w is not self.preview]
+        h = max(200, self.height() - self.theme.px(60))
+        pixmap = QPixmap.fromImage(self.preview_image).scaledToHeight(
+            h, Qt.TransformationMode.SmoothTransformation
+        )
+        self.preview.setPixmap(pixmap)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.preview_image is not None:
+            self._show_preview()
+
+    def print_page(self) -> None:
+        if self.pdf is None:
+            return
+        self.print_button.setEnabled(False)
+        self._set_status("printing")
+        pdf, printer, title = self.pdf, self.printer, self.paper_title
+        run_in_background(lambda: printer.print_pdf(pdf, title), self._printed, self._print_failed, self)
+
+    def _printed(self, _result) -> None:
+        self._set_status("printed")
+        self.print_button.setEnabled(True)
+        self.printed.emit()
+        self.print_finished.emit(True)
+
+    def _print_failed(self, error: Exception) -> None:
+        self._set_status("print_failed")
+        self.print_button.setEnabled(True)
+        self.print_finished.emit(False)
+
+    def _ask_peer(self) -> None:
+        self._set_status("peer_coming")
+        self.ask_peer.emit()
+
+    def _set_status(self, key: str) -> None:
+        self._status_key = key
+        self.status.setText(t(key, self.language))
+        self.status.show()
+
+    def on_language(self, language: str) -> None:
+        if self._status_key:
+            self.status.setText(t(self._status_key, language))
+
+    def spoken_text(self) -> str:
+        return self.title.text()

@@ -1,0 +1,149 @@
+"""The question screen: progress, the question, read-aloud, the answer widget for its type,
+and Back / Skip / Next. Info screens may offer a peer story.
+
+One screen serves every item of its type in turn: ``load`` refills it for the next item
+(the kiosk keeps one per type while a visit lasts and destroys them all when it ends), so
+moving on costs a few label changes rather than a new tree of widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from decisionaid.content.model import Vignette, text_in
+from decisionaid.engine.visit import Screen as EngineScreen
+from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.widgets import NavBar, Progress, ReadAloud, Screen, button, label
+from decisionaid.ui.kiosk.answers import WIDGETS, answer_widget
+
+# Option buttons made in advance for a fresh screen, so the first questions of a visit do
+# not wait for them (the shipped scales have five options, the longest lists eight).
+RESERVE = {"scale": 5, "choice": 6, "multi": 8, "yesno": 2}
+
+
+class QuestionScreen(Screen):
+    """``answered(value)`` on Next (None for a screen with nothing to answer), ``skipped`` on
+    Skip, ``went_back`` on Back, ``watch(vignette_id)`` for a story on an info screen."""
+
+    answered = Signal(object)
+    skipped = Signal()
+    went_back = Signal()
+    watch = Signal(str)
+
+    def __init__(self, item_type: str, language: str, theme: Theme, speaker, *, options: int = 0):
+        """``options``: how many option buttons to make at once (the most any item of this
+        type has), so none is made while a person waits for the next question."""
+        super().__init__(language, theme)
+        self.item_type = item_type
+        self.current: EngineScreen | None = None
+        self.item = None
+        layout = self.page_layout()
+        self.progress = Progress(self)
+        layout.addWidget(self.progress)
+        head = QHBoxLayout()
+        text_column = QVBoxLayout()
+        self.question = label("question")
+        self.question.setObjectName("question")
+        self.help = label("help")
+        self.help.setObjectName("help")
+        text_column.addWidget(self.question)
+        text_column.addWidget(self.help)
+        head.addLayout(text_column, 1)
+        self.read_aloud = ReadAloud(self, speaker)
+        head.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        self.carried = self.say(label("notice"), "carried")
+        layout.addWidget(self.carried)
+        self.hint = label("small")
+        self.hint.setObjectName("hint")
+        layout.addWidget(self.hint)
+        self.answer = answer_widget(item_type, theme, language)
+        if hasattr(self.answer, "reserve"):
+            self.answer.reserve(max(options, RESERVE.get(item_type, 0)))
+        layout.addWidget(self.answer, 1)
+        self.stories_layout = QVBoxLayout()
+        self.stories_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.stories_layout)
+        self.story_buttons: dict[str, object] = {}
+        self.problem = label("notice")
+        self.problem.setObjectName("problem")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.nav = NavBar(self)
+        layout.addWidget(self.nav)
+        self.nav.next.connect(self._next)
+        self.nav.skip.connect(self.skipped)
+        self.nav.back.connect(self.went_back)
+        self.answer.changed.connect(self._update)
+
+    @classmethod
+    def for_item(cls, item_type: str) -> str:
+        """The pool key: items whose answer widgets are alike share a screen."""
+        return WIDGETS[item_type].__name__
+
+    def load(self, current: EngineScreen, language: str, *, can_go_back: bool,
+             stories: Sequence[Vignette] = ()) -> None:
+        """Show ``current``: its question, its options with nothing chosen but what the visit
+        already holds, and Next greyed out until there is an answer."""
+        self.current = current
+        self.item = item = current.item
+        q = current.questionnaire
+        self.progress.show_part(current.section_index, current.section_count, current.fraction,
+                                lambda lang: text_in(q.title, lang), language)
+        self.read_aloud.setVisible(item.read_aloud)
+        self.read_aloud.notice.hide()
+        self.carried.setVisible(current.carried_forward)
+        self.problem.hide()
+        self.answer.load(item)
+        self._offer(stories)
+        self.nav.back_button.setEnabled(can_go_back)
+        self.retranslate(language)
+        if current.value is not None:
+            self.answer.set_value(current.value)
+
+    def _offer(self, stories: Sequence[Vignette]) -> None:
+        for b in self.story_buttons.values():
+            self.unsay(b)
+            b.hide()
+            b.deleteLater()
+        self.story_buttons = {}
+        for vignette in stories:
+            b = button("", name=f"story_{vignette.id}")
+            self.say(b, lambda lang, v=vignette: f"\u25b6  {t('watch', lang)}: {text_in(v.title, lang)}")
+            b.clicked.connect(lambda _=False, vid=vignette.id: self.watch.emit(vid))
+            self.story_buttons[vignette.id] = b
+            self.stories_layout.addWidget(b)
+
+    def on_language(self, language: str) -> None:
+        if self.item is None:
+            return
+        self.question.setText(text_in(self.item.text, language))
+        help_text = text_in(self.item.help, language)
+        self.help.setText(help_text)
+        self.help.setVisible(bool(help_text))
+        self.answer.retranslate(language)
+        self._update()
+
+    def _update(self) -> None:
+        if self.item is None:
+            return
+        hint = self.answer.hint(self.language)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.nav.next_button.setEnabled(not self.item.answerable or self.answer.value() is not None)
+
+    def _next(self) -> None:
+        self.answered.emit(self.answer.value())
+
+    def show_problem(self, key: str) -> None:
+        self.problem.setText(t(key, self.language))
+        self.problem.show()
+
+    def spoken_text(self) -> str:
+        parts = [self.question.text(), self.help.text() if self.help.isVisible() else ""]
+        parts.append(self.answer.spoken(self.language))
+        return ". ".join(p for p in parts if p)

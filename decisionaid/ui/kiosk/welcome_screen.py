@@ -1,0 +1,86 @@
+"""The first screen: a welcome, the language, and the three ways in. Shows nothing of anyone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
+
+from decisionaid.ui.common.strings import LANGUAGE_NAMES
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.widgets import ReadAloud, Screen, at_right, button, centred, label
+
+
+class WelcomeScreen(Screen):
+    returning = Signal()
+    first_time = Signal()
+    peer = Signal()
+    stories = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, language: str, theme: Theme, speaker, site_name: str, languages: tuple[str, ...]):
+        super().__init__(language, theme)
+        layout = self.page_layout()
+        layout.addStretch(1)
+        self.site = label("title", site_name)
+        centred(self.site)
+        self.title = self.say(label("huge"), "welcome_title")
+        self.title.setObjectName("title")
+        centred(self.title)
+        self.body = self.say(label("lead"), "welcome_body")
+        self.body.setObjectName("body")
+        centred(self.body)
+        layout.addWidget(self.title)
+        layout.addWidget(self.site)
+        layout.addSpacing(theme.px(16))
+        layout.addWidget(self.body)
+        layout.addSpacing(theme.px(24))
+        # The language first, as large as the other choices: someone who reads only Spanish
+        # must find it without reading English.
+        langs = QHBoxLayout()
+        langs.setSpacing(theme.px(24))
+        self.language_buttons = {}
+        for code in languages:
+            b = button("", LANGUAGE_NAMES.get(code, code), name=f"welcome_lang_{code}")
+            b.setCheckable(True)
+            b.setChecked(code == language)
+            b.setProperty("role", "scale")
+            b.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            self.language_buttons[code] = b
+            langs.addWidget(b)
+        layout.addLayout(langs)
+        layout.addSpacing(theme.px(24))
+        row = QHBoxLayout()
+        row.setSpacing(theme.px(32))
+        self.returning_button = self.say(button("primary", name="been_before"), "been_before")
+        self.first_button = self.say(button("primary", name="first_time"), "first_time")
+        for b in (self.returning_button, self.first_button):
+            b.setMinimumHeight(theme.px(130))
+        row.addWidget(self.returning_button)
+        row.addWidget(self.first_button)
+        layout.addLayout(row)
+        layout.addSpacing(theme.px(16))
+        self.stories_button = self.say(button("", name="welcome_stories"), "stories_button")
+        self.stories_button.setMinimumHeight(theme.px(90))
+        layout.addWidget(self.stories_button)
+        layout.addWidget(ReadAloud(self, speaker))
+        layout.addStretch(2)
+        self.peer_button = self.say(button("quiet", name="peer_sign_in"), "peer_sign_in")
+        self.peer_button.setSizePolicy(self.peer_button.sizePolicy().horizontalPolicy().Fixed,
+                                       self.peer_button.sizePolicy().verticalPolicy())
+        layout.addLayout(at_right(self.peer_button))
+        self.returning_button.clicked.connect(self.returning)
+        self.first_button.clicked.connect(self.first_time)
+        self.peer_button.clicked.connect(self.peer)
+        self.stories_button.clicked.connect(self.stories)
+
+    def set_ready(self, ready: bool) -> None:
+        """The ways in work once the kiosk has opened its content and database."""
+        for b in (self.returning_button, self.first_button, self.peer_button, self.stories_button):
+            b.setEnabled(ready)
+
+    def on_language(self, language: str) -> None:
+        for code, b in self.language_buttons.items():
+            b.setChecked(code == language)
+
+    def spoken_text(self) -> str:
+        return ". ".join((self.title.text(), self.body.text(), self.returning_button.text(), self.first_button.text()))

@@ -1,0 +1,769 @@
+"""The kiosk window: the top bar, one screen at a time, and the flow between screens.
+
+The window asks the engine (through the visit service's ``KioskVisit``) what to show and tells
+it what the user did; every answer is committed before the next screen is shown. Back is the
+engine's Back, never a history of widgets.
+
+Screens are built fresh and the old one destroyed, with one exception for speed: during a visit
+the section intro and one question screen per kind of answer are kept and refilled for each
+item (``QuestionScreen.load``). When the visit ends for any reason those are destroyed with
+the rest, and empty ones are made ready for the next person while the welcome screen waits, so
+nothing of a previous user survives a reset.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from decisionaid.config import Config
+from decisionaid.errors import UserError
+from decisionaid.ui.common.memory import release_free_memory
+from decisionaid.ui.common.operations import run_in_background
+from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.widgets import TopBar
+from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
+from decisionaid.ui.kiosk.session import KioskServices, StaffAuthError
+from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
+
+if TYPE_CHECKING:
+    from decisionaid.content.model import ItemRef, Vignette
+    from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
+    from decisionaid.ui.kiosk.staff_screen import StaffScreen
+
+# Only the welcome screen is imported before the first paint: the kiosk's start is measured to
+# that paint. The other screens load when first shown (or once the welcome screen is up,
+# ``warm_up``), so the first touch does not wait for them either.
+_LATER = (
+    "decisionaid.ui.kiosk.first_time_screen", "decisionaid.ui.kiosk.signin_screen", "decisionaid.ui.kiosk.intro_screen",
+    "decisionaid.ui.kiosk.question_screen", "decisionaid.ui.kiosk.safety_screen", "decisionaid.ui.kiosk.review_screen",
+    "decisionaid.ui.kiosk.print_screen", "decisionaid.ui.kiosk.done_screen", "decisionaid.ui.kiosk.resume_screen",
+    "decisionaid.ui.kiosk.peer_signin_screen", "decisionaid.ui.kiosk.staff_screen",
+    "decisionaid.ui.kiosk.suggestions_screen", "decisionaid.engine.visit",
+)
+
+
+def warm_up() -> None:
+    """Import the screens the welcome screen leads to (call after it is painted)."""
+    import importlib
+
+    for name in _LATER:
+        importlib.import_module(name)
+
+
+log = logging.getLogger(__name__)
+
+
+def offered_stories(visit, item) -> list[Vignette]:
+    """The stories an info or vignettes item offers: its own, those matching its topics, then
+    those the answers so far suggest."""
+    vignettes = visit.content.vignettes
+    ids: list[str] = []
+    if item.vignette:
+        ids.append(item.vignette)
+    if item.type == "vignettes":
+        ids += [v.id for v in vignettes.values() if set(v.topics) & set(item.topics)]
+        ids += visit.suggestions
+    seen: list[str] = []
+    for vid in ids:
+        if vid in vignettes and vid not in seen:
+            seen.append(vid)
+    return [vignettes[v] for v in seen]
+
+
+class ScreenStack(QWidget):
+    """Where the screens go: one shown, filling it, the others (the kept ones) hidden.
+
+    Like ``QStackedWidget`` but cheaper to switch: that one turns updates off and on again
+    across every screen it holds, the hidden ones included, each time the screen changes."""
+
+    def __init__(self):
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, screen: QWidget) -> None:
+        screen.hide()
+        self._layout.addWidget(screen)
+
+    def indexOf(self, screen: QWidget) -> int:
+        return self._layout.indexOf(screen)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, screen: QWidget) -> None:
+        old, self._current = self._current, screen
+        if old is screen:
+            return
+        screen.setGeometry(self.rect())  # laid out at its real size, once
+        screen.show()
+        if old is not None:
+            old.hide()
+
+    def removeWidget(self, screen: QWidget) -> None:
+        self._layout.removeWidget(screen)
+        if self._current is screen:
+            self._current = None
+
+
+class KioskWindow(QWidget):
+    """``screen_changed(name)`` after each new screen (tests and the demo wait on it);
+    ``welcome_painted`` once the first welcome screen has been drawn."""
+
+    screen_changed = Signal(str)
+    welcome_painted = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, services: KioskServices | None, *, config: Config | None = None,
+                 theme: Theme | None = None, speaker=None,
+                 times: KioskTimes | None = None, player_factory: Callable[[], object] | None = None,
+                 open_peer_station: Callable[[], None] | None = None,
+                 today: Callable[[], date] = date.today):
+        """``services`` may come later (``set_services``): the welcome screen is drawn first
+        and its buttons wake up once the content and the database are open."""
+        super().__init__()
+        self.setObjectName("KioskWindow")  # a window: the style sheet's background is drawn
+        self.services = services
+        self.config = services.config if services else config
+        self.content = services.content if services else None
+        self.languages = self.config.languages
+        self.default_theme = theme or Theme()
+        self.theme = self.default_theme
+        if speaker is None:
+            from decisionaid.ui.common.speech import Speaker
+
+            speaker = Speaker(self)
+        self.speaker = speaker
+        self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
+        self.player_factory = player_factory
+        self._player = None  # the kiosk's one media player, made when the first story opens
+        self.open_peer_station = open_peer_station
+        self.today = today
+        self.language = self.languages[0]
+        self.visit = None  # the KioskVisit in progress, if any
+        self.finished_visit_id: int | None = None
+        self.changing = False
+        self._going_back = False
+        self.stories_offered = False
+        self.watched: list[str] = []
+        self.screen: QWidget | None = None
+        self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
+        self.pool: dict[str, QWidget] = {}  # the intro and question screens kept for refilling
+        self.overlay: StillThere | None = None
+        self._painted = False
+        self._day_closed = False
+        self._story_forced_shut = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(self.config.site_name, self.languages, self.theme, self.times.staff_hold_ms)
+        self.top_bar.language_chosen.connect(self.set_language)
+        self.top_bar.text_size_chosen.connect(lambda size: self.set_theme(self.theme.with_text_size(size)))
+        self.top_bar.contrast_chosen.connect(lambda high: self.set_theme(self.theme.with_contrast(high)))
+        self.top_bar.corner.held.connect(self.show_staff)
+        self.top_bar.stories.connect(self.show_library)
+        layout.addWidget(self.top_bar)
+        self.stack = ScreenStack()
+        layout.addWidget(self.stack, 1)
+        self.idle = IdleWatcher(self.times, self)
+        self.idle.warn.connect(self._warn_idle)
+        self.theme.apply()
+        self.go_welcome()
+
+    # --- screens --------------------------------------------------------------------------------
+    def show_screen(self, screen: QWidget, name: str) -> None:
+        """Put ``screen`` up and destroy the one before it (unless it is kept for refilling)."""
+        self.speaker.stop()
+        old = self.screen
+        if old is not screen:
+            self._close_story()  # a story left any way at all: playback stops, the view is kept
+            focused = QApplication.focusWidget()
+            if old is not None and focused is not None and old.isAncestorOf(focused):
+                # Let go of it first: otherwise Qt walks every widget in the window looking
+                # for the next one to take the focus, only for the new screen to take it.
+                focused.clearFocus()
+            screen.setObjectName(screen.objectName() or name)
+            if self.stack.indexOf(screen) < 0:
+                self.stack.addWidget(screen)
+            self.stack.setCurrentWidget(screen)
+        self.screen = screen
+        self.screen_name = name
+        self.shown += 1
+        if old is not None and old is not screen and not self._pooled(old):
+            self._destroy(old)
+        if name == "welcome":
+            self.idle.disarm()
+            screen.installEventFilter(self)
+        else:
+            self.idle.arm()
+        self.top_bar.show_state(self.language, self.theme)
+        # During a visit the library is one tap away; before sign-in the welcome screen has
+        # its own button, and after the visit there is nothing to come back to.
+        self.top_bar.stories_button.setVisible(self.visit is not None and name != "library")
+        self.screen_changed.emit(name)
+
+    def _destroy(self, screen: QWidget) -> None:
+        # Gone from the stack at once; destroyed as soon as the new screen is on show.
+        self.stack.removeWidget(screen)
+        screen.hide()
+        screen.deleteLater()
+
+    # --- the screens kept for refilling ---------------------------------------------------------
+    def _pooled(self, screen: QWidget) -> bool:
+        return any(kept is screen for kept in self.pool.values())
+
+    def _kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
+        screen = self.pool.get(key)
+        if screen is None:
+            screen = self.pool[key] = make()
+            screen.setObjectName(key)
+            self.stack.addWidget(screen)
+        return screen
+
+    def _drop_pool(self) -> None:
+        """Destroy the kept screens (a visit is over, or the look has changed); the one on
+        show goes when the next screen replaces it."""
+        pool, self.pool = self.pool, {}
+        for screen in pool.values():
+            if screen is not self.screen:
+                self._destroy(screen)
+
+    def _prepare_pool(self) -> None:
+        """Make the empty intro and question screens a visit will need, one per turn of the
+        event loop so a touch on the welcome screen never waits for more than one; then give
+        the memory the last visit freed back to the system."""
+        if self.content is None:
+            return
+        from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+        theme = self.theme
+        most: dict[str, int] = {}  # the most options any item of a type has
+        for q in self.content.questionnaires:
+            for item in q.items:
+                most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
+        wanted: dict[str, Callable[[], QWidget]] = {"intro": self._new_intro}
+        for item_type, options in most.items():
+            key = QuestionScreen.for_item(item_type)
+            wanted.setdefault(key, lambda t=item_type, n=options: self._new_question(t, n))
+        missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
+
+        def next_one() -> None:
+            if self.theme is not theme:
+                return
+            if not missing:
+                release_free_memory()
+                return
+            key, make = missing.pop(0)
+            if key not in self.pool:
+                self._kept(key, make).ensurePolished()
+            QTimer.singleShot(0, self, next_one)
+
+        QTimer.singleShot(0, self, next_one)
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.screen:
+            self._painted = True
+            self.welcome_painted.emit()
+            if self.services is not None:
+                self._after_start()
+        return False
+
+    def set_services(self, services: KioskServices) -> None:
+        self.services = services
+        self.content = services.content
+        if self.screen_name == "welcome":
+            self.screen.set_ready(True)
+        if self._painted:
+            self._after_start()
+
+    def _after_start(self) -> None:
+        """Once the welcome screen is up and the services are open: load the other screens,
+        and close earlier days' unfinished visits (off the UI thread), once per kiosk."""
+        if self._day_closed:
+            return
+        self._day_closed = True
+        warm_up()
+        self._prepare_pool()
+        visits = self.services.visits
+
+        def failed(error: Exception) -> None:
+            log.warning("could not close earlier days' visits: %s", type(error).__name__)
+
+        run_in_background(visits.close_day, lambda _count: None, failed, self)
+
+    def go_welcome(self) -> None:
+        screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)
+        screen.set_ready(self.services is not None)
+        screen.returning.connect(self.show_sign_in)
+        screen.first_time.connect(self.show_first_time)
+        screen.peer.connect(self.show_peer_sign_in)
+        screen.stories.connect(self.show_library)
+        screen.language_chosen.connect(self.set_language)
+        self.show_screen(screen, "welcome")
+
+    def reset(self) -> None:
+        """Forget the user: every screen destroyed, defaults back, the welcome screen."""
+        self._close_overlay()
+        self._close_story()  # the view is recorded for the visit it belongs to
+        self.visit = None
+        self.finished_visit_id = None
+        self.changing = False
+        self.stories_offered = False
+        self.watched = []
+        self.language = self.languages[0]
+        self._drop_pool()
+        if self.theme != self.default_theme:
+            self.set_theme(self.default_theme)
+        self.go_welcome()
+        if self._day_closed:
+            self._prepare_pool()
+
+    # --- look and language ---------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language not in self.languages:
+            return
+        self.language = language
+        if self.visit is not None:
+            try:
+                self.visit.set_language(language)
+            except UserError:
+                log.warning("could not store the visit's language")
+        if self.screen is not None and hasattr(self.screen, "close_screen"):
+            self.screen.close_screen()  # the story was in the old language: back to its offer
+        elif self.screen is not None and hasattr(self.screen, "retranslate"):
+            self.screen.retranslate(language)
+        self.top_bar.show_state(language, self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._drop_pool()  # sized for the old look: made again for the new one
+        theme.apply()
+        self.top_bar.show_state(self.language, theme)
+        if self._day_closed:
+            self._prepare_pool()
+
+    # --- sign-in --------------------------------------------------------------------------------
+    def show_sign_in(self) -> None:
+        from decisionaid.ui.kiosk.signin_screen import SignInScreen
+
+        screen = SignInScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        screen.submitted.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
+        self.show_screen(screen, "sign_in")
+
+    def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
+        profiles = self.services.profiles
+
+        def done(result) -> None:
+            if result.status == "ok":
+                self.start_visit(result.profile)
+            elif result.status == "locked":
+                screen.locked()
+            else:
+                screen.not_matched()
+
+        run_in_background(lambda: profiles.sign_in(name, born, pin), done,
+                          lambda e: self._trouble(screen, e), screen)
+
+    def show_first_time(self) -> None:
+        from decisionaid.ui.kiosk.first_time_screen import FirstTimeScreen
+
+        screen = FirstTimeScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        screen.guest.connect(lambda: self.start_visit(None))
+        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
+        self.show_screen(screen, "first_time")
+
+    def _create(self, screen, name: str, born: date, pin: str) -> None:
+        profiles, language = self.services.profiles, self.language
+
+        from decisionaid.services.profiles import ProfileError
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ProfileError):
+                screen.refused("pin_taken")
+            else:
+                self._trouble(screen, error)
+
+        run_in_background(lambda: profiles.create(name, born, pin, language), self.start_visit, failed, screen)
+
+    def show_peer_sign_in(self) -> None:
+        from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
+
+        screen = PeerSignInScreen(self.language, self.theme, self.today)
+        screen.cancelled.connect(self.reset)
+        staff = self.services.staff
+
+        def staff_checked(_staff) -> None:
+            screen.staff_accepted()
+
+        def staff_failed(error: Exception) -> None:
+            if isinstance(error, StaffAuthError):
+                screen.staff_refused(str(error) or "")
+            else:
+                self._trouble(screen, error)
+
+        screen.staff_submitted.connect(
+            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), staff_checked, staff_failed, screen)
+        )
+        screen.guest.connect(lambda: self.start_visit(None))
+        screen.find.connect(lambda name, born: self._peer_find(screen, name, born))
+        screen.find_with_pin.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
+        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
+        self.show_screen(screen, "peer_sign_in")
+
+    def _peer_find(self, screen: PeerSignInScreen, name: str, born: date) -> None:
+        from decisionaid.services.profiles import name_key
+
+        key = name_key(name)
+        found = [p for p in self.services.profiles.search(name, born) if name_key(p.first_name) == key]
+        if len(found) == 1:
+            self.start_visit(found[0])
+        elif found:
+            screen.needs_pin()
+        else:
+            screen.refused("not_found")
+
+    def _trouble(self, screen, error: Exception) -> None:
+        log.error("kiosk action failed: %s", type(error).__name__)
+        if hasattr(screen, "show_problem"):
+            screen.show_problem("save_problem")
+
+    # --- the visit ------------------------------------------------------------------------------
+    def start_visit(self, profile) -> None:
+        try:
+            self.visit = self.services.visits.start(profile.id if profile else None, language=self.language)
+        except UserError as e:
+            log.error("could not start a visit: %s", e)
+            self._trouble(self.screen, e)
+            return
+        self.changing = False
+        self.stories_offered = False
+        self.watched = []
+        if self.visit.resumed:
+            from decisionaid.ui.kiosk.resume_screen import ResumeScreen
+
+            if self.visit.visit.language != self.language:
+                self.visit.set_language(self.language)
+            screen = ResumeScreen(self.language, self.theme, profile.first_name)
+            screen.carry_on.connect(self.show_current)
+            screen.from_start.connect(self._from_start)
+            self.show_screen(screen, "resume")
+        else:
+            self.show_current()
+
+    def _from_start(self) -> None:
+        while self.visit.visit.can_go_back:
+            self.visit.back()
+        self.show_current()
+
+    def show_current(self) -> None:
+        from decisionaid.ui.kiosk.question_screen import QuestionScreen
+        from decisionaid.ui.kiosk.safety_screen import SafetyScreen
+
+        visit = self.visit
+        current = visit.current
+        if current.kind == "intro":
+            screen = self._kept("intro", self._new_intro)
+            screen.load(current, self.language, can_go_back=visit.visit.can_go_back)
+            self.show_screen(screen, "intro")
+        elif current.kind == "item":
+            stories = offered_stories(visit.visit, current.item) if self.player_factory else []
+            if current.item.type == "vignettes" and not stories:
+                # Nothing can be played here: an offer of videos with none to watch would only
+                # puzzle, so pass the screen by, in the direction the user was going.
+                if self._going_back and visit.visit.can_go_back:
+                    visit.back()
+                else:
+                    visit.skip()
+                self.show_current()
+                return
+            item_type = current.item.type
+            screen = self._kept(QuestionScreen.for_item(item_type), lambda: self._new_question(item_type))
+            screen.load(current, self.language, can_go_back=visit.visit.can_go_back or self.changing,
+                        stories=stories)
+            self.show_screen(screen, f"item:{item_type}")
+        elif current.kind == "safety":
+            screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
+            screen.carry_on.connect(lambda: self._act(visit.confirm))
+            screen.went_back.connect(self.go_back)
+            self.show_screen(screen, "safety")
+        elif visit.visit.suggestions and not self.stories_offered and self.player_factory:
+            self.show_stories()
+        else:
+            self.show_review()
+
+    def _new_intro(self) -> QWidget:
+        from decisionaid.ui.kiosk.intro_screen import IntroScreen
+
+        screen = IntroScreen(self.language, self.theme, self.speaker)
+        screen.started.connect(lambda: self._act(lambda: self.visit.confirm()))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip_section()))
+        screen.went_back.connect(self.go_back)
+        return screen
+
+    def _new_question(self, item_type: str, options: int = 0) -> QWidget:
+        """A question screen whose buttons act on whatever visit and item it shows."""
+        from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+        screen = QuestionScreen(item_type, self.language, self.theme, self.speaker, options=options)
+        screen.answered.connect(lambda value: self._act(lambda: self.visit.confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip(), screen))
+        screen.went_back.connect(self.go_back)
+        screen.watch.connect(self.watch)
+        return screen
+
+    def _act(self, action: Callable[[], object], screen=None) -> None:
+        """Do what the user asked (confirm, skip…), durably, then show what comes next."""
+        from decisionaid.engine.visit import InvalidAnswer
+
+        try:
+            action()
+        except InvalidAnswer:
+            if screen is not None:
+                screen.show_problem("answer_problem")
+            return
+        except Exception as e:  # the database: the answer was not saved, so do not move on
+            log.error("could not save: %s", type(e).__name__)
+            if screen is not None:
+                screen.show_problem("save_problem")
+            return
+        self._after_move()
+
+    def _after_move(self) -> None:
+        if self.changing:
+            current = self.visit.current
+            newly_shown = (
+                current.kind == "item" and current.item.answerable and current.item.show_if is not None
+                and current.ref not in self.visit.visit.answers
+            )
+            if current.kind == "safety" or newly_shown:
+                self.show_current()  # the change opened a question, or needs the safety screen
+                return
+            self.changing = False
+            self.visit.visit.go_to_end()
+        self.show_current()
+
+    def go_back(self) -> None:
+        if self.changing:
+            self.changing = False
+            self.visit.visit.go_to_end()
+            self.show_review()
+            return
+        self.visit.back()
+        self._going_back = True
+        try:
+            self.show_current()
+        finally:
+            self._going_back = False
+
+    def show_review(self) -> None:
+        from decisionaid.ui.kiosk.review_screen import ReviewScreen
+
+        visit = self.visit
+        screen = ReviewScreen(self.content, visit.visit.answers, self.language, self.theme)
+        screen.change.connect(self.change)
+        screen.went_back.connect(self.go_back)
+        screen.confirmed.connect(self.finish)
+        self.show_screen(screen, "review")
+
+    def change(self, ref: ItemRef) -> None:
+        self.visit.go_to(ref)
+        self.changing = True
+        self.show_current()
+
+    def finish(self) -> None:
+        try:
+            record = self.visit.finish()
+        except UserError as e:
+            log.error("could not finish the visit: %s", e)
+            self._trouble(self.screen, e)
+            return
+        self.finished_visit_id = record.id
+        self.visit = None  # from here nothing can go back into the questions
+        self.show_print(record.id)
+        self._drop_pool()  # nor is any question screen of the visit kept
+
+    def show_print(self, visit_id: int) -> None:
+        from decisionaid.ui.kiosk.print_screen import PrintScreen
+
+        make = self.services.make_page
+        screen = PrintScreen(self.language, self.theme, lambda: make(visit_id), self.services.printer,
+                             self.config.site_name)
+        screen.printed.connect(lambda: self._printed(visit_id))
+        screen.finished.connect(self.show_done)
+        self.show_screen(screen, "print")
+
+    def _printed(self, visit_id: int) -> None:
+        try:
+            self.services.visits.mark_printed(visit_id)
+        except UserError as e:
+            log.warning("could not record the print: %s", e)
+
+    def show_done(self) -> None:
+        from decisionaid.ui.kiosk.done_screen import DoneScreen
+
+        self.finished_visit_id = None
+        screen = DoneScreen(self.language, self.theme, self.times.done_ms)
+        screen.timed_out.connect(self.reset)
+        self.show_screen(screen, "done")
+
+    # --- stories --------------------------------------------------------------------------------
+    def show_stories(self) -> None:
+        from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
+
+        visit = self.visit
+        self.stories_offered = True
+        screen = SuggestionsScreen(self.content, visit.visit.suggestions, self.watched, self.language, self.theme)
+        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
+        screen.went_on.connect(self.show_review)
+        screen.went_back.connect(self._back_from_stories)
+        self.show_screen(screen, "stories")
+
+    def show_library(self) -> None:
+        """"Stories from peers", from the welcome screen or the top bar: every story, those the
+        answers suggest first; the way out leads back to the question the person was on (or to
+        the welcome screen before sign-in). Not offered once a visit is finished."""
+        from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
+
+        if self.services is None or self.finished_visit_id is not None or self.screen_name == "library":
+            return
+        visit = self.visit
+        suggested = visit.visit.suggestions if visit is not None else []
+        back = self.show_current if visit is not None else self.go_welcome
+        screen = SuggestionsScreen(self.content, suggested, self.watched, self.language, self.theme, library=True)
+        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
+        screen.went_on.connect(back)
+        self.show_screen(screen, "library")
+
+    def _back_from_stories(self) -> None:
+        self.stories_offered = False
+        self.go_back()
+
+    @property
+    def player(self):
+        """The kiosk's one media player: every story screen shares it, so none is ever dropped
+        while its pipeline runs."""
+        if self._player is None:
+            self._player = self.player_factory()
+        return self._player
+
+    def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
+        from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+
+        vignette = self.content.vignettes[vignette_id]
+        visit = self.visit
+        screen = VignetteScreen(self.player, vignette, self.language, self.speaker)
+
+        def closed(seconds: float, finished: bool) -> None:
+            # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
+            # view is recorded either way, but only Done leads on to the next screen.
+            if visit is not None and visit is self.visit:
+                self.watched.append(vignette_id)
+                try:
+                    visit.record_view(vignette_id, seconds, finished)
+                except UserError as e:
+                    log.warning("could not record the view: %s", e)
+            if self.screen is screen and visit is self.visit and not self._story_forced_shut:
+                (after or self.show_current)()
+
+        screen.closed.connect(closed)
+        self.show_screen(screen, "vignette")
+
+    def _close_story(self) -> None:
+        """Close the story on show, if one is, without leading on from it."""
+        if self.screen is None or not hasattr(self.screen, "close_screen"):
+            return
+        self._story_forced_shut = True
+        try:
+            self.screen.close_screen()
+        finally:
+            self._story_forced_shut = False
+
+    # --- idle and staff -------------------------------------------------------------------------
+    def _warn_idle(self) -> None:
+        if self.overlay is not None:
+            return
+        if getattr(self.screen, "is_playing", False):
+            self.idle.arm()  # watching a story is not being away; a paused one is
+            return
+        self.speaker.stop()
+        self.overlay = StillThere(self, self.language, self.theme, self.times)
+        self.overlay.still_here.connect(self._still_here)
+        self.overlay.expired.connect(self.reset)
+
+    def _still_here(self) -> None:
+        self._close_overlay()
+        self.idle.arm()
+
+    def _close_overlay(self) -> None:
+        if self.overlay is not None:
+            self.overlay.hide()
+            self.overlay.deleteLater()
+            self.overlay = None
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.overlay is not None:
+            self.overlay.setGeometry(self.rect())
+
+    def show_staff(self) -> None:
+        from decisionaid.ui.kiosk.staff_screen import StaffScreen
+
+        screen = StaffScreen(self.language, self.theme)
+        screen.cancelled.connect(self._leave_staff)
+        staff = self.services.staff
+
+        def failed(error: Exception) -> None:
+            screen.refused(str(error) if isinstance(error, StaffAuthError) else "")
+
+        screen.submitted.connect(
+            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), lambda _s: screen.accepted(), failed, screen)
+        )
+        screen.leave.connect(self.leave)
+        screen.open_peer.connect(self._open_peer)
+        screen.test_page.connect(lambda: self._test_page(screen))
+        self.show_screen(screen, "staff")
+
+    def _leave_staff(self) -> None:
+        if self.visit is not None:
+            self.show_current()
+        elif self.finished_visit_id is not None:
+            self.show_print(self.finished_visit_id)
+        else:
+            self.reset()
+
+    def _open_peer(self) -> None:
+        if self.open_peer_station is not None:
+            self.open_peer_station()
+        self.leave()
+
+    def _test_page(self, screen: StaffScreen) -> None:
+        from decisionaid.ui.kiosk.session import test_page_pdf
+
+        printer = self.services.printer
+        run_in_background(lambda: printer.print_pdf(test_page_pdf(self.config), "test page"),
+                          lambda _r: screen.tell("test_page_sent"), lambda e: screen.tell(str(e)), screen)
+
+    def leave(self) -> None:
+        self.leave_requested.emit()
+        self.close()
+
+    def closeEvent(self, event) -> None:
+        self.idle.close()
+        self._close_story()
+        super().closeEvent(event)
+
+
+def quit_app() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()

@@ -1,0 +1,105 @@
+"""Small pieces every peer-station screen uses: background work, times, messages, tables."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
+from shiboken6 import Shiboken
+
+from decisionaid.errors import UserError
+from decisionaid.ui.common.operations import run_in_background
+
+log = logging.getLogger(__name__)
+
+RED = "#b00020"
+
+
+def in_background(
+    receiver: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[str], None],
+) -> None:
+    """Run ``work`` off the UI thread; ``on_done(result)`` or ``on_failed(message)`` back on it.
+    The message is the one line a ``UserError`` carries, or a plain 'could not' line."""
+
+    def done(result: Any) -> None:
+        if Shiboken.isValid(receiver):
+            on_done(result)
+
+    def failed(error: Exception) -> None:
+        if not Shiboken.isValid(receiver):
+            return  # the screen was closed (or its session signed out) meanwhile
+        if isinstance(error, UserError | OSError):
+            on_failed(str(error))
+        else:
+            log.error("peer station work failed", exc_info=error)
+            on_failed(f"Something went wrong ({type(error).__name__}); try again, or see the log.")
+
+    # The relay lives as long as the application, not the screen: a screen closed while its
+    # work is out simply gets no callback (checked above), and the worker never emits into a
+    # deleted object.
+    run_in_background(work, done, failed, QCoreApplication.instance())
+
+
+def clock_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%H:%M") if moment else ""
+
+
+def day_and_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%a %d %b %Y, %H:%M") if moment else ""
+
+
+def day(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d %b %Y") if moment else ""
+
+
+def message_label() -> QLabel:
+    """A line under a form for what just happened (or went wrong)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    label.setStyleSheet(f"color: {RED}; font-weight: bold;" if error else "")
+    label.setText(text)
+
+
+def table(headers: list[str]) -> QTableWidget:
+    """A read-only table that selects whole rows, one at a time."""
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setStretchLastSection(True)
+    widget.setAlternatingRowColors(True)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[list[str]], keys: list[object] | None = None) -> None:
+    """Replace the table's rows; ``keys[i]`` is kept on row i's first cell (Qt.UserRole)."""
+    widget.setUpdatesEnabled(False)
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = QTableWidgetItem(text)
+            if c == 0 and keys is not None:
+                cell.setData(Qt.ItemDataRole.UserRole, keys[r])
+            widget.setItem(r, c, cell)
+    widget.setUpdatesEnabled(True)
+
+
+def selected_key(widget: QTableWidget) -> Any:
+    row = widget.currentRow()
+    if row < 0 or widget.item(row, 0) is None:
+        return None
+    return widget.item(row, 0).data(Qt.ItemDataRole.UserRole)

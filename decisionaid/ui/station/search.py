@@ -1,0 +1,102 @@
+"""Find a service user by the start of their first name or their clinic id, or a visit by its
+number; a page of results at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from decisionaid.services.peer_queries import PAGE_SIZE, PersonLine
+from decisionaid.services.staff import StaffMember
+from decisionaid.ui.station.common import (
+    day,
+    fill,
+    in_background,
+    message_label,
+    say,
+    selected_key,
+    table,
+)
+from decisionaid.ui.station.services import PeerServices
+
+
+class SearchScreen(QWidget):
+    open_person = Signal(int)
+    open_visit = Signal(int)
+
+    def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.member = member
+        self.page = 0
+        self.people: list[PersonLine] = []
+        self.query = QLineEdit()
+        self.query.setObjectName("search_text")
+        self.query.setPlaceholderText("First name (start of it), clinic id, or #visit number")
+        self.query.setClearButtonEnabled(True)
+        self.go = QPushButton("Search")
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Find"))
+        row.addWidget(self.query, 1)
+        row.addWidget(self.go)
+        self.results = table(["Name", "Born", "Clinic id", "Visits", "Last visit"])
+        self.results.setObjectName("search_results")
+        self.more = QPushButton("More results")
+        self.more.hide()
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.more)
+        layout.addWidget(self.message)
+
+        # Search as the name is typed, once typing pauses.
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(250)
+        self.debounce.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _: self.debounce.start())
+        self.query.returnPressed.connect(self.search)
+        self.go.clicked.connect(self.search)
+        self.more.clicked.connect(self._more)
+        self.results.cellDoubleClicked.connect(self._open)
+
+    def search(self) -> None:
+        self.debounce.stop()
+        text = self.query.text().strip()
+        if text.startswith("#") and text[1:].isdigit():
+            self.open_visit.emit(int(text[1:]))
+            return
+        self.page = 0
+        self.people = []
+        if not text:
+            fill(self.results, [])
+            self.more.hide()
+            say(self.message, "")
+            return
+        queries = self.services.queries
+        in_background(self, lambda: (text, queries.search(text)), self._show,
+                      lambda m: say(self.message, m, error=True))
+
+    def _more(self) -> None:
+        self.page += 1
+        text, page, queries = self.query.text().strip(), self.page, self.services.queries
+        in_background(self, lambda: (text, queries.search(text, page)), self._show,
+                      lambda m: say(self.message, m, error=True))
+
+    def _show(self, found: tuple[str, list[PersonLine]]) -> None:
+        text, people = found
+        if text != self.query.text().strip():
+            return  # the user has typed on since: a newer search is coming
+        self.people.extend(people)
+        fill(self.results, [[p.first_name, f"{p.date_of_birth:%d %b %Y}", p.clinic_id or "",
+                             str(p.visits), day(p.last_visit)] for p in self.people],
+             [p.id for p in self.people])
+        self.more.setVisible(len(people) == PAGE_SIZE)
+        say(self.message, "No one found. Check the spelling, or try the clinic id."
+            if not self.people else "Double-click a person to see their history.")
+
+    def _open(self, *_args) -> None:
+        person = selected_key(self.results)
+        if person is not None:
+            self.open_person.emit(person)

@@ -1,0 +1,101 @@
+"""The first screen: a staff member signs in with their name and PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.services import staff
+from decisionaid.services.staff import StaffMember
+from decisionaid.ui.station.common import in_background, message_label, say
+from decisionaid.ui.station.services import PeerServices
+
+
+class SignInScreen(QWidget):
+    signed_in = Signal(object)  # StaffMember
+
+    def __init__(self, services: PeerServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("peer_sign_in")
+        title = QLabel(f"{services.config.site_name} — peer station")
+        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        hint = QLabel("Sign in with your staff name and PIN.")
+        self.name = QLineEdit()
+        self.name.setObjectName("staff_name")
+        self.name.setPlaceholderText("Your staff name")
+        self.pin = QLineEdit()
+        self.pin.setObjectName("staff_pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("4 to 8 digits")
+        self.pin.setMaxLength(8)
+        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}")))
+        self.button = QPushButton("Sign in")
+        self.button.setObjectName("sign_in")
+        self.button.setDefault(True)
+        self.message = message_label()
+        self.message.setObjectName("sign_in_message")
+
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("PIN", self.pin)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        column = QVBoxLayout(box)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addLayout(form)
+        column.addWidget(self.button)
+        column.addWidget(self.message)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.button.clicked.connect(self.submit)
+        self.name.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.submit)
+
+    def reset(self, message: str = "") -> None:
+        """Back to an empty form (after signing out)."""
+        self.name.clear()
+        self.pin.clear()
+        self.button.setEnabled(True)
+        say(self.message, message)
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        name, pin = self.name.text(), self.pin.text()
+        if not name.strip() or not pin:
+            say(self.message, "Enter your name and your PIN.", error=True)
+            return
+        self.button.setEnabled(False)
+        say(self.message, "Checking…")
+        s = self.services
+        # A PIN check costs tens of milliseconds by design: never on the UI thread.
+        in_background(
+            self,
+            lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock),
+            self._accepted,
+            self._refused,
+        )
+
+    def _accepted(self, member: StaffMember) -> None:
+        self.pin.clear()
+        self.button.setEnabled(True)
+        say(self.message, "")
+        self.signed_in.emit(member)
+
+    def _refused(self, message: str) -> None:
+        self.pin.clear()
+        self.button.setEnabled(True)
+        say(self.message, message[:1].upper() + message[1:] + ".", error=True)
+        self.pin.setFocus()

@@ -1,0 +1,214 @@
+"""The peer station's window: sign-in first, then Today, Find, and (for admins) Statistics and
+Admin, with each opened visit or person in a tab of its own. Signs out after a spell without a
+key press or a click, and nothing of the last session stays on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.services import staff
+from decisionaid.services.staff import StaffMember
+from decisionaid.ui.station.admin import AdminScreen
+from decisionaid.ui.station.common import in_background
+from decisionaid.ui.station.person import PersonScreen
+from decisionaid.ui.station.search import SearchScreen
+from decisionaid.ui.station.services import PeerServices
+from decisionaid.ui.station.sign_in import SignInScreen
+from decisionaid.ui.station.statistics import StatisticsScreen
+from decisionaid.ui.station.today import TodayScreen
+from decisionaid.ui.station.visit import VisitScreen
+
+ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
+
+
+class Workspace(QWidget):
+    """Everything one signed-in staff member sees; thrown away when they sign out."""
+
+    sign_out = Signal()
+
+    def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.member = member
+        who = QLabel(f"Signed in as <b>{_html(member.name)}</b> ({member.role})")
+        who.setObjectName("signed_in_as")
+        out = QPushButton("Sign out")
+        out.setObjectName("sign_out")
+        bar = QHBoxLayout()
+        bar.addWidget(who, 1)
+        bar.addWidget(out)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("peer_tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+        self.today = TodayScreen(services, member)
+        self.today.open_visit.connect(self.open_visit)
+        self.search = SearchScreen(services, member)
+        self.search.open_person.connect(self.open_person)
+        self.search.open_visit.connect(self.open_visit)
+        self.tabs.addTab(self.today, "Today")
+        self.tabs.addTab(self.search, "Find a person")
+        self.fixed = 2
+        if member.is_admin:
+            self.tabs.addTab(QWidget(), "Statistics")
+            self.tabs.addTab(QWidget(), "Admin")
+            self.fixed = 4
+        for i in range(self.fixed):
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        out.clicked.connect(self.sign_out)
+        self.statistics: StatisticsScreen | None = None
+        self.admin: AdminScreen | None = None
+        self.today.start()
+
+    def stop(self) -> None:
+        self.today.stop()
+
+    def _tab_changed(self, index: int) -> None:
+        # Admin screens are built when first shown: their reads are not needed before.
+        if self.member.is_admin and index == 2 and self.statistics is None:
+            self.open_statistics()
+        elif self.member.is_admin and index == 3 and self.admin is None:
+            self.open_admin()
+
+    def open_statistics(self) -> StatisticsScreen | None:
+        """The statistics screen, or None (and nothing shown) for a staff member who is not an
+        admin."""
+        if not self.member.is_admin:
+            return None
+        if self.statistics is None:
+            self.statistics = StatisticsScreen(self.services, self.member)
+            self._replace(2, self.statistics, "Statistics")
+        self.tabs.setCurrentWidget(self.statistics)
+        return self.statistics
+
+    def open_admin(self) -> AdminScreen | None:
+        if not self.member.is_admin:
+            return None
+        if self.admin is None:
+            self.admin = AdminScreen(self.services, self.member)
+            self._replace(3, self.admin, "Admin")
+        self.tabs.setCurrentWidget(self.admin)
+        return self.admin
+
+    def _replace(self, index: int, widget: QWidget, title: str) -> None:
+        blocked = self.tabs.blockSignals(True)
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        old.deleteLater()
+        self.tabs.blockSignals(blocked)
+
+    def _find(self, kind: type, key: int) -> QWidget | None:
+        for i in range(self.fixed, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, kind) and key in (getattr(widget, "visit_id", None),
+                                                     getattr(widget, "user_id", None)):
+                return widget
+        return None
+
+    def open_visit(self, visit_id: int) -> VisitScreen:
+        screen = self._find(VisitScreen, visit_id)
+        if screen is None:
+            screen = VisitScreen(self.services, self.member, visit_id)
+            screen.open_person.connect(self.open_person)
+            screen.changed.connect(lambda _: self.today.refresh())
+            self.tabs.addTab(screen, f"Visit {visit_id}")
+        self.tabs.setCurrentWidget(screen)
+        return screen  # type: ignore[return-value]
+
+    def open_person(self, service_user_id: int) -> PersonScreen:
+        screen = self._find(PersonScreen, service_user_id)
+        if screen is None:
+            screen = PersonScreen(self.services, self.member, service_user_id)
+            screen.open_visit.connect(self.open_visit)
+            self.tabs.addTab(screen, "Person")
+            screen.named.connect(lambda name, s=screen: self.tabs.setTabText(
+                self.tabs.indexOf(s), name))
+        self.tabs.setCurrentWidget(screen)
+        return screen  # type: ignore[return-value]
+
+    def _close_tab(self, index: int) -> None:
+        if index >= self.fixed:
+            widget = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+
+class PeerStation(QMainWindow):
+    def __init__(self, services: PeerServices):
+        super().__init__()
+        self.services = services
+        self.setWindowTitle(f"{services.config.site_name} — peer station")
+        self.resize(1280, 820)
+        self.stack = QStackedWidget()
+        self.sign_in = SignInScreen(services)
+        self.stack.addWidget(self.sign_in)
+        self.setCentralWidget(self.stack)
+        self.workspace: Workspace | None = None
+        self.sign_in.signed_in.connect(self.start_session)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(services.idle_ms)
+        self.idle.timeout.connect(lambda: self.end_session("idle"))
+        QApplication.instance().installEventFilter(self)
+
+    @property
+    def member(self) -> StaffMember | None:
+        return self.workspace.member if self.workspace else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.workspace is not None and event.type() in ACTIVITY:
+            self.idle.start()
+        return False
+
+    def start_session(self, member: StaffMember) -> None:
+        self.workspace = Workspace(self.services, member)
+        self.workspace.sign_out.connect(lambda: self.end_session("asked"))
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.start()
+
+    def end_session(self, reason: str = "asked") -> None:
+        """Sign out: everything the staff member had open is destroyed, not just hidden."""
+        workspace, self.workspace = self.workspace, None
+        self.idle.stop()
+        if workspace is None:
+            return
+        workspace.stop()
+        s, staff_id = self.services, workspace.member.id
+        in_background(self, lambda: staff.sign_out(s.db, staff_id, reason=reason, clock=s.clock),
+                      lambda _: None, lambda _: None)
+        self.stack.removeWidget(workspace)
+        workspace.deleteLater()
+        minutes = max(1, s.idle_ms // 60000)
+        self.sign_in.reset(
+            f"Signed out after {minutes} minutes without use." if reason == "idle" else "")
+        self.setWindowTitle(f"{s.config.site_name} — peer station")
+        self.stack.setCurrentWidget(self.sign_in)
+
+    def closeEvent(self, event) -> None:
+        self.end_session("asked")
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

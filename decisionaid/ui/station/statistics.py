@@ -1,0 +1,109 @@
+"""Statistics (admins only): per month, how many visits started, finished, were printed and
+reviewed; how many had a Power Statement and Personal Medicine; flags and how fast they were
+acknowledged; vignettes and suggestions. Aggregates only, as a chart and a table, with CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from decisionaid.services import audit, statistics
+from decisionaid.services.staff import StaffMember
+from decisionaid.services.statistics import MonthStats
+from decisionaid.ui.station.charts import BarChart
+from decisionaid.ui.station.common import fill, in_background, message_label, say, table
+from decisionaid.ui.station.services import PeerServices
+
+HEADERS = ["Month", "Started", "Finished", "Printed", "Reviewed", "Incomplete",
+           "Power Statement", "Personal Medicine", "Safety flags", "Concern flags",
+           "Median minutes to acknowledge", "Vignettes watched", "Suggestions made"]
+
+
+class StatisticsScreen(QWidget):
+    def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        if not member.is_admin:
+            raise PermissionError("statistics are for admins")
+        self.services = services
+        self.member = member
+        self.lines: list[MonthStats] = []
+        today = services.clock().astimezone().date()
+        self.since = QDateEdit(QDate(today.year - 1, today.month, 1))
+        self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+        self.show_button = QPushButton("Show")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("From"))
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.until)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        self.chart = BarChart()
+        self.table = table(HEADERS)
+        self.table.setObjectName("statistics_table")
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(QLabel("Counts for the whole clinic; no one is named."))
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.message)
+        self.show_button.clicked.connect(self.load)
+        self.export_button.clicked.connect(self._export)
+        self.load()
+
+    def period(self) -> tuple[date, date]:
+        return self.since.date().toPython(), self.until.date().toPython()
+
+    def load(self) -> None:
+        s = self.services
+        since, until = self.period()
+        say(self.message, "Counting…")
+        in_background(self, lambda: statistics.monthly(s.db, s.content, since, until),
+                      self._show, lambda m: say(self.message, m, error=True))
+
+    def _show(self, lines: list[MonthStats]) -> None:
+        self.lines = lines
+        fill(self.table, [[
+            m.month, str(m.started), str(m.finished), str(m.printed), str(m.reviewed),
+            str(m.incomplete), f"{m.power_statement_share:.0%}", f"{m.personal_medicine_share:.0%}",
+            str(m.safety_flags), str(m.concern_flags),
+            "" if m.median_minutes_to_acknowledge is None else f"{m.median_minutes_to_acknowledge:g}",
+            str(m.vignettes_watched), str(m.suggestions_made),
+        ] for m in lines])
+        self.table.resizeColumnsToContents()
+        self.chart.set_data([m.month[2:] for m in lines], [
+            ("Started", [m.started for m in lines]),
+            ("Finished", [m.finished for m in lines]),
+            ("Printed", [m.printed for m in lines]),
+            ("Reviewed", [m.reviewed for m in lines]),
+        ])
+        self.export_button.setEnabled(bool(lines))
+        say(self.message, "" if lines else "No visits in this period.")
+
+    def _export(self) -> None:
+        since, until = self.period()
+        path = self.services.dialogs.save_file(
+            self, "Export statistics", f"decisionaid-statistics-{since:%Y%m}-{until:%Y%m}.csv",
+            "CSV (*.csv)")
+        if path is None:
+            return
+        text, s = statistics.to_csv(self.lines), self.services
+
+        def work() -> None:
+            path.write_text(text, encoding="utf-8")
+            now = s.clock()
+            s.db.write(lambda session: audit.record(
+                session, audit.EXPORT, at=now, actor="peer", staff_id=self.member.id,
+                format="statistics-csv", months=len(self.lines)))
+
+        in_background(self, work, lambda _: say(self.message, f"Saved {path}."),
+                      lambda m: say(self.message, f"Could not save: {m}", error=True))

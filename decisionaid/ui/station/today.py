@@ -1,0 +1,326 @@
+"""Today: who is at the kiosk now and how far they are, and, above everything, anyone who
+answered a safety question and has not been checked in with yet.
+
+The board is read every ``poll_ms`` (2 s) on a worker thread, so a safety answer on any kiosk
+sharing the database shows here within a few seconds. A new safety flag sounds, flashes the
+banner and asks the desktop for attention. Acknowledging one needs a note saying what was done.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.services.peer_queries import Board, OpenSafetyFlag
+from decisionaid.services.staff import StaffMember
+from decisionaid.ui.station.common import (
+    RED,
+    clock_time,
+    fill,
+    in_background,
+    message_label,
+    say,
+    selected_key,
+    table,
+)
+from decisionaid.ui.station.services import PeerServices
+
+BANNER_ON = f"QFrame#safety_banner {{ background: {RED}; }} QFrame#safety_banner QLabel {{ color: white; }}"
+BANNER_FLASH = "QFrame#safety_banner { background: #ffd600; } QFrame#safety_banner QLabel { color: black; }"
+
+
+class SafetyRow(QWidget):
+    """One person's open safety flags: who, what, when; a note and the Acknowledge button (which
+    acknowledges all of them: one check-in covers everything they told us)."""
+
+    acknowledge = Signal(object, str)  # flag ids, note
+    open_visit = Signal(int)
+
+    def __init__(self, flags: list[OpenSafetyFlag], parent: QWidget | None = None):
+        super().__init__(parent)
+        flag = flags[-1]  # the first raised
+        self.flag = flag
+        self.flags = flags
+        who = flag.first_name or "Guest"
+        said = "; ".join(f"{f.question} — “{f.answer}”" for f in reversed(flags))
+        self.text = QLabel(f"{clock_time(flag.raised_at)}  {who} (visit {flag.visit_id}): {said}")
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("font-weight: bold;")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What was done? (needed to acknowledge)")
+        self.note.setObjectName(f"ack_note_{flag.visit_id}")
+        self.ack = QPushButton("Acknowledge")
+        self.ack.setObjectName(f"ack_{flag.visit_id}")
+        self.ack.setEnabled(False)
+        self.open = QPushButton("Open visit")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 3)
+        row.addWidget(self.note, 2)
+        row.addWidget(self.ack)
+        row.addWidget(self.open)
+        self.note.textChanged.connect(lambda text: self.ack.setEnabled(bool(text.strip())))
+        self.note.returnPressed.connect(self._acknowledge)
+        self.ack.clicked.connect(self._acknowledge)
+        self.open.clicked.connect(lambda: self.open_visit.emit(flag.visit_id))
+
+    def _acknowledge(self) -> None:
+        if self.note.text().strip():
+            self.ack.setEnabled(False)
+            self.acknowledge.emit([f.flag_id for f in self.flags], self.note.text().strip())
+
+
+class TodayScreen(QWidget):
+    open_visit = Signal(int)
+
+    def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.member = member
+        self.board: Board | None = None
+        self._reading = False
+        self._seen_flags: set[int] = set()
+        self._rows: dict[int, SafetyRow] = {}
+        self._flashes = 0
+
+        self.banner = QFrame()
+        self.banner.setObjectName("safety_banner")
+        self.banner.setStyleSheet(BANNER_ON)
+        self.banner_title = QLabel()
+        self.banner_title.setObjectName("safety_title")
+        self.banner_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        rows = QWidget()
+        rows.setObjectName("safety_rows")
+        rows.setStyleSheet("QWidget#safety_rows { background: transparent; }")
+        self.banner_rows = QVBoxLayout(rows)
+        self.banner_rows.setContentsMargins(0, 0, 0, 0)
+        self.banner_rows.addStretch(1)
+        # However many flags are open, the list of visits below stays in sight.
+        self.banner_scroll = QScrollArea()
+        self.banner_scroll.setWidget(rows)
+        self.banner_scroll.setWidgetResizable(True)
+        self.banner_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.banner_scroll.setObjectName("safety_scroll")
+        self.banner_scroll.setStyleSheet("QScrollArea#safety_scroll { background: transparent; }")
+        self.banner_scroll.viewport().setAutoFillBackground(False)
+        self.banner_scroll.setMaximumHeight(230)
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_title)
+        banner_layout.addWidget(self.banner_scroll)
+        self.banner.hide()
+
+        self.heading = QLabel("Today")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.updated = QLabel("Reading…")
+        self.open_button = QPushButton("Open visit")
+        self.finish_button = QPushButton("Force finish…")
+        self.reprint_button = QPushButton("Reprint report")
+        for b in (self.open_button, self.finish_button, self.reprint_button):
+            b.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addWidget(self.updated, 1)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.finish_button)
+        bar.addWidget(self.reprint_button)
+
+        self.list = table(["Started", "Name", "Status", "Section now", "Open flags"])
+        self.list.setObjectName("today_list")
+        self.list.setColumnWidth(0, 70)
+        self.list.setColumnWidth(1, 160)
+        self.list.setColumnWidth(2, 100)
+        self.list.setColumnWidth(3, 280)
+        self.empty = QLabel("No visits yet today. They appear here as soon as someone starts at the kiosk.")
+        self.empty.hide()
+        self.message = message_label()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.message)
+
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.list.cellDoubleClicked.connect(lambda *_: self._open_selected())
+        self.open_button.clicked.connect(self._open_selected)
+        self.finish_button.clicked.connect(self._force_finish)
+        self.reprint_button.clicked.connect(self._reprint)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(services.poll_ms)
+        self.timer.timeout.connect(self.refresh)
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setInterval(400)
+        self.flash_timer.timeout.connect(self._flash)
+
+    # --- reading the board ----------------------------------------------------------------------
+    def start(self) -> None:
+        self.refresh()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.flash_timer.stop()
+
+    def refresh(self) -> None:
+        if self._reading:  # a slow read is still out: never stack them up
+            return
+        self._reading = True
+        in_background(self, self.services.queries.board, self._show, self._read_failed)
+
+    def _read_failed(self, message: str) -> None:
+        self._reading = False
+        self.updated.setText(f"Could not read the visits: {message}")
+        self.updated.setStyleSheet(f"color: {RED};")
+
+    def _show(self, board: Board) -> None:
+        self._reading = False
+        self.board = board
+        now = self.services.clock()
+        self.updated.setStyleSheet("")
+        self.updated.setText(f"{now.astimezone():%a %d %b} · {len(board.lines)} visits · "
+                             f"updated {clock_time(now)}")
+        self._show_safety(board.safety)
+        chosen = selected_key(self.list)
+        rows, keys = [], []
+        for line in board.lines:
+            v = line.visit
+            flags = []
+            if v.open_safety_flags:
+                flags.append(f"⚠ {v.open_safety_flags} safety")
+            if v.open_flags - v.open_safety_flags:
+                flags.append(f"{v.open_flags - v.open_safety_flags} concern")
+            rows.append([clock_time(v.started_at), v.first_name or "Guest", line.status,
+                         line.section or "—", ", ".join(flags)])
+            keys.append(v.id)
+        fill(self.list, rows, keys)
+        for r, line in enumerate(board.lines):
+            if line.visit.open_safety_flags:
+                for c in range(self.list.columnCount()):
+                    self.list.item(r, c).setForeground(QColor("white"))
+                    self.list.item(r, c).setBackground(QColor(RED))
+        self.empty.setVisible(not board.lines)
+        if chosen in keys:
+            self.list.selectRow(keys.index(chosen))
+        self._selection_changed()
+
+    def _show_safety(self, flags: list[OpenSafetyFlag]) -> None:
+        ids = {f.flag_id for f in flags}
+        by_visit: dict[int, list[OpenSafetyFlag]] = {}
+        for flag in flags:  # newest first
+            by_visit.setdefault(flag.visit_id, []).append(flag)
+        for visit_id in list(self._rows):
+            shown = {f.flag_id for f in self._rows[visit_id].flags}
+            if visit_id not in by_visit or shown != {f.flag_id for f in by_visit[visit_id]}:
+                self._rows.pop(visit_id).deleteLater()
+        for position, (visit_id, visit_flags) in enumerate(by_visit.items()):
+            if visit_id not in self._rows:  # keep rows already shown: a half-typed note stays
+                row = SafetyRow(visit_flags)
+                row.acknowledge.connect(self._acknowledge)
+                row.open_visit.connect(self.open_visit)
+                self._rows[visit_id] = row
+                self.banner_rows.insertWidget(position, row)
+        n = len(by_visit)
+        self.banner_title.setText(
+            f"⚠ SAFETY: {n} {'person needs' if n == 1 else 'people need'} a check-in now"
+        )
+        self.banner.setVisible(bool(flags))
+        new = ids - self._seen_flags
+        self._seen_flags |= ids
+        if new:
+            self.services.sound()
+            QApplication.alert(self.window(), 0)
+            self._flashes = 8
+            self.flash_timer.start()
+        window = self.window()
+        base = f"{self.services.config.site_name} — peer station"
+        window.setWindowTitle(f"⚠ SAFETY ({n}) — {base}" if n else base)
+
+    def _flash(self) -> None:
+        self._flashes -= 1
+        self.banner.setStyleSheet(BANNER_FLASH if self._flashes % 2 else BANNER_ON)
+        if self._flashes <= 0:
+            self.flash_timer.stop()
+            self.banner.setStyleSheet(BANNER_ON)
+
+    # --- acting on a visit ----------------------------------------------------------------------
+    def _selected_line(self):
+        visit_id = selected_key(self.list)
+        if self.board is None or visit_id is None:
+            return None
+        return next((line for line in self.board.lines if line.visit.id == visit_id), None)
+
+    def _selection_changed(self) -> None:
+        line = self._selected_line()
+        self.open_button.setEnabled(line is not None)
+        self.finish_button.setEnabled(line is not None and line.visit.state == "in_progress")
+        self.reprint_button.setEnabled(line is not None and line.visit.state != "in_progress")
+
+    def _open_selected(self) -> None:
+        line = self._selected_line()
+        if line is not None:
+            self.open_visit.emit(line.visit.id)
+
+    def _acknowledge(self, flag_ids: list[int], note: str) -> None:
+        s = self.services
+        say(self.message, "Saving the acknowledgement…")
+        in_background(
+            self,
+            lambda: [s.visits.acknowledge_flag(f, staff_id=self.member.id, note=note)
+                     for f in flag_ids],
+            lambda _: (say(self.message, "Acknowledged. Thank you for checking in."), self.refresh()),
+            lambda m: (say(self.message, m, error=True), self.refresh()),
+        )
+
+    def _force_finish(self) -> None:
+        line = self._selected_line()
+        if line is None:
+            return
+        who = line.visit.first_name or "this guest"
+        if not self.services.dialogs.confirm(
+            self, "Force finish",
+            f"End {who}'s visit now, as incomplete? Their answers so far are kept and the "
+            "kiosk can no longer add to it.",
+        ):
+            return
+        s, visit_id = self.services, line.visit.id
+        in_background(
+            self,
+            lambda: s.visits.force_finish(visit_id, staff_id=self.member.id),
+            lambda _: (say(self.message, f"Visit {visit_id} ended as incomplete."), self.refresh()),
+            lambda m: say(self.message, m, error=True),
+        )
+
+    def _reprint(self) -> None:
+        line = self._selected_line()
+        if line is not None:
+            reprint(self, self.services, self.member, line.visit.id, self.message, self.refresh)
+
+
+def reprint(receiver: QWidget, services: PeerServices, member: StaffMember, visit_id: int,
+            message: QLabel, then=lambda: None) -> None:
+    """Render and print a visit's report off the UI thread, and note it as printed."""
+    say(message, f"Printing visit {visit_id}'s report…")
+
+    def work() -> None:
+        pdf = services.make_page(visit_id)
+        services.printer.print_pdf(pdf, f"Visit {visit_id}")
+        services.visits.mark_printed(visit_id, actor="peer", staff_id=member.id)
+
+    in_background(
+        receiver, work,
+        lambda _: (say(message, f"Visit {visit_id}'s report was sent to the printer."), then()),
+        lambda m: say(message, f"Could not print: {m}", error=True),
+    )

@@ -1,0 +1,343 @@
+"""One visit: every answer by section, the flags and who acknowledged them, the vignettes
+watched, the report as it prints, and the review that records the shared decision and locks
+the visit. Opening it is audit-logged (the visit service does that)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.content.model import ItemRef, text_in
+from decisionaid.engine import answer_text
+from decisionaid.services import staff
+from decisionaid.services.peer_queries import STAFF_LANGUAGE, STATE_WORDS
+from decisionaid.services.staff import StaffMember
+from decisionaid.services.visits import VisitRecord
+from decisionaid.ui.station.common import (
+    RED,
+    clock_time,
+    day_and_time,
+    in_background,
+    message_label,
+    say,
+)
+from decisionaid.ui.station.services import PeerServices
+from decisionaid.ui.station.today import reprint
+
+# The follow-up support a peer worker can offer, as stored in the review.
+FOLLOW_UP = (
+    ("wellness-tools", "Help with wellness tools"),
+    ("group-or-meeting", "Finding a group or meeting"),
+    ("vignette-together", "Watching a vignette together"),
+    ("check-in-call", "A check-in call"),
+)
+FOLLOW_UP_WORDS = dict(FOLLOW_UP)
+DECISION_PROMPTS = (
+    "A good shared decision is:\n"
+    "  • in the person's own voice (“I will…”, “We agreed I…”)\n"
+    "  • specific to them, not general advice\n"
+    "  • in plain words, no jargon\n"
+    "  • something they will do"
+)
+
+
+class VisitScreen(QWidget):
+    open_person = Signal(int)
+    changed = Signal(int)  # the visit was reviewed, printed or finished here
+
+    def __init__(self, services: PeerServices, member: StaffMember, visit_id: int,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.member = member
+        self.visit_id = visit_id
+        self.record: VisitRecord | None = None
+        self._names: dict[int, str] = {}
+
+        self.title = QLabel(f"Visit {visit_id}")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setObjectName("visit_title")
+        self.person_button = QPushButton("Their history…")
+        self.person_button.hide()
+        self.reprint_button = QPushButton("Reprint report")
+        self.reprint_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.person_button)
+        top.addWidget(self.reprint_button)
+
+        self.flags = QLabel("Reading the visit…")
+        self.flags.setObjectName("visit_flags")
+        self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        self.answers = QTreeWidget()
+        self.answers.setObjectName("visit_answers")
+        self.answers.setHeaderLabels(["Question", "Answer"])
+        self.answers.setColumnWidth(0, 320)
+        self.answers.setWordWrap(True)
+        self.watched = QLabel()
+        self.watched.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(_heading("Flags"))
+        left_layout.addWidget(self.flags)
+        left_layout.addWidget(_heading("Answers by section"))
+        left_layout.addWidget(self.answers, 1)
+        left_layout.addWidget(_heading("Vignettes watched"))
+        left_layout.addWidget(self.watched)
+
+        self.preview = QLabel("Rendering the report…")
+        self.preview.setObjectName("report_preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(420)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.review = self._review_box()
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.review, 0)
+        layout.addWidget(self.message)
+
+        self.reprint_button.clicked.connect(self._reprint)
+        self.person_button.clicked.connect(
+            lambda: self.record and self.record.service_user_id
+            and self.open_person.emit(self.record.service_user_id))
+        self.load()
+
+    # --- the review form ------------------------------------------------------------------------
+    def _review_box(self) -> QGroupBox:
+        box = QGroupBox("Review: the shared decision and follow-up")
+        box.setObjectName("review")
+        self.decision = QPlainTextEdit()
+        self.decision.setObjectName("shared_decision")
+        self.decision.setMaximumHeight(110)
+        self.decision.setPlaceholderText("e.g. “I will take the evening pill at 8 instead of 10 "
+                                         "and tell Dr Lee in two weeks how I sleep.”")
+        prompts = QLabel(DECISION_PROMPTS)
+        prompts.setStyleSheet("color: #444;")
+        self.follow_up = {}
+        checks = QVBoxLayout()
+        checks.addWidget(QLabel("Follow-up support wanted:"))
+        for key, words in FOLLOW_UP:
+            self.follow_up[key] = QCheckBox(words)
+            self.follow_up[key].setObjectName(f"follow_up_{key}")
+            checks.addWidget(self.follow_up[key])
+        other = QHBoxLayout()
+        self.other_check = QCheckBox("Other:")
+        self.other_text = QLineEdit()
+        self.other_text.setObjectName("follow_up_other")
+        self.other_text.textChanged.connect(lambda t: self.other_check.setChecked(bool(t.strip())))
+        other.addWidget(self.other_check)
+        other.addWidget(self.other_text)
+        checks.addLayout(other)
+        self.note = QLineEdit()
+        self.note.setObjectName("peer_note")
+        self.note.setPlaceholderText("Peer note (for staff; not printed)")
+        self.save = QPushButton("Save and lock the visit")
+        self.save.setObjectName("save_review")
+        self.save.setEnabled(False)
+        self.lock_state = QLabel()
+        self.lock_state.setWordWrap(True)
+        self.decision.textChanged.connect(self._can_save)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Our shared decision today:"))
+        left.addWidget(self.decision, 1)
+        left.addWidget(prompts)
+        right = QVBoxLayout()
+        right.addLayout(checks)
+        right.addWidget(self.note)
+        right.addStretch(1)
+        right.addWidget(self.lock_state)
+        right.addWidget(self.save)
+        row = QHBoxLayout(box)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+        self.save.clicked.connect(self._save_review)
+        return box
+
+    def _can_save(self) -> None:
+        record = self.record
+        finished = record is not None and record.state in ("complete", "incomplete")
+        self.save.setEnabled(finished and bool(self.decision.toPlainText().strip()))
+
+    def follow_up_chosen(self) -> list[str]:
+        chosen = [key for key, box in self.follow_up.items() if box.isChecked()]
+        if self.other_check.isChecked() and self.other_text.text().strip():
+            chosen.append(f"other: {self.other_text.text().strip()}")
+        return chosen
+
+    # --- reading --------------------------------------------------------------------------------
+    def load(self) -> None:
+        s = self.services
+        in_background(self, self._read, self._show, lambda m: say(self.message, m, error=True))
+        in_background(
+            self, lambda: s.render_pages(s.make_page(self.visit_id)),
+            self._show_preview, lambda m: self.preview.setText(f"No preview: {m}"),
+        )
+
+    def _read(self) -> VisitRecord:
+        """The visit (its opening audit-logged) and the names of who acknowledged its flags."""
+        record = self.services.visits.view(self.visit_id, staff_id=self.member.id)
+        self._names = staff.names(self.services.db, {
+            f.acknowledged_by for f in record.flags if f.acknowledged_by is not None})
+        return record
+
+    def _show(self, record: VisitRecord) -> None:
+        self.record = record
+        content = self.services.content
+        who = record.first_name or "Guest"
+        number = f", visit {record.number}" if record.number else ""
+        state = STATE_WORDS.get(record.state, record.state)
+        if record.state == "complete" and record.printed_at:
+            state = f"finished, printed {clock_time(record.printed_at)}"
+        self.title.setText(f"{who}{number} — {day_and_time(record.started_at)} — {state}")
+        self.person_button.setVisible(record.service_user_id is not None)
+        self.reprint_button.setEnabled(record.state != "in_progress")
+
+        self._show_flags(record)
+        self.answers.clear()
+        for questionnaire in content.questionnaires:
+            answered = [(i, record.answers[r]) for i in questionnaire.items
+                        if (r := ItemRef(questionnaire.id, i.id)) in record.answers]
+            if not answered:
+                continue
+            section = QTreeWidgetItem([text_in(questionnaire.title, STAFF_LANGUAGE), ""])
+            section.setFirstColumnSpanned(True)
+            font = section.font(0)
+            font.setBold(True)
+            section.setFont(0, font)
+            for item, value in answered:
+                section.addChild(QTreeWidgetItem([
+                    text_in(item.text, STAFF_LANGUAGE), answer_text(item, value, STAFF_LANGUAGE)]))
+            self.answers.addTopLevelItem(section)
+        self.answers.expandAll()
+        if not record.answers:
+            self.answers.addTopLevelItem(QTreeWidgetItem(["No answers yet.", ""]))
+        watched = [
+            f"{text_in(content.vignettes[v.vignette_id].title, STAFF_LANGUAGE) if v.vignette_id in content.vignettes else v.vignette_id}"
+            f" — {int(v.seconds_watched // 60)}:{int(v.seconds_watched % 60):02d}"
+            f"{' (to the end)' if v.finished else ''}"
+            for v in record.views
+        ]
+        self.watched.setText("\n".join(watched) or "None.")
+        self._show_review(record)
+
+    def _show_flags(self, record: VisitRecord) -> None:
+        if not record.flags:
+            self.flags.setText("No flags.")
+            return
+        names = self._names
+        lines = []
+        for f in sorted(record.flags, key=lambda f: f.severity != "safety"):
+            question = self.services.queries.question(f.questionnaire_id, f.source_id,
+                                                      f.is_score, f.question)
+            mark = "⚠ SAFETY" if f.severity == "safety" else "Concern"
+            colour = RED if not f.acknowledged else "#555"
+            line = (f"<span style='color:{colour}'><b>{mark}</b>: {_html(question)} — "
+                    f"“{_html(f.answer)}”</span>")
+            if f.acknowledged:
+                by = names.get(f.acknowledged_by, "staff") if f.acknowledged_by else "staff"
+                line += (f"<br>&nbsp;&nbsp;acknowledged by {_html(by)} at "
+                         f"{clock_time(f.acknowledged_at)}: {_html(f.note or '')}")
+            else:
+                line += ("<br>&nbsp;&nbsp;<b>not yet acknowledged</b>: check in, then acknowledge "
+                         "it on Today" if f.severity == "safety" else "")
+            lines.append(line)
+        self.flags.setText("<br>".join(lines))
+
+    def _show_review(self, record: VisitRecord) -> None:
+        review = record.review
+        editable = review is None and record.state in ("complete", "incomplete")
+        # Read-only rather than greyed out: a locked review must stay easy to read.
+        for widget in (self.decision, self.note, self.other_text):
+            widget.setReadOnly(not editable)
+        for box in (self.other_check, *self.follow_up.values()):
+            box.setEnabled(editable)
+        if review is not None:
+            self.decision.setPlainText(review.shared_decision)
+            self.note.setText(review.note)
+            for key, box in self.follow_up.items():
+                box.setChecked(key in review.follow_up)
+            others = [f.removeprefix("other: ") for f in review.follow_up if f.startswith("other: ")]
+            self.other_text.setText("; ".join(others))
+            self.lock_state.setText(f"Reviewed and locked {day_and_time(review.reviewed_at)}.")
+        elif record.state == "in_progress":
+            self.lock_state.setText("The visit is still in progress: review it once it is "
+                                    "finished (or force-finish it from Today).")
+        else:
+            self.lock_state.setText("Saving locks the visit: nothing in it can change after.")
+        self._can_save()
+
+    def _show_preview(self, pages: list[bytes]) -> None:
+        if not pages:
+            self.preview.setText("No preview.")
+            return
+        image = QImage.fromData(pages[0], "PNG")
+        # The whole width of the page in view: a peer reads it top to bottom, never sideways.
+        width = max(360, self.preview.parentWidget().width() - 24)
+        self.preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+            width, Qt.TransformationMode.SmoothTransformation))
+
+    # --- acting ---------------------------------------------------------------------------------
+    def _save_review(self) -> None:
+        decision = self.decision.toPlainText().strip()
+        if not decision:
+            return
+        follow_up, note = self.follow_up_chosen(), self.note.text()
+        self.save.setEnabled(False)
+        say(self.message, "Saving the review…")
+        s = self.services
+        in_background(
+            self,
+            lambda: s.visits.review(self.visit_id, staff_id=self.member.id,
+                                    shared_decision=decision, follow_up=follow_up, note=note),
+            self._reviewed,
+            lambda m: (say(self.message, m, error=True), self._can_save()),
+        )
+
+    def _reviewed(self, record: VisitRecord) -> None:
+        say(self.message, "Saved. The visit is locked.")
+        self._names.setdefault(self.member.id, self.member.name)
+        self._show(record)
+        self.changed.emit(self.visit_id)
+
+    def _reprint(self) -> None:
+        reprint(self, self.services, self.member, self.visit_id, self.message,
+                lambda: self.changed.emit(self.visit_id))
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+    return label
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
