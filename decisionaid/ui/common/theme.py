@@ -15,7 +15,9 @@ from string import Template
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-ASSETS = Path(__file__).resolve().parents[3] / "assets"
+from decisionaid.resources import assets_dir
+
+ASSETS = assets_dir()  # the source tree's assets/ in a checkout, the package's copy when installed
 STYLES = ASSETS / "styles"
 FONTS = ASSETS / "fonts"
 

@@ -85,7 +85,7 @@ def at_right(widget: QWidget) -> QHBoxLayout:
 
 
 class Screen(QFrame):
-    """One kiosk screen. Subclasses bind their texts with ``say`` and may offer ``spoken_text``
+    """One kiosk screen. Subclasses bind their texts with ``worded`` and may offer ``spoken_text``
     (what "Read to me" reads)."""
 
     def __init__(self, language: str, theme: Theme, parent: QWidget | None = None):
@@ -95,14 +95,14 @@ class Screen(QFrame):
         self.theme = theme
         self._texts: list[tuple[QWidget, Wording]] = []
 
-    def say(self, widget: QLabel | QAbstractButton, text: Wording | str) -> QWidget:
+    def worded(self, widget: QLabel | QAbstractButton, text: Wording | str) -> QWidget:
         fn: Wording = text if callable(text) else wording(text)
         widget.setText(fn(self.language))
         self._texts.append((widget, fn))
         return widget
 
-    def unsay(self, widget: QWidget) -> None:
-        """Forget a widget bound with ``say`` (it is being taken off the screen)."""
+    def unworded(self, widget: QWidget) -> None:
+        """Forget a widget bound with ``worded`` (it is being taken off the screen)."""
         self._texts = [(w, fn) for w, fn in self._texts if w is not widget]
 
     def retranslate(self, language: str) -> None:
@@ -112,7 +112,7 @@ class Screen(QFrame):
         self.on_language(language)
 
     def on_language(self, language: str) -> None:
-        """Re-word anything not bound with ``say`` (content texts)."""
+        """Re-word anything not bound with ``worded`` (content texts)."""
 
     def spoken_text(self) -> str:
         return ""
@@ -138,9 +138,9 @@ class NavBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, screen.theme.px(8), 0, 0)
         row.setSpacing(screen.theme.px(24))
-        self.back_button = screen.say(button("quiet", name="back"), wording_arrow(back_key, left=True))
-        self.skip_button = screen.say(button("", name="skip"), skip_key)
-        self.next_button = screen.say(button("primary", name="next"), wording_arrow(next_key))
+        self.back_button = screen.worded(button("quiet", name="back"), wording_arrow(back_key, left=True))
+        self.skip_button = screen.worded(button("", name="skip"), skip_key)
+        self.next_button = screen.worded(button("primary", name="next"), wording_arrow(next_key))
         for b in (self.back_button, self.skip_button, self.next_button):
             b.setMinimumWidth(screen.theme.px(260))
         row.addWidget(self.back_button, 1)
@@ -171,7 +171,7 @@ class Progress(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.part, self.parts, self.title = part, parts, title
-        self.label = screen.say(
+        self.label = screen.worded(
             label("small"),
             lambda lang: f"{t('part_of', lang, n=self.part, m=self.parts)}  \u00b7  {self.title(lang)}",
         )
@@ -198,13 +198,13 @@ class ReadAloud(QWidget):
         self.speaker = speaker
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = screen.say(button("", name="read_aloud"), "read_aloud")
+        self.button = screen.worded(button("", name="read_aloud"), "read_aloud")
         icon = "speaker-light.svg" if screen.theme.high_contrast else "speaker.svg"
         self.button.setIcon(QIcon(str(ASSETS / "icons" / icon)))
         size = screen.theme.px(40)
         self.button.setIconSize(QSize(size, size))
         self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.notice = screen.say(label("notice"), "no_speech")
+        self.notice = screen.worded(label("notice"), "no_speech")
         self.notice.setObjectName("no_speech")
         self.notice.setVisible(False)
         layout.addLayout(at_right(self.button))

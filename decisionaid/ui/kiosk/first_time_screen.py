@@ -22,9 +22,9 @@ class FirstTimeScreen(StepFlow):
         choice = QWidget()
         column = QVBoxLayout(choice)
         column.setSpacing(theme.px(32))
-        self.body = self.say(label("lead"), "first_time_body")
-        self.make_profile = self.say(button("primary", name="make_profile"), "make_profile")
-        self.guest_button = self.say(button("primary", name="guest"), "guest")
+        self.body = self.worded(label("lead"), "first_time_body")
+        self.make_profile = self.worded(button("primary", name="make_profile"), "make_profile")
+        self.guest_button = self.worded(button("primary", name="guest"), "guest")
         for b in (self.make_profile, self.guest_button):
             b.setMinimumHeight(theme.px(120))
         column.addWidget(self.body)

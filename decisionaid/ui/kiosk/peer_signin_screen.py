@@ -29,9 +29,9 @@ class PeerSignInScreen(StepFlow):
         menu = QWidget()
         column = QVBoxLayout(menu)
         column.setSpacing(theme.px(28))
-        self.find_button = self.say(button("primary", name="peer_find"), "peer_find")
-        self.create_button = self.say(button("primary", name="peer_create"), "peer_create")
-        self.guest_button = self.say(button("primary", name="peer_guest"), "peer_guest")
+        self.find_button = self.worded(button("primary", name="peer_find"), "peer_find")
+        self.create_button = self.worded(button("primary", name="peer_create"), "peer_create")
+        self.guest_button = self.worded(button("primary", name="peer_guest"), "peer_guest")
         for b in (self.find_button, self.create_button, self.guest_button):
             column.addWidget(b)
         column.addStretch(1)

@@ -56,7 +56,7 @@ class QuestionScreen(Screen):
         self.read_aloud = ReadAloud(self, speaker)
         head.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
-        self.carried = self.say(label("notice"), "carried")
+        self.carried = self.worded(label("notice"), "carried")
         layout.addWidget(self.carried)
         self.hint = label("small")
         self.hint.setObjectName("hint")
@@ -107,13 +107,13 @@ class QuestionScreen(Screen):
 
     def _offer(self, stories: Sequence[Vignette]) -> None:
         for b in self.story_buttons.values():
-            self.unsay(b)
+            self.unworded(b)
             b.hide()
             b.deleteLater()
         self.story_buttons = {}
         for vignette in stories:
             b = button("", name=f"story_{vignette.id}")
-            self.say(b, lambda lang, v=vignette: f"\u25b6  {t('watch', lang)}: {text_in(v.title, lang)}")
+            self.worded(b, lambda lang, v=vignette: f"\u25b6  {t('watch', lang)}: {text_in(v.title, lang)}")
             b.clicked.connect(lambda _=False, vid=vignette.id: self.watch.emit(vid))
             self.story_buttons[vignette.id] = b
             self.stories_layout.addWidget(b)

@@ -25,7 +25,7 @@ class SuggestionsScreen(Screen):
         self.stories = self._library(language)
         layout.addWidget(self.stories, 1)
         self.nav = NavBar(self, skip=False)
-        self.say(self.nav.next_button, "back_to_where_i_was" if library else wording_arrow("no_thanks"))
+        self.worded(self.nav.next_button, "back_to_where_i_was" if library else wording_arrow("no_thanks"))
         if library:
             self.nav.back_button.hide()
         layout.addWidget(self.nav)

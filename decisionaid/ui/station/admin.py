@@ -36,8 +36,8 @@ from decisionaid.ui.station.common import (
     fill,
     in_background,
     message_label,
-    say,
     selected_key,
+    show_message,
     table,
 )
 from decisionaid.ui.station.services import PeerServices
@@ -219,7 +219,7 @@ class AdminScreen(QWidget):
     def load_staff(self) -> None:
         db = self.services.db
         in_background(self, lambda: staff.list(db), self._show_staff,
-                      lambda m: say(self.message, m, error=True))
+                      lambda m: show_message(self.message, m, error=True))
 
     def _show_staff(self, members: list[StaffMember]) -> None:
         self.members = members
@@ -230,15 +230,15 @@ class AdminScreen(QWidget):
 
     def _pins(self) -> str | None:
         if self.pin1.text() != self.pin2.text():
-            say(self.message, "The two PINs are not the same.", error=True)
+            show_message(self.message, "The two PINs are not the same.", error=True)
             return None
         return self.pin1.text()
 
     def _account_work(self, work, done: str) -> None:
         self.pin1.clear()
         self.pin2.clear()
-        in_background(self, work, lambda _: (say(self.message, done), self.load_staff()),
-                      lambda m: say(self.message, m[:1].upper() + m[1:] + ".", error=True))
+        in_background(self, work, lambda _: (show_message(self.message, done), self.load_staff()),
+                      lambda m: show_message(self.message, m[:1].upper() + m[1:] + ".", error=True))
 
     def _add(self) -> None:
         pin = self._pins()
@@ -255,7 +255,7 @@ class AdminScreen(QWidget):
         name = selected_key(self.staff_table)
         pin = self._pins()
         if name is None:
-            say(self.message, "Select an account first.", error=True)
+            show_message(self.message, "Select an account first.", error=True)
             return
         if pin is None:
             return
@@ -268,7 +268,7 @@ class AdminScreen(QWidget):
     def _disable(self) -> None:
         name = selected_key(self.staff_table)
         if name is None:
-            say(self.message, "Select an account first.", error=True)
+            show_message(self.message, "Select an account first.", error=True)
             return
         if not self.services.dialogs.confirm(self, "Disable account",
                                              f"Disable {name}? They will no longer be able to sign in."):
@@ -324,7 +324,7 @@ class AdminScreen(QWidget):
         s, by = self.services, self.member.id
         since = self.since.date().toPython() if self.since_on.isChecked() else None
         self._busy(self.export_button, "Exporting…")
-        say(self.export_status, f"Exporting to {path}…")
+        show_message(self.export_status, f"Exporting to {path}…")
         in_background(
             self,
             lambda: export.export(s.db, path, format=code, content=s.content, since=since,
@@ -333,19 +333,19 @@ class AdminScreen(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self._ready()
-        say(self.export_status, f"Saved {_count(result.visits, 'visit')} "
+        show_message(self.export_status, f"Saved {_count(result.visits, 'visit')} "
                                 f"({_count(result.answers, 'answer')}) to {result.path}.")
 
     def _export_failed(self, message: str) -> None:
         self._ready()
-        say(self.export_status, f"Not saved: {message.rstrip('.')}.", error=True)
+        show_message(self.export_status, f"Not saved: {message.rstrip('.')}.", error=True)
 
     def purge_old_visits(self) -> None:
         """Count the visits older than the number of days (off the UI thread), ask, and delete
         them; under SAFE_MINIMUM_DAYS the admin must also type CONFIRM_WORD."""
         days, s = self.purge_days.value(), self.services
         self._busy(self.purge_button, "Counting…")
-        say(self.purge_status, "")
+        show_message(self.purge_status, "")
 
         def count() -> tuple[int, datetime]:
             now = s.clock()
@@ -359,7 +359,7 @@ class AdminScreen(QWidget):
         before = day(cutoff)
         if visits == 0:
             self._ready()
-            say(self.purge_status, f"No visits started before {before}: nothing to delete.")
+            show_message(self.purge_status, f"No visits started before {before}: nothing to delete.")
             return
         dialogs = self.services.dialogs
         if not dialogs.confirm(
@@ -367,7 +367,7 @@ class AdminScreen(QWidget):
             f"Delete {_count(visits, 'visit')} started before {before}, with their answers, "
             "flags, vignette views and peer reviews? Profiles stay. This cannot be undone."):
             self._ready()
-            say(self.purge_status, "Nothing was deleted.")
+            show_message(self.purge_status, "Nothing was deleted.")
             return
         if days < SAFE_MINIMUM_DAYS:
             typed = dialogs.ask_text(
@@ -376,12 +376,12 @@ class AdminScreen(QWidget):
                 f"last few weeks too.\nType {CONFIRM_WORD} to go ahead.")
             if (typed or "").strip().upper() != CONFIRM_WORD:
                 self._ready()
-                say(self.purge_status, f"Nothing was deleted: under {SAFE_MINIMUM_DAYS} days, "
+                show_message(self.purge_status, f"Nothing was deleted: under {SAFE_MINIMUM_DAYS} days, "
                                        f"type {CONFIRM_WORD} to confirm.")
                 return
         s, by = self.services, self.member.id
         self._busy(self.purge_button, "Deleting…")
-        say(self.purge_status, f"Deleting {_count(visits, 'visit')}…")
+        show_message(self.purge_status, f"Deleting {_count(visits, 'visit')}…")
         in_background(
             self,
             lambda: retention.purge(s.db, days, actor="peer", staff_id=by, clock=s.clock),
@@ -389,11 +389,11 @@ class AdminScreen(QWidget):
 
     def _purged(self, result: PurgeResult) -> None:
         self._ready()
-        say(self.purge_status,
+        show_message(self.purge_status,
             f"Deleted {_count(result.visits, 'visit')} started before {day(result.cutoff)} "
             f"({_count(result.answers, 'answer')}, {_count(result.flags, 'flag')}, "
             f"{_count(result.views, 'vignette view')}, {_count(result.reviews, 'peer review')}).")
 
     def _purge_failed(self, message: str) -> None:
         self._ready()
-        say(self.purge_status, f"Nothing was deleted: {message.rstrip('.')}.", error=True)
+        show_message(self.purge_status, f"Nothing was deleted: {message.rstrip('.')}.", error=True)

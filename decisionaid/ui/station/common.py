@@ -67,7 +67,7 @@ def message_label() -> QLabel:
     return label
 
 
-def say(label: QLabel, text: str, error: bool = False) -> None:
+def show_message(label: QLabel, text: str, error: bool = False) -> None:
     label.setStyleSheet(f"color: {RED}; font-weight: bold;" if error else "")
     label.setText(text)
 

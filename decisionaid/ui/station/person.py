@@ -26,8 +26,8 @@ from decisionaid.ui.station.common import (
     fill,
     in_background,
     message_label,
-    say,
     selected_key,
+    show_message,
     table,
 )
 from decisionaid.ui.station.services import PeerServices
@@ -114,7 +114,7 @@ class PersonScreen(QWidget):
         self.load()
 
     def load(self) -> None:
-        in_background(self, self._read, self._show, lambda m: say(self.message, m, error=True))
+        in_background(self, self._read, self._show, lambda m: show_message(self.message, m, error=True))
 
     def _read(self):
         s, uid = self.services, self.user_id
@@ -159,7 +159,7 @@ class PersonScreen(QWidget):
         self.page += 1
         s, uid, page = self.services, self.user_id, self.page
         in_background(self, lambda: s.queries.visits_of(uid, page), self._add_visits,
-                      lambda m: say(self.message, m, error=True))
+                      lambda m: show_message(self.message, m, error=True))
 
     # --- "Who has looked at my information", on paper ------------------------------------------
     def access_html(self) -> str:
@@ -178,10 +178,10 @@ class PersonScreen(QWidget):
 
     def _print(self) -> None:
         s, html, paper = self.services, self.access_html(), self.services.config.paper
-        say(self.message, "Printing…")
+        show_message(self.message, "Printing…")
         in_background(self, lambda: s.printer.print_pdf(access_pdf(html, paper), "Who has looked"),
-                      lambda _: say(self.message, "Sent to the printer."),
-                      lambda m: say(self.message, f"Could not print: {m}", error=True))
+                      lambda _: show_message(self.message, "Sent to the printer."),
+                      lambda m: show_message(self.message, f"Could not print: {m}", error=True))
 
     def _save(self) -> None:
         path = self.services.dialogs.save_file(self, "Save as PDF", "who-has-looked.pdf",
@@ -190,8 +190,8 @@ class PersonScreen(QWidget):
             return
         html, paper = self.access_html(), self.services.config.paper
         in_background(self, lambda: path.write_bytes(access_pdf(html, paper)),
-                      lambda _: say(self.message, f"Saved {path}."),
-                      lambda m: say(self.message, f"Could not save: {m}", error=True))
+                      lambda _: show_message(self.message, f"Saved {path}."),
+                      lambda m: show_message(self.message, f"Could not save: {m}", error=True))
 
 
 def access_pdf(html: str, paper: str = "letter") -> bytes:

@@ -13,8 +13,8 @@ from decisionaid.ui.station.common import (
     fill,
     in_background,
     message_label,
-    say,
     selected_key,
+    show_message,
     table,
 )
 from decisionaid.ui.station.services import PeerServices
@@ -72,17 +72,17 @@ class SearchScreen(QWidget):
         if not text:
             fill(self.results, [])
             self.more.hide()
-            say(self.message, "")
+            show_message(self.message, "")
             return
         queries = self.services.queries
         in_background(self, lambda: (text, queries.search(text)), self._show,
-                      lambda m: say(self.message, m, error=True))
+                      lambda m: show_message(self.message, m, error=True))
 
     def _more(self) -> None:
         self.page += 1
         text, page, queries = self.query.text().strip(), self.page, self.services.queries
         in_background(self, lambda: (text, queries.search(text, page)), self._show,
-                      lambda m: say(self.message, m, error=True))
+                      lambda m: show_message(self.message, m, error=True))
 
     def _show(self, found: tuple[str, list[PersonLine]]) -> None:
         text, people = found
@@ -93,7 +93,7 @@ class SearchScreen(QWidget):
                              str(p.visits), day(p.last_visit)] for p in self.people],
              [p.id for p in self.people])
         self.more.setVisible(len(people) == PAGE_SIZE)
-        say(self.message, "No one found. Check the spelling, or try the clinic id."
+        show_message(self.message, "No one found. Check the spelling, or try the clinic id."
             if not self.people else "Double-click a person to see their history.")
 
     def _open(self, *_args) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.station.common import in_background, message_label, say
+from decisionaid.ui.station.common import in_background, message_label, show_message
 from decisionaid.ui.station.services import PeerServices
 
 
@@ -69,16 +69,16 @@ class SignInScreen(QWidget):
         self.name.clear()
         self.pin.clear()
         self.button.setEnabled(True)
-        say(self.message, message)
+        show_message(self.message, message)
         self.name.setFocus()
 
     def submit(self) -> None:
         name, pin = self.name.text(), self.pin.text()
         if not name.strip() or not pin:
-            say(self.message, "Enter your name and your PIN.", error=True)
+            show_message(self.message, "Enter your name and your PIN.", error=True)
             return
         self.button.setEnabled(False)
-        say(self.message, "Checking…")
+        show_message(self.message, "Checking…")
         s = self.services
         # A PIN check costs tens of milliseconds by design: never on the UI thread.
         in_background(
@@ -91,11 +91,11 @@ class SignInScreen(QWidget):
     def _accepted(self, member: StaffMember) -> None:
         self.pin.clear()
         self.button.setEnabled(True)
-        say(self.message, "")
+        show_message(self.message, "")
         self.signed_in.emit(member)
 
     def _refused(self, message: str) -> None:
         self.pin.clear()
         self.button.setEnabled(True)
-        say(self.message, message[:1].upper() + message[1:] + ".", error=True)
+        show_message(self.message, message[:1].upper() + message[1:] + ".", error=True)
         self.pin.setFocus()

@@ -13,7 +13,7 @@ from decisionaid.services import audit, statistics
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.statistics import MonthStats
 from decisionaid.ui.station.charts import BarChart
-from decisionaid.ui.station.common import fill, in_background, message_label, say, table
+from decisionaid.ui.station.common import fill, in_background, message_label, show_message, table
 from decisionaid.ui.station.services import PeerServices
 
 HEADERS = ["Month", "Started", "Finished", "Printed", "Reviewed", "Incomplete",
@@ -66,9 +66,9 @@ class StatisticsScreen(QWidget):
     def load(self) -> None:
         s = self.services
         since, until = self.period()
-        say(self.message, "Counting…")
+        show_message(self.message, "Counting…")
         in_background(self, lambda: statistics.monthly(s.db, s.content, since, until),
-                      self._show, lambda m: say(self.message, m, error=True))
+                      self._show, lambda m: show_message(self.message, m, error=True))
 
     def _show(self, lines: list[MonthStats]) -> None:
         self.lines = lines
@@ -87,7 +87,7 @@ class StatisticsScreen(QWidget):
             ("Reviewed", [m.reviewed for m in lines]),
         ])
         self.export_button.setEnabled(bool(lines))
-        say(self.message, "" if lines else "No visits in this period.")
+        show_message(self.message, "" if lines else "No visits in this period.")
 
     def _export(self) -> None:
         since, until = self.period()
@@ -105,5 +105,5 @@ class StatisticsScreen(QWidget):
                 session, audit.EXPORT, at=now, actor="peer", staff_id=self.member.id,
                 format="statistics-csv", months=len(self.lines)))
 
-        in_background(self, work, lambda _: say(self.message, f"Saved {path}."),
-                      lambda m: say(self.message, f"Could not save: {m}", error=True))
+        in_background(self, work, lambda _: show_message(self.message, f"Saved {path}."),
+                      lambda m: show_message(self.message, f"Could not save: {m}", error=True))

@@ -30,8 +30,8 @@ from decisionaid.ui.station.common import (
     fill,
     in_background,
     message_label,
-    say,
     selected_key,
+    show_message,
     table,
 )
 from decisionaid.ui.station.services import PeerServices
@@ -275,13 +275,13 @@ class TodayScreen(QWidget):
 
     def _acknowledge(self, flag_ids: list[int], note: str) -> None:
         s = self.services
-        say(self.message, "Saving the acknowledgement…")
+        show_message(self.message, "Saving the acknowledgement…")
         in_background(
             self,
             lambda: [s.visits.acknowledge_flag(f, staff_id=self.member.id, note=note)
                      for f in flag_ids],
-            lambda _: (say(self.message, "Acknowledged. Thank you for checking in."), self.refresh()),
-            lambda m: (say(self.message, m, error=True), self.refresh()),
+            lambda _: (show_message(self.message, "Acknowledged. Thank you for checking in."), self.refresh()),
+            lambda m: (show_message(self.message, m, error=True), self.refresh()),
         )
 
     def _force_finish(self) -> None:
@@ -299,8 +299,8 @@ class TodayScreen(QWidget):
         in_background(
             self,
             lambda: s.visits.force_finish(visit_id, staff_id=self.member.id),
-            lambda _: (say(self.message, f"Visit {visit_id} ended as incomplete."), self.refresh()),
-            lambda m: say(self.message, m, error=True),
+            lambda _: (show_message(self.message, f"Visit {visit_id} ended as incomplete."), self.refresh()),
+            lambda m: show_message(self.message, m, error=True),
         )
 
     def _reprint(self) -> None:
@@ -312,7 +312,7 @@ class TodayScreen(QWidget):
 def reprint(receiver: QWidget, services: PeerServices, member: StaffMember, visit_id: int,
             message: QLabel, then=lambda: None) -> None:
     """Render and print a visit's report off the UI thread, and note it as printed."""
-    say(message, f"Printing visit {visit_id}'s report…")
+    show_message(message, f"Printing visit {visit_id}'s report…")
 
     def work() -> None:
         pdf = services.make_page(visit_id)
@@ -321,6 +321,6 @@ def reprint(receiver: QWidget, services: PeerServices, member: StaffMember, visi
 
     in_background(
         receiver, work,
-        lambda _: (say(message, f"Visit {visit_id}'s report was sent to the printer."), then()),
-        lambda m: say(message, f"Could not print: {m}", error=True),
+        lambda _: (show_message(message, f"Visit {visit_id}'s report was sent to the printer."), then()),
+        lambda m: show_message(message, f"Could not print: {m}", error=True),
     )

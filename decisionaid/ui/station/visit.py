@@ -34,7 +34,7 @@ from decisionaid.ui.station.common import (
     day_and_time,
     in_background,
     message_label,
-    say,
+    show_message,
 )
 from decisionaid.ui.station.services import PeerServices
 from decisionaid.ui.station.today import reprint
@@ -196,7 +196,7 @@ class VisitScreen(QWidget):
     # --- reading --------------------------------------------------------------------------------
     def load(self) -> None:
         s = self.services
-        in_background(self, self._read, self._show, lambda m: say(self.message, m, error=True))
+        in_background(self, self._read, self._show, lambda m: show_message(self.message, m, error=True))
         in_background(
             self, lambda: s.render_pages(s.make_page(self.visit_id)),
             self._show_preview, lambda m: self.preview.setText(f"No preview: {m}"),
@@ -312,18 +312,18 @@ class VisitScreen(QWidget):
             return
         follow_up, note = self.follow_up_chosen(), self.note.text()
         self.save.setEnabled(False)
-        say(self.message, "Saving the review…")
+        show_message(self.message, "Saving the review…")
         s = self.services
         in_background(
             self,
             lambda: s.visits.review(self.visit_id, staff_id=self.member.id,
                                     shared_decision=decision, follow_up=follow_up, note=note),
             self._reviewed,
-            lambda m: (say(self.message, m, error=True), self._can_save()),
+            lambda m: (show_message(self.message, m, error=True), self._can_save()),
         )
 
     def _reviewed(self, record: VisitRecord) -> None:
-        say(self.message, "Saved. The visit is locked.")
+        show_message(self.message, "Saved. The visit is locked.")
         self._names.setdefault(self.member.id, self.member.name)
         self._show(record)
         self.changed.emit(self.visit_id)
