@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from decisionaid.resources import fonts_dir
+
+FONT_DIR = fonts_dir()  # the source tree's assets/fonts in a checkout, the package's copy when installed
 REGULAR = "ReportSans"
 BOLD = "ReportSans-Bold"
 MISSING = "□"
