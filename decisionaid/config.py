@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field, replace
+from datetime import time
 from pathlib import Path
 
 from decisionaid.errors import ConfigError
+from decisionaid.resources import shipped_root
 
 APP_NAME = "decisionaid"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The folder holding the shipped questionnaires/ and vignettes/: the source tree in a checkout,
+# the package's own copy in an installed wheel (see decisionaid/resources.py).
+PROJECT_ROOT = shipped_root()
 # The built-in crisis message names a member of staff and the site's emergency number.
 DEFAULT_CRISIS_MESSAGE = {
     "en": (
@@ -43,6 +47,7 @@ KNOWN_KEYS = {
     "printer",
     "emergency_number",
     "peer_idle_timeout_s",
+    "closing_time",
 }
 
 
@@ -87,8 +92,10 @@ class Config:
     crisis_message: dict[str, str] | None = None
     database_url: str = field(default_factory=default_database_url)
     db_key: str | None = None
-    content_dir: Path = PROJECT_ROOT
+    content_dir: Path = PROJECT_ROOT  # the shipped content unless the site names its own folder
     printer: str | None = None  # a CUPS queue name; None: the system's default printer
+    # Local time at which unfinished visits are closed and the nightly backup runs.
+    closing_time: time = time(18, 0)
     source: Path | None = None  # the file this came from, if any
 
     @property
@@ -185,12 +192,25 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not isinstance(number, str) or not number.strip() or len(number) > 20:
             raise ConfigError(f"{where}emergency_number must be a short phone number in quotes, e.g. emergency_number = \"911\"")
         values["emergency_number"] = number.strip()
+    if "closing_time" in raw:
+        values["closing_time"] = _closing_time(raw["closing_time"], where)
     config = Config(**values, source=source)
     if config.crisis_message is not None:
         missing = [lang for lang in config.languages if lang not in config.crisis_message]
         if missing:
             raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
     return config
+
+
+def _closing_time(value: object, where: str) -> time:
+    # TOML has a local-time type (closing_time = 18:00:00); a quoted "18:00" is accepted too.
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        hours, _, minutes = value.strip().partition(":")
+        if hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60:
+            return time(int(hours), int(minutes))
+    raise ConfigError(f"{where}closing_time must be a time of day, e.g. closing_time = \"18:00\"")
 
 
 def _check_database_url(url: object, name: str) -> str:
