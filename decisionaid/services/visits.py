@@ -485,22 +485,38 @@ class VisitService:
 
         self.db.write(work)
 
-    def close_day(self) -> int:
-        """Mark visits left in progress before today ``incomplete``; returns how many."""
+    def close_day(self, before: datetime | None = None, *, idle_since: datetime | None = None) -> int:
+        """Mark visits left in progress ``incomplete`` (their flags stay open); returns how many.
+
+        Without arguments, those started before today (a kiosk starting). At closing time,
+        those started ``before`` it; with ``idle_since``, a visit started or answered since
+        then is left open, as someone is still answering it.
+        """
         now = self.clock()
-        today = local_day_start(now)
+        cutoff = before if before is not None else local_day_start(now)
 
         def work(session: Session) -> int:
+            stale = update(VisitRow).where(VisitRow.state == "in_progress",
+                                           VisitRow.started_at < cutoff)
+            if idle_since is not None:
+                answering = select(Answer.visit_id).where(Answer.answered_at >= idle_since)
+                stale = stale.where(VisitRow.started_at < idle_since,
+                                    VisitRow.id.not_in(answering))
             done = session.execute(
-                update(VisitRow)
-                .where(VisitRow.state == "in_progress", VisitRow.started_at < today)
-                .values(state="incomplete", finished_at=now, updated_at=now)
+                stale.values(state="incomplete", finished_at=now, updated_at=now)
+                .execution_options(synchronize_session=False)
             )
             if done.rowcount:
                 audit.record(session, audit.CLOSE_DAY, at=now, actor="system", visits=done.rowcount)
             return done.rowcount
 
         return self.db.write(work)
+
+    def open_before(self, moment: datetime) -> int:
+        """How many visits started before ``moment`` are still in progress."""
+        return self.db.read(lambda session: session.scalar(
+            select(func.count()).select_from(VisitRow)
+            .where(VisitRow.state == "in_progress", VisitRow.started_at < moment)) or 0)
 
     def acknowledge_flag(self, flag_id: int, *, staff_id: int | None, note: str) -> FlagRecord:
         """A staff member has checked in: the flag stops showing as open. A note is required."""

@@ -298,6 +298,11 @@ class KioskWindow(QWidget):
             log.warning("could not close earlier days' visits: %s", type(error).__name__)
 
         run_in_background(visits.close_day, lambda _count: None, failed, self)
+        # The same at closing time each day, while the kiosk keeps running.
+        from decisionaid.ui.common.closing import ClosingTimer
+
+        self.closing = ClosingTimer(visits, self.config, self)
+        self.closing.start()
 
     def go_welcome(self) -> None:
         screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.closing import ClosingTimer
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
 from decisionaid.ui.station.person import PersonScreen
@@ -169,6 +170,9 @@ class PeerStation(QMainWindow):
         self.idle.setInterval(services.idle_ms)
         self.idle.timeout.connect(lambda: self.end_session("idle"))
         QApplication.instance().installEventFilter(self)
+        # Unfinished visits are closed at closing time, then the nightly backup is made.
+        self.closing = ClosingTimer(services.visits, services.config, self)
+        self.closing.start()
 
     @property
     def member(self) -> StaffMember | None:

@@ -1,0 +1,43 @@
+"""The kiosk's and peer station's closing timer: it asks the schedule and closes the day off the
+UI thread, without a restart (the clock is a fake one; nothing waits for real time)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import UTC, time
+
+from PySide6.QtCore import QObject
+
+from decisionaid.config import Config
+from decisionaid.services.closing import DayClosed
+from decisionaid.ui.common.closing import ClosingTimer
+
+
+class Visits:
+    def __init__(self, clock):
+        self.clock = clock
+
+
+def test_the_timer_closes_the_day_once_when_closing_time_comes(qtbot, clock):
+    calls = []
+
+    def close(visits, config, moment):
+        calls.append((moment, threading.current_thread() is threading.main_thread()))
+        return DayClosed(moment, closed=2, still_open=0, backup=None)
+
+    owner = QObject()
+    timer = ClosingTimer(Visits(clock), replace(Config(), closing_time=time(18, 0)), owner,
+                         close=close)
+    timer.start()
+    assert timer.timer.isActive() and timer.timer.interval() <= 60_000
+    timer.check()  # noon: nothing to do
+    assert calls == []
+    clock.now = clock.now.astimezone().replace(hour=18, minute=0).astimezone(UTC)
+    with qtbot.waitSignal(timer.closed, timeout=10_000) as closed:
+        timer.check()
+    assert closed.args[0].closed == 2
+    assert calls == [(clock.now, False)]  # off the UI thread
+    timer.check()
+    assert len(calls) == 1  # once a day
+    assert timer.timer.isActive()
