@@ -59,5 +59,29 @@ _da_cups_start() {
   export DECISIONAID_TEST_PRINT_DIR="$out"
 }
 
+# --- speech-dispatcher with espeak-ng, for the read-aloud test ----------------------------------
+# A private daemon on its own socket (SPEECHD_ADDRESS tells Qt's speechd plugin where), with the
+# system's voices and modules but no sound: ALSA's "null" device takes the audio, so the tests
+# need no sound card, play nothing aloud, and never fall back to a PulseAudio server that a
+# headless machine (or root) does not have.
+_da_speech_start() {
+  command -v speech-dispatcher >/dev/null || { echo "services: speech-dispatcher is not installed" >&2; return 1; }
+  ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng >/dev/null 2>&1 \
+    || { echo "services: speech-dispatcher-espeak-ng (the espeak-ng output module) is not installed" >&2; return 1; }
+  local dir="$_da_root/speechd"
+  if [ ! -s "$dir/pid" ] || ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
+    rm -rf "$dir" && mkdir -p "$dir/log"
+    cp -r /etc/speech-dispatcher/. "$dir/conf"
+    printf '%s\n' 'AudioOutputMethod "alsa"' 'AudioALSADevice "null"' 'DefaultModule espeak-ng' 'LogLevel 1' \
+      >>"$dir/conf/speechd.conf"
+    speech-dispatcher -d -t 0 -l 1 -C "$dir/conf" -c unix_socket -S "$dir/speechd.sock" \
+      -P "$dir/pid" -L "$dir/log" >"$dir/start.log" 2>&1 \
+      || { echo "services: speech-dispatcher did not start, see $dir/start.log" >&2; return 1; }
+    for _ in $(seq 1 50); do [ -S "$dir/speechd.sock" ] && break; sleep 0.1; done
+  fi
+  export SPEECHD_ADDRESS="unix_socket:$dir/speechd.sock"
+}
+
 _da_pg_start || true
 _da_cups_start || true
+_da_speech_start || true

@@ -6,7 +6,7 @@ set -euo pipefail
 runtime=(libpulse0 libegl1 libxkbcommon0 libxkbcommon-x11-0 libgl1 libfontconfig1 libdbus-1-3
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
          libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
-         speech-dispatcher espeak-ng cups-client poppler-utils python3-venv)
+         speech-dispatcher speech-dispatcher-espeak-ng espeak-ng cups-client poppler-utils python3-venv)
 testing=(postgresql cups printer-driver-cups-pdf xvfb)
 want=("${runtime[@]}")
 [ "${1:-run}" = test ] && want+=("${testing[@]}")

@@ -2,65 +2,135 @@
 
 ``Speaker.available`` is False when no speech engine works on this machine (none installed,
 or the engine's service is not running); screens then say so on the read-aloud button instead
-of failing. ``RecordingSpeaker`` stands in for it in tests and the demo.
+of failing. ``Speaker.reason`` says why, and is logged once. ``RecordingSpeaker``
+(decisionaid.ui.testing) stands in for it in tests and the demo.
+
+On Debian the engine is Qt's "speechd" plugin talking to speech-dispatcher, which needs an
+output module (the package speech-dispatcher-espeak-ng, a mere recommendation that
+``--no-install-recommends`` leaves out) and a sound output it can open. docs/kiosk.md has the
+details; text such as ``**bold**`` must be turned into plain words before it gets here.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+
 from PySide6.QtCore import QLocale, QObject, Signal
+
+log = logging.getLogger(__name__)
 
 # Qt ships a "mock" engine for its own tests: it makes no sound, so it does not count.
 _SILENT_ENGINES = {"mock"}
+# After a failed start, try again on a later press rather than never: speech-dispatcher may
+# come up after the kiosk (it is started on demand, or by the system a little later).
+RETRY_AFTER_S = 30.0
 
 
 class Speaker(QObject):
-    """Text-to-speech on this machine. Created lazily: building an engine can take a moment."""
+    """Text-to-speech on this machine. Created lazily: building an engine takes a moment
+    (speech-dispatcher lists every voice it has, about 1.5 s with espeak-ng)."""
 
     speaking_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, engines: list[str] | None = None):
         super().__init__(parent)
         self._tts = None
-        self._tried = False
+        self._tried_at: float | None = None
+        self._engines = engines  # None: every engine Qt has, but the silent ones
+        self.reason = ""  # why there is no engine, for the log and the docs' checklist
 
     def _engine(self):
-        if self._tried:
-            return self._tts
-        self._tried = True
+        if self._tts is not None:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            if self._tts.state() != QTextToSpeech.State.Error:
+                return self._tts
+            # The service went away (speech-dispatcher stopped): start again from scratch.
+            self._forget(f"{self._tts.engine()}: {self._tts.errorString() or 'stopped working'}")
+        if self._tried_at is not None and time.monotonic() - self._tried_at < RETRY_AFTER_S:
+            return None
+        self._tried_at = time.monotonic()
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:
+            self._unavailable("Qt's text-to-speech module is not installed")
             return None
-        engines = [e for e in QTextToSpeech.availableEngines() if e not in _SILENT_ENGINES]
-        for name in engines:
+        names = self._engines
+        if names is None:
+            names = [e for e in QTextToSpeech.availableEngines() if e not in _SILENT_ENGINES]
+        if not names:
+            self._unavailable("Qt has no speech engine plugin on this machine")
+            return None
+        reasons = []
+        for name in names:
             tts = QTextToSpeech(name, self)
             if tts.state() != QTextToSpeech.State.Error:
                 tts.stateChanged.connect(
                     lambda state: self.speaking_changed.emit(state == QTextToSpeech.State.Speaking)
                 )
                 self._tts = tts
-                break
+                self.reason = ""
+                log.info("reading aloud with the %s engine", name)
+                return tts
+            reasons.append(f"{name}: {tts.errorString() or tts.errorReason().name}")
             tts.deleteLater()
-        return self._tts
+        self._unavailable("; ".join(reasons))
+        return None
+
+    def _unavailable(self, reason: str) -> None:
+        if reason != self.reason:
+            log.warning("reading aloud is not working (%s); see docs/kiosk.md, Read to me", reason)
+        self.reason = reason
+
+    def _forget(self, reason: str) -> None:
+        tts, self._tts = self._tts, None
+        tts.deleteLater()
+        self._tried_at = None
+        self._unavailable(reason)
 
     @property
     def available(self) -> bool:
         return self._engine() is not None
 
+    @property
+    def engine(self):
+        """The QTextToSpeech in use (None until one works): the integration test watches it."""
+        return self._engine()
+
     def say(self, text: str, language: str) -> bool:
         """Start reading ``text`` in ``language`` (stopping anything still being read).
         Returns False when there is no engine to read it."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
         tts = self._engine()
         if tts is None:
             return False
         tts.stop()
-        wanted = QLocale(language)
-        for locale in tts.availableLocales():
-            if locale.language() == wanted.language():
-                tts.setLocale(locale)
-                break
+        self._choose_voice(tts, language)
         tts.say(text)
+        if tts.state() == QTextToSpeech.State.Error:
+            self._forget(f"{tts.engine()}: {tts.errorString() or 'could not speak'}")
+            return False
         return True
+
+    @staticmethod
+    def _choose_voice(tts, language: str) -> None:
+        """The voice for ``language``: its usual country first (QLocale("es") is Spain's
+        Spanish), else any country's; and the engine's plain voice for it, not a variant.
+        espeak-ng offers about a hundred per language ("Spanish (Latin America)+whisper")."""
+        wanted = QLocale(language)
+        if tts.locale().language() != wanted.language():
+            locales = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
+            locales.sort(key=lambda loc: loc.territory() != wanted.territory())
+            if not locales:
+                return  # no voice for it: read in the default voice rather than not at all
+            tts.setLocale(locales[0])
+        voice = tts.voice()
+        if "+" in voice.name():
+            plain = [v for v in tts.availableVoices() if "+" not in v.name()]
+            if plain:
+                tts.setVoice(plain[0])
 
     def stop(self) -> None:
         if self._tts is not None:

@@ -1,0 +1,168 @@
+"""Reading aloud through the real engine: Qt's speechd plugin, speech-dispatcher and espeak-ng.
+
+``make test`` starts a private speech-dispatcher whose sound goes to ALSA's "null" device and
+exports SPEECHD_ADDRESS (.ci/services.sh). Run alone, this module starts one the same way. When
+no engine can be made ready, it fails under CI=true and skips, with the reason, elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from decisionaid.ui.common.speech import Speaker
+
+pytestmark = pytest.mark.integration
+
+MODULE = Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng")
+# About six seconds of synthesis: long enough that only a stop ends it within the test's wait.
+LONG = " ".join(["Take your time with this question; there is no right or wrong answer."] * 100)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _start_private_daemon(folder: Path) -> tuple[str, int]:
+    """speech-dispatcher on a socket of its own, sound to ALSA's null device (as services.sh)."""
+    conf = folder / "conf"
+    shutil.copytree("/etc/speech-dispatcher", conf)
+    with open(conf / "speechd.conf", "a", encoding="utf-8") as f:
+        f.write('\nAudioOutputMethod "alsa"\nAudioALSADevice "null"\nDefaultModule espeak-ng\nLogLevel 1\n')
+    (folder / "log").mkdir()
+    socket = folder / "speechd.sock"
+    started = subprocess.run(
+        ["speech-dispatcher", "-d", "-t", "0", "-l", "1", "-C", str(conf), "-c", "unix_socket",
+         "-S", str(socket), "-P", str(folder / "pid"), "-L", str(folder / "log")],
+        capture_output=True, text=True, timeout=30,
+    )
+    if started.returncode != 0:
+        _unavailable(f"speech-dispatcher did not start: {started.stderr.strip()[-300:]}")
+    deadline = time.monotonic() + 10
+    while not (socket.exists() and (folder / "pid").exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the daemon makes its socket just after it forks; bounded above
+    if not socket.exists():
+        _unavailable(f"speech-dispatcher made no socket at {socket}")
+    return f"unix_socket:{socket}", int((folder / "pid").read_text().strip())
+
+
+@pytest.fixture(scope="module")
+def speech_service(tmp_path_factory):
+    """Where speech-dispatcher listens; SPEECHD_ADDRESS is how Qt's speechd plugin finds it."""
+    if not shutil.which("speech-dispatcher"):
+        _unavailable("speech-dispatcher is not installed (.ci/system-packages.sh installs it)")
+    if not MODULE.exists():
+        _unavailable(f"{MODULE} is missing: install speech-dispatcher-espeak-ng")
+    if "speechd" not in QTextToSpeech.availableEngines():
+        _unavailable(f"this PySide6 has no speechd plugin (engines: {QTextToSpeech.availableEngines()})")
+    before = os.environ.get("SPEECHD_ADDRESS")
+    pid = None
+    if not before:
+        address, pid = _start_private_daemon(tmp_path_factory.mktemp("speechd"))
+        os.environ["SPEECHD_ADDRESS"] = address
+    yield os.environ["SPEECHD_ADDRESS"]
+    if pid is not None:
+        os.kill(pid, signal.SIGTERM)
+        del os.environ["SPEECHD_ADDRESS"]
+
+
+@pytest.fixture
+def speaker(qapp, speech_service) -> Speaker:
+    speaker = Speaker(engines=["speechd"])
+    if speaker.engine is None:
+        _unavailable(f"the speechd engine is not ready at {speech_service}: {speaker.reason}")
+    return speaker
+
+
+def _states(tts: QTextToSpeech) -> list:
+    seen: list = []
+    tts.stateChanged.connect(seen.append)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "If you are not sure, tap Yes.", QLocale.Language.English),
+        ("es", "Si no estás seguro, toca Sí.", QLocale.Language.Spanish),
+    ],
+)
+def test_reads_aloud_in_the_visits_language(qtbot, speaker, language, text, expected):
+    tts = speaker.engine
+    seen = _states(tts)
+    assert speaker.say(text, language)
+    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+    assert tts.state() == QTextToSpeech.State.Ready, tts.errorString()
+    assert tts.locale().language() == expected
+    assert tts.voice().locale().language() == expected
+    # The plain voice for the language, not one of espeak-ng's variants ("…+whisper").
+    assert "+" not in tts.voice().name()
+
+
+def test_spanish_prefers_spains_voice_and_english_comes_back(qtbot, speaker):
+    tts = speaker.engine
+    speaker.say("Hola.", "es")
+    assert tts.locale().name() == "es_ES"
+    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+    speaker.say("Hello.", "en")
+    assert tts.locale().language() == QLocale.Language.English
+    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+
+
+def test_stop_ends_reading_at_once(qtbot, speaker):
+    tts = speaker.engine
+    seen = _states(tts)
+    speaker.say(LONG, "en")
+    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+    speaker.stop()
+    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
+
+
+def test_changing_screen_stops_reading(qtbot, speaker, tmp_path):
+    """Read to me on the welcome screen, then "This is my first time": the reading stops."""
+    from decisionaid.config import Config
+    from decisionaid.services.pins import PinHasher
+    from decisionaid.ui.common.operations import wait_for_background
+    from decisionaid.ui.common.theme import Theme
+    from decisionaid.ui.kiosk.session import open_services
+    from decisionaid.ui.kiosk.window import KioskWindow
+    from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter
+
+    mini = Path(__file__).resolve().parents[1] / "data" / "mini"
+    config = Config(site_name="Riverside Clinic", content_dir=mini,
+                    database_url=f"sqlite:///{tmp_path / 'kiosk.db'}")
+    services, app = open_services(config, printer=RecordingPrinter(), hasher=PinHasher.fast())
+    try:
+        window = KioskWindow(services, theme=Theme(scale=0.8), speaker=speaker,
+                             player_factory=FakeMediaPlayer)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        drive = KioskDriver(window, qtbot.waitUntil)
+        qtbot.waitUntil(lambda: drive.find("first_time").isEnabled(), timeout=10000)
+        window.screen.spoken_text = lambda: LONG
+        tts = speaker.engine
+        seen = _states(tts)
+        drive.tap("read_aloud")
+        qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+        drive.tap_and_wait("first_time", "first_time")
+        qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
+        window.close()
+    finally:
+        wait_for_background()
+        app.close()
