@@ -35,6 +35,8 @@ DEFAULT_CRISIS_MESSAGE = {
     ),
 }
 PAPER_SIZES = ("letter", "a4")
+# The languages the one-page report is written in (decisionaid/report/templates/LANG/).
+REPORT_LANGUAGES = ("en", "es")
 KNOWN_KEYS = {
     "site_name",
     "languages",
@@ -47,6 +49,8 @@ KNOWN_KEYS = {
     "printer",
     "emergency_number",
     "peer_idle_timeout_s",
+    "report_language",
+    "backup_keep",
     "closing_time",
 }
 
@@ -94,9 +98,20 @@ class Config:
     db_key: str | None = None
     content_dir: Path = PROJECT_ROOT  # the shipped content unless the site names its own folder
     printer: str | None = None  # a CUPS queue name; None: the system's default printer
+    # The prescriber's language for the report's labels, headings and alerts; None: the
+    # site's first language (English if the report cannot be written in that one).
+    report_language: str | None = None
+    backup_keep: int = 7  # how many nightly backups are kept in the data folder's backups/
     # Local time at which unfinished visits are closed and the nightly backup runs.
     closing_time: time = time(18, 0)
     source: Path | None = None  # the file this came from, if any
+
+    @property
+    def report_lang(self) -> str:
+        """The language the report is printed in for the prescriber."""
+        if self.report_language:
+            return self.report_language
+        return self.languages[0] if self.languages[0] in REPORT_LANGUAGES else "en"
 
     @property
     def questionnaires_dir(self) -> Path:
@@ -192,6 +207,19 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not isinstance(number, str) or not number.strip() or len(number) > 20:
             raise ConfigError(f"{where}emergency_number must be a short phone number in quotes, e.g. emergency_number = \"911\"")
         values["emergency_number"] = number.strip()
+    if "backup_keep" in raw:
+        n = raw["backup_keep"]
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 365:
+            raise ConfigError(f"{where}backup_keep must be a whole number from 1 to 365, not {n!r}")
+        values["backup_keep"] = n
+    if "report_language" in raw:
+        lang = raw["report_language"]
+        if lang not in REPORT_LANGUAGES:
+            raise ConfigError(
+                f"{where}report_language must be one of {', '.join(REPORT_LANGUAGES)} "
+                f"(the languages the report is written in), not {lang!r}"
+            )
+        values["report_language"] = lang
     if "closing_time" in raw:
         values["closing_time"] = _closing_time(raw["closing_time"], where)
     config = Config(**values, source=source)
@@ -219,6 +247,18 @@ def _check_database_url(url: object, name: str) -> str:
             f"{name} must start with sqlite:/// or postgresql+psycopg://, not {url!r}"
         )
     return url
+
+
+def _check_key_file_private(path: Path) -> None:
+    """A file holding the database key must be readable by its owner alone."""
+    if os.name != "posix":
+        return
+    import stat
+
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        raise ConfigError(
+            f"{path} holds db_key and other accounts can read it: run chmod 600 {path}"
+        )
 
 
 def config_path(explicit: str | os.PathLike | None = None) -> Path | None:
@@ -253,6 +293,8 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         except OSError as e:
             raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
     config = _parse(raw, path)
+    if path is not None and "db_key" in raw:
+        _check_key_file_private(path)
     env_url = os.environ.get("DECISIONAID_DATABASE_URL")
     if env_url:
         config = replace(config, database_url=_check_database_url(env_url, "DECISIONAID_DATABASE_URL"))

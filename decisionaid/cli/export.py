@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             content = load_content(config.content_dir, config.languages)
         except ContentErrors as e:
             raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
-    with open_database(config) as db:
+    with open_database(config, create=False) as db:
         result = export(
             db,
             Path(args.out),

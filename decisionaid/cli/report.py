@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from decisionaid.config import load_config
 from decisionaid.content.loader import ContentErrors, load_content
 from decisionaid.errors import UserError
-from decisionaid.report import build_report_data, write_report
+from decisionaid.files import check_target, write_private
+from decisionaid.report import build_report_data, render_report
 from decisionaid.services.visit_report import report_input
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import open_database
@@ -42,35 +42,21 @@ def _visit_id(text: str) -> int:
     return visit_id
 
 
-def _check_writable(path: Path) -> None:
-    """Fails with one line before any work if ``path`` cannot be written."""
-    if path.is_dir():
-        raise UserError(f"{path} is a folder: give a file name, e.g. {path / 'report.pdf'}")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UserError(f"cannot write {path}: permission denied")
-
-
 def run(args: argparse.Namespace) -> int:
     visit_id = _visit_id(args.visit_id)
-    out = Path(args.out).expanduser()
-    _check_writable(out)
+    out = check_target(Path(args.out), "report.pdf")  # one line before any work
     config = load_config(args.config)
     try:
         content = load_content(config.content_dir, config.languages)
     except ContentErrors as e:
         raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
-    with open_database(config) as db:
+    with open_database(config, create=False) as db:
         service = VisitService(db, content)
         record = service.view(visit_id, staff_id=None)  # raises UnknownVisit: one line
         if record.state == "in_progress":
             raise UserError(f"visit {visit_id} is still in progress: finish it first")
         data = build_report_data(report_input(service, record), config.site_name, content)
-    try:
-        write_report(data, out, config.paper)
-    except OSError as e:
-        raise UserError(f"cannot write {out}: {e.strerror or e}") from None
+    # A private file (0600) through a fresh temporary name: a planted link is never followed.
+    write_private(out, render_report(data, config.paper))
     print(f"Wrote the report of visit {visit_id} to {out}")
     return 0

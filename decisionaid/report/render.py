@@ -93,9 +93,7 @@ class _ShorterPage(Page):
 
 def write_report(data: ReportData, path: str | Path, paper: str = "letter") -> Path:
     """Renders the report and writes it to ``path`` (the whole file, or nothing)."""
-    path = Path(path)
-    pdf = render_report(data, paper)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)
-    return path
+    from decisionaid.files import write_private
+
+    # Never through a predictable temporary name: a planted link there would be written through.
+    return write_private(Path(path), render_report(data, paper))

@@ -16,8 +16,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -28,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, text_in
 from decisionaid.errors import UserError
+from decisionaid.files import write_private
 from decisionaid.services import audit
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.storage import Database
@@ -228,27 +227,14 @@ def _csv_value(value: object) -> str:
 
 
 def _write_atomically(path: Path, write) -> None:
-    """Write through a temporary file beside ``path``: a failed export leaves no half file."""
+    """Write a private file (0600) through a fresh temporary name beside ``path``: a failed
+    export leaves no half file, and a planted file or link is never written through."""
     path = Path(path)
     if path.is_dir():
         raise UserError(f"{path} is a folder: give a file name, e.g. -o {path / 'export.json'}")
     if not path.parent.is_dir():
         raise UserError(f"the folder {path.parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as e:
-        raise UserError(f"cannot write to {path.parent}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            write(f)
-        os.replace(tmp, path)
-    except OSError as e:
-        # A full disk or a file that cannot be replaced: one line, never a traceback.
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {e.strerror or e}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private(path, write, "w", encoding="utf-8", newline="")
 
 
 def export(

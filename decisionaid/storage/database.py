@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import random
 import sqlite3
 import time
@@ -67,18 +68,67 @@ def _quote(key: str) -> str:
     return "'" + key.replace("'", "''") + "'"
 
 
+def damaged(path: Path | str, why: str = "") -> DatabaseError:
+    """The one line for a database file that is damaged (never mistaken for a missing key)."""
+    return DatabaseError(
+        f"the database {path} is damaged{f' ({why})' if why else ''}: restore the latest backup "
+        f"with 'decisionaid restore BACKUP_FILE' (see docs/install.md)"
+    )
+
+
+def _looks_random(sample: bytes) -> bool:
+    # SQLCipher pages are indistinguishable from random bytes; text, zeros or a half-written
+    # file use far fewer distinct byte values (512 random bytes show about 220 of 256).
+    return len(set(sample)) >= 128
+
+
 def _file_state(path: Path) -> str:
-    """'missing' (no file or an empty one), 'plain' or 'encrypted'."""
+    """'missing' (no file or an empty one), 'plain' or 'encrypted'; raises ``damaged`` for a
+    file that is neither a whole SQLite database nor something that looks encrypted."""
     try:
         with open(path, "rb") as f:
-            header = f.read(16)
+            first = f.read(4096)
+            size = os.fstat(f.fileno()).st_size
     except FileNotFoundError:
         return "missing"
     except OSError as e:
         raise DatabaseError(f"cannot read the database {path}: {e.strerror}") from None
-    if not header:
+    if not first:
         return "missing"
-    return "plain" if header == SQLITE_HEADER else "encrypted"
+    if first[:16] == SQLITE_HEADER:
+        _check_plain_header(path, first, size)
+        return "plain"
+    # An encrypted file is whole pages (512 bytes at the least) of random-looking bytes.
+    if size < 512 or size % 512:
+        raise damaged(path, "it is not a whole database file")
+    if not _looks_random(first[:512]):
+        raise damaged(path, "it is not an SQLite database, and does not look encrypted")
+    return "encrypted"
+
+
+def _check_plain_header(path: Path, first: bytes, size: int) -> None:
+    """Catch a cut-off SQLite file from its header: page size, and the page count it records."""
+    if len(first) < 100:
+        raise damaged(path, "the file is cut short")
+    page_size = int.from_bytes(first[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise damaged(path, "its header is broken")
+    if size % page_size:
+        raise damaged(path, "the file is cut short")
+    pages = int.from_bytes(first[28:32], "big")
+    counter, valid_for = first[24:28], first[92:96]
+    wal = path.with_name(path.name + "-wal")
+    # With a write-ahead log the file may legitimately lag behind until the next checkpoint.
+    if counter == valid_for and pages * page_size > size and not _nonempty(wal):
+        raise damaged(path, f"the file is cut short: {size} of {pages * page_size} bytes")
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 class Database:
@@ -197,13 +247,31 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
     return engine
 
 
-def _check_sqlite_file(path: Path, key: str | None) -> None:
+def _check_sqlite_file(path: Path, key: str | None) -> str:
+_DAMAGE_WORDS = ("malformed", "not a database", "hmac check failed", "corrupt")
+
+
+def is_damage(error: BaseException) -> bool:
+    """True when an SQLite error means the file's contents are damaged."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
     """Refuse, in one line, a key that does not fit the file; never create a second file."""
     state = _file_state(path)
     if state == "encrypted" and not key:
         raise DatabaseError(
             f"the database {path} is encrypted: set its key in DECISIONAID_DB_KEY "
-            "or db_key in the config file"
+            "or db_key in the config file (if it never had a key, it is damaged: restore "
+            "a backup with 'decisionaid restore')"
+
+    @event.listens_for(engine, "handle_error")
+    def damage(context):
+        # A damaged page found by any statement, at any time: one line, never a traceback.
+        if isinstance(context.original_exception, module.DatabaseError) and is_damage(
+            context.original_exception
+        ):
+            raise damaged(path) from None
         )
     if state == "plain" and key:
         raise DatabaseError(
@@ -218,7 +286,9 @@ def _check_sqlite_file(path: Path, key: str | None) -> None:
             conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
             conn.execute(f"PRAGMA key = {_quote(key)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except module.DatabaseError:
+        except module.DatabaseError as e:
+            if "not a database" not in str(e).lower():
+                raise damaged(path) from None  # the key opened page 1; a later page is broken
             raise DatabaseError(
                 f"the database key does not open {path}: check DECISIONAID_DB_KEY or db_key "
                 "in the config file"
@@ -227,8 +297,12 @@ def _check_sqlite_file(path: Path, key: str | None) -> None:
             conn.close()
 
 
-def connect(url: str, key: str | None = None) -> Database:
-    """An engine for ``url`` with every connection set up, without checking the schema."""
+def connect(url: str, key: str | None = None, *, create: bool = True) -> Database:
+    """An engine for ``url`` with every connection set up, without checking the schema.
+
+    With ``create=False`` (read-only commands) a missing SQLite file is one line, and neither
+    the file nor its folder is made.
+    """
     try:
         u = make_url(url)
     except Exception:
@@ -240,11 +314,13 @@ def connect(url: str, key: str | None = None) -> Database:
             raise DatabaseError("an SQLite database must be a file: sqlite:////path/to/file.db")
         if path.is_dir():
             raise DatabaseError(f"the database path {path} is a folder, not a file")
-        _check_sqlite_file(path, key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise DatabaseError(f"cannot create the folder {path.parent}: {e.strerror}") from None
+        state = _check_sqlite_file(path, key)
+        if state == "missing" and not create:
+            raise DatabaseError(
+                f"there is no database at {path}: check database_url, or start the kiosk "
+                "(or run 'decisionaid db upgrade') to make a new one"
+            )
+        _make_private(path)
         return Database(_sqlite_engine(path, key), encrypted=bool(key))
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
@@ -257,6 +333,7 @@ def connect(url: str, key: str | None = None) -> Database:
 
 
 def ensure_reachable(db: Database) -> None:
+    return state
     try:
         with db.engine.connect():
             pass
@@ -276,18 +353,76 @@ def backup_sqlite(path: Path, key: str | None = None, now: datetime | None = Non
     """A consistent copy of an SQLite database beside it (encrypted with the same key)."""
     target = backup_path(path, now)
     n = 1
-    while target.exists():
-        target = target.with_name(f"{backup_path(path, now).name}-{n}")
-        n += 1
+    while True:
+        try:  # made here, 0600 and new (O_EXCL), before SQLite writes into it
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            target = target.with_name(f"{backup_path(path, now).name}-{n}")
+            n += 1
     with raw_sqlite(path, key) as source, raw_sqlite(target, key) as dest:
         source.backup(dest)
     return target
 
 
-def open_database(config, *, check_schema: bool = True) -> Database:
-    """The configured database, ready to use (see the module docstring)."""
-    db = connect(config.database_url, getattr(config, "db_key", None))
+def open_database(config, *, check_schema: bool = True, create: bool = True) -> Database:
+    """The configured database, ready to use (see the module docstring). ``create=False``: for
+    commands that only read, a missing SQLite file is an error instead of a new database."""
+    db = connect(config.database_url, getattr(config, "db_key", None), create=create)
+    warning = key_warning(config.database_url, getattr(config, "db_key", None))
+    if warning and warning not in _warned:  # once per process, not on every open
+        _warned.add(warning)
+        log.warning("%s", warning)
     try:
+def _make_private(path: Path) -> None:
+    """The database's folder 0700 and its files 0600: made so on a fresh install, tightened
+    (and logged) on an existing one."""
+    from decisionaid import files
+
+    try:
+        if path.parent != Path.home():  # a database kept straight in a home folder: not ours
+            files.private_dir(path.parent)
+        # Made here, 0600, before SQLite makes it; its -wal and -shm then take the same mode.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise DatabaseError(f"cannot create the database {path}: {e.strerror}") from None
+    for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        files.tighten(p)
+    for p in path.parent.glob(f"{glob_escape(path.name)}.backup-*"):
+        files.tighten(p)
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+_warned: set[str] = set()
+
+
+def key_warning(url: str | URL, key: str | None) -> str | None:
+    """A line to show staff when an SQLite database has no key (None when it has one, or for
+    PostgreSQL, whose protection is the server's disk encryption and TLS)."""
+    path = sqlite_path(url)
+    if path is None or key:
+        return None
+    return (
+        f"the database {path} is not encrypted: anyone who can copy the file can read the "
+        "answers; set db_key in the config file and run 'decisionaid db rekey'"
+    )
+
+
+def quick_check(db: Database) -> None:
+    """SQLite's quick integrity check (well under a second for a clinic's database): a damaged
+    page is found when the kiosk starts, not in the middle of someone's visit."""
+    with db.engine.connect() as conn:
+        result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    if result != "ok":
+        raise damaged(sqlite_path(db.url) or describe(db.url), "it fails its integrity check")
+
+
         ensure_reachable(db)
         if check_schema:
             from decisionaid.storage import migrate
@@ -313,3 +448,5 @@ def raw_sqlite(path: Path, key: str | None = None) -> Iterator[sqlite3.Connectio
         yield conn
     finally:
         conn.close()
+        if db.dialect == "sqlite":
+            quick_check(db)

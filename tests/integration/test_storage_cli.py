@@ -11,7 +11,7 @@ from decisionaid.cli import main
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit
 from decisionaid.services.visits import VisitService
-from decisionaid.storage.database import connect
+from decisionaid.storage.database import connect, sqlite_path
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
 
@@ -33,9 +33,17 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_db_status_then_upgrade(site, capsys):
-    config, _ = site
-    code, out, _ = run(capsys, "db", "status", "--config", str(config))
-    assert code == 1 and "run 'decisionaid db upgrade'" in out
+    config, url = site
+    code, out, err = run(capsys, "db", "status", "--config", str(config))
+    path = sqlite_path(url)
+    if path is not None:  # status only looks: no file, no folder made
+        assert code == 2 and err == (
+            f"decisionaid: there is no database at {path}: check database_url, or start the "
+            "kiosk (or run 'decisionaid db upgrade') to make a new one\n"
+        )
+        assert not path.parent.exists()
+    else:
+        assert code == 1 and "run 'decisionaid db upgrade'" in out
     code, out, _ = run(capsys, "db", "upgrade", "--config", str(config))
     assert code == 0 and "upgraded from empty to revision" in out
     code, out, _ = run(capsys, "db", "status", "--config", str(config))

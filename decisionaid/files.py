@@ -1,0 +1,147 @@
+"""Files that hold health data: private modes, and output written so nobody can plant a file.
+
+Every process sets ``private_umask()`` first, so whatever it creates (database, its -wal and
+-shm, reports, exports, backups, logs, temporary print files) is 0600 in 0700 folders. Output
+goes through ``write_private``/``open_private``: a fresh temporary file made with O_EXCL in the
+target folder (``tempfile.mkstemp``, so a planted symlink or file is never followed or reused),
+flushed to disk, then renamed over the target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from decisionaid.errors import UserError
+
+log = logging.getLogger(__name__)
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+UMASK = 0o077
+
+
+def private_umask() -> int:
+    """Make files this process creates private to its user; returns the previous umask."""
+    return os.umask(UMASK)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk (not possible on Windows).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_target(path: Path, example: str = "file") -> Path:
+    """One line, before any work, if ``path`` cannot be an output file."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder: give a file name, e.g. {path / example}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write {path}: permission denied")
+    return path
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A fresh temporary file (mkstemp: O_EXCL, mode 0600) beside ``path`` for the block to
+    fill; it becomes ``path`` (flushed to disk, then renamed) when the block ends without an
+    error. On an error nothing is left behind and ``path`` is unchanged; an ``OSError`` (full
+    disk, no permission) becomes one ``UserError`` line."""
+    path = check_target(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        os.close(fd)
+    except OSError as e:
+        raise UserError(f"cannot write to {folder}: {e.strerror}") from None
+    tmp = Path(name)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        _fsync_dir(folder)
+    except OSError as e:
+        raise UserError(f"cannot write {path}: {e.strerror or e}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def open_private(path: Path, mode: str = "wb", **kwargs) -> Iterator[IO]:
+    """``replacing(path)``, opened: a file object whose contents become ``path``."""
+    with replacing(path) as tmp, open(tmp, mode, opener=_no_follow, **kwargs) as f:
+        yield f
+
+
+def _no_follow(name: str, flags: int) -> int:
+    return os.open(name, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def write_private(path: Path, data: bytes | Callable[[IO], None], mode: str = "wb",
+                  **kwargs) -> Path:
+    """Write ``data`` (bytes, or a function writing to the open file) to ``path`` safely."""
+    path = Path(path).expanduser()
+    with open_private(path, mode, **kwargs) as f:
+        if callable(data):
+            data(f)
+        else:
+            f.write(data)
+    return path
+
+
+def private_dir(path: Path) -> Path:
+    """Make ``path`` (and any missing parents) as 0700 folders; tighten it if it is ours."""
+    path = Path(path)
+    missing = []
+    p = path
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
+    tighten(path)
+    return path
+
+
+def tighten(path: Path) -> bool:
+    """Remove group/other access from ``path`` if it has any and is ours; logs what changed.
+
+    Shared folders such as /tmp (sticky bit) and files of other users are left as they are.
+    Returns True when the mode was changed.
+    """
+    if os.name != "posix":
+        return False
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & stat.S_ISVTX:
+        return False
+    current = stat.S_IMODE(st.st_mode)
+    if not current & 0o077:
+        return False
+    new = current & 0o700
+    os.chmod(path, new)
+    log.warning("tightened the permissions of %s from %04o to %04o (health data is private)",
+                path, current, new)
+    return True
