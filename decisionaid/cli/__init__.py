@@ -25,12 +25,16 @@ COMMANDS = (
     "export_questionnaires",
     "staff",
     "db",
+    "backup",
     "purge",
 )
+# Commands registered by another command's module.
+REGISTERED_BY = {"restore": "backup"}
 
 
 def _module_name(command: str) -> str:
-    return command.replace("-", "_")
+    name = command.replace("-", "_")
+    return REGISTERED_BY.get(name, name)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -63,6 +67,9 @@ def _command_in(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from decisionaid.files import private_umask
+
+    private_umask()  # before anything is written: health data is never readable by others
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_in(argv)
     if command == "kiosk" and (not argv or argv[0].startswith("-")):

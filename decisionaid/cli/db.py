@@ -1,32 +1,55 @@
-"""``decisionaid db upgrade|status``: the database schema (Alembic migrations)."""
+"""``decisionaid db upgrade|status|rekey``: the database schema (Alembic migrations) and key."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import stat
+from pathlib import Path
 
 from decisionaid.config import load_config
-from decisionaid.storage.database import connect, describe, ensure_reachable
+from decisionaid.errors import UserError
+from decisionaid.storage.database import (
+    connect,
+    describe,
+    ensure_reachable,
+    key_warning,
+    quick_check,
+)
 from decisionaid.storage.migrate import upgrade
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "db",
-        help="upgrade the database schema, or show where it is",
+        help="upgrade the database schema, show where it is, or change its key",
         description=(
             "upgrade: bring the configured database to this version's schema (an SQLite file "
-            "is backed up beside itself first). status: show the database and its schema "
-            "revision; exits 1 when it needs an upgrade."
+            "is backed up beside itself first). status: show the database, check it and its "
+            "schema revision; exits 1 when it needs an upgrade; never creates a database. "
+            "rekey: encrypt the SQLite database with a new key (asked twice, or read from "
+            "--key-file); close every kiosk and the peer station first, then put the new key "
+            "in the configuration."
         ),
     )
-    parser.add_argument("action", choices=("upgrade", "status"))
+    parser.add_argument("action", choices=("upgrade", "status", "rekey"))
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument(
+        "--key-file", metavar="FILE",
+        help="rekey: read the new key from the first line of FILE (readable only by you)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    db = connect(config.database_url, config.db_key)
+    if args.action == "rekey":
+        return _rekey(config, args.key_file)
+    if args.key_file:
+        raise UserError("--key-file is for 'decisionaid db rekey'")
+    # Only an upgrade may make a database; status only looks.
+    db = connect(config.database_url, config.db_key, create=args.action == "upgrade")
     try:
         ensure_reachable(db)
         where = describe(db.url) + (" (encrypted)" if db.encrypted else "")
@@ -37,7 +60,12 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(f"{where}: upgraded from {before or 'empty'} to revision {after}")
             return 0
+        if db.dialect == "sqlite":
+            quick_check(db)  # damaged: one line, exit 2
         status = db.schema_status()
+        warning = key_warning(config.database_url, config.db_key)
+        if warning:
+            print(f"warning: {warning}")
         if status.up_to_date:
             print(f"{where}: at revision {status.current}, up to date")
             return 0
@@ -48,3 +76,41 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         db.dispose()
+
+
+def _read_key_file(name: str) -> str:
+    path = Path(name).expanduser()
+    try:
+        mode = path.stat().st_mode
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"cannot read the key file {path}: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"the key file {path} is not text (UTF-8)") from None
+    if os.name == "posix" and stat.S_IMODE(mode) & 0o077:
+        raise UserError(f"the key file {path} can be read by other accounts: run chmod 600 {path}")
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
+def _ask_key() -> str:
+    first = getpass.getpass("New database key (at least 8 characters): ")
+    if getpass.getpass("The same key again: ") != first:
+        raise UserError("the two keys differ: nothing was changed")
+    return first
+
+
+def _rekey(config, key_file: str | None) -> int:
+    from decisionaid.storage.backup import check_new_key, rekey
+
+    new_key = _read_key_file(key_file) if key_file else _ask_key()
+    check_new_key(new_key, config.db_key)
+    kept = rekey(config, new_key)
+    where = config.source or "the config file"
+    print(f"The database is now encrypted with the new key. Put it in {where} as db_key "
+          "(or in DECISIONAID_DB_KEY) on every machine that opens this database: until then "
+          "the kiosk will not open it.")
+    was = "encrypted with the old key" if config.db_key else "NOT encrypted"
+    print(f"The old file ({was}) is kept at {kept}: delete it once the kiosk opens the "
+          "database with the new key.")
+    return 0

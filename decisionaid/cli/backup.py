@@ -1,0 +1,68 @@
+"""``decisionaid backup -o FILE`` and ``decisionaid restore FILE``: copies that restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from decisionaid.config import load_config
+from decisionaid.errors import UserError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "backup",
+        help="a checked copy of the database, safe to make while kiosks are in use",
+        description=(
+            "Copy the configured database to FILE while kiosks keep working: SQLite's online "
+            "backup (encrypted with the same key), or pg_dump's custom format for PostgreSQL. "
+            "The copy is checked (integrity check; pg_restore --list) before it takes its "
+            "name, and only your account can read it."
+        ),
+    )
+    parser.add_argument("-o", "--out", required=True, metavar="FILE", help="the backup to write")
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.set_defaults(func=run_backup)
+
+    parser = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (the old one is kept beside it)",
+        description=(
+            "Check the backup FILE, then replace the configured database with it. Close every "
+            "kiosk and the peer station first. The database it replaces is kept beside it, "
+            "with the date and time in its name (PostgreSQL: as a dump in the backups folder). "
+            "Nothing is replaced without --yes."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="a file made by 'decisionaid backup'")
+    parser.add_argument("--yes", action="store_true", help="replace the database")
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.set_defaults(func=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from decisionaid.storage.backup import backup
+
+    config = load_config(args.config)
+    result = backup(config, Path(args.out))
+    kind = "encrypted, " if result.encrypted else ""
+    print(f"Backed up to {result.path} ({kind}{result.size:,} bytes, checked)")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from decisionaid.storage.backup import check_backup, restore
+    from decisionaid.storage.database import describe
+
+    config = load_config(args.config)
+    what = check_backup(config, Path(args.file))
+    if not args.yes:
+        raise UserError(
+            f"restoring replaces the database {describe(config.database_url)} with {what}: "
+            "close every kiosk and the peer station, then run again with --yes"
+        )
+    result = restore(config, Path(args.file))
+    print(f"Restored {result.database} from {args.file}")
+    if result.kept:
+        print(f"The database it replaced is kept at {result.kept}")
+    return 0
