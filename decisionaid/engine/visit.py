@@ -66,6 +66,31 @@ class Step:
 
 
 @dataclass(frozen=True)
+class _State:
+    answers: dict[ItemRef, Answer]
+    pos: int
+    safety: FlagEntry | None
+    skipped: frozenset[ItemRef]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an action would do, worked out without doing it: ``step`` to store, and the
+    answers and flags the visit would then hold. ``Visit.commit(plan)`` makes it so, once the
+    caller has stored it; until then the visit stays where it was."""
+
+    step: Step
+    answers: dict[ItemRef, Answer]
+    flags: list[FlagEntry]
+    _before: _State
+    _after: _State
+
+
+class StalePlan(RuntimeError):
+    """The visit changed after the plan was made: it no longer says what the action does."""
+
+
+@dataclass(frozen=True)
 class _Slot:
     q: int
     item: int | None  # None: the questionnaire's intro
@@ -239,6 +264,43 @@ class Visit:
 
     def _fraction(self) -> float:
         return min(1.0, self._pos / len(self._slots)) if self._slots else 1.0
+
+    # --- plans: an action worked out first, made so once stored --------------------------------
+    def _state(self) -> _State:
+        return _State(dict(self._answers), self._pos, self._safety, frozenset(self._skipped))
+
+    def _set_state(self, state: _State) -> None:
+        self._answers = dict(state.answers)
+        self._pos = state.pos
+        self._safety = state.safety
+        self._skipped = set(state.skipped)
+
+    def _plan(self, action) -> Plan:
+        before = self._state()
+        try:
+            step = action()
+            after = self._state()
+            flags = self.flags
+        finally:
+            self._set_state(before)
+        return Plan(step, dict(after.answers), flags, before, after)
+
+    def plan_confirm(self, value: object = None) -> Plan:
+        """What ``confirm(value)`` would do; the visit does not move (InvalidAnswer as there)."""
+        return self._plan(lambda: self.confirm(value))
+
+    def plan_skip(self) -> Plan:
+        return self._plan(self.skip)
+
+    def plan_skip_section(self) -> Plan:
+        return self._plan(self.skip_section)
+
+    def commit(self, plan: Plan) -> Step:
+        """Move the visit as ``plan`` says (made on this visit as it still stands)."""
+        if self._state() != plan._before:
+            raise StalePlan("the visit changed after this plan was made")
+        self._set_state(plan._after)
+        return plan.step
 
     # --- actions -------------------------------------------------------------------------------
     def confirm(self, value: object = None) -> Step:

@@ -174,6 +174,38 @@ class Database:
 
         return self._retrying(attempt)
 
+    def write_within(self, work: Callable[[Connection], T], seconds: float) -> T:
+        """``write_statements`` that waits for a lock (SQLite's write lock, a PostgreSQL row
+        lock) about ``seconds`` in all, then raises: for a save a person is waiting on, who is
+        better told it did not happen than left waiting (the kiosk, see docs/kiosk.md)."""
+        deadline = time.monotonic() + seconds
+        n = 0
+        while True:
+            left_ms = max(50, int((deadline - time.monotonic()) * 1000))
+            try:
+                with self._writer.connect() as connection:
+                    sqlite = self.dialect == "sqlite"
+                    if sqlite:  # on the driver's connection: SQLAlchemy would open a transaction
+                        connection.connection.driver_connection.execute(f"PRAGMA busy_timeout = {left_ms}")
+                    try:
+                        with connection.begin():
+                            if not sqlite:
+                                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {left_ms}")
+                            return work(connection)
+                    finally:
+                        if sqlite:
+                            try:
+                                connection.connection.driver_connection.execute(
+                                    f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                            except Exception:
+                                connection.invalidate()  # never back in the pool with a short wait
+            except DBAPIError as e:
+                if not self._transient(e) or time.monotonic() >= deadline - 0.02:
+                    raise
+                log.info("database busy, retrying (%s)", type(e.orig).__name__)
+                time.sleep(min(0.2, 0.01 * 2**n, max(0.0, deadline - time.monotonic())))
+                n += 1
+
     def read(self, work: Callable[[Session], T]) -> T:
         """Run ``work(session)`` in a read-only snapshot."""
 

@@ -138,6 +138,17 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Your answer could not be saved. Please ask a peer worker.",
         "es": "No pudimos guardar tu respuesta. Pide ayuda a una persona de apoyo.",
     },
+    "saving": {"en": "Saving…", "es": "Guardando…"},
+    "not_saved": {
+        "en": "That was not saved. Please try again, or ask a peer worker for help.",
+        "es": "Eso no se guardó. Inténtalo otra vez o pide ayuda a una persona de apoyo.",
+    },
+    "started_again": {
+        "en": "Something went wrong, so the kiosk started again. Your answers so far are kept. "
+        "A peer worker can help.",
+        "es": "Algo salió mal y el quiosco empezó de nuevo. Tus respuestas hasta ahora están "
+        "guardadas. Una persona de apoyo puede ayudarte.",
+    },
     "watch": {"en": "Watch", "es": "Ver"},
     "watch_story": {"en": "Watch this story", "es": "Ver esta historia"},
     "stories_for_you": {"en": "Stories you might like", "es": "Historias que te pueden interesar"},

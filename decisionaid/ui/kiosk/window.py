@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
@@ -26,13 +26,14 @@ from decisionaid.errors import UserError
 from decisionaid.ui.common.memory import release_free_memory
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import TopBar
+from decisionaid.ui.common.widgets import TopBar, label
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
 from decisionaid.ui.kiosk.session import KioskServices, StaffAuthError
 from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
     from decisionaid.content.model import ItemRef, Vignette
+    from decisionaid.services.visits import Pending
     from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
     from decisionaid.ui.kiosk.staff_screen import StaffScreen
 
@@ -74,6 +75,12 @@ def offered_stories(visit, item) -> list[Vignette]:
         if vid in vignettes and vid not in seen:
             seen.append(vid)
     return [vignettes[v] for v in seen]
+
+
+class _Relay(QObject):
+    """Brings a save's outcome from the saving thread to the window's (a queued signal)."""
+
+    done = Signal(object)
 
 
 class ScreenStack(QWidget):
@@ -173,6 +180,18 @@ class KioskWindow(QWidget):
         layout.addWidget(self.top_bar)
         self.stack = ScreenStack()
         layout.addWidget(self.stack, 1)
+        # "Saving…" while a save takes long, and "not saved, try again" when one fails.
+        self.notice = label("notice")
+        self.notice.setObjectName("save_notice")
+        side = self.theme.px(56)
+        self.notice.setContentsMargins(side, 0, side, self.theme.px(12))
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.saving: Pending | None = None  # the save the screen is waiting for, if any
+        self._save_relay = _Relay(self)
+        self._save_relay.done.connect(self._save_done)
+        self._finish_relay = _Relay(self)
+        self._finish_relay.done.connect(self._finish_done)
         self.idle = IdleWatcher(self.times, self)
         self.idle.warn.connect(self._warn_idle)
         self.theme.apply()
@@ -197,6 +216,7 @@ class KioskWindow(QWidget):
         self.screen = screen
         self.screen_name = name
         self.shown += 1
+        self.notice.hide()
         if old is not None and old is not screen and not self._pooled(old):
             self._destroy(old)
         if name == "welcome":
@@ -317,6 +337,10 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Forget the user: every screen destroyed, defaults back, the welcome screen."""
         self._close_overlay()
+        if self.saving is not None:  # its outcome no longer concerns anyone on screen
+            self.saving = None
+            self._hold(False)
+        self.notice.hide()
         self._close_story()  # the view is recorded for the visit it belongs to
         self.visit = None
         self.finished_visit_id = None
@@ -485,10 +509,16 @@ class KioskWindow(QWidget):
             if current.item.type == "vignettes" and not stories:
                 # Nothing can be played here: an offer of videos with none to watch would only
                 # puzzle, so pass the screen by, in the direction the user was going.
+                from decisionaid.services.visits import NotSaved
+
                 if self._going_back and visit.visit.can_go_back:
                     visit.back()
                 else:
-                    visit.skip()
+                    try:
+                        visit.skip()
+                    except NotSaved:  # the screen before stays on show, to try again
+                        self._tell("not_saved")
+                        return
                 self.show_current()
                 return
             item_type = current.item.type
@@ -498,7 +528,7 @@ class KioskWindow(QWidget):
             self.show_screen(screen, f"item:{item_type}")
         elif current.kind == "safety":
             screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
-            screen.carry_on.connect(lambda: self._act(visit.confirm))
+            screen.carry_on.connect(lambda: self._act(visit.start_confirm))
             screen.went_back.connect(self.go_back)
             self.show_screen(screen, "safety")
         elif visit.visit.suggestions and not self.stories_offered and self.player_factory:
@@ -510,8 +540,8 @@ class KioskWindow(QWidget):
         from decisionaid.ui.kiosk.intro_screen import IntroScreen
 
         screen = IntroScreen(self.language, self.theme, self.speaker)
-        screen.started.connect(lambda: self._act(lambda: self.visit.confirm()))
-        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip_section()))
+        screen.started.connect(lambda: self._act(lambda: self.visit.start_confirm()))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.start_skip_section()))
         screen.went_back.connect(self.go_back)
         return screen
 
@@ -520,26 +550,75 @@ class KioskWindow(QWidget):
         from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
         screen = QuestionScreen(item_type, self.language, self.theme, self.speaker, options=options)
-        screen.answered.connect(lambda value: self._act(lambda: self.visit.confirm(value), screen))
-        screen.skipped.connect(lambda: self._act(lambda: self.visit.skip(), screen))
+        screen.answered.connect(lambda value: self._act(lambda: self.visit.start_confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(lambda: self.visit.start_skip(), screen))
         screen.went_back.connect(self.go_back)
         screen.watch.connect(self.watch)
         return screen
 
-    def _act(self, action: Callable[[], object], screen=None) -> None:
-        """Do what the user asked (confirm, skip…), durably, then show what comes next."""
-        from decisionaid.engine.visit import InvalidAnswer
+    def _act(self, start: Callable[[], Pending], screen=None) -> None:
+        """Do what the user asked (confirm, skip…): stored first, then what comes next is shown.
 
+        The save is waited for here at most ``SAVE_HOLD_S``; past that "Saving…" shows and the
+        screen takes no taps until the outcome is known (the idle warning still comes). A save
+        that fails leaves the person where they were, their choice still made, to try again."""
+        from decisionaid.engine.visit import InvalidAnswer
+        from decisionaid.services.visits import SAVE_HOLD_S
+
+        if self.saving is not None:
+            return  # a save is on its way: a tap now must not land on the next question
+        self.notice.hide()
         try:
-            action()
+            pending = start()
         except InvalidAnswer:
             if screen is not None:
                 screen.show_problem("answer_problem")
             return
-        except Exception as e:  # the database: the answer was not saved, so do not move on
+        if pending.wait(SAVE_HOLD_S):
+            self._saved(self.visit, pending)
+            return
+        self.saving = pending
+        self._hold(True)
+        visit = self.visit
+        pending.when_done(lambda: self._save_relay.done.emit((visit, pending)))
+
+    def _save_done(self, outcome) -> None:
+        visit, pending = outcome
+        if pending is not self.saving:
+            return
+        self.saving = None
+        self._hold(False)
+        if visit is self.visit:  # not reset (the idle timeout) meanwhile
+            self._saved(visit, pending)
+
+    def _hold(self, holding: bool) -> None:
+        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+        self.stack.setEnabled(not holding)
+        self.top_bar.setEnabled(not holding)
+        self._tell("saving" if holding else None)
+
+    def _tell(self, key: str | None) -> None:
+        """The window's one line about saving, under the screen (hidden with None)."""
+        from decisionaid.ui.common.strings import t
+
+        if key is None:
+            self.notice.hide()
+            return
+        self.notice.setText(t(key, self.language))
+        self.notice.show()
+
+    def _saved(self, visit, pending: Pending) -> None:
+        from decisionaid.services.visits import NotSaved
+
+        try:
+            visit.complete(pending)
+        except NotSaved as e:
+            log.error("an answer was not saved: %s", type(e.__cause__).__name__)
+            self._tell("not_saved")
+            return
+        except UserError as e:  # the visit was closed meanwhile (a peer worker, closing time)
             log.error("could not save: %s", type(e).__name__)
-            if screen is not None:
-                screen.show_problem("save_problem")
+            self._tell("not_saved")
             return
         self._after_move()
 
@@ -586,11 +665,38 @@ class KioskWindow(QWidget):
         self.show_current()
 
     def finish(self) -> None:
+        """The review is confirmed: once everything is stored, the visit is closed."""
+        from decisionaid.services.visits import SAVE_HOLD_S
+
+        if self.saving is not None:
+            return
+        self.notice.hide()
+        pending = self.visit.start_finish()
+        if pending.wait(SAVE_HOLD_S):
+            self._finished(self.visit, pending)
+            return
+        self.saving = pending
+        self._hold(True)
+        visit = self.visit
+        pending.when_done(lambda: self._finish_relay.done.emit((visit, pending)))
+
+    def _finish_done(self, outcome) -> None:
+        visit, pending = outcome
+        if pending is not self.saving:
+            return
+        self.saving = None
+        self._hold(False)
+        if visit is self.visit:
+            self._finished(visit, pending)
+
+    def _finished(self, visit, pending: Pending) -> None:
+        from decisionaid.services.visits import NotSaved
+
         try:
-            record = self.visit.finish()
-        except UserError as e:
-            log.error("could not finish the visit: %s", e)
-            self._trouble(self.screen, e)
+            record = visit.finished(pending)
+        except (NotSaved, UserError) as e:
+            log.error("could not finish the visit: %s", type(e).__name__)
+            self._tell("not_saved")
             return
         self.finished_visit_id = record.id
         self.visit = None  # from here nothing can go back into the questions
