@@ -141,6 +141,19 @@ class _Loader:
 
     # --- texts -----------------------------------------------------------------------------
     def text(self, value: object, report: _Reporter, line: int, what: str) -> Text | None:
+        from decisionaid.content.emphasis import unclosed
+
+        def closed(string: str, at: int, where: str) -> bool:
+            """False (and reported) when a ``**`` opens bold and nothing closes it."""
+            found = unclosed(string)
+            if found is None:
+                return True
+            # A text of several lines is a block (``|-``): its first line is under the key.
+            row = at + 1 + found[0] if "\n" in string else at
+            report(row, f"{what}{where} opens bold with ** and never closes it "
+                        f"(\"{found[1]}\"): add the closing **, as in **Yes**")
+            return False
+
         if isinstance(value, bool):
             report(line, f"{what} reads as a yes/no value: put the text in double quotes")
             return None
@@ -149,6 +162,8 @@ class _Loader:
         if isinstance(value, str):
             if not value.strip():
                 report(line, f"{what} is empty: write the text")
+                return None
+            if not closed(value.strip(), line, ""):
                 return None
             return {lang: value.strip() for lang in self.languages}
         if isinstance(value, dict):
@@ -184,6 +199,9 @@ class _Loader:
                     continue
                 if not string.strip():
                     report(lang_line, f"{what} in '{lang}' is empty: write the text")
+                    ok = False
+                    continue
+                if not closed(string.strip(), lang_line, f" in '{lang}'"):
                     ok = False
                     continue
                 result[lang] = string.strip()

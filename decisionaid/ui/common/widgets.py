@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.content import emphasis
 from decisionaid.ui.common.strings import LANGUAGE_NAMES, t
 from decisionaid.ui.common.theme import ASSETS, TEXT_SIZES, Theme
 
@@ -34,6 +35,7 @@ Wording = Callable[[str], str]
 # what is made before that first paint sets Qt's values through Qt's property system, and only
 # the screens shown after it import ``Qt``. (tests/ui/test_kiosk_start.py checks both.)
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+RICH_TEXT = 1  # Qt.TextFormat.RichText
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
 
@@ -46,6 +48,37 @@ def label(role: str = "", text: str = "", wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
     widget.setProperty("textFormat", PLAIN_TEXT)
+    if role:
+        widget.setProperty("role", role)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
+
+
+class ContentLabel(QLabel):
+    """A label for text from the content files, where ``**bold**`` is shown bold.
+
+    Only a text with emphasis is set as rich text, and then with everything but the bold
+    escaped (a text can never inject markup). ``text()`` gives the words without the marks,
+    so what "Read to me" reads and a screen reader's name never say "asterisk"."""
+
+    def setText(self, text: str) -> None:
+        self._words = emphasis.plain(text)
+        if emphasis.has_emphasis(text):
+            self.setProperty("textFormat", RICH_TEXT)
+            super().setText(emphasis.html(text))
+        else:
+            self.setProperty("textFormat", PLAIN_TEXT)
+            super().setText(self._words)
+        self.setAccessibleName(self._words)
+
+    def text(self) -> str:
+        return getattr(self, "_words", super().text())
+
+
+def content_label(role: str = "", text: str = "", wrap: bool = True) -> ContentLabel:
+    widget = ContentLabel()
+    widget.setWordWrap(wrap)
+    widget.setText(text)
     if role:
         widget.setProperty("role", role)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

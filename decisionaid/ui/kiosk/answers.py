@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -22,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.content import emphasis
 from decisionaid.content.model import YESNO_LABELS, Item, text_in
 from decisionaid.ui.common.keyboard import Keyboard, keep_cursor
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import label, repolish
+from decisionaid.ui.common.widgets import ContentLabel, label, repolish
 
 
 class OptionButton(QPushButton):
@@ -42,7 +42,7 @@ class OptionButton(QPushButton):
         self._mark = mark
         self._text = text
         self._styled_checked: bool | None = None
-        self.inner = QLabel()
+        self.inner = ContentLabel()  # **bold** in an option is shown bold
         self.inner.setWordWrap(True)
         self.inner.setTextFormat(Qt.TextFormat.PlainText)
         self.inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -58,7 +58,7 @@ class OptionButton(QPushButton):
         self._show()
 
     def label_text(self) -> str:
-        return self._text
+        return emphasis.plain(self._text)
 
     def set_label(self, text: str) -> None:
         self._text = text
@@ -68,6 +68,7 @@ class OptionButton(QPushButton):
         checked = self.isChecked()
         mark = self._mark[1] if checked else self._mark[0]
         self.inner.setText(f"{mark}  {self._text}")
+        self.setAccessibleName(emphasis.plain(self._text))  # the button itself has no text
         if checked != self._styled_checked:  # re-styling is the costly part: only on a change
             self._styled_checked = checked
             self.inner.setProperty("checked", checked)

@@ -9,7 +9,15 @@ from PySide6.QtCore import Signal
 from decisionaid.content.model import text_in
 from decisionaid.engine.visit import Screen as EngineScreen
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, Progress, ReadAloud, Screen, label, wording_arrow
+from decisionaid.ui.common.widgets import (
+    NavBar,
+    Progress,
+    ReadAloud,
+    Screen,
+    content_label,
+    label,
+    wording_arrow,
+)
 
 
 class IntroScreen(Screen):
@@ -24,9 +32,9 @@ class IntroScreen(Screen):
         self.progress = Progress(self)
         layout.addWidget(self.progress)
         layout.addStretch(1)
-        self.title = label("huge")
+        self.title = content_label("huge")
         self.title.setObjectName("title")
-        self.body = label("question")
+        self.body = content_label("question")
         self.body.setObjectName("intro")
         layout.addWidget(self.title)
         layout.addWidget(self.body)

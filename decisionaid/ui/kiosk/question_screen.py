@@ -17,7 +17,15 @@ from decisionaid.content.model import Vignette, text_in
 from decisionaid.engine.visit import Screen as EngineScreen
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, Progress, ReadAloud, Screen, button, label
+from decisionaid.ui.common.widgets import (
+    NavBar,
+    Progress,
+    ReadAloud,
+    Screen,
+    button,
+    content_label,
+    label,
+)
 from decisionaid.ui.kiosk.answers import WIDGETS, answer_widget
 
 # Option buttons made in advance for a fresh screen, so the first questions of a visit do
@@ -46,9 +54,9 @@ class QuestionScreen(Screen):
         layout.addWidget(self.progress)
         head = QHBoxLayout()
         text_column = QVBoxLayout()
-        self.question = label("question")
+        self.question = content_label("question")
         self.question.setObjectName("question")
-        self.help = label("help")
+        self.help = content_label("help")
         self.help.setObjectName("help")
         text_column.addWidget(self.question)
         text_column.addWidget(self.help)

@@ -15,7 +15,14 @@ from decisionaid.engine.conditions import holds
 from decisionaid.engine.visit import Answer, answer_text
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, Screen, button, label, wording_arrow
+from decisionaid.ui.common.widgets import (
+    NavBar,
+    Screen,
+    button,
+    content_label,
+    label,
+    wording_arrow,
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,7 @@ class ReviewScreen(Screen):
             else:
                 row_offset = 0
             for row, line in enumerate(lines, start=row_offset):
-                question = label("help", line.question)
+                question = content_label("help", line.question)
                 answer = label("answer", line.answer if line.answer is not None else t("skipped", self.language))
                 answer.setObjectName(f"answer_{line.ref.questionnaire}_{line.ref.item}")
                 if line.answer is not None:
