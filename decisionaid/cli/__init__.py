@@ -27,6 +27,7 @@ COMMANDS = (
     "db",
     "backup",
     "purge",
+    "doctor",
 )
 # Commands registered by another command's module.
 REGISTERED_BY = {"restore": "backup"}

@@ -98,6 +98,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "test_page": {"en": "Print a test page", "es": "Imprimir una página de prueba"},
     "back_to_kiosk": {"en": "Back to the kiosk", "es": "Volver al quiosco"},
     "test_page_sent": {"en": "Test page sent to the printer.", "es": "Página de prueba enviada a la impresora."},
+    "check_machine": {"en": "Check this machine", "es": "Revisar este equipo"},
+    "checking": {"en": "Checking…", "es": "Revisando…"},
     # --- resume ----------------------------------------------------------------------------------
     "hello_name": {"en": "Hello, {name}", "es": "Hola, {name}"},
     "resume_body": {

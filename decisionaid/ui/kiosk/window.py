@@ -842,6 +842,7 @@ class KioskWindow(QWidget):
         screen.leave.connect(self.leave)
         screen.open_peer.connect(self._open_peer)
         screen.test_page.connect(lambda: self._test_page(screen))
+        screen.check_machine.connect(lambda: self._check_machine(screen))
         self.show_screen(screen, "staff")
 
     def _leave_staff(self) -> None:
@@ -863,6 +864,22 @@ class KioskWindow(QWidget):
         printer = self.services.printer
         run_in_background(lambda: printer.print_pdf(test_page_pdf(self.config), "test page"),
                           lambda _r: screen.tell("test_page_sent"), lambda e: screen.tell(str(e)), screen)
+
+    def _check_machine(self, screen: StaffScreen) -> None:
+        """The 'decisionaid doctor' lines: the plain checks off the UI thread, then the speech,
+        media and screen checks, which need Qt, on it."""
+        from decisionaid.services.doctor import run_checks
+        from decisionaid.ui.common.doctor import QT_CHECKS
+
+        config = self.config
+
+        def done(findings) -> None:
+            for check in QT_CHECKS:
+                findings += check(config)
+            screen.show_checks([f.line() for f in findings])
+
+        run_in_background(lambda: run_checks(config=config), done,
+                          lambda e: screen.show_checks([str(e)]), screen)
 
     def leave(self) -> None:
         self.leave_requested.emit()

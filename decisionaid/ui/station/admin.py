@@ -120,6 +120,18 @@ class AdminScreen(QWidget):
         cl.addWidget(status_area)
         cl.addWidget(self.recheck)
 
+        # What 'decisionaid doctor' says about this machine (run on demand: it plays a video).
+        machine = QGroupBox("This machine")
+        self.doctor_view = QPlainTextEdit("Press the button to check the database, printer, "
+                                          "speech, video, disk and backups.")
+        self.doctor_view.setObjectName("doctor_view")
+        self.doctor_view.setReadOnly(True)
+        self.doctor_button = QPushButton("Check this machine")
+        self.doctor_button.setObjectName("doctor_button")
+        ml = QVBoxLayout(machine)
+        ml.addWidget(self.doctor_view)
+        ml.addWidget(self.doctor_button)
+
         # Export answers.
         exporting = QGroupBox("Export answers")
         self.export_format = QComboBox()
@@ -177,6 +189,7 @@ class AdminScreen(QWidget):
         lower.addWidget(site, 1)
         right = QVBoxLayout()
         right.addWidget(content)
+        right.addWidget(machine)
         right.addWidget(exporting)
         right.addWidget(purging)
         right.addStretch(1)
@@ -192,6 +205,7 @@ class AdminScreen(QWidget):
         self.reset_button.clicked.connect(self._reset)
         self.disable_button.clicked.connect(self._disable)
         self.recheck.clicked.connect(self.check_content)
+        self.doctor_button.clicked.connect(self.check_machine)
         self.since_on.toggled.connect(self.since.setEnabled)
         self.export_button.clicked.connect(self.export_answers)
         self.purge_button.clicked.connect(self.purge_old_visits)
@@ -296,6 +310,30 @@ class AdminScreen(QWidget):
                 f"✓ OK: {result.questionnaires} questionnaires, {result.items} items, "
                 f"{result.vignettes} vignettes.")
             self.content_status.setStyleSheet("color: #2e7d32;")
+
+    # --- this machine ---------------------------------------------------------------------------
+    def check_machine(self) -> None:
+        """The plain checks off the UI thread, then the speech, media and screen ones on it."""
+        from decisionaid.services.doctor import all_passed, run_checks
+        from decisionaid.ui.common.doctor import QT_CHECKS
+
+        config = self.services.config
+        self.doctor_button.setEnabled(False)
+        self.doctor_view.setPlainText("Checking…")
+
+        def done(findings) -> None:
+            for check_qt in QT_CHECKS:
+                findings += check_qt(config)
+            summary = ("All checks passed." if all_passed(findings) else
+                       "Do what each FAIL line says, then check again.")
+            self.doctor_view.setPlainText("\n".join([*(f.line() for f in findings), summary]))
+            self.doctor_button.setEnabled(True)
+
+        def failed(message: str) -> None:
+            self.doctor_view.setPlainText(message)
+            self.doctor_button.setEnabled(True)
+
+        in_background(self, lambda: run_checks(config=config), done, failed)
 
     # --- export and purge -----------------------------------------------------------------------
     def _busy(self, button: QPushButton, text: str) -> None:

@@ -1,0 +1,246 @@
+"""``doctor``: is this machine ready to be a kiosk or peer station? Checks as plain data.
+
+Each check gives one ``Finding``: what was looked at, whether it passed, what was found and,
+when it failed, what to do. The command, the kiosk's staff menu and the peer station's Admin tab
+all show the same lines. The checks that need Qt (speech, media, screen) live in
+``decisionaid.ui.common.doctor`` and are added by whoever can import it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from decisionaid.errors import UserError
+
+FREE_DISK_MIN = 1 << 30  # 1 GiB: a year of visits is a few MB, but backups and logs grow
+BACKUP_MAX_AGE_H = 36  # a nightly backup a day and a half old means last night's failed
+
+
+@dataclass(frozen=True)
+class Finding:
+    name: str  # what was checked: "database", "printer", …
+    ok: bool
+    found: str  # what was found, in plain words
+    fix: str = ""  # what to do, when it failed
+
+    def line(self) -> str:
+        text = f"{'ok  ' if self.ok else 'FAIL'}  {self.name}: {self.found}"
+        return f"{text}; {self.fix}" if self.fix and not self.ok else text
+
+
+Check = Callable[[object], list[Finding]]  # config -> findings (the Qt checks take this form)
+
+
+def _config_finding(explicit) -> tuple[object | None, Finding]:
+    from decisionaid.config import config_dir, config_path, load_config
+
+    try:
+        path = config_path(explicit)
+        config = load_config(explicit)
+    except UserError as e:
+        return None, Finding("configuration", False, str(e),
+                             "correct the file; the other checks need it")
+    if path is None:
+        return config, Finding(
+            "configuration", False, "no configuration file: built-in defaults in use",
+            f"write {config_dir() / 'config.toml'} with the site's name, crisis message and "
+            "db_key (docs/install.md)")
+    return config, Finding("configuration", True, f"{path}, site '{config.site_name}'")
+
+
+def check_content(config) -> list[Finding]:
+    from decisionaid.content.loader import check
+
+    result = check(config.content_dir, config.languages)
+    if result.errors:
+        first = result.errors[0]
+        more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+        return [Finding("content", False, f"{first}{more}",
+                        "mend the file at that line, then run 'decisionaid check'")]
+    if result.checked_nothing:
+        return [Finding("content", False, f"no questionnaires in {config.content_dir}",
+                        "set content_dir to the site's content folder, or remove it to use "
+                        "the shipped content")]
+    return [Finding("content", True, f"{result.questionnaires} questionnaires, "
+                    f"{result.vignettes} vignettes in {config.content_dir}")]
+
+
+def check_database(config) -> list[Finding]:
+    """Reachable, schema current, key set."""
+    from decisionaid.storage.database import connect, describe, key_warning, sqlite_path
+
+    where = describe(config.database_url)
+    findings: list[Finding] = []
+    path = sqlite_path(config.database_url)
+    if path is not None and not path.exists():
+        return [Finding("database", False, f"{path} does not exist yet",
+                        "run 'decisionaid db upgrade' (or start the kiosk once) to create it")]
+    try:
+        db = connect(config.database_url, config.db_key, create=False)
+    except UserError as e:
+        return [Finding("database", False, str(e), "fix the database setting or the key")]
+    try:
+        from decisionaid.storage.database import ensure_reachable
+
+        try:
+            ensure_reachable(db)
+            status = db.schema_status()
+        except UserError as e:
+            return [Finding("database", False, str(e),
+                            "check the server is running and database_url is right")]
+        except Exception as e:  # a driver's own error: say it in one line
+            return [Finding("database", False, f"{where}: {str(e).strip().splitlines()[0]}",
+                            "check the server is running and database_url is right")]
+        findings.append(Finding("database", True, f"{where} answers"
+                                + (" (encrypted)" if db.encrypted else "")))
+        if status.up_to_date:
+            findings.append(Finding("schema", True, f"at revision {status.current}, current"))
+        else:
+            findings.append(Finding(
+                "schema", False,
+                f"at revision {status.current or 'none (empty)'}, this version needs {status.head}",
+                "close the kiosks, make a backup, then run 'decisionaid db upgrade'"))
+    finally:
+        db.dispose()
+    warning = key_warning(config.database_url, config.db_key)
+    if warning:
+        findings.append(Finding("key", False, warning.split(":")[0] + " (no db_key)",
+                                "set db_key in the config file and run 'decisionaid db rekey'"))
+    elif path is not None:
+        findings.append(Finding("key", True, "db_key is set: the database file is encrypted"))
+    else:
+        findings.append(_postgres_tls(config.database_url))
+    return findings
+
+
+def _postgres_tls(url: str) -> Finding:
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    mode = u.query.get("sslmode", "")
+    local = u.host in (None, "", "localhost", "127.0.0.1", "::1") or str(u.host).startswith("/")
+    if mode in ("require", "verify-ca", "verify-full") or local:
+        return Finding("key", True, f"PostgreSQL at {u.host or 'a local socket'}"
+                       + (f", TLS ({mode})" if mode else ", on this machine"))
+    return Finding("key", False, f"PostgreSQL at {u.host} without TLS: answers cross the network "
+                   "in the clear", "add ?sslmode=verify-full to database_url (docs/install.md)")
+
+
+def check_permissions(config) -> list[Finding]:
+    from decisionaid.config import data_dir
+    from decisionaid.storage.database import sqlite_path
+
+    wanted: list[tuple[Path, int]] = [(data_dir(), 0o700)]
+    path = sqlite_path(config.database_url)
+    if path is not None:
+        wanted += [(path.parent, 0o700), (path, 0o600)]
+    if config.source is not None:
+        wanted.append((config.source, 0o600 if config.db_key else 0o644))
+    loose = []
+    for item, most in dict(wanted).items():
+        try:
+            mode = stat.S_IMODE(item.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & ~most & 0o077:
+            loose.append(f"{item} is {mode:04o}")
+            fix = f"chmod {most:o} {item}"
+    if loose:
+        return [Finding("permissions", False, "; ".join(loose) + " (others can read health data)",
+                        fix if len(loose) == 1 else "chmod 700 the folders and 600 the files named")]
+    return [Finding("permissions", True, "data folder and database are private to "
+                    f"{_user()}")]
+
+
+def _user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        return os.environ.get("USERNAME", "this user")
+
+
+def check_disk(config) -> list[Finding]:
+    from decisionaid.config import data_dir
+    from decisionaid.storage.database import sqlite_path
+
+    folder = sqlite_path(config.database_url)
+    folder = folder.parent if folder is not None else data_dir()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    text = f"{free / (1 << 30):.1f} GB free at {folder}"
+    if free < FREE_DISK_MIN:
+        return [Finding("disk", False, text, "free at least 1 GB (old backups, logs) or add a disk")]
+    return [Finding("disk", True, text)]
+
+
+def check_printer(config) -> list[Finding]:
+    from decisionaid.report.printing import CupsPrinter, PrintError, cups_available
+
+    if not cups_available():
+        return [Finding("printer", False, "CUPS is not installed",
+                        "install cups and cups-client, then add the printer (docs/install.md)")]
+    printer = CupsPrinter(config.printer, timeout=10)
+    try:
+        printer.check()
+        queue = printer.queue_name()
+    except PrintError as e:
+        text, _, fix = str(e).partition(": ")
+        return [Finding("printer", False, text, fix or "see docs/install.md, Printer")]
+    return [Finding("printer", True, f"'{queue}' is accepting jobs")]
+
+
+def check_backup_age(config, now: float | None = None) -> list[Finding]:
+    from decisionaid.storage.backup import backups_dir, last_backup
+
+    newest = last_backup()
+    if newest is None:
+        return [Finding("backup", False, f"no nightly backup in {backups_dir()} yet",
+                        "run 'decisionaid backup -o FILE' now; the nightly one is made at "
+                        f"closing time ({config.closing_time:%H:%M}) by a running kiosk")]
+    age_h = ((now or time.time()) - newest.stat().st_mtime) / 3600
+    text = f"the newest is {newest.name}, {age_h:.0f} hours old"
+    if age_h > BACKUP_MAX_AGE_H:
+        return [Finding("backup", False, text,
+                        "last night's backup did not run: look in the kiosk's log, then run "
+                        "'decisionaid backup -o FILE'")]
+    return [Finding("backup", True, text)]
+
+
+# In the order they are shown.
+PLAIN_CHECKS: tuple[Check, ...] = (check_content, check_database, check_permissions, check_disk,
+                                   check_printer, check_backup_age)
+
+
+def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,
+               config=None) -> list[Finding]:
+    """Every check, in order; ``extra`` are the Qt checks when the caller can run them.
+    With ``config`` given (a running kiosk), the file is not read again."""
+    if config is None:
+        config, first = _config_finding(explicit_config)
+        findings = [first]
+        if config is None:
+            return findings
+    else:
+        findings = [Finding("configuration", True,
+                            f"{config.source or 'built-in defaults'}, site '{config.site_name}'")]
+    for check in (*PLAIN_CHECKS, *extra):
+        try:
+            findings += check(config)
+        except Exception as e:  # one broken check must not hide the others
+            name = getattr(check, "__name__", "check").removeprefix("check_").replace("_", " ")
+            findings.append(Finding(name, False, f"could not be checked: {e}",
+                                    "see the log; report it if it persists"))
+    return findings
+
+
+def all_passed(findings: Iterable[Finding]) -> bool:
+    return all(f.ok for f in findings)

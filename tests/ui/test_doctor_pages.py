@@ -1,0 +1,67 @@
+"""The doctor's lines where staff look: the kiosk's staff menu and the peer station's Admin tab.
+Both show the same checks as 'decisionaid doctor', the Qt ones (speech, video, screen) included."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from decisionaid.ui.kiosk.idle import KioskTimes
+
+NAMES = ("configuration:", "content:", "database:", "schema:", "permissions:", "disk:",
+         "printer:", "backup:", "speech:", "media:", "screen:")
+
+
+def test_the_staff_menu_checks_this_machine(make_kiosk, config, drive, qtbot):
+    kiosk = make_kiosk(config, KioskTimes(idle_ms=600_000, staff_hold_ms=60))
+    d = drive(kiosk)
+    corner = kiosk.top_bar.corner
+    QTest.mousePress(corner, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.screen_name == "staff", timeout=5000)
+    QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    screen = kiosk.screen
+    d.enter_name("Pat")
+    d.digits("2468")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    d.tap("check_machine")
+    assert screen.step == "checks" and screen.checks.text() == "Checking…"
+    qtbot.waitUntil(lambda: "screen:" in screen.checks.text(), timeout=30_000)
+    lines = screen.checks.text().splitlines()
+    for name in NAMES:
+        assert any(name in line for line in lines), (name, lines)
+    assert any(line.startswith("ok    database:") for line in lines), lines
+    # Offscreen there is no screen to measure: it says so, and what to do.
+    assert any(line.startswith("FAIL  screen:") and "; " in line for line in lines), lines
+
+
+def test_the_admin_tab_checks_this_machine(qtbot, database, visit_content, fast_pins, clock):
+    from decisionaid.app import open_app
+    from decisionaid.config import Config
+    from decisionaid.services import staff
+    from decisionaid.ui.common.operations import wait_for_background
+    from decisionaid.ui.station.services import station_services
+    from decisionaid.ui.station.station import PeerStation
+
+    app = open_app(Config(database_url=str(database.url)), content=visit_content,
+                   database=database, hasher=fast_pins, clock=clock)
+    services = station_services(app, printer=None, make_page=lambda visit_id: b"",
+                                render_pages=lambda pdf: [], poll_ms=100)
+    staff.add(services.db, "Sam", "admin", "2468", hasher=services.hasher, clock=services.clock)
+    window = PeerStation(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_in.name.setText("Sam")
+    window.sign_in.pin.setText("2468")
+    qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    admin = window.workspace.open_admin()
+    admin.doctor_button.click()
+    assert not admin.doctor_button.isEnabled()
+    qtbot.waitUntil(admin.doctor_button.isEnabled, timeout=30_000)
+    lines = admin.doctor_view.toPlainText().splitlines()
+    for name in NAMES:
+        assert any(name in line for line in lines), (name, lines)
+    assert lines[-1] == "Do what each FAIL line says, then check again."
+    window.end_session()
+    wait_for_background()
