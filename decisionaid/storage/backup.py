@@ -34,7 +34,9 @@ from decisionaid.storage.database import (
     _check_sqlite_file,
     _quote,
     connect,
+    damaged,
     describe,
+    is_damage,
     sqlite_path,
 )
 
@@ -132,13 +134,20 @@ def _backup_sqlite(path: Path, key: str | None, out: Path) -> BackupResult:
         raise DatabaseError(f"there is no database at {path}: nothing to back up")
     if out.resolve() == path.resolve():
         raise UserError(f"{out} is the database itself: give the backup another name")
+    import sqlcipher3.dbapi2 as module
+
     with files.replacing(out) as tmp:
-        with _sqlite(path, key) as source, _sqlite(tmp, key) as copy:
-            # One step: a single read snapshot, so the copy is exactly the database as it was
-            # when the backup began; kiosks keep committing meanwhile (WAL).
-            source.backup(copy)
-            # One self-contained file: no -wal beside it to lose when it is copied elsewhere.
-            copy.execute("PRAGMA journal_mode = DELETE")
+        try:
+            with _sqlite(path, key) as source, _sqlite(tmp, key) as copy:
+                # One step: a single read snapshot, so the copy is exactly the database as it
+                # was when the backup began; kiosks keep committing meanwhile (WAL).
+                source.backup(copy)
+                # One self-contained file: no -wal beside it to lose when it is copied.
+                copy.execute("PRAGMA journal_mode = DELETE")
+        except module.DatabaseError as e:
+            if is_damage(e):
+                raise damaged(path) from None
+            raise DatabaseError(f"cannot back up {path}: {e}") from None
         try:
             _check_sqlite_copy(tmp, key)
         except ValueError as e:
