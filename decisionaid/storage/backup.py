@@ -19,6 +19,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 7
 NIGHTLY = re.compile(r"decisionaid-(\d{8}T\d{6})(?:-(\d+))?\.(?:db|dump)")
+SCHEMA_ENTRY = re.compile(r"\d+; \d+ \d+ (SCHEMA|COMMENT - SCHEMA) ")
 IN_USE_WAIT_S = 2.0  # how long rekey and restore wait for other users of the file to go
 
 
@@ -379,9 +381,16 @@ def _restore_postgresql(config, file: Path, now: datetime | None) -> RestoreResu
     folder = files.private_dir(backups_dir())
     kept = folder / f"before-restore-{_stamp(now)}.dump"
     backup(config, kept)
-    done = _run("pg_restore", ["--clean", "--if-exists", "--single-transaction",
-                               "--exit-on-error", "--no-owner", "--no-privileges",
-                               f"--dbname={uri}", str(file)], env)
+    # Everything but the schema itself: a role that owns the tables but not the schema (such
+    # as public) can restore, and nothing else in the schema is dropped.
+    listing = _run("pg_restore", ["--list", str(file)], env).stdout
+    wanted = [line for line in listing.splitlines() if not SCHEMA_ENTRY.match(line)]
+    with tempfile.TemporaryDirectory() as tmp:
+        use_list = Path(tmp) / "restore.list"
+        use_list.write_text("\n".join(wanted) + "\n", encoding="utf-8")
+        done = _run("pg_restore", ["--clean", "--if-exists", "--single-transaction",
+                                   "--exit-on-error", "--no-owner", "--no-privileges",
+                                   f"--use-list={use_list}", f"--dbname={uri}", str(file)], env)
     if done.returncode != 0:
         raise DatabaseError(f"pg_restore could not restore {file} (nothing was changed): "
                             f"{_first_line(done.stderr)}")

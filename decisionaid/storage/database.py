@@ -248,6 +248,15 @@ class Database:
         self.dispose()
 
 
+_DAMAGE_WORDS = ("malformed", "not a database", "hmac check failed", "corrupt")
+
+
+def is_damage(error: BaseException) -> bool:
+    """True when an SQLite error means the file's contents are damaged."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
 def _sqlite_engine(path: Path, key: str | None) -> Engine:
     if key:
         import sqlcipher3.dbapi2 as module
@@ -255,6 +264,14 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
         module = sqlite3
 
     engine = create_engine(f"sqlite:///{path}", module=module)
+
+    @event.listens_for(engine, "handle_error")
+    def damage(context):
+        # A damaged page found by any statement, at any time: one line, never a traceback.
+        if isinstance(context.original_exception, module.DatabaseError) and is_damage(
+            context.original_exception
+        ):
+            raise damaged(path) from None
 
     @event.listens_for(engine, "do_connect")
     def connect(dialect, conn_rec, cargs, cparams):
@@ -280,15 +297,6 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
 
 
 def _check_sqlite_file(path: Path, key: str | None) -> str:
-_DAMAGE_WORDS = ("malformed", "not a database", "hmac check failed", "corrupt")
-
-
-def is_damage(error: BaseException) -> bool:
-    """True when an SQLite error means the file's contents are damaged."""
-    text = str(getattr(error, "orig", None) or error).lower()
-    return any(word in text for word in _DAMAGE_WORDS)
-
-
     """Refuse, in one line, a key that does not fit the file; never create a second file."""
     state = _file_state(path)
     if state == "encrypted" and not key:
@@ -296,14 +304,6 @@ def is_damage(error: BaseException) -> bool:
             f"the database {path} is encrypted: set its key in DECISIONAID_DB_KEY "
             "or db_key in the config file (if it never had a key, it is damaged: restore "
             "a backup with 'decisionaid restore')"
-
-    @event.listens_for(engine, "handle_error")
-    def damage(context):
-        # A damaged page found by any statement, at any time: one line, never a traceback.
-        if isinstance(context.original_exception, module.DatabaseError) and is_damage(
-            context.original_exception
-        ):
-            raise damaged(path) from None
         )
     if state == "plain" and key:
         raise DatabaseError(
@@ -327,6 +327,7 @@ def is_damage(error: BaseException) -> bool:
             ) from None
         finally:
             conn.close()
+    return state
 
 
 def connect(url: str, key: str | None = None, *, create: bool = True) -> Database:
@@ -358,54 +359,25 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
         if u.get_driver_name() != "psycopg":
             u = u.set(drivername="postgresql+psycopg")  # the driver decisionaid ships with
         engine = create_engine(u, pool_pre_ping=True)
+        _refusals_in_one_line(engine)
         return Database(engine)
     raise DatabaseError(
         f"unsupported database {describe(u)}: use sqlite:///PATH or postgresql+psycopg://…"
     )
 
 
-def ensure_reachable(db: Database) -> None:
-    return state
-    try:
-        with db.engine.connect():
-            pass
-    except OperationalError as e:
-        reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
-        raise DatabaseError(
-            f"cannot connect to the database {describe(db.url)}: {reason}"
-        ) from None
+def _refusals_in_one_line(engine: Engine) -> None:
+    @event.listens_for(engine, "handle_error")
+    def refused(context):
+        # A role without the rights a command needs (SQLSTATE 42501): one line, no traceback.
+        if getattr(context.original_exception, "sqlstate", None) == "42501":
+            reason = str(context.original_exception).strip().splitlines()[0]
+            raise DatabaseError(
+                f"the database {describe(engine.url)} refused: {reason}: give the role in "
+                "database_url the rights it needs, or run this as the role that owns the tables"
+            ) from None
 
 
-def backup_path(path: Path, now: datetime | None = None) -> Path:
-    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
-    return path.with_name(f"{path.name}.backup-{stamp}")
-
-
-def backup_sqlite(path: Path, key: str | None = None, now: datetime | None = None) -> Path:
-    """A consistent copy of an SQLite database beside it (encrypted with the same key)."""
-    target = backup_path(path, now)
-    n = 1
-    while True:
-        try:  # made here, 0600 and new (O_EXCL), before SQLite writes into it
-            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            break
-        except FileExistsError:
-            target = target.with_name(f"{backup_path(path, now).name}-{n}")
-            n += 1
-    with raw_sqlite(path, key) as source, raw_sqlite(target, key) as dest:
-        source.backup(dest)
-    return target
-
-
-def open_database(config, *, check_schema: bool = True, create: bool = True) -> Database:
-    """The configured database, ready to use (see the module docstring). ``create=False``: for
-    commands that only read, a missing SQLite file is an error instead of a new database."""
-    db = connect(config.database_url, getattr(config, "db_key", None), create=create)
-    warning = key_warning(config.database_url, getattr(config, "db_key", None))
-    if warning and warning not in _warned:  # once per process, not on every open
-        _warned.add(warning)
-        log.warning("%s", warning)
-    try:
 def _make_private(path: Path) -> None:
     """The database's folder 0700 and its files 0600: made so on a fresh install, tightened
     (and logged) on an existing one."""
@@ -455,7 +427,50 @@ def quick_check(db: Database) -> None:
         raise damaged(sqlite_path(db.url) or describe(db.url), "it fails its integrity check")
 
 
+def ensure_reachable(db: Database) -> None:
+    try:
+        with db.engine.connect():
+            pass
+    except OperationalError as e:
+        reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise DatabaseError(
+            f"cannot connect to the database {describe(db.url)}: {reason}"
+        ) from None
+
+
+def backup_path(path: Path, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.backup-{stamp}")
+
+
+def backup_sqlite(path: Path, key: str | None = None, now: datetime | None = None) -> Path:
+    """A consistent copy of an SQLite database beside it (encrypted with the same key)."""
+    target = backup_path(path, now)
+    n = 1
+    while True:
+        try:  # made here, 0600 and new (O_EXCL), before SQLite writes into it
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            target = target.with_name(f"{backup_path(path, now).name}-{n}")
+            n += 1
+    with raw_sqlite(path, key) as source, raw_sqlite(target, key) as dest:
+        source.backup(dest)
+    return target
+
+
+def open_database(config, *, check_schema: bool = True, create: bool = True) -> Database:
+    """The configured database, ready to use (see the module docstring). ``create=False``: for
+    commands that only read, a missing SQLite file is an error instead of a new database."""
+    db = connect(config.database_url, getattr(config, "db_key", None), create=create)
+    warning = key_warning(config.database_url, getattr(config, "db_key", None))
+    if warning and warning not in _warned:  # once per process, not on every open
+        _warned.add(warning)
+        log.warning("%s", warning)
+    try:
         ensure_reachable(db)
+        if db.dialect == "sqlite":
+            quick_check(db)
         if check_schema:
             from decisionaid.storage import migrate
 
@@ -480,5 +495,3 @@ def raw_sqlite(path: Path, key: str | None = None) -> Iterator[sqlite3.Connectio
         yield conn
     finally:
         conn.close()
-        if db.dialect == "sqlite":
-            quick_check(db)

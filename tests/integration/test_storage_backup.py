@@ -216,3 +216,74 @@ def test_the_default_nightly_folder_is_in_the_data_folder(tmp_path, monkeypatch)
         upgrade(db)
     path = nightly_backup(SimpleNamespace(database_url=url, db_key=None, backup_keep=2))
     assert path.parent == tmp_path / "xdg" / "decisionaid" / "backups"
+
+
+@pytest.fixture
+def pg_role_db(request, tmp_path, monkeypatch):
+    """A database of its own owned by a new, ordinary role, whose public schema that role does
+    not own (as on PostgreSQL 15 and later); yields a URL as that role."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = request.getfixturevalue("pg_url")
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    base = make_url(admin).set(query={})
+    plain = base.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def sql(*statements, database=None):
+        target = make_url(plain).set(database=database) if database else make_url(plain)
+        with psycopg.connect(target.render_as_string(hide_password=False),
+                             autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+    sql(f'CREATE ROLE "{name}" LOGIN', f'CREATE DATABASE "{name}" OWNER "{name}"')
+    me = base.username
+    sql(f'ALTER SCHEMA public OWNER TO "{me}"', f'GRANT USAGE, CREATE ON SCHEMA public TO "{name}"',
+        database=name)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    try:
+        yield base.set(username=name, database=name).render_as_string(hide_password=False), sql
+    finally:
+        sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'DROP ROLE IF EXISTS "{name}"')
+
+
+def test_postgresql_restore_as_an_ordinary_role_into_the_public_schema(pg_role_db, tmp_path,
+                                                                       capsys, visit_content):
+    url, _ = pg_role_db
+    config = write_config(tmp_path, url, None)
+    assert run(capsys, "db", "upgrade", "--config", str(config))[0] == 0
+    with connect(url) as db:
+        first = VisitService(db, visit_content).start().id
+    out = tmp_path / "public.dump"
+    assert run(capsys, "backup", "-o", str(out), "--config", str(config))[0] == 0
+    with connect(url) as db:
+        VisitService(db, visit_content).start()
+    code, _, err = run(capsys, "restore", str(out), "--yes", "--config", str(config))
+    assert code == 0, err
+    with connect(url) as db:
+        assert db.read(lambda s: list(s.scalars(text("SELECT id FROM visits")))) == [first]
+
+
+def test_a_role_without_rights_gets_one_line(pg_role_db, tmp_path, capsys):
+    import uuid
+
+    url, sql = pg_role_db
+    assert run(capsys, "db", "upgrade", "--config", str(write_config(tmp_path, url, None)))[0] == 0
+    other = f"t_{uuid.uuid4().hex[:10]}"
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    sql(f'CREATE ROLE "{other}" LOGIN', f'GRANT CONNECT ON DATABASE "{database}" TO "{other}"')
+    try:
+        sql(f'GRANT USAGE ON SCHEMA public TO "{other}"', database=database)
+        config = write_config(tmp_path, make_url(url).set(username=other).render_as_string(
+            hide_password=False), None)
+        code, _, err = run(capsys, "db", "status", "--config", str(config))
+        assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+        assert "refused: permission denied for table alembic_version" in err
+    finally:
+        sql(f'REVOKE ALL ON SCHEMA public FROM "{other}"', database=database)
+        sql(f'REVOKE ALL ON DATABASE "{database}" FROM "{other}"', f'DROP ROLE "{other}"')
