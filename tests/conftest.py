@@ -17,6 +17,16 @@ DATA = Path(__file__).resolve().parent / "data"
 ENGINES = ("sqlite", "postgresql")
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory, monkeypatch):
+    """Each test has a data folder (and so a log file) of its own, never the home folder's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+    yield
+    from decisionaid.app import stop_logging
+
+    stop_logging()
+
+
 def _pg_admin_url() -> str:
     """The test server's URL, or fail/skip saying why it cannot be used."""
     url = os.environ.get("DECISIONAID_TEST_PG_URL")

@@ -6,9 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.content.fhir import questionnaire_to_fhir
-from decisionaid.content.loader import ContentErrors, load_content
 from decisionaid.errors import UserError
 
 
@@ -24,11 +23,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
-    try:
-        content = load_content(config.content_dir, config.languages)
-    except ContentErrors as e:
-        raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
+    content = open_app(args.config, database=False).content
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     bench = os.environ.get("DECISIONAID_EXIT_AFTER_PAINT")
 
     def ready(result) -> None:
-        opened["services"], opened["db"] = result
+        opened["services"], opened["app"] = result
         window.player_factory = _player_factory()
         window.set_services(opened["services"])
         if bench == "ready":
@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
         code = app.exec()
     finally:
         wait_for_background()
-        if "db" in opened:
-            opened["db"].dispose()
+        if "app" in opened:
+            opened["app"].close()
     if "error" in opened:
         error = opened["error"]
         if isinstance(error, UserError):

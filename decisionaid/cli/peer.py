@@ -1,7 +1,7 @@
 """``decisionaid peer``: the peer station, a desktop window for staff (sign-in first).
 
-The composition root for the station: it opens the configured database, loads the content,
-builds the services the screens use and shows the window.
+It opens the app (``decisionaid.app.open_app``: configuration, logging, content, database and
+services), builds the station's bundle from it and shows the window.
 """
 
 from __future__ import annotations
@@ -38,40 +38,22 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     idle_s = args.idle_minutes * 60 if args.idle_minutes is not None else config.peer_idle_timeout_s
 
-    from decisionaid.content.loader import ContentErrors, load_content
-    from decisionaid.services.peer_queries import PeerQueries
-    from decisionaid.services.visit_report import report_pdf
-    from decisionaid.services.visits import VisitService
-    from decisionaid.storage.database import open_database
+    from decisionaid.app import open_app
 
-    try:
-        content = load_content(config.content_dir, config.languages)
-    except ContentErrors as e:
-        first = e.errors[0] if getattr(e, "errors", None) else e
-        raise UserError(f"the content does not pass its check ({first}); run 'decisionaid check'") from None
-    db = open_database(config)
+    with open_app(config) as opened:
+        from PySide6.QtWidgets import QApplication
 
-    from PySide6.QtWidgets import QApplication
+        from decisionaid.ui.common.operations import wait_for_background
+        from decisionaid.ui.station.services import station_services
+        from decisionaid.ui.station.station import PeerStation
 
-    from decisionaid.ui.common.operations import wait_for_background
-    from decisionaid.ui.kiosk.session import default_printer
-    from decisionaid.ui.station.services import PeerServices
-    from decisionaid.ui.station.station import PeerStation
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("decisionaid peer station")
-    visits = VisitService(db, content)
-    visits.close_day()  # yesterday's unfinished visits are shown as incomplete, not in progress
-    services = PeerServices(
-        config=config, content=content, db=db, visits=visits,
-        queries=PeerQueries(db, content), printer=default_printer(config),
-        make_page=lambda visit_id: report_pdf(visits, visit_id, config.site_name, config.paper),
-        idle_ms=idle_s * 1000,
-    )
-    window = PeerStation(services)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        wait_for_background()
-        db.dispose()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("decisionaid peer station")
+        opened.visits.close_day()  # yesterday's unfinished visits show as incomplete
+        window = PeerStation(station_services(opened, idle_ms=idle_s * 1000))
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            wait_for_background()
+            window.close()

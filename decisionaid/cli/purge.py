@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, purge
-from decisionaid.storage import open_database
 
 
 def register(subparsers) -> None:
@@ -37,9 +36,8 @@ def run(args: argparse.Namespace) -> int:
             f"--older-than {days} would delete recent visits; add --yes if that is what you "
             f"mean (under {SAFE_MINIMUM_DAYS} days)"
         )
-    config = load_config(args.config)
-    with open_database(config) as db:
-        result = purge(db, days)
+    with open_app(args.config, content=False) as app:
+        result = purge(app.db, days)
     print(
         f"deleted {result.visits} visits started before {result.cutoff.astimezone():%Y-%m-%d} "
         f"({result.answers} answers, {result.flags} flags, {result.views} vignette views, "

@@ -11,11 +11,10 @@ import argparse
 import getpass
 import sys
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
 from decisionaid.services import staff
 from decisionaid.services.clock import utc_now
-from decisionaid.storage.database import open_database
 
 
 def register(subparsers) -> None:
@@ -68,29 +67,26 @@ def ask_pin(prompt: str = "PIN") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(getattr(args, "config", None))
-    if args.action == "add":
-        pin = ask_pin()
-        with open_database(config) as db:
+    with open_app(getattr(args, "config", None), content=False) as app:
+        db = app.db
+        if args.action == "add":
+            pin = ask_pin()
             member = staff.add(db, args.name, args.role, pin)
-        print(f"added {member.name} ({member.role})")
-    elif args.action == "list":
-        with open_database(config) as db:
+            print(f"added {member.name} ({member.role})")
+        elif args.action == "list":
             members = staff.list(db)
-        now = utc_now()
-        if not members:
-            print("no staff accounts yet: add one with 'decisionaid staff add NAME --role admin'")
-        for m in members:
-            status = "disabled" if m.disabled else "locked" if m.locked_at(now) else "active"
-            print(f"{m.name}\t{m.role}\t{status}")
-    elif args.action == "reset-pin":
-        with open_database(config) as db:
+            now = utc_now()
+            if not members:
+                print("no staff accounts yet: add one with 'decisionaid staff add NAME --role admin'")
+            for m in members:
+                status = "disabled" if m.disabled else "locked" if m.locked_at(now) else "active"
+                print(f"{m.name}\t{m.role}\t{status}")
+        elif args.action == "reset-pin":
             staff.get_by_name(db, args.name)  # say "no such account" before asking for a PIN
             pin = ask_pin("New PIN")
             member = staff.reset_pin(db, args.name, pin)
-        print(f"new PIN set for {member.name}; the account is unlocked")
-    elif args.action == "disable":
-        with open_database(config) as db:
+            print(f"new PIN set for {member.name}; the account is unlocked")
+        elif args.action == "disable":
             member = staff.disable(db, args.name)
-        print(f"disabled {member.name}: they can no longer sign in")
+            print(f"disabled {member.name}: they can no longer sign in")
     return 0

@@ -67,9 +67,9 @@ def make_kiosk(qtbot, printer):
         from decisionaid.ui.kiosk.window import KioskWindow
         from decisionaid.ui.testing import FakeMediaPlayer
 
-        services, db = open_services(config, printer=printer, staff=staff or FakeStaff(),
-                                     hasher=PinHasher.fast())
-        opened.append(db)
+        services, app = open_services(config, printer=printer, staff=staff or FakeStaff(),
+                                      hasher=PinHasher.fast())
+        opened.append(app)
         window = KioskWindow(services, theme=theme or Theme(scale=0.8), speaker=RecordingSpeaker(),
                              times=times, player_factory=FakeMediaPlayer)
         qtbot.addWidget(window)
@@ -80,8 +80,8 @@ def make_kiosk(qtbot, printer):
 
     yield make
     wait_for_background()
-    for db in opened:
-        db.dispose()
+    for app in opened:
+        app.close()
 
 
 @pytest.fixture

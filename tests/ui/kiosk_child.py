@@ -25,7 +25,7 @@ MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 def main(database_url: str) -> None:
     app = QApplication(sys.argv[:1])
     config = Config(content_dir=MINI, database_url=database_url)
-    services, _db = open_services(config, printer=RecordingPrinter(), hasher=PinHasher.fast())
+    services, _app = open_services(config, printer=RecordingPrinter(), hasher=PinHasher.fast())
     window = KioskWindow(services, speaker=RecordingSpeaker())
     window.resize(1280, 800)
     window.show()

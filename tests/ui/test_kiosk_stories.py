@@ -125,14 +125,11 @@ def test_the_kiosk_closes_visits_left_unfinished_on_earlier_days(make_kiosk, con
     so nobody can carry on with it today."""
     from datetime import timedelta
 
+    from decisionaid.app import open_app
     from decisionaid.services.clock import utc_now
-    from decisionaid.services.visits import VisitService
-    from decisionaid.ui.kiosk.session import open_services
 
-    services, db = open_services(config)
-    yesterday = VisitService(db, services.content, clock=lambda: utc_now() - timedelta(days=1))
-    left = yesterday.start(None, language="en")
-    db.dispose()
+    with open_app(config, clock=lambda: utc_now() - timedelta(days=1)) as yesterday:
+        left = yesterday.visits.start(None, language="en")
     kiosk = make_kiosk(config)
     qtbot.waitUntil(lambda: kiosk.services.visits.load(left.id).state == "incomplete", timeout=5000)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, staff
-from decisionaid.services.peer_queries import PeerQueries
-from decisionaid.services.visits import UnknownVisit, VisitService
+from decisionaid.services.visits import UnknownVisit
 from decisionaid.ui.common.operations import wait_for_background
-from decisionaid.ui.station.services import Dialogs, PeerServices
+from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
 
 SAD = ItemRef("feelings", "sad")
@@ -49,12 +49,11 @@ class ScriptedDialogs(Dialogs):
 
 @pytest.fixture
 def services(database, visit_content, fast_pins, clock):
-    visits = VisitService(database, visit_content, clock=clock)
-    return PeerServices(
-        config=Config(database_url=str(database.url)), content=visit_content, db=database,
-        visits=visits, queries=PeerQueries(database, visit_content, clock=clock),
-        printer=None, make_page=lambda visit_id: b"%PDF-1.4 fake", hasher=fast_pins,
-        clock=clock, dialogs=ScriptedDialogs(), render_pages=lambda pdf: [], poll_ms=100,
+    app = open_app(Config(database_url=str(database.url)), content=visit_content, database=database,
+                   hasher=fast_pins, clock=clock)
+    return station_services(
+        app, printer=None, make_page=lambda visit_id: b"%PDF-1.4 fake", dialogs=ScriptedDialogs(),
+        render_pages=lambda pdf: [], poll_ms=100,
     )
 
 

@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, staff
-from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import VisitClosed, VisitService
+from decisionaid.services.visits import VisitClosed
 from decisionaid.ui.common.operations import wait_for_background
-from decisionaid.ui.station.services import Dialogs, PeerServices
+from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.station.statistics import StatisticsScreen
 
@@ -49,12 +49,10 @@ class AnsweringDialogs(Dialogs):
 @pytest.fixture
 def services(database, visit_content, fast_pins, clock):
     sounds: list[str] = []
-    visits = VisitService(database, visit_content, clock=clock)
-    bundle = PeerServices(
-        config=Config(database_url=str(database.url)), content=visit_content, db=database,
-        visits=visits, queries=PeerQueries(database, visit_content, clock=clock),
-        printer=FakePrinter(), make_page=lambda visit_id: b"%PDF-1.4 fake",
-        hasher=fast_pins, clock=clock, dialogs=AnsweringDialogs(),
+    app = open_app(Config(database_url=str(database.url)), content=visit_content, database=database,
+                   printer=FakePrinter(), hasher=fast_pins, clock=clock)
+    bundle = station_services(
+        app, make_page=lambda visit_id: b"%PDF-1.4 fake", dialogs=AnsweringDialogs(),
         sound=lambda: sounds.append("beep"), render_pages=lambda pdf: [],
         poll_ms=100,
     )

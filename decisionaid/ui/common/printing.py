@@ -1,6 +1,7 @@
-"""Printing through Qt (``QPrinter``): the page is drawn as a 300-dpi picture on the system's
-printer, or the one named in the configuration. Safe to call off the UI thread (Qt allows
-painting on a QPrinter from a worker thread)."""
+"""The printer the windows use: CUPS (``lp``) where it is installed, else Qt (``QPrinter``),
+where the page is drawn as a 300-dpi picture on the system's printer, or the one named in the
+configuration. Safe to call off the UI thread (Qt allows painting on a QPrinter from a worker
+thread)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from decisionaid.config import Config
 from decisionaid.ui.common.preview import pdf_preview
 
 
@@ -42,3 +44,37 @@ class QtPrinter:
             painter.drawImage(target, image)
         finally:
             painter.end()
+
+
+class ReportPrinter:
+    """The report package's printer (CUPS ``lp``) behind the kiosk's ``print_pdf``."""
+
+    def __init__(self, printer):
+        self.printer = printer
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from decisionaid.errors import UserError
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "page.pdf"
+            path.write_bytes(pdf)
+            try:
+                self.printer.check()
+                self.printer.submit(path, title)
+            except UserError as e:
+                raise OSError(str(e)) from None
+
+
+def default_printer(config: Config) -> QtPrinter | ReportPrinter:
+    """The kiosk's and the peer station's printer: CUPS (``lp``) where it is installed, else
+    Qt's own printing."""
+    import shutil
+
+    if shutil.which("lp"):
+        from decisionaid.report.printing import CupsPrinter
+
+        return ReportPrinter(CupsPrinter(config.printer))
+    return QtPrinter(config.printer, config.paper)

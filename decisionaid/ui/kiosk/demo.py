@@ -69,7 +69,7 @@ class Demo:
         self.language = language
         self.rng = random.Random(seed)
         self.printer = RecordingPrinter(keep=1)  # many visits in one process keep one page
-        self.services, self.db = open_services(config, printer=self.printer, hasher=hasher)
+        self.services, self.app = open_services(config, printer=self.printer, hasher=hasher)
         self.window = KioskWindow(
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
             times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000), player_factory=FakeMediaPlayer,
@@ -187,7 +187,7 @@ class Demo:
         wait_for_background()
         self.window.close()
         self.window.deleteLater()
-        self.db.dispose()
+        self.app.close()
 
 
 def demo_config(config: Config, database_url: str | None, folder: Path) -> Config:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from decisionaid.config import Config
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the welcome screen is up
+    from decisionaid.app import App
     from decisionaid.content.model import Content
     from decisionaid.services.profiles import ProfileService
     from decisionaid.services.visits import VisitService
@@ -57,18 +58,6 @@ class KioskServices:
     printer: Printer
     make_page: PageMaker
     staff: StaffAuth = field(default_factory=NoStaffAccounts)
-    test_page: Callable[[], bytes] | None = None
-
-
-def page_maker(config: Config, visits: VisitService) -> PageMaker:
-    """The one-page report of a stored visit, from the visit service and the report package."""
-
-    def make(visit_id: int) -> bytes:
-        from decisionaid.services.visit_report import report_pdf
-
-        return report_pdf(visits, visit_id, config.site_name, config.paper)
-
-    return make
 
 
 def test_page_pdf(config: Config) -> bytes:
@@ -94,32 +83,29 @@ def test_page_pdf(config: Config) -> bytes:
 
 
 def open_services(config: Config, *, printer: Printer | None = None, staff: StaffAuth | None = None,
-                  hasher=None) -> tuple[KioskServices, object]:
-    """Content, database and services as the configuration says; returns (services, database).
+                  hasher=None, clock=None) -> tuple[KioskServices, App]:
+    """The app (``decisionaid.app.open_app``) and the kiosk's bundle built from it; returns
+    (services, app): close the app when the kiosk is done.
 
     Bad content raises ``UserError`` naming the first FILE:LINE; a database that cannot be
     opened raises the storage layer's one-line ``DatabaseError``.
     """
-    from decisionaid.content.loader import ContentErrors, load_content
-    from decisionaid.errors import UserError
-    from decisionaid.services.profiles import ProfileService
-    from decisionaid.services.visits import VisitService
-    from decisionaid.storage import open_database
+    from decisionaid.app import open_app
 
-    try:
-        content = load_content(config.content_dir, config.languages)
-    except ContentErrors as e:
-        raise UserError(f"the kiosk cannot start: the content has a problem: {e}") from None
-    db = open_database(config)
-    visits = VisitService(db, content)
-    profiles = ProfileService(db, hasher=hasher) if hasher else ProfileService(db)
-    if printer is None:
-        printer = default_printer(config)
-    services = KioskServices(
-        config=config, content=content, visits=visits, profiles=profiles, printer=printer,
-        make_page=page_maker(config, visits), staff=staff or StaffAccounts(db, hasher),
+    app = open_app(config, printer=printer, staff=staff, hasher=hasher, clock=clock)
+    return kiosk_services(app), app
+
+
+def kiosk_services(app: App) -> KioskServices:
+    """What the kiosk needs, from the app: the printer and staff sign-in it was handed, or
+    the real ones."""
+    from decisionaid.ui.common.printing import default_printer
+
+    return KioskServices(
+        config=app.config, content=app.content, visits=app.visits, profiles=app.profiles,
+        printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
+        staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
     )
-    return services, db
 
 
 class StaffAccounts:
@@ -136,38 +122,3 @@ class StaffAccounts:
             return staff.sign_in(self.db, name, pin, actor="kiosk", hasher=self.hasher)
         except staff.StaffError as e:
             raise StaffAuthError(str(e)) from None
-
-
-class ReportPrinter:
-    """The report package's printer (CUPS ``lp``) behind the kiosk's ``print_pdf``."""
-
-    def __init__(self, printer):
-        self.printer = printer
-
-    def print_pdf(self, pdf: bytes, title: str) -> None:
-        import tempfile
-        from pathlib import Path
-
-        from decisionaid.errors import UserError
-
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "page.pdf"
-            path.write_bytes(pdf)
-            try:
-                self.printer.check()
-                self.printer.submit(path, title)
-            except UserError as e:
-                raise OSError(str(e)) from None
-
-
-def default_printer(config: Config) -> Printer:
-    """CUPS (``lp``) where it is installed, else Qt's own printing."""
-    import shutil
-
-    if shutil.which("lp"):
-        from decisionaid.report.printing import CupsPrinter
-
-        return ReportPrinter(CupsPrinter(config.printer))
-    from decisionaid.ui.common.printing import QtPrinter
-
-    return QtPrinter(config.printer, config.paper)

@@ -1,5 +1,5 @@
-"""What the peer station needs from the rest of decisionaid, in one bundle the composition root
-(``decisionaid peer``) builds, and the small facades tests replace (dialogs, printer, sound)."""
+"""What the peer station needs from the rest of decisionaid, in one bundle built from the app
+(``decisionaid.app.open_app``), and the small facades tests replace (dialogs, printer, sound)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from decisionaid.app import App
 from decisionaid.config import Config
 from decisionaid.content.model import Content
 from decisionaid.services.clock import Clock, utc_now
@@ -84,3 +85,19 @@ class PeerServices:
     render_pages: Callable[[bytes], list[bytes]] = render_pages
     idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
     poll_ms: int = 2000
+
+
+def station_services(app: App, **overrides) -> PeerServices:
+    """The peer station's bundle from the app: its printer (or the system's), its clock and
+    PIN hasher; ``overrides`` replace any field (idle time, dialogs, sound in tests)."""
+    if "printer" not in overrides:
+        from decisionaid.ui.common.printing import default_printer
+
+        overrides["printer"] = app.printer if app.printer is not None else default_printer(app.config)
+    return PeerServices(
+        **{
+            "config": app.config, "content": app.content, "db": app.db, "visits": app.visits,
+            "queries": app.queries, "make_page": app.report_pdf, "hasher": app.hasher,
+            "clock": app.clock, **overrides,
+        }
+    )

@@ -1,0 +1,244 @@
+"""The one composition root: configuration, logging, the database and the services, without Qt.
+
+Every command, the kiosk, the peer station, the demo, the benchmarks and the tests start here:
+``open_app(config)`` returns an ``App`` holding what they share. The windows build their own
+small bundles (``KioskServices``, ``PeerServices``) from it.
+
+Logging goes to one rotating file in the data folder, ``logs/decisionaid.log`` (0600, in a 0700
+folder): warnings and errors with their context, never a name, an answer or a note (the
+database engines hide statement parameters; callers log error types and reasons, not values).
+An error nothing else caught is logged with its traceback, and the command line says where.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from decisionaid.config import Config, data_dir, load_config
+from decisionaid.errors import UserError
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
+    from decisionaid.content.model import Content
+    from decisionaid.services.clock import Clock
+    from decisionaid.services.peer_queries import PeerQueries
+    from decisionaid.services.pins import PinHasher
+    from decisionaid.services.profiles import ProfileService
+    from decisionaid.services.visits import VisitService
+    from decisionaid.storage import Database
+
+log = logging.getLogger("decisionaid")
+
+LOG_FILE_NAME = "decisionaid.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5  # at most 6 MB of log, oldest dropped first
+_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s]: %(message)s"
+
+_log_file: Path | None = None
+
+
+def default_log_file() -> Path:
+    """Where the log goes: ``logs/decisionaid.log`` in the data folder."""
+    return data_dir() / "logs" / LOG_FILE_NAME
+
+
+def log_file() -> Path:
+    """The log file this process writes (the default place until logging is configured):
+    what a screen names when it says "see the log"."""
+    return _log_file or default_log_file()
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_uid == os.geteuid():
+        os.chmod(folder, 0o700)
+
+
+def _handler_class():
+    import logging.handlers
+
+    class PrivateRotatingFile(logging.handlers.RotatingFileHandler):
+        """A rotating file that is created, and kept, readable by its owner only."""
+
+        def _open(self):
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(self.baseFilename, flags, 0o600)
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)  # a file left by an older version may be wider
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFile
+
+
+def configure_logging(path: Path | None = None) -> Path:
+    """Send this process's warnings and errors (and the project's own notes) to ``path``
+    (default: ``default_log_file()``) and log uncaught errors. Calling it again moves the log."""
+    global _log_file
+    path = Path(path) if path is not None else default_log_file()
+    _private_folder(path.parent)
+    stop_logging()
+    root = logging.getLogger()
+    handler = _handler_class()(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                               encoding="utf-8")
+    handler.decisionaid = True  # type: ignore[attr-defined]
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
+    log.setLevel(logging.INFO)  # the project's own notes (backups, retries); others: warnings
+    _log_file = path
+    # An error nothing caught is logged, unless a hook of someone else's (a test runner's)
+    # is already in place.
+    if sys.excepthook is sys.__excepthook__:
+        sys.excepthook = _log_uncaught
+    if threading.excepthook is threading.__excepthook__:
+        threading.excepthook = _log_uncaught_in_thread
+    return path
+
+
+def stop_logging() -> None:
+    """Undo ``configure_logging``: close the log file and put the error hooks back."""
+    global _log_file
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "decisionaid", False)]:
+        root.removeHandler(old)
+        old.close()
+    if sys.excepthook is _log_uncaught:
+        sys.excepthook = sys.__excepthook__
+    if threading.excepthook is _log_uncaught_in_thread:
+        threading.excepthook = threading.__excepthook__
+    _log_file = None
+
+
+def _log_uncaught(kind, error, tb) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    log.critical("unexpected error", exc_info=(kind, error, tb))
+    print(f"decisionaid: unexpected error ({kind.__name__}); the details are in {log_file()}",
+          file=sys.stderr)
+
+
+def _log_uncaught_in_thread(args) -> None:
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread else "?"
+    log.critical("unexpected error in thread %s", name,
+                 exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+    print(f"decisionaid: unexpected error ({args.exc_type.__name__}); the details are in "
+          f"{log_file()}", file=sys.stderr)
+
+
+@dataclass
+class App:
+    """What every front end shares: the configuration, the content, the database and the
+    services built on them, with one clock and one PIN hasher."""
+
+    config: Config
+    content: Content | None
+    db: Database | None
+    clock: Clock
+    hasher: PinHasher | None = None  # None: the production argon2id parameters
+    printer: Any = None  # a printer the caller handed in; None: the front end picks one
+    staff: Any = None  # staff sign-in the caller handed in (tests, the demo); None: the real one
+    log_file: Path | None = None
+    _owns_db: bool = field(default=True, repr=False)
+
+    def _need(self, what: str):
+        value = getattr(self, what)
+        if value is None:
+            raise RuntimeError(f"this App was opened without {what}")
+        return value
+
+    @cached_property
+    def visits(self) -> VisitService:
+        from decisionaid.services.visits import VisitService
+
+        return VisitService(self._need("db"), self._need("content"), clock=self.clock)
+
+    @cached_property
+    def profiles(self) -> ProfileService:
+        from decisionaid.services.profiles import ProfileService
+
+        return ProfileService(self._need("db"), hasher=self.hasher, clock=self.clock)
+
+    @cached_property
+    def queries(self) -> PeerQueries:
+        from decisionaid.services.peer_queries import PeerQueries
+
+        return PeerQueries(self._need("db"), self._need("content"), clock=self.clock)
+
+    def report_pdf(self, visit_id: int) -> bytes:
+        """A stored visit's one-page report, in the site's name and paper size."""
+        from decisionaid.services.visit_report import report_pdf
+
+        return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper)
+
+    def close(self) -> None:
+        if self.db is not None and self._owns_db:
+            self.db.dispose()
+
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def load_site_content(config: Config) -> Content:
+    """The configured content, or one line naming the first problem's FILE:LINE."""
+    from decisionaid.content.loader import ContentErrors, load_content
+
+    try:
+        return load_content(config.content_dir, config.languages)
+    except ContentErrors as e:
+        raise UserError(f"the content does not pass the check: {e}; run 'decisionaid check'") \
+            from None
+
+
+def open_app(
+    config: Config | str | os.PathLike | None = None,
+    *,
+    content: Content | bool = True,
+    database: Database | bool = True,
+    create: bool = True,
+    printer: Any = None,
+    staff: Any = None,
+    hasher: PinHasher | None = None,
+    clock: Clock | None = None,
+    logging_to: Path | bool = True,
+) -> App:
+    """Open everything a front end needs, as the configuration says.
+
+    ``config``: a ``Config``, or the configuration file to read (None: the usual places).
+    ``content``/``database``: False for commands that do without; an already loaded ``Content``
+    or open ``Database`` is used as it is (tests share them; the App then leaves the database
+    open on ``close``). ``create=False``: a missing SQLite file is an error (read-only
+    commands). ``logging_to``: the log file (True: the data folder's; False: leave logging as
+    it is). Bad content raises ``UserError`` naming the first FILE:LINE; a database that cannot
+    be opened raises the storage layer's one-line ``DatabaseError``.
+    """
+    if not isinstance(config, Config):
+        config = load_config(config)
+    where = None
+    if logging_to is not False:
+        where = configure_logging(None if logging_to is True else Path(logging_to))
+    from decisionaid.services.clock import utc_now
+
+    loaded = load_site_content(config) if content is True else (content or None)
+    db, owns = None, False
+    if database is True:
+        from decisionaid.storage import open_database
+
+        db, owns = open_database(config, create=create), True
+    elif database is not False:
+        db = database
+    return App(config=config, content=loaded, db=db, clock=clock or utc_now, hasher=hasher,
+               printer=printer, staff=staff, log_file=where, _owns_db=owns)
