@@ -25,11 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from decisionaid.app import open_app  # noqa: E402
+from decisionaid.config import Config  # noqa: E402
 from decisionaid.content.loader import load_content  # noqa: E402
 from decisionaid.content.model import Content, ItemRef  # noqa: E402
 from decisionaid.engine import Visit  # noqa: E402
 from decisionaid.services.pins import PinHasher  # noqa: E402
-from decisionaid.services.profiles import ProfileService, name_key  # noqa: E402
+from decisionaid.services.profiles import name_key  # noqa: E402
 from decisionaid.services.visits import VisitService  # noqa: E402
 from decisionaid.storage.database import connect  # noqa: E402
 from decisionaid.storage.migrate import upgrade  # noqa: E402
@@ -306,8 +308,9 @@ def main() -> None:
     path, today_noon = peer_database(content)
     db = connect(f"sqlite:///{path}")
     clock = lambda: today_noon.astimezone(UTC)  # noqa: E731 - the day the file was made
-    visits = VisitService(db, content, clock=clock)
-    profiles = ProfileService(db, hasher=PinHasher.fast(), clock=clock)
+    app = open_app(Config(database_url=f"sqlite:///{path}"), content=content, database=db,
+                   clock=clock, hasher=PinHasher.fast(), logging_to=False)
+    visits, profiles = app.visits, app.profiles
     busiest = db.read(
         lambda s: s.execute(
             __import__("sqlalchemy").text(

@@ -14,12 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
+from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.services import audit, staff
-from decisionaid.services.peer_queries import PeerQueries
-from decisionaid.services.visits import VisitService
 from decisionaid.ui.common.operations import wait_for_background
-from decisionaid.ui.station.services import PeerServices
+from decisionaid.ui.station.services import station_services
 from decisionaid.ui.station.station import PeerStation
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -47,13 +46,10 @@ def test_a_safety_answer_at_another_kiosk_shows_on_the_station_within_5_seconds(
     qtbot, database, visit_content, fast_pins
 ):
     url = database.url.render_as_string(hide_password=False)
-    services = PeerServices(
-        config=Config(database_url=url), content=visit_content, db=database,
-        visits=VisitService(database, visit_content),
-        queries=PeerQueries(database, visit_content), printer=None,  # type: ignore[arg-type]
-        make_page=lambda visit_id: b"", hasher=fast_pins, sound=lambda: None,
-        render_pages=lambda pdf: [],
-    )
+    app = open_app(Config(database_url=url), content=visit_content, database=database,
+                   hasher=fast_pins)
+    services = station_services(app, printer=None, make_page=lambda visit_id: b"",
+                                sound=lambda: None, render_pages=lambda pdf: [])
     assert services.poll_ms == 2000  # the production polling interval
     staff.add(database, "Maria", "peer", "4321", hasher=fast_pins)
     station = PeerStation(services)
