@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import symbol_name, t
 from decisionaid.ui.common.theme import Theme, looks_applied
 from decisionaid.ui.common.widgets import button
 
@@ -74,6 +74,7 @@ class Keyboard(QWidget):
         layout.setSpacing(6)
         self.pages = QStackedWidget()
         self.letter_keys: list = []
+        self.symbol_keys: list = []  # named for a screen reader: "comma", not ","
         self.key_h = key_h
         self.pages.addWidget(self._page(LETTERS, key_h, letters=True))
         # The numbers page is built on first use: most answers never need it, and building
@@ -92,6 +93,7 @@ class Keyboard(QWidget):
         bottom.addWidget(self.delete_key, 2)
         layout.addLayout(bottom)
         self._update_case()
+        self._name_page_key()
 
     def _page(self, rows: tuple[str, ...], key_h: int, letters: bool) -> QWidget:
         page = QWidget()
@@ -108,6 +110,9 @@ class Keyboard(QWidget):
                 b.clicked.connect(lambda _=False, key=b: self.insert(key.text()))
                 if letters and ch.isalpha():
                     self.letter_keys.append(b)
+                elif not ch.isalnum():
+                    b.setAccessibleName(symbol_name(ch, self.language))
+                    self.symbol_keys.append(b)
                 line.addWidget(b)
             column.addLayout(line)
         return page
@@ -130,7 +135,15 @@ class Keyboard(QWidget):
         self.language = language
         self.space_key.setText(t("space", language))
         self.delete_key.setText(t("delete", language))
-        self.page_key.setText(t("letters" if self.pages.currentIndex() else "numbers", language))
+        self._name_page_key()
+        for b in self.symbol_keys:
+            b.setAccessibleName(symbol_name(b.text(), language))
+        self._update_case()
+
+    def _name_page_key(self) -> None:
+        letters = self.pages.currentIndex() == 1
+        self.page_key.setText(t("letters" if letters else "numbers", self.language))
+        self.page_key.setAccessibleName(t("letters" if letters else "numbers_name", self.language))
 
     # --- typing --------------------------------------------------------------------------------
     def text(self) -> str:
@@ -175,7 +188,7 @@ class Keyboard(QWidget):
         if self.pages.count() == 1:
             self.pages.addWidget(self._page(SYMBOLS, self.key_h, letters=False))
         self.pages.setCurrentIndex(1 - self.pages.currentIndex())
-        self.page_key.setText(t("letters" if self.pages.currentIndex() else "numbers", self.language))
+        self._name_page_key()
 
     def _at_sentence_start(self) -> bool:
         if not self.auto_capitals:
@@ -188,6 +201,7 @@ class Keyboard(QWidget):
         for b in self.letter_keys:
             b.setText(b.text().upper() if upper else b.text().lower())
         self.shift_key.setText(t("lower" if upper else "shift", self.language))
+        self.shift_key.setAccessibleName(t("lower_name" if upper else "shift_name", self.language))
 
 
 def keep_cursor(target: QLineEdit | QPlainTextEdit) -> None:

@@ -42,6 +42,7 @@ class Keypad(QWidget):
         grid.addWidget(self.clear_key, 3, 0)
         grid.addWidget(self._key("0", key), 3, 1)
         self.delete_key = self._key("\u232b", key, name="key_delete")
+        self.delete_key.setAccessibleName(t("pad_delete", language))  # "⌫" says nothing
         grid.addWidget(self.delete_key, 3, 2)
         self.clear_key.clicked.connect(self.clear)
         self.delete_key.clicked.connect(self.delete)
@@ -86,6 +87,7 @@ class Keypad(QWidget):
 
     def retranslate(self, language: str) -> None:
         self.clear_key.setText(t("clear", language))
+        self.delete_key.setAccessibleName(t("pad_delete", language))
         if self.ok_key is not None:
             self.ok_key.setText(t("ok", language))
         self._even_columns()

@@ -241,6 +241,48 @@ _STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# What a screen reader says for a control whose words are a symbol, or are not enough alone.
+_STRINGS.update({
+    "staff_corner": {"en": "Staff only: press and hold", "es": "Solo para el personal: mantén pulsado"},
+    "text_size_normal": {"en": "Text size: normal", "es": "Tamaño de letra: normal"},
+    "text_size_large": {"en": "Text size: large", "es": "Tamaño de letra: grande"},
+    "text_size_largest": {"en": "Text size: largest", "es": "Tamaño de letra: el más grande"},
+    "shift_name": {"en": "Capital letters", "es": "Mayúsculas"},
+    "lower_name": {"en": "Small letters", "es": "Minúsculas"},
+    "numbers_name": {"en": "Numbers and punctuation", "es": "Números y signos"},
+    "pad_delete": {"en": "Delete the last number", "es": "Borrar el último número"},
+    "change_named": {"en": "Change: {question}", "es": "Cambiar: {question}"},
+    "story_named": {"en": "Watch the story: {title}", "es": "Ver la historia: {title}"},
+    "video_named": {"en": "Video: {title}", "es": "Video: {title}"},
+})
+
+# The on-screen keyboard's keys that are not letters or numbers, by name.
+SYMBOL_NAMES: dict[str, tuple[str, str]] = {
+    ",": ("comma", "coma"), ".": ("full stop", "punto"), "'": ("apostrophe", "apóstrofo"),
+    "-": ("dash", "guion"), "?": ("question mark", "cierre de interrogación"),
+    "¿": ("opening question mark", "apertura de interrogación"),
+    "!": ("exclamation mark", "cierre de exclamación"),
+    "¡": ("opening exclamation mark", "apertura de exclamación"),
+    "/": ("slash", "barra"), ":": ("colon", "dos puntos"), ";": ("semicolon", "punto y coma"),
+    "(": ("open bracket", "abre paréntesis"), ")": ("close bracket", "cierra paréntesis"),
+    "$": ("dollar", "dólar"), "&": ("and sign", "signo y"), "@": ("at sign", "arroba"),
+    '"': ("quotation mark", "comillas"), "%": ("percent", "por ciento"), "+": ("plus", "más"),
+    "=": ("equals", "igual"), "#": ("number sign", "almohadilla"), "*": ("star", "asterisco"),
+    "_": ("underscore", "guion bajo"), "<": ("less than", "menor que"),
+    ">": ("greater than", "mayor que"), "[": ("open square bracket", "abre corchete"),
+    "]": ("close square bracket", "cierra corchete"), "~": ("tilde", "tilde"),
+    "€": ("euro", "euro"), "£": ("pound", "libra"),
+}
+
+
+def symbol_name(ch: str, language: str) -> str:
+    """A keyboard key's name for a screen reader: the symbol's name, or the key itself."""
+    names = SYMBOL_NAMES.get(ch)
+    if names is None:
+        return ch
+    return names[1] if language == "es" else names[0]
+
+
 def t(key: str, language: str, **values: object) -> str:
     """The kiosk string ``key`` in ``language`` (English if missing), with ``{name}`` filled."""
     texts = _STRINGS[key]

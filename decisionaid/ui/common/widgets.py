@@ -108,6 +108,26 @@ def centred(widget: QLabel) -> QLabel:
     return widget
 
 
+# Arrows and marks that decorate a button's words: drawn, not said ("Next ▶" is "Next").
+DECORATIONS = "\u25c0\u25b6\u25b2\u25bc\u25cf\u25cb\u2610\u2611\u25c9\u275a\u21ba "
+
+
+def show_words(widget: QLabel | QAbstractButton, text: str) -> None:
+    """Put ``text`` on ``widget``; a button is named for a screen reader without the arrows."""
+    widget.setText(text)
+    if isinstance(widget, QAbstractButton):
+        widget.setAccessibleName(text.strip(DECORATIONS))
+
+
+class NamedButton(QPushButton):
+    """A button whose words, set any time, are also its screen-reader name, without the
+    drawn arrows ("▶  Play" is "Play")."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text.strip(DECORATIONS))
+
+
 def at_right(widget: QWidget) -> QHBoxLayout:
     """A row holding ``widget`` against its right edge."""
     row = QHBoxLayout()
@@ -130,7 +150,7 @@ class Screen(QFrame):
 
     def worded(self, widget: QLabel | QAbstractButton, text: Wording | str) -> QWidget:
         fn: Wording = text if callable(text) else wording(text)
-        widget.setText(fn(self.language))
+        show_words(widget, fn(self.language))
         self._texts.append((widget, fn))
         return widget
 
@@ -141,7 +161,7 @@ class Screen(QFrame):
     def retranslate(self, language: str) -> None:
         self.language = language
         for widget, fn in self._texts:
-            widget.setText(fn(language))
+            show_words(widget, fn(language))
         self.on_language(language)
 
     def on_language(self, language: str) -> None:
@@ -337,6 +357,10 @@ class TopBar(QFrame):
         self.size_label.setText(t("text_size", language))
         self.stories_button.setText(t("stories_button", language))
         self.contrast.setText(t("contrast_off" if theme.high_contrast else "contrast_on", language))
+        # The three "A" buttons and the staff corner show no words a screen reader could say.
+        for size, b in self.size_buttons.items():
+            b.setAccessibleName(t(f"text_size_{size}", language))
+        self.corner.setAccessibleName(t("staff_corner", language))
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)
         self.size_buttons[theme.text_size].setChecked(True)

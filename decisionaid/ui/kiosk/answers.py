@@ -419,6 +419,8 @@ class TextAnswer(AnswerWidget):
     def retranslate(self, language: str) -> None:
         super().retranslate(language)
         self.box.setPlaceholderText(t("type_here", language))
+        if self.item is not None:  # a screen reader names the box by its question
+            self.box.setAccessibleName(emphasis.plain(text_in(self.item.text, language)))
         self.keyboard.retranslate(language)
         self._changed()
 

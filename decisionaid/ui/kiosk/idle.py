@@ -99,6 +99,7 @@ class StillThere(QFrame):
     def __init__(self, parent: QWidget, language: str, theme: Theme, times: KioskTimes):
         super().__init__(parent)
         self.setObjectName("still_there")
+        self.setAccessibleName(t("still_there", language))  # a dialog is named by its question
         self.setProperty("role", "overlay")
         self.language = language
         self.left = times.warning_s

@@ -101,6 +101,8 @@ class ReviewScreen(Screen):
                 if line.answer is not None:
                     answer.setStyleSheet("font-weight: bold;")
                 b = button("", t("change", self.language), name=f"change_{line.ref.questionnaire}_{line.ref.item}")
+                # Every row has a "Change": a screen reader says which answer it changes.
+                b.setAccessibleName(t("change_named", self.language, question=question.text()))
                 b.setSizePolicy(b.sizePolicy().horizontalPolicy().Fixed, b.sizePolicy().verticalPolicy())
                 b.clicked.connect(lambda _=False, ref=line.ref: self.change.emit(ref))
                 self.change_buttons[line.ref] = b

@@ -97,8 +97,10 @@ class StepFlow(Screen):
         self.problem.show()
 
     def _retitle(self) -> None:
-        _, title, help, _ = self._steps[self.step]
+        page, title, help, _ = self._steps[self.step]
         self.title.setText(title(self.language))
+        for box in page.findChildren(QLineEdit):  # a screen reader names the box by the question
+            box.setAccessibleName(self.title.text())
         self.help.setText(help(self.language) if help else "")
         self.help.setVisible(help is not None)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content.model import Content, Text, Vignette, text_in
+from decisionaid.ui.common.strings import t
 
 # Plain names for the topics the shipped vignettes use, in the order the library shows them.
 # A clinic's own topic without a name here is shown from its id ("money-worries" -> "Money worries").
@@ -163,6 +164,9 @@ class StoryCard(QFrame):
         box.addWidget(about)
         box.addLayout(badges)
         self.title = title.text()
+        # One control to a screen reader: named by its title, described by the rest.
+        self.setAccessibleName(t("story_named", language, title=self.title))
+        self.setAccessibleDescription(f"{summary.text()} {about.text()}")
 
     def _badge(self, name: str, text: str, background: str, colour: str) -> QLabel:
         badge = _label(name, "small", text)

@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from decisionaid.content.model import Vignette, text_in
 from decisionaid.ui.common.captions import CaptionOverlay, CaptionTrack
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import FONT_FAMILY
+from decisionaid.ui.common.widgets import NamedButton
 
 SKIP_S = 10.0
 VOLUME_STEP = 0.2
@@ -239,7 +241,7 @@ class _VideoView(QGraphicsView):
 
 
 def _button(name: str, role: str | None = None) -> QPushButton:
-    button = QPushButton()
+    button = NamedButton()  # "◀◀  Back 10 s" is named "Back 10 s" for a screen reader
     button.setObjectName(name)
     if role:
         button.setProperty("role", role)
@@ -379,6 +381,7 @@ class VignetteScreen(QWidget):
         self._overlay = CaptionOverlay(FONT_FAMILY)
         self._hint = _PlayHint()
         self._video_view = _VideoView(self.player.video_item, self._overlay, self._hint, self.player)
+        self._video_view.setAccessibleName(t("video_named", lang, title=text_in(self.vignette.title, lang)))
         box.addWidget(self._video_view, 1)
 
         timeline = QHBoxLayout()
