@@ -371,7 +371,8 @@ def restore(config, file: Path, *, now: datetime | None = None) -> RestoreResult
                 if stale.exists() and kept is not None:
                     os.replace(stale, kept.with_name(kept.name + suffix))
                 stale.unlink(missing_ok=True)
-    log.warning("restored %s from %s; the database it replaced is kept at %s", path, file, kept)
+    log.warning("restored %s from %s%s", path, file,
+                f"; the database it replaced is kept at {kept}" if kept else "")
     return RestoreResult(str(path), kept)
 
 
