@@ -32,6 +32,9 @@ SIGN_IN_FAILED = "sign-in-failed"
 PROFILE_LOCKED = "profile-locked"
 PROFILE_CREATED = "profile-created"
 PIN_RESET = "pin-reset"
+PIN_CHOSEN = "pin-chosen"  # a new PIN chosen at the kiosk, with a peer worker there
+PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk
+SIGN_UP_SAME_DETAILS = "sign-up-same-details"  # someone signed up with this person's details
 
 _ALLOWED = (int, float, bool, type(None))
 

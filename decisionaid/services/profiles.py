@@ -1,20 +1,27 @@
-"""Service-user profiles: create, sign in with first name + date of birth + PIN, staff resets.
+"""Service-user profiles: sign up and sign in with first name + date of birth + PIN, resets.
 
-A kiosk user learns no more than sign-in needs: an unknown name and a wrong PIN give the same
-answer and take the same time. Five wrong PINs lock the profile for 15 minutes (the kiosk then
-asks the user to see a peer worker); a staff member can reset the PIN, which also unlocks it.
-Every failure is audit-logged, without the name tried.
+The kiosk's own sign-in and sign-up tell a stranger nothing: whether a name + date of birth
+exists, is paused, or has some other PIN, the answer is the same. Tries are counted per name +
+date of birth (whether or not anyone has them) and per kiosk, in one transaction that holds the
+count's row, so however many kiosks guess at once, at most ``MAX_FAILURES`` PINs are checked
+before the pause. Sign-up never compares PINs: a sign-up with details someone already has makes
+a *pending* profile, kept apart (the kiosk's own sign-in never tries its PIN, so no one can make
+a real person's sign-in slower) until a peer worker signs the person in and it becomes theirs.
+Every failure is audit-logged against the profiles it aimed at, without the name tried.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import socket
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
@@ -22,10 +29,16 @@ from decisionaid.services import audit
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher, valid_pin
 from decisionaid.storage import Database
-from decisionaid.storage.models import ServiceUser
+from decisionaid.storage.models import ServiceUser, SignInGuard
 
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
+# Tries on one name + date of birth count for this long after the first, unless one succeeds.
+TRY_WINDOW = timedelta(hours=24)
+# All the kiosk's own sign-ins and sign-ups together; past this it asks everyone to see a peer
+# worker for a while (the peer-assisted sign-in still works).
+KIOSK_MAX_TRIES = 20
+KIOSK_WINDOW = timedelta(hours=1)
 NAME_MAX = 80
 
 
@@ -48,14 +61,18 @@ class Profile:
     language: str
     locked_until: datetime | None
     created_at: datetime
+    pending: bool = False
+    must_choose_pin: bool = False
 
 
 @dataclass(frozen=True)
 class SignIn:
-    """``ok``: ``profile`` is set. ``no_match``: name, date of birth or PIN do not match (the
-    kiosk cannot tell which). ``locked``: too many wrong PINs; see a peer worker."""
+    """``ok``: ``profile`` is set. ``no_match``: the details or the PIN do not match (the kiosk
+    cannot tell which). ``locked``: too many tries on these details or at this kiosk, whether or
+    not anyone has them; see a peer worker. ``ambiguous`` (peer-assisted only): several people
+    have these details, so their PIN is needed."""
 
-    status: Literal["ok", "no_match", "locked"]
+    status: Literal["ok", "no_match", "locked", "ambiguous"]
     profile: Profile | None = None
     locked_until: datetime | None = None
 
@@ -77,6 +94,8 @@ def _profile(row: ServiceUser) -> Profile:
         row.language,
         row.locked_until,
         row.created_at,
+        bool(row.pending),
+        bool(row.must_choose_pin),
     )
 
 
@@ -89,13 +108,192 @@ def _clean_name(first_name: object) -> str:
     return name
 
 
+def details_key(key: str, date_of_birth: date) -> str:
+    """The guard row for a name + date of birth: a hash, so the table names no one."""
+    digest = hashlib.sha256(f"{key}\x00{date_of_birth.isoformat()}".encode()).hexdigest()
+    return f"who:{digest}"
+
+
+@dataclass(frozen=True)
+class _Try:
+    allowed: bool  # False: these details or this kiosk are paused; nothing may be checked
+    locked_until: datetime | None  # the pause, if there is one (or this try started it)
+    tries: int  # on these details, this one included
+
+
+def _guard(session: Session, key: str, now: datetime, window: timedelta) -> SignInGuard:
+    """The guard row for ``key``, made if missing and locked for this transaction (a row lock
+    on PostgreSQL; SQLite's write transaction already holds the whole database)."""
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        make(SignInGuard).values(key=key, tries=0, started_at=now).on_conflict_do_nothing()
+    )
+    row = session.scalars(
+        select(SignInGuard).where(SignInGuard.key == key).with_for_update()
+    ).one()
+    lock_over = row.locked_until is not None and row.locked_until <= now
+    if lock_over or (row.locked_until is None and row.started_at + window <= now):
+        row.tries, row.started_at, row.locked_until = 0, now, None
+    return row
+
+
 class ProfileService:
-    def __init__(self, db: Database, *, hasher: PinHasher | None = None, clock: Clock = utc_now):
+    def __init__(
+        self,
+        db: Database,
+        *,
+        hasher: PinHasher | None = None,
+        clock: Clock = utc_now,
+        kiosk_id: str | None = None,
+    ):
         self.db = db
         self.hasher = hasher or PinHasher()
         self.clock = clock
+        kiosk = kiosk_id or socket.gethostname()
+        self.kiosk_key = "kiosk:" + hashlib.sha256(kiosk.encode()).hexdigest()[:40]
 
-    # --- kiosk ----------------------------------------------------------------------------------
+    # --- the kiosk, on the person's own ---------------------------------------------------------
+    def sign_up(
+        self,
+        first_name: str,
+        date_of_birth: date,
+        pin: str,
+        language: str,
+        clinic_id: str | None = None,
+    ) -> SignIn:
+        """A new profile, and ``ok`` with it; or ``locked`` when these details or this kiosk are
+        paused. The answer never depends on whether someone already has these details: if they
+        do, the new profile is *pending* (see the module docstring), and no PIN is compared."""
+        name, clinic = self._check_new(first_name, date_of_birth, pin, language, clinic_id)
+        key, now = name_key(name), self.clock()
+        attempt = self._take_try(details_key(key, date_of_birth), now)
+        if not attempt.allowed:
+            self.hasher.verify_nothing(pin)  # a refusal takes as long as a sign-up
+            self._record_failures(self._ids(key, date_of_birth), now, "paused-sign-up", None)
+            return SignIn("locked", locked_until=attempt.locked_until)
+        pin_hash = self.hasher.hash(pin)
+
+        def work(session: Session) -> Profile:
+            others = list(session.scalars(self._same_details(key, date_of_birth, ServiceUser.id)))
+            row = self._new_row(name, key, date_of_birth, clinic, language, pin_hash, now)
+            row.pending = bool(others)
+            session.add(row)
+            session.flush()
+            audit.record(session, audit.PROFILE_CREATED, at=now, actor="kiosk",
+                         service_user_id=row.id, pending=bool(others))
+            for other in others:  # someone used this person's details: they can see it
+                audit.record(session, audit.SIGN_UP_SAME_DETAILS, at=now, actor="kiosk",
+                             service_user_id=other, pending_profile=row.id)
+            if attempt.locked_until is not None:
+                self._lock_profiles(session, [*others, row.id], attempt, now)
+            # Rows whose count and pause have both run out say nothing any more.
+            session.execute(
+                delete(SignInGuard).where(
+                    SignInGuard.started_at < now - TRY_WINDOW,
+                    (SignInGuard.locked_until.is_(None)) | (SignInGuard.locked_until < now),
+                )
+            )
+            return _profile(row)
+
+        return SignIn("ok", self.db.write(work))
+
+    def sign_in(self, first_name: str, date_of_birth: date, pin: str) -> SignIn:
+        """``ok`` with the profile, ``no_match`` or ``locked``: the same answers, in about the
+        same time, whether or not anyone has these details (see the module docstring)."""
+        key = name_key(first_name) if isinstance(first_name, str) else ""
+        now = self.clock()
+        if not key or not isinstance(date_of_birth, date) or not valid_pin(pin):
+            # The kiosk's screens never send these; nothing to count them against.
+            self.hasher.verify_nothing(pin if isinstance(pin, str) else "")
+            return SignIn("no_match")
+        attempt = self._take_try(details_key(key, date_of_birth), now)
+        rows = self._rows(key, date_of_birth)
+        targets = [r.id for r in rows]
+        if not attempt.allowed:
+            self.hasher.verify_nothing(pin)
+            self._record_failures(targets, now, "paused", None)
+            return SignIn("locked", locked_until=attempt.locked_until)
+        # Pending sign-ups and reset PINs wait for a peer worker: their hashes are never tried
+        # here, so no one can slow this down by signing up with someone's details.
+        usable = [r for r in rows if not r.pending and not r.must_choose_pin]
+        if not usable:
+            self.hasher.verify_nothing(pin)
+        for row in usable:
+            if self.hasher.verify(row.pin_hash, pin):
+                return SignIn("ok", self._signed_in(row, pin, date_of_birth, now))
+        self._record_failures(targets, now, "wrong-pin", attempt)
+        if attempt.locked_until is not None:
+            return SignIn("locked", locked_until=attempt.locked_until)
+        return SignIn("no_match")
+
+    # --- the kiosk, with a peer worker ----------------------------------------------------------
+    def peer_find(self, first_name: str, date_of_birth: date, *, staff_id: int | None) -> SignIn:
+        """For a signed-in peer worker at the kiosk: ``ok`` when exactly one person has this
+        name and date of birth, ``ambiguous`` when several do (their PIN tells them apart),
+        ``no_match`` when no one does. A pending sign-up found this way becomes the person's."""
+        key = name_key(first_name) if isinstance(first_name, str) else ""
+        rows = self._rows(key, date_of_birth) if key else []
+        if len(rows) > 1:
+            return SignIn("ambiguous")
+        if not rows:
+            return SignIn("no_match")
+        return SignIn("ok", self._peer_signed_in(rows[0], staff_id, self.clock()))
+
+    def peer_sign_in(
+        self, first_name: str, date_of_birth: date, pin: str, *, staff_id: int | None
+    ) -> SignIn:
+        """For a peer worker when several people share the details: the one with this PIN
+        (pending sign-ups too). Tries count against the details as the kiosk's own do."""
+        key = name_key(first_name) if isinstance(first_name, str) else ""
+        now = self.clock()
+        if not key or not isinstance(date_of_birth, date) or not valid_pin(pin):
+            return SignIn("no_match")
+        attempt = self._take_try(details_key(key, date_of_birth), now, kiosk=False)
+        rows = self._rows(key, date_of_birth)
+        if not attempt.allowed:
+            self._record_failures([r.id for r in rows], now, "paused", None)
+            return SignIn("locked", locked_until=attempt.locked_until)
+        # Someone whose PIN was reset cannot be told apart by it; two people with the same
+        # details and the same PIN (a pending sign-up) neither: the peer station can.
+        matches = [r for r in rows if not r.must_choose_pin and self.hasher.verify(r.pin_hash, pin)]
+        if len(matches) > 1:
+            return SignIn("ambiguous")
+        if matches:
+            return SignIn("ok", self._peer_signed_in(matches[0], staff_id, now, by_pin=True))
+        self._record_failures([r.id for r in rows], now, "wrong-pin", attempt)
+        if attempt.locked_until is not None:
+            return SignIn("locked", locked_until=attempt.locked_until)
+        return SignIn("no_match")
+
+    def choose_pin(self, profile_id: int, pin: str, *, staff_id: int | None) -> Profile:
+        """The person's new PIN, typed at the kiosk while a peer worker is with them (after a
+        reset, or when their first one is also another's with the same details)."""
+        if not valid_pin(pin):
+            raise ProfileError("a PIN is 4 digits")
+        row = self.db.read(lambda s: s.get(ServiceUser, profile_id))
+        if row is None:
+            raise UnknownProfile(profile_id)
+        # A peer worker is there, so saying a PIN is taken tells a stranger nothing.
+        for other in self._rows(row.name_key, row.date_of_birth):
+            if other.id != row.id and self.hasher.verify(other.pin_hash, pin):
+                raise ProfileError("please choose a different PIN")
+        pin_hash = self.hasher.hash(pin)
+        now = self.clock()
+
+        def work(session: Session) -> Profile:
+            session.execute(
+                update(ServiceUser).where(ServiceUser.id == profile_id).values(
+                    pin_hash=pin_hash, must_choose_pin=False, pending=False,
+                    failed_pin_attempts=0, locked_until=None,
+                )
+            )
+            audit.record(session, audit.PIN_CHOSEN, at=now, actor="kiosk", staff_id=staff_id,
+                         service_user_id=profile_id)
+            return _profile(session.get(ServiceUser, profile_id))
+
+        return self.db.write(work)
+
     def create(
         self,
         first_name: str,
@@ -103,101 +301,56 @@ class ProfileService:
         pin: str,
         language: str,
         clinic_id: str | None = None,
+        *,
+        staff_id: int | None = None,
     ) -> Profile:
-        name = _clean_name(first_name)
-        now = self.clock()
-        if not isinstance(date_of_birth, date) or not (
-            date(1900, 1, 1) <= date_of_birth <= now.date()
-        ):
-            raise ProfileError("enter a date of birth between 1900 and today")
-        if not valid_pin(pin):
-            raise ProfileError("a PIN is 4 digits")
-        if not isinstance(language, str) or not language.isalpha() or not 2 <= len(language) <= 3:
-            raise ProfileError(f"not a language code: {language!r}")
-        clinic = clinic_id.strip() if isinstance(clinic_id, str) and clinic_id.strip() else None
-        key = name_key(name)
-        # Two people may share a name and a birthday, but not a PIN as well: sign-in could not
-        # tell them apart. Saying so reveals nothing sign-in itself would not.
-        for existing in self._candidates(key, date_of_birth):
+        """A profile made with a peer worker present (or by a test): two people may share a
+        name and a birthday, but not a PIN as well, and saying so to the peer is safe."""
+        name, clinic = self._check_new(first_name, date_of_birth, pin, language, clinic_id)
+        key, now = name_key(name), self.clock()
+        for existing in self._rows(key, date_of_birth):
             if self.hasher.verify(existing.pin_hash, pin):
                 raise ProfileError("please choose a different PIN")
         pin_hash = self.hasher.hash(pin)
 
         def work(session: Session) -> Profile:
-            row = ServiceUser(
-                pseudonym=secrets.token_hex(16),
-                first_name=name,
-                name_key=key,
-                date_of_birth=date_of_birth,
-                clinic_id=clinic,
-                language=language,
-                pin_hash=pin_hash,
-                failed_pin_attempts=0,
-                created_at=now,
-            )
+            row = self._new_row(name, key, date_of_birth, clinic, language, pin_hash, now)
             session.add(row)
             session.flush()
-            audit.record(
-                session, audit.PROFILE_CREATED, at=now, actor="kiosk", service_user_id=row.id
-            )
+            audit.record(session, audit.PROFILE_CREATED, at=now, actor="kiosk",
+                         staff_id=staff_id, service_user_id=row.id)
             return _profile(row)
 
         return self.db.write(work)
 
-    def sign_in(self, first_name: str, date_of_birth: date, pin: str) -> SignIn:
-        key = name_key(first_name) if isinstance(first_name, str) else ""
-        now = self.clock()
-        candidates = self._candidates(key, date_of_birth) if key and valid_pin(pin) else []
-        if not candidates:
-            self.hasher.verify_nothing(pin if isinstance(pin, str) else "")
-            self._failed(None, now, "no-match")
-            return SignIn("no_match")
-        # PINs are checked outside any transaction: a hash takes tens of milliseconds, and the
-        # write lock must not wait on it.
-        locked: list[ServiceUser] = []
-        for row in candidates:
-            if row.locked_until is not None and row.locked_until > now:
-                locked.append(row)
-                continue
-            if self.hasher.verify(row.pin_hash, pin):
-                return SignIn("ok", self._signed_in(row, pin, now))
-        unlocked = [row for row in candidates if row not in locked]
-        until = None
-        for row in unlocked:
-            until = self._failed(row.id, now, "wrong-pin") or until
-        for row in locked:
-            self._failed(row.id, now, "locked")
-        lock_times = [r.locked_until for r in locked if r.locked_until] + ([until] if until else [])
-        if lock_times:
-            return SignIn("locked", locked_until=max(lock_times))
-        return SignIn("no_match")
-
     # --- staff ----------------------------------------------------------------------------------
-    def reset_pin(self, profile_id: int, new_pin: str, *, staff_id: int | None) -> None:
-        """Set a new PIN (the user chooses it) and unlock the profile."""
-        if not valid_pin(new_pin):
-            raise ProfileError("a PIN is 4 digits")
-        pin_hash = self.hasher.hash(new_pin)
+    def reset_pin(self, profile_id: int, *, by) -> Profile:
+        """A peer worker or admin (``by``, a signed-in ``StaffMember``) resets a forgotten PIN:
+        the old one stops working, the pause on the person's details ends, and the person
+        chooses a new PIN at the kiosk the next time a peer worker signs them in."""
+        from decisionaid.services import roles
+
+        roles.require(by, roles.PEER_WORK, "reset a PIN")
         now = self.clock()
 
-        def work(session: Session) -> None:
-            done = session.execute(
-                update(ServiceUser)
-                .where(ServiceUser.id == profile_id)
-                .values(pin_hash=pin_hash, failed_pin_attempts=0, locked_until=None)
-            )
-            if done.rowcount == 0:
+        def work(session: Session) -> Profile:
+            row = session.get(ServiceUser, profile_id)
+            if row is None:
                 raise UnknownProfile(profile_id)
-            audit.record(
-                session,
-                audit.PIN_RESET,
-                at=now,
-                actor="peer",
-                staff_id=staff_id,
-                service_user_id=profile_id,
+            row.must_choose_pin = True
+            row.failed_pin_attempts = 0
+            row.locked_until = None
+            session.execute(
+                delete(SignInGuard).where(
+                    SignInGuard.key == details_key(row.name_key, row.date_of_birth)
+                )
             )
+            audit.record(session, audit.PIN_RESET, at=now, actor="peer", staff_id=by.id,
+                         service_user_id=profile_id)
+            session.flush()
+            return _profile(row)
 
-        self.db.write(work)
+        return self.db.write(work)
 
     def get(self, profile_id: int) -> Profile:
         row = self.db.read(lambda s: s.get(ServiceUser, profile_id))
@@ -226,15 +379,65 @@ class ProfileService:
         return self.db.read(lambda s: [_profile(r) for r in s.scalars(query)])
 
     # --- internals ------------------------------------------------------------------------------
-    def _candidates(self, key: str, date_of_birth: date) -> list[ServiceUser]:
+    def _check_new(self, first_name, date_of_birth, pin, language, clinic_id):
+        name = _clean_name(first_name)
+        if not isinstance(date_of_birth, date) or not (
+            date(1900, 1, 1) <= date_of_birth <= self.clock().date()
+        ):
+            raise ProfileError("enter a date of birth between 1900 and today")
+        if not valid_pin(pin):
+            raise ProfileError("a PIN is 4 digits")
+        if not isinstance(language, str) or not language.isalpha() or not 2 <= len(language) <= 3:
+            raise ProfileError(f"not a language code: {language!r}")
+        clinic = clinic_id.strip() if isinstance(clinic_id, str) and clinic_id.strip() else None
+        return name, clinic
+
+    @staticmethod
+    def _new_row(name, key, date_of_birth, clinic, language, pin_hash, now) -> ServiceUser:
+        return ServiceUser(
+            pseudonym=secrets.token_hex(16), first_name=name, name_key=key,
+            date_of_birth=date_of_birth, clinic_id=clinic, language=language,
+            pin_hash=pin_hash, failed_pin_attempts=0, created_at=now,
+            pending=False, must_choose_pin=False,
+        )
+
+    @staticmethod
+    def _same_details(key: str, date_of_birth: date, *columns):
+        return select(*(columns or (ServiceUser,))).where(
+            ServiceUser.name_key == key, ServiceUser.date_of_birth == date_of_birth
+        ).order_by(ServiceUser.id)
+
+    def _rows(self, key: str, date_of_birth: date) -> list[ServiceUser]:
         if not isinstance(date_of_birth, date):
             return []
-        query = select(ServiceUser).where(
-            ServiceUser.name_key == key, ServiceUser.date_of_birth == date_of_birth
-        )
+        query = self._same_details(key, date_of_birth)
         return self.db.read(lambda s: list(s.scalars(query)))
 
-    def _signed_in(self, row: ServiceUser, pin: str, now: datetime) -> Profile:
+    def _ids(self, key: str, date_of_birth: date) -> list[int]:
+        return [r.id for r in self._rows(key, date_of_birth)]
+
+    def _take_try(self, guard_key: str, now: datetime, *, kiosk: bool = True) -> _Try:
+        """Count one try, before any PIN is checked, on these details (and this kiosk), in one
+        write transaction holding their rows: concurrent tries queue, and none reads a stale
+        count. The try that reaches the limit starts the pause; a right PIN ends it."""
+
+        def work(session: Session) -> _Try:
+            details = _guard(session, guard_key, now, TRY_WINDOW)
+            guards = [details]
+            if kiosk:
+                guards.append(_guard(session, self.kiosk_key, now, KIOSK_WINDOW))
+            paused = [g.locked_until for g in guards if g.locked_until is not None]
+            if paused:
+                return _Try(False, max(paused), details.tries)
+            for guard, limit in zip(guards, (MAX_FAILURES, KIOSK_MAX_TRIES), strict=False):
+                guard.tries += 1
+                if guard.tries >= limit:
+                    guard.locked_until = now + LOCK_TIME
+            return _Try(True, details.locked_until, details.tries)
+
+        return self.db.write(work)
+
+    def _signed_in(self, row: ServiceUser, pin: str, date_of_birth: date, now: datetime) -> Profile:
         new_hash = self.hasher.hash(pin) if self.hasher.needs_rehash(row.pin_hash) else None
 
         def work(session: Session) -> None:
@@ -242,53 +445,79 @@ class ProfileService:
             if new_hash:
                 values["pin_hash"] = new_hash
             session.execute(update(ServiceUser).where(ServiceUser.id == row.id).values(**values))
+            # The right PIN ends the count on these details; the kiosk's count gives this try
+            # back, so signing in often never pauses a kiosk.
+            session.execute(
+                delete(SignInGuard).where(
+                    SignInGuard.key == details_key(row.name_key, date_of_birth)
+                )
+            )
+            session.execute(
+                update(SignInGuard)
+                .where(SignInGuard.key == self.kiosk_key, SignInGuard.tries > 0,
+                       SignInGuard.locked_until.is_(None))
+                .values(tries=SignInGuard.tries - 1)
+            )
 
         self.db.write(work)
         return _profile(row)
 
-    def _failed(self, profile_id: int | None, now: datetime, reason: str) -> datetime | None:
-        """Count a failure (and audit it); returns the lock time if this one locked the profile."""
+    def _peer_signed_in(
+        self, row: ServiceUser, staff_id: int | None, now: datetime, *, by_pin: bool = False
+    ) -> Profile:
+        """Audit the peer-assisted sign-in; a pending sign-up becomes the person's own here (a
+        peer worker has seen them), and a right PIN ends the count on their details."""
 
-        def work(session: Session) -> datetime | None:
-            locked_until = None
-            if profile_id is not None and reason == "wrong-pin":
-                current = session.execute(
-                    select(ServiceUser.failed_pin_attempts, ServiceUser.locked_until).where(
-                        ServiceUser.id == profile_id
-                    )
-                ).one()
-                # A lock that has run out starts the count again.
-                expired = current.locked_until is not None and current.locked_until <= now
-                failures = (0 if expired else current.failed_pin_attempts) + 1
-                values: dict = {"failed_pin_attempts": failures}
-                if expired:
-                    values["locked_until"] = None
-                if failures >= MAX_FAILURES:
-                    locked_until = now + LOCK_TIME
-                    values.update(failed_pin_attempts=0, locked_until=locked_until)
+        def work(session: Session) -> Profile:
+            current = session.get(ServiceUser, row.id)
+            if current is None:
+                raise UnknownProfile(row.id)
+            current.pending = False
+            current.failed_pin_attempts = 0
+            current.locked_until = None
+            if by_pin:
                 session.execute(
-                    update(ServiceUser).where(ServiceUser.id == profile_id).values(**values)
+                    delete(SignInGuard).where(
+                        SignInGuard.key == details_key(current.name_key, current.date_of_birth)
+                    )
                 )
-            audit.record(
-                session,
-                audit.SIGN_IN_FAILED,
-                at=now,
-                actor="kiosk",
-                service_user_id=profile_id,
-                reason=reason,
-            )
-            if locked_until is not None:
-                audit.record(
-                    session,
-                    audit.PROFILE_LOCKED,
-                    at=now,
-                    actor="kiosk",
-                    service_user_id=profile_id,
-                    minutes=int(LOCK_TIME.total_seconds() // 60),
-                )
-            return locked_until
+            audit.record(session, audit.PEER_SIGN_IN, at=now, actor="kiosk", staff_id=staff_id,
+                         service_user_id=row.id)
+            session.flush()
+            return _profile(current)
 
         return self.db.write(work)
+
+    def _record_failures(
+        self, targets: list[int], now: datetime, reason: str, attempt: _Try | None
+    ) -> None:
+        """Audit a refused try against every profile it aimed at (or none, for details no one
+        has); if the try started a pause, the profiles show it at the peer station."""
+
+        def work(session: Session) -> None:
+            for target in targets or [None]:
+                audit.record(session, audit.SIGN_IN_FAILED, at=now, actor="kiosk",
+                             service_user_id=target, reason=reason)
+            if attempt is not None and attempt.locked_until is not None and targets:
+                self._lock_profiles(session, targets, attempt, now)
+            elif attempt is not None and targets:
+                session.execute(
+                    update(ServiceUser).where(ServiceUser.id.in_(targets))
+                    .values(failed_pin_attempts=attempt.tries)
+                )
+
+        self.db.write(work)
+
+    @staticmethod
+    def _lock_profiles(session: Session, targets: list[int], attempt: _Try, now: datetime) -> None:
+        session.execute(
+            update(ServiceUser).where(ServiceUser.id.in_(targets))
+            .values(failed_pin_attempts=attempt.tries, locked_until=attempt.locked_until)
+        )
+        for target in targets:
+            audit.record(session, audit.PROFILE_LOCKED, at=now, actor="kiosk",
+                         service_user_id=target, minutes=int(LOCK_TIME.total_seconds() // 60))
+
 
 
 def count_profiles(db: Database) -> int:

@@ -26,12 +26,13 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 VISIT_STATES = ("in_progress", "incomplete", "complete", "reviewed")
 SEVERITIES = ("concern", "safety")
-STAFF_ROLES = ("peer", "admin")
+STAFF_ROLES = ("peer", "admin", "prescriber")
 
 # Stable constraint names, so migrations can refer to them on every database.
 NAMING = {
@@ -90,6 +91,11 @@ class ServiceUser(Base):
     failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Signed up alone at the kiosk with a name and birthday someone already has: kept apart
+    # (and never tried by the kiosk's own sign-in) until a peer worker signs the person in.
+    pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A peer worker reset the PIN: the person chooses a new one when a peer next signs them in.
+    must_choose_pin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_service_users_name_key_date_of_birth", "name_key", "date_of_birth"),
@@ -188,7 +194,7 @@ class Staff(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
-    role: Mapped[str] = mapped_column(String(8))
+    role: Mapped[str] = mapped_column(String(16))
     pin_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -196,6 +202,18 @@ class Staff(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (CheckConstraint(_in("role", STAFF_ROLES), name="role"),)
+
+
+class SignInGuard(Base):
+    """Tries at a kiosk sign-in or sign-up, counted per name + date of birth (whether or not
+    anyone has them) and per kiosk. ``key`` is a hash, so a row names no one."""
+
+    __tablename__ = "sign_in_guards"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class AuditEvent(Base):

@@ -1,4 +1,5 @@
-"""Service-user profiles: sign-in by name, birthday and PIN, lockout, staff reset."""
+"""Service-user profiles: sign-in by name, birthday and PIN, lockout, staff reset; and the
+kiosk's sign-in and sign-up tried as an attacker would."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ from datetime import date
 
 import pytest
 
-from decisionaid.services import audit
-from decisionaid.services.profiles import MAX_FAILURES, ProfileError, ProfileService, name_key
+from decisionaid.services import audit, staff
+from decisionaid.services.pins import PinHasher
+from decisionaid.services.profiles import (
+    KIOSK_MAX_TRIES,
+    MAX_FAILURES,
+    ProfileError,
+    ProfileService,
+    name_key,
+)
+from decisionaid.services.roles import NotAllowed
 
 DOB = date(1975, 2, 3)
 
@@ -59,16 +68,135 @@ def test_a_success_resets_the_count_of_failures(profiles):
     assert profiles.sign_in("Ana", DOB, "9999").status == "no_match"
 
 
-def test_staff_reset_sets_a_new_pin_and_unlocks(profiles):
+def test_a_peer_reset_stops_the_old_pin_and_the_person_chooses_a_new_one(profiles, database,
+                                                                         fast_pins, clock):
+    peer = staff.add(database, "Pat", "peer", "2468", hasher=fast_pins, clock=clock)
     ana = profiles.create("Ana", DOB, "1111", "en")
     for _ in range(MAX_FAILURES):
         profiles.sign_in("Ana", DOB, "9999")
-    profiles.reset_pin(ana.id, "5555", staff_id=None)
-    assert profiles.sign_in("Ana", DOB, "5555").status == "ok"
+    reset = profiles.reset_pin(ana.id, by=peer)
+    assert reset.must_choose_pin and reset.locked_until is None
+    # The forgotten PIN no longer opens the profile, and the kiosk alone cannot set a new one.
     assert profiles.sign_in("Ana", DOB, "1111").status == "no_match"
-    assert [e.service_user_id for e in audit.events(profiles.db, action=audit.PIN_RESET)] == [
-        ana.id
-    ]
+    found = profiles.peer_find("Ana", DOB, staff_id=peer.id)
+    assert found.status == "ok" and found.profile.must_choose_pin
+    profiles.choose_pin(ana.id, "5555", staff_id=peer.id)
+    assert profiles.sign_in("Ana", DOB, "5555").profile.id == ana.id
+    assert profiles.sign_in("Ana", DOB, "1111").status == "no_match"
+    resets = audit.events(profiles.db, action=audit.PIN_RESET)
+    assert [(e.service_user_id, e.staff_id) for e in resets] == [(ana.id, peer.id)]
+    assert audit.events(profiles.db, action=audit.PIN_CHOSEN)[0].staff_id == peer.id
+
+
+@pytest.mark.parametrize("role", ["prescriber"])
+def test_only_peer_workers_and_admins_reset_a_pin(profiles, database, fast_pins, role):
+    other = staff.add(database, "Dr Lee", role, "2468", hasher=fast_pins)
+    ana = profiles.create("Ana", DOB, "1111", "en")
+    with pytest.raises(NotAllowed, match="peer"):
+        profiles.reset_pin(ana.id, by=other)
+    assert profiles.sign_in("Ana", DOB, "1111").status == "ok"
+
+
+class CountingHasher(PinHasher):
+    """Counts the real PIN checks (not the decoy a miss is timed with)."""
+
+    checks = 0
+
+    def verify(self, pin_hash: str, pin: str) -> bool:
+        if pin_hash != self._decoy:
+            CountingHasher.checks += 1
+        return super().verify(pin_hash, pin)
+
+
+def _walk(service, name, pins, clock):
+    """Sign up with these details and each PIN in turn, waiting out every pause, as a patient
+    attacker would; the statuses seen."""
+    seen = []
+    for pin in pins:
+        result = service.sign_up(name, DOB, pin, "en")
+        seen.append(result.status)
+        if result.status == "locked":
+            clock.advance(minutes=16)
+            seen.append(service.sign_up(name, DOB, pin, "en").status)
+    return seen
+
+
+def test_the_sign_up_walk_learns_nothing_and_slows_no_one(database, clock):
+    hasher = CountingHasher.fast()
+    real = ProfileService(database, hasher=hasher, clock=clock, kiosk_id="kiosk-a")
+    ana = real.create("Ana", DOB, "0007", "en")
+    # Once "please choose a different PIN" gave her PIN away at the 421st try of 0000, 0001…;
+    # a shorter walk over her PIN and two pauses shows the same.
+    pins = [f"{n:04d}" for n in range(12)]
+    start = clock.now
+    on_ana = _walk(real, "Ana", pins, clock)
+    clock.now = start
+    made_up = ProfileService(database, hasher=hasher, clock=clock, kiosk_id="kiosk-b")
+    on_no_one = _walk(made_up, "Zed", pins, clock)
+    # Her PIN changed nothing, and neither did her existing: the answers are the same.
+    assert on_ana == on_no_one
+    assert set(on_ana) == {"ok", "locked"}
+    # Every sign-up with her details is recorded against her.
+    marks = audit.events(database, action=audit.SIGN_UP_SAME_DETAILS, service_user_id=ana.id,
+                         limit=1000)
+    assert len(marks) == on_ana.count("ok")
+    # Her own sign-in still checks one PIN: the sign-ups wait, pending, for a peer worker.
+    clock.advance(minutes=16)
+    CountingHasher.checks = 0
+    assert real.sign_in("Ana", DOB, "0007").profile.id == ana.id
+    assert CountingHasher.checks == 1
+
+
+def test_a_stranger_cannot_tell_a_paused_person_from_made_up_details(profiles, clock):
+    profiles.create("Ana", DOB, "1111", "en")
+    tries = MAX_FAILURES + 2
+    real = [profiles.sign_in("Ana", DOB, "9999") for _ in range(tries)]
+    real.append(profiles.sign_in("Ana", DOB, "1111"))  # even the right PIN, while paused
+    real.append(profiles.sign_up("Ana", DOB, "3333", "en"))
+    made_up = [profiles.sign_in("Zed", DOB, "9999") for _ in range(tries)]
+    made_up.append(profiles.sign_in("Zed", DOB, "1111"))
+    made_up.append(profiles.sign_up("Zed", DOB, "3333", "en"))
+    assert [r.status for r in real] == [r.status for r in made_up]
+    assert [r.status for r in real][MAX_FAILURES - 1:] == ["locked"] * (tries - MAX_FAILURES + 3)
+    assert all(r.profile is None for r in real + made_up)
+
+
+def test_guesses_on_sign_in_and_sign_up_share_one_count(profiles):
+    profiles.create("Ana", DOB, "1111", "en")
+    for _ in range(2):
+        assert profiles.sign_up("Ana", DOB, "2222", "en").status == "ok"
+    results = [profiles.sign_in("Ana", DOB, f"{n:04d}") for n in range(5000, 5003)]
+    assert [r.status for r in results] == ["no_match", "no_match", "locked"]
+    assert profiles.sign_in("Ana", DOB, "1111").status == "locked"
+
+
+def test_one_kiosk_guessing_at_many_details_is_paused(database, fast_pins, clock):
+    kiosk = ProfileService(database, hasher=fast_pins, clock=clock, kiosk_id="waiting-room")
+    other = ProfileService(database, hasher=fast_pins, clock=clock, kiosk_id="front-desk")
+    kiosk.create("Ana", DOB, "1111", "en")
+    for n in range(KIOSK_MAX_TRIES):
+        kiosk.sign_in(f"Person {n}", DOB, "1234")
+    assert kiosk.sign_in("Ana", DOB, "1111").status == "locked"
+    assert other.sign_in("Ana", DOB, "1111").status == "ok"
+    clock.advance(minutes=16)
+    assert kiosk.sign_in("Ana", DOB, "1111").status == "ok"
+
+
+def test_a_second_person_with_the_same_details_is_told_apart_with_a_peer(profiles, database,
+                                                                        fast_pins):
+    peer = staff.add(database, "Pat", "peer", "2468", hasher=fast_pins)
+    ana = profiles.create("Ana", DOB, "1111", "en")
+    other = profiles.sign_up("ana", DOB, "2222", "es")
+    assert other.status == "ok" and other.profile.pending and other.profile.id != ana.id
+    # Her first visit is kept under the pending profile; the kiosk alone never tries its PIN.
+    assert profiles.sign_in("Ana", DOB, "2222").status == "no_match"
+    assert profiles.peer_find("Ana", DOB, staff_id=peer.id).status == "ambiguous"
+    found = profiles.peer_sign_in("Ana", DOB, "2222", staff_id=peer.id)
+    assert found.profile.id == other.profile.id and not found.profile.pending
+    # From now on she signs in on her own, and so does the first Ana.
+    assert profiles.sign_in("Ana", DOB, "2222").profile.id == other.profile.id
+    assert profiles.sign_in("Ana", DOB, "1111").profile.id == ana.id
+    assert audit.events(database, action=audit.PEER_SIGN_IN)[0].staff_id == peer.id
 
 
 def test_two_people_with_one_name_and_birthday_sign_in_by_their_own_pins(profiles):

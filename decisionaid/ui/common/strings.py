@@ -55,18 +55,37 @@ _STRINGS: dict[str, dict[str, str]] = {
         "es": "Los dos PIN no eran iguales. Probemos otra vez.",
     },
     "not_found": {
-        "en": "We could not find you with those details. Please check them, or ask a peer worker.",
-        "es": "No te encontramos con esos datos. Revísalos o pide ayuda a una persona de apoyo.",
+        "en": "We could not find you with those details. Please check them and try again, "
+        "or ask a peer worker: they are glad to help.",
+        "es": "No te encontramos con esos datos. Revísalos e inténtalo otra vez, "
+        "o pide ayuda a una persona de apoyo: lo hará con gusto.",
     },
     "wrong_pin": {
         "en": "That PIN did not match. Please try again.",
         "es": "Ese PIN no coincide. Inténtalo otra vez.",
     },
     "locked": {
-        "en": "Sign-in is paused for 15 minutes to keep your answers safe. "
-        "A peer worker can help you now.",
-        "es": "La entrada está en pausa por 15 minutos para proteger tus respuestas. "
-        "Una persona de apoyo te puede ayudar ahora.",
+        "en": "Signing in with these details is paused for 15 minutes, to keep everyone's "
+        "answers safe. A peer worker can help you right now.",
+        "es": "La entrada con estos datos está en pausa por 15 minutos, para proteger las "
+        "respuestas de todos. Una persona de apoyo te puede ayudar ahora mismo.",
+    },
+    "peer_locked": {
+        "en": "Too many tries with these details. Reset the person's PIN at the peer station, "
+        "then find them here again.",
+        "es": "Demasiados intentos con estos datos. Restablece el PIN de la persona en la "
+        "estación de apoyo y luego búscala aquí otra vez.",
+    },
+    "peer_station_needed": {
+        "en": "More than one person has these details and this PIN. Use the peer station to "
+        "tell them apart.",
+        "es": "Más de una persona tiene estos datos y este PIN. Usa la estación de apoyo para "
+        "distinguirlas.",
+    },
+    "choose_new_pin": {
+        "en": "Their PIN was reset. Let the person choose a new one. Look away while they type.",
+        "es": "Su PIN fue restablecido. Deja que la persona elija uno nuevo. No mires mientras "
+        "lo escribe.",
     },
     "first_time_title": {"en": "Welcome! Is this your first time?", "es": "¡Hola! ¿Es tu primera vez?"},
     "first_time_body": {
@@ -239,7 +258,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
     },
 }
-
 
 # What a screen reader says for a control whose words are a symbol, or are not enough alone.
 _STRINGS.update({

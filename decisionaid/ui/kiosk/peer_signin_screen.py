@@ -1,6 +1,7 @@
 """Peer-assisted sign-in: the peer worker's name and staff PIN, then find the person (name and
 date of birth), sign them up, or start a visit without a name. No list of names is shown:
-finding needs the exact name and birthday, and if two people share them, the person's PIN."""
+finding needs the exact name and birthday, and if two people share them, the person's PIN.
+Someone whose PIN was reset at the peer station chooses a new one here, typed twice."""
 
 from __future__ import annotations
 
@@ -19,11 +20,14 @@ class PeerSignInScreen(StepFlow):
     find = Signal(str, object)  # name, date of birth
     find_with_pin = Signal(str, object, str)
     create = Signal(str, object, str)
+    pin_chosen = Signal(str)  # a new PIN for ``profile``, after a reset
     guest = Signal()
 
     def __init__(self, language: str, theme: Theme, today=date.today, *, staff_only: bool = False):
         super().__init__(language, theme, today)
         self.staff_name = ""
+        self.staff_id: int | None = None  # the signed-in peer worker, for the audit log
+        self.profile = None  # the person found, when they must choose a new PIN
         self.add_name_step("staff_name", self._staff_named, "staff_name", None)
         self.staff_pad = self.add_pin_step("staff_pin", self._staff_pin, "staff_pin", min_length=4, length=8)
         menu = QWidget()
@@ -94,7 +98,17 @@ class PeerSignInScreen(StepFlow):
             self.go("new_pin", remember=False)
             self.show_problem("pins_differ")
             return
+        if self.mode == "choose":
+            self.pin_chosen.emit(pin)
+            return
         self.create.emit(self.name, self.birth_date, pin)
+
+    def choose_new_pin(self, profile) -> None:
+        """The person was found, and their PIN was reset: they choose a new one now."""
+        self.profile = profile
+        self.mode = "choose"
+        self.go("new_pin")
+        self.show_problem("choose_new_pin")
 
     def refused(self, key: str) -> None:
         self.show_problem(key)

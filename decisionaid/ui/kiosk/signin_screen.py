@@ -1,7 +1,8 @@
 """"I've been here before": first name or nickname, date of birth, then the 4-number PIN.
 
 The screen only collects; the kiosk asks the profile service and calls ``not_matched`` or
-``locked`` with the answer. A wrong PIN and an unknown name look the same, by design.
+``locked`` with the answer. A wrong PIN, an unknown name and paused details look the same
+whether or not anyone has those details, by design (see services/profiles.py).
 """
 
 from __future__ import annotations

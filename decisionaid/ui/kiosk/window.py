@@ -391,6 +391,7 @@ class KioskWindow(QWidget):
     def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
         profiles = self.services.profiles
 
+        # The service answers the same for unknown, paused and wrong-PIN details; so does this.
         def done(result) -> None:
             if result.status == "ok":
                 self.start_visit(result.profile)
@@ -412,6 +413,22 @@ class KioskWindow(QWidget):
         self.show_screen(screen, "first_time")
 
     def _create(self, screen, name: str, born: date, pin: str) -> None:
+        """Sign-up on the person's own: never says whether the details or the PIN are taken
+        (see services/profiles.py); the only refusal is the pause after too many tries."""
+        profiles, language = self.services.profiles, self.language
+
+        def done(result) -> None:
+            if result.status == "ok":
+                self.start_visit(result.profile)
+            else:
+                screen.refused("locked")
+
+        run_in_background(lambda: profiles.sign_up(name, born, pin, language), done,
+                          lambda e: self._trouble(screen, e), screen)
+
+    def _peer_create(self, screen, name: str, born: date, pin: str) -> None:
+        """Sign-up with a peer worker there: a PIN another person with the same details has is
+        refused openly, as the peer can see who is signing up."""
         profiles, language = self.services.profiles, self.language
 
         from decisionaid.services.profiles import ProfileError
@@ -422,7 +439,9 @@ class KioskWindow(QWidget):
             else:
                 self._trouble(screen, error)
 
-        run_in_background(lambda: profiles.create(name, born, pin, language), self.start_visit, failed, screen)
+        run_in_background(
+            lambda: profiles.create(name, born, pin, language, staff_id=screen.staff_id),
+            self.start_visit, failed, screen)
 
     def show_peer_sign_in(self) -> None:
         from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
@@ -431,7 +450,8 @@ class KioskWindow(QWidget):
         screen.cancelled.connect(self.reset)
         staff = self.services.staff
 
-        def staff_checked(_staff) -> None:
+        def staff_checked(member) -> None:
+            screen.staff_id = getattr(member, "id", None)
             screen.staff_accepted()
 
         def staff_failed(error: Exception) -> None:
@@ -445,21 +465,47 @@ class KioskWindow(QWidget):
         )
         screen.guest.connect(lambda: self.start_visit(None))
         screen.find.connect(lambda name, born: self._peer_find(screen, name, born))
-        screen.find_with_pin.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
-        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
+        screen.find_with_pin.connect(lambda name, born, pin: self._peer_find(screen, name, born, pin))
+        screen.create.connect(lambda name, born, pin: self._peer_create(screen, name, born, pin))
+        screen.pin_chosen.connect(lambda pin: self._choose_pin(screen, pin))
         self.show_screen(screen, "peer_sign_in")
 
-    def _peer_find(self, screen: PeerSignInScreen, name: str, born: date) -> None:
-        from decisionaid.services.profiles import name_key
+    def _peer_find(self, screen: PeerSignInScreen, name: str, born: date, pin: str | None = None) -> None:
+        profiles, staff_id = self.services.profiles, screen.staff_id
 
-        key = name_key(name)
-        found = [p for p in self.services.profiles.search(name, born) if name_key(p.first_name) == key]
-        if len(found) == 1:
-            self.start_visit(found[0])
-        elif found:
-            screen.needs_pin()
+        def done(result) -> None:
+            if result.status == "ok" and result.profile.must_choose_pin:
+                screen.choose_new_pin(result.profile)  # after a reset at the peer station
+            elif result.status == "ok":
+                self.start_visit(result.profile)
+            elif result.status == "ambiguous" and pin is None:
+                screen.needs_pin()
+            elif result.status == "ambiguous":
+                screen.refused("peer_station_needed")
+            elif result.status == "locked":
+                screen.refused("peer_locked")
+            else:
+                screen.refused("wrong_pin" if pin else "not_found")
+
+        if pin is None:
+            work = lambda: profiles.peer_find(name, born, staff_id=staff_id)  # noqa: E731
         else:
-            screen.refused("not_found")
+            work = lambda: profiles.peer_sign_in(name, born, pin, staff_id=staff_id)  # noqa: E731
+        run_in_background(work, done, lambda e: self._trouble(screen, e), screen)
+
+    def _choose_pin(self, screen: PeerSignInScreen, pin: str) -> None:
+        profiles, profile = self.services.profiles, screen.profile
+
+        from decisionaid.services.profiles import ProfileError
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ProfileError):
+                screen.refused("pin_taken")
+            else:
+                self._trouble(screen, error)
+
+        run_in_background(lambda: profiles.choose_pin(profile.id, pin, staff_id=screen.staff_id),
+                          self.start_visit, failed, screen)
 
     def _trouble(self, screen, error: Exception) -> None:
         log.error("kiosk action failed: %s", type(error).__name__)

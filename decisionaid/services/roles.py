@@ -1,0 +1,63 @@
+"""Who may do what: checked in the services themselves, so no screen or command can skip it.
+
+Every use-case that reads or changes what only some staff may see takes the signed-in staff
+member and calls ``require`` first. The command line acts as the operating-system user, who
+has the machine's files anyway; it passes ``CLI`` (an admin) and records that user's name.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from decisionaid.errors import UserError
+
+ADMIN = frozenset({"admin"})
+# The peer station's daily work: Today board, search, a person's visits, reviews, PIN resets.
+PEER_WORK = frozenset({"peer", "admin"})
+# Today's reports and the decision recorded with the person (a prescriber's part).
+REPORTS = frozenset({"peer", "admin", "prescriber"})
+
+
+class NotAllowed(UserError):
+    """The signed-in account's role does not allow this; the message says who may."""
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """The command line, acting as the operating-system user who ran it (an admin: they can
+    read the data folder's files in any case)."""
+
+    os_user: str
+    id: None = None
+    name: str = "command line"
+    role: str = "admin"
+
+    @property
+    def is_admin(self) -> bool:
+        return True
+
+
+def command_line() -> CommandLine:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name (a container without /etc/passwd entry)
+        user = "unknown"
+    return CommandLine(user[:32])
+
+
+def require(member: object, allowed: frozenset[str], action: str) -> None:
+    """Raise ``NotAllowed`` unless ``member`` (a ``StaffMember`` or the command line) has one
+    of the ``allowed`` roles."""
+    role = getattr(member, "role", None)
+    if role in allowed and not getattr(member, "disabled", False):
+        return
+    who = " or ".join(sorted(allowed))
+    raise NotAllowed(f"only {who} accounts may {action} (this account is {role or 'none'})")
+
+
+def actor_of(member: object) -> tuple[str, int | None, dict]:
+    """Audit fields for ``member``: (actor, staff_id, details)."""
+    if isinstance(member, CommandLine):
+        return "cli", None, {"os_user": member.os_user}
+    return "peer", getattr(member, "id", None), {}

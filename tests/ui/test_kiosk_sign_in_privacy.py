@@ -1,0 +1,99 @@
+"""The kiosk's sign-in and sign-up, tried as a stranger would: what is shown never depends on
+whether someone has the details; with a peer worker, people who share them are told apart, and
+someone whose PIN was reset chooses a new one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from decisionaid.services.profiles import MAX_FAILURES
+
+BORN = date(1990, 1, 5)
+
+
+def _peer_menu(kiosk, d, qtbot):
+    d.tap_and_wait("peer_sign_in", "peer_sign_in")
+    screen = kiosk.screen
+    d.enter_name("Pat")
+    d.digits("2468")
+    d.tap("key_ok")
+    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    return screen
+
+
+def test_signing_up_with_someone_elses_details_and_pin_looks_like_any_sign_up(kiosk, drive):
+    """Once "please choose a different PIN" told a stranger Jordan's PIN; now the visit starts,
+    as for anyone, and Jordan's profile is untouched."""
+    profiles = kiosk.services.profiles
+    jordan = profiles.create("Jordan", BORN, "1357", "en")
+    d = drive(kiosk)
+    d.sign_up("Jordan", BORN, "1357")
+    assert kiosk.screen_name == "intro"
+    assert kiosk.visit.service_user_id != jordan.id
+    assert profiles.get(kiosk.visit.service_user_id).pending
+    assert profiles.sign_in("Jordan", BORN, "1357").profile.id == jordan.id
+
+
+def _problems_after_wrong_pins(kiosk, d, qtbot, name):
+    d.tap_and_wait("been_before", "sign_in")
+    d.enter_name(name)
+    d.enter_birth_date(BORN)
+    screen, seen = kiosk.screen, []
+    for _ in range(MAX_FAILURES + 1):
+        d.digits("0000")
+        qtbot.waitUntil(lambda: screen.problem.isVisible(), timeout=5000)
+        seen.append(screen.problem.text())
+        screen.problem.hide()
+        if not screen.pin_pad.isEnabled():
+            break
+    return seen
+
+
+def test_a_real_paused_person_and_made_up_details_show_the_same_words(kiosk, drive, qtbot):
+    kiosk.services.profiles.create("Jordan", BORN, "1357", "en")
+    d = drive(kiosk)
+    real = _problems_after_wrong_pins(kiosk, d, qtbot, "Jordan")
+    kiosk.reset()
+    made_up = _problems_after_wrong_pins(kiosk, d, qtbot, "Nobody")
+    assert real == made_up
+    assert "paused" in real[-1] and "peer worker" in real[-1]
+
+
+def test_a_second_person_with_the_same_details_is_found_by_a_peer_with_their_pin(
+        kiosk, drive, qtbot):
+    profiles = kiosk.services.profiles
+    profiles.create("Robin", BORN, "8642", "en")
+    second = profiles.sign_up("Robin", BORN, "1212", "en").profile
+    d = drive(kiosk)
+    screen = _peer_menu(kiosk, d, qtbot)
+    d.tap("peer_find")
+    d.enter_name("Robin")
+    d.enter_birth_date(BORN)
+    qtbot.waitUntil(lambda: screen.step == "user_pin", timeout=5000)
+    d.digits("1212")
+    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    assert kiosk.visit.service_user_id == second.id
+    assert not profiles.get(second.id).pending
+
+
+def test_after_a_pin_reset_the_person_chooses_a_new_pin_with_a_peer(kiosk, drive, qtbot):
+    from decisionaid.services import staff
+    from decisionaid.services.pins import PinHasher
+
+    profiles = kiosk.services.profiles
+    peer = staff.add(profiles.db, "Pat", "peer", "2468", hasher=PinHasher.fast())
+    robin = profiles.create("Robin", BORN, "8642", "en")
+    profiles.reset_pin(robin.id, by=peer)
+    d = drive(kiosk)
+    screen = _peer_menu(kiosk, d, qtbot)
+    d.tap("peer_find")
+    d.enter_name("Robin")
+    d.enter_birth_date(BORN)
+    qtbot.waitUntil(lambda: screen.step == "new_pin", timeout=5000)
+    assert "choose a new one" in screen.problem.text()
+    d.digits("3030")
+    d.digits("3030")
+    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    assert kiosk.visit.service_user_id == robin.id
+    assert profiles.sign_in("Robin", BORN, "3030").profile.id == robin.id
+    assert profiles.sign_in("Robin", BORN, "8642").status == "no_match"
