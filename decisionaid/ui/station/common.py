@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 from shiboken6 import Shiboken
 
+from decisionaid.app import log_file
 from decisionaid.errors import UserError
 from decisionaid.ui.common.operations import run_in_background
 
@@ -39,7 +40,8 @@ def in_background(
             on_failed(str(error))
         else:
             log.error("peer station work failed", exc_info=error)
-            on_failed(f"Something went wrong ({type(error).__name__}); try again, or see the log.")
+            on_failed(f"Something went wrong ({type(error).__name__}); try again, or see the log "
+                      f"in {log_file()}.")
 
     # The relay lives as long as the application, not the screen: a screen closed while its
     # work is out simply gets no callback (checked above), and the worker never emits into a
