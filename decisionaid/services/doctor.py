@@ -111,7 +111,7 @@ def check_database(config) -> list[Finding]:
     warning = key_warning(config.database_url, config.db_key)
     if warning:
         findings.append(Finding("key", False, warning.split(":")[0] + " (no db_key)",
-                                "set db_key in the config file and run 'decisionaid db rekey'"))
+                                "encrypt it with 'decisionaid db rekey', then set db_key"))
     elif path is not None:
         findings.append(Finding("key", True, "db_key is set: the database file is encrypted"))
     else:
