@@ -263,7 +263,7 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
     else:
         module = sqlite3
 
-    engine = create_engine(f"sqlite:///{path}", module=module)
+    engine = create_engine(f"sqlite:///{path}", module=module, hide_parameters=True)
 
     @event.listens_for(engine, "handle_error")
     def damage(context):
@@ -358,7 +358,7 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             u = u.set(drivername="postgresql+psycopg")  # the driver decisionaid ships with
-        engine = create_engine(u, pool_pre_ping=True)
+        engine = create_engine(u, pool_pre_ping=True, hide_parameters=True)
         _refusals_in_one_line(engine)
         return Database(engine)
     raise DatabaseError(
