@@ -935,9 +935,3 @@ class KioskWindow(QWidget):
         self.idle.close()
         self._close_story()
         super().closeEvent(event)
-
-
-def quit_app() -> None:
-    app = QApplication.instance()
-    if app is not None:
-        app.quit()
