@@ -257,8 +257,13 @@ def sign_in(
     clock: Clock = utc_now,
 ) -> StaffMember:
     """The staff member with this name and PIN, or one of ``WrongPin``, ``AccountLocked``,
-    ``AccountDisabled``. The PIN is checked outside any transaction (a check takes tens of
-    milliseconds and must not hold the write lock)."""
+    ``AccountDisabled``.
+
+    A try is counted before its PIN is checked, in one write transaction that holds the
+    account's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the
+    whole file): however many stations guess at once, at most ``MAX_FAILURES`` PINs are checked
+    before the lock. The check itself runs outside any transaction (it takes tens of
+    milliseconds and must not hold the write lock); a right PIN then clears the count."""
     hasher = _hasher(hasher)
     now = clock()
     clean = " ".join(name.split()) if isinstance(name, str) else ""
@@ -268,11 +273,12 @@ def sign_in(
         hasher.verify_nothing(pin)  # an unknown name takes as long as a wrong PIN
         _record_failure(db, None, now, actor, "unknown-name")
         raise WrongPin()
-    if row.locked_until is not None and row.locked_until > now:
+    allowed, until = _take_try(db, row.id, now)
+    if not allowed:
         _record_failure(db, row.id, now, actor, "locked")
-        raise AccountLocked(row.locked_until)
+        raise AccountLocked(until)
     if not STAFF_PIN.match(pin) or not hasher.verify(row.pin_hash, pin):
-        until = _count_failure(db, row.id, now, actor)
+        _count_failure(db, row.id, now, actor, until)
         if until is not None:
             raise AccountLocked(until)
         raise WrongPin()
@@ -308,32 +314,36 @@ def _record_failure(db: Database, staff_id: int | None, now: datetime, actor: st
                                     reason=reason))
 
 
-def _count_failure(db: Database, staff_id: int, now: datetime, actor: str) -> datetime | None:
-    """Count a wrong PIN (and audit it); returns the lock time if this one locked the account."""
+def _take_try(db: Database, staff_id: int, now: datetime) -> tuple[bool, datetime | None]:
+    """Count one try on the account, holding its row. (False, until) when it is locked;
+    (True, until) when this try may check a PIN, ``until`` set if this try locked it."""
 
-    def work(session: Session) -> datetime | None:
-        current = session.execute(
-            select(Staff.failed_attempts, Staff.locked_until).where(Staff.id == staff_id)
-        ).one()
-        # A lock that has run out starts the count again.
-        expired = current.locked_until is not None and current.locked_until <= now
-        failures = (0 if expired else current.failed_attempts) + 1
-        values: dict = {"failed_attempts": failures}
-        if expired:
-            values["locked_until"] = None
-        locked_until = None
-        if failures >= MAX_FAILURES:
-            locked_until = now + LOCK_TIME
-            values.update(failed_attempts=0, locked_until=locked_until)
-        session.execute(update(Staff).where(Staff.id == staff_id).values(**values))
+    def work(session: Session) -> tuple[bool, datetime | None]:
+        row = session.scalars(select(Staff).where(Staff.id == staff_id).with_for_update()).one()
+        if row.locked_until is not None and row.locked_until > now:
+            return False, row.locked_until
+        if row.locked_until is not None:  # a lock that has run out starts the count again
+            row.failed_attempts, row.locked_until = 0, None
+        row.failed_attempts += 1
+        if row.failed_attempts >= MAX_FAILURES:
+            row.locked_until = now + LOCK_TIME
+        return True, row.locked_until
+
+    return db.write(work)
+
+
+def _count_failure(db: Database, staff_id: int, now: datetime, actor: str,
+                   locked_until: datetime | None) -> None:
+    """Audit a wrong PIN (its try is already counted), and the lock if this try set it."""
+
+    def work(session: Session) -> None:
         audit.record(session, SIGN_IN_FAILED, at=now, actor=actor, staff_id=staff_id,
                      reason="wrong-pin")
         if locked_until is not None:
             audit.record(session, LOCKED, at=now, actor=actor, staff_id=staff_id,
                          minutes=int(LOCK_TIME.total_seconds() // 60))
-        return locked_until
 
-    return db.write(work)
+    db.write(work)
 
 
 # ``staff.list(db)`` reads naturally at call sites; defined last so nothing here shadows it.
