@@ -4,11 +4,8 @@
 ``submit(pdf)`` sends a PDF file and returns the job. ``CupsPrinter`` submits the PDF itself
 to a CUPS queue with ``lp`` (the configured queue, or the system default). The Qt user
 interface may provide another ``Printer`` (QPrinter) where CUPS is absent; this module never
-imports Qt.
-
-``print_in_background`` runs a print off the caller's thread and reports through callbacks
-(called on the worker thread: a UI hands them to its main thread, e.g. with a Qt signal), so
-the kiosk never waits on a printer.
+imports Qt. Callers print off their UI thread (the windows run it in their background pool),
+so the kiosk never waits on a printer.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,34 +122,3 @@ class CupsPrinter:
 
 def cups_available() -> bool:
     return shutil.which("lp") is not None and shutil.which("lpstat") is not None
-
-
-def system_printer(queue: str | None) -> Printer | None:
-    """The CUPS printer for ``queue`` (None: the default), or None where CUPS is absent
-    (the UI then offers its own QPrinter-based ``Printer``)."""
-    return CupsPrinter(queue) if cups_available() else None
-
-
-def print_in_background(
-    printer: Printer,
-    pdf: Path,
-    on_done: Callable[[PrintJob], None],
-    on_error: Callable[[str], None],
-    title: str = "decisionaid report",
-) -> threading.Thread:
-    """Prints on a worker thread and returns it at once. Exactly one callback runs, on that
-    thread: ``on_done(job)`` once the printer took the job, or ``on_error(one line)``."""
-
-    def work() -> None:
-        try:
-            job = printer.submit(pdf, title)
-        except PrintError as e:
-            on_error(str(e))
-        except Exception as e:  # a printer failing must never take the kiosk down
-            on_error(f"printing failed: {e}")
-        else:
-            on_done(job)
-
-    thread = threading.Thread(target=work, name="decisionaid-print", daemon=True)
-    thread.start()
-    return thread

@@ -7,12 +7,11 @@ CUPS 2.4 does; the real queue is exercised in tests/integration/test_printing.py
 from __future__ import annotations
 
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
-from decisionaid.report.printing import CupsPrinter, PrintError, PrintJob, print_in_background
+from decisionaid.report.printing import CupsPrinter, PrintError, PrintJob
 
 RUNNING = "scheduler is running\n"
 IDLE = "printer FrontDesk is idle.  enabled since Sun Nov 22 03:59:34 2026\n"
@@ -85,38 +84,3 @@ def test_an_unready_printer_is_one_clear_line_and_nothing_is_sent(cups, queue, s
     message = str(caught.value)
     assert says in message and "\n" not in message
     assert not getattr(cups, "submitted", [])
-
-
-def test_printing_in_the_background_returns_at_once_and_calls_back_once(tmp_path: Path):
-    """The caller's thread is free while the printer is slow; one callback reports the end."""
-    release = threading.Event()
-    results: list[object] = []
-    finished = threading.Event()
-
-    class SlowPrinter:
-        def check(self) -> None: ...
-
-        def submit(self, pdf, title="r"):
-            release.wait(10)
-            return PrintJob("FrontDesk", "FrontDesk-1")
-
-    thread = print_in_background(
-        SlowPrinter(), tmp_path / "r.pdf",
-        on_done=lambda job: (results.append(job), finished.set()),
-        on_error=lambda line: (results.append(line), finished.set()),
-    )
-    assert thread is not threading.current_thread() and thread.is_alive()
-    assert results == []  # returned before the printer answered
-    release.set()
-    assert finished.wait(10)
-    thread.join(10)
-    assert results == [PrintJob("FrontDesk", "FrontDesk-1")]
-
-
-def test_a_failing_print_reports_one_line_through_on_error(tmp_path: Path):
-    lines: list[str] = []
-    cups = FakeCups(scheduler="scheduler is not running\n")
-    thread = print_in_background(CupsPrinter("FrontDesk", run=cups), tmp_path / "r.pdf",
-                                 on_done=lambda job: lines.append("done?"), on_error=lines.append)
-    thread.join(10)
-    assert len(lines) == 1 and "not running" in lines[0]

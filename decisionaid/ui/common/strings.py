@@ -315,6 +315,3 @@ def month_names(language: str) -> list[str]:
 def keys() -> list[str]:
     return list(_STRINGS)
 
-
-def languages_of(key: str) -> set[str]:
-    return set(_STRINGS[key])
