@@ -63,7 +63,7 @@ _da_cups_start() {
 # A private daemon on its own socket (SPEECHD_ADDRESS tells Qt's speechd plugin where), with the
 # system's voices and modules but no sound: ALSA's "null" device takes the audio, so the tests
 # need no sound card, play nothing aloud, and never fall back to a PulseAudio server that a
-# headless machine (or root) does not have.
+# headless machine (or root) does not have. It quits after an hour without a client.
 _da_speech_start() {
   command -v speech-dispatcher >/dev/null || { echo "services: speech-dispatcher is not installed" >&2; return 1; }
   ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng >/dev/null 2>&1 \
@@ -74,7 +74,7 @@ _da_speech_start() {
     cp -r /etc/speech-dispatcher/. "$dir/conf"
     printf '%s\n' 'AudioOutputMethod "alsa"' 'AudioALSADevice "null"' 'DefaultModule espeak-ng' 'LogLevel 1' \
       >>"$dir/conf/speechd.conf"
-    speech-dispatcher -d -t 0 -l 1 -C "$dir/conf" -c unix_socket -S "$dir/speechd.sock" \
+    speech-dispatcher -d -t 3600 -l 1 -C "$dir/conf" -c unix_socket -S "$dir/speechd.sock" \
       -P "$dir/pid" -L "$dir/log" >"$dir/start.log" 2>&1 \
       || { echo "services: speech-dispatcher did not start, see $dir/start.log" >&2; return 1; }
     for _ in $(seq 1 50); do [ -S "$dir/speechd.sock" ] && break; sleep 0.1; done

@@ -68,15 +68,19 @@ def speech_service(tmp_path_factory):
         _unavailable(f"{MODULE} is missing: install speech-dispatcher-espeak-ng")
     if "speechd" not in QTextToSpeech.availableEngines():
         _unavailable(f"this PySide6 has no speechd plugin (engines: {QTextToSpeech.availableEngines()})")
-    before = os.environ.get("SPEECHD_ADDRESS")
+    before = os.environ.get("SPEECHD_ADDRESS", "")
     pid = None
-    if not before:
+    # The one make test started quits after an hour unused; then this module starts its own.
+    if not before or (before.startswith("unix_socket:") and not Path(before[12:]).exists()):
         address, pid = _start_private_daemon(tmp_path_factory.mktemp("speechd"))
         os.environ["SPEECHD_ADDRESS"] = address
     yield os.environ["SPEECHD_ADDRESS"]
     if pid is not None:
         os.kill(pid, signal.SIGTERM)
-        del os.environ["SPEECHD_ADDRESS"]
+        if before:
+            os.environ["SPEECHD_ADDRESS"] = before
+        else:
+            del os.environ["SPEECHD_ADDRESS"]
 
 
 @pytest.fixture
