@@ -118,9 +118,10 @@ def _check_plain_header(path: Path, first: bytes, size: int) -> None:
         raise damaged(path, "the file is cut short")
     pages = int.from_bytes(first[28:32], "big")
     counter, valid_for = first[24:28], first[92:96]
-    wal = path.with_name(path.name + "-wal")
-    # With a write-ahead log the file may legitimately lag behind until the next checkpoint.
-    if counter == valid_for and pages * page_size > size and not _nonempty(wal):
+    logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
+    # With a write-ahead log (or a journal left by a crash) the file may legitimately differ
+    # until SQLite has replayed it.
+    if counter == valid_for and pages * page_size > size and not any(map(_nonempty, logs)):
         raise damaged(path, f"the file is cut short: {size} of {pages * page_size} bytes")
 
 
