@@ -36,11 +36,14 @@ def _fsync_dir(folder: Path) -> None:
     # The rename is durable only once the folder's entry is on disk (not possible on Windows).
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:  # some file systems (USB sticks, network shares) cannot; the file is there
+        pass
 
 
 def check_target(path: Path, example: str = "file") -> Path:
