@@ -1,4 +1,5 @@
-"""Every word the kiosk itself says, in English and Spanish.
+"""Every word the kiosk itself says, in English and Spanish: its screens, the story player
+(``player_*``) and the stories library (``stories_*``), in this one catalogue.
 
 Written for a reading age of about 11 to 12: short sentences, everyday words, "you" and "your".
 The Spanish is written as a Spanish speaker would say it (tú, warm and plain), not word for
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
-_STRINGS: dict[str, dict[str, str]] = {
+STRINGS: dict[str, dict[str, str]] = {
     # --- top bar -------------------------------------------------------------------------------
     "text_size": {"en": "Text size", "es": "Tamaño de letra"},
     "contrast_on": {"en": "Black and yellow", "es": "Negro y amarillo"},
@@ -257,10 +258,62 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "January,February,March,April,May,June,July,August,September,October,November,December",
         "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
     },
+    # --- the story player (a vignette: video, captions, words) -----------------------------------
+    "player_play": {"en": "▶  Play", "es": "▶  Ver"},
+    "player_pause": {"en": "❚❚  Pause", "es": "❚❚  Pausa"},
+    "player_again": {"en": "▶  Watch again", "es": "▶  Ver otra vez"},
+    "player_replay": {"en": "↺  Start over", "es": "↺  Desde el inicio"},
+    "player_back": {"en": "◀◀  Back 10 s", "es": "◀◀  Atrás 10 s"},
+    "player_forward": {"en": "Ahead 10 s  ▶▶", "es": "Adelante 10 s  ▶▶"},
+    "player_captions_on": {"en": "Captions: on", "es": "Subtítulos: sí"},
+    "player_captions_off": {"en": "Captions: off", "es": "Subtítulos: no"},
+    "player_read_instead": {"en": "Read it instead", "es": "Prefiero leerlo"},
+    "player_watch": {"en": "▶  Watch the video", "es": "▶  Ver el video"},
+    "player_read_aloud": {"en": "Read it to me", "es": "Léemelo en voz alta"},
+    "player_stop_reading": {"en": "Stop reading", "es": "Dejar de leer"},
+    "player_no_speech": {
+        "en": "Reading aloud isn't available here",
+        "es": "Leer en voz alta no está disponible aquí",
+    },
+    "player_quieter": {"en": "Quieter", "es": "Más bajo"},
+    "player_louder": {"en": "Louder", "es": "Más alto"},
+    "player_sound": {"en": "Sound", "es": "Volumen"},
+    "player_done": {"en": "Done", "es": "Listo"},
+    "player_sample": {"en": "Sample video", "es": "Video de muestra"},
+    "player_time": {"en": "{at} of {total}", "es": "{at} de {total}"},
+    "player_tap_play": {"en": "Tap to play", "es": "Toca para ver"},
+    "player_tap_again": {"en": "Tap to watch again", "es": "Toca para ver otra vez"},
+    "player_in_words": {"en": "The story in words", "es": "La historia en palabras"},
+    "player_cannot_play": {
+        "en": "This video can't play on this screen right now. That's okay: here are the same words to read.",
+        "es": "Este video no se puede ver en esta pantalla ahora. No pasa nada: aquí están las mismas palabras para leer.",
+    },
+    "player_cannot_play_speech": {
+        "en": "This video can't play on this screen right now. That's okay: here are the same words to read, or to listen to.",
+        "es": "Este video no se puede ver en esta pantalla ahora. No pasa nada: aquí están las mismas palabras para leer o para escuchar.",
+    },
+    # --- the stories library ---------------------------------------------------------------------
+    "stories_title": {"en": "Stories from peers", "es": "Historias de compañeros"},
+    "stories_intro": {
+        "en": "Short videos of people sharing how they made choices about their medicine. Tap a story to watch it or read it.",
+        "es": "Videos cortos de personas que cuentan cómo tomaron decisiones sobre sus medicamentos. Toca una historia para verla o leerla.",
+    },
+    "stories_suggested": {"en": "Suggested for you", "es": "Sugeridas para ti"},
+    "stories_suggested_one": {"en": "Suggested for you", "es": "Sugerida para ti"},
+    "stories_watched": {"en": "✓ Watched", "es": "✓ Vista"},
+    "stories_sample": {"en": "Sample video", "es": "Video de muestra"},
+    "stories_back": {"en": "Back", "es": "Volver"},
+    "stories_under_minute": {"en": "Less than a minute", "es": "Menos de un minuto"},
+    "stories_one_minute": {"en": "About 1 minute", "es": "Más o menos 1 minuto"},
+    "stories_minutes": {"en": "About {n} minutes", "es": "Más o menos {n} minutos"},
+    "stories_none": {
+        "en": "There are no stories on this kiosk yet. A peer worker can tell you more.",
+        "es": "Todavía no hay historias en esta pantalla. Un compañero de apoyo te puede contar más.",
+    },
 }
 
 # What a screen reader says for a control whose words are a symbol, or are not enough alone.
-_STRINGS.update({
+STRINGS.update({
     "staff_corner": {"en": "Staff only: press and hold", "es": "Solo para el personal: mantén pulsado"},
     "text_size_normal": {"en": "Text size: normal", "es": "Tamaño de letra: normal"},
     "text_size_large": {"en": "Text size: large", "es": "Tamaño de letra: grande"},
@@ -303,7 +356,7 @@ def symbol_name(ch: str, language: str) -> str:
 
 def t(key: str, language: str, **values: object) -> str:
     """The kiosk string ``key`` in ``language`` (English if missing), with ``{name}`` filled."""
-    texts = _STRINGS[key]
+    texts = STRINGS[key]
     text = texts.get(language) or texts["en"]
     return text.format(**values) if values else text
 
@@ -313,5 +366,5 @@ def month_names(language: str) -> list[str]:
 
 
 def keys() -> list[str]:
-    return list(_STRINGS)
+    return list(STRINGS)
 

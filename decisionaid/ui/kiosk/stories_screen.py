@@ -39,40 +39,10 @@ TOPIC_NAMES: dict[str, Text] = {
     "hope-and-recovery": {"en": "Hope and recovery", "es": "Esperanza y recuperación"},
 }
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Stories from peers",
-        "intro": "Short videos of people sharing how they made choices about their medicine. "
-        "Tap a story to watch it or read it.",
-        "suggested": "Suggested for you",
-        "suggested_one": "Suggested for you",
-        "watched": "✓ Watched",
-        "sample": "Sample video",
-        "back": "Back",
-        "under_minute": "Less than a minute",
-        "one_minute": "About 1 minute",
-        "minutes": "About {n} minutes",
-        "none": "There are no stories on this kiosk yet. A peer worker can tell you more.",
-    },
-    "es": {
-        "title": "Historias de compañeros",
-        "intro": "Videos cortos de personas que cuentan cómo tomaron decisiones sobre sus "
-        "medicamentos. Toca una historia para verla o leerla.",
-        "suggested": "Sugeridas para ti",
-        "suggested_one": "Sugerida para ti",
-        "watched": "✓ Vista",
-        "sample": "Video de muestra",
-        "back": "Volver",
-        "under_minute": "Menos de un minuto",
-        "one_minute": "Más o menos 1 minuto",
-        "minutes": "Más o menos {n} minutos",
-        "none": "Todavía no hay historias en esta pantalla. Un compañero de apoyo te puede contar más.",
-    },
-}
-
 
 def tr(key: str, language: str) -> str:
-    return _TEXTS.get(language, _TEXTS["en"]).get(key) or _TEXTS["en"][key]
+    """A fixed text of this screen in ``language``, from the one catalogue (``strings``)."""
+    return t(f"stories_{key}", language)
 
 
 def topic_name(topic: str, language: str) -> str:

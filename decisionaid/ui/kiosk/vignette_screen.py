@@ -44,69 +44,10 @@ from decisionaid.ui.common.widgets import NamedButton
 SKIP_S = 10.0
 VOLUME_STEP = 0.2
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "play": "▶  Play",
-        "pause": "❚❚  Pause",
-        "again": "▶  Watch again",
-        "replay": "↺  Start over",
-        "back": "◀◀  Back 10 s",
-        "forward": "Ahead 10 s  ▶▶",
-        "captions_on": "Captions: on",
-        "captions_off": "Captions: off",
-        "read_instead": "Read it instead",
-        "watch": "▶  Watch the video",
-        "read_aloud": "Read it to me",
-        "stop_reading": "Stop reading",
-        "no_speech": "Reading aloud isn't available here",
-        "quieter": "Quieter",
-        "louder": "Louder",
-        "sound": "Sound",
-        "done": "Done",
-        "sample": "Sample video",
-        "time": "{at} of {total}",
-        "tap_play": "Tap to play",
-        "tap_again": "Tap to watch again",
-        "in_words": "The story in words",
-        "cannot_play": "This video can't play on this screen right now. That's okay: here are "
-        "the same words to read.",
-        "cannot_play_speech": "This video can't play on this screen right now. That's okay: here "
-        "are the same words to read, or to listen to.",
-    },
-    "es": {
-        "play": "▶  Ver",
-        "pause": "❚❚  Pausa",
-        "again": "▶  Ver otra vez",
-        "replay": "↺  Desde el inicio",
-        "back": "◀◀  Atrás 10 s",
-        "forward": "Adelante 10 s  ▶▶",
-        "captions_on": "Subtítulos: sí",
-        "captions_off": "Subtítulos: no",
-        "read_instead": "Prefiero leerlo",
-        "watch": "▶  Ver el video",
-        "read_aloud": "Léemelo en voz alta",
-        "stop_reading": "Dejar de leer",
-        "no_speech": "Leer en voz alta no está disponible aquí",
-        "quieter": "Más bajo",
-        "louder": "Más alto",
-        "sound": "Volumen",
-        "done": "Listo",
-        "sample": "Video de muestra",
-        "time": "{at} de {total}",
-        "tap_play": "Toca para ver",
-        "tap_again": "Toca para ver otra vez",
-        "in_words": "La historia en palabras",
-        "cannot_play": "Este video no se puede ver en esta pantalla ahora. No pasa nada: aquí "
-        "están las mismas palabras para leer.",
-        "cannot_play_speech": "Este video no se puede ver en esta pantalla ahora. No pasa nada: "
-        "aquí están las mismas palabras para leer o para escuchar.",
-    },
-}
-
 
 def tr(key: str, language: str) -> str:
-    """A fixed text of this screen in ``language`` (English when there is none)."""
-    return _TEXTS.get(language, _TEXTS["en"]).get(key) or _TEXTS["en"][key]
+    """A fixed text of this screen in ``language``, from the one catalogue (``strings``)."""
+    return t(f"player_{key}", language)
 
 
 def clock(seconds: float) -> str:
