@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     from decisionaid.app import open_app
 
-    with open_app(config) as opened:
+    with open_app(config, create=False) as opened:  # a wrong database_url never makes one
         from PySide6.QtWidgets import QApplication
 
         from decisionaid.ui.common.operations import wait_for_background

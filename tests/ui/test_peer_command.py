@@ -41,13 +41,17 @@ def test_the_peer_command_opens_the_station_on_its_sign_in_and_exits_cleanly(tmp
     home = tmp_path / "data-home"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(home))
     env.pop("DECISIONAID_DATABASE_URL", None)
+    # The station never makes a database (a wrong database_url must not look like a quiet day).
+    made = subprocess.run([sys.executable, "-m", "decisionaid", "db", "upgrade", "--config",
+                           str(config)], capture_output=True, text=True, env=env, timeout=120)
+    assert made.returncode == 0, made.stderr
     done = subprocess.run([sys.executable, "-c", RUN, "peer", "--config", str(config)],
                           capture_output=True, text=True, env=env, timeout=120)
 
     assert done.returncode == 0, done.stderr
     assert "stations 1 sign-in shown True" in done.stdout
     assert "Traceback" not in done.stderr
-    assert database.exists()  # opened (and made) through the app's one way in
+    assert database.exists()
     log = home / "decisionaid" / "logs" / "decisionaid.log"
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
