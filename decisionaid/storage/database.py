@@ -6,6 +6,10 @@ never changed on opening (``decisionaid db upgrade`` does that). Every SQLite co
 WAL mode with ``synchronous=FULL`` (a committed answer survives a power cut), foreign keys on
 and a 10-second busy timeout; write transactions take the write lock up front (``BEGIN
 IMMEDIATE``) so two processes never dead-end on an upgrade from read to write.
+
+A file that is not a whole SQLite database, or fails SQLite's quick integrity check on opening,
+is reported in one line as damaged, with the way to restore a backup; never as "encrypted". The
+database's folder is kept 0700 and its files 0600.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 10.0
+QUICK_CHECK_MAX_BYTES = 128 * 1024 * 1024  # opening checks a file this size in about a second
 SQLITE_HEADER = b"SQLite format 3\x00"
 _RETRIES = 8
 
@@ -470,7 +475,10 @@ def open_database(config, *, check_schema: bool = True, create: bool = True) -> 
         log.warning("%s", warning)
     try:
         ensure_reachable(db)
-        if db.dialect == "sqlite":
+        path = sqlite_path(db.url)
+        # Up to about a second, even encrypted; a larger file is checked in full by the nightly
+        # backup and 'db status', and a damaged page met later is still one line.
+        if path is not None and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             quick_check(db)
         if check_schema:
             from decisionaid.storage import migrate
