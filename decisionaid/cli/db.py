@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
 from decisionaid.storage.database import (
     connect,
@@ -43,7 +43,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    # The configuration and the log through the app; the database is opened here as it is,
+    # since upgrading and looking must work on a schema that is not (yet) this version's.
+    config = open_app(args.config, content=False, database=False).config
     if args.action == "rekey":
         return _rekey(config, args.key_file)
     if args.key_file:

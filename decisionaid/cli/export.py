@@ -6,11 +6,10 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from decisionaid.config import load_config
-from decisionaid.content.loader import ContentErrors, load_content
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.services import roles
 from decisionaid.services.export import export
-from decisionaid.storage import open_database
 
 
 def register(subparsers) -> None:
@@ -21,7 +20,8 @@ def register(subparsers) -> None:
             "Write every stored answer to PATH: a FHIR R4 Bundle of QuestionnaireResponse "
             "resources (one per visit and questionnaire), or CSV with one row per answer. "
             "Service users appear as a pseudonymous id unless --include-names is given. "
-            "Each export is recorded in the audit log."
+            "Each export is recorded in the audit log, with the operating-system user and "
+            "against each person it contains."
         ),
     )
     parser.add_argument("--format", required=True, choices=("fhir", "csv"))
@@ -47,23 +47,17 @@ def _date(text: str | None) -> date | None:
 
 def run(args: argparse.Namespace) -> int:
     since = _date(args.since)
-    config = load_config(args.config)
-    content = None
-    if args.format == "fhir":
-        # The content gives each answer its type and labels; the export still works for answers
-        # to questionnaires the content no longer has.
-        try:
-            content = load_content(config.content_dir, config.languages)
-        except ContentErrors as e:
-            raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
-    with open_database(config, create=False) as db:
+    # FHIR: the content gives each answer its type and labels; the export still works for
+    # answers to questionnaires the content no longer has.
+    with open_app(args.config, content=args.format == "fhir", create=False) as app:
         result = export(
-            db,
+            app.db,
             Path(args.out),
             format=args.format,
-            content=content,
+            content=app.content,
             since=since,
             include_names=args.include_names,
+            by=roles.command_line(),  # recorded with the operating-system user
         )
     print(f"{result.answers} answers from {result.visits} visits written to {result.path}")
     return 0
