@@ -23,7 +23,16 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _open_peer_station(config_path: str | None) -> None:
+# Under deploy/decisionaid-kiosk-session (the locked-down kiosk) the peer station is not opened
+# beside the kiosk: the kiosk ends with this code and the session runs the station in its place.
+SESSION_ENV = "DECISIONAID_KIOSK_SESSION"
+PEER_REQUESTED = 3
+
+
+def _open_peer_station(config_path: str | None, asked: dict) -> None:
+    if os.environ.get(SESSION_ENV):
+        asked["peer"] = True
+        return
     import subprocess  # here, not above: the kiosk's start is measured to its first paint
 
     command = [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))", "peer"]
@@ -53,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         None,
         config=config,
         theme=Theme(scale=screen_scale(height)),
-        open_peer_station=lambda: _open_peer_station(args.config),
+        open_peer_station=lambda: _open_peer_station(args.config, opened),
     )
     opened: dict = {}
     bench = os.environ.get("DECISIONAID_EXIT_AFTER_PAINT")
@@ -64,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         window.set_services(opened["services"])
         if bench == "ready":
             print("ready", flush=True)
+        elif os.environ.get(SESSION_ENV):
+            print(f"ready {window.width()}x{window.height()}", flush=True)
             app.quit()
 
     def refused(error: Exception) -> None:
@@ -75,12 +86,25 @@ def run(args: argparse.Namespace) -> int:
     # must not hold the interpreter while the mark is written.
     if bench == "painted":
         window.welcome_painted.connect(lambda: (print("painted", flush=True), app.quit()))
+    elif os.environ.get(SESSION_ENV):
+        # For the journal (and the session test): the welcome screen is up, and how big.
+        def mark() -> None:
+            size = screen.geometry() if screen is not None else window.geometry()
+            print(f"painted {window.width()}x{window.height()} on a "
+                  f"{size.width()}x{size.height()} screen", flush=True)
+
+        window.welcome_painted.connect(mark)
     # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
     window.welcome_painted.connect(lambda: run_in_background(lambda: open_services(config), ready, refused, window))
     if args.windowed:
         window.resize(int(height * 16 / 9), height)
         window.show()
     else:
+        # Without a window manager (a bare X server) "full screen" changes nothing: the window
+        # takes the screen's geometry itself, and follows it if the screen changes.
+        if screen is not None:
+            window.setGeometry(screen.geometry())
+            screen.geometryChanged.connect(window.setGeometry)
         window.showFullScreen()
     try:
         code = app.exec()
@@ -93,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(error, UserError):
             raise error
         raise UserError(f"the kiosk could not start: {error}")
-    return code
+    return PEER_REQUESTED if opened.get("peer") else code
 
 
 def _player_factory():

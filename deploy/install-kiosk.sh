@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Turns a plain Debian 12 machine into a decisionaid kiosk, or back (docs/install.md):
+#
+#   sudo deploy/install-kiosk.sh [--wheel FILE] [--find-links DIR] [--no-start]
+#   sudo deploy/install-kiosk.sh --uninstall
+#
+# Installing: the Debian packages the kiosk needs (only those missing), an unprivileged user
+# decisionaid-kiosk, decisionaid in its own virtual environment in /opt/decisionaid (from
+# --wheel, else built from this checkout), a starting configuration in /etc/decisionaid with a
+# fresh database key, the database, the systemd unit that runs the kiosk full screen under cage
+# on the first console, and the peer station's menu entry. Run again to update: what is in
+# place is left alone, decisionaid is upgraded, the database schema brought up to date.
+# --find-links DIR installs from a folder of wheels without the network.
+#
+# Uninstalling undoes each of those but keeps the user's data (database, backups, logs) and
+# /etc/decisionaid (the key): the script says where they are.
+set -euo pipefail
+
+USER_NAME=decisionaid-kiosk
+HOME_DIR=/var/lib/decisionaid-kiosk
+PREFIX=/opt/decisionaid
+CONF_DIR=/etc/decisionaid
+UNIT=decisionaid-kiosk.service
+UNIT_FILE=/etc/systemd/system/$UNIT
+DESKTOP=/usr/share/applications/decisionaid-peer.desktop
+STATE=$CONF_DIR/install-state  # what was changed that uninstalling gives back
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PACKAGES=(cage xwayland python3-venv fonts-dejavu-core speech-dispatcher
+          speech-dispatcher-espeak-ng espeak-ng cups-client libpulse0 libegl1 libgl1
+          libxkbcommon0 libfontconfig1 libdbus-1-3 libnss3 libasound2 libwayland-cursor0
+          libwayland-egl1)
+
+say() { echo "install-kiosk: $*"; }
+die() { echo "install-kiosk: $*" >&2; exit 1; }
+
+wheel="" links="" start=1 action=install
+while [ $# -gt 0 ]; do
+  case $1 in
+    --uninstall) action=uninstall ;;
+    --wheel) wheel=${2:?--wheel needs a file}; shift ;;
+    --find-links) links=${2:?--find-links needs a folder}; shift ;;
+    --no-start) start=0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+  shift
+done
+[ "$(id -u)" -eq 0 ] || die "run it as root: sudo $0 $*"
+
+remember() { grep -qx "$1" "$STATE" 2>/dev/null || echo "$1" >>"$STATE"; }
+recalled() { sed -n "s/^$1=//p" "$STATE" 2>/dev/null | tail -n 1; }
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing Debian packages: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+make_user() {
+  if ! id "$USER_NAME" >/dev/null 2>&1; then
+    say "adding the user $USER_NAME (no password, no login shell)"
+    adduser --system --group --home "$HOME_DIR" --shell /usr/sbin/nologin \
+      --gecos "decisionaid kiosk" "$USER_NAME" >/dev/null
+  fi
+  # The screen, touch input and sound: granted by logind for the session, these for safety.
+  for g in video render input audio; do
+    getent group "$g" >/dev/null && adduser "$USER_NAME" "$g" >/dev/null 2>&1 || true
+  done
+  chmod 0700 "$HOME_DIR"
+}
+
+install_decisionaid() {
+  [ -x "$PREFIX/bin/python" ] || python3 -m venv "$PREFIX"
+  "$PREFIX/bin/python" -m pip install -q --upgrade pip ${links:+--no-index --find-links "$links"} \
+    >/dev/null 2>&1 || true
+  local source=$wheel
+  if [ -z "$source" ]; then
+    [ -f "$HERE/../pyproject.toml" ] || die "no --wheel given and $HERE/.. is not a checkout"
+    source=$(cd "$HERE/.." && pwd)
+  fi
+  say "installing decisionaid from $source into $PREFIX"
+  "$PREFIX/bin/python" -m pip install -q --upgrade ${links:+--no-index --find-links "$links"} \
+    "$source"
+  install -d -m 0755 "$PREFIX/share"
+  install -m 0755 "$HERE/decisionaid-kiosk-session" "$PREFIX/share/decisionaid-kiosk-session"
+  [ -f "$HERE/../docs/install.md" ] && install -m 0644 "$HERE/../docs/install.md" "$PREFIX/share/install.md"
+  ln -sfn "$PREFIX/bin/decisionaid" /usr/local/bin/decisionaid
+}
+
+write_config() {
+  install -d -m 0750 -o root -g "$USER_NAME" "$CONF_DIR"
+  touch "$STATE"
+  if [ ! -f "$CONF_DIR/config.toml" ]; then
+    local key
+    key=$("$PREFIX/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
+    say "writing $CONF_DIR/config.toml with a new database key: edit site_name and the crisis line"
+    umask 077
+    cat >"$CONF_DIR/config.toml" <<EOF
+# decisionaid's configuration for this kiosk (docs/install.md, README for every setting).
+site_name = "Our Clinic"
+emergency_number = "911"
+languages = ["en", "es"]
+closing_time = "18:00"
+# The database key: keep a copy somewhere safe (without it the answers cannot be read).
+db_key = "$key"
+# printer = "FrontDesk"
+# content_dir = "/etc/decisionaid/content"
+EOF
+    umask 022
+  fi
+  chown "$USER_NAME:root" "$CONF_DIR/config.toml"
+  chmod 0600 "$CONF_DIR/config.toml"
+}
+
+as_kiosk() {
+  runuser -u "$USER_NAME" -- env HOME="$HOME_DIR" DECISIONAID_CONFIG="$CONF_DIR/config.toml" "$@"
+}
+
+# In a container or chroot there is no running systemd: the unit is set up for the next boot.
+systemd_running() { [ -d /run/systemd/system ]; }
+
+install_session() {
+  install -m 0644 "$HERE/$UNIT" "$UNIT_FILE"
+  install -m 0644 "$HERE/decisionaid-kiosk.pam" /etc/pam.d/decisionaid-kiosk
+  install -m 0644 "$HERE/decisionaid-peer.desktop" "$DESKTOP"
+  # The kiosk owns the first console: a display manager there would fight it for the screen.
+  if [ -z "$(recalled display-manager)" ] && systemctl is-enabled display-manager.service >/dev/null 2>&1; then
+    local dm
+    dm=$(basename "$(readlink -f /etc/systemd/system/display-manager.service)")
+    remember "display-manager=$dm"
+    say "turning off the desktop login ($dm); --uninstall turns it back on"
+    systemctl disable --now "$dm" >/dev/null 2>&1 || true
+  fi
+  if [ -z "$(recalled default-target)" ]; then
+    remember "default-target=$(systemctl get-default)"
+  fi
+  systemctl set-default graphical.target >/dev/null 2>&1
+  if systemd_running; then systemctl daemon-reload; fi
+  systemctl enable "$UNIT" >/dev/null 2>&1
+}
+
+install_all() {
+  install_packages
+  make_user
+  install_decisionaid
+  write_config
+  say "bringing the database up to date"
+  as_kiosk "$PREFIX/bin/decisionaid" db upgrade
+  install_session
+  if [ "$start" -eq 1 ] && systemd_running; then
+    systemctl restart "$UNIT"
+    say "the kiosk is starting on the first screen"
+  elif [ "$start" -eq 1 ]; then
+    say "systemd is not running here: the kiosk starts at the next boot"
+  fi
+  say "done. Check it with: sudo -u $USER_NAME DECISIONAID_CONFIG=$CONF_DIR/config.toml decisionaid doctor"
+  say "add staff accounts with: sudo -u $USER_NAME DECISIONAID_CONFIG=$CONF_DIR/config.toml decisionaid staff add --role admin NAME"
+}
+
+uninstall_all() {
+  if [ -f "$UNIT_FILE" ]; then
+    systemctl disable --now "$UNIT" >/dev/null 2>&1 || true
+    rm -f "$UNIT_FILE"
+    if systemd_running; then systemctl daemon-reload; fi
+  fi
+  rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk
+  [ "$(readlink /usr/local/bin/decisionaid 2>/dev/null)" = "$PREFIX/bin/decisionaid" ] && rm -f /usr/local/bin/decisionaid
+  rm -rf "$PREFIX"
+  local target dm
+  target=$(recalled default-target)
+  [ -n "$target" ] && systemctl set-default "$target" >/dev/null 2>&1 || true
+  dm=$(recalled display-manager)
+  if [ -n "$dm" ]; then
+    say "turning the desktop login ($dm) back on"
+    systemctl enable "$dm" >/dev/null 2>&1 || true
+  fi
+  rm -f "$STATE"
+  say "removed. Kept: the data of $USER_NAME in $HOME_DIR (database, backups, logs) and"
+  say "$CONF_DIR (the configuration and its database key). To remove them as well:"
+  say "  sudo deluser --remove-home $USER_NAME && sudo rm -r $CONF_DIR"
+}
+
+if [ "$action" = uninstall ]; then uninstall_all; else install_all; fi
