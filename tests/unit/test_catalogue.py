@@ -39,3 +39,4 @@ def test_the_player_and_the_stories_library_read_from_the_catalogue():
         assert not re.search(r"^_TEXTS\b", (kiosk / module).read_text(encoding="utf-8"), re.M)
     assert strings.t("player_play", "es") == "▶  Ver"
     assert strings.t("stories_title", "es") == "Historias de compañeros"
+

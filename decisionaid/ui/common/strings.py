@@ -310,6 +310,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "There are no stories on this kiosk yet. A peer worker can tell you more.",
         "es": "Todavía no hay historias en esta pantalla. Un compañero de apoyo te puede contar más.",
     },
+    # --- the peer station (staff; in the site's first language) ---------------------------------
+    "station_title": {"en": "{site} — peer station", "es": "{site} — puesto de apoyo"},
+    "station_sign_in_hint": {
+        "en": "Sign in with your staff name and PIN.",
+        "es": "Inicia sesión con tu nombre de personal y tu PIN.",
+    },
+    "station_name_hint": {"en": "Your staff name", "es": "Tu nombre de personal"},
+    "station_pin_hint": {"en": "4 to 8 digits", "es": "De 4 a 8 cifras"},
+    "station_sign_in": {"en": "Sign in", "es": "Iniciar sesión"},
+    "station_name": {"en": "Name", "es": "Nombre"},
+    "station_pin": {"en": "PIN", "es": "PIN"},
+    "station_need_name_and_pin": {
+        "en": "Enter your name and your PIN.",
+        "es": "Escribe tu nombre y tu PIN.",
+    },
+    "station_checking": {"en": "Checking…", "es": "Comprobando…"},
+    "station_signed_in_as": {
+        "en": "Signed in as <b>{name}</b> ({role})",
+        "es": "Sesión iniciada como <b>{name}</b> ({role})",
+    },
+    "station_sign_out": {"en": "Sign out", "es": "Cerrar sesión"},
+    "station_signed_out_idle": {
+        "en": "Signed out after {minutes} minutes without use.",
+        "es": "Se cerró la sesión tras {minutes} minutos sin uso.",
+    },
+    "station_tab_today": {"en": "Today", "es": "Hoy"},
+    "station_tab_find": {"en": "Find a person", "es": "Buscar a una persona"},
+    "station_tab_statistics": {"en": "Statistics", "es": "Estadísticas"},
+    "station_tab_admin": {"en": "Admin", "es": "Administración"},
+    "station_tab_visit": {"en": "Visit {visit_id}", "es": "Visita {visit_id}"},
+    "station_tab_person": {"en": "Person", "es": "Persona"},
+    "station_went_wrong": {
+        "en": "Something went wrong ({error}); try again, or see the log in {log}.",
+        "es": "Algo salió mal ({error}); inténtalo de nuevo o mira el registro en {log}.",
+    },
 }
 
 # What a screen reader says for a control whose words are a symbol, or are not enough alone.

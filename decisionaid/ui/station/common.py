@@ -14,6 +14,7 @@ from shiboken6 import Shiboken
 from decisionaid.app import log_file
 from decisionaid.errors import UserError
 from decisionaid.ui.common.operations import run_in_background
+from decisionaid.ui.common.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ def in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
+    language: str = "en",
 ) -> None:
     """Run ``work`` off the UI thread; ``on_done(result)`` or ``on_failed(message)`` back on it.
     The message is the one line a ``UserError`` carries, or a plain 'could not' line."""
@@ -40,8 +42,7 @@ def in_background(
             on_failed(str(error))
         else:
             log.error("peer station work failed", exc_info=error)
-            on_failed(f"Something went wrong ({type(error).__name__}); try again, or see the log "
-                      f"in {log_file()}.")
+            on_failed(t("station_went_wrong", language, error=type(error).__name__, log=log_file()))
 
     # The relay lives as long as the application, not the screen: a screen closed while its
     # work is out simply gets no callback (checked above), and the worker never emits into a

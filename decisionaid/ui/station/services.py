@@ -86,6 +86,11 @@ class PeerServices:
     idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
     poll_ms: int = 2000
 
+    @property
+    def language(self) -> str:
+        """The station's own words are in the site's first language."""
+        return self.config.languages[0]
+
 
 def station_services(app: App, **overrides) -> PeerServices:
     """The peer station's bundle from the app: its printer (or the system's), its clock and

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import in_background, message_label, show_message
 from decisionaid.ui.station.services import PeerServices
 
@@ -26,27 +27,28 @@ class SignInScreen(QWidget):
         super().__init__(parent)
         self.services = services
         self.setObjectName("peer_sign_in")
-        title = QLabel(f"{services.config.site_name} — peer station")
+        lang = services.language
+        title = QLabel(t("station_title", lang, site=services.config.site_name))
         title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        hint = QLabel("Sign in with your staff name and PIN.")
+        hint = QLabel(t("station_sign_in_hint", lang))
         self.name = QLineEdit()
         self.name.setObjectName("staff_name")
-        self.name.setPlaceholderText("Your staff name")
+        self.name.setPlaceholderText(t("station_name_hint", lang))
         self.pin = QLineEdit()
         self.pin.setObjectName("staff_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("4 to 8 digits")
+        self.pin.setPlaceholderText(t("station_pin_hint", lang))
         self.pin.setMaxLength(8)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}")))
-        self.button = QPushButton("Sign in")
+        self.button = QPushButton(t("station_sign_in", lang))
         self.button.setObjectName("sign_in")
         self.button.setDefault(True)
         self.message = message_label()
         self.message.setObjectName("sign_in_message")
 
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("PIN", self.pin)
+        form.addRow(t("station_name", lang), self.name)
+        form.addRow(t("station_pin", lang), self.pin)
         box = QWidget()
         box.setMaximumWidth(420)
         column = QVBoxLayout(box)
@@ -75,10 +77,11 @@ class SignInScreen(QWidget):
     def submit(self) -> None:
         name, pin = self.name.text(), self.pin.text()
         if not name.strip() or not pin:
-            show_message(self.message, "Enter your name and your PIN.", error=True)
+            show_message(self.message, t("station_need_name_and_pin", self.services.language),
+                         error=True)
             return
         self.button.setEnabled(False)
-        show_message(self.message, "Checking…")
+        show_message(self.message, t("station_checking", self.services.language))
         s = self.services
         # A PIN check costs tens of milliseconds by design: never on the UI thread.
         in_background(
@@ -86,6 +89,7 @@ class SignInScreen(QWidget):
             lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock),
             self._accepted,
             self._refused,
+            language=s.language,
         )
 
     def _accepted(self, member: StaffMember) -> None:

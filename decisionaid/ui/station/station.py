@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
 from decisionaid.ui.station.person import PersonScreen
@@ -42,9 +43,10 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.services = services
         self.member = member
-        who = QLabel(f"Signed in as <b>{_html(member.name)}</b> ({member.role})")
+        lang = services.language
+        who = QLabel(t("station_signed_in_as", lang, name=_html(member.name), role=member.role))
         who.setObjectName("signed_in_as")
-        out = QPushButton("Sign out")
+        out = QPushButton(t("station_sign_out", lang))
         out.setObjectName("sign_out")
         bar = QHBoxLayout()
         bar.addWidget(who, 1)
@@ -62,12 +64,12 @@ class Workspace(QWidget):
         self.search = SearchScreen(services, member)
         self.search.open_person.connect(self.open_person)
         self.search.open_visit.connect(self.open_visit)
-        self.tabs.addTab(self.today, "Today")
-        self.tabs.addTab(self.search, "Find a person")
+        self.tabs.addTab(self.today, t("station_tab_today", lang))
+        self.tabs.addTab(self.search, t("station_tab_find", lang))
         self.fixed = 2
         if member.is_admin:
-            self.tabs.addTab(QWidget(), "Statistics")
-            self.tabs.addTab(QWidget(), "Admin")
+            self.tabs.addTab(QWidget(), t("station_tab_statistics", lang))
+            self.tabs.addTab(QWidget(), t("station_tab_admin", lang))
             self.fixed = 4
         for i in range(self.fixed):
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -95,7 +97,7 @@ class Workspace(QWidget):
             return None
         if self.statistics is None:
             self.statistics = StatisticsScreen(self.services, self.member)
-            self._replace(2, self.statistics, "Statistics")
+            self._replace(2, self.statistics, t("station_tab_statistics", self.services.language))
         self.tabs.setCurrentWidget(self.statistics)
         return self.statistics
 
@@ -104,7 +106,7 @@ class Workspace(QWidget):
             return None
         if self.admin is None:
             self.admin = AdminScreen(self.services, self.member)
-            self._replace(3, self.admin, "Admin")
+            self._replace(3, self.admin, t("station_tab_admin", self.services.language))
         self.tabs.setCurrentWidget(self.admin)
         return self.admin
 
@@ -131,7 +133,7 @@ class Workspace(QWidget):
             screen = VisitScreen(self.services, self.member, visit_id)
             screen.open_person.connect(self.open_person)
             screen.changed.connect(lambda _: self.today.refresh())
-            self.tabs.addTab(screen, f"Visit {visit_id}")
+            self.tabs.addTab(screen, t("station_tab_visit", self.services.language, visit_id=visit_id))
         self.tabs.setCurrentWidget(screen)
         return screen  # type: ignore[return-value]
 
@@ -140,7 +142,7 @@ class Workspace(QWidget):
         if screen is None:
             screen = PersonScreen(self.services, self.member, service_user_id)
             screen.open_visit.connect(self.open_visit)
-            self.tabs.addTab(screen, "Person")
+            self.tabs.addTab(screen, t("station_tab_person", self.services.language))
             screen.named.connect(lambda name, s=screen: self.tabs.setTabText(
                 self.tabs.indexOf(s), name))
         self.tabs.setCurrentWidget(screen)
@@ -157,7 +159,7 @@ class PeerStation(QMainWindow):
     def __init__(self, services: PeerServices):
         super().__init__()
         self.services = services
-        self.setWindowTitle(f"{services.config.site_name} — peer station")
+        self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
         self.resize(1280, 820)
         self.stack = QStackedWidget()
         self.sign_in = SignInScreen(services)
@@ -204,8 +206,8 @@ class PeerStation(QMainWindow):
         workspace.deleteLater()
         minutes = max(1, s.idle_ms // 60000)
         self.sign_in.reset(
-            f"Signed out after {minutes} minutes without use." if reason == "idle" else "")
-        self.setWindowTitle(f"{s.config.site_name} — peer station")
+            t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle" else "")
+        self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)
 
     def closeEvent(self, event) -> None:
