@@ -13,7 +13,9 @@ nothing of a previous user survives a reset.
 
 from __future__ import annotations
 
+import functools
 import logging
+import traceback
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -75,6 +77,25 @@ def offered_stories(visit, item) -> list[Vignette]:
         if vid in vignettes and vid not in seen:
             seen.append(vid)
     return [vignettes[v] for v in seen]
+
+
+def _calm(action: Callable) -> Callable:
+    """An unexpected error in what the person asked for is logged (its kind and where, never a
+    value: no name, no answer) and the kiosk starts again, calmly, with the answers confirmed so
+    far kept (they are stored before each move); never a frozen screen or a traceback."""
+
+    @functools.wraps(action)
+    def guarded(self, *args, **kwargs):
+        try:
+            return action(self, *args, **kwargs)
+        except Exception as e:
+            where = "".join(traceback.format_tb(e.__traceback__))  # code lines, not values
+            log.error("unexpected %s in the kiosk (%s); started again\n%s", type(e).__name__,
+                      action.__name__, where)
+            self.start_again()
+            return None
+
+    return guarded
 
 
 class _Relay(QObject):
@@ -355,6 +376,16 @@ class KioskWindow(QWidget):
         if self._day_closed:
             self._prepare_pool()
 
+    def start_again(self) -> None:
+        """After an unexpected error: the welcome screen, saying so calmly."""
+        try:
+            self.reset()
+        except Exception as e:  # the reset itself failed: the plainest welcome screen
+            log.error("the kiosk could not reset cleanly: %s", type(e).__name__)
+            self.visit = None
+            self.go_welcome()
+        self._tell("started_again")
+
     # --- look and language ---------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         if language not in self.languages:
@@ -513,6 +544,7 @@ class KioskWindow(QWidget):
             screen.show_problem("save_problem")
 
     # --- the visit ------------------------------------------------------------------------------
+    @_calm
     def start_visit(self, profile) -> None:
         try:
             self.visit = self.services.visits.start(profile.id if profile else None, language=self.language)
@@ -535,6 +567,7 @@ class KioskWindow(QWidget):
         else:
             self.show_current()
 
+    @_calm
     def _from_start(self) -> None:
         while self.visit.visit.can_go_back:
             self.visit.back()
@@ -602,6 +635,7 @@ class KioskWindow(QWidget):
         screen.watch.connect(self.watch)
         return screen
 
+    @_calm
     def _act(self, start: Callable[[], Pending], screen=None) -> None:
         """Do what the user asked (confirm, skip…): stored first, then what comes next is shown.
 
@@ -628,6 +662,7 @@ class KioskWindow(QWidget):
         visit = self.visit
         pending.when_done(lambda: self._save_relay.done.emit((visit, pending)))
 
+    @_calm
     def _save_done(self, outcome) -> None:
         visit, pending = outcome
         if pending is not self.saving:
@@ -682,6 +717,7 @@ class KioskWindow(QWidget):
             self.visit.visit.go_to_end()
         self.show_current()
 
+    @_calm
     def go_back(self) -> None:
         if self.changing:
             self.changing = False
@@ -705,11 +741,13 @@ class KioskWindow(QWidget):
         screen.confirmed.connect(self.finish)
         self.show_screen(screen, "review")
 
+    @_calm
     def change(self, ref: ItemRef) -> None:
         self.visit.go_to(ref)
         self.changing = True
         self.show_current()
 
+    @_calm
     def finish(self) -> None:
         """The review is confirmed: once everything is stored, the visit is closed."""
         from decisionaid.services.visits import SAVE_HOLD_S
@@ -726,6 +764,7 @@ class KioskWindow(QWidget):
         visit = self.visit
         pending.when_done(lambda: self._finish_relay.done.emit((visit, pending)))
 
+    @_calm
     def _finish_done(self, outcome) -> None:
         visit, pending = outcome
         if pending is not self.saving:
@@ -774,6 +813,7 @@ class KioskWindow(QWidget):
         self.show_screen(screen, "done")
 
     # --- stories --------------------------------------------------------------------------------
+    @_calm
     def show_stories(self) -> None:
         from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
 
@@ -785,6 +825,7 @@ class KioskWindow(QWidget):
         screen.went_back.connect(self._back_from_stories)
         self.show_screen(screen, "stories")
 
+    @_calm
     def show_library(self) -> None:
         """"Stories from peers", from the welcome screen or the top bar: every story, those the
         answers suggest first; the way out leads back to the question the person was on (or to
@@ -801,6 +842,7 @@ class KioskWindow(QWidget):
         screen.went_on.connect(back)
         self.show_screen(screen, "library")
 
+    @_calm
     def _back_from_stories(self) -> None:
         self.stories_offered = False
         self.go_back()
@@ -813,6 +855,7 @@ class KioskWindow(QWidget):
             self._player = self.player_factory()
         return self._player
 
+    @_calm
     def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
         from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
 
@@ -891,6 +934,7 @@ class KioskWindow(QWidget):
         screen.check_machine.connect(lambda: self._check_machine(screen))
         self.show_screen(screen, "staff")
 
+    @_calm
     def _leave_staff(self) -> None:
         if self.visit is not None:
             self.show_current()

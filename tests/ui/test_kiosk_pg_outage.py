@@ -1,0 +1,79 @@
+"""PostgreSQL goes away mid-visit and comes back: the kiosk keeps the person on their question,
+then files the answer where it belongs; a safety answer given meanwhile reaches the peer
+station within 5 s of the server coming back.
+
+The server is taken away by a TCP proxy of the test's own on loopback (tests/tcp_proxy.py) in
+front of DECISIONAID_TEST_PG_URL (tests/conftest.py: fails under CI=true without it, skips
+elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from sqlalchemy.engine import make_url
+from tcp_proxy import TcpProxy
+
+from decisionaid.content.model import ItemRef
+from decisionaid.services.visits import VisitService
+from decisionaid.storage.database import connect
+from decisionaid.storage.migrate import upgrade
+
+pytestmark = pytest.mark.integration
+
+SAD = ItemRef("feelings", "sad")
+HARM = ItemRef("feelings", "harm-self")
+
+
+def texts_on_screen(window) -> str:
+    return "\n".join(label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window))
+
+
+@pytest.fixture
+def proxied(pg_url):
+    """(URL through the proxy, the proxy, a peer station's visit service on the direct URL)."""
+    url = make_url(pg_url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    direct = connect(pg_url)
+    upgrade(direct)
+    try:
+        yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy, direct
+    finally:
+        proxy.close()
+        direct.dispose()
+
+
+def test_postgresql_gone_and_back_mid_visit(make_kiosk, config, drive, qtbot, proxied):
+    url, proxy, direct = proxied
+    kiosk = make_kiosk(replace(config, database_url=url))
+    peer = VisitService(direct, kiosk.services.content)
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next", "item:scale")
+    visit_id = kiosk.visit.id
+    d.tap("option_2")
+    proxy.drop()
+    d.tap("next")
+    qtbot.waitUntil(lambda: "saved" in texts_on_screen(kiosk) and "Saving" not in texts_on_screen(kiosk),
+                    timeout=10000)
+    assert kiosk.screen.question.text() == "Feeling sad or down"
+    assert kiosk.screen.answer.value() == 2
+    notice = texts_on_screen(kiosk)
+    proxy.restore()
+    d.tap_and_wait("next", "item:scale")  # the same answer again, not "could not be used"
+    assert kiosk.screen.question.text() == "Trouble sleeping"
+    assert peer.load(visit_id).answers == {SAD: 2}
+    assert "That was not saved. Please try again, or ask a peer worker for help." in notice
+
+    d.tap("option_0")
+    d.tap_and_wait("next")
+    assert kiosk.screen.question.text() == "Thoughts of hurting myself"
+    d.tap("option_1")
+    proxy.drop()
+    d.tap_and_wait("next", "safety")  # shown although the answer could not be stored
+    assert peer.open_flags() == []
+    proxy.restore()
+    qtbot.waitUntil(lambda: [f.severity for f in peer.open_flags()] == ["safety"], timeout=5000)
+    assert peer.load(visit_id).answers[HARM] == 1
