@@ -106,6 +106,13 @@ class Config:
     closing_time: time = time(18, 0)
     source: Path | None = None  # the file this came from, if any
 
+    def __post_init__(self) -> None:
+        # Every way a Config is made (file, environment, --database, code) meets the same rules
+        # for the settings that guard the health data.
+        _check_database_url(self.database_url, "database_url")
+        if self.db_key is not None:
+            _check_db_key(self.db_key, "db_key")
+
     @property
     def report_lang(self) -> str:
         """The language the report is printed in for the prescriber."""
@@ -133,8 +140,37 @@ def _where(path: Path | None) -> str:
     return f"{path}: " if path else ""
 
 
+def _control_character(text: str, allow: str = "") -> str | None:
+    """The first control character in ``text`` as U+XXXX (NUL, \\x0b, ESC…), if any."""
+    for char in text:
+        if (char < " " or "\x7f" <= char <= "\x9f") and char not in allow:
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def _refuse_control_characters(raw: dict, where: str) -> None:
+    """One line naming the setting, never its value (it may be the database key)."""
+
+    def walk(name: str, value: object, allow: str) -> None:
+        if isinstance(value, str) and (char := _control_character(value, allow)):
+            raise ConfigError(f"{where}{name} holds a control character ({char}); remove it")
+        if isinstance(value, list):
+            for entry in value:
+                walk(name, entry, allow)
+        if isinstance(value, dict):
+            for key, entry in value.items():
+                walk(f"{name}.{key}", key, "")
+                walk(f"{name}.{key}", entry, allow)
+
+    for key, value in raw.items():
+        walk(str(key).encode("unicode_escape").decode(), key, "")
+        # Texts shown to people may break lines; nothing else may hold a control character.
+        walk(key, value, "\n\t" if key == "crisis_message" else "")
+
+
 def _parse(raw: dict, source: Path | None) -> Config:
     where = _where(source)
+    _refuse_control_characters(raw, where)
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(
@@ -186,9 +222,7 @@ def _parse(raw: dict, source: Path | None) -> Config:
     if "database_url" in raw:
         values["database_url"] = _check_database_url(raw["database_url"], f"{where}database_url")
     if "db_key" in raw:
-        if not isinstance(raw["db_key"], str) or len(raw["db_key"]) < 8:
-            raise ConfigError(f"{where}db_key must be a text of at least 8 characters")
-        values["db_key"] = raw["db_key"]
+        values["db_key"] = _check_db_key(raw["db_key"], f"{where}db_key")
     if "content_dir" in raw:
         if not isinstance(raw["content_dir"], str):
             raise ConfigError(f"{where}content_dir must be a folder path in quotes")
@@ -241,11 +275,38 @@ def _closing_time(value: object, where: str) -> time:
     raise ConfigError(f"{where}closing_time must be a time of day, e.g. closing_time = \"18:00\"")
 
 
+MIN_KEY_LENGTH = 8
+
+
+def _check_db_key(key: object, name: str) -> str:
+    """The database key, whatever it came from: a text of at least 8 characters, no control
+    characters (SQLCipher would take a NUL as the end of the key)."""
+    if not isinstance(key, str) or len(key) < MIN_KEY_LENGTH:
+        raise ConfigError(f"{name} must be a text of at least {MIN_KEY_LENGTH} characters")
+    if char := _control_character(key):
+        raise ConfigError(f"{name} holds a control character ({char}); remove it")
+    return key
+
+
 def _check_database_url(url: object, name: str) -> str:
+    """The one place a database URL is checked, wherever it came from (file, environment,
+    --database): storage may then rely on a known kind and, for SQLite, an absolute file."""
     if not isinstance(url, str) or not url.startswith(("sqlite://", "postgresql")):
-        raise ConfigError(
-            f"{name} must start with sqlite:/// or postgresql+psycopg://, not {url!r}"
-        )
+        shown = repr(url) if not isinstance(url, str) or not _control_character(url) else "a URL with a control character"
+        raise ConfigError(f"{name} must start with sqlite:/// or postgresql+psycopg://, not {shown}")
+    if char := _control_character(url):
+        raise ConfigError(f"{name} holds a control character ({char}); remove it")
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://"):].partition("?")[0]
+        if not path.startswith("/") or path == "/":
+            raise ConfigError(f"{name} must name a database file, e.g. sqlite:////var/lib/decisionaid/decisionaid.db")
+        file = path[1:]
+        if not os.path.isabs(file):
+            # Relative to whichever folder a command happens to run in: a second, empty database.
+            raise ConfigError(
+                f"{name} names a relative path ({file}), which changes with the folder a command "
+                f"runs in; give the absolute path: sqlite:///{Path(file).expanduser().absolute()}"
+            )
     return url
 
 
@@ -290,6 +351,8 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
                 raw = tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"{path}: not valid TOML ({e})") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
         except OSError as e:
             raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
     config = _parse(raw, path)
@@ -300,5 +363,5 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         config = replace(config, database_url=_check_database_url(env_url, "DECISIONAID_DATABASE_URL"))
     env_key = os.environ.get("DECISIONAID_DB_KEY")
     if env_key:
-        config = replace(config, db_key=env_key)
+        config = replace(config, db_key=_check_db_key(env_key, "DECISIONAID_DB_KEY"))
     return config

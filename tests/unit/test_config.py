@@ -109,3 +109,91 @@ def test_default_folders_follow_the_xdg_rules_like_platformdirs(monkeypatch, xdg
             monkeypatch.setenv(variable, f"{xdg}/{variable.lower()}")
     assert str(data_dir()) == platformdirs.user_data_dir("decisionaid", appauthor=False)
     assert str(config_dir()) == platformdirs.user_config_dir("decisionaid", appauthor=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "char"),
+    [
+        ('db_key = "abcdefgh\\u0000ij"\n', "db_key", "U+0000"),
+        ('database_url = "sqlite:////tmp/a\\u000b.db"\n', "database_url", "U+000B"),
+        ('site_name = "Main\\u0000St"\n', "site_name", "U+0000"),
+        ('printer = "Front\\u001bDesk"\n', "printer", "U+001B"),
+        ('emergency_number = "91\\u00001"\n', "emergency_number", "U+0000"),
+        ('content_dir = "/srv/\\u0007content"\n', "content_dir", "U+0007"),
+        ('languages = ["en", "e\\u0000s"]\n', "languages", "U+0000"),
+        ('[crisis_message]\nen = "Tell\\u0000Ana"\nes = "Dile"\n', "crisis_message.en", "U+0000"),
+    ],
+)
+def test_a_control_character_in_any_setting_is_one_line_naming_the_key(tmp_path, text, key, char):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    message = str(caught.value)
+    assert message == f"{tmp_path / 'site.toml'}: {key} holds a control character ({char}); remove it"
+    assert "abcdefgh" not in message  # never the key itself
+
+
+def test_a_crisis_message_may_break_lines(tmp_path):
+    config = load_config(write(tmp_path, 'crisis_message = """Tell Ana at the desk.\nOr call 988."""\n'))
+    assert config.crisis_text("es") == "Tell Ana at the desk.\nOr call 988."
+
+
+@pytest.mark.parametrize(("value", "words"), [("x", "at least 8"), ("abcdefgh\x0b", r"U\+000B")])
+def test_the_key_rules_apply_to_the_environment_too(monkeypatch, value, words):
+    monkeypatch.setenv("DECISIONAID_DB_KEY", value)
+    with pytest.raises(ConfigError, match=words) as caught:
+        load_config()
+    assert str(caught.value).startswith("DECISIONAID_DB_KEY ")
+
+
+def test_the_key_rules_apply_to_every_other_way_a_config_is_made():
+    from dataclasses import replace
+
+    with pytest.raises(ConfigError, match="db_key must be a text of at least 8 characters"):
+        replace(Config(), db_key="short")
+    with pytest.raises(ConfigError, match="relative path"):
+        Config(database_url="sqlite:///here.db")
+
+
+@pytest.mark.parametrize("url", ["sqlite:///relative.db", "sqlite:///data/visits.db?mode=rwc", "sqlite:///~/x.db"])
+def test_a_relative_sqlite_path_is_refused_with_the_absolute_one(tmp_path, monkeypatch, url):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, f'database_url = "{url}"\n'))
+    message = str(caught.value)
+    assert "relative path" in message and "\n" not in message
+    assert "give the absolute path: sqlite:////" in message
+
+
+def test_a_relative_sqlite_path_from_the_environment_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DECISIONAID_DATABASE_URL", "sqlite:///relative.db")
+    with pytest.raises(ConfigError) as caught:
+        load_config()
+    assert str(caught.value) == (
+        "DECISIONAID_DATABASE_URL names a relative path (relative.db), which changes with the folder a "
+        f"command runs in; give the absolute path: sqlite:///{tmp_path / 'relative.db'}"
+    )
+
+
+def test_an_absolute_sqlite_path_and_postgresql_are_accepted(tmp_path):
+    config = load_config(write(tmp_path, f'database_url = "sqlite:///{tmp_path}/visits.db"\n'))
+    assert config.database_url == f"sqlite:///{tmp_path}/visits.db"
+
+
+def test_a_config_file_that_is_not_utf8_is_one_line(tmp_path):
+    path = tmp_path / "site.toml"
+    path.write_bytes(b'site_name = "\xff"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(path)
+
+
+def test_a_command_with_a_nul_in_the_key_exits_2_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    path = write(tmp_path, 'db_key = "abcdefgh\\u0000ij"\n')
+    path.chmod(0o600)
+    result = subprocess.run([sys.executable, "-m", "decisionaid", "db", "status", "--config", str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("db_key holds a control character (U+0000); remove it")
