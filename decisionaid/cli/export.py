@@ -8,6 +8,7 @@ from pathlib import Path
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.services import roles
 from decisionaid.services.export import export
 
 
@@ -19,7 +20,8 @@ def register(subparsers) -> None:
             "Write every stored answer to PATH: a FHIR R4 Bundle of QuestionnaireResponse "
             "resources (one per visit and questionnaire), or CSV with one row per answer. "
             "Service users appear as a pseudonymous id unless --include-names is given. "
-            "Each export is recorded in the audit log."
+            "Each export is recorded in the audit log, with the operating-system user and "
+            "against each person it contains."
         ),
     )
     parser.add_argument("--format", required=True, choices=("fhir", "csv"))
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
             content=app.content,
             since=since,
             include_names=args.include_names,
+            by=roles.command_line(),  # recorded with the operating-system user
         )
     print(f"{result.answers} answers from {result.visits} visits written to {result.path}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.services import roles
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, purge
 
 
@@ -15,8 +16,9 @@ def register(subparsers) -> None:
         help="delete visits older than a number of days",
         description=(
             "Delete every visit that started more than DAYS days ago, with its answers, flags, "
-            "vignette views and peer review. Profiles stay. An audit event records the counts "
-            f"and the cut-off. Fewer than {SAFE_MINIMUM_DAYS} days needs --yes."
+            "vignette views and peer review. Profiles stay. An audit event records the counts, "
+            "the cut-off and the operating-system user, and each person whose visits went. "
+            f"Fewer than {SAFE_MINIMUM_DAYS} days needs --yes."
         ),
     )
     parser.add_argument("--older-than", required=True, type=int, metavar="DAYS")
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             f"mean (under {SAFE_MINIMUM_DAYS} days)"
         )
     with open_app(args.config, content=False) as app:
-        result = purge(app.db, days)
+        result = purge(app.db, days, by=roles.command_line())  # recorded with the OS user
     print(
         f"deleted {result.visits} visits started before {result.cutoff.astimezone():%Y-%m-%d} "
         f"({result.answers} answers, {result.flags} flags, {result.views} vignette views, "

@@ -10,6 +10,8 @@ from decisionaid.content.loader import ContentErrors, load_content
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
 from decisionaid.report import build_report_data, render_report
+from decisionaid.services import audit, roles
+from decisionaid.services.clock import utc_now
 from decisionaid.services.visit_report import report_input
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import open_database
@@ -23,7 +25,7 @@ def register(subparsers) -> None:
             "Write the one-page report of visit VISIT_ID to FILE.pdf, as the kiosk prints it: "
             "alerts first, the user's own words, the change since the last visits. The paper "
             "size comes from the site configuration. Opening the visit is recorded in the "
-            "audit log."
+            "audit log, with the operating-system user."
         ),
     )
     parser.add_argument("visit_id", metavar="VISIT_ID", help="the visit's number")
@@ -52,7 +54,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
     with open_database(config, create=False) as db:
         service = VisitService(db, content)
-        record = service.view(visit_id, staff_id=None)  # raises UnknownVisit: one line
+        # Recorded as the command line, with the operating-system user who ran it.
+        me = roles.require(roles.command_line(), roles.REPORTS, "read a report")
+        record = service.load(visit_id)  # raises UnknownVisit: one line
+        audit.note(db, audit.REPORT_VIEW, by=me, at=utc_now(), visit_id=visit_id,
+                   service_user_id=record.service_user_id)
         if record.state == "in_progress":
             raise UserError(f"visit {visit_id} is still in progress: finish it first")
         data = build_report_data(report_input(service, record), config.site_name, content)

@@ -2,7 +2,8 @@
 
 A PIN is never a command-line argument (it would sit in the shell's history): it is asked for
 twice without echo. When standard input is not a terminal (a script, a test) the two PINs are
-read from it, one a line.
+read from it, one a line. Each action is recorded in the audit log as the command line, with
+the operating-system user who ran it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
-from decisionaid.services import staff
+from decisionaid.services import audit, roles, staff
 from decisionaid.services.clock import utc_now
 
 
@@ -31,8 +32,10 @@ def register(subparsers) -> None:
 
     add = actions.add_parser("add", help="add a staff account (asks for the PIN)")
     add.add_argument("name", help="the name the person signs in with, e.g. \"Maria G\"")
-    add.add_argument("--role", choices=("peer", "admin"), default="peer",
-                     help="peer (default) or admin (also sees statistics and admin)")
+    add.add_argument("--role", choices=staff.STAFF_ROLES, default="peer",
+                     help="peer (default: the peer station and the kiosk's peer sign-in), "
+                     "admin (also statistics, export, purge and staff accounts) or prescriber "
+                     "(today's reports and the decision only)")
     add.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                      help="the site configuration file")
 
@@ -67,14 +70,16 @@ def ask_pin(prompt: str = "PIN") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    me = roles.command_line()  # acting as the operating-system user, recorded in the audit log
     with open_app(getattr(args, "config", None), content=False) as app:
         db = app.db
         if args.action == "add":
             pin = ask_pin()
-            member = staff.add(db, args.name, args.role, pin)
+            member = staff.add(db, args.name, args.role, pin, by=me)
             print(f"added {member.name} ({member.role})")
         elif args.action == "list":
-            members = staff.list(db)
+            members = staff.list(db, by=me)
+            audit.note(db, audit.STAFF_COMMAND, by=me, at=utc_now(), command="staff list")
             now = utc_now()
             if not members:
                 print("no staff accounts yet: add one with 'decisionaid staff add NAME --role admin'")
@@ -84,9 +89,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "reset-pin":
             staff.get_by_name(db, args.name)  # say "no such account" before asking for a PIN
             pin = ask_pin("New PIN")
-            member = staff.reset_pin(db, args.name, pin)
+            member = staff.reset_pin(db, args.name, pin, by=me)
             print(f"new PIN set for {member.name}; the account is unlocked")
         elif args.action == "disable":
-            member = staff.disable(db, args.name)
+            member = staff.disable(db, args.name, by=me)
             print(f"disabled {member.name}: they can no longer sign in")
     return 0

@@ -32,6 +32,13 @@ SIGN_IN_FAILED = "sign-in-failed"
 PROFILE_LOCKED = "profile-locked"
 PROFILE_CREATED = "profile-created"
 PIN_RESET = "pin-reset"
+EXPORTED_PERSON = "export-person"  # one per person an export contains (beside the EXPORT event)
+PURGED_PERSON = "purge-person"  # one per person whose visits a purge deleted
+BOARD_VIEW = "board-view"  # a visit's row shown on the Today board (once a day per staff)
+SEARCH_VIEW = "search-view"  # a person shown in search results
+PERSON_VIEW = "person-view"  # a person's page opened (their visits, trends, own words)
+REPORT_VIEW = "report-view"  # a visit's report rendered (reprint, the report command)
+STAFF_COMMAND = "command"  # a decisionaid command run at the command line
 PIN_CHOSEN = "pin-chosen"  # a new PIN chosen at the kiosk, with a peer worker there
 PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk
 SIGN_UP_SAME_DETAILS = "sign-up-same-details"  # someone signed up with this person's details
@@ -82,15 +89,29 @@ def record(
     )
 
 
+def note(db: Database, action: str, *, by: object, at: datetime, **fields: object) -> None:
+    """Record one event in a transaction of its own, saying who (``by``: a staff member or
+    ``roles.command_line()``) did it: for views and commands that change nothing else."""
+    from decisionaid.services import roles
+
+    db.write(lambda s: record(s, action, at=at, **fields, **roles.audit_fields(by)))
+
+
 def events(
     db: Database,
     *,
+    by: object | None = None,
     action: str | None = None,
     visit_id: int | None = None,
     service_user_id: int | None = None,
     limit: int = 200,
 ) -> list[AuditRecord]:
-    """The newest events first, optionally only one action, visit or profile."""
+    """The newest events first, optionally only one action, visit or profile: the whole log,
+    for admins (``by``; None: the command line). A person's own page uses
+    ``PeerQueries.who_looked``."""
+    from decisionaid.services import roles
+
+    roles.require(roles.caller(by), roles.ADMIN, "read the audit log")
     query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
     if action is not None:
         query = query.where(AuditEvent.action == action)

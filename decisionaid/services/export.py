@@ -8,7 +8,9 @@ option value as text) for scale, choice and multi items, ``valueBoolean`` for ye
 responses of one visit share an ``identifier`` system ``urn:decisionaid:visit`` value.
 
 CSV: one row per answer. The service user appears only as a pseudonym (a random id), unless
-names are asked for. Every export is audit-logged (counts only).
+names are asked for. Only an admin (or the command line) may export. Every export is
+audit-logged: one event with the counts, and one against each person it contains, so "Who has
+looked at my information" shows it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from decisionaid.content.model import Content, Item, text_in
 from decisionaid.errors import UserError
 from decisionaid.files import write_private
-from decisionaid.services import audit
+from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -84,6 +86,7 @@ class _StoredVisit:
     first_name: str | None
     date_of_birth: date | None
     clinic_id: str | None
+    service_user_id: int | None
     answers: list[_StoredAnswer]
 
 
@@ -109,6 +112,7 @@ def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
                     ServiceUser.first_name,
                     ServiceUser.date_of_birth,
                     ServiceUser.clinic_id,
+                    Visit.service_user_id,
                 )
                 .outerjoin(ServiceUser, ServiceUser.id == Visit.service_user_id)
                 .where(Visit.id > after)
@@ -245,18 +249,22 @@ def export(
     content: Content | None = None,
     since: date | None = None,
     include_names: bool = False,
-    actor: str = "cli",
-    staff_id: int | None = None,
+    by: object | None = None,
     clock: Clock = utc_now,
 ) -> ExportResult:
-    """Write the answers of every visit since ``since`` (all if None) to ``path``."""
+    """Write the answers of every visit since ``since`` (all if None) to ``path``. ``by``: the
+    signed-in admin (None: the command line, as the operating-system user)."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "export answers")
     if format not in FORMATS:
         raise UserError(f"unknown export format {format!r}: use fhir or csv")
     counts = {"visits": 0, "answers": 0}
+    people: set[int] = set()
 
     def count(visit: _StoredVisit) -> _StoredVisit:
         counts["visits"] += 1
         counts["answers"] += len(visit.answers)
+        if visit.service_user_id is not None:
+            people.add(visit.service_user_id)
         return visit
 
     def write_fhir(f) -> None:
@@ -297,18 +305,16 @@ def export(
 
     _write_atomically(path, write_fhir if format == "fhir" else write_csv)
     now = clock()
-    db.write(
-        lambda s: audit.record(
-            s,
-            audit.EXPORT,
-            at=now,
-            actor=actor,
-            staff_id=staff_id,
-            format=format,
-            visits=counts["visits"],
-            answers=counts["answers"],
-            names=include_names,
-            since=since.isoformat() if since else None,
-        )
-    )
+
+    def record(session: Session) -> None:
+        fields = roles.audit_fields(who)
+        audit.record(session, audit.EXPORT, at=now, format=format, visits=counts["visits"],
+                     answers=counts["answers"], names=include_names,
+                     since=since.isoformat() if since else None, people=len(people), **fields)
+        for person in sorted(people):
+            audit.record(session, audit.EXPORTED_PERSON, at=now, service_user_id=person,
+                         format=format,
+                         names=include_names, **fields)
+
+    db.write(record)
     return ExportResult(Path(path), counts["visits"], counts["answers"])

@@ -1,12 +1,16 @@
 """What the peer station reads: today's board, open safety flags, search, one person's history.
 
 Plain data out, one short read transaction per call, each bounded by an index and a page size
-so the lists stay fast on a large clinic's data. The station shows staff-facing text in English
+so the lists stay fast on a large clinic's data. Each call takes the signed-in staff member
+(``by``; None: the command line), checks their role, and records what they were shown about a
+person in the audit log: the Today board's rows (once a day per staff member), search results,
+and a person's page. The station shows staff-facing text in English
 (the language staff work in); a service user's own words are shown as they wrote them.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.services import audit, staff
+from decisionaid.services import audit, roles, staff
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
 from decisionaid.services.visits import VisitInfo, visit_info_query, visit_infos
@@ -132,7 +136,16 @@ ACCESS_WORDS = {
     audit.SIGN_IN_FAILED: "a sign-in with a wrong PIN",
     audit.PROFILE_LOCKED: "profile locked after wrong PINs",
     audit.PROFILE_CREATED: "profile created",
-    audit.PIN_RESET: "PIN reset",
+    audit.PIN_RESET: "reset the PIN",
+    audit.PIN_CHOSEN: "a new PIN chosen at the kiosk",
+    audit.PEER_SIGN_IN: "signed them in at the kiosk",
+    audit.SIGN_UP_SAME_DETAILS: "a sign-up with the same name and birthday",
+    audit.EXPORTED_PERSON: "exported their answers",
+    audit.PURGED_PERSON: "deleted their old visits",
+    audit.BOARD_VIEW: "saw the visit on the Today board",
+    audit.SEARCH_VIEW: "saw them in search results",
+    audit.PERSON_VIEW: "looked at their history",
+    audit.REPORT_VIEW: "looked at a report",
 }
 
 
@@ -158,9 +171,11 @@ class PeerQueries:
         return self._titles.get(questionnaire_id, questionnaire_id)
 
     # --- Today ----------------------------------------------------------------------------------
-    def board(self, limit: int = 500) -> Board:
+    def board(self, limit: int = 500, *, by: object | None = None) -> Board:
         """Today's visits, newest first, with the section each is on, and every open safety flag
-        (from any day: a safety flag stays until someone has checked in)."""
+        (from any day: a safety flag stays until someone has checked in). Each row shown is
+        recorded against its visit and person, once a day per staff member."""
+        who = roles.require(roles.caller(by), roles.REPORTS, "see the Today board")
         start, end = local_day_bounds(self.clock())
 
         def work(session: Session) -> Board:
@@ -177,7 +192,40 @@ class PeerQueries:
             ]
             return Board(lines, self._open_safety(session))
 
-        return self.db.read(work)
+        board = self.db.read(work)
+        shown = {f.visit_id: None for f in board.safety}
+        shown.update({line.visit.id: line.visit.service_user_id for line in board.lines})
+        self._record_once_today(who, audit.BOARD_VIEW, shown, start)
+        return board
+
+    def _record_once_today(self, who: object, action: str, shown: dict, day_start, *,
+                           by_person: bool = False) -> None:
+        """Record ``action`` for each shown visit (``{visit_id: person}``; with ``by_person``,
+        ``{person: None}``) not yet recorded today for ``who``: the board refreshes every few
+        seconds and search runs as one types, and one line a day says all there is to say."""
+        if not shown:
+            return
+        fields = roles.audit_fields(who)
+        column = AuditEvent.service_user_id if by_person else AuditEvent.visit_id
+        mine = (AuditEvent.staff_id == fields["staff_id"] if fields["staff_id"] is not None
+                else AuditEvent.staff_id.is_(None))
+        seen_query = select(column).where(
+            AuditEvent.action == action, AuditEvent.at >= day_start, mine,
+            column.in_(list(shown)),
+        )
+        seen = set(self.db.read(lambda s: list(s.scalars(seen_query))))
+        new = sorted((k, v) for k, v in shown.items() if k not in seen)
+        if not new:
+            return
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            for key, person in new:
+                ids = ({"service_user_id": key} if by_person
+                       else {"visit_id": key, "service_user_id": person})
+                audit.record(session, action, at=now, **ids, **fields)
+
+        self.db.write(work)
 
     def open_safety(self) -> list[OpenSafetyFlag]:
         return self.db.read(self._open_safety)
@@ -216,9 +264,11 @@ class PeerQueries:
             return stored
 
     # --- search ---------------------------------------------------------------------------------
-    def search(self, text: str, page: int = 0, page_size: int = PAGE_SIZE) -> list[PersonLine]:
+    def search(self, text: str, page: int = 0, page_size: int = PAGE_SIZE, *,
+               by: object | None = None) -> list[PersonLine]:
         """Service users whose first name starts with ``text`` (case and accents ignored) or
-        whose clinic id is ``text``; a page at a time, by name."""
+        whose clinic id is ``text``; a page at a time, by name. Each person shown is recorded."""
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "search for people")
         key = name_key(text)
         if not key:
             return []
@@ -257,19 +307,34 @@ class PeerQueries:
                 lines.append(PersonLine(p.id, p.first_name, p.date_of_birth, p.clinic_id, n, last))
             return lines
 
-        return self.db.read(work)
+        lines = self.db.read(work)
+        start, _ = local_day_bounds(self.clock())
+        self._record_once_today(who, audit.SEARCH_VIEW, {line.id: None for line in lines}, start,
+                                by_person=True)
+        return lines
 
     # --- one person -----------------------------------------------------------------------------
-    def profile(self, service_user_id: int) -> Profile:
-        row = self.db.read(lambda s: s.get(ServiceUser, service_user_id))
-        if row is None:
-            raise UnknownProfile(service_user_id)
-        return Profile(row.id, row.pseudonym, row.first_name, row.date_of_birth, row.clinic_id,
-                       row.language, row.locked_until, row.created_at)
+    def profile(self, service_user_id: int, *, by: object | None = None) -> Profile:
+        """The person's profile, as their page opens: recorded in the audit log."""
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "open a person's page")
+        now = self.clock()
+
+        def work(session: Session) -> Profile:
+            row = session.get(ServiceUser, service_user_id)
+            if row is None:
+                raise UnknownProfile(service_user_id)
+            audit.record(session, audit.PERSON_VIEW, at=now, service_user_id=service_user_id,
+                         **roles.audit_fields(who))
+            return Profile(row.id, row.pseudonym, row.first_name, row.date_of_birth,
+                           row.clinic_id, row.language, row.locked_until, row.created_at,
+                           bool(row.pending), bool(row.must_choose_pin))
+
+        return self.db.write(work)
 
     def visits_of(self, service_user_id: int, page: int = 0,
-                  page_size: int = PAGE_SIZE) -> list[VisitInfo]:
-        """One person's visits, newest first, a page at a time."""
+                  page_size: int = PAGE_SIZE, *, by: object | None = None) -> list[VisitInfo]:
+        """One person's visits, newest first, a page at a time (part of their page)."""
+        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's visits")
         return self.db.read(
             lambda s: visit_infos(
                 s,
@@ -281,9 +346,11 @@ class PeerQueries:
             )
         )
 
-    def trends(self, service_user_id: int, visits: int = 24) -> list[TrendSeries]:
+    def trends(self, service_user_id: int, visits: int = 24, *,
+               by: object | None = None) -> list[TrendSeries]:
         """Each `trend` item across the person's last ``visits`` finished visits, oldest first;
-        only items answered at least once."""
+        only items answered at least once (part of their page)."""
+        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
         if not self._trend_items:
             return []
         refs = [ref for ref, _ in self._trend_items]
@@ -310,8 +377,10 @@ class PeerQueries:
 
         return self.db.read(work)
 
-    def own_words(self, service_user_id: int, visits: int = 24) -> list[OwnWords]:
+    def own_words(self, service_user_id: int, visits: int = 24, *,
+                  by: object | None = None) -> list[OwnWords]:
         """The person's Power Statement and Personal Medicine answers, newest visit first."""
+        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
         if not self._own_items:
             return []
         items = dict(self._own_items)
@@ -332,9 +401,11 @@ class PeerQueries:
 
         return self.db.read(work)
 
-    def who_looked(self, service_user_id: int, limit: int = 200) -> list[AccessLine]:
+    def who_looked(self, service_user_id: int, limit: int = 200, *,
+                   by: object | None = None) -> list[AccessLine]:
         """The audit events about this person or any of their visits, newest first, with the
-        staff member's name (what the person may ask to see)."""
+        staff member's name (what the person may ask to see, with a peer worker beside them)."""
+        roles.require(roles.caller(by), roles.PEER_WORK, "see who has looked at a person's data")
 
         def work(session: Session) -> list[AccessLine]:
             visit_ids = select(VisitRow.id).where(VisitRow.service_user_id == service_user_id)
@@ -356,6 +427,9 @@ class PeerQueries:
             else:
                 name = {"kiosk": "the kiosk", "cli": "an administrator", "system": "the system"}.get(
                     r.actor, r.actor)
+                os_user = json.loads(r.details or "{}").get("os_user")
+                if r.actor == "cli" and os_user:
+                    name = f"an administrator ({os_user}, command line)"
             what = ACCESS_WORDS.get(r.action, r.action)
             if r.action == audit.VIEW and r.visit_id is None:
                 what = "looked at their history"

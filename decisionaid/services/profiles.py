@@ -232,6 +232,7 @@ class ProfileService:
         """For a signed-in peer worker at the kiosk: ``ok`` when exactly one person has this
         name and date of birth, ``ambiguous`` when several do (their PIN tells them apart),
         ``no_match`` when no one does. A pending sign-up found this way becomes the person's."""
+        self._check_peer(staff_id)
         key = name_key(first_name) if isinstance(first_name, str) else ""
         rows = self._rows(key, date_of_birth) if key else []
         if len(rows) > 1:
@@ -245,6 +246,7 @@ class ProfileService:
     ) -> SignIn:
         """For a peer worker when several people share the details: the one with this PIN
         (pending sign-ups too). Tries count against the details as the kiosk's own do."""
+        self._check_peer(staff_id)
         key = name_key(first_name) if isinstance(first_name, str) else ""
         now = self.clock()
         if not key or not isinstance(date_of_birth, date) or not valid_pin(pin):
@@ -269,6 +271,7 @@ class ProfileService:
     def choose_pin(self, profile_id: int, pin: str, *, staff_id: int | None) -> Profile:
         """The person's new PIN, typed at the kiosk while a peer worker is with them (after a
         reset, or when their first one is also another's with the same details)."""
+        self._check_peer(staff_id)
         if not valid_pin(pin):
             raise ProfileError("a PIN is 4 digits")
         row = self.db.read(lambda s: s.get(ServiceUser, profile_id))
@@ -306,6 +309,7 @@ class ProfileService:
     ) -> Profile:
         """A profile made with a peer worker present (or by a test): two people may share a
         name and a birthday, but not a PIN as well, and saying so to the peer is safe."""
+        self._check_peer(staff_id)
         name, clinic = self._check_new(first_name, date_of_birth, pin, language, clinic_id)
         key, now = name_key(name), self.clock()
         for existing in self._rows(key, date_of_birth):
@@ -379,6 +383,14 @@ class ProfileService:
         return self.db.read(lambda s: [_profile(r) for r in s.scalars(query)])
 
     # --- internals ------------------------------------------------------------------------------
+    def _check_peer(self, staff_id: int | None) -> None:
+        """Finding people at the kiosk is peer work: a prescriber's account may not."""
+        if staff_id is None:
+            return  # the kiosk's own staff check stood in (tests, a site without accounts)
+        from decisionaid.services import roles, staff
+
+        roles.require(staff.get(self.db, staff_id), roles.PEER_WORK, "sign people in")
+
     def _check_new(self, first_name, date_of_birth, pin, language, clinic_id):
         name = _clean_name(first_name)
         if not isinstance(date_of_birth, date) or not (

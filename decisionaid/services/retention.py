@@ -1,7 +1,9 @@
 """Retention: delete visits older than a number of days, keeping an audit event of it.
 
 A visit goes with its answers, flags, vignette views and peer review. Profiles stay (a person
-may come back); the audit log keeps its events, which hold ids and counts only.
+may come back); the audit log keeps its events, which hold ids and counts only: one for the
+purge and one against each person whose visits went. Only an admin (or the command line) may
+purge.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
-from decisionaid.services import audit
+from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.storage import Database
 from decisionaid.storage.models import Answer, Flag, PeerReview, VignetteView, Visit
@@ -40,12 +42,13 @@ def purge(
     db: Database,
     older_than_days: int,
     *,
-    actor: str = "cli",
-    staff_id: int | None = None,
+    by: object | None = None,
     clock: Clock = utc_now,
 ) -> PurgeResult:
     """Delete every visit started more than ``older_than_days`` days ago (see SAFE_MINIMUM_DAYS;
-    the caller asks for confirmation below it)."""
+    the caller asks for confirmation below it). ``by``: the signed-in admin (None: the command
+    line, as the operating-system user)."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "delete old visits")
     if (
         isinstance(older_than_days, bool)
         or not isinstance(older_than_days, int)
@@ -57,6 +60,10 @@ def purge(
 
     def work(session: Session) -> PurgeResult:
         old = select(Visit.id).where(Visit.started_at < cutoff)
+        people = sorted(set(session.scalars(
+            select(Visit.service_user_id).where(Visit.started_at < cutoff,
+                                                Visit.service_user_id.is_not(None))
+        )))
         counts = {}
         for name, model in (
             ("answers", Answer),
@@ -67,17 +74,20 @@ def purge(
             counts[name] = _delete(session, model, old)
         visits = session.execute(delete(Visit).where(Visit.started_at < cutoff)).rowcount
         result = PurgeResult(cutoff, visits, **counts)
+        fields = roles.audit_fields(who)
         audit.record(
             session,
             audit.PURGE,
             at=now,
-            actor=actor,
-            staff_id=staff_id,
             older_than_days=older_than_days,
             cutoff=cutoff.date().isoformat(),
             visits=visits,
             **counts,
+            **fields,
         )
+        for person in people:
+            audit.record(session, audit.PURGED_PERSON, at=now, service_user_id=person,
+                         cutoff=cutoff.date().isoformat(), **fields)
         return result
 
     return db.write(work)

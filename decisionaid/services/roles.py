@@ -46,18 +46,25 @@ def command_line() -> CommandLine:
     return CommandLine(user[:32])
 
 
-def require(member: object, allowed: frozenset[str], action: str) -> None:
+def caller(by: object | None) -> object:
+    """``by``, or the command line when a service is called without a staff member (the
+    ``decisionaid`` commands, scripts and tests run as the operating-system user)."""
+    return command_line() if by is None else by
+
+
+def require(member: object, allowed: frozenset[str], action: str) -> object:
     """Raise ``NotAllowed`` unless ``member`` (a ``StaffMember`` or the command line) has one
-    of the ``allowed`` roles."""
+    of the ``allowed`` roles; returns it."""
     role = getattr(member, "role", None)
     if role in allowed and not getattr(member, "disabled", False):
-        return
+        return member
     who = " or ".join(sorted(allowed))
     raise NotAllowed(f"only {who} accounts may {action} (this account is {role or 'none'})")
 
 
-def actor_of(member: object) -> tuple[str, int | None, dict]:
-    """Audit fields for ``member``: (actor, staff_id, details)."""
+def audit_fields(member: object) -> dict:
+    """``actor``, ``staff_id`` and, for the command line, ``os_user``: the keyword arguments
+    ``audit.record`` takes to say who did something."""
     if isinstance(member, CommandLine):
-        return "cli", None, {"os_user": member.os_user}
-    return "peer", getattr(member, "id", None), {}
+        return {"actor": "cli", "staff_id": None, "os_user": member.os_user}
+    return {"actor": "peer", "staff_id": getattr(member, "id", None)}

@@ -1,4 +1,7 @@
-"""Staff accounts: peer workers and admins, who sign in with their name and a PIN.
+"""Staff accounts: peer workers, admins and prescribers, who sign in with their name and a PIN.
+
+Managing accounts is for admins only, checked here (``by``: the signed-in admin, or None for
+the command line, recorded with the operating-system user); see ``roles``.
 
 The peer station, the kiosk's staff escape and its peer-assisted sign-in all call ``sign_in``.
 PINs are 4 to 8 digits, stored only as argon2id hashes. Five wrong PINs in a row lock the
@@ -20,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
-from decisionaid.services import audit
+from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher
 from decisionaid.storage import Database
@@ -147,12 +150,12 @@ def add(
     role: str,
     pin: str,
     *,
-    by: int | None = None,
-    actor: str = "cli",
+    by: object | None = None,
     hasher: PinHasher | None = None,
     clock: Clock = utc_now,
 ) -> StaffMember:
-    """A new account. ``by`` is the admin adding it (None from the command line)."""
+    """A new account. ``by``: the signed-in admin adding it (None: the command line)."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "add staff accounts")
     clean = _clean_name(name)
     _check_role(role)
     pin_hash = _hasher(hasher).hash(check_pin(pin))
@@ -165,8 +168,8 @@ def add(
                     disabled=False, created_at=now)
         session.add(row)
         session.flush()
-        audit.record(session, ADDED, at=now, actor=actor, staff_id=by, account=row.id,
-                     role=role)
+        audit.record(session, ADDED, at=now, account=row.id, role=role,
+                     **roles.audit_fields(who))
         return _member(row)
 
     try:
@@ -175,8 +178,9 @@ def add(
         raise StaffError(f"there is already a staff account named {clean!r}") from None
 
 
-def list_staff(db: Database) -> list[StaffMember]:
-    """Every account, by name (disabled ones too)."""
+def list_staff(db: Database, *, by: object | None = None) -> list[StaffMember]:
+    """Every account, by name (disabled ones too): for admins."""
+    roles.require(roles.caller(by), roles.ADMIN, "see the staff accounts")
     return db.read(
         lambda s: [_member(r) for r in s.scalars(select(Staff).order_by(func.lower(Staff.name)))]
     )
@@ -207,12 +211,12 @@ def reset_pin(
     name: str,
     pin: str,
     *,
-    by: int | None = None,
-    actor: str = "cli",
+    by: object | None = None,
     hasher: PinHasher | None = None,
     clock: Clock = utc_now,
 ) -> StaffMember:
     """Set a new PIN and unlock the account (a disabled account stays disabled)."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "reset a staff PIN")
     pin_hash = _hasher(hasher).hash(check_pin(pin))
     now = clock()
 
@@ -221,7 +225,7 @@ def reset_pin(
         row.pin_hash = pin_hash
         row.failed_attempts = 0
         row.locked_until = None
-        audit.record(session, PIN_RESET, at=now, actor=actor, staff_id=by, account=row.id)
+        audit.record(session, PIN_RESET, at=now, account=row.id, **roles.audit_fields(who))
         session.flush()
         return _member(row)
 
@@ -229,17 +233,18 @@ def reset_pin(
 
 
 def disable(
-    db: Database, name: str, *, by: int | None = None, actor: str = "cli", clock: Clock = utc_now
+    db: Database, name: str, *, by: object | None = None, clock: Clock = utc_now
 ) -> StaffMember:
     """The account can no longer sign in. It is kept, so the audit log still names it."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "disable staff accounts")
     now = clock()
 
     def work(session: Session) -> StaffMember:
         row = _require(session, _clean_name(name))
-        if by is not None and row.id == by:
+        if who.id is not None and row.id == who.id:
             raise StaffError("you cannot disable your own account: ask another admin")
         row.disabled = True
-        audit.record(session, DISABLED, at=now, actor=actor, staff_id=by, account=row.id)
+        audit.record(session, DISABLED, at=now, account=row.id, **roles.audit_fields(who))
         session.flush()
         return _member(row)
 

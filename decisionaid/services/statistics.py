@@ -19,6 +19,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content
+from decisionaid.services import roles
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
 from decisionaid.storage.models import Answer, Flag, VignetteView
@@ -131,9 +132,12 @@ def _bounds(since: date | None, until: date | None) -> tuple[datetime | None, da
 
 
 def facts(
-    db: Database, content: Content, since: date | None = None, until: date | None = None
+    db: Database, content: Content, since: date | None = None, until: date | None = None,
+    *, by: object | None = None,
 ) -> tuple[list[VisitFacts], list[FlagFacts]]:
-    """The facts for visits started (and flags raised) from ``since`` to ``until`` inclusive."""
+    """The facts for visits started (and flags raised) from ``since`` to ``until`` inclusive.
+    For admins only (``by``; None: the command line)."""
+    roles.require(roles.caller(by), roles.ADMIN, "see the statistics")
     start, end = _bounds(since, until)
     own = {
         section: [(q.id, i.id) for q in content.questionnaires for i in q.items
@@ -198,10 +202,12 @@ def facts(
 
 
 def monthly(
-    db: Database, content: Content, since: date | None = None, until: date | None = None
+    db: Database, content: Content, since: date | None = None, until: date | None = None,
+    *, by: object | None = None,
 ) -> list[MonthStats]:
-    """The monthly table for visits started from ``since`` to ``until`` (inclusive)."""
-    return aggregate(*facts(db, content, since, until))
+    """The monthly table for visits started from ``since`` to ``until`` (inclusive); for
+    admins only."""
+    return aggregate(*facts(db, content, since, until, by=by))
 
 
 COLUMNS = [f.name for f in fields(MonthStats)]

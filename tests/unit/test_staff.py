@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.services import audit, staff
+from decisionaid.services import audit, roles, staff
 from decisionaid.services.staff import AccountDisabled, AccountLocked, StaffError, WrongPin
 
 
@@ -115,4 +115,38 @@ def test_accounts_are_listed_by_name_with_their_roles(database, add):
 def test_an_admin_cannot_disable_their_own_account(database, add, clock):
     admin = add("Sam", "admin")
     with pytest.raises(StaffError, match="your own"):
-        staff.disable(database, "Sam", by=admin.id, actor="peer", clock=clock)
+        staff.disable(database, "Sam", by=admin, clock=clock)
+
+
+# --- roles, checked by the services themselves -------------------------------------------------
+@pytest.mark.parametrize("role", ["peer", "prescriber"])
+def test_only_an_admin_manages_staff_accounts(database, add, clock, fast_pins, role):
+    """The peer station hides its Admin tab from peers; the service refuses them as well, and
+    a prescriber too."""
+    add("Sam", "admin")
+    other = add("Lee", role, "2468")
+    for attempt in (
+        lambda: staff.add(database, "New", "admin", "1234", by=other, hasher=fast_pins),
+        lambda: staff.reset_pin(database, "Sam", "1234", by=other, hasher=fast_pins),
+        lambda: staff.disable(database, "Sam", by=other),
+        lambda: staff.list(database, by=other),
+    ):
+        with pytest.raises(roles.NotAllowed, match="only admin accounts") as caught:
+            attempt()
+        assert "\n" not in str(caught.value)
+    assert [m.name for m in staff.list(database)] == ["Lee", "Sam"]
+    assert sign_in(database, fast_pins, clock, name="Sam", pin="4321").name == "Sam"
+
+
+def test_a_prescriber_account_is_added_and_signs_in(database, add, fast_pins, clock):
+    member = add("Dr Okafor", "prescriber", "13579")
+    assert member.role == "prescriber" and not member.is_admin
+    assert sign_in(database, fast_pins, clock, name="dr okafor", pin="13579").id == member.id
+
+
+def test_the_command_line_is_recorded_with_the_operating_system_user(database, fast_pins,
+                                                                      monkeypatch):
+    monkeypatch.setattr(roles.getpass, "getuser", lambda: "clinic-it")
+    staff.add(database, "Maria", "peer", "4321", by=roles.command_line(), hasher=fast_pins)
+    [event] = audit.events(database, action=staff.ADDED)
+    assert (event.actor, event.staff_id, event.details["os_user"]) == ("cli", None, "clinic-it")

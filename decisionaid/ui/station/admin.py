@@ -78,7 +78,7 @@ class AdminScreen(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setObjectName("new_staff_name")
         self.new_role = QComboBox()
-        self.new_role.addItems(["peer", "admin"])
+        self.new_role.addItems(list(staff.STAFF_ROLES))
         self.pin1, self.pin2 = _pin_field(), _pin_field()
         self.add_button = QPushButton("Add account")
         self.reset_button = QPushButton("Set this PIN for the selected account")
@@ -232,7 +232,8 @@ class AdminScreen(QWidget):
     # --- staff ----------------------------------------------------------------------------------
     def load_staff(self) -> None:
         db = self.services.db
-        in_background(self, lambda: staff.list(db), self._show_staff,
+        member = self.member
+        in_background(self, lambda: staff.list(db, by=member), self._show_staff,
                       lambda m: show_message(self.message, m, error=True))
 
     def _show_staff(self, members: list[StaffMember]) -> None:
@@ -258,10 +259,10 @@ class AdminScreen(QWidget):
         pin = self._pins()
         if pin is None:
             return
-        s, name, role, by = self.services, self.new_name.text(), self.new_role.currentText(), self.member.id
+        s, name, role, by = self.services, self.new_name.text(), self.new_role.currentText(), self.member
         self.new_name.clear()
         self._account_work(
-            lambda: staff.add(s.db, name, role, pin, by=by, actor="peer", hasher=s.hasher,
+            lambda: staff.add(s.db, name, role, pin, by=by, hasher=s.hasher,
                               clock=s.clock),
             f"Added {name.strip()} ({role}).")
 
@@ -273,9 +274,9 @@ class AdminScreen(QWidget):
             return
         if pin is None:
             return
-        s, by = self.services, self.member.id
+        s, by = self.services, self.member
         self._account_work(
-            lambda: staff.reset_pin(s.db, name, pin, by=by, actor="peer", hasher=s.hasher,
+            lambda: staff.reset_pin(s.db, name, pin, by=by, hasher=s.hasher,
                                     clock=s.clock),
             f"New PIN set for {name}; the account is unlocked.")
 
@@ -287,8 +288,8 @@ class AdminScreen(QWidget):
         if not self.services.dialogs.confirm(self, "Disable account",
                                              f"Disable {name}? They will no longer be able to sign in."):
             return
-        s, by = self.services, self.member.id
-        self._account_work(lambda: staff.disable(s.db, name, by=by, actor="peer", clock=s.clock),
+        s, by = self.services, self.member
+        self._account_work(lambda: staff.disable(s.db, name, by=by, clock=s.clock),
                            f"{name} can no longer sign in.")
 
     # --- content --------------------------------------------------------------------------------
@@ -359,14 +360,14 @@ class AdminScreen(QWidget):
             f"{label} (*.{ending})")
         if path is None:
             return
-        s, by = self.services, self.member.id
+        s, by = self.services, self.member
         since = self.since.date().toPython() if self.since_on.isChecked() else None
         self._busy(self.export_button, "Exporting…")
         show_message(self.export_status, f"Exporting to {path}…")
         in_background(
             self,
             lambda: export.export(s.db, path, format=code, content=s.content, since=since,
-                                  actor="peer", staff_id=by, clock=s.clock),
+                                  by=by, clock=s.clock),
             self._exported, self._export_failed)
 
     def _exported(self, result: ExportResult) -> None:
@@ -417,12 +418,12 @@ class AdminScreen(QWidget):
                 show_message(self.purge_status, f"Nothing was deleted: under {SAFE_MINIMUM_DAYS} days, "
                                        f"type {CONFIRM_WORD} to confirm.")
                 return
-        s, by = self.services, self.member.id
+        s, by = self.services, self.member
         self._busy(self.purge_button, "Deleting…")
         show_message(self.purge_status, f"Deleting {_count(visits, 'visit')}…")
         in_background(
             self,
-            lambda: retention.purge(s.db, days, actor="peer", staff_id=by, clock=s.clock),
+            lambda: retention.purge(s.db, days, by=by, clock=s.clock),
             self._purged, self._purge_failed)
 
     def _purged(self, result: PurgeResult) -> None:

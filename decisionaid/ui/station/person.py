@@ -1,5 +1,6 @@
 """One service user: their visits, how each `trend` item has moved, their Power Statement and
-Personal Medicine over time, and "Who has looked at my information" (printable for them)."""
+Personal Medicine over time, and "Who has looked at my information" (printable for them).
+"Reset PIN" is here too: the person then chooses a new PIN at the kiosk with a peer worker."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.services import audit
 from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine, state_words
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.station.charts import LineChart
@@ -54,6 +54,11 @@ class PersonScreen(QWidget):
         self.title = QLabel("Reading…")
         self.title.setObjectName("person_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.reset_pin_button = QPushButton("Reset PIN")
+        self.reset_pin_button.setObjectName("reset_pin")
+        self.reset_pin_button.setToolTip(
+            "For someone who forgot their PIN: the old one stops working, and they choose a "
+            "new one at the kiosk the next time a peer worker signs them in.")
         self.tabs = QTabWidget()
 
         visits = QWidget()
@@ -102,7 +107,10 @@ class PersonScreen(QWidget):
 
         self.message = message_label()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.reset_pin_button)
+        layout.addLayout(heading)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
@@ -111,26 +119,39 @@ class PersonScreen(QWidget):
         self.more.clicked.connect(self._more)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
+        self.reset_pin_button.clicked.connect(self._reset_pin)
         self.load()
 
     def load(self) -> None:
         in_background(self, self._read, self._show, lambda m: show_message(self.message, m, error=True))
 
     def _read(self):
-        s, uid = self.services, self.user_id
-        profile = s.queries.profile(uid)
-        # Opening someone's history is itself something they may ask about.
-        now = s.clock()
-        s.db.write(lambda session: audit.record(session, audit.VIEW, at=now, actor="peer",
-                                                staff_id=self.member.id, service_user_id=uid))
-        return (profile, s.queries.visits_of(uid), s.queries.trends(uid),
-                s.queries.own_words(uid), s.queries.who_looked(uid))
+        # The services check the role and record the opening: someone may ask about it.
+        s, uid, by = self.services, self.user_id, self.member
+        profile = s.queries.profile(uid, by=by)
+        return (profile, s.queries.visits_of(uid, by=by), s.queries.trends(uid, by=by),
+                s.queries.own_words(uid, by=by), s.queries.who_looked(uid, by=by))
+
+    def _reset_pin(self) -> None:
+        from decisionaid.services.profiles import ProfileService
+
+        s, uid, by = self.services, self.user_id, self.member
+        profiles = ProfileService(s.db, hasher=s.hasher, clock=s.clock)
+        in_background(
+            self, lambda: profiles.reset_pin(uid, by=by),
+            lambda _: show_message(
+                self.message, "PIN reset. The next time a peer worker signs them in at the "
+                "kiosk, they choose a new PIN."),
+            lambda m: show_message(self.message, f"Could not reset the PIN: {m}", error=True))
 
     def _show(self, found) -> None:
         profile, visits, trends, words, looked = found
         self.name = profile.first_name
         clinic = f" · clinic id {profile.clinic_id}" if profile.clinic_id else ""
-        self.title.setText(f"{profile.first_name} · born {profile.date_of_birth:%d %b %Y}{clinic}")
+        waiting = (" · signed up alone with the same name and birthday as someone else: "
+                   "sign them in at the kiosk to confirm") if profile.pending else ""
+        self.title.setText(
+            f"{profile.first_name} · born {profile.date_of_birth:%d %b %Y}{clinic}{waiting}")
         self.named.emit(profile.first_name)
         self._add_visits(visits)
         for i, series in enumerate(trends):
@@ -158,7 +179,8 @@ class PersonScreen(QWidget):
     def _more(self) -> None:
         self.page += 1
         s, uid, page = self.services, self.user_id, self.page
-        in_background(self, lambda: s.queries.visits_of(uid, page), self._add_visits,
+        in_background(self, lambda: s.queries.visits_of(uid, page, by=self.member),
+                      self._add_visits,
                       lambda m: show_message(self.message, m, error=True))
 
     # --- "Who has looked at my information", on paper ------------------------------------------

@@ -74,14 +74,15 @@ class SearchScreen(QWidget):
             self.more.hide()
             show_message(self.message, "")
             return
-        queries = self.services.queries
-        in_background(self, lambda: (text, queries.search(text)), self._show,
+        queries, member = self.services.queries, self.member
+        in_background(self, lambda: (text, queries.search(text, by=member)), self._show,
                       lambda m: show_message(self.message, m, error=True))
 
     def _more(self) -> None:
         self.page += 1
         text, page, queries = self.query.text().strip(), self.page, self.services.queries
-        in_background(self, lambda: (text, queries.search(text, page)), self._show,
+        member = self.member
+        in_background(self, lambda: (text, queries.search(text, page, by=member)), self._show,
                       lambda m: show_message(self.message, m, error=True))
 
     def _show(self, found: tuple[str, list[PersonLine]]) -> None:

@@ -64,10 +64,10 @@ class StatisticsScreen(QWidget):
         return self.since.date().toPython(), self.until.date().toPython()
 
     def load(self) -> None:
-        s = self.services
+        s, member = self.services, self.member
         since, until = self.period()
         show_message(self.message, "Counting…")
-        in_background(self, lambda: statistics.monthly(s.db, s.content, since, until),
+        in_background(self, lambda: statistics.monthly(s.db, s.content, since, until, by=member),
                       self._show, lambda m: show_message(self.message, m, error=True))
 
     def _show(self, lines: list[MonthStats]) -> None:
@@ -103,7 +103,7 @@ class StatisticsScreen(QWidget):
             now = s.clock()
             s.db.write(lambda session: audit.record(
                 session, audit.EXPORT, at=now, actor="peer", staff_id=self.member.id,
-                format="statistics-csv", months=len(self.lines)))
+                format="statistics-csv", months=len(self.lines)))  # counts only: no one's data
 
         in_background(self, work, lambda _: show_message(self.message, f"Saved {path}."),
                       lambda m: show_message(self.message, f"Could not save: {m}", error=True))

@@ -178,7 +178,8 @@ class TodayScreen(QWidget):
         if self._reading:  # a slow read is still out: never stack them up
             return
         self._reading = True
-        in_background(self, self.services.queries.board, self._show, self._read_failed)
+        queries, member = self.services.queries, self.member
+        in_background(self, lambda: queries.board(by=member), self._show, self._read_failed)
 
     def _read_failed(self, message: str) -> None:
         self._reading = False
