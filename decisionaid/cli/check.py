@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.config import load_config
-from decisionaid.content.loader import check
+from decisionaid.content.loader import check, check_alone
 from decisionaid.errors import UserError
 
 
@@ -17,8 +17,10 @@ def register(subparsers) -> None:
         help="validate questionnaires/ and vignettes/",
         description=(
             "Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
-            "questionnaire file, a vignette folder, or a folder holding questionnaires/ and/or "
-            "vignettes/ (default: the configured content)."
+            "questionnaire file (anywhere: one outside a content folder is checked on its own, "
+            "with the _answer-sets.yaml beside it), a vignette folder, or a folder holding "
+            "questionnaires/ and/or vignettes/ (default: the configured content). Finding "
+            "nothing to check is an error."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
@@ -26,24 +28,31 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _root_of(path: Path) -> tuple[Path, bool]:
-    """The content root for a PATH and whether PATH is the root itself."""
+def _root_of(path: Path) -> tuple[Path | None, bool]:
+    """The content root for a PATH and whether PATH is the root itself. The root is None for a
+    file or vignette folder that is not inside a content folder: it is checked on its own."""
     if path.is_dir() and ((path / "questionnaires").is_dir() or (path / "vignettes").is_dir()):
         return path, True
     if path.is_dir() and path.name == "questionnaires":
         return path.parent, False
     if path.is_dir() and (path / "vignette.yaml").exists():
-        return path.parent.parent, False
+        return (path.parent.parent if path.parent.name == "vignettes" else None), False
     if path.is_dir() and path.name == "vignettes":
         return path.parent, False
     if path.is_file() and path.suffix in (".yaml", ".yml"):
         if path.name == "vignette.yaml":
-            return path.parent.parent.parent, False
-        return path.parent.parent, False
+            return _root_of(path.parent)
+        if path.parent.name in ("questionnaires", "vignettes"):
+            return path.parent.parent, False
+        return None, False
     raise UserError(
         f"{path} is not a questionnaire file, a vignette folder or a content folder "
         "(one holding questionnaires/ or vignettes/)"
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,23 +62,38 @@ def run(args: argparse.Namespace) -> int:
         if not path.exists():
             raise UserError(f"{path}: no such file or folder")
     errors: list[str] = []
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0]
+    alone = False
     for path in paths:
         root, whole = _root_of(path)
         target = path.parent if path.name == "vignette.yaml" else path
-        result = check(root, config.languages, None if whole else [target])
-        if whole and not result.errors and result.questionnaires == 0:
-            errors.append(f"{root / 'questionnaires'}:1: no questionnaires found; add NAME.yaml files (see docs/content-format.md)")
+        if root is None:
+            result = check_alone(target, config.languages)
+            alone = True
+        else:
+            result = check(root, config.languages, None if whole else [target])
+        if not result.errors and path.is_dir() and path.name != "vignettes" and not (path / "vignette.yaml").exists() and result.questionnaires == 0:
+            folder = path if path.name == "questionnaires" else path / "questionnaires"
+            errors.append(f"{folder}:1: no questionnaires found; add NAME.yaml files (see docs/content-format.md)")
+        elif result.checked_nothing:
+            # Never "OK" about nothing: say what was looked at and found empty.
+            errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
         errors.extend(str(e) for e in result.errors)
         totals[0] += result.questionnaires
         totals[1] += result.items
         totals[2] += result.vignettes
+        totals[3] += result.other_files
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
         n = len(dict.fromkeys(errors))
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
         return 1
-    q, i, v = totals
-    print(f"{q} questionnaire{'s' if q != 1 else ''}, {i} items, {v} vignette{'s' if v != 1 else ''}: OK")
+    q, i, v, others = totals
+    summary = f"{_plural(q, 'questionnaire')}, {i} items, {_plural(v, 'vignette')}: OK"
+    if not q and not v and others:
+        summary = f"{_plural(others, 'file')} of answer sets or topics: OK"
+    if alone:
+        summary += " (checked on its own, so its links to vignettes and other files were not checked)"
+    print(summary)
     return 0

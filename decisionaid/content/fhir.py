@@ -6,6 +6,8 @@ Mapping (written down in docs/content-format.md):
   ``system`` is the questionnaire url and ``code`` the option value as text, ``display`` the
   label in the first site language, with the other languages as translation extensions;
   number values also carry ``ordinalValue``.
+- a scale's ``better`` → the item extension ``BETTER`` with ``valueCode`` ``lower`` or
+  ``higher``: which end of the options' ``ordinalValue`` is the better one.
 - yesno → ``boolean``; text → ``text`` with ``maxLength``; info and vignettes → ``display``.
 - ``show_if`` → ``enableWhen``/``enableBehavior`` where FHIR can say it (equals, in,
   answered, not-equals, and all/any of those on items of the same file); anything else
@@ -21,6 +23,9 @@ from decisionaid.content.model import Condition, Content, Item, Option, Question
 
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+# No FHIR or SDC extension says which end of an ordinal scale is better, so the export names its
+# own, under the same urn: scheme as the questionnaires' urls.
+BETTER = "urn:decisionaid:fhir:extension:better"
 ENABLE_WHEN_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
 FHIR_TYPES = {
     "scale": "choice",
@@ -153,6 +158,8 @@ def item_to_fhir(questionnaire: Questionnaire, content: Content, item: Item) -> 
                 entry["extension"] = [{"url": ORDINAL, "valueDecimal": option.value}]
             options.append(entry)
         fhir["answerOption"] = options
+    if item.better:
+        fhir.setdefault("extension", []).append({"url": BETTER, "valueCode": item.better})
     if item.show_if is not None:
         simple = _simple_enable_when(questionnaire, content, item.show_if)
         if simple is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from decisionaid.content.captions import CaptionError, parse_webvtt
 from decisionaid.content.model import (
     ANSWERABLE_TYPES,
+    BETTER_ENDS,
     DEFAULT_MAX_LENGTH,
     ITEM_TYPES,
     REPORT_SECTIONS,
@@ -37,14 +38,19 @@ from decisionaid.content.yamlnodes import LineDict, LineList, read_yaml
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STRING_VALUE = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*$")
 ANSWER_SETS_FILE = "_answer-sets.yaml"
+TOPICS_FILE = "_topics.yaml"  # in vignettes/: each topic's name in every site language
 MAX_TEXT_LENGTH_LIMIT = 5000
+# The biggest shipped file is under 10 KB; a content file many times that is a mistake (a
+# video or a log saved under the wrong name), and reading it would only make the check slow.
+MAX_FILE_BYTES = 256 * 1024
 TRUTH_WORDS = "yes, no, on, off, true or false"
 
 QUESTIONNAIRE_KEYS = {"id", "version", "order", "title", "intro", "optional", "items", "scores"}
 ITEM_KEYS = {
     "id", "type", "text", "help", "options", "required", "show_if", "report", "trend",
-    "max_length", "max", "carry_forward", "read_aloud", "vignette", "topics",
+    "max_length", "max", "carry_forward", "read_aloud", "vignette", "topics", "better",
 }
+ANSWER_SET_KEYS = {"better", "options"}
 OPTION_KEYS = {"value", "label", "flag", "suggest", "exclusive"}
 SCORE_KEYS = {"id", "items", "label", "flag", "report"}
 SCORE_FLAG_KEYS = {"at_least", "at_most", "severity", "text"}
@@ -127,16 +133,25 @@ class _PendingCondition:
 
 
 class _Loader:
-    def __init__(self, languages: tuple[str, ...]):
+    def __init__(self, languages: tuple[str, ...], alone: bool = False):
         self.languages = languages
+        # alone: one file checked outside a content folder; links to other files cannot be known.
+        self.alone = alone
         self.errors: list[ContentError] = []
         self.answer_sets: dict[str, tuple[Option, ...]] = {}
+        self.answer_set_better: dict[str, str] = {}
         self.questionnaires: list[Questionnaire] = []
         self.vignettes: dict[str, Vignette] = {}
         self.pending: list[_PendingCondition] = []
         # (vignette id, reporter, line) to check once vignettes are loaded
         self.vignette_refs: list[tuple[str, _Reporter, int]] = []
         self.id_lines: dict[str, tuple[str, int]] = {}
+        self.topics: dict[str, Text] = {}
+        self.topics_file: Path | None = None
+        self.declared_topics: set[str] = set()
+        self.topics_unreadable = False
+        # (topic id, reporter, line) to check once the topics file is read
+        self.topic_refs: list[tuple[str, _Reporter, int]] = []
         self.duplicate_ids: set[str] = set()
 
     # --- texts -----------------------------------------------------------------------------
@@ -260,6 +275,30 @@ class _Loader:
             self.vignette_refs.append((vid, report, line))
         return vid
 
+    def topic_ref_list(self, topics: list, report: _Reporter, line: int) -> None:
+        for index, topic in enumerate(topics):
+            self.topic_refs.append((topic, report, topics.line_of(index) if isinstance(topics, LineList) else line))
+
+    def load_topics(self, path: Path) -> None:
+        report = _Reporter(str(path), self.errors)
+        self.topics_file = path
+        data = self.read(path, report)
+        if not isinstance(data, LineDict):
+            if data is not None:
+                report(1, "the topics file must be a map of TOPIC-ID: its name in each site language")
+            # Its own error says what is wrong; one line per topic in use would only repeat it.
+            self.topics_unreadable = True
+            return
+        for topic, name in data.items():
+            line = data.line_of(topic)
+            if not isinstance(topic, str) or not ID_PATTERN.match(topic):
+                report(line, f"topic id {topic!r} must use only lowercase letters, digits and '-', e.g. side-effects")
+                continue
+            self.declared_topics.add(topic)
+            text = self.text(name, report, line, f"the name of topic '{topic}'")
+            if text is not None:
+                self.topics[topic] = text
+
     # --- options -----------------------------------------------------------------------------
     def options(self, raw: object, report: _Reporter, line: int, item_type: str) -> tuple[Option, ...]:
         if isinstance(raw, str):
@@ -336,6 +375,16 @@ class _Loader:
             report(line, "an item needs at least two options to choose from")
         return tuple(options)
 
+    def better_end(self, value: object, report: _Reporter, line: int) -> str | None:
+        if value not in BETTER_ENDS:
+            report(
+                line,
+                f"'better' says which end of the scale is better: lower or higher, not {value!r}"
+                f"{_did_you_mean(value, BETTER_ENDS)}",
+            )
+            return None
+        return value  # type: ignore[return-value]
+
     def load_answer_sets(self, path: Path) -> None:
         report = _Reporter(str(path), self.errors)
         data = self.read(path, report)
@@ -348,8 +397,19 @@ class _Loader:
             if not isinstance(name, str) or not ID_PATTERN.match(name):
                 report(data.line_of(name), f"answer set name {name!r} must use lowercase letters, digits and '-'")
                 continue
+            line = data.line_of(name)
+            if isinstance(raw, LineDict):  # the long form: {better: lower, options: [...]}
+                self.unknown_keys(raw, ANSWER_SET_KEYS, report, f"the answer set '{name}'")
+                if "better" in raw:
+                    better = self.better_end(raw["better"], report, raw.line_of("better"))
+                    if better:
+                        self.answer_set_better[name] = better
+                if "options" not in raw:
+                    report(raw.line, f"the answer set '{name}' needs 'options': a list of {{value, label}} entries")
+                    continue
+                line, raw = raw.line_of("options"), raw["options"]
             # Set type is not known yet; 'exclusive' is checked again at use.
-            options = self.options(raw, report, data.line_of(name), "multi")
+            options = self.options(raw, report, line, "multi")
             if options:
                 self.answer_sets[name] = options
 
@@ -473,6 +533,14 @@ class _Loader:
         if trend and item_type != "scale":
             report(raw.line_of("trend"), "'trend' only applies to scale items")
             trend = False
+        better = None
+        if "better" in raw:
+            if item_type != "scale":
+                report(raw.line_of("better"), "'better' only applies to scale items (it says which end of the scale is better)")
+            else:
+                better = self.better_end(raw["better"], report, raw.line_of("better"))
+        elif item_type == "scale" and isinstance(raw.get("options"), str):
+            better = self.answer_set_better.get(raw["options"])
         max_length = DEFAULT_MAX_LENGTH
         if "max_length" in raw:
             if item_type != "text":
@@ -510,6 +578,7 @@ class _Loader:
                 report(raw.line_of("topics"), "'topics' must be a list of topic names, e.g. [side-effects]")
             else:
                 topics = tuple(raw["topics"])
+                self.topic_ref_list(raw["topics"], report, raw.line_of("topics"))
         show_if = None
         if "show_if" in raw:
             leaves: list[tuple[Condition, int]] = []
@@ -524,7 +593,7 @@ class _Loader:
             id=iid, type=item_type, text=text, help=help_text, options=options, required=required,
             show_if=show_if, report=report_section, trend=trend, max_length=max_length,
             max=max_choices, carry_forward=carry, read_aloud=read_aloud, vignette=vignette,
-            topics=topics, line=raw.line,
+            topics=topics, better=better, line=raw.line,
         )
 
     def scores(self, raw: object, report: _Reporter, line: int, items: dict[str, Item]) -> tuple[Score, ...]:
@@ -595,12 +664,22 @@ class _Loader:
     # --- files -------------------------------------------------------------------------------
     def read(self, path: Path, report: _Reporter) -> object | None:
         try:
-            source = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            report(1, "the file is not UTF-8 text; save it as UTF-8")
-            return None
+            if not path.is_file():  # a FIFO or a device would block or never end
+                report(1, "this is not a regular file; content must be plain text files")
+                return None
+            with open(path, "rb") as f:
+                raw = f.read(MAX_FILE_BYTES + 1)
         except OSError as e:
-            report(1, f"cannot read the file ({e.strerror})")
+            report(1, f"cannot read the file ({e.strerror or e})")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            report(1, f"the file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file may be; is it the right file?")
+            return None
+        try:
+            source = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = raw.count(b"\n", 0, e.start) + 1
+            report(line, "the file is not UTF-8 text (this line holds a byte that is not); save it as UTF-8")
             return None
         data, problems = read_yaml(source)
         for problem in problems:
@@ -687,6 +766,8 @@ class _Loader:
         if not isinstance(topics, list) or not topics or not all(isinstance(t, str) and ID_PATTERN.match(t) for t in topics):
             report(data.line_of("topics"), "'topics' must be a list of topic names, e.g. [side-effects]")
             topics = None
+        else:
+            self.topic_ref_list(topics, report, data.line_of("topics"))
         duration = self.whole_number(data, "duration_s", report, 1)
         sample = self.boolean(data, "sample", report, False)
         video = self.file(folder, data["video"], report, data.line_of("video"), "the video")
@@ -790,6 +871,8 @@ class _Loader:
                 if ref.questionnaire in self.duplicate_ids:
                     continue  # already reported: which file is meant cannot be known
                 target = items.get(ref)
+                if target is None and self.alone and ref.questionnaire != pending.questionnaire:
+                    continue
                 if target is None:
                     known = [i.id for q in self.questionnaires if q.id == ref.questionnaire for i in q.items]
                     where = "this file" if ref.questionnaire == pending.questionnaire else f"'{ref.questionnaire}'"
@@ -804,8 +887,20 @@ class _Loader:
                 self.check_condition_value(leaf, target, pending.report, line)
         known = set(self.vignettes)
         for vid, report, line in self.vignette_refs:
-            if vid not in known:
+            if vid not in known and not self.alone:
                 report(line, f"there is no vignette '{vid}' in the vignettes folder{_did_you_mean(vid, known)}")
+        if not self.alone and not self.topics_unreadable:
+            self.resolve_topics()
+
+    def resolve_topics(self) -> None:
+        declared_in = f"vignettes/{TOPICS_FILE}"
+        for topic, report, line in self.topic_refs:
+            if topic in self.topics:
+                continue
+            if self.topics_file is None:
+                report(line, f"the topic '{topic}' has no name: add {declared_in} with '{topic}' and its name in each site language ({', '.join(self.languages)})")
+            elif topic not in self.declared_topics:  # a declared topic's bad name is reported there
+                report(line, f"the topic '{topic}' is not in {declared_in}{_did_you_mean(topic, self.declared_topics)}; add it there with its name in each site language")
 
     def check_condition_value(self, leaf: Condition, target: Item, report: _Reporter, line: int) -> None:
         if leaf.op == "answered":
@@ -840,6 +935,14 @@ class CheckResult:
     questionnaires: int
     items: int
     vignettes: int
+    # Checked outside a content folder: links to vignettes and other files were not checked.
+    alone: bool = False
+    # Other files checked (answer sets, topics): something was checked even with no questionnaire.
+    other_files: int = 0
+
+    @property
+    def checked_nothing(self) -> bool:
+        return not self.errors and not (self.questionnaires or self.vignettes or self.other_files)
 
 
 def _questionnaire_files(folder: Path) -> list[Path]:
@@ -860,6 +963,8 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
     qdir, vdir = root / "questionnaires", root / "vignettes"
     if (qdir / ANSWER_SETS_FILE).is_file():
         loader.load_answer_sets(qdir / ANSWER_SETS_FILE)
+    if (vdir / TOPICS_FILE).is_file():
+        loader.load_topics(vdir / TOPICS_FILE)
     qfiles = _questionnaire_files(qdir) if qdir.is_dir() else []
     vfolders = _vignette_folders(vdir) if vdir.is_dir() else []
     for path in qfiles:
@@ -870,9 +975,12 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
     errors = sorted(set(loader.errors))
     content = None
     if not errors:
-        content = Content(tuple(loader.languages), tuple(loader.questionnaires), dict(loader.vignettes))
+        content = Content(
+            tuple(loader.languages), tuple(loader.questionnaires), dict(loader.vignettes), dict(loader.topics)
+        )
     questionnaires = loader.questionnaires
     vignettes = list(loader.vignettes.values())
+    others = [f for f in (qdir / ANSWER_SETS_FILE, vdir / TOPICS_FILE) if f.is_file()]
     if only is not None:
         wanted = [p.resolve() for p in only]
 
@@ -883,15 +991,48 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
         errors = [e for e in errors if chosen(e.path)]
         questionnaires = [q for q in questionnaires if chosen(q.path)]
         vignettes = [v for v in vignettes if chosen(v.folder)]
-        n_files = sum(1 for p in qfiles if chosen(str(p)))
-        if n_files and not questionnaires and not errors:
-            questionnaires = []
+        others = [f for f in others if chosen(str(f))]
     return CheckResult(
         content,
         errors,
         len(questionnaires),
         sum(len(q.items) for q in questionnaires),
         len(vignettes),
+        other_files=len(others),
+    )
+
+
+def check_alone(path: Path, languages: Iterable[str]) -> CheckResult:
+    """Check one questionnaire file, answer sets file or vignette folder that is not inside a
+    content folder. A questionnaire uses the ``_answer-sets.yaml`` beside it, if there is one;
+    its links to vignettes and to other questionnaires are left for the check of the whole root.
+    """
+    loader = _Loader(tuple(languages), alone=True)
+    path = Path(path)
+    questionnaire = vignette = False
+    if path.is_dir():
+        loader.load_vignette(path)
+        vignette = True
+    elif path.name == ANSWER_SETS_FILE:
+        loader.load_answer_sets(path)
+    elif path.name == TOPICS_FILE:
+        loader.load_topics(path)
+    else:
+        if (path.parent / ANSWER_SETS_FILE).is_file():
+            loader.load_answer_sets(path.parent / ANSWER_SETS_FILE)
+        loader.load_questionnaire(path)
+        questionnaire = True
+    loader.resolve()
+    errors = sorted(set(loader.errors))
+    questionnaires = loader.questionnaires
+    return CheckResult(
+        None,
+        errors,
+        len(questionnaires),
+        sum(len(q.items) for q in questionnaires),
+        len(loader.vignettes),
+        alone=True,
+        other_files=0 if questionnaire or vignette else 1,
     )
 
 

@@ -14,6 +14,10 @@ ItemType = Literal["scale", "choice", "multi", "yesno", "text", "info", "vignett
 Severity = Literal["concern", "safety"]
 Value = int | str | bool
 Text = dict[str, str]
+Better = Literal["lower", "higher"]
+Change = Literal["better", "worse", "same"]
+
+BETTER_ENDS: tuple[str, ...] = ("lower", "higher")
 
 ITEM_TYPES: tuple[str, ...] = ("scale", "choice", "multi", "yesno", "text", "info", "vignettes")
 ANSWERABLE_TYPES = frozenset({"scale", "choice", "multi", "yesno", "text"})
@@ -48,6 +52,17 @@ YESNO_LABELS: dict[str, tuple[str, str]] = {
     "ko": ("예", "아니요"),
     "so": ("Haa", "Maya"),
 }
+
+
+def change_between(better: Better | None, earlier: object, later: object) -> Change | None:
+    """Whether a scale answer got better, worse or stayed the same, from the end the content
+    declares better; None when it declares none or either answer is not a number: never guessed."""
+    numbers = [v for v in (earlier, later) if isinstance(v, int) and not isinstance(v, bool)]
+    if better not in BETTER_ENDS or len(numbers) != 2:
+        return None
+    if later == earlier:
+        return "same"
+    return "better" if (later > earlier) == (better == "higher") else "worse"  # type: ignore[operator]
 
 
 def text_in(text: Text | None, language: str) -> str:
@@ -111,6 +126,7 @@ class Item:
     read_aloud: bool = True
     vignette: str | None = None
     topics: tuple[str, ...] = ()
+    better: Better | None = None  # scales: which end is better ("lower" or "higher" values)
     line: int = 0
 
     @property
@@ -196,11 +212,22 @@ class Vignette:
 
 @dataclass(frozen=True)
 class Content:
-    """All questionnaires (in visit order) and vignettes a site runs with."""
+    """All questionnaires (in visit order) and vignettes a site runs with.
+
+    ``topics`` names each vignette topic in every site language, in the order the stories
+    library shows them (from ``vignettes/_topics.yaml``); every topic in use is declared there.
+    """
 
     languages: tuple[str, ...]
     questionnaires: tuple[Questionnaire, ...]
     vignettes: dict[str, Vignette] = field(default_factory=dict)
+    topics: dict[str, Text] = field(default_factory=dict)
+
+    def topic_name(self, topic: str, language: str) -> str:
+        """The name of a topic in ``language``; the id made readable if it is not declared."""
+        if topic in self.topics:
+            return text_in(self.topics[topic], language)
+        return topic.replace("-", " ").capitalize()
 
     def questionnaire(self, questionnaire_id: str) -> Questionnaire:
         for questionnaire in self.questionnaires:

@@ -1,10 +1,50 @@
-"""YAML reading that remembers where each value came from, so errors can name FILE:LINE."""
+"""YAML reading that remembers where each value came from, so errors can name FILE:LINE.
+
+Whatever the text, ``read_yaml`` answers with data or with problems that name a line; it never
+raises. Content is small, so anything far larger than a real file is refused rather than read:
+nesting deeper than ``MAX_DEPTH`` and more than ``MAX_VALUES`` values once aliases (``*name``)
+are expanded, which stops an "alias bomb" before it takes the machine's memory.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import yaml
+
+MAX_DEPTH = 40
+MAX_VALUES = 50_000
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """SafeLoader without dates (content has none, and a bad one such as 2024-13-45 would raise
+    while building the value) and with a bound on nesting, which PyYAML reads recursively."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooMuch(
+                    self.peek_event().start_mark.line + 1,
+                    f"values are nested more than {MAX_DEPTH} deep here; content never needs that many levels",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _TooMuch(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 class LineDict(dict):
@@ -35,6 +75,50 @@ class YamlProblem:
 
 def _node_line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Raise _TooMuch when the document, with every alias expanded, is too big or too deep.
+
+    Sizes are memoised per node, so this takes time in proportion to the text, however many
+    times an alias repeats what it names."""
+    sizes: dict[int, tuple[int, int]] = {}
+    open_nodes: set[int] = set()
+
+    def measure(node: yaml.Node) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:  # refers to itself: _convert reports it
+            return 1, 1
+        open_nodes.add(key)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        count, depth = 1, 1
+        for child in children:
+            child_count, child_depth = measure(child)
+            count += child_count
+            depth = max(depth, child_depth + 1)
+            if count > MAX_VALUES:
+                raise _TooMuch(
+                    _node_line(child),
+                    f"the file holds more than {MAX_VALUES:,} values by this line, once its aliases "
+                    "(*name) are expanded; write the values out instead of repeating aliases",
+                )
+            if depth > MAX_DEPTH:
+                raise _TooMuch(
+                    _node_line(child),
+                    f"values are nested more than {MAX_DEPTH} deep here once aliases (*name) are "
+                    "expanded; write the values out instead",
+                )
+        open_nodes.discard(key)
+        sizes[key] = (count, depth)
+        return count, depth
+
+    measure(root)
 
 
 def _convert(
@@ -75,7 +159,21 @@ def _convert(
             result.append(_convert(loader, child, problems, path))
             result.item_lines.append(_node_line(child))
         return result
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    # Any value PyYAML cannot build (!!int abc, a 5,000-digit number, an unknown tag) is a
+    # problem at its line, whatever the exception.
+    except Exception as e:
+        problems.append(YamlProblem(_node_line(node), f"YAML cannot read this value ({_reason(e)}); if it is a text, put it in double quotes"))
+        return None
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, yaml.MarkedYAMLError):
+        return (error.problem or error.context or "not valid YAML").strip()
+    # The first clause only: Python's own advice (e.g. on sys.set_int_max_str_digits) is not for editors.
+    text = str(error).strip().splitlines()[0].split(";")[0] if str(error).strip() else ""
+    return text or type(error).__name__
 
 
 def _hashable(value: object) -> bool:
@@ -100,12 +198,28 @@ def read_yaml(text: str) -> tuple[object | None, list[YamlProblem]]:
     """Parse one YAML document; returns (data with line info, problems). On a syntax error the
     data is None and the problem names the line, with a hint about quotes where it fits."""
     problems: list[YamlProblem] = []
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        # The reader rejects NUL and other control characters as soon as it is built.
+        loader = _ContentLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, problems
+        _check_size(node)
         return _convert(loader, node, problems), problems
+    except _TooMuch as e:
+        return None, [YamlProblem(e.line, e.message)]
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1
+        return None, [
+            YamlProblem(
+                line,
+                f"this line holds a control character ({_char_name(e.character)}) that a text file "
+                "should not have; delete it (copying from another program can bring it in)",
+            )
+        ]
+    except RecursionError:  # pragma: no cover - MAX_DEPTH keeps PyYAML well within the limit
+        return None, [YamlProblem(1, f"values are nested too deep to read (more than {MAX_DEPTH} levels)")]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
@@ -116,4 +230,12 @@ def read_yaml(text: str) -> tuple[object | None, list[YamlProblem]]:
     except yaml.YAMLError as e:
         return None, [YamlProblem(1, f"YAML cannot read this file ({e})")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _char_name(character: object) -> str:
+    """U+000B for the reader's character, which PyYAML gives as a number or a one-letter text."""
+    if isinstance(character, str) and len(character) == 1:
+        character = ord(character)
+    return f"U+{character:04X}" if isinstance(character, int) else repr(character)

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from decisionaid.content.model import REPORT_SECTIONS, Severity, Value
+from decisionaid.content.model import (
+    REPORT_SECTIONS,
+    Better,
+    Change,
+    Severity,
+    Value,
+    change_between,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,13 @@ class SummaryEntry:
     trend: bool = False
     # For scale items: (lowest, highest) option values and the labels, for charts and arrows.
     scale: tuple[int, int] | None = None
+    # For scale items: which end the content declares better ("lower"/"higher"), None if it does not.
+    better: Better | None = None
+
+    def change_since(self, earlier: Value | list[Value] | None) -> Change | None:
+        """"better", "worse" or "same" against an earlier answer to this item; None when the
+        content does not say which end is better (or either answer is not a number)."""
+        return change_between(self.better, earlier, self.value)
 
 
 @dataclass(frozen=True)

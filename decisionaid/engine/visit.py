@@ -503,7 +503,7 @@ class Visit:
                     scale = (min(ints), max(ints))
                 entry = SummaryEntry(
                     q.id, item.id, text_in(item.text, self.language), answer_text(item, value, self.language),
-                    value, item.type, severity, item.trend, scale,
+                    value, item.type, severity, item.trend, scale, item.better,
                 )
                 # Alerts hold flagged answers only: an unflagged answer to a `report: alerts`
                 # item (e.g. "Not at all") is not something the prescriber must act on.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from decisionaid.content.model import ItemRef
+
 Q = "questionnaires/extra.yaml"
 
 
@@ -426,3 +428,207 @@ def test_vignette_folder_without_yaml(content_root):
 def test_underscore_folders_are_not_vignettes(content_root):
     (content_root.root / "vignettes/_tools").mkdir()
     assert content_root.errors() == []
+
+
+# --- any bytes give FILE:LINE, never a traceback ----------------------------------------------
+
+
+def write_bytes(root, data: bytes, relative=Q):
+    path = root.root / relative
+    path.write_bytes(data)
+    return path
+
+
+GOOD = b"id: extra\nversion: 1\norder: 50\ntitle: {en: Extra, es: Extra}\nitems:\n  - {id: a, type: info, text: {en: A, es: A}}\n"
+
+
+@pytest.mark.parametrize(("char", "name"), [(b"\x00", "U+0000"), (b"\x0b", "U+000B"), (b"\x1b", "U+001B")])
+def test_a_control_character_names_its_line(content_root, char, name):
+    write_bytes(content_root, GOOD.replace(b"Extra, es", b"Ex" + char + b"tra, es"))
+    line, message = one_error(content_root)
+    assert line == 4 and name in message and "delete it" in message
+
+
+def test_an_impossible_date_is_read_as_text_not_a_crash(content_root):
+    write_bytes(content_root, GOOD.replace(b"version: 1", b"version: 2024-13-45"))
+    line, message = one_error(content_root)
+    assert line == 2 and "whole number" in message and "2024-13-45" in message
+
+
+def test_a_value_yaml_cannot_build_names_its_line(content_root):
+    write_bytes(content_root, GOOD.replace(b"version: 1", b"version: !!int abc"))
+    errors = [e for e in content_root.check().errors if e.path.endswith(Q)]
+    assert any(e.line == 2 and "YAML cannot read this value" in e.message for e in errors), errors
+
+
+def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(content_root):
+    write_bytes(content_root, GOOD.replace(b"Extra, es: Extra", b"Extra, es: Extr\xe1"))
+    line, message = one_error(content_root)
+    assert line == 4 and "UTF-8" in message
+
+
+def test_a_huge_file_is_refused_at_once(content_root):
+    from decisionaid.content.loader import MAX_FILE_BYTES
+
+    write_bytes(content_root, GOOD + b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
+    line, message = one_error(content_root)
+    assert line == 1 and f"{MAX_FILE_BYTES // 1024} KB" in message
+
+
+def test_a_fifo_named_like_a_questionnaire_does_not_hang_the_check(content_root):
+    import os
+
+    os.mkfifo(content_root.root / "questionnaires" / "pipe.yaml")
+    line, message = one_error(content_root, "pipe.yaml")
+    assert line == 1 and "not a regular file" in message
+
+
+def alias_bomb(levels: int = 12) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def merge_bomb(levels: int = 40) -> str:
+    lines = ["m0: &m0 {x: 1, y: 2}"]
+    lines += [f"m{i}: &m{i} {{<<: [*m{i - 1}, *m{i - 1}]}}" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("bomb", [alias_bomb(), merge_bomb()], ids=["aliases", "merge-keys"])
+def test_an_alias_bomb_is_reported_in_under_a_second(content_root, bomb):
+    import time
+
+    content_root.write(Q, bomb)
+    started = time.perf_counter()
+    line, message = one_error(content_root)
+    assert time.perf_counter() - started < 1.0
+    assert line > 1 and "aliases" in message
+
+
+def test_values_nested_too_deep_are_refused(content_root):
+    content_root.write(Q, "items: " + "[" * 500 + "]" * 500 + "\n")
+    line, message = one_error(content_root)
+    assert line == 1 and "nested more than" in message
+
+
+# --- vignette topics come from vignettes/_topics.yaml --------------------------------------------
+
+
+def test_topics_load_in_file_order_with_their_names(content_root):
+    content_root.write(
+        "vignettes/_topics.yaml",
+        "side-effects: {en: Side effects, es: Efectos secundarios}\nhope: {en: Hope, es: Esperanza}\n",
+    )
+    content = content_root.check().content
+    assert list(content.topics) == ["side-effects", "hope"]
+    assert content.topic_name("side-effects", "es") == "Efectos secundarios"
+
+
+def test_a_topic_not_declared_is_an_error_with_a_suggestion(content_root):
+    path = content_root.root / "vignettes" / "side-story" / "vignette.yaml"
+    path.write_text(path.read_text().replace("topics: [side-effects]", "topics: [side-effect]"))
+    line, message = one_error(content_root, "side-story/vignette.yaml")
+    assert line == 11 and "'side-effect' is not in vignettes/_topics.yaml" in message
+    assert "did you mean 'side-effects'" in message
+
+
+def test_a_vignettes_item_topic_must_be_declared(content_root):
+    write_q(content_root, "  - id: a\n    type: vignettes\n    text: A\n    topics:\n      - side-effects\n      - money\n")
+    line, message = one_error(content_root)
+    assert line == 11 and "'money'" in message and "_topics.yaml" in message
+
+
+def test_a_topic_name_needs_every_site_language(content_root):
+    content_root.write("vignettes/_topics.yaml", "side-effects:\n  en: Side effects\n")
+    line, message = one_error(content_root, "_topics.yaml")
+    assert line == 1 and "'es'" in message and "side-effects" in message
+
+
+def test_topics_in_use_without_a_topics_file_are_errors(content_root):
+    content_root.remove("vignettes/_topics.yaml")
+    _line, message = one_error(content_root, "side-story/vignette.yaml")
+    assert "add vignettes/_topics.yaml" in message and "(en, es)" in message
+
+
+def test_every_shipped_topic_is_named_in_both_languages():
+    from decisionaid.config import PROJECT_ROOT
+    from decisionaid.content.loader import load_content
+
+    content = load_content(PROJECT_ROOT, ("en", "es"))
+    used = {t for v in content.vignettes.values() for t in v.topics}
+    used |= {t for q in content.questionnaires for i in q.items for t in i.topics}
+    assert used and used <= set(content.topics)
+    assert content.topic_name("side-effects", "es") == "Efectos secundarios"
+
+
+# --- which end of a scale is better ---------------------------------------------------------
+
+
+SCALE = "  - id: a\n    type: scale\n    text: A\n    options: frequency\n"
+
+
+def test_better_is_carried_on_the_item(content_root):
+    write_q(content_root, SCALE + "    better: lower\n")
+    content = content_root.check().content
+    assert content.item(ItemRef("extra", "a")).better == "lower"
+
+
+def test_better_takes_only_lower_or_higher(content_root):
+    write_q(content_root, SCALE + "    better: hgher\n")
+    line, message = one_error(content_root)
+    assert line == 10 and "lower or higher" in message and "did you mean 'higher'" in message
+
+
+def test_better_only_applies_to_scales(content_root):
+    write_q(content_root, "  - id: a\n    type: yesno\n    text: A\n    better: higher\n")
+    line, message = one_error(content_root)
+    assert line == 9 and "only applies to scale items" in message
+
+
+def test_an_answer_set_can_say_which_end_is_better_and_an_item_can_override_it(content_root):
+    sets = content_root.root / "questionnaires" / "_answer-sets.yaml"
+    sets.write_text(
+        "how-well:\n  better: higher\n  options:\n"
+        "    - {value: 0, label: {en: Not at all, es: Nada}}\n    - {value: 1, label: {en: Well, es: Bien}}\n"
+        + sets.read_text()
+    )
+    write_q(
+        content_root,
+        "  - {id: a, type: scale, text: A, options: how-well}\n"
+        "  - {id: b, type: scale, text: B, options: how-well, better: lower}\n"
+        "  - {id: c, type: scale, text: C, options: frequency}\n",
+    )
+    content = content_root.check().content
+    assert [content.item(ItemRef("extra", i)).better for i in "abc"] == ["higher", "lower", None]
+
+
+def test_an_answer_sets_better_is_checked_too(content_root):
+    sets = content_root.root / "questionnaires" / "_answer-sets.yaml"
+    sets.write_text("how-well:\n  better: up\n  options:\n    - {value: 0, label: A}\n    - {value: 1, label: B}\n" + sets.read_text())
+    line, message = one_error(content_root, "_answer-sets.yaml")
+    assert line == 2 and "lower or higher" in message
+
+
+def test_every_shipped_trend_scale_says_which_end_is_better():
+    from decisionaid.config import PROJECT_ROOT
+    from decisionaid.content.loader import load_content
+
+    content = load_content(PROJECT_ROOT, ("en", "es"))
+    trends = {f"{q.id}/{i.id}": i.better for q in content.questionnaires for i in q.items if i.trend}
+    assert len(trends) == 11 and None not in trends.values()
+    assert trends["my-medicines/how-well"] == "higher" and trends["how-ive-been/energy"] == "lower"
+
+
+@pytest.mark.parametrize(
+    ("better", "earlier", "later", "change"),
+    [
+        ("lower", 2, 0, "better"), ("lower", 0, 2, "worse"), ("higher", 0, 3, "better"),
+        ("higher", 3, 1, "worse"), ("lower", 1, 1, "same"), (None, 0, 3, None), ("lower", None, 1, None),
+        ("lower", True, 1, None),
+    ],
+)
+def test_a_change_is_better_or_worse_only_when_the_content_says(better, earlier, later, change):
+    from decisionaid.content.model import change_between
+
+    assert change_between(better, earlier, later) == change

@@ -288,3 +288,17 @@ def test_language_can_change_mid_visit(mini_content):
     visit.confirm(1)
     visit.language = "es"
     assert visit.summary().section("how_ive_been")[0].answer == "Algunos días"
+
+
+def test_the_summary_says_which_end_of_a_scale_is_better(content_root):
+    from decisionaid.content.loader import load_content
+
+    path = content_root.root / "questionnaires" / "feelings.yaml"
+    path.write_text(path.read_text().replace("    trend: true\n  - id: sleep\n", "    trend: true\n    better: lower\n  - id: sleep\n"))
+    visit = Visit(load_content(content_root.root, ("en", "es")), language="en")
+    walk_to(visit, SAD)
+    visit.confirm(1)
+    visit.confirm(2)
+    sad, sleep = visit.summary().section("how_ive_been")
+    assert (sad.better, sad.change_since(3), sad.change_since(0), sad.change_since(1)) == ("lower", "better", "worse", "same")
+    assert sleep.better is None and sleep.change_since(0) is None  # the content does not say: no guess

@@ -110,3 +110,16 @@ def test_export_to_an_unwritable_place_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("decisionaid: cannot write to") and "\n" not in err
     assert Path(blocker).read_text() == "x"
+
+
+def test_which_end_of_a_scale_is_better_travels_with_the_item(shipped):
+    from decisionaid.content.fhir import BETTER
+
+    for qid, item_id, better in [("how-ive-been", "sad", "lower"), ("my-medicines", "how-well", "higher")]:
+        resource = questionnaire_to_fhir(shipped.questionnaire(qid), shipped)
+        (item,) = [i for i in resource["item"] if i["linkId"] == item_id]
+        assert {"url": BETTER, "valueCode": better} in item["extension"]
+        parsed = FhirQuestionnaire.model_validate(resource)
+        assert any(e.url == BETTER for i in parsed.item if i.linkId == item_id for e in i.extension)
+    plain = questionnaire_to_fhir(shipped.questionnaire("my-decision"), shipped)
+    assert not [e for i in plain["item"] for e in i.get("extension", []) if e["url"] == BETTER]
