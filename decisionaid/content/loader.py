@@ -662,7 +662,8 @@ class _Loader:
         return ScoreFlag(severity, text, **{bounds[0]: bound})
 
     # --- files -------------------------------------------------------------------------------
-    def read(self, path: Path, report: _Reporter) -> object | None:
+    def read_text(self, path: Path, report: _Reporter) -> str | None:
+        """A content text file (YAML, captions, transcript), bounded in size and UTF-8."""
         try:
             if not path.is_file():  # a FIFO or a device would block or never end
                 report(1, "this is not a regular file; content must be plain text files")
@@ -676,10 +677,15 @@ class _Loader:
             report(1, f"the file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file may be; is it the right file?")
             return None
         try:
-            source = raw.decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError as e:
             line = raw.count(b"\n", 0, e.start) + 1
             report(line, "the file is not UTF-8 text (this line holds a byte that is not); save it as UTF-8")
+            return None
+
+    def read(self, path: Path, report: _Reporter) -> object | None:
+        source = self.read_text(path, report)
+        if source is None:
             return None
         data, problems = read_yaml(source)
         for problem in problems:
@@ -779,6 +785,10 @@ class _Loader:
         if captions:
             for lang, cpath in captions.items():
                 self.check_captions(Path(cpath), actual, report, data["captions"].line_of(lang) if isinstance(data["captions"], LineDict) else data.line_of("captions"))
+        for tpath in (transcript or {}).values():
+            # The kiosk shows the transcript as it is: it must be readable text.
+            if self.read_text(Path(tpath), _Reporter(tpath, self.errors)) is None:
+                transcript = None
         if None in (vid, title, summary, peer, topics, duration, video, captions, transcript):
             return
         self.vignettes[vid] = Vignette(
@@ -838,13 +848,13 @@ class _Loader:
 
     def check_captions(self, path: Path, video_s: float | None, report: _Reporter, line: int) -> None:
         caption_report = _Reporter(str(path), self.errors)
+        text = self.read_text(path, caption_report)
+        if text is None:
+            return
         try:
-            cues = parse_webvtt(path.read_text(encoding="utf-8"))
+            cues = parse_webvtt(text)
         except CaptionError as e:
             caption_report(e.line, f"{e} (WebVTT captions)")
-            return
-        except (OSError, UnicodeDecodeError) as e:
-            report(line, f"cannot read the captions ({e})")
             return
         if not cues:
             caption_report(1, "the captions file has no captions")

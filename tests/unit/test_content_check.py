@@ -413,6 +413,23 @@ def test_vignette_captions_must_parse(content_root):
     assert line == 3 and "not a time" in message
 
 
+def test_vignette_captions_and_transcripts_must_be_utf8_text(content_root):
+    (content_root.root / "vignettes/side-story/captions.es.vtt").write_bytes(b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHola \xe1\n")
+    (content_root.root / "vignettes/side-story/transcript.en.txt").write_bytes(b"Hello\n\xff\xfe\n")
+    assert one_error(content_root, "captions.es.vtt")[0] == 4
+    line, message = one_error(content_root, "transcript.en.txt")
+    assert line == 2 and "UTF-8" in message
+
+
+def test_a_huge_captions_file_is_refused_at_once(content_root):
+    from decisionaid.content.loader import MAX_FILE_BYTES
+
+    path = content_root.root / "vignettes/side-story/captions.en.vtt"
+    path.write_bytes(path.read_bytes() + b"NOTE padding\n" * (MAX_FILE_BYTES // 10))
+    line, message = one_error(content_root, "captions.en.vtt")
+    assert line == 1 and "larger than" in message
+
+
 def test_vignette_captions_must_end_within_the_video(content_root):
     content_root.write("vignettes/side-story/captions.en.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:09.000\nHello\n")
     _line, message = one_error(content_root, "captions.en.vtt")
