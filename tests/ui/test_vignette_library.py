@@ -29,6 +29,14 @@ def story(vid: str, title: str, topics: tuple[str, ...], sample: bool = True) ->
     )
 
 
+# As vignettes/_topics.yaml declares them: the library's order and each topic's name.
+TOPICS = {
+    "talking-with-prescriber": {"en": "Talking with your prescriber", "es": "Hablar con quien te receta"},
+    "side-effects": {"en": "Side effects", "es": "Efectos secundarios"},
+    "hope-and-recovery": {"en": "Hope and recovery", "es": "Esperanza y recuperación"},
+}
+
+
 @pytest.fixture
 def content():
     stories = [
@@ -37,7 +45,7 @@ def content():
         story("hope-c", "C hope story", ("hope-and-recovery",), sample=False),
         story("side-d", "D second side effect story", ("side-effects", "hope-and-recovery")),
     ]
-    return Content(("en", "es"), (), {s.id: s for s in stories})
+    return Content(("en", "es"), (), {s.id: s for s in stories}, topics=TOPICS)
 
 
 @pytest.fixture
@@ -67,6 +75,21 @@ def test_without_suggestions_stories_are_grouped_by_plain_topic_names(open_libra
     screen = open_library()
     assert screen.section_titles == ["Talking with your prescriber", "Side effects", "Hope and recovery"]
     assert screen.listed_ids() == ["talk-b", "side-a", "side-d", "hope-c"]
+
+
+def test_a_clinics_own_topics_are_named_and_ordered_as_its_content_says(qtbot, content):
+    """Topic names and their order come from the content (``_topics.yaml``), not from code."""
+    from dataclasses import replace
+
+    own = {
+        "hope-and-recovery": {"en": "Getting well again", "es": "Volver a estar bien"},
+        "side-effects": {"en": "When a medicine bothers you", "es": "Cuando un medicamento molesta"},
+        "talking-with-prescriber": {"en": "Your prescriber", "es": "Quien te receta"},
+    }
+    screen = StoriesScreen(replace(content, topics=own), "es", (), ())
+    qtbot.addWidget(screen)
+    assert screen.section_titles == ["Volver a estar bien", "Cuando un medicamento molesta",
+                                     "Quien te receta"]
 
 
 def test_topic_names_and_labels_are_in_spanish(open_library):

@@ -25,31 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.content.model import Content, Text, Vignette, text_in
+from decisionaid.content.model import Content, Vignette, text_in
 from decisionaid.ui.common.strings import t
-
-# Plain names for the topics the shipped vignettes use, in the order the library shows them.
-# A clinic's own topic without a name here is shown from its id ("money-worries" -> "Money worries").
-TOPIC_NAMES: dict[str, Text] = {
-    "talking-with-prescriber": {"en": "Talking with your prescriber", "es": "Hablar con quien te receta"},
-    "side-effects": {"en": "Side effects", "es": "Efectos secundarios"},
-    "changing-medicine": {"en": "Deciding about changing a medicine", "es": "Decidir si cambiar un medicamento"},
-    "personal-medicine": {"en": "Personal Medicine", "es": "Medicina personal"},
-    "peer-support": {"en": "Support from a peer worker", "es": "Apoyo de alguien que ha vivido lo mismo"},
-    "hope-and-recovery": {"en": "Hope and recovery", "es": "Esperanza y recuperación"},
-}
 
 
 def tr(key: str, language: str) -> str:
     """A fixed text of this screen in ``language``, from the one catalogue (``strings``)."""
     return t(f"stories_{key}", language)
-
-
-def topic_name(topic: str, language: str) -> str:
-    """The plain name of a topic id in ``language``."""
-    if topic in TOPIC_NAMES:
-        return text_in(TOPIC_NAMES[topic], language)
-    return topic.replace("-", " ").capitalize()
 
 
 def how_long(seconds: int, language: str) -> str:
@@ -60,13 +42,15 @@ def how_long(seconds: int, language: str) -> str:
 
 
 def arrange(
-    vignettes: dict[str, Vignette], suggested_ids: Iterable[str], language: str
+    content: Content, suggested_ids: Iterable[str], language: str
 ) -> list[tuple[str | None, list[Vignette]]]:
     """The library's sections in order: (topic id, or None for "suggested", vignettes).
 
     Suggested vignettes keep the order they were suggested in; the others go under their first
-    topic, topics in the order of ``TOPIC_NAMES`` then by name, stories by title.
+    topic, topics in the order the content declares them (``vignettes/_topics.yaml``) then by
+    name, stories by title.
     """
+    vignettes = content.vignettes
     suggested: list[Vignette] = []
     for vid in suggested_ids:
         if vid in vignettes and vignettes[vid] not in suggested:
@@ -76,10 +60,11 @@ def arrange(
         if vignette in suggested:
             continue
         by_topic.setdefault(vignette.topics[0] if vignette.topics else "", []).append(vignette)
-    known = list(TOPIC_NAMES)
+    known = list(content.topics)
 
     def topic_order(topic: str) -> tuple[int, str]:
-        return (known.index(topic) if topic in known else len(known), topic_name(topic, language))
+        return (known.index(topic) if topic in known else len(known),
+                content.topic_name(topic, language))
 
     sections: list[tuple[str | None, list[Vignette]]] = [(None, suggested)] if suggested else []
     for topic in sorted(by_topic, key=topic_order):
@@ -226,8 +211,9 @@ class StoriesScreen(QWidget):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         row = 0
-        for topic, stories in arrange(content.vignettes, suggested, language):
-            heading = QLabel(tr("suggested", language) if topic is None else topic_name(topic, language))
+        for topic, stories in arrange(content, suggested, language):
+            heading = QLabel(tr("suggested", language) if topic is None
+                             else content.topic_name(topic, language))
             heading.setObjectName("storiesSection")
             heading.setProperty("role", "section")
             heading.setWordWrap(True)
