@@ -126,12 +126,14 @@ def _guard(session: Session, key: str, now: datetime, window: timedelta) -> Sign
     on PostgreSQL; SQLite's write transaction already holds the whole database)."""
     dialect = session.get_bind().dialect.name
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        make(SignInGuard).values(key=key, tries=0, started_at=now).on_conflict_do_nothing()
-    )
-    row = session.scalars(
-        select(SignInGuard).where(SignInGuard.key == key).with_for_update()
-    ).one()
+    row = None
+    while row is None:  # a sign-up may clear out a stale row between these two statements
+        session.execute(
+            make(SignInGuard).values(key=key, tries=0, started_at=now).on_conflict_do_nothing()
+        )
+        row = session.scalars(
+            select(SignInGuard).where(SignInGuard.key == key).with_for_update()
+        ).one_or_none()
     lock_over = row.locked_until is not None and row.locked_until <= now
     if lock_over or (row.locked_until is None and row.started_at + window <= now):
         row.tries, row.started_at, row.locked_until = 0, now, None
