@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.speech import Speaker
 
@@ -36,27 +37,51 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _start_private_daemon(folder: Path) -> tuple[str, int]:
+SILENT_SOUND = 'AudioOutputMethod "alsa"\nAudioALSADevice "null"\n'
+# What a kiosk without a sound server had: PulseAudio, which is not there.
+NO_SOUND = 'AudioOutputMethod "pulse"\n'
+
+
+def _start_private_daemon(folder: Path, sound: str = SILENT_SOUND) -> tuple[str, int]:
     """speech-dispatcher on a socket of its own, sound to ALSA's null device (as services.sh)."""
     conf = folder / "conf"
     shutil.copytree("/etc/speech-dispatcher", conf)
     with open(conf / "speechd.conf", "a", encoding="utf-8") as f:
-        f.write('\nAudioOutputMethod "alsa"\nAudioALSADevice "null"\nDefaultModule espeak-ng\nLogLevel 1\n')
+        f.write(f"\n{sound}DefaultModule espeak-ng\nLogLevel 1\n")
     (folder / "log").mkdir()
     socket = folder / "speechd.sock"
     started = subprocess.run(
         ["speech-dispatcher", "-d", "-t", "0", "-l", "1", "-C", str(conf), "-c", "unix_socket",
          "-S", str(socket), "-P", str(folder / "pid"), "-L", str(folder / "log")],
         capture_output=True, text=True, timeout=30,
+        env={**os.environ, "PULSE_SERVER": f"unix:{folder / 'no-pulse'}"},
     )
     if started.returncode != 0:
         _unavailable(f"speech-dispatcher did not start: {started.stderr.strip()[-300:]}")
+    pid_file = folder / "pid"
     deadline = time.monotonic() + 10
-    while not (socket.exists() and (folder / "pid").exists()) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the daemon makes its socket just after it forks; bounded above
+    while time.monotonic() < deadline and not (
+            socket.exists() and pid_file.exists() and pid_file.read_text().strip()):
+        time.sleep(0.05)  # the daemon writes these just after it forks; bounded above
     if not socket.exists():
         _unavailable(f"speech-dispatcher made no socket at {socket}")
-    return f"unix_socket:{socket}", int((folder / "pid").read_text().strip())
+    return f"unix_socket:{socket}", int(pid_file.read_text().strip())
+
+
+def _stop_daemon(pid: int) -> None:
+    """SIGTERM, then SIGKILL: one stuck on a sound output it cannot open ignores SIGTERM."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)  # waiting for it to exit, bounded above
+    os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +101,7 @@ def speech_service(tmp_path_factory):
         os.environ["SPEECHD_ADDRESS"] = address
     yield os.environ["SPEECHD_ADDRESS"]
     if pid is not None:
-        os.kill(pid, signal.SIGTERM)
+        _stop_daemon(pid)
         if before:
             os.environ["SPEECHD_ADDRESS"] = before
         else:
@@ -136,8 +161,9 @@ def test_stop_ends_reading_at_once(qtbot, speaker):
     qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
 
 
-def test_changing_screen_stops_reading(qtbot, speaker, tmp_path):
-    """Read to me on the welcome screen, then "This is my first time": the reading stops."""
+@pytest.fixture
+def kiosk_with(qtbot, tmp_path):
+    """A kiosk on the mini content that reads aloud through the speaker it is given."""
     from decisionaid.config import Config
     from decisionaid.services.pins import PinHasher
     from decisionaid.ui.common.operations import wait_for_background
@@ -150,7 +176,8 @@ def test_changing_screen_stops_reading(qtbot, speaker, tmp_path):
     config = Config(site_name="Riverside Clinic", content_dir=mini,
                     database_url=f"sqlite:///{tmp_path / 'kiosk.db'}")
     services, app = open_services(config, printer=RecordingPrinter(), hasher=PinHasher.fast())
-    try:
+
+    def make(speaker: Speaker) -> KioskDriver:
         window = KioskWindow(services, theme=Theme(scale=0.8), speaker=speaker,
                              player_factory=FakeMediaPlayer)
         qtbot.addWidget(window)
@@ -159,14 +186,44 @@ def test_changing_screen_stops_reading(qtbot, speaker, tmp_path):
         qtbot.waitExposed(window)
         drive = KioskDriver(window, qtbot.waitUntil)
         qtbot.waitUntil(lambda: drive.find("first_time").isEnabled(), timeout=10000)
-        window.screen.spoken_text = lambda: LONG
-        tts = speaker.engine
-        seen = _states(tts)
-        drive.tap("read_aloud")
-        qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
-        drive.tap_and_wait("first_time", "first_time")
-        qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
-        window.close()
+        return drive
+
+    yield make
+    wait_for_background()
+    app.close()
+
+
+def test_changing_screen_stops_reading(qtbot, speaker, kiosk_with):
+    """Read to me on the welcome screen, then "This is my first time": the reading stops."""
+    drive = kiosk_with(speaker)
+    drive.window.screen.spoken_text = lambda: LONG
+    tts = speaker.engine
+    seen = _states(tts)
+    drive.tap("read_aloud")
+    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+    drive.tap_and_wait("first_time", "first_time")
+    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
+
+
+def test_speech_without_a_sound_output_says_reading_is_not_working(
+        qtbot, speech_service, kiosk_with, tmp_path, monkeypatch):
+    """The failure first met on a kiosk: speech-dispatcher starts but can open no sound output
+    (no PulseAudio for root), accepts the text and "speaks" for ever in silence. The person is
+    told reading aloud is not working, as when there is no engine at all."""
+    from decisionaid.ui.common import speech
+
+    address, pid = _start_private_daemon(tmp_path / "speechd", NO_SOUND)
+    try:
+        monkeypatch.setenv("SPEECHD_ADDRESS", address)
+        monkeypatch.setattr(speech, "FINISH_SLACK_S", 1.0)  # a short wait, for the test
+        monkeypatch.setattr(speech, "SECONDS_PER_WORD", 0.05)
+        speaker = Speaker(engines=["speechd"])
+        drive = kiosk_with(speaker)
+        notice = drive.window.screen.findChild(QWidget, "no_speech")
+        with qtbot.waitSignal(speaker.failed, timeout=30000) as failure:
+            drive.tap("read_aloud")
+        assert "no sound output" in failure.args[0]
+        assert notice.isVisible()
+        assert not speaker.available  # not again at once: it would be as silent
     finally:
-        wait_for_background()
-        app.close()
+        _stop_daemon(pid)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,13 @@ _SILENT_ENGINES = {"mock"}
 # After a failed start, try again on a later press rather than never: speech-dispatcher may
 # come up after the kiosk (it is started on demand, or by the system a little later).
 RETRY_AFTER_S = 30.0
+# speech-dispatcher with no sound output it can open (no PulseAudio for the kiosk's user, no
+# sound card) accepts the text and then says "speaking" for ever, in silence. Reading that has
+# not ended long after it could have is taken as that: generous, at 100 words a minute.
+FINISH_SLACK_S = 5.0
+SECONDS_PER_WORD = 0.6
+SILENT_REASON = ("reading never finished: speech-dispatcher seems to have no sound output it "
+                 "can open")
 
 
 class Speaker(QObject):
@@ -32,10 +39,14 @@ class Speaker(QObject):
     (speech-dispatcher lists every voice it has, about 1.5 s with espeak-ng)."""
 
     speaking_changed = Signal(bool)
+    failed = Signal(str)  # the reading was given up (why): screens say reading aloud is not working
 
     def __init__(self, parent: QObject | None = None, engines: list[str] | None = None):
         super().__init__(parent)
         self._tts = None
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(self._never_finished)
         self._tried_at: float | None = None
         self._engines = engines  # None: every engine Qt has, but the silent ones
         self.reason = ""  # why there is no engine, for the log and the docs' checklist
@@ -66,9 +77,7 @@ class Speaker(QObject):
         for name in names:
             tts = QTextToSpeech(name, self)
             if tts.state() != QTextToSpeech.State.Error:
-                tts.stateChanged.connect(
-                    lambda state: self.speaking_changed.emit(state == QTextToSpeech.State.Speaking)
-                )
+                tts.stateChanged.connect(self._state_changed)
                 self._tts = tts
                 self.reason = ""
                 log.info("reading aloud with the %s engine", name)
@@ -78,6 +87,23 @@ class Speaker(QObject):
         self._unavailable("; ".join(reasons))
         return None
 
+    def _state_changed(self, state) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speaking = state == QTextToSpeech.State.Speaking
+        if not speaking:
+            self._deadline.stop()
+        self.speaking_changed.emit(speaking)
+
+    def _never_finished(self) -> None:
+        if self._tts is None:
+            return
+        self._tts.stop()
+        self._forget(f"{self._tts.engine()}: {SILENT_REASON}")
+        self._tried_at = time.monotonic()  # not again at once: the next try would be as silent
+        self.speaking_changed.emit(False)
+        self.failed.emit(self.reason)
+
     def _unavailable(self, reason: str) -> None:
         if reason != self.reason:
             log.warning("reading aloud is not working (%s); see docs/kiosk.md, Read to me", reason)
@@ -85,6 +111,7 @@ class Speaker(QObject):
 
     def _forget(self, reason: str) -> None:
         tts, self._tts = self._tts, None
+        tts.stateChanged.disconnect(self._state_changed)  # a late "ready" is not the next one's
         tts.deleteLater()
         self._tried_at = None
         self._unavailable(reason)
@@ -112,6 +139,7 @@ class Speaker(QObject):
         if tts.state() == QTextToSpeech.State.Error:
             self._forget(f"{tts.engine()}: {tts.errorString() or 'could not speak'}")
             return False
+        self._deadline.start(round(1000 * (FINISH_SLACK_S + SECONDS_PER_WORD * len(text.split()))))
         return True
 
     @staticmethod
@@ -133,5 +161,6 @@ class Speaker(QObject):
                 tts.setVoice(plain[0])
 
     def stop(self) -> None:
+        self._deadline.stop()
         if self._tts is not None:
             self._tts.stop()

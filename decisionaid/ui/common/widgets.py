@@ -263,9 +263,17 @@ class ReadAloud(QWidget):
         layout.addLayout(at_right(self.button))
         layout.addWidget(self.notice)
         self.button.clicked.connect(self.read)
+        self._asked = False  # this button started the reading in progress
+        if hasattr(speaker, "failed"):  # the engine gave up on a reading after it began
+            speaker.failed.connect(self._failed)
 
     def read(self) -> None:
+        self._asked = True
         if not self.speaker.available or not self.speaker.say(self.screen.spoken_text(), self.screen.language):
+            self.notice.setVisible(True)
+
+    def _failed(self, _reason: str) -> None:
+        if self._asked and self.isVisible():
             self.notice.setVisible(True)
 
 
