@@ -72,9 +72,12 @@ def run(args: argparse.Namespace) -> int:
             alone = True
         else:
             result = check(root, config.languages, None if whole else [target])
-        if not result.errors and path.is_dir() and path.name != "vignettes" and not (path / "vignette.yaml").exists() and result.questionnaires == 0:
+        holds_questionnaires = path.is_dir() and (whole or path.name == "questionnaires")
+        if not result.errors and holds_questionnaires and result.questionnaires == 0:
             folder = path if path.name == "questionnaires" else path / "questionnaires"
             errors.append(f"{folder}:1: no questionnaires found; add NAME.yaml files (see docs/content-format.md)")
+        elif root is not None and path.is_file() and path.suffix == ".yml":
+            errors.append(f"{path}:1: content files end in .yaml, and this one is not read: rename it {path.stem}.yaml")
         elif result.checked_nothing:
             # Never "OK" about nothing: say what was looked at and found empty.
             errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")

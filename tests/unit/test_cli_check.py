@@ -101,3 +101,9 @@ def test_the_topics_file_alone_is_checked(content_root, capsys):
     content_root.write("vignettes/_topics.yaml", "side-effects: {en: Side effects}\n")
     assert main(["check", str(content_root.root / "vignettes" / "_topics.yaml")]) == 1
     assert "has no 'es' text" in capsys.readouterr().out
+
+
+def test_a_yml_file_in_the_questionnaires_folder_is_named_as_not_read(content_root, capsys):
+    path = content_root.write("questionnaires/extra.yml", "id: extra\n")
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == f"{path}:1: content files end in .yaml, and this one is not read: rename it extra.yaml"
