@@ -71,6 +71,11 @@ class AccountLocked(SignInRefused):
         )
 
 
+class WrongRole(SignInRefused):
+    def __init__(self, role: str, place: str):
+        super().__init__(f"a {role} account cannot open {place}: it is for peer workers and admins")
+
+
 class AccountDisabled(SignInRefused):
     def __init__(self) -> None:
         super().__init__("this account is disabled: ask an admin")
@@ -260,9 +265,11 @@ def sign_in(
     actor: str = "peer",
     hasher: PinHasher | None = None,
     clock: Clock = utc_now,
+    for_peer_work: bool = False,
 ) -> StaffMember:
     """The staff member with this name and PIN, or one of ``WrongPin``, ``AccountLocked``,
-    ``AccountDisabled``.
+    ``AccountDisabled`` (and ``WrongRole`` when ``for_peer_work`` and the account is a
+    prescriber's: the peer station and the kiosk's peer sign-in are not theirs).
 
     A try is counted before its PIN is checked, in one write transaction that holds the
     account's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the
@@ -290,6 +297,9 @@ def sign_in(
     if row.disabled:
         _record_failure(db, row.id, now, actor, "disabled")
         raise AccountDisabled()
+    if for_peer_work and row.role not in roles.PEER_WORK:
+        _record_failure(db, row.id, now, actor, "role")
+        raise WrongRole(row.role, "the peer station" if actor == "peer" else "the kiosk's peer sign-in")
     new_hash = hasher.hash(pin) if hasher.needs_rehash(row.pin_hash) else None
 
     def work(session: Session) -> None:

@@ -150,3 +150,12 @@ def test_the_command_line_is_recorded_with_the_operating_system_user(database, f
     staff.add(database, "Maria", "peer", "4321", by=roles.command_line(), hasher=fast_pins)
     [event] = audit.events(database, action=staff.ADDED)
     assert (event.actor, event.staff_id, event.details["os_user"]) == ("cli", None, "clinic-it")
+
+
+def test_a_prescriber_cannot_sign_in_for_peer_work(database, add, fast_pins, clock):
+    add("Dr Lee", "prescriber", "2468")
+    with pytest.raises(staff.WrongRole, match="peer station"):
+        staff.sign_in(database, "Dr Lee", "2468", hasher=fast_pins, clock=clock,
+                      for_peer_work=True)
+    [event] = audit.events(database, action=staff.SIGN_IN_FAILED)
+    assert event.details["reason"] == "role"

@@ -86,7 +86,8 @@ class SignInScreen(QWidget):
         # A PIN check costs tens of milliseconds by design: never on the UI thread.
         in_background(
             self,
-            lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock),
+            lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock,
+                                  for_peer_work=True),
             self._accepted,
             self._refused,
             language=s.language,
