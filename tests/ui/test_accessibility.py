@@ -9,6 +9,7 @@ absent (a text box) or not enough alone (every "Change" on the review).
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -242,6 +243,43 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     inspect("staff menu")
     assert {"welcome", "library", "vignette", "first_time", "intro", "safety", "stories",
             "review"} <= {s.split(" ")[0] for s in inspect.screens}
+    inspect.assert_clean()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_control_of_sign_in_and_resume_has_a_name(make_kiosk, config, qtbot, language):
+    """Signing in (name, year, month, day, PIN), then, after walking away mid-visit, signing in
+    again to the "carry on where I stopped" screen."""
+    window = make_kiosk(config)
+    window.services.profiles.create("Kim", date(1988, 7, 7), "2580", language)
+    d, inspect = _start(window, qtbot, language)
+
+    def sign_in() -> None:
+        d.tap_and_wait("been_before", "sign_in")
+        inspect("sign-in name")
+        d.enter_name("Kim")
+        inspect("sign-in year")
+        d.digits("1988")
+        inspect("sign-in month")
+        d.tap("month_7")
+        inspect("sign-in day")
+        d.tap("day_7")
+        inspect("sign-in PIN")
+        before = window.shown
+        d.digits("2580")
+        qtbot.waitUntil(lambda: window.shown != before, timeout=10000)
+        inspect()
+
+    sign_in()
+    d.tap_and_wait("next", "item:scale")
+    d.tap("option_1")
+    d.tap_and_wait("next")
+    window.reset()  # walked away
+    qtbot.waitUntil(lambda: window.screen_name == "welcome", timeout=5000)
+    if window.language != language:
+        d.tap(f"lang_{language}")
+    sign_in()
+    assert window.screen_name == "resume"
     inspect.assert_clean()
 
 
