@@ -147,6 +147,26 @@ def test_the_sign_up_walk_learns_nothing_and_slows_no_one(database, clock):
     assert CountingHasher.checks == 1
 
 
+def test_the_421_try_walk_while_she_is_paused_finds_nothing(database, fast_pins, clock):
+    """The walk as it was reported: sign-ups with her name, birthday and 0000, 0001, … 0420
+    while she is locked out. Every answer matches the same walk on made-up details, none
+    names her PIN, and at most five sign-ups go through before the pause."""
+    real = ProfileService(database, hasher=fast_pins, clock=clock, kiosk_id="kiosk-a")
+    made_up = ProfileService(database, hasher=fast_pins, clock=clock, kiosk_id="kiosk-b")
+    ana = real.create("Ana", DOB, "0420", "en")
+    for _ in range(MAX_FAILURES):
+        real.sign_in("Ana", DOB, "9999")
+        made_up.sign_in("Zed", DOB, "9999")
+    pins = [f"{n:04d}" for n in range(421)]
+    on_ana = [real.sign_up("Ana", DOB, pin, "en").status for pin in pins]
+    on_no_one = [made_up.sign_up("Zed", DOB, pin, "en").status for pin in pins]
+    assert on_ana == on_no_one == ["locked"] * 421
+    assert len(real.search("Ana")) == 1  # no junk profiles
+    failures = audit.events(database, action=audit.SIGN_IN_FAILED, service_user_id=ana.id,
+                            limit=1000)
+    assert len(failures) == MAX_FAILURES + 421  # every try is recorded against her
+
+
 def test_a_stranger_cannot_tell_a_paused_person_from_made_up_details(profiles, clock):
     profiles.create("Ana", DOB, "1111", "en")
     tries = MAX_FAILURES + 2
