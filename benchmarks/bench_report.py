@@ -1,7 +1,8 @@
 """How long the one-page report takes to render, beside a bare ReportLab document.
 
-The report: the sample visit (every question answered, three earlier visits) from report data
-to PDF bytes, including the fitting step. The baseline: a minimal ReportLab document with the
+The report: the sample visit (Rosa's: every question answered, three earlier visits) from
+report data to PDF bytes, including the fitting step; and Marisol's Spanish visit printed for
+an English-speaking prescriber, which needs tighter spacing to fit. The baseline: a minimal ReportLab document with the
 same text, one paragraph per line, in the same font. Both are measured in this run, after a
 warm-up, as the median of many runs. Target: the report under 100 ms.
 
@@ -24,7 +25,7 @@ from decisionaid.content.loader import load_content
 from decisionaid.report import build_report_data, render_report
 from decisionaid.report.fitting import BODY_SECTIONS
 from decisionaid.report.fonts import register_fonts
-from decisionaid.report.sample import sample_report_input
+from decisionaid.report.sample import MARISOL, person_report_input, sample_report_input
 from decisionaid.report.text import section_lines
 
 TARGET_MS = 100.0
@@ -59,12 +60,21 @@ def main() -> None:
     def report() -> bytes:
         return render_report(data, "letter")
 
+    translated = build_report_data(person_report_input(content, MARISOL), "Riverside Clinic",
+                                   content, "en")
+
+    def report_translated() -> bytes:
+        return render_report(translated, "letter")
+
     base = median_ms(baseline)
     full = median_ms(report)
-    print(f"{'what':<44} {'median ms':>10}")
-    print(f"{'minimal ReportLab document, same text':<44} {base:>10.1f}")
-    print(f"{'decisionaid one-page report (fit + layout)':<44} {full:>10.1f}")
-    print(f"{'ratio report / minimal':<44} {full / base:>10.2f}")
+    other = median_ms(report_translated)
+    print(f"{'what':<52} {'median ms':>10}")
+    print(f"{'minimal ReportLab document, same text':<52} {base:>10.1f}")
+    print(f"{'decisionaid one-page report (fit + layout)':<52} {full:>10.1f}")
+    print(f"{'ratio report / minimal':<52} {full / base:>10.2f}")
+    print(f"{'a Spanish visit, in English for the prescriber':<52} {other:>10.1f}")
+    full = max(full, other)
     verdict = "meets" if full < TARGET_MS else "MISSES"
     print(f"report {verdict} the {TARGET_MS:.0f} ms target")
 

@@ -176,7 +176,15 @@ class App:
         return PeerQueries(self._need("db"), self._need("content"), clock=self.clock)
 
     def report_pdf(self, visit_id: int) -> bytes:
-        """A stored visit's one-page report, in the site's name and paper size."""
+        """A stored visit's one-page report for the prescriber: in the site's name, paper size
+        and ``report_language``."""
+        from decisionaid.services.visit_report import report_pdf
+
+        return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
+                          language=self.config.report_lang)
+
+    def own_language_pdf(self, visit_id: int) -> bytes:
+        """The same page in the language the person answered in, for them to keep."""
         from decisionaid.services.visit_report import report_pdf
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper)

@@ -8,17 +8,31 @@ fitting step (``layout``, ``fitting``) work from ``ReportData`` only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
-from decisionaid.content.model import Content, Item, Severity, Value, text_in
+from decisionaid.content.model import (
+    Better,
+    Change,
+    Content,
+    Item,
+    ItemRef,
+    Score,
+    Severity,
+    Value,
+    change_between,
+    text_in,
+)
+from decisionaid.engine.conditions import holds
 from decisionaid.engine.summary import FlagEntry, ScoreResult, SummaryEntry, VisitSummary
+from decisionaid.engine.visit import answer_text
 
 ItemKey = tuple[str, str]  # (questionnaire id, item id)
-Direction = Literal["higher_is_worse", "higher_is_better", "unknown"]
-Change = Literal["better", "worse", "same", "higher", "lower"]
 
+# Option values whose answer says nothing the prescriber needs ("This does not apply to me"):
+# such an answer is left off the page. A clinic's own content can use the same value.
+NOTHING_TO_SAY: frozenset[str] = frozenset({"does-not-apply"})
 # How many earlier visits a trend looks back on.
 TREND_VISITS = 3
 # The sections whose `trend` items print as rows of the one trend table, under "How I've been"
@@ -47,13 +61,17 @@ class ReportInput:
     history: tuple[EarlierVisit, ...] = ()
     watched: tuple[str, ...] = ()  # vignette ids watched in this visit, in order
     incomplete: bool = False  # force-finished or abandoned before the end
+    # Safety questions shown to the person but left unanswered (``unanswered_safety``): the
+    # report prints each as "Not answered" under ALERTS.
+    unanswered_safety: tuple[ItemKey, ...] = ()
 
 
 @dataclass(frozen=True)
 class Alert:
     severity: Severity
     question: str
-    answer: str
+    answer: str  # empty when ``answered`` is False
+    answered: bool = True  # False: a safety question skipped; printed "Not answered"
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,10 @@ class Answer:
     item_type: str
     flag: Severity | None = None
     cut: bool = False
+    own_words: bool = False  # the person's own words: shortened last (see fitting)
+    # The language the person wrote this answer in, when it is not the report's: the page
+    # prints it as written, marked "(in Spanish)".
+    written_in: str | None = None
 
     @property
     def shortenable(self) -> bool:
@@ -90,10 +112,17 @@ class Trend:
     points: tuple[TrendPoint, ...]  # oldest first; the last point is today
     low: int
     high: int
-    direction: Direction
-    change: Change | None  # against the most recent earlier visit; None without one
+    better: Better | None  # which end the content declares better; None: not declared
+    # "better", "worse" or "same" against the most recent earlier visit; None without an
+    # earlier answer or without a declared better end (never guessed).
+    change: Change | None
     flag: Severity | None = None
     section: str = "how_ive_been"  # the report section it prints in
+
+    @property
+    def earlier(self) -> TrendPoint | None:
+        """The most recent earlier visit's answer, or None on the first one."""
+        return self.points[-2] if len(self.points) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -103,6 +132,7 @@ class ScoreLine:
     total: int | None  # None: an item was left unanswered, so no score (never guessed)
     maximum: int
     missing: int = 0
+    items: int = 0  # how many questions the score adds up (0: not known)
     flag: Severity | None = None
     section: str = "decision"  # the report section it prints in
 
@@ -125,7 +155,7 @@ class Section:
 
 @dataclass(frozen=True)
 class ReportData:
-    language: str
+    language: str  # the report's language: every label, heading and alert
     site_name: str
     visit_date: date
     display_name: str | None
@@ -150,46 +180,11 @@ class ReportData:
     body_size: float = 10.0
     statement_size: float = 13.0
     notes: tuple[str, ...] = field(default=())
+    answer_language: str = ""  # the language the person answered in ("" : the report's)
 
     @property
     def guest(self) -> bool:
         return self.display_name is None
-
-
-def trend_direction(item: Item | None) -> Direction:
-    """Which way is better on a scale, read from the content.
-
-    The options that raise a flag mark the worse end: flagged options at the high end
-    ("nearly every day" for "feeling sad") make higher worse, at the low end higher better.
-    With no flagged option, the options that suggest a vignette (offered when something is
-    hard) mark the worse end the same way. A scale with neither, or with both ends marked, has
-    no known direction: the report then says "higher" or "lower", never "better" or "worse"."""
-    if item is None or not item.options:
-        return "unknown"
-    values = [o.value for o in item.options if isinstance(o.value, int)]
-    if not values:
-        return "unknown"
-    middle = (min(values) + max(values)) / 2
-    for marked in (
-        [o.value for o in item.options if o.flag and isinstance(o.value, int)],
-        [o.value for o in item.options if o.suggest and isinstance(o.value, int)],
-    ):
-        if marked and all(v > middle for v in marked):
-            return "higher_is_worse"
-        if marked and all(v < middle for v in marked):
-            return "higher_is_better"
-        if marked:
-            return "unknown"
-    return "unknown"
-
-
-def _change(today: int, before: int, direction: Direction) -> Change:
-    if today == before:
-        return "same"
-    if direction == "unknown":
-        return "higher" if today > before else "lower"
-    higher_better = direction == "higher_is_better"
-    return "better" if (today > before) == higher_better else "worse"
 
 
 def _label(item: Item | None, value: int, language: str) -> str:
@@ -206,23 +201,81 @@ def _find_item(content: Content | None, key: ItemKey) -> Item | None:
         return None
 
 
+def _find_score(content: Content | None, questionnaire_id: str, score_id: str) -> Score | None:
+    if content is None:
+        return None
+    try:
+        questionnaire = content.questionnaire(questionnaire_id)
+    except KeyError:
+        return None
+    return next((score for score in questionnaire.scores if score.id == score_id), None)
+
+
+def unanswered_safety(content: Content, answers: Mapping[ItemRef, object]) -> tuple[ItemKey, ...]:
+    """The safety questions (an option flagged `safety`) that were on the person's path but
+    have no answer: skipped, or not reached in a visit left early. A follow-up hidden by an
+    earlier answer is not one of them. The report prints them as "Not answered"; the peer
+    station shows them beside the visit's flags."""
+    found = []
+    for questionnaire in content.questionnaires:
+        for item in questionnaire.items:
+            if not any(option.flag == "safety" for option in item.options):
+                continue
+            ref = ItemRef(questionnaire.id, item.id)
+            if ref in answers or (item.show_if is not None and not holds(item.show_if, answers)):
+                continue
+            found.append((questionnaire.id, item.id))
+    return tuple(found)
+
+
+class _Words:
+    """Questions, answers and labels in the report's language, from the content; what the
+    person typed stays as written, marked with the language they wrote it in."""
+
+    def __init__(self, content: Content | None, language: str, answer_language: str):
+        self.content = content
+        self.language = language
+        self.answer_language = answer_language
+
+    def entry(self, entry: SummaryEntry) -> tuple[str, str]:
+        """(question, answer) of ``entry`` in the report's language."""
+        item = _find_item(self.content, (entry.questionnaire_id, entry.item_id))
+        if item is None or self.language == self.answer_language:
+            return entry.question, entry.answer
+        question = text_in(item.text, self.language) or entry.question
+        if item.type == "text" or entry.value is None:
+            return question, entry.answer
+        return question, answer_text(item, entry.value, self.language)  # type: ignore[arg-type]
+
+    def written_in(self, entry: SummaryEntry) -> str | None:
+        if entry.item_type == "text" and self.answer_language != self.language:
+            return self.answer_language
+        return None
+
+    def score_label(self, score: ScoreResult) -> str:
+        found = _find_score(self.content, score.questionnaire_id, score.score_id)
+        return text_in(found.label, self.language) if found else score.label
+
+
 def _trend(
     entry: SummaryEntry,
     section: str,
     history: list[EarlierVisit],
     content: Content | None,
-    language: str,
+    words: _Words,
 ) -> Trend | None:
     if not isinstance(entry.value, int) or isinstance(entry.value, bool):
         return None
     key = (entry.questionnaire_id, entry.item_id)
     item = _find_item(content, key)
+    language = words.language
     points = [
         TrendPoint(visit.date, value, _label(item, value, language))
         for visit in history
         if isinstance(value := visit.values.get(key), int) and not isinstance(value, bool)
     ][-TREND_VISITS:]
-    points.append(TrendPoint(None, entry.value, entry.answer))
+    question, answer = words.entry(entry)
+    points.append(TrendPoint(None, entry.value, answer))
     values = [p.value for p in points]
     if entry.scale:
         low, high = entry.scale
@@ -232,29 +285,46 @@ def _trend(
     else:
         low, high = min(values), max(values)
     low, high = min(low, *values), max(high, *values)
-    direction = trend_direction(item)
-    change = _change(entry.value, points[-2].value, direction) if len(points) > 1 else None
+    better = entry.better if entry.better else (item.better if item else None)
+    change = change_between(better, points[-2].value, entry.value) if len(points) > 1 else None
     return Trend(
-        question=entry.question,
-        answer=entry.answer,
+        question=question,
+        answer=answer,
         points=tuple(points),
         low=low,
         high=high,
-        direction=direction,
+        better=better,
         change=change,
         flag=entry.flag,
         section=section,
     )
 
 
-def _answers(entries: list[SummaryEntry], hidden: frozenset[ItemKey] = frozenset()) -> Section:
-    return Section(
-        tuple(
-            Answer(e.question, e.answer, e.item_type, e.flag)
-            for e in entries
-            if e.answer and e.answer.strip() and (e.questionnaire_id, e.item_id) not in hidden
-        )
-    )
+def _says_nothing(entry: SummaryEntry) -> bool:
+    return isinstance(entry.value, str) and entry.item_type != "text" and entry.value in NOTHING_TO_SAY
+
+
+def _answers(
+    entries: list[SummaryEntry],
+    words: _Words,
+    hidden: frozenset[ItemKey] = frozenset(),
+    own_words: bool = False,
+    own_text: frozenset[ItemKey] = frozenset(),
+) -> Section:
+    """The printable answers of ``entries``. The person's own words (shortened last): all of
+    them when ``own_words``, else the free-text answers to the ``own_text`` items."""
+    answers = []
+    for e in entries:
+        key = (e.questionnaire_id, e.item_id)
+        if not (e.answer and e.answer.strip()) or key in hidden or _says_nothing(e):
+            continue
+        if e.flag:
+            continue  # printed whole under ALERTS: once on the page is enough
+        question, answer = words.entry(e)
+        mine = own_words or (e.item_type == "text" and key in own_text)
+        answers.append(Answer(question, answer, e.item_type, e.flag, own_words=mine,
+                              written_in=words.written_in(e)))
+    return Section(tuple(answers))
 
 
 def _scored_items(summary: VisitSummary, content: Content | None) -> frozenset[ItemKey]:
@@ -266,30 +336,66 @@ def _scored_items(summary: VisitSummary, content: Content | None) -> frozenset[I
     for result in summary.scores:
         if result.total is None or not result.report:
             continue
-        try:
-            questionnaire = content.questionnaire(result.questionnaire_id)
-        except KeyError:
-            continue
-        for score in questionnaire.scores:
-            if score.id == result.score_id:
-                keys.update((questionnaire.id, item_id) for item_id in score.items)
+        score = _find_score(content, result.questionnaire_id, result.score_id)
+        if score is not None:
+            keys.update((result.questionnaire_id, item_id) for item_id in score.items)
     return frozenset(keys)
 
 
-def _alert(flag: FlagEntry) -> Alert:
-    return Alert(flag.severity, flag.question, flag.answer)
+def _alerted_by_score(summary: VisitSummary, content: Content | None) -> frozenset[ItemKey]:
+    """The question of a one-question score that raised a flag (how a yes/no answer raises
+    one): its answer is under ALERTS already."""
+    keys = set()
+    for flag in summary.flags:
+        score = _find_score(content, flag.questionnaire_id, flag.source_id) if flag.is_score else None
+        if score is not None and len(score.items) == 1:
+            keys.add((flag.questionnaire_id, score.items[0]))
+    return frozenset(keys)
 
 
-def _score(score: ScoreResult) -> ScoreLine:
+def _alerts(summary: VisitSummary, report_input: ReportInput, content: Content | None,
+            words: _Words) -> tuple[Alert, ...]:
+    flagged = {(e.questionnaire_id, e.item_id): e for e in summary.section("alerts")}
+    alerts = []
+    for flag in _safety_first(summary.flags):
+        if flag.is_score:
+            score = _find_score(content, flag.questionnaire_id, flag.source_id)
+            if score is not None and score.flag is not None and words.language != words.answer_language:
+                alerts.append(Alert(flag.severity, text_in(score.label, words.language),
+                                    text_in(score.flag.text, words.language)))
+                continue
+            alerts.append(Alert(flag.severity, flag.question, flag.answer))
+            continue
+        entry = flagged.get((flag.questionnaire_id, flag.source_id))
+        question, answer = words.entry(entry) if entry else (flag.question, flag.answer)
+        alerts.append(Alert(flag.severity, question, answer))
+    # A skipped safety question goes with the safety alerts, before the concerns.
+    skipped = []
+    for key in report_input.unanswered_safety:
+        item = _find_item(content, key)
+        question = text_in(item.text, words.language) if item else key[1]
+        skipped.append(Alert("safety", question, "", answered=False))
+    safety = [a for a in alerts if a.severity == "safety"]
+    return (*safety, *skipped, *(a for a in alerts if a.severity != "safety"))
+
+
+def _score(score: ScoreResult, content: Content | None, words: _Words) -> ScoreLine:
+    found = _find_score(content, score.questionnaire_id, score.score_id)
     return ScoreLine(
         score_id=score.score_id,
-        label=score.label,
+        label=words.score_label(score),
         total=score.total,
         maximum=score.maximum,
         missing=len(score.missing),
+        items=len(found.items) if found else 0,
         flag=score.flag,
         section=score.report or "decision",
     )
+
+
+def _printed_score(score: ScoreLine) -> bool:
+    # A score none of whose questions was answered (a section skipped) has nothing to say.
+    return score.total is not None or not score.items or score.missing < score.items
 
 
 def _vignettes(
@@ -307,45 +413,61 @@ def _vignettes(
 
 
 def build_report_data(
-    report_input: ReportInput, site_name: str, content: Content | None = None
+    report_input: ReportInput, site_name: str, content: Content | None = None,
+    language: str | None = None,
 ) -> ReportData:
-    """The report's data for one visit.
+    """The report's data for one visit, in ``language`` (the prescriber's; default: the
+    language the person answered in).
 
-    ``content`` (the questionnaires the visit was answered with) gives earlier answers their
-    labels, trends their direction and vignettes their titles; without it the report still
-    prints, with numbers, "higher"/"lower" and vignette ids instead."""
+    ``content`` (the questionnaires the visit was answered with) gives questions and answers
+    in the report's language, earlier answers their labels, trends which end is better and
+    vignettes their titles; without it the report still prints, in the person's language,
+    with numbers, no better/worse and vignette ids instead. What the person typed is always
+    printed as they wrote it."""
     summary = report_input.summary
-    language = summary.language
+    answer_language = summary.language
+    language = language or answer_language
+    if content is None:
+        language = answer_language  # nothing to translate with
+    words = _Words(content, language, answer_language)
     history = sorted(report_input.history, key=lambda visit: visit.date)
-    hidden = _scored_items(summary, content)
+    hidden = _scored_items(summary, content) | _alerted_by_score(summary, content)
+    # The person's own words: the Power Statement, their questions, their goal and what they
+    # wrote about their Personal Medicine.
+    goals = frozenset((e.questionnaire_id, e.item_id) for e in summary.section("goals"))
+    personal = frozenset((e.questionnaire_id, e.item_id)
+                         for e in summary.section("personal_medicine"))
     trends: list[Trend] = []
     plain: dict[str, list[SummaryEntry]] = {}
     for section in TREND_SECTIONS:
         plain[section] = []
         for entry in summary.section(section):
-            trend = _trend(entry, section, history, content, language) if entry.trend else None
+            trend = _trend(entry, section, history, content, words) if entry.trend else None
             if trend:
                 trends.append(trend)
             else:
                 plain[section].append(entry)
+    scores = tuple(_score(s, content, words) for s in summary.scores if s.report)
     return ReportData(
         language=language,
+        answer_language=answer_language,
         site_name=site_name,
         visit_date=report_input.visit_date,
         display_name=(report_input.display_name or "").strip() or None,
         visit_number=report_input.visit_number,
         incomplete=report_input.incomplete,
-        alerts=tuple(_alert(f) for f in _safety_first(summary.flags)),
-        alert_answers=_answers([e for e in summary.section("alerts") if not e.flag]),
-        power_statement=_answers(summary.section("power_statement")),
-        today=_answers([*summary.section("today"), *summary.section("goals")], hidden),
-        decision=_answers(summary.section("decision"), hidden),
-        scores=tuple(_score(s) for s in summary.scores if s.report),
+        alerts=_alerts(summary, report_input, content, words),
+        alert_answers=_answers([e for e in summary.section("alerts") if not e.flag], words),
+        power_statement=_answers(summary.section("power_statement"), words, own_words=True),
+        today=_answers([*summary.section("today"), *summary.section("goals")], words, hidden,
+                       own_text=goals),
+        decision=_answers(summary.section("decision"), words, hidden),
+        scores=tuple(s for s in scores if _printed_score(s)),
         trends=tuple(trends),
-        how_ive_been=_answers(plain["how_ive_been"], hidden),
-        medicines=_answers(plain["medicines"], hidden),
-        personal_medicine=_answers(summary.section("personal_medicine")),
-        questions=_answers(summary.section("questions")),
+        how_ive_been=_answers(plain["how_ive_been"], words, hidden),
+        medicines=_answers(plain["medicines"], words, hidden),
+        personal_medicine=_answers(summary.section("personal_medicine"), words, own_text=personal),
+        questions=_answers(summary.section("questions"), words, own_words=True),
         vignettes=_vignettes(summary.suggestions, report_input.watched, content, language),
         earlier_dates=tuple(v.date for v in history[-TREND_VISITS:]),
     )

@@ -3,16 +3,18 @@
 The steps, in this fixed order, stop as soon as the page fits:
 
 1. Type size: body 10 pt (Power Statement 13 pt), then 9.5/12, then 9/11. Never below 9 pt.
-2. Shorten, tier by tier, lowest priority first (``TIERS``). In each tier, free-text answers
-   are cut to 300, then 160, then 80 characters (at a word, ending "…" and the mark
-   "(more at the peer station)"), then the tier's answers are left off, replaced by one line
-   saying how many more answers are held at the peer station.
-3. The trend table keeps only its flagged rows; then the Power Statement is cut and left off,
-   then unflagged answers of the alerts section; last, tighter spacing.
+2. The list of videos; tighter spacing; then the "(was: …)" beside each trend.
+3. Every answer that is not the person's own words, tier by tier, lowest priority first
+   (``TIERS``): free text is cut to 300, then 160, then 80 characters (at a word, ending "…"
+   and the mark "(more at the peer station)"), a round at a time; then the tiers' answers are
+   left off, replaced by one line saying how many more answers are held at the peer station.
+4. The trend table keeps only its flagged rows.
+5. Last of all, the person's own words (``OWN_WORDS_TIERS``: their Personal Medicine in their
+   words, their questions, their goal, the Power Statement last), cut and left off the same
+   way.
 
-An alert is never shortened or left off, and neither is any text of a flagged answer: when
-its section is left off, the flagged answer stays, whole, under ALERTS. The header, the
-alerts and the shared-decision box are always printed.
+An alert is never shortened or left off (a flagged answer is printed whole under ALERTS, and
+only there). The header, the alerts and the shared-decision box are always printed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from reportlab.platypus import Flowable, Spacer
 
 from decisionaid.errors import UserError
-from decisionaid.report.data import Answer, ReportData, Section
+from decisionaid.report.data import ReportData, Section
 from decisionaid.report.layout import (
     COLUMN_GAP,
     Page,
@@ -38,17 +40,22 @@ from decisionaid.report.layout import (
 SIZES = ((10.0, 13.0), (9.5, 12.0), (9.0, 11.0))
 CUT_LENGTHS = (300, 160, 80)
 
-# Shortened first to last. Each names the ReportData sections it shortens.
+# The answers that are not the person's own words, shortened first, lowest priority first.
+# Each names the ReportData sections it shortens.
 TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("videos", ()),  # vignettes watched and suggested: the list, then left off
-    ("trend_detail", ()),  # "(was …)", the last visit's answer, in the trend table
     ("how_ive_been", ("how_ive_been",)),
-    ("personal_medicine", ("personal_medicine",)),
     ("medicines", ("medicines",)),
-    ("questions", ("questions",)),
     ("today", ("today", "decision")),
-    ("power_statement", ("power_statement",)),
+    ("personal_medicine", ("personal_medicine",)),
     ("alerts", ("alert_answers",)),
+)
+# The person's own words (``Answer.own_words``), shortened last of all, the Power Statement
+# the very last.
+OWN_WORDS_TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("personal_medicine", ("personal_medicine",)),
+    ("questions", ("questions",)),
+    ("today", ("today",)),
+    ("power_statement", ("power_statement",)),
 )
 # Which printed section each tier changes (to measure only that one again).
 _TIER_SECTIONS = {
@@ -64,11 +71,12 @@ _TIER_SECTIONS = {
 }
 # The page from top to bottom: full-width sections, then these side by side in two balanced
 # columns (read left, then right), then the shared-decision box. "How I've been" prints its
-# trend table full width; its other answers open the columns.
-FULL_WIDTH_TOP = ("header", "alerts", "power_statement", "today", "how_ive_been")
-COLUMN_SECTIONS = (
-    "how_ive_been_more", "medicines", "personal_medicine", "questions", "suggestions",
-)
+# trend table and then its other answers full width. The columns open with the person's own
+# words (Personal Medicine, never split, and their questions), so the split can fall
+# anywhere after them.
+FULL_WIDTH_TOP = ("header", "alerts", "power_statement", "today", "how_ive_been",
+                  "how_ive_been_more")
+COLUMN_SECTIONS = ("personal_medicine", "questions", "medicines", "suggestions")
 FULL_WIDTH_BOTTOM = ("shared_decision",)
 BODY_SECTIONS = (*FULL_WIDTH_TOP, *COLUMN_SECTIONS, *FULL_WIDTH_BOTTOM)
 
@@ -106,15 +114,29 @@ class Layout:
         flowing = [f for s in COLUMN_SECTIONS for f in self.flowables(page, s)]
         if self.built is not None and all(s in self.built for s in COLUMN_SECTIONS):
             heights = [h for s in COLUMN_SECTIONS for _, h, _ in self.built[s]]
+            keeps = [k for s in COLUMN_SECTIONS for _, _, k in self.built[s]]
         else:
             heights = [measure([f], column_width(page), page.frame_height) for f in flowing]
-        k = balanced_split(heights, [is_heading(f) for f in flowing])
+            keeps = [k for s in COLUMN_SECTIONS for k in keep_flags(s, self.flowables(page, s))]
+        k = balanced_split(heights, keeps)
         left, right = flowing[:k], flowing[k:]
         if left or right:
             story.append(Spacer(1, 4))
             story.append(two_columns(left, right, page.frame_width))
         story.extend(f for s in FULL_WIDTH_BOTTOM for f in self.flowables(page, s))
         return story
+
+
+# Sections never split between the two columns: the person's Personal Medicine reads as one,
+# and so does what they say about their medicines.
+UNSPLIT_SECTIONS = ("personal_medicine", "medicines")
+
+
+def keep_flags(section: str, flowables: list[Flowable]) -> list[bool]:
+    """For each flowable, whether the left column may not end after it: a heading, or any
+    but the last of a section that is never split."""
+    whole = section in UNSPLIT_SECTIONS
+    return [is_heading(f) or (whole and i < len(flowables) - 1) for i, f in enumerate(flowables)]
 
 
 def column_width(page: Page) -> float:
@@ -154,15 +176,17 @@ def shorten(text: str, limit: int) -> str:
     return re.sub(r"[\s.,;:!?…\-–—]+$", "", cut) + "…"
 
 
-def _cut_section(section: Section, limit: int | None) -> Section:
-    """``limit`` characters per unflagged answer, or None: leave every unflagged answer off."""
+def _cut_section(section: Section, limit: int | None, own_words: bool) -> Section:
+    """The answers whose ``own_words`` is ``own_words`` cut to ``limit`` characters (never a
+    flagged one), or with None left off; the other answers stay as they are."""
     if limit is None:
         # Flagged answers go too: each is printed whole under ALERTS, so it stays on the page.
-        return Section((), section.left_off + len(section.answers))
+        kept = tuple(a for a in section.answers if a.own_words != own_words)
+        return Section(kept, section.left_off + len(section.answers) - len(kept))
     answers = []
     for a in section.answers:
-        if a.shortenable and len(a.answer) > limit:
-            a = Answer(a.question, shorten(a.answer, limit), a.item_type, a.flag, cut=True)
+        if a.own_words == own_words and a.shortenable and len(a.answer) > limit:
+            a = replace(a, answer=shorten(a.answer, limit), cut=True)
         answers.append(a)
     return Section(tuple(answers), section.left_off)
 
@@ -178,10 +202,11 @@ def _videos(keep: int) -> Callable[[Layout], Layout]:
     return change
 
 
-def _limit(fields: tuple[str, ...], limit: int | None) -> Callable[[Layout], Layout]:
+def _limit(fields: tuple[str, ...], limit: int | None,
+           own_words: bool = False) -> Callable[[Layout], Layout]:
     def change(layout: Layout) -> Layout:
         d = layout.data
-        new = {f: _cut_section(getattr(d, f), limit) for f in fields}
+        new = {f: _cut_section(getattr(d, f), limit, own_words) for f in fields}
         if all(new[f] == getattr(d, f) for f in fields):
             return layout
         return replace(layout, data=replace(d, **new))
@@ -197,6 +222,12 @@ def _trends_flagged_only(layout: Layout) -> Layout:
     return replace(layout, data=replace(d, trends=kept, trends_left_off=left))
 
 
+def _compact(layout: Layout) -> Layout:
+    if layout.styles.compact:
+        return layout
+    return replace(layout, styles=Styles(layout.styles.body, layout.styles.statement, compact=True))
+
+
 def _trend_detail_off(layout: Layout) -> Layout:
     return layout if not layout.trend_detail else replace(layout, trend_detail=False)
 
@@ -204,27 +235,28 @@ def _trend_detail_off(layout: Layout) -> Layout:
 def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]]:
     """Every shortening step, in order: (name, printed sections it changes, change).
 
-    Videos go first, then the "(was …)" notes; then free text is cut a round at a time (300,
-    160, 80 characters) across the answer tiers, lowest priority first, so no section loses
-    everything while another keeps long answers; then tiers are left off, lowest first. The
-    Power Statement is cut only after every other answer tier, and the unflagged answers of
-    the alerts section last of all."""
+    Videos go first, then the "(was: …)" notes; then free text that is not the person's own
+    words is cut a round at a time (300, 160, 80 characters) across the tiers, lowest priority
+    first, so no section loses everything while another keeps long answers; then those tiers
+    are left off, lowest first, and the trend table keeps its flagged rows only. The person's
+    own words go through the same rounds last of all, the Power Statement the very last."""
     steps: list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]] = [
         ("videos: 3", _TIER_SECTIONS["videos"], _videos(3)),
         ("videos: none", _TIER_SECTIONS["videos"], _videos(0)),
+        # Tighter spacing costs no words: before anything the person or the trends say.
+        ("compact spacing", BODY_SECTIONS, _compact),
         ("trend detail: off", _TIER_SECTIONS["trend_detail"], _trend_detail_off),
     ]
-    answer_tiers = [(t, f) for t, f in TIERS if f and t not in ("power_statement", "alerts")]
-    last_tiers = [(t, f) for t, f in TIERS if t in ("power_statement", "alerts")]
     for n in CUT_LENGTHS:
-        steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in answer_tiers]
-    steps += [(f"{t}: left off", _TIER_SECTIONS[t], _limit(f, None)) for t, f in answer_tiers]
+        steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in TIERS]
+    steps += [(f"{t}: left off", _TIER_SECTIONS[t], _limit(f, None)) for t, f in TIERS]
     steps.append(("trends: flagged only", ("how_ive_been", "how_ive_been_more"),
                   _trends_flagged_only))
-    for tier, fields in last_tiers:
-        steps += [(f"{tier}: {n} characters", _TIER_SECTIONS[tier], _limit(fields, n))
-                  for n in CUT_LENGTHS]
-        steps.append((f"{tier}: left off", _TIER_SECTIONS[tier], _limit(fields, None)))
+    for n in CUT_LENGTHS:
+        steps += [(f"{t} (own words): {n} characters", _TIER_SECTIONS[t], _limit(f, n, True))
+                  for t, f in OWN_WORDS_TIERS]
+    steps += [(f"{t} (own words): left off", _TIER_SECTIONS[t], _limit(f, None, True))
+              for t, f in OWN_WORDS_TIERS]
     return steps
 
 
@@ -235,9 +267,10 @@ def fit(data: ReportData, page: Page) -> Layout:
     def total(layout: Layout, changed: tuple[str, ...] = BODY_SECTIONS) -> float:
         for section in changed:
             width = column_width(page) if section in COLUMN_SECTIONS else page.frame_width
+            flowables = replace(layout, built=None).flowables(page, section)
             built[section] = [
-                (f, measure([f], width, page.frame_height), is_heading(f))
-                for f in replace(layout, built=None).flowables(page, section)
+                (f, measure([f], width, page.frame_height), keep)
+                for f, keep in zip(flowables, keep_flags(section, flowables), strict=True)
             ]
         return page_height({s: [(h, k) for _, h, k in fs] for s, fs in built.items()})
 
@@ -276,11 +309,6 @@ def fit(data: ReportData, page: Page) -> Layout:
         layout = replace(shortened, steps=(*layout.steps, name))
         if total(layout, sections) <= limit:
             return done(layout)
-    body, statement = SIZES[-1]
-    layout = replace(layout, styles=Styles(body, statement, compact=True),
-                     steps=(*layout.steps, "compact spacing"))
-    if total(layout) <= limit:
-        return done(layout)
     raise ReportDoesNotFit(
         f"{len(data.alerts)} alerts do not fit on one page even with every other answer left off"
     )

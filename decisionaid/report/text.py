@@ -48,6 +48,18 @@ _MONTHS = {
            "septiembre", "octubre", "noviembre", "diciembre"),
 }
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Language names, in each report language, for "(in Spanish)" beside what a person wrote.
+_LANGUAGE_NAMES = {
+    "en": {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese",
+           "zh": "Chinese", "vi": "Vietnamese", "ar": "Arabic", "ru": "Russian"},
+    "es": {"en": "inglés", "es": "español", "fr": "francés", "pt": "portugués",
+           "zh": "chino", "vi": "vietnamita", "ar": "árabe", "ru": "ruso"},
+}
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of the language ``code`` in ``language`` (the code itself if not known)."""
+    return _LANGUAGE_NAMES.get(language, _LANGUAGE_NAMES["en"]).get(code, code)
 
 
 def _safe(value: object) -> object:
@@ -88,6 +100,7 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = _long_date
     env.filters["short_date"] = _short_date
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
+    env.globals["language_name"] = language_name
     return env
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from decisionaid.report.data import TREND_VISITS, EarlierVisit, ReportInput, build_report_data
+from decisionaid.content.model import Content
+from decisionaid.report.data import (
+    TREND_VISITS,
+    EarlierVisit,
+    ItemKey,
+    ReportInput,
+    build_report_data,
+    unanswered_safety,
+)
 from decisionaid.report.render import render_report
 from decisionaid.services.visits import VisitRecord, VisitService
 
@@ -33,10 +41,24 @@ def report_input(visits: VisitService, record: VisitRecord) -> ReportInput:
         ),
         watched=tuple(dict.fromkeys(view.vignette_id for view in record.views)),
         incomplete=record.state == "incomplete",
+        unanswered_safety=skipped_safety_questions(visits.content, record),
     )
 
 
-def report_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str = "letter") -> bytes:
-    """The visit's one-page report as PDF bytes."""
-    data = build_report_data(report_input(visits, visits.load(visit_id)), site_name, visits.content)
+def skipped_safety_questions(content: Content, record: VisitRecord) -> tuple[ItemKey, ...]:
+    """The safety questions a finished visit left unanswered, (questionnaire id, item id):
+    the report prints each as "Not answered" under ALERTS and the peer station lists them
+    with the flags. None while the visit is still in progress (they may be still to come)."""
+    if record.state == "in_progress":
+        return ()
+    return unanswered_safety(content, record.answers)
+
+
+def report_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str = "letter",
+               language: str | None = None) -> bytes:
+    """The visit's one-page report as PDF bytes, in ``language``: the configuration's
+    ``report_language`` for the prescriber's copy, or the visit's own language (None) for
+    the copy the person keeps."""
+    data = build_report_data(report_input(visits, visits.load(visit_id)), site_name,
+                             visits.content, language)
     return render_report(data, paper)

@@ -15,7 +15,7 @@ from decisionaid.config import PROJECT_ROOT
 from decisionaid.content.loader import load_content
 from decisionaid.engine.summary import FlagEntry, ScoreResult, SummaryEntry, VisitSummary
 from decisionaid.report import ReportInput, build_report_data, render_report
-from decisionaid.report.data import EarlierVisit, trend_direction
+from decisionaid.report.data import EarlierVisit
 from decisionaid.report.sample import CHOICES, run_visit, sample_report_input
 from decisionaid.report.text import section_lines
 
@@ -80,7 +80,8 @@ def test_the_sample_visit_prints_on_exactly_one_page_in_both_languages(content):
 
 def test_sections_print_in_the_design_order(content):
     """Header, alerts, Power Statement, today and SURE, how I've been, then (in two columns read
-    left then right) medicines, Personal Medicine, questions, videos; the box last."""
+    left then right) the person's own words first: Personal Medicine and questions, then
+    medicines and videos; the box last."""
     answers = {
         ("how-ive-been", "sad"): 2,
         ("how-ive-been", "sleep"): 3,
@@ -103,7 +104,7 @@ def test_sections_print_in_the_design_order(content):
         middle = page.width / 2
         full_width = ["Riverside", "ALERTS", "My Power Statement", "What I want from today",
                       "How I've been"]
-        columns = ["My medicines", "My Personal Medicine", "My questions", "Videos from peers"]
+        columns = ["My Personal Medicine", "My questions", "My medicines", "Videos from peers"]
         tops = [find(page, h)[0]["top"] for h in full_width]
         assert tops == sorted(tops)
         column_tops = [find(page, h)[0] for h in columns]
@@ -224,17 +225,6 @@ def test_long_answers_are_cut_with_a_visible_mark_and_body_text_stays_at_least_9
     assert min(sizes) >= 9
 
 
-def test_trend_direction_comes_from_the_content(content):
-    """'Feeling sad' is flagged at its high end: higher is worse. A scale whose high end
-    suggests a video ('bother') is worse when higher. 'How well my medicines work' marks
-    neither end, so the report only says higher or lower."""
-    how = content.questionnaire("how-ive-been")
-    meds = content.questionnaire("my-medicines")
-    assert trend_direction(how.item("sad")) == "higher_is_worse"
-    assert trend_direction(meds.item("bother")) == "higher_is_worse"
-    assert trend_direction(meds.item("how-well")) == "unknown"
-
-
 def test_trends_compare_with_the_last_visit_and_keep_at_most_three(content):
     summary = run_visit(content, "en", {("how-ive-been", "sad"): 1,
                                         ("how-ive-been", "sleep"): 3,
@@ -252,7 +242,7 @@ def test_trends_compare_with_the_last_visit_and_keep_at_most_three(content):
     assert trends["Feeling sad or down"].change == "better"
     assert trends["My sleep"].change == "worse"
     assert trends["Feeling worried, nervous or on edge"].change == "same"
-    assert trends["How well my medicines work for me"].change == "higher"
+    assert trends["How well my medicines work for me"].change == "better"  # higher is better
     assert len(trends["Feeling sad or down"].points) == 4  # three earlier visits and today
     text = page_text(render_report(data))
     assert "↑ better" in text and "↓ worse" in text and "→ same" in text
@@ -268,4 +258,4 @@ def test_scores_without_every_answer_say_so_and_never_guess():
         small_visit(),
         scores=[ScoreResult("d", "sure", "How sure I feel", None, 4, ("sure-3",), report="decision")],
     )
-    assert "no score, 1 of the questions were not answered" in page_text(report(summary))
+    assert "not scored, 1 not answered" in page_text(report(summary))

@@ -64,14 +64,27 @@ def test_the_command_writes_the_visits_one_page_report(site, capsys, tmp_path):
         page = doc.pages[0]
         assert round(page.width) == 595  # A4, from the configuration
         text = page.extract_text()
-    assert "Main St Clinic" in text and "ALERTAS" in text
-    assert "Soy abuela y jardinera & quiero dormir." in text
+    # In the prescriber's language (the site's first, English); her words as she wrote them.
+    assert "Main St Clinic" in text and "ALERTS" in text and "ALERTAS" not in text
+    assert "Soy abuela y jardinera & quiero dormir.” (in Spanish)" in text
     db = connect(url)
     try:
         events = audit.events(db)
         assert any(e.visit_id == visit_id for e in events)  # opening it is audit-logged
     finally:
         db.dispose()
+
+
+def test_report_language_in_the_configuration_sets_the_pages_language(site, capsys, tmp_path):
+    config, visit_id, _url = site
+    config.write_text(config.read_text(encoding="utf-8") + 'report_language = "es"\n',
+                      encoding="utf-8")
+    out = tmp_path / "visit.pdf"
+    code, _said, err = run(capsys, "report", str(visit_id), "-o", str(out), "--config", str(config))
+    assert code == 0, err
+    with pdfplumber.open(io.BytesIO(out.read_bytes())) as doc:
+        text = doc.pages[0].extract_text()
+    assert "ALERTAS" in text and "(in Spanish)" not in text
 
 
 def test_an_unknown_visit_is_one_line(site, capsys, tmp_path):

@@ -1,6 +1,7 @@
 """The one-page guarantee, on generated visits: every item answered, free texts up to each
 item's limit in many Latin-alphabet languages with emoji and characters the font lacks, many
-flags, many earlier visits. Every report is one page and every flagged item is on it."""
+flags, skipped safety questions, many earlier visits, in the person's language or the
+prescriber's. Every report is one page and every alert is on it, "Not answered" included."""
 
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def free_text(draw, max_length: int, min_length: int = 0) -> str:
 
 
 LABELED = ("scale", "choice", "multi", "yesno")
+SAFETY_ITEMS = [(q.id, i.id) for q in CONTENT.questionnaires for i in q.items
+                if any(o.flag == "safety" for o in i.options)]
 
 
 @st.composite
@@ -108,17 +111,19 @@ def visits(draw):
     vignettes = draw(st.lists(st.sampled_from(sorted(CONTENT.vignettes)), unique=True))
     summary = VisitSummary(language, sections, flags, scores, vignettes)
     name = draw(st.one_of(st.none(), free_text(40, 1)))
+    # Safety questions left unanswered: printed "Not answered" beside the other alerts.
+    skipped = draw(st.lists(st.sampled_from(SAFETY_ITEMS), unique=True))
     report_input = ReportInput(summary, date(2025, 4, 8), name, draw(st.integers(1, 400)),
-                               history, tuple(vignettes[:2]))
+                               history, tuple(vignettes[:2]), unanswered_safety=tuple(skipped))
     return report_input
 
 
 @pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.data_too_large])
-@given(visits(), st.sampled_from(("letter", "a4")))
-def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, paper):
-    data = build_report_data(report_input, "Clínica Ñandú — Main St", CONTENT)
+@given(visits(), st.sampled_from(("letter", "a4")), st.sampled_from((None, "en", "es")))
+def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, paper, language):
+    data = build_report_data(report_input, "Clínica Ñandú — Main St", CONTENT, language)
     pdf = render_report(data, paper)
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
@@ -126,6 +131,13 @@ def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, p
         on_page = "".join(page.extract_text().split())
         sizes = [c["size"] for c in page.chars if c["text"].strip()]
     assert min(sizes) >= 9 - 1e-6
-    for flag in report_input.summary.flags:
-        for text in (flag.question, flag.answer):
+    assert len(data.alerts) == len(report_input.summary.flags) + len(report_input.unanswered_safety)
+    if data.language == report_input.summary.language:
+        for flag in report_input.summary.flags:
+            for text in (flag.question, flag.answer):
+                assert "".join(printable(text).split()) in on_page, text
+    not_answered = "Sinrespuesta" if data.language == "es" else "Notanswered"
+    for alert in data.alerts:
+        answer = alert.answer if alert.answered else not_answered
+        for text in (alert.question, answer):
             assert "".join(printable(text).split()) in on_page, text
