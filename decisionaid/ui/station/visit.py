@@ -27,6 +27,7 @@ from decisionaid.engine import answer_text
 from decisionaid.services import staff
 from decisionaid.services.peer_queries import STAFF_LANGUAGE, STATE_WORDS
 from decisionaid.services.staff import StaffMember
+from decisionaid.services.visit_report import skipped_safety_questions
 from decisionaid.services.visits import VisitRecord
 from decisionaid.ui.station.common import (
     RED,
@@ -250,11 +251,19 @@ class VisitScreen(QWidget):
         self._show_review(record)
 
     def _show_flags(self, record: VisitRecord) -> None:
-        if not record.flags:
+        # A safety question left unanswered is on the report's ALERTS too; it is no stored
+        # flag, so there is nothing to acknowledge: ask about it.
+        skipped = skipped_safety_questions(self.services.content, record)
+        if not record.flags and not skipped:
             self.flags.setText("No flags.")
             return
         names = self._names
-        lines = []
+        lines = [
+            f"<span style='color:{RED}'><b>⚠ SAFETY</b>: "
+            f"{_html(text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE))} — "
+            "<b>not answered</b></span><br>&nbsp;&nbsp;ask about it in the check-in"
+            for key in skipped
+        ]
         for f in sorted(record.flags, key=lambda f: f.severity != "safety"):
             question = self.services.queries.question(f.questionnaire_id, f.source_id,
                                                       f.is_score, f.question)
