@@ -91,7 +91,8 @@ class Speaker(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         speaking = state == QTextToSpeech.State.Speaking
-        if not speaking:
+        # A "ready" from stopping the last reading can arrive after the next one began.
+        if not speaking and (self._tts is None or self._tts.state() != QTextToSpeech.State.Speaking):
             self._deadline.stop()
         self.speaking_changed.emit(speaking)
 
