@@ -214,6 +214,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "No se pudo preparar tu página. Una persona de apoyo te la puede imprimir.",
     },
     "print": {"en": "Print my page", "es": "Imprimir mi página"},
+    "print_own": {"en": "Also print a copy in my language",
+                  "es": "Imprimir también una copia en mi idioma"},
     "printing": {"en": "Printing…", "es": "Imprimiendo…"},
     "printed": {
         "en": "Your page is printing. Pick it up from the printer.",

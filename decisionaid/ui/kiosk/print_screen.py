@@ -1,5 +1,6 @@
 """The print screen: a picture of the page (made off the UI thread), "Print my page", "Ask a
-peer worker", and "I'm finished"."""
+peer worker", and "I'm finished". The page is in the prescriber's language; a person who
+answered in another language can also print a copy in theirs."""
 
 from __future__ import annotations
 
@@ -24,15 +25,20 @@ class PrintScreen(Screen):
     ask_peer = Signal()
 
     def __init__(self, language: str, theme: Theme, make_pdf: Callable[[], bytes], printer,
-                 paper_title: str = "decisionaid"):
+                 paper_title: str = "decisionaid",
+                 make_own_pdf: Callable[[], bytes] | None = None):
+        """``make_own_pdf``: the same page in the person's own language, when it is not the
+        prescriber's; None hides the button that prints it."""
         super().__init__(language, theme)
         self.printer = printer
+        self.make_own_pdf = make_own_pdf
         self.pdf: bytes | None = None
         self.preview_image: QImage | None = None
         self.paper_title = paper_title
-        layout = QHBoxLayout(self)
-        side = theme.px(48)
-        layout.setContentsMargins(side, theme.px(20), side, theme.px(24))
+        # In the page (which scrolls when the text is large and the screen small).
+        layout = QHBoxLayout()
+        self.page_layout().addLayout(layout, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(40))
         self.preview = QLabel()
         self.preview.setObjectName("preview")
@@ -56,15 +62,20 @@ class PrintScreen(Screen):
         self.print_button = self.worded(button("primary", name="print"), "print")
         self.print_button.setMinimumHeight(theme.px(120))
         self.print_button.setEnabled(False)
+        self.own_button = self.worded(button("", name="print_own"), "print_own")
+        self.own_button.setVisible(make_own_pdf is not None)
         self.peer_button = self.worded(button("", name="ask_peer"), "ask_peer")
         self.finish_button = self.worded(button("", name="finish"), "finish")
         column.addWidget(self.print_button)
+        column.addWidget(self.own_button)
         column.addWidget(self.peer_button)
         column.addWidget(self.finish_button)
         layout.addLayout(column, 4)
         self.print_button.clicked.connect(self.print_page)
+        self.own_button.clicked.connect(self.print_own_copy)
         self.peer_button.clicked.connect(self._ask_peer)
         self.finish_button.clicked.connect(self.finished)
+        self.on_language(language)
         width = theme.px(900)
 
         def work():
@@ -122,6 +133,25 @@ class PrintScreen(Screen):
         self.print_button.setEnabled(True)
         self.print_finished.emit(False)
 
+    def print_own_copy(self) -> None:
+        """Print the page in the person's own language, for them to keep (the visit's page
+        for the prescriber is the one recorded as printed)."""
+        if self.make_own_pdf is None:
+            return
+        self.own_button.setEnabled(False)
+        self._set_status("printing")
+        make, printer, title = self.make_own_pdf, self.printer, self.paper_title
+        run_in_background(lambda: printer.print_pdf(make(), title), self._own_printed,
+                          self._own_failed, self)
+
+    def _own_printed(self, _result) -> None:
+        self._set_status("printed")
+        self.own_button.setEnabled(True)
+
+    def _own_failed(self, error: Exception) -> None:
+        self._set_status("print_failed")
+        self.own_button.setEnabled(True)
+
     def _ask_peer(self) -> None:
         self._set_status("peer_coming")
         self.ask_peer.emit()
@@ -134,6 +164,10 @@ class PrintScreen(Screen):
     def on_language(self, language: str) -> None:
         if self._status_key:
             self.status.setText(t(self._status_key, language))
+        # The buttons keep their words whole; the picture of the page gives way.
+        for b in (self.print_button, self.own_button, self.peer_button, self.finish_button):
+            b.setMinimumWidth(0)
+            b.setMinimumWidth(b.sizeHint().width())
 
     def spoken_text(self) -> str:
         return self.title.text()

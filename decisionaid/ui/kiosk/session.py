@@ -58,6 +58,8 @@ class KioskServices:
     printer: Printer
     make_page: PageMaker
     staff: StaffAuth = field(default_factory=NoStaffAccounts)
+    # The same page in the language the person answered in (the one above is the prescriber's).
+    make_own_page: PageMaker | None = None
 
 
 def test_page_pdf(config: Config) -> bytes:
@@ -105,6 +107,7 @@ def kiosk_services(app: App) -> KioskServices:
         config=app.config, content=app.content, visits=app.visits, profiles=app.profiles,
         printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
         staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
+        make_own_page=app.own_language_pdf,
     )
 
 

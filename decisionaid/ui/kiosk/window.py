@@ -791,9 +791,11 @@ class KioskWindow(QWidget):
     def show_print(self, visit_id: int) -> None:
         from decisionaid.ui.kiosk.print_screen import PrintScreen
 
-        make = self.services.make_page
+        make, own = self.services.make_page, self.services.make_own_page
+        # A copy in the person's own language, when the prescriber's page is in another.
+        make_own = (lambda: own(visit_id)) if own and self.language != self.config.report_lang else None
         screen = PrintScreen(self.language, self.theme, lambda: make(visit_id), self.services.printer,
-                             self.config.site_name)
+                             self.config.site_name, make_own_pdf=make_own)
         screen.printed.connect(lambda: self._printed(visit_id))
         screen.finished.connect(self.show_done)
         self.show_screen(screen, "print")
