@@ -66,8 +66,9 @@ class LineChart(QWidget):
 class BarChart(QWidget):
     """Groups of bars, one group per label (a month), one colour per series."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, empty: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self.empty = empty  # what an empty chart says, in the station's language
         self.labels: list[str] = []
         self.series: list[tuple[str, list[float]]] = []
         self.setMinimumHeight(220)
@@ -80,7 +81,7 @@ class BarChart(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         if not self.labels or not self.series:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No visits in this period.")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty)
             p.end()
             return
         left, top, right, bottom = 40, 30, self.width() - 10, self.height() - 24

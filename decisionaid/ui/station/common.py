@@ -26,7 +26,7 @@ def in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
-    language: str = "en",
+    language: str | None = None,
 ) -> None:
     """Run ``work`` off the UI thread; ``on_done(result)`` or ``on_failed(message)`` back on it.
     The message is the one line a ``UserError`` carries, or a plain 'could not' line."""
@@ -42,7 +42,9 @@ def in_background(
             on_failed(str(error))
         else:
             log.error("peer station work failed", exc_info=error)
-            on_failed(t("station_went_wrong", language, error=type(error).__name__, log=log_file()))
+            # A station screen holds its services, and so the station's language.
+            lang = language or getattr(getattr(receiver, "services", None), "language", "en")
+            on_failed(t("station_went_wrong", lang, error=type(error).__name__, log=log_file()))
 
     # The relay lives as long as the application, not the screen: a screen closed while its
     # work is out simply gets no callback (checked above), and the worker never emits into a

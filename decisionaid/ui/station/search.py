@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from decisionaid.services.peer_queries import PAGE_SIZE, PersonLine
 from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     day,
     fill,
@@ -32,16 +33,18 @@ class SearchScreen(QWidget):
         self.people: list[PersonLine] = []
         self.query = QLineEdit()
         self.query.setObjectName("search_text")
-        self.query.setPlaceholderText("First name (start of it), clinic id, or #visit number")
+        lang = services.language
+        self.query.setPlaceholderText(t("station_search_hint", lang))
         self.query.setClearButtonEnabled(True)
-        self.go = QPushButton("Search")
+        self.go = QPushButton(t("station_search", lang))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Find"))
+        row.addWidget(QLabel(t("station_find", lang)))
         row.addWidget(self.query, 1)
         row.addWidget(self.go)
-        self.results = table(["Name", "Born", "Clinic id", "Visits", "Last visit"])
+        self.results = table([t(f"station_col_{c}", lang)
+                              for c in ("name", "born", "clinic_id", "visits", "last_visit")])
         self.results.setObjectName("search_results")
-        self.more = QPushButton("More results")
+        self.more = QPushButton(t("station_more_results", lang))
         self.more.hide()
         self.message = message_label()
         layout = QVBoxLayout(self)
@@ -94,8 +97,8 @@ class SearchScreen(QWidget):
                              str(p.visits), day(p.last_visit)] for p in self.people],
              [p.id for p in self.people])
         self.more.setVisible(len(people) == PAGE_SIZE)
-        show_message(self.message, "No one found. Check the spelling, or try the clinic id."
-            if not self.people else "Double-click a person to see their history.")
+        show_message(self.message, t("station_no_one_found" if not self.people
+                                     else "station_double_click_person", self.services.language))
 
     def _open(self, *_args) -> None:
         person = selected_key(self.results)

@@ -12,20 +12,22 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 from decisionaid.services import audit, statistics
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.statistics import MonthStats
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.charts import BarChart
 from decisionaid.ui.station.common import fill, in_background, message_label, show_message, table
 from decisionaid.ui.station.services import PeerServices
 
-HEADERS = ["Month", "Started", "Finished", "Printed", "Reviewed", "Incomplete",
-           "Power Statement", "Personal Medicine", "Safety flags", "Concern flags",
-           "Median minutes to acknowledge", "Vignettes watched", "Suggestions made"]
+# The table's columns, as catalogue keys (station_stat_*).
+COLUMNS = ("month", "started", "finished", "printed", "reviewed", "incomplete", "power_statement",
+           "personal_medicine", "safety_flags", "concern_flags", "minutes_to_acknowledge",
+           "vignettes_watched", "suggestions_made")
 
 
 class StatisticsScreen(QWidget):
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
         if not member.is_admin:
-            raise PermissionError("statistics are for admins")
+            raise PermissionError(t("station_stats_admins_only", services.language))
         self.services = services
         self.member = member
         self.lines: list[MonthStats] = []
@@ -35,24 +37,25 @@ class StatisticsScreen(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
-        self.show_button = QPushButton("Show")
-        self.export_button = QPushButton("Export CSV…")
+        lang = services.language
+        self.show_button = QPushButton(t("station_show", lang))
+        self.export_button = QPushButton(t("station_export_csv", lang))
         self.export_button.setEnabled(False)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("From"))
+        bar.addWidget(QLabel(t("station_from", lang)))
         bar.addWidget(self.since)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(QLabel(t("station_to", lang)))
         bar.addWidget(self.until)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
-        self.chart = BarChart()
-        self.table = table(HEADERS)
+        self.chart = BarChart(empty=t("station_no_visits_in_period", lang))
+        self.table = table([t(f"station_stat_{column}", lang) for column in COLUMNS])
         self.table.setObjectName("statistics_table")
         self.message = message_label()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(QLabel("Counts for the whole clinic; no one is named."))
+        layout.addWidget(QLabel(t("station_counts_no_names", lang)))
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.message)
@@ -66,7 +69,7 @@ class StatisticsScreen(QWidget):
     def load(self) -> None:
         s, member = self.services, self.member
         since, until = self.period()
-        show_message(self.message, "Counting…")
+        show_message(self.message, t("station_counting", s.language))
         in_background(self, lambda: statistics.monthly(s.db, s.content, since, until, by=member),
                       self._show, lambda m: show_message(self.message, m, error=True))
 
@@ -80,19 +83,21 @@ class StatisticsScreen(QWidget):
             str(m.vignettes_watched), str(m.suggestions_made),
         ] for m in lines])
         self.table.resizeColumnsToContents()
+        lang = self.services.language
         self.chart.set_data([m.month[2:] for m in lines], [
-            ("Started", [m.started for m in lines]),
-            ("Finished", [m.finished for m in lines]),
-            ("Printed", [m.printed for m in lines]),
-            ("Reviewed", [m.reviewed for m in lines]),
+            (t("station_stat_started", lang), [m.started for m in lines]),
+            (t("station_stat_finished", lang), [m.finished for m in lines]),
+            (t("station_stat_printed", lang), [m.printed for m in lines]),
+            (t("station_stat_reviewed", lang), [m.reviewed for m in lines]),
         ])
         self.export_button.setEnabled(bool(lines))
-        show_message(self.message, "" if lines else "No visits in this period.")
+        show_message(self.message, "" if lines else t("station_no_visits_in_period", lang))
 
     def _export(self) -> None:
         since, until = self.period()
         path = self.services.dialogs.save_file(
-            self, "Export statistics", f"decisionaid-statistics-{since:%Y%m}-{until:%Y%m}.csv",
+            self, t("station_export_statistics", self.services.language),
+            f"decisionaid-statistics-{since:%Y%m}-{until:%Y%m}.csv",
             "CSV (*.csv)")
         if path is None:
             return
@@ -105,5 +110,8 @@ class StatisticsScreen(QWidget):
                 session, audit.EXPORT, at=now, actor="peer", staff_id=self.member.id,
                 format="statistics-csv", months=len(self.lines)))  # counts only: no one's data
 
-        in_background(self, work, lambda _: show_message(self.message, f"Saved {path}."),
-                      lambda m: show_message(self.message, f"Could not save: {m}", error=True))
+        lang = s.language
+        in_background(self, work,
+                      lambda _: show_message(self.message, t("station_saved_path", lang, path=path)),
+                      lambda m: show_message(self.message, t("station_could_not_save", lang, reason=m),
+                                             error=True))

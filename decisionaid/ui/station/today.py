@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.peer_queries import Board, OpenSafetyFlag
 from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     RED,
     clock_time,
@@ -47,23 +48,25 @@ class SafetyRow(QWidget):
     acknowledge = Signal(object, str)  # flag ids, note
     open_visit = Signal(int)
 
-    def __init__(self, flags: list[OpenSafetyFlag], parent: QWidget | None = None):
+    def __init__(self, flags: list[OpenSafetyFlag], language: str = "en",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         flag = flags[-1]  # the first raised
         self.flag = flag
         self.flags = flags
-        who = flag.first_name or "Guest"
+        who = flag.first_name or t("station_guest", language)
         said = "; ".join(f"{f.question} — “{f.answer}”" for f in reversed(flags))
-        self.text = QLabel(f"{clock_time(flag.raised_at)}  {who} (visit {flag.visit_id}): {said}")
+        self.text = QLabel(t("station_flag_line", language, time=clock_time(flag.raised_at),
+                             who=who, visit_id=flag.visit_id, said=said))
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-weight: bold;")
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What was done? (needed to acknowledge)")
+        self.note.setPlaceholderText(t("station_ack_note_hint", language))
         self.note.setObjectName(f"ack_note_{flag.visit_id}")
-        self.ack = QPushButton("Acknowledge")
+        self.ack = QPushButton(t("station_acknowledge", language))
         self.ack.setObjectName(f"ack_{flag.visit_id}")
         self.ack.setEnabled(False)
-        self.open = QPushButton("Open visit")
+        self.open = QPushButton(t("station_open_visit", language))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 3)
@@ -120,12 +123,13 @@ class TodayScreen(QWidget):
         banner_layout.addWidget(self.banner_scroll)
         self.banner.hide()
 
-        self.heading = QLabel("Today")
+        lang = services.language
+        self.heading = QLabel(t("station_tab_today", lang))
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.updated = QLabel("Reading…")
-        self.open_button = QPushButton("Open visit")
-        self.finish_button = QPushButton("Force finish…")
-        self.reprint_button = QPushButton("Reprint report")
+        self.updated = QLabel(t("station_reading", lang))
+        self.open_button = QPushButton(t("station_open_visit", lang))
+        self.finish_button = QPushButton(t("station_force_finish_button", lang))
+        self.reprint_button = QPushButton(t("station_reprint", lang))
         for b in (self.open_button, self.finish_button, self.reprint_button):
             b.setEnabled(False)
         bar = QHBoxLayout()
@@ -135,13 +139,14 @@ class TodayScreen(QWidget):
         bar.addWidget(self.finish_button)
         bar.addWidget(self.reprint_button)
 
-        self.list = table(["Started", "Name", "Status", "Section now", "Open flags"])
+        self.list = table([t(f"station_col_{c}", lang)
+                           for c in ("started", "name", "status", "section", "open_flags")])
         self.list.setObjectName("today_list")
         self.list.setColumnWidth(0, 70)
         self.list.setColumnWidth(1, 160)
         self.list.setColumnWidth(2, 100)
         self.list.setColumnWidth(3, 280)
-        self.empty = QLabel("No visits yet today. They appear here as soon as someone starts at the kiosk.")
+        self.empty = QLabel(t("station_no_visits_today", lang))
         self.empty.hide()
         self.message = message_label()
 
@@ -183,7 +188,8 @@ class TodayScreen(QWidget):
 
     def _read_failed(self, message: str) -> None:
         self._reading = False
-        self.updated.setText(f"Could not read the visits: {message}")
+        self.updated.setText(t("station_could_not_read_visits", self.services.language,
+                               reason=message))
         self.updated.setStyleSheet(f"color: {RED};")
 
     def _show(self, board: Board) -> None:
@@ -191,8 +197,9 @@ class TodayScreen(QWidget):
         self.board = board
         now = self.services.clock()
         self.updated.setStyleSheet("")
-        self.updated.setText(f"{now.astimezone():%a %d %b} · {len(board.lines)} visits · "
-                             f"updated {clock_time(now)}")
+        lang = self.services.language
+        self.updated.setText(t("station_board_updated", lang, day=f"{now.astimezone():%a %d %b}",
+                               count=len(board.lines), time=clock_time(now)))
         self._show_safety(board.safety)
         chosen = selected_key(self.list)
         rows, keys = [], []
@@ -200,10 +207,10 @@ class TodayScreen(QWidget):
             v = line.visit
             flags = []
             if v.open_safety_flags:
-                flags.append(f"⚠ {v.open_safety_flags} safety")
+                flags.append(t("station_open_safety", lang, n=v.open_safety_flags))
             if v.open_flags - v.open_safety_flags:
-                flags.append(f"{v.open_flags - v.open_safety_flags} concern")
-            rows.append([clock_time(v.started_at), v.first_name or "Guest", line.status,
+                flags.append(t("station_open_concern", lang, n=v.open_flags - v.open_safety_flags))
+            rows.append([clock_time(v.started_at), v.first_name or t("station_guest", lang), line.status,
                          line.section or "—", ", ".join(flags)])
             keys.append(v.id)
         fill(self.list, rows, keys)
@@ -228,15 +235,16 @@ class TodayScreen(QWidget):
                 self._rows.pop(visit_id).deleteLater()
         for position, (visit_id, visit_flags) in enumerate(by_visit.items()):
             if visit_id not in self._rows:  # keep rows already shown: a half-typed note stays
-                row = SafetyRow(visit_flags)
+                row = SafetyRow(visit_flags, self.services.language)
                 row.acknowledge.connect(self._acknowledge)
                 row.open_visit.connect(self.open_visit)
                 self._rows[visit_id] = row
                 self.banner_rows.insertWidget(position, row)
         n = len(by_visit)
+        lang = self.services.language
         self.banner_title.setText(
-            f"⚠ SAFETY: {n} {'person needs' if n == 1 else 'people need'} a check-in now"
-        )
+            t("station_safety_banner_one", lang) if n == 1
+            else t("station_safety_banner_many", lang, n=n))
         self.banner.setVisible(bool(flags))
         new = ids - self._seen_flags
         self._seen_flags |= ids
@@ -246,8 +254,8 @@ class TodayScreen(QWidget):
             self._flashes = 8
             self.flash_timer.start()
         window = self.window()
-        base = f"{self.services.config.site_name} — peer station"
-        window.setWindowTitle(f"⚠ SAFETY ({n}) — {base}" if n else base)
+        base = t("station_title", lang, site=self.services.config.site_name)
+        window.setWindowTitle(t("station_safety_title", lang, n=n, title=base) if n else base)
 
     def _flash(self) -> None:
         self._flashes -= 1
@@ -276,12 +284,13 @@ class TodayScreen(QWidget):
 
     def _acknowledge(self, flag_ids: list[int], note: str) -> None:
         s = self.services
-        show_message(self.message, "Saving the acknowledgement…")
+        show_message(self.message, t("station_saving_ack", s.language))
         in_background(
             self,
             lambda: [s.visits.acknowledge_flag(f, staff_id=self.member.id, note=note)
                      for f in flag_ids],
-            lambda _: (show_message(self.message, "Acknowledged. Thank you for checking in."), self.refresh()),
+            lambda _: (show_message(self.message, t("station_acknowledged", s.language)),
+                       self.refresh()),
             lambda m: (show_message(self.message, m, error=True), self.refresh()),
         )
 
@@ -289,18 +298,18 @@ class TodayScreen(QWidget):
         line = self._selected_line()
         if line is None:
             return
-        who = line.visit.first_name or "this guest"
+        lang = self.services.language
+        who = line.visit.first_name or t("station_this_guest", lang)
         if not self.services.dialogs.confirm(
-            self, "Force finish",
-            f"End {who}'s visit now, as incomplete? Their answers so far are kept and the "
-            "kiosk can no longer add to it.",
+            self, t("station_force_finish", lang), t("station_force_finish_ask", lang, who=who),
         ):
             return
         s, visit_id = self.services, line.visit.id
         in_background(
             self,
             lambda: s.visits.force_finish(visit_id, staff_id=self.member.id),
-            lambda _: (show_message(self.message, f"Visit {visit_id} ended as incomplete."), self.refresh()),
+            lambda _: (show_message(self.message, t("station_ended_incomplete", lang,
+                                                    visit_id=visit_id)), self.refresh()),
             lambda m: show_message(self.message, m, error=True),
         )
 
@@ -313,15 +322,17 @@ class TodayScreen(QWidget):
 def reprint(receiver: QWidget, services: PeerServices, member: StaffMember, visit_id: int,
             message: QLabel, then=lambda: None) -> None:
     """Render and print a visit's report off the UI thread, and note it as printed."""
-    show_message(message, f"Printing visit {visit_id}'s report…")
+    lang = services.language
+    show_message(message, t("station_printing_visit", lang, visit_id=visit_id))
 
     def work() -> None:
         pdf = services.make_page(visit_id)
-        services.printer.print_pdf(pdf, f"Visit {visit_id}")
+        services.printer.print_pdf(pdf, t("station_print_title", lang, visit_id=visit_id))
         services.visits.mark_printed(visit_id, actor="peer", staff_id=member.id)
 
     in_background(
         receiver, work,
-        lambda _: (show_message(message, f"Visit {visit_id}'s report was sent to the printer."), then()),
-        lambda m: show_message(message, f"Could not print: {m}", error=True),
+        lambda _: (show_message(message, t("station_printed_visit", lang, visit_id=visit_id)),
+                   then()),
+        lambda m: show_message(message, t("station_could_not_print", lang, reason=m), error=True),
     )
