@@ -245,3 +245,11 @@ def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station,
     whats = [screen.looked.item(r, 2).text() for r in range(screen.looked.rowCount())]
     assert "profile created" in whats and "looked at their history" in whats
     assert "Who has looked at my information" in screen.access_html()
+
+
+def test_a_prescriber_cannot_open_the_peer_station(qtbot, station, services):
+    add_staff(services, name="Dr Lee", role="prescriber", pin="2468")
+    sign_in(qtbot, station, name="Dr Lee", pin="2468")
+    qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
+    assert station.workspace is None
+    assert "prescriber account cannot open the peer station" in station.sign_in.message.text()
