@@ -16,15 +16,18 @@ def register(subparsers) -> None:
         "demo",
         help="walk a whole visit through the kiosk offscreen: screenshots and report.pdf",
         description=(
-            "Run the real kiosk without a display, press its buttons through a whole visit "
-            "(seeded answers and a few typed texts), and write a numbered PNG of every screen "
-            "plus report.pdf into --out. Uses a fresh temporary database unless --database "
-            "names one, never the clinic's configured database."
+            "Run the real kiosk without a display, press its buttons through a whole visit of "
+            "one of three made-up people (Rosa's return visit, Sam's first visit, Marisol's "
+            "visit in Spanish; --seed chooses), and write a numbered PNG of every screen plus "
+            "report.pdf into --out. Uses a fresh temporary database unless --database names "
+            "one, never the clinic's configured database."
         ),
     )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the pictures and report.pdf")
-    parser.add_argument("--lang", default="en", help="the language to walk the visit in (en or es)")
-    parser.add_argument("--seed", type=int, default=1, help="seed for the answers chosen (default 1)")
+    parser.add_argument("--lang", default=None,
+                        help="only people who answer in this language (en or es; default: any)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="chooses the person: 0 Rosa, 1 Sam, 2 Marisol (default 1)")
     parser.add_argument("--database", metavar="URL", help="a database URL to use instead of a fresh one")
     parser.add_argument("--config", metavar="FILE", help="the site configuration file (content, site name)")
     parser.add_argument("--text-size", choices=("normal", "large", "largest"), default="normal")
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.config import load_config
 
     config = load_config(args.config)
-    if args.lang not in config.languages:
+    if args.lang is not None and args.lang not in config.languages:
         raise UserError(f"--lang must be one of the site's languages: {', '.join(config.languages)}")
     out = Path(args.out).expanduser()
     try:

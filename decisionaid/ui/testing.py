@@ -13,7 +13,7 @@ tests, the demo and the benchmarks, and are never used by a running kiosk or pee
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -167,6 +167,35 @@ class KioskDriver:
         else:
             safe = [o for o in item.options if o.flag != "safety"] or list(item.options)
             self.tap(f"option_{rng.choice(safe).value}")
+        self.tap_and_wait("next")
+
+    def answer_as(self, answers: Mapping[tuple[str, str], object]) -> None:
+        """Answer the question on screen as ``answers`` (by (questionnaire, item)) say, by
+        tapping its options or typing on its keyboard; skip it if they have no answer."""
+        screen = self.screen
+        item = screen.item
+        if item.type in ("info", "vignettes"):
+            self.tap_and_wait("next")
+            return
+        ref = self.window.visit.current.ref
+        value = answers.get((ref.questionnaire, ref.item))
+        if value is None:
+            self.tap_and_wait("skip")
+            return
+        widget = screen.answer
+        if item.type == "text":
+            if widget.value() != value:
+                while widget.box.toPlainText():  # an earlier answer, carried forward
+                    self._click(widget.keyboard.delete_key)
+                self.type(str(value)[: item.max_length])
+                self.on_screen("typed")
+        elif item.type == "multi":
+            wanted = value if isinstance(value, list) else [value]
+            for option_value, b in widget.buttons:
+                if b.isChecked() != (option_value in wanted):
+                    self.tap(f"option_{option_value}")
+        elif widget.value() != value:
+            self.tap(f"option_{value}")
         self.tap_and_wait("next")
 
     def walk_to_review(self, rng: random.Random, texts: list[str], limit: int = 400) -> None:

@@ -18,7 +18,8 @@ from decisionaid.ui.kiosk.demo import Demo
 def test_a_whole_shipped_visit_prints_one_page_and_every_target_is_touch_sized(
         qapp, shipped_config, tmp_path, text_size):
     """Every screen of the shipped visit, at the smallest and largest text, has buttons of at
-    least 48 px; the visit ends with a one-page report in the user's words."""
+    least 48 px; the visit ends with a one-page report in the user's words (seed 7: Sam's first
+    visit)."""
     demo = Demo(shipped_config, tmp_path, language="en", seed=7,
                 theme=Theme(text_size=text_size), hasher=PinHasher.fast())
     try:
@@ -30,8 +31,22 @@ def test_a_whole_shipped_visit_prints_one_page_and_every_target_is_touch_sized(
     pages = pypdf.PdfReader(result.report).pages
     assert len(pages) == 1
     text = pages[0].extract_text()
-    assert "Alex" in text
-    assert "walking" in text.lower() or "river" in text.lower()
+    assert "Sam" in text and "First visit: nothing to compare with yet" in text
+    assert "band" in text and "I miss doses often" in text  # his own words, and his answers
+
+
+def test_the_demos_return_visit_compares_with_the_earlier_visits(qapp, shipped_config, tmp_path):
+    """Seed 0 is Rosa's fourth visit: her earlier visits are stored first, so the page says
+    what got better or worse since the last one, and her safety answer is an alert."""
+    demo = Demo(shipped_config, tmp_path, language="en", seed=0, hasher=PinHasher.fast())
+    try:
+        result = demo.run()
+    finally:
+        demo.close()
+    text = pypdf.PdfReader(result.report).pages[0].extract_text()
+    assert "Rosa" in text and "Visit 4" in text
+    assert "↓ worse (was: Poor)" in text and "↑ better" in text
+    assert "Thoughts of hurting myself or of ending my life: A few days" in text
 
 
 def test_the_demo_command_writes_pictures_and_a_report_in_spanish(tmp_path):
@@ -47,4 +62,6 @@ def test_the_demo_command_writes_pictures_and_a_report_in_spanish(tmp_path):
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     pictures = sorted(p.name for p in out.glob("*.png"))
     assert pictures[0] == "01-welcome.png" and any("review" in p for p in pictures)
-    assert "Begoña" in pypdf.PdfReader(out / "report.pdf").pages[0].extract_text()
+    text = pypdf.PdfReader(out / "report.pdf").pages[0].extract_text()
+    # Marisol, in Spanish; the page is for the prescriber, in the site's first language.
+    assert "Marisol" in text and "(in Spanish)" in text

@@ -1,8 +1,11 @@
-"""A scripted visit through the real kiosk, offscreen: signs up, answers with seeded choices
-and a few free texts, reviews, makes and "prints" the page, and saves a picture of every screen.
+"""A scripted visit through the real kiosk, offscreen: one of the made-up people of
+``decisionaid.report.sample`` (chosen by the seed) signs up or, for a return visit, signs in,
+answers every question as that person would, reviews, makes and "prints" the page, and a
+picture of every screen is saved.
 
-Everything happens by pressing the kiosk's own buttons and keys (``KioskDriver``); the answers
-reach the database only through the kiosk's normal path.
+Everything in today's visit happens by pressing the kiosk's own buttons and keys
+(``KioskDriver``); its answers reach the database only through the kiosk's normal path. A
+return visit's earlier visits are stored first through the visit service, dated weeks ago.
 """
 
 from __future__ import annotations
@@ -10,36 +13,20 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 from decisionaid.config import Config
+from decisionaid.content.model import ItemRef
+from decisionaid.report.sample import Person, choose_person
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter, RecordingSpeaker
-
-TEXTS = {
-    "en": [
-        "I want to feel steady enough to work and to be there for my kids.",
-        "Walking by the river, my sister, and playing guitar.",
-        "Can we talk about lowering the dose? I feel slow in the mornings.",
-        "I have been sleeping better since I started walking.",
-        "Less shaking in my hands.",
-    ],
-    "es": [
-        "Quiero sentirme con ánimo para trabajar y estar con mis hijos.",
-        "Caminar por el río, mi hermana y tocar la guitarra.",
-        "¿Podemos hablar de bajar la dosis? Me siento lenta por las mañanas.",
-        "Duermo mejor desde que empecé a caminar.",
-        "Menos temblor en las manos.",
-    ],
-}
-NAMES = {"en": "Alex", "es": "Begoña"}
 
 
 def wait_until(condition, timeout: int = 10000) -> None:
@@ -61,12 +48,16 @@ class DemoResult:
 
 
 class Demo:
-    def __init__(self, config: Config, out: Path | None, *, language: str = "en", seed: int = 1,
-                 theme: Theme | None = None, hasher=None, size: tuple[int, int] = (1920, 1080)):
+    def __init__(self, config: Config, out: Path | None, *, language: str | None = "en",
+                 seed: int = 1, theme: Theme | None = None, hasher=None,
+                 size: tuple[int, int] = (1920, 1080)):
+        """``seed`` chooses the person (among those answering in ``language``; any if None)
+        and the PIN; the person's answers are the same every time."""
         from decisionaid.ui.kiosk.window import KioskWindow
 
         self.out = out
-        self.language = language
+        self.person: Person = choose_person(seed, language)
+        self.language = self.person.language
         self.rng = random.Random(seed)
         self.printer = RecordingPrinter(keep=1)  # many visits in one process keep one page
         self.services, self.app = open_services(config, printer=self.printer, hasher=hasher)
@@ -97,61 +88,64 @@ class Demo:
         self.shots.append(path)
 
     def run(self, visit_number: int = 0) -> DemoResult:
-        d, lang, rng = self.driver, self.language, self.rng
+        """One visit of the person; ``visit_number`` > 0 gives the name a number, so many
+        visits in one database are different people."""
+        d, lang, rng, person = self.driver, self.language, self.rng, self.person
         if self.window.screen_name != "welcome":
             raise RuntimeError("the kiosk is not on its welcome screen")
         self.shot("welcome")
         if lang != self.window.language:
             d.tap(f"welcome_lang_{lang}")
             self.shot("welcome")
-        d.tap_and_wait("first_time", "first_time")
-        d.tap("make_profile")
-        self.shot("name")
-        name = NAMES.get(lang, "Alex") + ("" if not visit_number else str(visit_number))
-        d.type(name[:1].upper() + name[1:].lower() if visit_number == 0 else name)
-        self.shot("name-typed")
-        d.tap("next")
-        self.shot("year")
-        born = date(1970 + rng.randint(0, 30), rng.randint(1, 12), rng.randint(1, 28))
-        d.digits(f"{born.year}")
-        self.shot("month")
-        d.tap(f"month_{born.month}")
-        self.shot("day")
-        d.tap(f"day_{born.day}")
-        self.shot("pin")
+        name = person.name + ("" if not visit_number else str(visit_number))
         pin = f"{rng.randint(0, 9999):04d}"
-        d.digits(pin)
+        if person.history:
+            self._earlier_visits(name, pin)
+            d.tap_and_wait("been_before", "sign_in")
+            self.shot("name")
+            d.type(name)
+            self.shot("name-typed")
+            d.tap("next")
+        else:
+            d.tap_and_wait("first_time", "first_time")
+            d.tap("make_profile")
+            self.shot("name")
+            d.type(name)
+            self.shot("name-typed")
+            d.tap("next")
+        self.shot("year")
+        d.digits(f"{person.born.year}")
+        self.shot("month")
+        d.tap(f"month_{person.born.month}")
+        self.shot("day")
+        d.tap(f"day_{person.born.day}")
+        self.shot("pin")
         before = self.window.shown
         d.digits(pin)
+        if not person.history:
+            d.digits(pin)  # a new PIN is typed twice
         wait_until(lambda: self.window.shown != before)
         self.shot(self.window.screen_name)
-        texts = list(TEXTS.get(lang, TEXTS["en"]))
-        safety_shown = False
         back_done = False
         for _ in range(400):
             name = self.window.screen_name
             if name == "review":
                 break
             screen = self.window.screen
-            if name.startswith("item:") and not safety_shown and any(o.flag == "safety" for o in screen.item.options):
-                # Show the safety screen once: choose the first option that raises it.
-                option = next(o for o in screen.item.options if o.flag == "safety")
-                d.tap(f"option_{option.value}")
-                d.tap_and_wait("next")
-                safety_shown = True
-                continue
             if name.startswith("item:") and not back_done and screen.item.type == "scale":
                 # Go back once and forward again, as people do.
                 back_done = True
-                d.tap(f"option_{screen.item.options[0].value}")
-                d.tap_and_wait("next")
+                d.answer_as(person.answers)
                 if self.window.screen_name != "review":
                     d.tap_and_wait("back")
                 continue
-            if name == "intro" and self.window.visit.current.questionnaire.optional and rng.random() < 0.3:
+            if name == "intro" and self._skips_section():
                 d.tap_and_wait("skip")
                 continue
-            d.walk_step(rng, texts)
+            if name.startswith("item:"):
+                d.answer_as(person.answers)
+            else:
+                d.walk_step(rng, [])
         else:
             raise RuntimeError("the demo visit did not reach the review screen")
         review = self.window.screen
@@ -159,9 +153,13 @@ class Demo:
         if changes:
             ref = changes[0]
             d.tap_and_wait(f"change_{ref.questionnaire}_{ref.item}")
-            d.answer(rng, texts)
-            if self.window.screen_name != "review":
-                d.walk_to_review(rng, texts)
+            for _ in range(400):
+                if self.window.screen_name == "review":
+                    break
+                if self.window.screen_name.startswith("item:"):
+                    d.answer_as(person.answers)
+                else:
+                    d.walk_step(rng, [])
         d.tap_and_wait("next", "print")
         print_screen = self.window.screen
         wait_until(lambda: print_screen.pdf is not None or print_screen.status.isVisible(), 30000)
@@ -182,6 +180,33 @@ class Demo:
         d.tap_and_wait("finish", "done")
         d.tap_and_wait("clear_now", "welcome")
         return DemoResult(self.shots, report, visit_id)
+
+    def _skips_section(self) -> bool:
+        """On an optional section's first screen: whether the person answers none of it."""
+        questionnaire = self.window.visit.current.questionnaire
+        return questionnaire.optional and not any(
+            key[0] == questionnaire.id for key in self.person.answers)
+
+    def _earlier_visits(self, name: str, pin: str) -> None:
+        """The person's profile and earlier visits, stored through the services as the kiosk
+        would have stored them, each dated its number of days before now."""
+        from decisionaid.services.visits import VisitService
+
+        visits = self.services.visits
+        signed = self.services.profiles.sign_up(name, self.person.born, pin, self.language)
+        if signed.profile is None:
+            raise RuntimeError(f"the demo could not make {name}'s profile ({signed.status})")
+        for days_before, answers in self.person.history:
+            moment = datetime.now(UTC) - timedelta(days=days_before)
+            earlier = VisitService(visits.db, visits.content, clock=lambda moment=moment: moment)
+            kv = earlier.start(signed.profile.id, language=self.language)
+            for questionnaire in visits.content.questionnaires:  # in visit order
+                for item in questionnaire.items:
+                    if (questionnaire.id, item.id) in answers:
+                        kv.go_to(ItemRef(questionnaire.id, item.id))
+                        kv.confirm(answers[(questionnaire.id, item.id)])
+            kv.go_to_end()
+            kv.finish()
 
     def close(self) -> None:
         wait_for_background()
