@@ -347,6 +347,106 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something went wrong ({error}); try again, or see the log in {log}.",
         "es": "Algo salió mal ({error}); inténtalo de nuevo o mira el registro en {log}.",
     },
+    "station_follow_up_wellness-tools": {
+        "en": "Help with wellness tools",
+        "es": "Ayuda con herramientas de bienestar",
+    },
+    "station_follow_up_group-or-meeting": {
+        "en": "Finding a group or meeting",
+        "es": "Encontrar un grupo o una reunión",
+    },
+    "station_follow_up_vignette-together": {
+        "en": "Watching a vignette together",
+        "es": "Ver juntos una historia",
+    },
+    "station_follow_up_check-in-call": {
+        "en": "A check-in call",
+        "es": "Una llamada para ver cómo va",
+    },
+    "station_decision_prompts": {
+        "en": "A good shared decision is:\n  • in the person's own voice (“I will…”, “We agreed I…”)\n  • specific to them, not general advice\n  • in plain words, no jargon\n  • something they will do",
+        "es": "Una buena decisión compartida está:\n  • en palabras de la persona (“Voy a…”, “Acordamos que yo…”)\n  • pensada para ella, no es un consejo general\n  • en palabras sencillas, sin tecnicismos\n  • y es algo que va a hacer",
+    },
+    "station_their_history": {"en": "Their history…", "es": "Su historial…"},
+    "station_reading_visit": {"en": "Reading the visit…", "es": "Leyendo la visita…"},
+    "station_col_question": {"en": "Question", "es": "Pregunta"},
+    "station_col_answer": {"en": "Answer", "es": "Respuesta"},
+    "station_flags": {"en": "Flags", "es": "Alertas"},
+    "station_answers_by_section": {"en": "Answers by section", "es": "Respuestas por parte"},
+    "station_vignettes_watched": {"en": "Vignettes watched", "es": "Historias vistas"},
+    "station_rendering_report": {"en": "Rendering the report…", "es": "Preparando el informe…"},
+    "station_review_box": {
+        "en": "Review: the shared decision and follow-up",
+        "es": "Revisión: la decisión compartida y el seguimiento",
+    },
+    "station_decision_hint": {
+        "en": "e.g. “I will take the evening pill at 8 instead of 10 and tell Dr Lee in two weeks how I sleep.”",
+        "es": "p. ej. “Voy a tomar la pastilla de la noche a las 8 en vez de a las 10 y en dos semanas le cuento a la Dra. Lee cómo duermo.”",
+    },
+    "station_follow_up_wanted": {
+        "en": "Follow-up support wanted:",
+        "es": "Apoyo de seguimiento que quiere:",
+    },
+    "station_other": {"en": "Other:", "es": "Otro:"},
+    "station_peer_note_hint": {
+        "en": "Peer note (for staff; not printed)",
+        "es": "Nota de apoyo (para el personal; no se imprime)",
+    },
+    "station_save_and_lock": {"en": "Save and lock the visit", "es": "Guardar y cerrar la visita"},
+    "station_decision_today": {
+        "en": "Our shared decision today:",
+        "es": "Nuestra decisión compartida de hoy:",
+    },
+    "station_no_preview_because": {
+        "en": "No preview: {reason}",
+        "es": "Sin vista previa: {reason}",
+    },
+    "station_visit_number": {"en": ", visit {number}", "es": ", visita {number}"},
+    "station_finished_printed": {
+        "en": "finished, printed {time}",
+        "es": "terminada, impresa a las {time}",
+    },
+    "station_no_answers_yet": {"en": "No answers yet.", "es": "Todavía no hay respuestas."},
+    "station_to_the_end": {"en": " (to the end)", "es": " (hasta el final)"},
+    "station_none": {"en": "None.", "es": "Ninguna."},
+    "station_no_flags": {"en": "No flags.", "es": "Sin alertas."},
+    "station_safety_not_answered": {
+        "en": "<b>⚠ SAFETY</b>: {question} — <b>not answered</b>",
+        "es": "<b>⚠ SEGURIDAD</b>: {question} — <b>sin respuesta</b>",
+    },
+    "station_ask_in_check_in": {
+        "en": "ask about it in the check-in",
+        "es": "pregunta por ello al atender a la persona",
+    },
+    "station_mark_safety": {"en": "⚠ SAFETY", "es": "⚠ SEGURIDAD"},
+    "station_mark_concern": {"en": "Concern", "es": "Preocupación"},
+    "station_staff": {"en": "staff", "es": "el personal"},
+    "station_acknowledged_by": {
+        "en": "acknowledged by {who} at {time}: {note}",
+        "es": "atendida por {who} a las {time}: {note}",
+    },
+    "station_not_yet_acknowledged": {
+        "en": "<b>not yet acknowledged</b>: check in, then acknowledge it on Today",
+        "es": "<b>todavía sin atender</b>: acércate a la persona y luego márcala como atendida en Hoy",
+    },
+    "station_reviewed_locked": {
+        "en": "Reviewed and locked {when}.",
+        "es": "Revisada y cerrada el {when}.",
+    },
+    "station_still_in_progress": {
+        "en": "The visit is still in progress: review it once it is finished (or force-finish it from Today).",
+        "es": "La visita sigue en curso: revísala cuando termine (o termínala ya desde Hoy).",
+    },
+    "station_saving_locks": {
+        "en": "Saving locks the visit: nothing in it can change after.",
+        "es": "Al guardar, la visita se cierra: después no se puede cambiar nada.",
+    },
+    "station_no_preview": {"en": "No preview.", "es": "Sin vista previa."},
+    "station_saving_review": {"en": "Saving the review…", "es": "Guardando la revisión…"},
+    "station_saved_locked": {
+        "en": "Saved. The visit is locked.",
+        "es": "Guardada. La visita está cerrada.",
+    },
     "station_search_hint": {
         "en": "First name (start of it), clinic id, or #visit number",
         "es": "Nombre (o su comienzo), número de la clínica o #número de visita",

@@ -29,6 +29,7 @@ from decisionaid.services.peer_queries import STAFF_LANGUAGE, STATE_WORDS
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_report import skipped_safety_questions
 from decisionaid.services.visits import VisitRecord
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     RED,
     clock_time,
@@ -40,21 +41,9 @@ from decisionaid.ui.station.common import (
 from decisionaid.ui.station.services import PeerServices
 from decisionaid.ui.station.today import reprint
 
-# The follow-up support a peer worker can offer, as stored in the review.
-FOLLOW_UP = (
-    ("wellness-tools", "Help with wellness tools"),
-    ("group-or-meeting", "Finding a group or meeting"),
-    ("vignette-together", "Watching a vignette together"),
-    ("check-in-call", "A check-in call"),
-)
-FOLLOW_UP_WORDS = dict(FOLLOW_UP)
-DECISION_PROMPTS = (
-    "A good shared decision is:\n"
-    "  • in the person's own voice (“I will…”, “We agreed I…”)\n"
-    "  • specific to them, not general advice\n"
-    "  • in plain words, no jargon\n"
-    "  • something they will do"
-)
+# The follow-up support a peer worker can offer, as stored in the review (named in the
+# catalogue as station_follow_up_KEY).
+FOLLOW_UP = ("wellness-tools", "group-or-meeting", "vignette-together", "check-in-call")
 
 
 class VisitScreen(QWidget):
@@ -70,25 +59,26 @@ class VisitScreen(QWidget):
         self.record: VisitRecord | None = None
         self._names: dict[int, str] = {}
 
-        self.title = QLabel(f"Visit {visit_id}")
+        lang = services.language
+        self.title = QLabel(t("station_tab_visit", lang, visit_id=visit_id))
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setObjectName("visit_title")
-        self.person_button = QPushButton("Their history…")
+        self.person_button = QPushButton(t("station_their_history", lang))
         self.person_button.hide()
-        self.reprint_button = QPushButton("Reprint report")
+        self.reprint_button = QPushButton(t("station_reprint", lang))
         self.reprint_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.person_button)
         top.addWidget(self.reprint_button)
 
-        self.flags = QLabel("Reading the visit…")
+        self.flags = QLabel(t("station_reading_visit", lang))
         self.flags.setObjectName("visit_flags")
         self.flags.setWordWrap(True)
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.answers = QTreeWidget()
         self.answers.setObjectName("visit_answers")
-        self.answers.setHeaderLabels(["Question", "Answer"])
+        self.answers.setHeaderLabels([t("station_col_question", lang), t("station_col_answer", lang)])
         self.answers.setColumnWidth(0, 320)
         self.answers.setWordWrap(True)
         self.watched = QLabel()
@@ -96,14 +86,14 @@ class VisitScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_heading("Flags"))
+        left_layout.addWidget(_heading(t("station_flags", lang)))
         left_layout.addWidget(self.flags)
-        left_layout.addWidget(_heading("Answers by section"))
+        left_layout.addWidget(_heading(t("station_answers_by_section", lang)))
         left_layout.addWidget(self.answers, 1)
-        left_layout.addWidget(_heading("Vignettes watched"))
+        left_layout.addWidget(_heading(t("station_vignettes_watched", lang)))
         left_layout.addWidget(self.watched)
 
-        self.preview = QLabel("Rendering the report…")
+        self.preview = QLabel(t("station_rendering_report", lang))
         self.preview.setObjectName("report_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -133,24 +123,24 @@ class VisitScreen(QWidget):
 
     # --- the review form ------------------------------------------------------------------------
     def _review_box(self) -> QGroupBox:
-        box = QGroupBox("Review: the shared decision and follow-up")
+        lang = self.services.language
+        box = QGroupBox(t("station_review_box", lang))
         box.setObjectName("review")
         self.decision = QPlainTextEdit()
         self.decision.setObjectName("shared_decision")
         self.decision.setMaximumHeight(110)
-        self.decision.setPlaceholderText("e.g. “I will take the evening pill at 8 instead of 10 "
-                                         "and tell Dr Lee in two weeks how I sleep.”")
-        prompts = QLabel(DECISION_PROMPTS)
+        self.decision.setPlaceholderText(t("station_decision_hint", lang))
+        prompts = QLabel(t("station_decision_prompts", lang))
         prompts.setStyleSheet("color: #444;")
         self.follow_up = {}
         checks = QVBoxLayout()
-        checks.addWidget(QLabel("Follow-up support wanted:"))
-        for key, words in FOLLOW_UP:
-            self.follow_up[key] = QCheckBox(words)
+        checks.addWidget(QLabel(t("station_follow_up_wanted", lang)))
+        for key in FOLLOW_UP:
+            self.follow_up[key] = QCheckBox(t(f"station_follow_up_{key}", lang))
             self.follow_up[key].setObjectName(f"follow_up_{key}")
             checks.addWidget(self.follow_up[key])
         other = QHBoxLayout()
-        self.other_check = QCheckBox("Other:")
+        self.other_check = QCheckBox(t("station_other", lang))
         self.other_text = QLineEdit()
         self.other_text.setObjectName("follow_up_other")
         self.other_text.textChanged.connect(lambda t: self.other_check.setChecked(bool(t.strip())))
@@ -159,8 +149,8 @@ class VisitScreen(QWidget):
         checks.addLayout(other)
         self.note = QLineEdit()
         self.note.setObjectName("peer_note")
-        self.note.setPlaceholderText("Peer note (for staff; not printed)")
-        self.save = QPushButton("Save and lock the visit")
+        self.note.setPlaceholderText(t("station_peer_note_hint", lang))
+        self.save = QPushButton(t("station_save_and_lock", lang))
         self.save.setObjectName("save_review")
         self.save.setEnabled(False)
         self.lock_state = QLabel()
@@ -168,7 +158,7 @@ class VisitScreen(QWidget):
         self.decision.textChanged.connect(self._can_save)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("Our shared decision today:"))
+        left.addWidget(QLabel(t("station_decision_today", lang)))
         left.addWidget(self.decision, 1)
         left.addWidget(prompts)
         right = QVBoxLayout()
@@ -200,7 +190,8 @@ class VisitScreen(QWidget):
         in_background(self, self._read, self._show, lambda m: show_message(self.message, m, error=True))
         in_background(
             self, lambda: s.render_pages(s.make_page(self.visit_id)),
-            self._show_preview, lambda m: self.preview.setText(f"No preview: {m}"),
+            self._show_preview,
+            lambda m: self.preview.setText(t("station_no_preview_because", s.language, reason=m)),
         )
 
     def _read(self) -> VisitRecord:
@@ -213,11 +204,12 @@ class VisitScreen(QWidget):
     def _show(self, record: VisitRecord) -> None:
         self.record = record
         content = self.services.content
-        who = record.first_name or "Guest"
-        number = f", visit {record.number}" if record.number else ""
+        lang = self.services.language
+        who = record.first_name or t("station_guest", lang)
+        number = t("station_visit_number", lang, number=record.number) if record.number else ""
         state = STATE_WORDS.get(record.state, record.state)
         if record.state == "complete" and record.printed_at:
-            state = f"finished, printed {clock_time(record.printed_at)}"
+            state = t("station_finished_printed", lang, time=clock_time(record.printed_at))
         self.title.setText(f"{who}{number} — {day_and_time(record.started_at)} — {state}")
         self.person_button.setVisible(record.service_user_id is not None)
         self.reprint_button.setEnabled(record.state != "in_progress")
@@ -240,49 +232,55 @@ class VisitScreen(QWidget):
             self.answers.addTopLevelItem(section)
         self.answers.expandAll()
         if not record.answers:
-            self.answers.addTopLevelItem(QTreeWidgetItem(["No answers yet.", ""]))
+            self.answers.addTopLevelItem(QTreeWidgetItem([t("station_no_answers_yet", lang), ""]))
         watched = [
             f"{text_in(content.vignettes[v.vignette_id].title, STAFF_LANGUAGE) if v.vignette_id in content.vignettes else v.vignette_id}"
             f" — {int(v.seconds_watched // 60)}:{int(v.seconds_watched % 60):02d}"
-            f"{' (to the end)' if v.finished else ''}"
+            f"{t('station_to_the_end', lang) if v.finished else ''}"
             for v in record.views
         ]
-        self.watched.setText("\n".join(watched) or "None.")
+        self.watched.setText("\n".join(watched) or t("station_none", lang))
         self._show_review(record)
 
     def _show_flags(self, record: VisitRecord) -> None:
         # A safety question left unanswered is on the report's ALERTS too; it is no stored
         # flag, so there is nothing to acknowledge: ask about it.
         skipped = skipped_safety_questions(self.services.content, record)
+        lang = self.services.language
         if not record.flags and not skipped:
-            self.flags.setText("No flags.")
+            self.flags.setText(t("station_no_flags", lang))
             return
         names = self._names
         lines = [
-            f"<span style='color:{RED}'><b>⚠ SAFETY</b>: "
-            f"{_html(text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE))} — "
-            "<b>not answered</b></span><br>&nbsp;&nbsp;ask about it in the check-in"
+            f"<span style='color:{RED}'>"
+            + t("station_safety_not_answered", lang, question=_html(
+                text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE)))
+            + "</span><br>&nbsp;&nbsp;" + t("station_ask_in_check_in", lang)
             for key in skipped
         ]
         for f in sorted(record.flags, key=lambda f: f.severity != "safety"):
             question = self.services.queries.question(f.questionnaire_id, f.source_id,
                                                       f.is_score, f.question)
-            mark = "⚠ SAFETY" if f.severity == "safety" else "Concern"
+            mark = t("station_mark_safety" if f.severity == "safety" else "station_mark_concern",
+                     lang)
             colour = RED if not f.acknowledged else "#555"
             line = (f"<span style='color:{colour}'><b>{mark}</b>: {_html(question)} — "
                     f"“{_html(f.answer)}”</span>")
             if f.acknowledged:
-                by = names.get(f.acknowledged_by, "staff") if f.acknowledged_by else "staff"
-                line += (f"<br>&nbsp;&nbsp;acknowledged by {_html(by)} at "
-                         f"{clock_time(f.acknowledged_at)}: {_html(f.note or '')}")
+                staff_word = t("station_staff", lang)
+                by = names.get(f.acknowledged_by, staff_word) if f.acknowledged_by else staff_word
+                line += "<br>&nbsp;&nbsp;" + t("station_acknowledged_by", lang, who=_html(by),
+                                               time=clock_time(f.acknowledged_at),
+                                               note=_html(f.note or ""))
             else:
-                line += ("<br>&nbsp;&nbsp;<b>not yet acknowledged</b>: check in, then acknowledge "
-                         "it on Today" if f.severity == "safety" else "")
+                line += ("<br>&nbsp;&nbsp;" + t("station_not_yet_acknowledged", lang)
+                         if f.severity == "safety" else "")
             lines.append(line)
         self.flags.setText("<br>".join(lines))
 
     def _show_review(self, record: VisitRecord) -> None:
         review = record.review
+        lang = self.services.language
         editable = review is None and record.state in ("complete", "incomplete")
         # Read-only rather than greyed out: a locked review must stay easy to read.
         for widget in (self.decision, self.note, self.other_text):
@@ -296,17 +294,17 @@ class VisitScreen(QWidget):
                 box.setChecked(key in review.follow_up)
             others = [f.removeprefix("other: ") for f in review.follow_up if f.startswith("other: ")]
             self.other_text.setText("; ".join(others))
-            self.lock_state.setText(f"Reviewed and locked {day_and_time(review.reviewed_at)}.")
+            self.lock_state.setText(t("station_reviewed_locked", lang,
+                                      when=day_and_time(review.reviewed_at)))
         elif record.state == "in_progress":
-            self.lock_state.setText("The visit is still in progress: review it once it is "
-                                    "finished (or force-finish it from Today).")
+            self.lock_state.setText(t("station_still_in_progress", lang))
         else:
-            self.lock_state.setText("Saving locks the visit: nothing in it can change after.")
+            self.lock_state.setText(t("station_saving_locks", lang))
         self._can_save()
 
     def _show_preview(self, pages: list[bytes]) -> None:
         if not pages:
-            self.preview.setText("No preview.")
+            self.preview.setText(t("station_no_preview", self.services.language))
             return
         image = QImage.fromData(pages[0], "PNG")
         # The whole width of the page in view: a peer reads it top to bottom, never sideways.
@@ -321,7 +319,7 @@ class VisitScreen(QWidget):
             return
         follow_up, note = self.follow_up_chosen(), self.note.text()
         self.save.setEnabled(False)
-        show_message(self.message, "Saving the review…")
+        show_message(self.message, t("station_saving_review", self.services.language))
         s = self.services
         in_background(
             self,
@@ -332,7 +330,7 @@ class VisitScreen(QWidget):
         )
 
     def _reviewed(self, record: VisitRecord) -> None:
-        show_message(self.message, "Saved. The visit is locked.")
+        show_message(self.message, t("station_saved_locked", self.services.language))
         self._names.setdefault(self.member.id, self.member.name)
         self._show(record)
         self.changed.emit(self.visit_id)
