@@ -62,6 +62,20 @@ def require(member: object, allowed: frozenset[str], action: str) -> object:
     raise NotAllowed(f"only {who} accounts may {action} (this account is {role or 'none'})")
 
 
+def require_staff_id(session, staff_id: int | None, allowed: frozenset[str],
+                     action: str) -> None:
+    """``require`` for a use-case that takes a staff id (inside its transaction); None is the
+    command line or a kiosk, which have no staff account."""
+    if staff_id is None:
+        return
+    from decisionaid.storage.models import Staff
+
+    row = session.get(Staff, staff_id)
+    if row is None:
+        raise NotAllowed(f"there is no staff account with id {staff_id}")
+    require(row, allowed, action)
+
+
 def audit_fields(member: object) -> dict:
     """``actor``, ``staff_id`` and, for the command line, ``os_user``: the keyword arguments
     ``audit.record`` takes to say who did something."""

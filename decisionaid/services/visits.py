@@ -29,7 +29,7 @@ from decisionaid.content.model import Content, ItemRef
 from decisionaid.engine import FlagEntry, Plan, Step, Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
-from decisionaid.services import audit
+from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_bounds, local_day_start, utc_now
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -679,6 +679,7 @@ class VisitService:
         now = self.clock()
 
         def work(session: Session) -> None:
+            roles.require_staff_id(session, staff_id, roles.REPORTS, "reprint a report")
             done = session.execute(
                 update(VisitRow).where(VisitRow.id == visit_id).values(printed_at=now)
             )
@@ -696,6 +697,7 @@ class VisitService:
         now = self.clock()
 
         def work(session: Session) -> VisitRecord:
+            roles.require_staff_id(session, staff_id, roles.REPORTS, "open a visit")
             record = self._load(session, visit_id)
             audit.record(
                 session,
@@ -723,6 +725,7 @@ class VisitService:
         now = self.clock()
 
         def work(session: Session) -> None:
+            roles.require_staff_id(session, staff_id, roles.PEER_WORK, "end a visit")
             done = session.execute(
                 update(VisitRow)
                 .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
@@ -781,6 +784,7 @@ class VisitService:
         now = self.clock()
 
         def work(session: Session) -> FlagRecord:
+            roles.require_staff_id(session, staff_id, roles.PEER_WORK, "acknowledge a flag")
             row = session.get(Flag, flag_id)
             if row is None:
                 raise UserError(f"there is no flag with id {flag_id}")
@@ -825,6 +829,7 @@ class VisitService:
         now = self.clock()
 
         def work(session: Session) -> VisitRecord:
+            roles.require_staff_id(session, staff_id, roles.REPORTS, "record the decision")
             state = session.scalar(
                 select(VisitRow.state).where(VisitRow.id == visit_id).with_for_update()
             )

@@ -69,3 +69,21 @@ def test_a_disabled_admin_account_is_refused(database, visit_content, tmp_path, 
     gone = staff.get(database, people["admin"].id)
     with pytest.raises(roles.NotAllowed):
         statistics.monthly(database, visit_content, by=gone)
+
+
+def test_a_prescriber_may_open_and_decide_but_not_do_peer_work_on_visits(
+        database, visit_content, clock, people):
+    from decisionaid.content.model import ItemRef
+
+    visits = VisitService(database, visit_content, clock=clock)
+    prescriber = people["prescriber"].id
+    kv = visits.start(people["ana"].id)
+    kv.go_to(ItemRef("feelings", "harm-self"))
+    kv.confirm(1)  # a safety flag
+    [flag] = visits.view(kv.id, staff_id=people["peer"].id).flags
+    assert visits.view(kv.id, staff_id=prescriber).id == kv.id
+    with pytest.raises(roles.NotAllowed, match="peer"):
+        visits.acknowledge_flag(flag.id, staff_id=prescriber, note="checked in")
+    with pytest.raises(roles.NotAllowed, match="peer"):
+        visits.force_finish(kv.id, staff_id=prescriber)
+    visits.acknowledge_flag(flag.id, staff_id=people["peer"].id, note="checked in")
