@@ -299,7 +299,7 @@ def sign_in(
         raise AccountDisabled()
     if for_peer_work and row.role not in roles.PEER_WORK:
         _record_failure(db, row.id, now, actor, "role")
-        raise WrongRole(row.role, "the peer station" if actor == "peer" else "the kiosk's peer sign-in")
+        raise WrongRole(row.role, "the peer station" if actor == "peer" else "the kiosk's staff screens")
     new_hash = hasher.hash(pin) if hasher.needs_rehash(row.pin_hash) else None
 
     def work(session: Session) -> None:

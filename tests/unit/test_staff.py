@@ -159,3 +159,14 @@ def test_a_prescriber_cannot_sign_in_for_peer_work(database, add, fast_pins, clo
                       for_peer_work=True)
     [event] = audit.events(database, action=staff.SIGN_IN_FAILED)
     assert event.details["reason"] == "role"
+
+
+def test_the_kiosks_staff_screens_refuse_a_prescriber_too(database, add, fast_pins):
+    from decisionaid.ui.kiosk.session import StaffAccounts, StaffAuthError
+
+    add("Dr Lee", "prescriber", "2468")
+    add("Pat", "peer", "2468")
+    accounts = StaffAccounts(database, fast_pins)
+    with pytest.raises(StaffAuthError, match="kiosk's staff screens"):
+        accounts.verify("Dr Lee", "2468")
+    assert accounts.verify("Pat", "2468").name == "Pat"

@@ -122,6 +122,7 @@ class StaffAccounts:
         from decisionaid.services import staff
 
         try:
-            return staff.sign_in(self.db, name, pin, actor="kiosk", hasher=self.hasher)
+            return staff.sign_in(self.db, name, pin, actor="kiosk", hasher=self.hasher,
+                                 for_peer_work=True)
         except staff.StaffError as e:
             raise StaffAuthError(str(e)) from None
