@@ -347,6 +347,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something went wrong ({error}); try again, or see the log in {log}.",
         "es": "Algo salió mal ({error}); inténtalo de nuevo o mira el registro en {log}.",
     },
+    "station_section_power_statement": {"en": "Power Statement", "es": "Declaración de fortaleza"},
+    "station_section_personal_medicine": {"en": "Personal Medicine", "es": "Medicina personal"},
+    "station_reset_pin": {"en": "Reset PIN", "es": "Restablecer el PIN"},
+    "station_reset_pin_tip": {
+        "en": "For someone who forgot their PIN: the old one stops working, and they choose a new one at the kiosk the next time a peer worker signs them in.",
+        "es": "Para quien olvidó su PIN: el anterior deja de funcionar y elige uno nuevo en la pantalla la próxima vez que una persona de apoyo le ayude a entrar.",
+    },
+    "station_col_date": {"en": "Date", "es": "Fecha"},
+    "station_show_older": {"en": "Show older visits", "es": "Ver visitas anteriores"},
+    "station_tab_visits": {"en": "Visits", "es": "Visitas"},
+    "station_tab_how_theyve_been": {"en": "How they've been", "es": "Cómo ha estado"},
+    "station_col_visit": {"en": "Visit", "es": "Visita"},
+    "station_col_part": {"en": "Part", "es": "Parte"},
+    "station_col_their_words": {"en": "In their words", "es": "En sus palabras"},
+    "station_tab_own_words": {
+        "en": "Power Statement and Personal Medicine",
+        "es": "Declaración de fortaleza y Medicina personal",
+    },
+    "station_col_when": {"en": "When", "es": "Cuándo"},
+    "station_col_who": {"en": "Who", "es": "Quién"},
+    "station_col_what": {"en": "What", "es": "Qué"},
+    "station_print_for_them": {"en": "Print this for them", "es": "Imprimírselo"},
+    "station_save_pdf_button": {"en": "Save as PDF…", "es": "Guardar como PDF…"},
+    "station_every_look": {
+        "en": "Every time someone opened, printed, reviewed or exported this person's information (newest first).",
+        "es": "Cada vez que alguien abrió, imprimió, revisó o exportó la información de esta persona (lo más reciente primero).",
+    },
+    "station_tab_who_looked": {
+        "en": "Who has looked at my information",
+        "es": "Quién ha visto mi información",
+    },
+    "station_pin_was_reset": {
+        "en": "PIN reset. The next time a peer worker signs them in at the kiosk, they choose a new PIN.",
+        "es": "PIN restablecido. La próxima vez que una persona de apoyo le ayude a entrar en la pantalla, elegirá un PIN nuevo.",
+    },
+    "station_could_not_reset_pin": {
+        "en": "Could not reset the PIN: {reason}",
+        "es": "No se pudo restablecer el PIN: {reason}",
+    },
+    "station_clinic_id": {
+        "en": " · clinic id {clinic_id}",
+        "es": " · número de la clínica {clinic_id}",
+    },
+    "station_pending": {
+        "en": " · signed up alone with the same name and birthday as someone else: sign them in at the kiosk to confirm",
+        "es": " · se registró sin ayuda con el mismo nombre y fecha de nacimiento que otra persona: ayúdale a entrar en la pantalla para confirmarlo",
+    },
+    "station_person_title": {
+        "en": "{name} · born {born}{clinic}{waiting}",
+        "es": "{name} · nació el {born}{clinic}{waiting}",
+    },
+    "station_no_trends": {
+        "en": "No finished visits with these answers yet.",
+        "es": "Todavía no hay visitas terminadas con estas respuestas.",
+    },
+    "station_looked_for": {
+        "en": "{site} — for {name}, printed {when}",
+        "es": "{site} — para {name}, impreso el {when}",
+    },
+    "station_ask_if_surprised": {
+        "en": "Ask a peer worker if anything here surprises you.",
+        "es": "Pregunta a una persona de apoyo si algo de esto te sorprende.",
+    },
+    "station_printing": {"en": "Printing…", "es": "Imprimiendo…"},
+    "station_sent_to_printer": {"en": "Sent to the printer.", "es": "Enviado a la impresora."},
+    "station_save_as_pdf": {"en": "Save as PDF", "es": "Guardar como PDF"},
     "station_follow_up_wellness-tools": {
         "en": "Help with wellness tools",
         "es": "Ayuda con herramientas de bienestar",

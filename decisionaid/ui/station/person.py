@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine, state_words
 from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.charts import LineChart
 from decisionaid.ui.station.common import (
     day,
@@ -31,8 +32,6 @@ from decisionaid.ui.station.common import (
     table,
 )
 from decisionaid.ui.station.services import PeerServices
-
-SECTION_WORDS = {"power_statement": "Power Statement", "personal_medicine": "Personal Medicine"}
 
 
 class PersonScreen(QWidget):
@@ -51,59 +50,58 @@ class PersonScreen(QWidget):
         self.access: list[AccessLine] = []
         self.name = ""
 
-        self.title = QLabel("Reading…")
+        lang = services.language
+        self.title = QLabel(t("station_reading", lang))
         self.title.setObjectName("person_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.reset_pin_button = QPushButton("Reset PIN")
+        self.reset_pin_button = QPushButton(t("station_reset_pin", lang))
         self.reset_pin_button.setObjectName("reset_pin")
-        self.reset_pin_button.setToolTip(
-            "For someone who forgot their PIN: the old one stops working, and they choose a "
-            "new one at the kiosk the next time a peer worker signs them in.")
+        self.reset_pin_button.setToolTip(t("station_reset_pin_tip", lang))
         self.tabs = QTabWidget()
 
         visits = QWidget()
-        self.visits = table(["Date", "Status", "Open flags"])
+        self.visits = table([t(f"station_col_{c}", lang) for c in ("date", "status", "open_flags")])
         self.visits.setObjectName("person_visits")
         self.visits.setColumnWidth(0, 220)
         self.visits.setColumnWidth(1, 120)
-        self.more = QPushButton("Show older visits")
+        self.more = QPushButton(t("station_show_older", lang))
         self.more.hide()
         vl = QVBoxLayout(visits)
         vl.addWidget(self.visits)
         vl.addWidget(self.more)
-        self.tabs.addTab(visits, "Visits")
+        self.tabs.addTab(visits, t("station_tab_visits", lang))
 
         self.charts = QWidget()
         self.chart_grid = QGridLayout(self.charts)
         scroll = QScrollArea()
         scroll.setWidget(self.charts)
         scroll.setWidgetResizable(True)
-        self.tabs.addTab(scroll, "How they've been")
+        self.tabs.addTab(scroll, t("station_tab_how_theyve_been", lang))
 
-        self.words = table(["Visit", "Part", "Question", "In their words"])
+        self.words = table([t(f"station_col_{c}", lang)
+                            for c in ("visit", "part", "question", "their_words")])
         self.words.setObjectName("own_words")
         self.words.setWordWrap(True)
         for column, width in enumerate((110, 150, 320)):
             self.words.setColumnWidth(column, width)
-        self.tabs.addTab(self.words, "Power Statement and Personal Medicine")
+        self.tabs.addTab(self.words, t("station_tab_own_words", lang))
 
         looked = QWidget()
-        self.looked = table(["When", "Who", "What", "Visit"])
+        self.looked = table([t(f"station_col_{c}", lang) for c in ("when", "who", "what", "visit")])
         self.looked.setObjectName("who_looked")
         for column, width in enumerate((200, 160, 260)):
             self.looked.setColumnWidth(column, width)
-        self.print_button = QPushButton("Print this for them")
-        self.save_button = QPushButton("Save as PDF…")
+        self.print_button = QPushButton(t("station_print_for_them", lang))
+        self.save_button = QPushButton(t("station_save_pdf_button", lang))
         ll = QVBoxLayout(looked)
-        ll.addWidget(QLabel("Every time someone opened, printed, reviewed or exported this "
-                            "person's information (newest first)."))
+        ll.addWidget(QLabel(t("station_every_look", lang)))
         ll.addWidget(self.looked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         ll.addLayout(buttons)
-        self.tabs.addTab(looked, "Who has looked at my information")
+        self.tabs.addTab(looked, t("station_tab_who_looked", lang))
 
         self.message = message_label()
         layout = QVBoxLayout(self)
@@ -137,30 +135,33 @@ class PersonScreen(QWidget):
 
         s, uid, by = self.services, self.user_id, self.member
         profiles = ProfileService(s.db, hasher=s.hasher, clock=s.clock)
+        lang = s.language
         in_background(
             self, lambda: profiles.reset_pin(uid, by=by),
-            lambda _: show_message(
-                self.message, "PIN reset. The next time a peer worker signs them in at the "
-                "kiosk, they choose a new PIN."),
-            lambda m: show_message(self.message, f"Could not reset the PIN: {m}", error=True))
+            lambda _: show_message(self.message, t("station_pin_was_reset", lang)),
+            lambda m: show_message(self.message, t("station_could_not_reset_pin", lang, reason=m),
+                                   error=True))
 
     def _show(self, found) -> None:
         profile, visits, trends, words, looked = found
         self.name = profile.first_name
-        clinic = f" · clinic id {profile.clinic_id}" if profile.clinic_id else ""
-        waiting = (" · signed up alone with the same name and birthday as someone else: "
-                   "sign them in at the kiosk to confirm") if profile.pending else ""
-        self.title.setText(
-            f"{profile.first_name} · born {profile.date_of_birth:%d %b %Y}{clinic}{waiting}")
+        lang = self.services.language
+        clinic = t("station_clinic_id", lang, clinic_id=profile.clinic_id) if profile.clinic_id else ""
+        waiting = t("station_pending", lang) if profile.pending else ""
+        self.title.setText(t("station_person_title", lang, name=profile.first_name,
+                             born=f"{profile.date_of_birth:%d %b %Y}", clinic=clinic,
+                             waiting=waiting))
         self.named.emit(profile.first_name)
         self._add_visits(visits)
         for i, series in enumerate(trends):
             chart = LineChart(series.question, series.low, series.high, series.labels,
-                              [(f"{t.astimezone():%d %b}", v) for t, v in series.points])
+                              [(f"{when.astimezone():%d %b}", v) for when, v in series.points])
             self.chart_grid.addWidget(chart, i // 2, i % 2)
         if not trends:
-            self.chart_grid.addWidget(QLabel("No finished visits with these answers yet."), 0, 0)
-        fill(self.words, [[day(w.started_at), SECTION_WORDS.get(w.section, w.section),
+            self.chart_grid.addWidget(QLabel(t("station_no_trends", lang)), 0, 0)
+        sections = {s: t(f"station_section_{s}", lang)
+                    for s in ("power_statement", "personal_medicine")}
+        fill(self.words, [[day(w.started_at), sections.get(w.section, w.section),
                            w.question, w.text] for w in words])
         self.words.resizeRowsToContents()
         self.access = looked
@@ -169,8 +170,9 @@ class PersonScreen(QWidget):
 
     def _add_visits(self, visits) -> None:
         for v in visits:
-            flags = f"⚠ {v.open_safety_flags} safety" if v.open_safety_flags else (
-                f"{v.open_flags} concern" if v.open_flags else "")
+            lang = self.services.language
+            flags = t("station_open_safety", lang, n=v.open_safety_flags) if v.open_safety_flags \
+                else t("station_open_concern", lang, n=v.open_flags) if v.open_flags else ""
             self.rows.append([day_and_time(v.started_at), state_words(v), flags])
             self.visit_ids.append(v.id)
         fill(self.visits, self.rows, self.visit_ids)
@@ -189,31 +191,39 @@ class PersonScreen(QWidget):
             f"<tr><td>{day_and_time(a.at)}</td><td>{_html(a.who)}</td><td>{_html(a.what)}</td></tr>"
             for a in self.access
         )
+        lang = self.services.language
+        head = "".join(f"<th>{t(f'station_col_{c}', lang)}</th>" for c in ("when", "who", "what"))
+        made_for = t("station_looked_for", lang, site=_html(self.services.config.site_name),
+                     name=_html(self.name), when=day_and_time(self.services.clock()))
         return (
-            f"<h2>Who has looked at my information</h2>"
-            f"<p>{_html(self.services.config.site_name)} — for {_html(self.name)}, "
-            f"printed {day_and_time(self.services.clock())}</p>"
+            f"<h2>{t('station_tab_who_looked', lang)}</h2>"
+            f"<p>{made_for}</p>"
             f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>When</th><th>Who</th><th>What</th></tr>{rows}</table>"
-            f"<p>Ask a peer worker if anything here surprises you.</p>"
+            f"<tr>{head}</tr>{rows}</table>"
+            f"<p>{t('station_ask_if_surprised', lang)}</p>"
         )
 
     def _print(self) -> None:
         s, html, paper = self.services, self.access_html(), self.services.config.paper
-        show_message(self.message, "Printing…")
-        in_background(self, lambda: s.printer.print_pdf(access_pdf(html, paper), "Who has looked"),
-                      lambda _: show_message(self.message, "Sent to the printer."),
-                      lambda m: show_message(self.message, f"Could not print: {m}", error=True))
+        lang = s.language
+        show_message(self.message, t("station_printing", lang))
+        in_background(self, lambda: s.printer.print_pdf(access_pdf(html, paper),
+                                                        t("station_tab_who_looked", lang)),
+                      lambda _: show_message(self.message, t("station_sent_to_printer", lang)),
+                      lambda m: show_message(self.message, t("station_could_not_print", lang,
+                                                             reason=m), error=True))
 
     def _save(self) -> None:
-        path = self.services.dialogs.save_file(self, "Save as PDF", "who-has-looked.pdf",
-                                               "PDF (*.pdf)")
+        lang = self.services.language
+        path = self.services.dialogs.save_file(self, t("station_save_as_pdf", lang),
+                                               "who-has-looked.pdf", "PDF (*.pdf)")
         if path is None:
             return
         html, paper = self.access_html(), self.services.config.paper
         in_background(self, lambda: path.write_bytes(access_pdf(html, paper)),
-                      lambda _: show_message(self.message, f"Saved {path}."),
-                      lambda m: show_message(self.message, f"Could not save: {m}", error=True))
+                      lambda _: show_message(self.message, t("station_saved_path", lang, path=path)),
+                      lambda m: show_message(self.message, t("station_could_not_save", lang,
+                                                             reason=m), error=True))
 
 
 def access_pdf(html: str, paper: str = "letter") -> bytes:
