@@ -27,6 +27,7 @@ from decisionaid.errors import UserError
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
     from decisionaid.content.model import Content
     from decisionaid.services.clock import Clock
+    from decisionaid.services.help import HelpRequests
     from decisionaid.services.peer_queries import PeerQueries
     from decisionaid.services.pins import PinHasher
     from decisionaid.services.profiles import ProfileService
@@ -174,6 +175,12 @@ class App:
         from decisionaid.services.peer_queries import PeerQueries
 
         return PeerQueries(self._need("db"), self._need("content"), clock=self.clock)
+
+    @cached_property
+    def help(self) -> HelpRequests:
+        from decisionaid.services.help import HelpRequests
+
+        return HelpRequests(self._need("db"), kiosk=self.config.kiosk_name, clock=self.clock)
 
     def report_pdf(self, visit_id: int) -> bytes:
         """A stored visit's one-page report for the prescriber: in the site's name, paper size

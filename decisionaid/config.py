@@ -52,6 +52,7 @@ KNOWN_KEYS = {
     "report_language",
     "backup_keep",
     "closing_time",
+    "kiosk_name",
 }
 
 
@@ -104,6 +105,8 @@ class Config:
     backup_keep: int = 7  # how many nightly backups are kept in the data folder's backups/
     # Local time at which unfinished visits are closed and the nightly backup runs.
     closing_time: time = time(18, 0)
+    # How this kiosk is named at the peer station (help requests); "": the machine's name.
+    kiosk_name: str = ""
     source: Path | None = None  # the file this came from, if any
 
     def __post_init__(self) -> None:
@@ -181,6 +184,12 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not isinstance(raw["site_name"], str) or not raw["site_name"].strip():
             raise ConfigError(f"{where}site_name must be a non-empty text, e.g. site_name = \"Main St Clinic\"")
         values["site_name"] = raw["site_name"].strip()
+    if "kiosk_name" in raw:
+        name = raw["kiosk_name"]
+        if not isinstance(name, str) or not name.strip() or len(name.strip()) > 64:
+            raise ConfigError(f"{where}kiosk_name must be a short text (at most 64 characters), "
+                              "e.g. kiosk_name = \"Waiting room, left\"")
+        values["kiosk_name"] = name.strip()
     if "languages" in raw:
         langs = raw["languages"]
         if (

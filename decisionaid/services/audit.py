@@ -42,6 +42,8 @@ STAFF_COMMAND = "command"  # a decisionaid command run at the command line
 PIN_CHOSEN = "pin-chosen"  # a new PIN chosen at the kiosk, with a peer worker there
 PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk
 SIGN_UP_SAME_DETAILS = "sign-up-same-details"  # someone signed up with this person's details
+HELP_REQUESTED = "help-requested"  # "I'd like help" (or "talk to someone now") at a kiosk
+HELP_HANDLED = "help-handled"  # a peer worker marked a help request handled
 
 _ALLOWED = (int, float, bool, type(None))
 

@@ -139,6 +139,8 @@ ACCESS_WORDS = {
     audit.PIN_RESET: "reset the PIN",
     audit.PIN_CHOSEN: "a new PIN chosen at the kiosk",
     audit.PEER_SIGN_IN: "signed them in at the kiosk",
+    audit.HELP_REQUESTED: "asked for help at the kiosk",
+    audit.HELP_HANDLED: "came to help at the kiosk",
     audit.SIGN_UP_SAME_DETAILS: "a sign-up with the same name and birthday",
     audit.EXPORTED_PERSON: "exported their answers",
     audit.PURGED_PERSON: "deleted their old visits",

@@ -33,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 VISIT_STATES = ("in_progress", "incomplete", "complete", "reviewed")
 SEVERITIES = ("concern", "safety")
 STAFF_ROLES = ("peer", "admin", "prescriber")
+HELP_KINDS = ("help", "talk-now")
 
 # Stable constraint names, so migrations can refer to them on every database.
 NAMING = {
@@ -231,3 +232,27 @@ class AuditEvent(Base):
     visit_id: Mapped[int | None] = mapped_column(Integer, index=True)
     service_user_id: Mapped[int | None] = mapped_column(Integer, index=True)
     details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class HelpRequest(Base):
+    """"I'd like help" (or, on the safety screen, "I want to talk to someone now") pressed at a
+    kiosk: shown at the peer station until a peer worker marks it handled. The person's name is
+    read from their visit when shown, never copied here."""
+
+    __tablename__ = "help_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # None: asked before signing in (the welcome or sign-in screens).
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # help | talk-now
+    kiosk: Mapped[str] = mapped_column(String(64))
+    screen: Mapped[str] = mapped_column(String(40))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", HELP_KINDS), name="kind"),
+        Index("ix_help_requests_handled_at_raised_at", "handled_at", "raised_at"),
+        Index("ix_help_requests_visit_id", "visit_id"),
+    )

@@ -16,6 +16,7 @@ from decisionaid.config import Config
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the welcome screen is up
     from decisionaid.app import App
     from decisionaid.content.model import Content
+    from decisionaid.services.help import HelpRequests
     from decisionaid.services.profiles import ProfileService
     from decisionaid.services.visits import VisitService
 
@@ -60,6 +61,8 @@ class KioskServices:
     staff: StaffAuth = field(default_factory=NoStaffAccounts)
     # The same page in the language the person answered in (the one above is the prescriber's).
     make_own_page: PageMaker | None = None
+    # "I'd like help": requests the peer station shows (None: the button is not offered).
+    help: HelpRequests | None = None
 
 
 def test_page_pdf(config: Config) -> bytes:
@@ -107,7 +110,7 @@ def kiosk_services(app: App) -> KioskServices:
         config=app.config, content=app.content, visits=app.visits, profiles=app.profiles,
         printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
         staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
-        make_own_page=app.own_language_pdf,
+        make_own_page=app.own_language_pdf, help=app.help,
     )
 
 
