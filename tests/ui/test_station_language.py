@@ -30,5 +30,9 @@ def test_a_spanish_first_site_gets_a_spanish_station(qtbot, database, visit_cont
     tabs = station.workspace.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Hoy", "Buscar a una persona", "Estadísticas", "Administración"]
+    admin = station.workspace.open_admin()
+    assert admin.purge_button.text() == "Borrar…"
+    qtbot.waitUntil(lambda: admin.staff_table.rowCount() == 1)
+    assert admin.staff_table.item(0, 2).text() == "activa"
     station.end_session()
     wait_for_background()

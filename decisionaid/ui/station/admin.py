@@ -31,6 +31,7 @@ from decisionaid.services.export import ExportResult
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, PurgeResult
 from decisionaid.services.staff import StaffMember
 from decisionaid.storage.database import describe
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     day,
     fill,
@@ -44,21 +45,21 @@ from decisionaid.ui.station.services import PeerServices
 
 # format code -> what the admin picks, and the file name's ending
 EXPORT_FORMATS = {"fhir": ("FHIR JSON", "json"), "csv": ("CSV", "csv")}
-EXPORT, PURGE = "Export…", "Purge…"
 KEEP_DAYS = 365  # what the purge offers first: a year of visits stays
 CONFIRM_WORD = "DELETE"  # typed to purge fewer than SAFE_MINIMUM_DAYS days
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n:,} {thing}{'' if n == 1 else 's'}"
+def _count(n: int, thing: str, language: str) -> str:
+    """``n`` visits, answers, flags, views or reviews, in words."""
+    return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=f"{n:,}")
 
 
-def _pin_field() -> QLineEdit:
+def _pin_field(language: str) -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(8)
     field.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}")))
-    field.setPlaceholderText("4 to 8 digits")
+    field.setPlaceholderText(t("station_pin_hint", language))
     return field
 
 
@@ -66,28 +67,29 @@ class AdminScreen(QWidget):
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
         if not member.is_admin:
-            raise PermissionError("admin is for admins")
+            raise PermissionError(t("station_admins_only", services.language))
         self.services = services
         self.member = member
         self.members: list[StaffMember] = []
 
         # Staff accounts.
-        accounts = QGroupBox("Staff accounts")
-        self.staff_table = table(["Name", "Role", "Status"])
+        lang = services.language
+        accounts = QGroupBox(t("station_staff_accounts", lang))
+        self.staff_table = table([t(f"station_col_{c}", lang) for c in ("name", "role", "status")])
         self.staff_table.setObjectName("staff_table")
         self.new_name = QLineEdit()
         self.new_name.setObjectName("new_staff_name")
         self.new_role = QComboBox()
         self.new_role.addItems(list(staff.STAFF_ROLES))
-        self.pin1, self.pin2 = _pin_field(), _pin_field()
-        self.add_button = QPushButton("Add account")
-        self.reset_button = QPushButton("Set this PIN for the selected account")
-        self.disable_button = QPushButton("Disable the selected account…")
+        self.pin1, self.pin2 = _pin_field(lang), _pin_field(lang)
+        self.add_button = QPushButton(t("station_add_account", lang))
+        self.reset_button = QPushButton(t("station_set_pin_selected", lang))
+        self.disable_button = QPushButton(t("station_disable_selected", lang))
         form = QFormLayout()
-        form.addRow("Name", self.new_name)
-        form.addRow("Role", self.new_role)
-        form.addRow("PIN", self.pin1)
-        form.addRow("PIN again", self.pin2)
+        form.addRow(t("station_col_name", lang), self.new_name)
+        form.addRow(t("station_col_role", lang), self.new_role)
+        form.addRow(t("station_pin", lang), self.pin1)
+        form.addRow(t("station_pin_again", lang), self.pin2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reset_button)
@@ -101,16 +103,16 @@ class AdminScreen(QWidget):
         al.addLayout(side, 1)
 
         # Site configuration and content.
-        site = QGroupBox("Site configuration (read-only: edit the config file)")
+        site = QGroupBox(t("station_site_config", lang))
         self.config_view = QPlainTextEdit(self._config_text())
         self.config_view.setReadOnly(True)
         QVBoxLayout(site).addWidget(self.config_view)
-        content = QGroupBox("Content check")
-        self.content_status = QLabel("Checking…")
+        content = QGroupBox(t("station_content_check", lang))
+        self.content_status = QLabel(t("station_checking", lang))
         self.content_status.setObjectName("content_status")
         self.content_status.setWordWrap(True)
         self.content_status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.recheck = QPushButton("Check again")
+        self.recheck = QPushButton(t("station_check_again", lang))
         # A long list of problems scrolls rather than crowding export and purge off the screen.
         status_area = QScrollArea()
         status_area.setWidgetResizable(True)
@@ -121,67 +123,65 @@ class AdminScreen(QWidget):
         cl.addWidget(self.recheck)
 
         # What 'decisionaid doctor' says about this machine (run on demand: it plays a video).
-        machine = QGroupBox("This machine")
-        self.doctor_view = QPlainTextEdit("Press the button to check the database, printer, "
-                                          "speech, video, disk and backups.")
+        machine = QGroupBox(t("station_this_machine", lang))
+        self.doctor_view = QPlainTextEdit(t("station_doctor_hint", lang))
         self.doctor_view.setObjectName("doctor_view")
         self.doctor_view.setReadOnly(True)
-        self.doctor_button = QPushButton("Check this machine")
+        self.doctor_button = QPushButton(t("station_check_machine", lang))
         self.doctor_button.setObjectName("doctor_button")
         ml = QVBoxLayout(machine)
         ml.addWidget(self.doctor_view)
         ml.addWidget(self.doctor_button)
 
         # Export answers.
-        exporting = QGroupBox("Export answers")
+        exporting = QGroupBox(t("station_export_answers", lang))
         self.export_format = QComboBox()
         self.export_format.setObjectName("export_format")
         for code, (label, _) in EXPORT_FORMATS.items():
             self.export_format.addItem(label, code)
         today = services.clock().astimezone().date()
-        self.since_on = QCheckBox("Only visits since")
+        self.since_on = QCheckBox(t("station_only_since", lang))
         self.since = QDateEdit(QDate(today.year, today.month, 1))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("dd MMM yyyy")
         self.since.setEnabled(False)
-        self.export_button = QPushButton(EXPORT)
+        self.export_button = QPushButton(t("station_export_button", lang))
         self.export_button.setObjectName("export_button")
         self.export_status = message_label()
         self.export_status.setObjectName("export_status")
         el = QVBoxLayout(exporting)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Format"))
+        row.addWidget(QLabel(t("station_format", lang)))
         row.addWidget(self.export_format)
         row.addStretch(1)
         row.addWidget(self.since_on)
         row.addWidget(self.since)
         el.addLayout(row)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Service users appear by a code, not by name."), 1)
+        row.addWidget(QLabel(t("station_users_by_code", lang)), 1)
         row.addWidget(self.export_button)
         el.addLayout(row)
         el.addWidget(self.export_status)
 
         # Delete old visits.
-        purging = QGroupBox("Delete old visits")
+        purging = QGroupBox(t("station_delete_old_visits", lang))
         self.purge_days = QSpinBox()
         self.purge_days.setObjectName("purge_days")
         self.purge_days.setRange(1, 36500)
         self.purge_days.setValue(KEEP_DAYS)
-        self.purge_button = QPushButton(PURGE)
+        self.purge_button = QPushButton(t("station_purge_button", lang))
         self.purge_button.setObjectName("purge_button")
         self.purge_status = message_label()
         self.purge_status.setObjectName("purge_status")
         pl = QVBoxLayout(purging)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Delete visits older than"))
+        row.addWidget(QLabel(t("station_delete_older_than", lang)))
         row.addWidget(self.purge_days)
-        row.addWidget(QLabel("days"))
+        row.addWidget(QLabel(t("station_days", lang)))
         row.addStretch(1)
         row.addWidget(self.purge_button)
         pl.addLayout(row)
-        what_goes = QLabel("Each goes with its answers, flags and review; profiles stay. "
-                           "You are shown how many first.")
+        what_goes = QLabel(t("station_what_goes", lang))
         what_goes.setWordWrap(True)
         pl.addWidget(what_goes)
         pl.addWidget(self.purge_status)
@@ -213,21 +213,16 @@ class AdminScreen(QWidget):
         self.check_content()
 
     def _config_text(self) -> str:
-        c = self.services.config
-        return "\n".join([
-            f"config file:     {c.source or '(none: built-in defaults)'}",
-            f"site name:       {c.site_name}",
-            f"languages:       {', '.join(c.languages)}",
-            f"paper:           {c.paper}",
-            f"kiosk idle time: {c.idle_timeout_s} s",
-            f"station sign-out after: {self.services.idle_ms // 60000} min idle",
-            f"printer:         {c.printer or '(system default)'}",
-            f"database:        {describe(c.database_url)}",
-            f"encrypted:       {'yes' if self.services.db.encrypted else 'no'}",
-            f"content folder:  {c.content_dir}",
-            "crisis message:",
-            *(f"  [{lang}] {c.crisis_text(lang)}" for lang in c.languages),
-        ])
+        c, lang = self.services.config, self.services.language
+        listing = t(
+            "station_config_listing", lang, source=c.source or t("station_no_config_file", lang),
+            site=c.site_name, languages=", ".join(c.languages), paper=c.paper,
+            idle=c.idle_timeout_s, sign_out=self.services.idle_ms // 60000,
+            printer=c.printer or t("station_system_printer", lang),
+            database=describe(c.database_url),
+            encrypted=t("station_yes" if self.services.db.encrypted else "station_no", lang),
+            content=c.content_dir)
+        return "\n".join([listing, *(f"  [{code}] {c.crisis_text(code)}" for code in c.languages)])
 
     # --- staff ----------------------------------------------------------------------------------
     def load_staff(self) -> None:
@@ -238,14 +233,16 @@ class AdminScreen(QWidget):
 
     def _show_staff(self, members: list[StaffMember]) -> None:
         self.members = members
-        now = self.services.clock()
-        fill(self.staff_table, [[m.name, m.role, "disabled" if m.disabled else
-                                 "locked" if m.locked_at(now) else "active"] for m in members],
+        now, lang = self.services.clock(), self.services.language
+        fill(self.staff_table, [[m.name, m.role, t("station_account_disabled" if m.disabled else
+                                                   "station_account_locked" if m.locked_at(now)
+                                                   else "station_account_active", lang)]
+                                for m in members],
              [m.name for m in members])
 
     def _pins(self) -> str | None:
         if self.pin1.text() != self.pin2.text():
-            show_message(self.message, "The two PINs are not the same.", error=True)
+            show_message(self.message, t("station_pins_differ", self.services.language), error=True)
             return None
         return self.pin1.text()
 
@@ -264,13 +261,14 @@ class AdminScreen(QWidget):
         self._account_work(
             lambda: staff.add(s.db, name, role, pin, by=by, hasher=s.hasher,
                               clock=s.clock),
-            f"Added {name.strip()} ({role}).")
+            t("station_added_account", s.language, name=name.strip(), role=role))
 
     def _reset(self) -> None:
         name = selected_key(self.staff_table)
         pin = self._pins()
         if name is None:
-            show_message(self.message, "Select an account first.", error=True)
+            show_message(self.message, t("station_select_account", self.services.language),
+                         error=True)
             return
         if pin is None:
             return
@@ -278,38 +276,39 @@ class AdminScreen(QWidget):
         self._account_work(
             lambda: staff.reset_pin(s.db, name, pin, by=by, hasher=s.hasher,
                                     clock=s.clock),
-            f"New PIN set for {name}; the account is unlocked.")
+            t("station_new_pin_set", s.language, name=name))
 
     def _disable(self) -> None:
         name = selected_key(self.staff_table)
+        lang = self.services.language
         if name is None:
-            show_message(self.message, "Select an account first.", error=True)
+            show_message(self.message, t("station_select_account", lang), error=True)
             return
-        if not self.services.dialogs.confirm(self, "Disable account",
-                                             f"Disable {name}? They will no longer be able to sign in."):
+        if not self.services.dialogs.confirm(self, t("station_disable_account", lang),
+                                             t("station_disable_ask", lang, name=name)):
             return
         s, by = self.services, self.member
         self._account_work(lambda: staff.disable(s.db, name, by=by, clock=s.clock),
-                           f"{name} can no longer sign in.")
+                           t("station_disabled_account", lang, name=name))
 
     # --- content --------------------------------------------------------------------------------
     def check_content(self) -> None:
         config = self.services.config
-        self.content_status.setText("Checking…")
+        self.content_status.setText(t("station_checking", self.services.language))
         in_background(self, lambda: check(config.content_dir, config.languages),
                       self._show_check, lambda m: self.content_status.setText(m))
 
     def _show_check(self, result) -> None:
+        lang = self.services.language
         if result.errors:
             lines = [str(e) for e in result.errors[:10]]
-            self.content_status.setText(
-                f"✗ {len(result.errors)} problem(s) — the kiosk will not start until they are "
-                "mended:\n" + "\n".join(lines))
+            self.content_status.setText(t("station_content_problems", lang, n=len(result.errors),
+                                          lines="\n".join(lines)))
             self.content_status.setStyleSheet("color: #b00020;")
         else:
-            self.content_status.setText(
-                f"✓ OK: {result.questionnaires} questionnaires, {result.items} items, "
-                f"{result.vignettes} vignettes.")
+            self.content_status.setText(t(
+                "station_content_ok", lang, questionnaires=result.questionnaires,
+                items=result.items, vignettes=result.vignettes))
             self.content_status.setStyleSheet("color: #2e7d32;")
 
     # --- this machine ---------------------------------------------------------------------------
@@ -320,13 +319,14 @@ class AdminScreen(QWidget):
 
         config = self.services.config
         self.doctor_button.setEnabled(False)
-        self.doctor_view.setPlainText("Checking…")
+        lang = self.services.language
+        self.doctor_view.setPlainText(t("station_checking", lang))
 
         def done(findings) -> None:
             for check_qt in QT_CHECKS:
                 findings += check_qt(config)
-            summary = ("All checks passed." if all_passed(findings) else
-                       "Do what each FAIL line says, then check again.")
+            summary = t("station_all_checks_passed" if all_passed(findings)
+                        else "station_do_what_fail_says", lang)
             self.doctor_view.setPlainText("\n".join([*(f.line() for f in findings), summary]))
             self.doctor_button.setEnabled(True)
 
@@ -344,8 +344,9 @@ class AdminScreen(QWidget):
         button.setText(text)
 
     def _ready(self) -> None:
-        self.export_button.setText(EXPORT)
-        self.purge_button.setText(PURGE)
+        lang = self.services.language
+        self.export_button.setText(t("station_export_button", lang))
+        self.purge_button.setText(t("station_purge_button", lang))
         self.export_button.setEnabled(True)
         self.purge_button.setEnabled(True)
 
@@ -355,15 +356,16 @@ class AdminScreen(QWidget):
         code = self.export_format.currentData()
         label, ending = EXPORT_FORMATS[code]
         today = self.services.clock().astimezone().date()
+        lang = self.services.language
         path = self.services.dialogs.save_file(
-            self, "Export answers", f"decisionaid-answers-{today:%Y%m%d}.{ending}",
+            self, t("station_export_answers", lang), f"decisionaid-answers-{today:%Y%m%d}.{ending}",
             f"{label} (*.{ending})")
         if path is None:
             return
         s, by = self.services, self.member
         since = self.since.date().toPython() if self.since_on.isChecked() else None
-        self._busy(self.export_button, "Exporting…")
-        show_message(self.export_status, f"Exporting to {path}…")
+        self._busy(self.export_button, t("station_exporting", lang))
+        show_message(self.export_status, t("station_exporting_to", lang, path=path))
         in_background(
             self,
             lambda: export.export(s.db, path, format=code, content=s.content, since=since,
@@ -372,18 +374,22 @@ class AdminScreen(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self._ready()
-        show_message(self.export_status, f"Saved {_count(result.visits, 'visit')} "
-                                f"({_count(result.answers, 'answer')}) to {result.path}.")
+        lang = self.services.language
+        show_message(self.export_status, t("station_export_saved", lang,
+                                           visits=_count(result.visits, "visit", lang),
+                                           answers=_count(result.answers, "answer", lang),
+                                           path=result.path))
 
     def _export_failed(self, message: str) -> None:
         self._ready()
-        show_message(self.export_status, f"Not saved: {message.rstrip('.')}.", error=True)
+        show_message(self.export_status, t("station_not_saved", self.services.language,
+                                           reason=message.rstrip(".")), error=True)
 
     def purge_old_visits(self) -> None:
         """Count the visits older than the number of days (off the UI thread), ask, and delete
         them; under SAFE_MINIMUM_DAYS the admin must also type CONFIRM_WORD."""
         days, s = self.purge_days.value(), self.services
-        self._busy(self.purge_button, "Counting…")
+        self._busy(self.purge_button, t("station_counting", s.language))
         show_message(self.purge_status, "")
 
         def count() -> tuple[int, datetime]:
@@ -395,32 +401,32 @@ class AdminScreen(QWidget):
                       self._purge_failed)
 
     def _confirm_purge(self, days: int, visits: int, cutoff: datetime) -> None:
-        before = day(cutoff)
+        before, lang = day(cutoff), self.services.language
         if visits == 0:
             self._ready()
-            show_message(self.purge_status, f"No visits started before {before}: nothing to delete.")
+            show_message(self.purge_status, t("station_nothing_before", lang, before=before))
             return
         dialogs = self.services.dialogs
         if not dialogs.confirm(
-            self, "Delete old visits",
-            f"Delete {_count(visits, 'visit')} started before {before}, with their answers, "
-            "flags, vignette views and peer reviews? Profiles stay. This cannot be undone."):
+            self, t("station_delete_old_visits", lang),
+            t("station_delete_ask", lang, visits=_count(visits, "visit", lang), before=before)):
             self._ready()
-            show_message(self.purge_status, "Nothing was deleted.")
+            show_message(self.purge_status, t("station_nothing_deleted", lang))
             return
         if days < SAFE_MINIMUM_DAYS:
             typed = dialogs.ask_text(
-                self, "Delete recent visits",
-                f"{days} days is fewer than {SAFE_MINIMUM_DAYS}: this deletes visits from the "
-                f"last few weeks too.\nType {CONFIRM_WORD} to go ahead.")
+                self, t("station_delete_recent", lang),
+                t("station_delete_recent_ask", lang, days=days, minimum=SAFE_MINIMUM_DAYS,
+                  word=CONFIRM_WORD))
             if (typed or "").strip().upper() != CONFIRM_WORD:
                 self._ready()
-                show_message(self.purge_status, f"Nothing was deleted: under {SAFE_MINIMUM_DAYS} days, "
-                                       f"type {CONFIRM_WORD} to confirm.")
+                show_message(self.purge_status, t("station_nothing_deleted_type", lang,
+                                                  minimum=SAFE_MINIMUM_DAYS, word=CONFIRM_WORD))
                 return
         s, by = self.services, self.member
-        self._busy(self.purge_button, "Deleting…")
-        show_message(self.purge_status, f"Deleting {_count(visits, 'visit')}…")
+        self._busy(self.purge_button, t("station_deleting", lang))
+        show_message(self.purge_status,
+                     t("station_deleting_n", lang, visits=_count(visits, "visit", lang)))
         in_background(
             self,
             lambda: retention.purge(s.db, days, by=by, clock=s.clock),
@@ -428,11 +434,14 @@ class AdminScreen(QWidget):
 
     def _purged(self, result: PurgeResult) -> None:
         self._ready()
-        show_message(self.purge_status,
-            f"Deleted {_count(result.visits, 'visit')} started before {day(result.cutoff)} "
-            f"({_count(result.answers, 'answer')}, {_count(result.flags, 'flag')}, "
-            f"{_count(result.views, 'vignette view')}, {_count(result.reviews, 'peer review')}).")
+        lang = self.services.language
+        show_message(self.purge_status, t(
+            "station_deleted", lang, visits=_count(result.visits, "visit", lang),
+            before=day(result.cutoff), answers=_count(result.answers, "answer", lang),
+            flags=_count(result.flags, "flag", lang), views=_count(result.views, "view", lang),
+            reviews=_count(result.reviews, "review", lang)))
 
     def _purge_failed(self, message: str) -> None:
         self._ready()
-        show_message(self.purge_status, f"Nothing was deleted: {message.rstrip('.')}.", error=True)
+        show_message(self.purge_status, t("station_nothing_deleted_because", self.services.language,
+                                          reason=message.rstrip(".")), error=True)
