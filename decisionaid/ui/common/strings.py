@@ -509,12 +509,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "station_print_for_them": {"en": "Print this for them", "es": "Imprimírselo"},
     "station_save_pdf_button": {"en": "Save as PDF…", "es": "Guardar como PDF…"},
     "station_every_look": {
-        "en": "Every time someone opened, printed, reviewed or exported this person's information (newest first).",
-        "es": "Cada vez que alguien abrió, imprimió, revisó o exportó la información de esta persona (lo más reciente primero).",
+        "en": "Every time staff saw, opened, printed, reviewed, exported or deleted this person's "
+        "information, and every refused sign-in with their name and birthday (newest first).",
+        "es": "Cada vez que el personal vio, abrió, imprimió, revisó, exportó o borró la información "
+        "de esta persona, y cada entrada rechazada con su nombre y fecha de nacimiento (lo más "
+        "reciente primero).",
     },
     "station_tab_who_looked": {
         "en": "Who has looked at my information",
         "es": "Quién ha visto mi información",
+    },
+    "station_reset_pin_confirm": {
+        "en": "Reset {name}'s PIN? The old PIN stops working now; they choose a new one the next "
+        "time a peer worker signs them in at the kiosk.",
+        "es": "¿Restablecer el PIN de {name}? El PIN anterior deja de funcionar ahora; elegirá uno "
+        "nuevo la próxima vez que una persona de apoyo le ayude a entrar en la pantalla.",
     },
     "station_pin_was_reset": {
         "en": "PIN reset. The next time a peer worker signs them in at the kiosk, they choose a new PIN.",

@@ -134,8 +134,12 @@ class PersonScreen(QWidget):
         from decisionaid.services.profiles import ProfileService
 
         s, uid, by = self.services, self.user_id, self.member
-        profiles = ProfileService(s.db, hasher=s.hasher, clock=s.clock)
         lang = s.language
+        # One click would stop a working PIN: ask first.
+        if not s.dialogs.confirm(self, t("station_reset_pin", lang),
+                                 t("station_reset_pin_confirm", lang, name=self.name)):
+            return
+        profiles = ProfileService(s.db, hasher=s.hasher, clock=s.clock)
         in_background(
             self, lambda: profiles.reset_pin(uid, by=by),
             lambda _: show_message(self.message, t("station_pin_was_reset", lang)),
