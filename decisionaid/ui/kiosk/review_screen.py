@@ -5,14 +5,14 @@ Only the user's own words and chosen labels are shown: never a score or a flag.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from decisionaid.content.model import Content, ItemRef, text_in
-from decisionaid.engine.conditions import holds
-from decisionaid.engine.visit import Answer, answer_text
+from decisionaid.content import emphasis
+from decisionaid.content.model import ItemRef
+from decisionaid.services.kiosk_flow import ReviewPart
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import (
@@ -25,41 +25,16 @@ from decisionaid.ui.common.widgets import (
 )
 
 
-@dataclass(frozen=True)
-class ReviewLine:
-    ref: ItemRef
-    question: str
-    answer: str | None  # None: skipped
-
-
-def review_lines(content: Content, answers: dict[ItemRef, Answer], language: str):
-    """Per part: (title, lines) for the questions shown in this visit (skipped ones too)."""
-    parts = []
-    for q in content.questionnaires:
-        lines = []
-        for item in q.items:
-            if not item.answerable:
-                continue
-            if item.show_if is not None and not holds(item.show_if, answers):
-                continue  # not asked in this visit
-            ref = ItemRef(q.id, item.id)
-            value = answers.get(ref)
-            shown = answer_text(item, value, language) if value is not None else None
-            lines.append(ReviewLine(ref, text_in(item.text, language), shown))
-        if lines:  # a part with nothing to answer (only information) is not listed
-            parts.append((text_in(q.title, language), lines))
-    return parts
-
-
 class ReviewScreen(Screen):
     change = Signal(object)  # ItemRef
     confirmed = Signal()
     went_back = Signal()
 
-    def __init__(self, content: Content, answers: dict[ItemRef, Answer], language: str, theme: Theme):
+    def __init__(self, parts: Callable[[str], Sequence[ReviewPart]], language: str, theme: Theme):
+        """``parts(language)``: the review's parts and lines in that language (the kiosk's flow
+        says what they are)."""
         super().__init__(language, theme)
-        self.content = content
-        self.answers = answers
+        self.parts = parts
         layout = self.page_layout()
         self.title = self.worded(label("title"), "review_title")
         self.title.setObjectName("title")
@@ -82,7 +57,8 @@ class ReviewScreen(Screen):
         column = QVBoxLayout(inner)
         column.setSpacing(self.theme.px(16))
         self.change_buttons = {}
-        for title, lines in review_lines(self.content, self.answers, self.language):
+        for part in self.parts(self.language):
+            title, lines = part.title, part.lines
             column.addWidget(label("section", title))
             panel = QFrame()
             panel.setProperty("role", "panel")
@@ -124,4 +100,15 @@ class ReviewScreen(Screen):
         return found.text() if found is not None else ""
 
     def spoken_text(self) -> str:
-        return self.title.text()
+        """The title and the help, then each part with each question and the answer given."""
+        lang = self.language
+        words = [self.title.text(), t("review_body", lang)]
+        for part in self.parts(lang):
+            words.append(part.title)
+            if not any(line.answer is not None for line in part.lines):
+                words.append(t("part_skipped", lang))
+                continue
+            for line in part.lines:
+                answer = line.answer if line.answer is not None else t("skipped", lang)
+                words.append(f"{emphasis.plain(line.question)}: {answer}")
+        return ". ".join(w for w in words if w)

@@ -1,8 +1,10 @@
-"""The kiosk window: the top bar, one screen at a time, and the flow between screens.
+"""The kiosk window: the top bar, one screen at a time, the idle warning, and saving's line.
 
-The window asks the engine (through the visit service's ``KioskVisit``) what to show and tells
-it what the user did; every answer is committed before the next screen is shown. Back is the
-engine's Back, never a history of widgets.
+What comes next is not decided here: the Qt-free ``KioskFlow`` (services/kiosk_flow.py) says
+which screen follows what the person did (sign-in outcomes, resume, intro, question, safety,
+stories, review, change-from-review, print, done), and this window shows it. Every answer is
+stored before the next screen is shown; a save that takes long shows "Saving…" without freezing
+the screen, and one that fails leaves the person where they were (docs/kiosk.md, "Saving").
 
 Screens are built fresh and the old one destroyed, with one exception for speed: during a visit
 the section intro and one question screen per kind of answer are kept and refilled for each
@@ -34,7 +36,8 @@ from decisionaid.ui.kiosk.session import KioskServices, StaffAuthError
 from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
-    from decisionaid.content.model import ItemRef, Vignette
+    from decisionaid.content.model import ItemRef
+    from decisionaid.services.kiosk_flow import KioskFlow, Show
     from decisionaid.services.visits import Pending
     from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
     from decisionaid.ui.kiosk.staff_screen import StaffScreen
@@ -60,23 +63,6 @@ def warm_up() -> None:
 
 
 log = logging.getLogger(__name__)
-
-
-def offered_stories(visit, item) -> list[Vignette]:
-    """The stories an info or vignettes item offers: its own, those matching its topics, then
-    those the answers so far suggest."""
-    vignettes = visit.content.vignettes
-    ids: list[str] = []
-    if item.vignette:
-        ids.append(item.vignette)
-    if item.type == "vignettes":
-        ids += [v.id for v in vignettes.values() if set(v.topics) & set(item.topics)]
-        ids += visit.suggestions
-    seen: list[str] = []
-    for vid in ids:
-        if vid in vignettes and vid not in seen:
-            seen.append(vid)
-    return [vignettes[v] for v in seen]
 
 
 def _calm(action: Callable) -> Callable:
@@ -175,12 +161,9 @@ class KioskWindow(QWidget):
         self.open_peer_station = open_peer_station
         self.today = today
         self.language = self.languages[0]
-        self.visit = None  # the KioskVisit in progress, if any
-        self.finished_visit_id: int | None = None
-        self.changing = False
-        self._going_back = False
-        self.stories_offered = False
-        self.watched: list[str] = []
+        # What comes next is the flow's to say (Qt-free, services/kiosk_flow.py).
+        self.flow: KioskFlow | None = self._make_flow(services)
+        self.story = None  # the story screen on show, if one is
         self.screen: QWidget | None = None
         self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
         self.pool: dict[str, QWidget] = {}  # the intro and question screens kept for refilling
@@ -211,8 +194,6 @@ class KioskWindow(QWidget):
         self.saving: Pending | None = None  # the save the screen is waiting for, if any
         self._save_relay = _Relay(self)
         self._save_relay.done.connect(self._save_done)
-        self._finish_relay = _Relay(self)
-        self._finish_relay.done.connect(self._finish_done)
         self.idle = IdleWatcher(self.times, self)
         self.idle.warn.connect(self._warn_idle)
         self.theme.apply()
@@ -317,9 +298,17 @@ class KioskWindow(QWidget):
                 self._after_start()
         return False
 
+    def _make_flow(self, services: KioskServices | None) -> KioskFlow | None:
+        if services is None:
+            return None
+        from decisionaid.services.kiosk_flow import KioskFlow
+
+        return KioskFlow(services.visits, services.content, stories=self.player_factory is not None)
+
     def set_services(self, services: KioskServices) -> None:
         self.services = services
         self.content = services.content
+        self.flow = self._make_flow(services)
         if self.screen_name == "welcome":
             self.screen.set_ready(True)
         if self._painted:
@@ -363,11 +352,8 @@ class KioskWindow(QWidget):
             self._hold(False)
         self.notice.hide()
         self._close_story()  # the view is recorded for the visit it belongs to
-        self.visit = None
-        self.finished_visit_id = None
-        self.changing = False
-        self.stories_offered = False
-        self.watched = []
+        if self.flow is not None:
+            self.flow.reset()
         self.language = self.languages[0]
         self._drop_pool()
         if self.theme != self.default_theme:
@@ -382,7 +368,8 @@ class KioskWindow(QWidget):
             self.reset()
         except Exception as e:  # the reset itself failed: the plainest welcome screen
             log.error("the kiosk could not reset cleanly: %s", type(e).__name__)
-            self.visit = None
+            if self.flow is not None:
+                self.flow.reset()
             self.go_welcome()
         self._tell("started_again")
 
@@ -391,15 +378,14 @@ class KioskWindow(QWidget):
         if language not in self.languages:
             return
         self.language = language
-        if self.visit is not None:
-            try:
-                self.visit.set_language(language)
-            except UserError:
-                log.warning("could not store the visit's language")
-        if self.screen is not None and hasattr(self.screen, "close_screen"):
-            self.screen.close_screen()  # the story was in the old language: back to its offer
-        elif self.screen is not None and hasattr(self.screen, "retranslate"):
+        if self.flow is not None:
+            self.flow.set_language(language)
+        if self.story is not None and self.story is self.screen:
+            self.story.close_screen()  # the story was in the old language: back to its offer
+        elif self.screen is not None:
             self.screen.retranslate(language)
+        if self.notice.isVisible() and self.saving is not None:
+            self._tell("saving")
         self.top_bar.show_state(language, self.theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -422,11 +408,13 @@ class KioskWindow(QWidget):
     def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
         profiles = self.services.profiles
 
-        # The service answers the same for unknown, paused and wrong-PIN details; so does this.
+        from decisionaid.services.kiosk_flow import sign_in_outcome
+
         def done(result) -> None:
-            if result.status == "ok":
-                self.start_visit(result.profile)
-            elif result.status == "locked":
+            outcome = sign_in_outcome(result)
+            if outcome.action == "start":
+                self.start_visit(outcome.profile)
+            elif outcome.key == "locked":
                 screen.locked()
             else:
                 screen.not_matched()
@@ -448,11 +436,14 @@ class KioskWindow(QWidget):
         (see services/profiles.py); the only refusal is the pause after too many tries."""
         profiles, language = self.services.profiles, self.language
 
+        from decisionaid.services.kiosk_flow import sign_up_outcome
+
         def done(result) -> None:
-            if result.status == "ok":
-                self.start_visit(result.profile)
+            outcome = sign_up_outcome(result)
+            if outcome.action == "start":
+                self.start_visit(outcome.profile)
             else:
-                screen.refused("locked")
+                screen.refused(outcome.key)
 
         run_in_background(lambda: profiles.sign_up(name, born, pin, language), done,
                           lambda e: self._trouble(screen, e), screen)
@@ -504,19 +495,18 @@ class KioskWindow(QWidget):
     def _peer_find(self, screen: PeerSignInScreen, name: str, born: date, pin: str | None = None) -> None:
         profiles, staff_id = self.services.profiles, screen.staff_id
 
+        from decisionaid.services.kiosk_flow import peer_find_outcome
+
         def done(result) -> None:
-            if result.status == "ok" and result.profile.must_choose_pin:
-                screen.choose_new_pin(result.profile)  # after a reset at the peer station
-            elif result.status == "ok":
-                self.start_visit(result.profile)
-            elif result.status == "ambiguous" and pin is None:
+            outcome = peer_find_outcome(result, with_pin=pin is not None)
+            if outcome.action == "choose_pin":
+                screen.choose_new_pin(outcome.profile)  # after a reset at the peer station
+            elif outcome.action == "start":
+                self.start_visit(outcome.profile)
+            elif outcome.action == "needs_pin":
                 screen.needs_pin()
-            elif result.status == "ambiguous":
-                screen.refused("peer_station_needed")
-            elif result.status == "locked":
-                screen.refused("peer_locked")
             else:
-                screen.refused("wrong_pin" if pin else "not_found")
+                screen.refused(outcome.key)
 
         if pin is None:
             work = lambda: profiles.peer_find(name, born, staff_id=staff_id)  # noqa: E731
@@ -540,87 +530,91 @@ class KioskWindow(QWidget):
 
     def _trouble(self, screen, error: Exception) -> None:
         log.error("kiosk action failed: %s", type(error).__name__)
-        if hasattr(screen, "show_problem"):
-            screen.show_problem("save_problem")
+        self._tell("save_problem")
 
-    # --- the visit ------------------------------------------------------------------------------
+    # --- the visit: shown as the flow says ----------------------------------------------------
+    @property
+    def visit(self):
+        """The visit in progress, if any (tests and the demo look at it)."""
+        return self.flow.visit if self.flow is not None else None
+
+    @property
+    def finished_visit_id(self) -> int | None:
+        return self.flow.finished_visit_id if self.flow is not None else None
+
     @_calm
     def start_visit(self, profile) -> None:
         try:
-            self.visit = self.services.visits.start(profile.id if profile else None, language=self.language)
+            shown = self.flow.start(profile, self.language)
         except UserError as e:
-            log.error("could not start a visit: %s", e)
+            log.error("could not start a visit: %s", type(e).__name__)
             self._trouble(self.screen, e)
             return
-        self.changing = False
-        self.stories_offered = False
-        self.watched = []
-        if self.visit.resumed:
+        self._show(shown)
+
+    def show_current(self) -> None:
+        self._show(self.flow.current())
+
+    def _show(self, shown: Show) -> None:
+        """Put up the screen the flow says comes next."""
+        if shown.name == "intro":
+            screen = self._kept("intro", self._new_intro)
+            screen.load(shown.screen, self.language, can_go_back=shown.can_go_back)
+            self.show_screen(screen, "intro")
+        elif shown.name == "item":
+            from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+            item_type = shown.screen.item.type
+            screen = self._kept(QuestionScreen.for_item(item_type), lambda: self._new_question(item_type))
+            screen.load(shown.screen, self.language, can_go_back=shown.can_go_back, stories=shown.stories)
+            self.show_screen(screen, f"item:{item_type}")
+        elif shown.name == "safety":
+            from decisionaid.ui.kiosk.safety_screen import SafetyScreen
+
+            screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
+            screen.carry_on.connect(lambda: self._act(self.flow.start_confirm))
+            screen.went_back.connect(self.go_back)
+            self.show_screen(screen, "safety")
+        elif shown.name == "stories":
+            from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
+
+            screen = SuggestionsScreen(self.content, list(shown.suggestions), list(shown.watched), self.language,
+                                       self.theme)
+            screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
+            screen.went_on.connect(self.show_review)
+            screen.went_back.connect(self._back_from_stories)
+            self.show_screen(screen, "stories")
+        elif shown.name == "review":
+            from decisionaid.ui.kiosk.review_screen import ReviewScreen
+
+            screen = ReviewScreen(self.flow.review_parts, self.language, self.theme)
+            screen.change.connect(self.change)
+            screen.went_back.connect(self.go_back)
+            screen.confirmed.connect(self.finish)
+            self.show_screen(screen, "review")
+        elif shown.name == "resume":
             from decisionaid.ui.kiosk.resume_screen import ResumeScreen
 
-            if self.visit.visit.language != self.language:
-                self.visit.set_language(self.language)
-            screen = ResumeScreen(self.language, self.theme, profile.first_name)
+            screen = ResumeScreen(self.language, self.theme, shown.first_name or "")
             screen.carry_on.connect(self.show_current)
             screen.from_start.connect(self._from_start)
             self.show_screen(screen, "resume")
+        elif shown.name == "print":
+            self.show_print(shown.visit_id)
+            self._drop_pool()  # nor is any question screen of the visit kept
         else:
-            self.show_current()
+            self.reset()
 
     @_calm
     def _from_start(self) -> None:
-        while self.visit.visit.can_go_back:
-            self.visit.back()
-        self.show_current()
-
-    def show_current(self) -> None:
-        from decisionaid.ui.kiosk.question_screen import QuestionScreen
-        from decisionaid.ui.kiosk.safety_screen import SafetyScreen
-
-        visit = self.visit
-        current = visit.current
-        if current.kind == "intro":
-            screen = self._kept("intro", self._new_intro)
-            screen.load(current, self.language, can_go_back=visit.visit.can_go_back)
-            self.show_screen(screen, "intro")
-        elif current.kind == "item":
-            stories = offered_stories(visit.visit, current.item) if self.player_factory else []
-            if current.item.type == "vignettes" and not stories:
-                # Nothing can be played here: an offer of videos with none to watch would only
-                # puzzle, so pass the screen by, in the direction the user was going.
-                from decisionaid.services.visits import NotSaved
-
-                if self._going_back and visit.visit.can_go_back:
-                    visit.back()
-                else:
-                    try:
-                        visit.skip()
-                    except NotSaved:  # the screen before stays on show, to try again
-                        self._tell("not_saved")
-                        return
-                self.show_current()
-                return
-            item_type = current.item.type
-            screen = self._kept(QuestionScreen.for_item(item_type), lambda: self._new_question(item_type))
-            screen.load(current, self.language, can_go_back=visit.visit.can_go_back or self.changing,
-                        stories=stories)
-            self.show_screen(screen, f"item:{item_type}")
-        elif current.kind == "safety":
-            screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
-            screen.carry_on.connect(lambda: self._act(visit.start_confirm))
-            screen.went_back.connect(self.go_back)
-            self.show_screen(screen, "safety")
-        elif visit.visit.suggestions and not self.stories_offered and self.player_factory:
-            self.show_stories()
-        else:
-            self.show_review()
+        self._show(self.flow.from_start())
 
     def _new_intro(self) -> QWidget:
         from decisionaid.ui.kiosk.intro_screen import IntroScreen
 
         screen = IntroScreen(self.language, self.theme, self.speaker)
-        screen.started.connect(lambda: self._act(lambda: self.visit.start_confirm()))
-        screen.skipped.connect(lambda: self._act(lambda: self.visit.start_skip_section()))
+        screen.started.connect(lambda: self._act(self.flow.start_confirm))
+        screen.skipped.connect(lambda: self._act(self.flow.start_skip_section))
         screen.went_back.connect(self.go_back)
         return screen
 
@@ -629,21 +623,21 @@ class KioskWindow(QWidget):
         from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
         screen = QuestionScreen(item_type, self.language, self.theme, self.speaker, options=options)
-        screen.answered.connect(lambda value: self._act(lambda: self.visit.start_confirm(value), screen))
-        screen.skipped.connect(lambda: self._act(lambda: self.visit.start_skip(), screen))
+        screen.answered.connect(lambda value: self._act(lambda: self.flow.start_confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(self.flow.start_skip, screen))
         screen.went_back.connect(self.go_back)
         screen.watch.connect(self.watch)
         return screen
 
+    # --- saving: waited for briefly, then "Saving…" ---------------------------------------------
     @_calm
     def _act(self, start: Callable[[], Pending], screen=None) -> None:
-        """Do what the user asked (confirm, skip…): stored first, then what comes next is shown.
+        """Do what the person asked (confirm, skip…): stored first, then what comes next.
 
         The save is waited for here at most ``SAVE_HOLD_S``; past that "Saving…" shows and the
         screen takes no taps until the outcome is known (the idle warning still comes). A save
         that fails leaves the person where they were, their choice still made, to try again."""
-        from decisionaid.engine.visit import InvalidAnswer
-        from decisionaid.services.visits import SAVE_HOLD_S
+        from decisionaid.engine import InvalidAnswer
 
         if self.saving is not None:
             return  # a save is on its way: a tap now must not land on the next question
@@ -654,23 +648,46 @@ class KioskWindow(QWidget):
             if screen is not None:
                 screen.show_problem("answer_problem")
             return
+        self._await(pending, self.flow.moved)
+
+    @_calm
+    def finish(self) -> None:
+        """The review is confirmed: once everything is stored, the visit is closed."""
+        if self.saving is None:
+            self.notice.hide()
+            self._await(self.flow.start_finish(), self.flow.finished)
+
+    def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
+        from decisionaid.services.visits import SAVE_HOLD_S
+
         if pending.wait(SAVE_HOLD_S):
-            self._saved(self.visit, pending)
+            self._landed(pending, outcome)
             return
         self.saving = pending
         self._hold(True)
-        visit = self.visit
-        pending.when_done(lambda: self._save_relay.done.emit((visit, pending)))
+        flow = self.flow
+        pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
 
     @_calm
-    def _save_done(self, outcome) -> None:
-        visit, pending = outcome
-        if pending is not self.saving:
-            return
+    def _save_done(self, delivered) -> None:
+        flow, pending, outcome = delivered
+        if pending is not self.saving or flow is not self.flow:
+            return  # the kiosk was reset (the idle timeout) meanwhile
         self.saving = None
         self._hold(False)
-        if visit is self.visit:  # not reset (the idle timeout) meanwhile
-            self._saved(visit, pending)
+        self._landed(pending, outcome)
+
+    def _landed(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
+        from decisionaid.services.visits import NotSaved
+
+        try:
+            shown = outcome(pending)
+        except (NotSaved, UserError) as e:  # UserError: the visit was closed meanwhile
+            cause = e.__cause__ if isinstance(e, NotSaved) else e
+            log.error("not saved: %s", type(cause).__name__)
+            self._tell("not_saved")
+            return
+        self._show(shown)
 
     def _hold(self, holding: bool) -> None:
         """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
@@ -688,105 +705,16 @@ class KioskWindow(QWidget):
         self.notice.setText(t(key, self.language))
         self.notice.show()
 
-    def _saved(self, visit, pending: Pending) -> None:
-        from decisionaid.services.visits import NotSaved
-
-        try:
-            visit.complete(pending)
-        except NotSaved as e:
-            log.error("an answer was not saved: %s", type(e.__cause__).__name__)
-            self._tell("not_saved")
-            return
-        except UserError as e:  # the visit was closed meanwhile (a peer worker, closing time)
-            log.error("could not save: %s", type(e).__name__)
-            self._tell("not_saved")
-            return
-        self._after_move()
-
-    def _after_move(self) -> None:
-        if self.changing:
-            current = self.visit.current
-            newly_shown = (
-                current.kind == "item" and current.item.answerable and current.item.show_if is not None
-                and current.ref not in self.visit.visit.answers
-            )
-            if current.kind == "safety" or newly_shown:
-                self.show_current()  # the change opened a question, or needs the safety screen
-                return
-            self.changing = False
-            self.visit.visit.go_to_end()
-        self.show_current()
-
     @_calm
     def go_back(self) -> None:
-        if self.changing:
-            self.changing = False
-            self.visit.visit.go_to_end()
-            self.show_review()
-            return
-        self.visit.back()
-        self._going_back = True
-        try:
-            self.show_current()
-        finally:
-            self._going_back = False
+        self._show(self.flow.back())
 
     def show_review(self) -> None:
-        from decisionaid.ui.kiosk.review_screen import ReviewScreen
-
-        visit = self.visit
-        screen = ReviewScreen(self.content, visit.visit.answers, self.language, self.theme)
-        screen.change.connect(self.change)
-        screen.went_back.connect(self.go_back)
-        screen.confirmed.connect(self.finish)
-        self.show_screen(screen, "review")
+        self._show(self.flow.review())
 
     @_calm
     def change(self, ref: ItemRef) -> None:
-        self.visit.go_to(ref)
-        self.changing = True
-        self.show_current()
-
-    @_calm
-    def finish(self) -> None:
-        """The review is confirmed: once everything is stored, the visit is closed."""
-        from decisionaid.services.visits import SAVE_HOLD_S
-
-        if self.saving is not None:
-            return
-        self.notice.hide()
-        pending = self.visit.start_finish()
-        if pending.wait(SAVE_HOLD_S):
-            self._finished(self.visit, pending)
-            return
-        self.saving = pending
-        self._hold(True)
-        visit = self.visit
-        pending.when_done(lambda: self._finish_relay.done.emit((visit, pending)))
-
-    @_calm
-    def _finish_done(self, outcome) -> None:
-        visit, pending = outcome
-        if pending is not self.saving:
-            return
-        self.saving = None
-        self._hold(False)
-        if visit is self.visit:
-            self._finished(visit, pending)
-
-    def _finished(self, visit, pending: Pending) -> None:
-        from decisionaid.services.visits import NotSaved
-
-        try:
-            record = visit.finished(pending)
-        except (NotSaved, UserError) as e:
-            log.error("could not finish the visit: %s", type(e).__name__)
-            self._tell("not_saved")
-            return
-        self.finished_visit_id = record.id
-        self.visit = None  # from here nothing can go back into the questions
-        self.show_print(record.id)
-        self._drop_pool()  # nor is any question screen of the visit kept
+        self._show(self.flow.change(ref))
 
     def show_print(self, visit_id: int) -> None:
         from decisionaid.ui.kiosk.print_screen import PrintScreen
@@ -802,14 +730,14 @@ class KioskWindow(QWidget):
 
     def _printed(self, visit_id: int) -> None:
         try:
-            self.services.visits.mark_printed(visit_id)
+            self.flow.printed(visit_id)
         except UserError as e:
-            log.warning("could not record the print: %s", e)
+            log.warning("could not record the print: %s", type(e).__name__)
 
     def show_done(self) -> None:
         from decisionaid.ui.kiosk.done_screen import DoneScreen
 
-        self.finished_visit_id = None
+        self.flow.done()
         screen = DoneScreen(self.language, self.theme, self.times.done_ms)
         screen.timed_out.connect(self.reset)
         self.show_screen(screen, "done")
@@ -817,15 +745,7 @@ class KioskWindow(QWidget):
     # --- stories --------------------------------------------------------------------------------
     @_calm
     def show_stories(self) -> None:
-        from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
-
-        visit = self.visit
-        self.stories_offered = True
-        screen = SuggestionsScreen(self.content, visit.visit.suggestions, self.watched, self.language, self.theme)
-        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
-        screen.went_on.connect(self.show_review)
-        screen.went_back.connect(self._back_from_stories)
-        self.show_screen(screen, "stories")
+        self._show(self.flow.offer_stories())
 
     @_calm
     def show_library(self) -> None:
@@ -836,18 +756,16 @@ class KioskWindow(QWidget):
 
         if self.services is None or self.finished_visit_id is not None or self.screen_name == "library":
             return
-        visit = self.visit
-        suggested = visit.visit.suggestions if visit is not None else []
-        back = self.show_current if visit is not None else self.go_welcome
-        screen = SuggestionsScreen(self.content, suggested, self.watched, self.language, self.theme, library=True)
+        back = self.show_current if self.flow.in_visit else self.go_welcome
+        screen = SuggestionsScreen(self.content, self.flow.suggestions, self.flow.watched, self.language, self.theme,
+                                   library=True)
         screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
         screen.went_on.connect(back)
         self.show_screen(screen, "library")
 
     @_calm
     def _back_from_stories(self) -> None:
-        self.stories_offered = False
-        self.go_back()
+        self._show(self.flow.back_from_stories())
 
     @property
     def player(self):
@@ -862,31 +780,31 @@ class KioskWindow(QWidget):
         from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
 
         vignette = self.content.vignettes[vignette_id]
-        visit = self.visit
+        flow, visit_id = self.flow, self.flow.visit_id
         screen = VignetteScreen(self.player, vignette, self.language, self.speaker)
 
         def closed(seconds: float, finished: bool) -> None:
             # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
             # view is recorded either way, but only Done leads on to the next screen.
-            if visit is not None and visit is self.visit:
-                self.watched.append(vignette_id)
-                try:
-                    visit.record_view(vignette_id, seconds, finished)
-                except UserError as e:
-                    log.warning("could not record the view: %s", e)
-            if self.screen is screen and visit is self.visit and not self._story_forced_shut:
+            same_visit = visit_id is not None and flow.visit_id == visit_id
+            if same_visit:
+                flow.watched_story(vignette_id, seconds, finished)
+            if self.story is screen:
+                self.story = None
+            if self.screen is screen and flow.visit_id == visit_id and not self._story_forced_shut:
                 (after or self.show_current)()
 
         screen.closed.connect(closed)
+        self.story = screen
         self.show_screen(screen, "vignette")
 
     def _close_story(self) -> None:
         """Close the story on show, if one is, without leading on from it."""
-        if self.screen is None or not hasattr(self.screen, "close_screen"):
+        if self.story is None or self.story is not self.screen:
             return
         self._story_forced_shut = True
         try:
-            self.screen.close_screen()
+            self.story.close_screen()
         finally:
             self._story_forced_shut = False
 
@@ -894,7 +812,7 @@ class KioskWindow(QWidget):
     def _warn_idle(self) -> None:
         if self.overlay is not None:
             return
-        if getattr(self.screen, "is_playing", False):
+        if self.story is not None and self.story is self.screen and self.story.is_playing:
             self.idle.arm()  # watching a story is not being away; a paused one is
             return
         self.speaker.stop()
@@ -938,12 +856,10 @@ class KioskWindow(QWidget):
 
     @_calm
     def _leave_staff(self) -> None:
-        if self.visit is not None:
-            self.show_current()
-        elif self.finished_visit_id is not None:
-            self.show_print(self.finished_visit_id)
-        else:
+        if self.flow is None:
             self.reset()
+        else:
+            self._show(self.flow.after_staff())
 
     def _open_peer(self) -> None:
         if self.open_peer_station is not None:
