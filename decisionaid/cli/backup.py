@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
 
 
@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     from decisionaid.storage.backup import backup
 
-    config = load_config(args.config)
+    config = open_app(args.config, content=False, database=False).config  # and the log
     result = backup(config, Path(args.out))
     kind = "encrypted, " if result.encrypted else ""
     print(f"Backed up to {result.path} ({kind}{result.size:,} bytes, checked)")
@@ -54,7 +54,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from decisionaid.storage.backup import check_backup, restore
     from decisionaid.storage.database import describe
 
-    config = load_config(args.config)
+    config = open_app(args.config, content=False, database=False).config  # and the log
     what = check_backup(config, Path(args.file))
     if not args.yes:
         raise UserError(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from decisionaid.config import load_config
+from decisionaid.app import open_app
 from decisionaid.content.loader import check, check_alone
 from decisionaid.errors import UserError
 
@@ -56,7 +56,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    # The configuration and the log through the app; the content is what is being checked.
+    config = open_app(args.config, content=False, database=False).config
     paths = [Path(p) for p in args.paths] or [config.content_dir]
     for path in paths:
         if not path.exists():

@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from decisionaid.config import load_config
-from decisionaid.content.loader import ContentErrors, load_content
+from decisionaid.app import open_app
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
 from decisionaid.report import build_report_data, render_report
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import utc_now
 from decisionaid.services.visit_report import report_input
-from decisionaid.services.visits import VisitService
-from decisionaid.storage import open_database
 
 
 def register(subparsers) -> None:
@@ -47,13 +44,8 @@ def _visit_id(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     visit_id = _visit_id(args.visit_id)
     out = check_target(Path(args.out), "report.pdf")  # one line before any work
-    config = load_config(args.config)
-    try:
-        content = load_content(config.content_dir, config.languages)
-    except ContentErrors as e:
-        raise UserError(f"the content does not pass the check: {e}", exit_code=1) from None
-    with open_database(config, create=False) as db:
-        service = VisitService(db, content)
+    with open_app(args.config, create=False) as app:
+        config, content, db, service = app.config, app.content, app.db, app.visits
         # Recorded as the command line, with the operating-system user who ran it.
         me = roles.require(roles.command_line(), roles.REPORTS, "read a report")
         record = service.load(visit_id)  # raises UnknownVisit: one line
