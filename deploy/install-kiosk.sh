@@ -25,6 +25,7 @@ UNIT_FILE=/etc/systemd/system/$UNIT
 DESKTOP=/usr/share/applications/decisionaid-peer.desktop
 STATE=$CONF_DIR/install-state  # what was changed that uninstalling gives back
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's python3 (3.11 on Debian 12)
 PACKAGES=(cage xwayland python3-venv fonts-dejavu-core speech-dispatcher
           speech-dispatcher-espeak-ng espeak-ng cups-client libpulse0 libegl1 libgl1
           libxkbcommon0 libfontconfig1 libdbus-1-3 libnss3 libasound2 libwayland-cursor0
@@ -73,7 +74,12 @@ make_user() {
 }
 
 install_decisionaid() {
-  [ -x "$PREFIX/bin/python" ] || python3 -m venv "$PREFIX"
+  # Debian's own Python: one installed under root's home (pyenv) cannot be run by the kiosk user.
+  if [ -f "$PREFIX/pyvenv.cfg" ] && ! grep -qx "home = $(dirname "$PYTHON")" "$PREFIX/pyvenv.cfg"; then
+    say "making $PREFIX again with $PYTHON"
+    rm -rf "$PREFIX"
+  fi
+  [ -x "$PREFIX/bin/python" ] || "$PYTHON" -m venv "$PREFIX"
   "$PREFIX/bin/python" -m pip install -q --upgrade pip ${links:+--no-index --find-links "$links"} \
     >/dev/null 2>&1 || true
   local source=$wheel

@@ -199,19 +199,27 @@ def check_printer(config) -> list[Finding]:
 
 
 def check_backup_age(config, now: float | None = None) -> list[Finding]:
+    from datetime import datetime
+
     from decisionaid.storage.backup import backups_dir, last_backup
+    from decisionaid.storage.database import sqlite_path
 
     newest = last_backup()
+    # A backup under the nightly name counts as one; the kiosk makes it at closing time.
+    name = (f"decisionaid-{datetime.now():%Y%m%dT%H%M%S}"
+            f"{'.db' if sqlite_path(config.database_url) else '.dump'}")
+    make_one = (f"mkdir -p -m 700 {backups_dir()} && "
+                f"decisionaid backup -o {backups_dir() / name}")
     if newest is None:
         return [Finding("backup", False, f"no nightly backup in {backups_dir()} yet",
-                        "run 'decisionaid backup -o FILE' now; the nightly one is made at "
-                        f"closing time ({config.closing_time:%H:%M}) by a running kiosk")]
+                        f"make one now with '{make_one}'; after that a running kiosk makes "
+                        f"one each day at closing time ({config.closing_time:%H:%M})")]
     age_h = ((now or time.time()) - newest.stat().st_mtime) / 3600
     text = f"the newest is {newest.name}, {age_h:.0f} hours old"
     if age_h > BACKUP_MAX_AGE_H:
         return [Finding("backup", False, text,
                         "last night's backup did not run: look in the kiosk's log, then run "
-                        "'decisionaid backup -o FILE'")]
+                        f"'{make_one}'")]
     return [Finding("backup", True, text)]
 
 
