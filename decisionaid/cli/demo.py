@@ -30,9 +30,21 @@ def register(subparsers) -> None:
                         help="chooses the person: 0 Rosa, 1 Sam, 2 Marisol (default 1)")
     parser.add_argument("--database", metavar="URL", help="a database URL to use instead of a fresh one")
     parser.add_argument("--config", metavar="FILE", help="the site configuration file (content, site name)")
+    parser.add_argument("--screen", metavar="WxH", type=_screen_size, default=(1920, 1080),
+                        help="the screen to lay the kiosk out for, e.g. 1280x800 (default 1920x1080)")
     parser.add_argument("--text-size", choices=("normal", "large", "largest"), default="normal")
     parser.add_argument("--high-contrast", action="store_true", help="the black and yellow look")
     parser.set_defaults(func=run)
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a screen size like 1280x800") from None
+    if not (320 <= width <= 8000 and 320 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"'{text}': a screen is 320 to 8000 pixels each way")
+    return width, height
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,22 +63,27 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.common.theme import Theme
+    from decisionaid.ui.common.theme import Theme, screen_scale
     from decisionaid.ui.kiosk.demo import Demo, demo_config
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    width, height = args.screen
     with tempfile.TemporaryDirectory(prefix="decisionaid-demo-") as folder:
         demo = Demo(
             demo_config(config, args.database, Path(folder)), out, language=args.lang, seed=args.seed,
-            theme=Theme(text_size=args.text_size, high_contrast=args.high_contrast),
+            theme=Theme(text_size=args.text_size, high_contrast=args.high_contrast,
+                        scale=screen_scale(height, width)),
+            size=(width, height),
         )
         try:
             result = demo.run()
-            for line in demo.cut_off:
-                print(f"warning: cut off: {line}", file=sys.stderr)
+            demo.stories()
         finally:
             demo.close()
             app.processEvents()
     print(f"{len(result.screens)} screens and {result.report.name if result.report else 'no report'} "
           f"written to {out}")
-    return 0 if result.report else 1
+    # Something cut off or off the edge on a real screen size is a failure, not a warning.
+    for line in demo.cut_off:
+        print(f"error: does not fit {width}x{height}: {line}", file=sys.stderr)
+    return 0 if result.report and not demo.cut_off else 1

@@ -132,6 +132,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "back": {"en": "Back", "es": "Atrás"},
     "skip": {"en": "Skip", "es": "Saltar"},
     "next": {"en": "Next", "es": "Siguiente"},
+    # Why Next is greyed out, beside it.
+    "why_choose": {"en": "Choose an answer, or Skip.", "es": "Elige una respuesta, o Saltar."},
+    "why_name": {"en": "Type your name to go on.", "es": "Escribe tu nombre para seguir."},
+    # Over the cut of a page or list too long for the screen.
+    "more_below": {"en": "More below  \u25bc", "es": "Más abajo  \u25bc"},
+    "more_above": {"en": "\u25b2  More above", "es": "\u25b2  Más arriba"},
     "start_part": {"en": "Start", "es": "Empezar"},
     "skip_part": {"en": "Skip this part", "es": "Saltar esta parte"},
     "optional_part": {

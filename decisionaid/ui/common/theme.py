@@ -46,12 +46,17 @@ def load_fonts() -> str:
     return FONT_FAMILY
 
 
-def screen_scale(height_px: int | None = None) -> float:
-    """How much larger than a 1080p screen this one is (never below 0.6 or above 2.5)."""
+def screen_scale(height_px: int | None = None, width_px: int | None = None) -> float:
+    """How much larger than a 1080p screen this one is (never below 0.6 or above 2.5). A
+    narrow screen (portrait) counts as smaller: the layouts need about 1280 px across at 1.0."""
     if height_px is None:
         screen = QGuiApplication.primaryScreen()
         height_px = screen.geometry().height() if screen else 1080
-    return max(0.6, min(2.5, height_px / 1080))
+        width_px = screen.geometry().width() if screen else 1920
+    scale = height_px / 1080
+    if width_px is not None:
+        scale = min(scale, width_px / 1280)
+    return max(0.6, min(2.5, scale))
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,11 @@ class Theme:
         """The height of a number-pad key (PINs and years)."""
         return self.target(round(84 * (1 + 0.1 * TEXT_SIZES.index(self.text_size))))
 
+    @property
+    def background(self) -> str:
+        """The screens' background colour (as in the style sheets): fades blend into it."""
+        return "#000000" if self.high_contrast else "#f6f3ec"
+
     # --- style sheet ---------------------------------------------------------------------------
     def style_sheet(self) -> str:
         name = "high-contrast.qss" if self.high_contrast else "normal.qss"
@@ -121,6 +131,7 @@ class Theme:
             pad=self.px(24) // 2,
             radius=max(8, round(14 * self.scale)),
             border=max(2, round(3 * self.scale)),
+            thick=max(4, round(6 * self.scale)),
             bar=max(12, round(20 * self.scale)),
             scrollbar=self.target(48),
             check=max(28, round(36 * self.scale * _TEXT_FACTOR[self.text_size])),

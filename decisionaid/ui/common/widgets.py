@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.content import emphasis
 from decisionaid.ui.common.strings import LANGUAGE_NAMES, t
-from decisionaid.ui.common.theme import ASSETS, TEXT_SIZES, Theme
+from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, TEXT_SIZES, Theme
 
 Wording = Callable[[str], str]
 
@@ -37,7 +38,9 @@ Wording = Callable[[str], str]
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
+ALIGN_RIGHT = 0x82  # Qt.AlignmentFlag.AlignRight | AlignVCenter
 
 
 def wording(key: str, **values: object) -> Wording:
@@ -171,11 +174,190 @@ class Screen(QFrame):
         return ""
 
     def page_layout(self) -> QVBoxLayout:
-        layout = QVBoxLayout(self)
+        """The layout a screen fills. What is put in it scrolls, inside the screen, when it is
+        taller than the window (large text on a small screen), with "More below" and "More
+        above" buttons and a fade at the cut; a ``NavBar`` added to it goes instead into a
+        footer that never scrolls, so Back, Skip and Next are always in the same place."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         side = self.theme.px(56)
-        layout.setContentsMargins(side, self.theme.px(20), side, self.theme.px(24))
+        self.page_scroll = page_scroll()
+        self.page_body = QWidget()
+        self.page_body.setObjectName("page")
+        self.page_footer = QWidget()
+        self.page_footer.setObjectName("footer")
+        footer = QVBoxLayout(self.page_footer)
+        footer.setContentsMargins(side, 0, side, self.theme.px(20))
+        self.page_footer.hide()  # until a screen adds its navigation row
+        layout = _PageLayout(self.page_body, self.page_footer)
+        layout.setContentsMargins(side, self.theme.px(20), side, self.theme.px(12))
         layout.setSpacing(self.theme.px(18) // 2)
+        self.page_scroll.setWidget(self.page_body)
+        outer.addWidget(self.page_scroll, 1)
+        outer.addWidget(self.page_footer)
+        self.scroll_hints = ScrollHints(self.page_scroll, self)
         return layout
+
+    def showEvent(self, event) -> None:
+        # Every scrolling list a screen has, not only its page, gets the buttons and fades.
+        for area in self.findChildren(QScrollArea):
+            if not area.property("hinted"):
+                ScrollHints(area, self)
+        super().showEvent(event)
+
+
+def page_scroll() -> QScrollArea:
+    """A scroll area for a page: vertical only, no frame, nothing in it takes the focus."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setProperty("focusPolicy", NO_FOCUS)
+    area.setProperty("horizontalScrollBarPolicy", ALWAYS_OFF)
+    # No thin bar: the large "More below" and "More above" buttons do its work.
+    area.setProperty("verticalScrollBarPolicy", ALWAYS_OFF)
+    return area
+
+
+class _PageLayout(QVBoxLayout):
+    """A screen's page: a navigation row added here goes into the screen's footer."""
+
+    def __init__(self, parent: QWidget, footer: QWidget):
+        super().__init__(parent)
+        self._footer = footer
+
+    def addWidget(self, widget: QWidget, *args) -> None:
+        if isinstance(widget, NavBar):
+            self._footer.layout().addWidget(widget)
+            self._footer.show()
+            return
+        super().addWidget(widget, *args)
+
+
+class Fade(QWidget):
+    """A band of the screen's background that grows opaque towards the edge of a scroll area:
+    the cut looks like a cut, not like the end. The band is part of the "More" control: a tap
+    on what shows faded through it scrolls, as the button does."""
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget, colour: str, towards_bottom: bool):
+        super().__init__(parent)
+        self.colour = QColor(colour)
+        self.towards_bottom = towards_bottom
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        clear = QColor(self.colour)
+        clear.setAlpha(0)
+        gradient = QLinearGradient(QPointF(0, 0), QPointF(0, self.height()))
+        gradient.setColorAt(0.0, clear if self.towards_bottom else self.colour)
+        gradient.setColorAt(1.0, self.colour if self.towards_bottom else clear)
+        painter.fillRect(self.rect(), gradient)
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:
+        event.accept()
+        if self.rect().contains(event.position().toPoint()):
+            self.tapped.emit()
+
+
+class ScrollHints(QObject):
+    """Gives a scroll area large "▲ More above" and "More below ▼" buttons (shown only when
+    there is more that way) over a fade at each cut. A press scrolls most of a screenful."""
+
+    def __init__(self, area: QScrollArea, screen: Screen):
+        super().__init__(area)
+        area.setProperty("hinted", True)
+        self.area = area
+        self.colour = screen.theme.background
+        self.fades: tuple[Fade, Fade] | None = None  # made when first needed
+        self.above = screen.worded(button("more", name="more_above"), "more_above")
+        self.below = screen.worded(button("more", name="more_below"), "more_below")
+        for b in (self.above, self.below):
+            b.setParent(area)
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            b.hide()
+        self.above.clicked.connect(lambda: self._scroll(-1))
+        self.below.clicked.connect(lambda: self._scroll(1))
+        bar = area.verticalScrollBar()
+        bar.rangeChanged.connect(self.place)
+        bar.valueChanged.connect(self.place)
+        self._later = QTimer(self)  # goes with the area, so never fires after it
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.place)
+        area.installEventFilter(self)
+        area.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self._later.start()
+        return False
+
+    def _scroll(self, direction: int) -> None:
+        bar = self.area.verticalScrollBar()
+        bar.setValue(bar.value() + direction * max(bar.singleStep(), self.area.viewport().height() * 3 // 4))
+
+    def place(self, *_args) -> None:
+        bar = self.area.verticalScrollBar()
+        view = self.area.viewport().geometry()
+        more_above, more_below = bar.value() > bar.minimum(), bar.value() < bar.maximum()
+        if self.fades is None:
+            if not (more_above or more_below):
+                return
+            self.fades = (Fade(self.area, self.colour, False), Fade(self.area, self.colour, True))
+            self.fades[0].tapped.connect(lambda: self._scroll(-1))
+            self.fades[1].tapped.connect(lambda: self._scroll(1))
+        for b, fade, shown, at_top in ((self.above, self.fades[0], more_above, True),
+                                        (self.below, self.fades[1], more_below, False)):
+            b.setVisible(shown)
+            fade.setVisible(shown)
+            fade.setAccessibleName(b.accessibleName())  # a tap on it does what the button does
+            if not shown:
+                continue
+            hint = b.sizeHint()
+            width = min(hint.width(), view.width())
+            height = max(hint.height(), MIN_TARGET_PX)
+            x = view.x() + (view.width() - width) // 2
+            y = view.y() + 4 if at_top else view.y() + view.height() - height - 4
+            b.setGeometry(x, y, width, height)
+            band = min(view.height() // 3, height * 2)
+            fade.setGeometry(view.x(), view.y() if at_top else view.y() + view.height() - band,
+                             view.width(), band)
+            fade.raise_()
+            b.raise_()
+
+
+class WholeButton(QPushButton):
+    """A button never narrower than its words (nor than ``least``), in any language and look.
+
+    The style sheet's min-width is an explicit minimum, and an explicit minimum wins over a
+    button's own hint: a crowded row would cut "Saltar esta parte" short. So the minimum is
+    set again, from the words, whenever the words or the look change."""
+
+    least = 0
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._keep_words()
+
+    def event(self, event) -> bool:
+        done = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_words()
+        return done
+
+    def _keep_words(self) -> None:
+        want = max(self.least, self.sizeHint().width())
+        if self.minimumWidth() != want:
+            self.setMinimumWidth(want)
+
+
+class NavButton(WholeButton):
+    """Back, Skip or Next."""
 
 
 class NavBar(QWidget):
@@ -191,20 +373,35 @@ class NavBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, screen.theme.px(8), 0, 0)
         row.setSpacing(screen.theme.px(24))
-        self.back_button = screen.worded(button("quiet", name="back"), wording_arrow(back_key, left=True))
-        self.skip_button = screen.worded(button("", name="skip"), skip_key)
-        self.next_button = screen.worded(button("primary", name="next"), wording_arrow(next_key))
+        # Why Next is greyed out, beside it, in the room the row has anyway.
+        self.why = label("why")
+        self.why.setObjectName("why_not")
+        self.why.setProperty("alignment", ALIGN_RIGHT)
+        # It never makes the row taller (the buttons would move); the fit check says if its
+        # words do not fit beside Next.
+        self.why.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        wide = screen.theme.px(260)
+        self.back_button = screen.worded(button("quiet", name="back", kind=NavButton), wording_arrow(back_key, left=True))
+        self.skip_button = screen.worded(button("", name="skip", kind=NavButton), skip_key)
+        self.next_button = screen.worded(button("primary", name="next", kind=NavButton), wording_arrow(next_key))
         for b in (self.back_button, self.skip_button, self.next_button):
-            b.setMinimumWidth(screen.theme.px(260))
+            b.least = wide
+            b.setText(b.text())
         row.addWidget(self.back_button, 1)
-        row.addStretch(1)
         row.addWidget(self.skip_button, 1)
-        row.addStretch(1)
+        row.addWidget(self.why, 2)
         row.addWidget(self.next_button, 2)
         self.skip_button.setVisible(skip)
         self.back_button.clicked.connect(self.back)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.next)
+
+    def set_next(self, ready: bool, why: str = "") -> None:
+        """Next works, or is greyed out and ``why`` says what it waits for."""
+        self.next_button.setEnabled(ready)
+        reason = "" if ready else why
+        self.why.setText(reason)
+        self.next_button.setAccessibleDescription(reason)
 
 
 def wording_arrow(key: str, left: bool = False) -> Wording:
@@ -359,6 +556,26 @@ class TopBar(QFrame):
             b.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
         self.show_state(self.language, theme)
 
+    def event(self, event) -> bool:
+        done = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit()
+        return done
+
+    def _fit(self) -> None:
+        """On a narrow screen the "Text size" words go (the A buttons still say it to a
+        screen reader) rather than any button being cut short."""
+        row = self.layout()
+        # Each button's words (a style sheet's min-width would let a layout cut them short).
+        shown = [w for w in self.findChildren(QWidget)
+                 if w.parentWidget() is self and not w.isHidden() and w is not self.size_label]
+        margins = row.contentsMargins()
+        need = sum(max(w.sizeHint().width(), w.minimumWidth()) for w in shown)
+        need += row.spacing() * len(shown) + margins.left() + margins.right()
+        fits = need + self.size_label.sizeHint().width() + row.spacing() <= self.width()
+        if fits == self.size_label.isHidden():
+            self.size_label.setVisible(fits)
+
     def show_state(self, language: str, theme: Theme) -> None:
         self.language = language
         self.theme = theme
@@ -372,3 +589,4 @@ class TopBar(QFrame):
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)
         self.size_buttons[theme.text_size].setChecked(True)
+        self._fit()

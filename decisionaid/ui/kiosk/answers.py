@@ -9,13 +9,14 @@ clears the others, ``max`` stops further choices).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -186,29 +187,28 @@ class _OptionsAnswer(AnswerWidget):
                 b._show()
         self.group.setExclusive(self.exclusive_group)
 
-    # More than four options go in two columns, so most lists fit without scrolling (a
-    # drag-to-scroll gesture would swallow taps on the options, so a long list has a bar).
+    # More than four options go in two columns when the screen is wide enough for two columns
+    # of words at the chosen text size, else one: answers reflow, never shrink. A list longer
+    # than the screen scrolls with the rest of the page (a drag-to-scroll gesture would swallow
+    # taps on the options, so the page has a bar and "More below").
     def _frame(self) -> None:
-        self.grid = QGridLayout()
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(self.theme.px(14))
         self._placed: tuple[int, int] | None = None
-        self.inner = QWidget()
-        self.inner.setLayout(self.grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch: nothing here takes the focus
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        self.inner = self
 
     def _add(self, b: OptionButton) -> None:
-        b.setParent(self.inner)  # placed in the grid by ``_place``, once the count is known
+        b.setParent(self)  # placed in the grid by ``_place``, once the count is known
         b.hide()
 
+    def _column_px(self) -> int:
+        """The narrowest a column of options may be at this text size."""
+        return _bigger(self.theme, 440)
+
     def _place(self, count: int) -> None:
-        columns = 2 if count > 4 else 1
+        wide = self.width() >= 2 * self._column_px() + self.grid.spacing()
+        columns = 2 if count > 4 and wide else 1
         if self._placed == (count, columns):
             return
         for b in self.pool:
@@ -221,6 +221,11 @@ class _OptionsAnswer(AnswerWidget):
             self.grid.addWidget(b, i % rows, i // rows)
         self.grid.setRowStretch(rows, 1)
         self._placed = (count, columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.buttons:
+            self._place(len(self.buttons))
 
     def _toggled_at(self, index: int, checked: bool) -> None:
         if index < len(self.buttons):
@@ -262,13 +267,14 @@ class _OptionsAnswer(AnswerWidget):
 
 
 class ScaleAnswer(_OptionsAnswer):
-    """Large buttons in one row, lowest on the left."""
+    """Large buttons in one row, in the order the content gives; one above the other when
+    the row is too narrow for their longest words (a portrait screen, the largest text)."""
 
     role = "scale"
     min_height = 150
 
     def _frame(self) -> None:
-        self.row = QHBoxLayout(self)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(self.theme.px(16))
         self.row.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -277,7 +283,32 @@ class ScaleAnswer(_OptionsAnswer):
         self.row.addWidget(b, 1)
 
     def _place(self, count: int) -> None:
-        pass  # one row: the buttons not used are hidden
+        """A row if every button can hold its longest word, else a column."""
+        if not self.buttons:
+            return
+        need = sum(_widest_word(b) for _, b in self.buttons)
+        need += self.row.spacing() * (len(self.buttons) - 1)
+        across = need <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+        for _, b in self.buttons:
+            b.setMinimumHeight(_bigger(self.theme, self.min_height) if across else self.theme.target_px)
+
+    def retranslate(self, language: str) -> None:
+        super().retranslate(language)
+        self._place(len(self.buttons))
+
+
+def _widest_word(b: OptionButton) -> int:
+    """The width a button needs for the longest word of its label (with its mark) on a line."""
+    metrics = b.inner.fontMetrics()
+    bold = QFont(b.inner.font())
+    bold.setBold(True)  # a chosen answer is drawn bold
+    wide = QFontMetrics(bold)
+    words = f"{b._mark[0]}  {emphasis.plain(b._text)}".split(" ")
+    widest = max(max(metrics.horizontalAdvance(w), wide.horizontalAdvance(w)) for w in words)
+    return widest + 48  # the label's margins and the button's border
 
 
 class ChoiceAnswer(_OptionsAnswer):

@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.report.sample import Person, choose_person
+from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
 from decisionaid.ui.kiosk.idle import KioskTimes
@@ -69,23 +70,42 @@ class Demo:
         self.window.setFixedSize(*size)
         self.window.show()
         self.shots: list[Path] = []
-        self.cut_off: list[str] = []  # screens whose content does not fit the window
+        self.cut_off: list[str] = []  # "screen: widget and what does not fit", as seen
         self.small_targets: list[str] = []  # buttons under 48 px, as "screen: name WxH"
+        self.nav_rows: dict[tuple[int, int], str] = {}  # where Back/Next sat: the first screen there
         self.driver = KioskDriver(self.window, wait_until, on_screen=self.shot)
 
     def shot(self, name: str) -> None:
-        QCoreApplication.processEvents()
+        for _ in range(3):  # a change of size travels up the layouts one posted event at a time
+            QCoreApplication.processEvents()
         for b in self.window.findChildren(QAbstractButton):
             if b.isVisibleTo(self.window) and (b.width() < MIN_TARGET_PX or b.height() < MIN_TARGET_PX):
                 self.small_targets.append(f"{name}: {b.objectName() or b.text()} {b.width()}x{b.height()}")
+        self.check_fit(name)
         if self.out is None:
             return
-        need = self.window.layout().totalMinimumSize()
-        if need.height() > self.window.height() or need.width() > self.window.width():
-            self.cut_off.append(f"{name}: needs {need.width()}x{need.height()}")
         path = self.out / f"{len(self.shots) + 1:02d}-{name.replace(':', '-')}.png"
         self.window.grab().save(str(path))
         self.shots.append(path)
+
+    def check_fit(self, name: str) -> None:
+        """Note what does not fit the window on this screen (once per screen and widget), and
+        whether the navigation row sits anywhere but where it sat on the other screens."""
+        for line in problems(self.window):
+            entry = f"{name}: {line}"
+            if entry not in self.cut_off:
+                self.cut_off.append(entry)
+        nav = getattr(self.window.screen, "nav", None)
+        if nav is not None and nav.isVisibleTo(self.window):
+            row = nav.next_button if nav.next_button.isVisibleTo(self.window) else nav.back_button
+            top = row.mapTo(self.window, QPoint(0, 0)).y()
+            first = self.nav_rows.setdefault((top, row.height()), name)
+            if first == name and len(self.nav_rows) > 1:
+                where = next(iter(self.nav_rows.values()))
+                entry = (f"{name}: the navigation row is at y={top} ({row.height()} px high), "
+                         f"not where it is on {where}")
+                if entry not in self.cut_off:
+                    self.cut_off.append(entry)
 
     def run(self, visit_number: int = 0) -> DemoResult:
         """One visit of the person; ``visit_number`` > 0 gives the name a number, so many
@@ -181,6 +201,25 @@ class Demo:
         d.tap_and_wait("clear_now", "welcome")
         return DemoResult(self.shots, report, visit_id)
 
+    def stories(self) -> None:
+        """From the welcome screen: the stories library, one story opened and closed, and back;
+        a picture of each (what a person waiting might do)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from decisionaid.ui.kiosk.stories_screen import StoryCard
+
+        d = self.driver
+        d.tap_and_wait("welcome_stories", "library")
+        self.shot("library")
+        card = self.window.screen.findChildren(StoryCard)[0]
+        before = self.window.screen
+        QTest.mouseClick(card, Qt.MouseButton.LeftButton)
+        wait_until(lambda: self.window.screen is not before)
+        self.shot("story")
+        d.tap_and_wait("doneButton", "library")
+        d.tap_and_wait("next", "welcome")
+
     def _skips_section(self) -> bool:
         """On an optional section's first screen: whether the person answers none of it."""
         questionnaire = self.window.visit.current.questionnaire
@@ -219,3 +258,36 @@ def demo_config(config: Config, database_url: str | None, folder: Path) -> Confi
     """The configuration the demo runs on: a fresh database unless one is named."""
     url = database_url or f"sqlite:///{folder / 'demo.db'}"
     return replace(config, database_url=url, db_key=config.db_key if database_url else None)
+
+
+def contact_sheet(pictures: list[Path], out: Path, *, columns: int = 6, width: int = 320) -> Path:
+    """One small PNG of many screens, each shrunk to ``width`` and labelled with its file
+    name, for people to look over a whole visit at once."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    images = [QImage(str(p)) for p in pictures]
+    if not images:
+        raise ValueError("no pictures for a contact sheet")
+    first = images[0]
+    height = round(width * first.height() / max(1, first.width()))
+    caption, gap = 18, 6
+    rows = (len(images) + columns - 1) // columns
+    sheet = QImage(columns * (width + gap) + gap, rows * (height + caption + gap) + gap,
+                   QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#d8d8d8"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(12)
+    painter.setFont(font)
+    for i, (path, image) in enumerate(zip(pictures, images, strict=True)):
+        x = gap + (i % columns) * (width + gap)
+        y = gap + (i // columns) * (height + caption + gap)
+        painter.drawImage(QRect(x, y, width, height), image)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(QRect(x, y + height, width, caption),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, path.stem)
+    painter.end()
+    sheet.save(str(out))
+    return out

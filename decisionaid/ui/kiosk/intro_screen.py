@@ -34,7 +34,9 @@ class IntroScreen(Screen):
         layout.addStretch(1)
         self.title = content_label("huge")
         self.title.setObjectName("title")
-        self.body = content_label("question")
+        # Regular weight: a whole paragraph in bold is shouting; the content's own **bold**
+        # is the one emphasis.
+        self.body = content_label("lead")
         self.body.setObjectName("intro")
         layout.addWidget(self.title)
         layout.addWidget(self.body)

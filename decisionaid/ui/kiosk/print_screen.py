@@ -14,7 +14,7 @@ from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.preview import pdf_preview
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import Screen, button, label
+from decisionaid.ui.common.widgets import Screen, WholeButton, button, label
 
 
 class PrintScreen(Screen):
@@ -43,7 +43,10 @@ class PrintScreen(Screen):
         self.preview = QLabel()
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The picture fits the room the buttons leave, never the other way round.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview.setMinimumSize(theme.px(160), theme.px(220))
+        self.preview.installEventFilter(self)
         self.preview.setProperty("role", "panel")
         self.worded(self.preview, "page_making")
         layout.addWidget(self.preview, 5)
@@ -59,13 +62,13 @@ class PrintScreen(Screen):
         self._status_key: str | None = None
         column.addWidget(self.status)
         column.addStretch(1)
-        self.print_button = self.worded(button("primary", name="print"), "print")
+        self.print_button = self.worded(button("primary", name="print", kind=WholeButton), "print")
         self.print_button.setMinimumHeight(theme.px(120))
         self.print_button.setEnabled(False)
-        self.own_button = self.worded(button("", name="print_own"), "print_own")
+        self.own_button = self.worded(button("", name="print_own", kind=WholeButton), "print_own")
         self.own_button.setVisible(make_own_pdf is not None)
-        self.peer_button = self.worded(button("", name="ask_peer"), "ask_peer")
-        self.finish_button = self.worded(button("", name="finish"), "finish")
+        self.peer_button = self.worded(button("", name="ask_peer", kind=WholeButton), "ask_peer")
+        self.finish_button = self.worded(button("", name="finish", kind=WholeButton), "finish")
         column.addWidget(self.print_button)
         column.addWidget(self.own_button)
         column.addWidget(self.peer_button)
@@ -75,7 +78,6 @@ class PrintScreen(Screen):
         self.own_button.clicked.connect(self.print_own_copy)
         self.peer_button.clicked.connect(self._ask_peer)
         self.finish_button.clicked.connect(self.finished)
-        self.on_language(language)
         width = theme.px(900)
 
         def work():
@@ -103,16 +105,16 @@ class PrintScreen(Screen):
 
     def _show_preview(self) -> None:
         self._texts = [(w, fn) for w, fn in self._texts if w is not self.preview]
-        h = max(200, self.height() - self.theme.px(60))
-        pixmap = QPixmap.fromImage(self.preview_image).scaledToHeight(
-            h, Qt.TransformationMode.SmoothTransformation
+        room = self.preview.contentsRect().size()
+        pixmap = QPixmap.fromImage(self.preview_image).scaled(
+            room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         self.preview.setPixmap(pixmap)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.preview_image is not None:
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.preview and event.type() == event.Type.Resize and self.preview_image is not None:
             self._show_preview()
+        return False
 
     def print_page(self) -> None:
         if self.pdf is None:
@@ -164,10 +166,6 @@ class PrintScreen(Screen):
     def on_language(self, language: str) -> None:
         if self._status_key:
             self.status.setText(t(self._status_key, language))
-        # The buttons keep their words whole; the picture of the page gives way.
-        for b in (self.print_button, self.own_button, self.peer_button, self.finish_button):
-            b.setMinimumWidth(0)
-            b.setMinimumWidth(b.sizeHint().width())
 
     def spoken_text(self) -> str:
         return self.title.text()

@@ -52,6 +52,9 @@ class QuestionScreen(Screen):
         layout = self.page_layout()
         self.progress = Progress(self)
         layout.addWidget(self.progress)
+        # The question sits with its answers, the pair a little above the middle of the space
+        # left, rather than at the top over an empty half-screen.
+        layout.addStretch(1)
         head = QHBoxLayout()
         text_column = QVBoxLayout()
         self.question = content_label("question")
@@ -72,7 +75,7 @@ class QuestionScreen(Screen):
         self.answer = answer_widget(item_type, theme, language)
         if hasattr(self.answer, "reserve"):
             self.answer.reserve(max(options, RESERVE.get(item_type, 0)))
-        layout.addWidget(self.answer, 1)
+        layout.addWidget(self.answer)
         self.stories_layout = QVBoxLayout()
         self.stories_layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.stories_layout)
@@ -81,6 +84,7 @@ class QuestionScreen(Screen):
         self.problem.setObjectName("problem")
         self.problem.hide()
         layout.addWidget(self.problem)
+        layout.addStretch(2)
         self.nav = NavBar(self)
         layout.addWidget(self.nav)
         self.nav.next.connect(self._next)
@@ -142,7 +146,8 @@ class QuestionScreen(Screen):
         hint = self.answer.hint(self.language)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
-        self.nav.next_button.setEnabled(not self.item.answerable or self.answer.value() is not None)
+        ready = not self.item.answerable or self.answer.value() is not None
+        self.nav.set_next(ready, t("why_choose", self.language))
 
     def _next(self) -> None:
         self.answered.emit(self.answer.value())

@@ -49,6 +49,7 @@ class StepFlow(Screen):
         self.nav.next.connect(self._next)
         self._steps: dict[str, tuple[QWidget, Wording, Wording | None, Callable | None]] = {}
         self.history: list[str] = []
+        self._ready: dict[str, tuple[Callable[[], bool], str]] = {}
         self.step = ""
         self._problem_key: str | None = None
         # What the user has entered so far.
@@ -74,11 +75,17 @@ class StepFlow(Screen):
             other.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(page)
         self.nav.next_button.setVisible(on_next is not None)
+        self._update_next()
         self._problem_key = None
         self.problem.hide()
         self._retitle()
         for child in page.findChildren(QLineEdit):
             child.setFocus()
+
+    def _update_next(self) -> None:
+        """Next is greyed out, saying why, while the step has nothing to go on with."""
+        ready, why = self._ready.get(self.step, (None, ""))
+        self.nav.set_next(ready is None or ready(), t(why, self.language) if why else "")
 
     def step_back(self) -> None:
         if not self.history:
@@ -109,6 +116,8 @@ class StepFlow(Screen):
             self._retitle()
         if self._problem_key:
             self.problem.setText(t(self._problem_key, language))
+        if self.step:
+            self._update_next()
         for child in self.findChildren(Keypad):
             child.retranslate(language)
         for child in self.findChildren(Keyboard):
@@ -142,6 +151,8 @@ class StepFlow(Screen):
 
         box.returnPressed.connect(next_)
         self.add_step(name, page, wording(title_key), wording(help_key) if help_key else None, next_)
+        self._ready[name] = (lambda: bool(box.text().strip()), "why_name")
+        box.textChanged.connect(lambda _text: self._update_next() if self.step == name else None)
         return box
 
     def add_birth_date_steps(self, prefix: str, after: Callable[[date], None]) -> None:

@@ -210,32 +210,30 @@ class StoriesScreen(QWidget):
         grid.setContentsMargins(0, 0, 12, 0)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
-        row = 0
+        self._grid = grid
+        self._columns = 0
+        self._sections: list[tuple[QLabel, list[StoryCard]]] = []
         for topic, stories in arrange(content, suggested, language):
             heading = QLabel(tr("suggested", language) if topic is None
                              else content.topic_name(topic, language))
             heading.setObjectName("storiesSection")
             heading.setProperty("role", "section")
             heading.setWordWrap(True)
-            grid.addWidget(heading, row, 0, 1, 2)
             self.section_titles.append(heading.text())
-            row += 1
-            for i, vignette in enumerate(stories):
+            cards = []
+            for vignette in stories:
                 card = StoryCard(vignette, language, topic is None, vignette.id in watched)
                 card.clicked.connect(lambda vid=vignette.id: self.chosen.emit(vid))
-                grid.addWidget(card, row + i // 2, i % 2)
+                cards.append(card)
                 self.cards.append(card)
-            row += (len(stories) + 1) // 2
+            self._sections.append((heading, cards))
+        self._empty = None
         if not self.cards:
-            empty = QLabel(tr("none", language))
-            empty.setObjectName("storiesEmpty")
-            empty.setProperty("role", "notice")
-            empty.setWordWrap(True)
-            grid.addWidget(empty, row, 0, 1, 2)
-            row += 1
-        grid.setRowStretch(row, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+            self._empty = QLabel(tr("none", language))
+            self._empty.setObjectName("storiesEmpty")
+            self._empty.setProperty("role", "notice")
+            self._empty.setWordWrap(True)
+        self._place(2)
 
         scroll = QScrollArea()
         scroll.setObjectName("storiesScroll")
@@ -244,6 +242,37 @@ class StoriesScreen(QWidget):
         scroll.setWidget(body)
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         root.addWidget(scroll, 1)
+
+    def _place(self, columns: int) -> None:
+        """Cards in ``columns`` columns under their headings (two on a wide screen, one on a
+        narrow one: cards reflow rather than shrink and cut their words)."""
+        if columns == self._columns:
+            return
+        grid = self._grid
+        for heading, cards in self._sections:
+            for widget in (heading, *cards):
+                grid.removeWidget(widget)
+        grid.setRowStretch(grid.rowCount(), 0)
+        for c in range(2):
+            grid.setColumnStretch(c, 1 if c < columns else 0)
+        row = 0
+        for heading, cards in self._sections:
+            grid.addWidget(heading, row, 0, 1, columns)
+            row += 1
+            for i, card in enumerate(cards):
+                grid.addWidget(card, row + i // columns, i % columns)
+            row += (len(cards) + columns - 1) // columns
+        if self._empty is not None:
+            grid.addWidget(self._empty, row, 0, 1, columns)
+            row += 1
+        grid.setRowStretch(row, 1)
+        self._columns = columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        widest = max((c.minimumSizeHint().width() for c in self.cards), default=0)
+        room = self.width() - 48 - 12 - 48  # margins, the list's own margin, its scroll bar
+        self._place(2 if 2 * widest + 16 <= room else 1)
 
     def listed_ids(self) -> list[str]:
         """The vignette ids in the order the user sees them, top to bottom."""

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from decisionaid.ui.common.strings import LANGUAGE_NAMES
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import ReadAloud, Screen, at_right, button, centred, label
+from decisionaid.ui.common.widgets import (
+    ReadAloud,
+    Screen,
+    at_right,
+    button,
+    centred,
+    label,
+    show_words,
+)
+
+
+class LanguageButton(QPushButton):
+    """The marks (◉ ○) come from a font a little taller than the style's minimum height, which
+    a crowded page would otherwise squeeze the button down to."""
+
+    def event(self, event) -> bool:
+        done = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange):
+            self.setMinimumHeight(self.sizeHint().height())
+        return done
 
 
 class WelcomeScreen(Screen):
@@ -40,10 +59,10 @@ class WelcomeScreen(Screen):
         langs.setSpacing(theme.px(24))
         self.language_buttons = {}
         for code in languages:
-            b = button("", LANGUAGE_NAMES.get(code, code), name=f"welcome_lang_{code}")
+            # A choice, not an action: marked like an answer, never filled like "Next".
+            b = button("lang", name=f"welcome_lang_{code}", kind=LanguageButton)
             b.setCheckable(True)
             b.setChecked(code == language)
-            b.setProperty("role", "scale")
             b.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
             self.language_buttons[code] = b
             langs.addWidget(b)
@@ -72,6 +91,7 @@ class WelcomeScreen(Screen):
         self.first_button.clicked.connect(self.first_time)
         self.peer_button.clicked.connect(self.peer)
         self.stories_button.clicked.connect(self.stories)
+        self.on_language(language)
 
     def set_ready(self, ready: bool) -> None:
         """The ways in work once the kiosk has opened its content and database."""
@@ -81,6 +101,8 @@ class WelcomeScreen(Screen):
     def on_language(self, language: str) -> None:
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)
+            mark = "\u25c9" if code == language else "\u25cb"
+            show_words(b, f"{mark}  {LANGUAGE_NAMES.get(code, code)}")
 
     def spoken_text(self) -> str:
         return ". ".join((self.title.text(), self.body.text(), self.returning_button.text(), self.first_button.text()))

@@ -15,31 +15,27 @@ nothing of a previous user survives a reset.
 
 from __future__ import annotations
 
-import functools
 import logging
-import traceback
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
-from decisionaid.errors import UserError
 from decisionaid.ui.common.memory import release_free_memory
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import TopBar, label
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
 from decisionaid.ui.kiosk.session import KioskServices, StaffAuthError
+from decisionaid.ui.kiosk.signin_screens import SignInScreens
+from decisionaid.ui.kiosk.visit_screens import VisitScreens, calm
 from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
-    from decisionaid.content.model import ItemRef
-    from decisionaid.services.kiosk_flow import KioskFlow, Show
-    from decisionaid.services.visits import Pending
-    from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
+    from decisionaid.services.kiosk_flow import KioskFlow
     from decisionaid.ui.kiosk.staff_screen import StaffScreen
 
 # Only the welcome screen is imported before the first paint: the kiosk's start is measured to
@@ -63,31 +59,6 @@ def warm_up() -> None:
 
 
 log = logging.getLogger(__name__)
-
-
-def _calm(action: Callable) -> Callable:
-    """An unexpected error in what the person asked for is logged (its kind and where, never a
-    value: no name, no answer) and the kiosk starts again, calmly, with the answers confirmed so
-    far kept (they are stored before each move); never a frozen screen or a traceback."""
-
-    @functools.wraps(action)
-    def guarded(self, *args, **kwargs):
-        try:
-            return action(self, *args, **kwargs)
-        except Exception as e:
-            where = "".join(traceback.format_tb(e.__traceback__))  # code lines, not values
-            log.error("unexpected %s in the kiosk (%s); started again\n%s", type(e).__name__,
-                      action.__name__, where)
-            self.start_again()
-            return None
-
-    return guarded
-
-
-class _Relay(QObject):
-    """Brings a save's outcome from the saving thread to the window's (a queued signal)."""
-
-    done = Signal(object)
 
 
 class ScreenStack(QWidget):
@@ -157,20 +128,19 @@ class KioskWindow(QWidget):
         self.speaker = speaker
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
         self.player_factory = player_factory
-        self._player = None  # the kiosk's one media player, made when the first story opens
         self.open_peer_station = open_peer_station
         self.today = today
         self.language = self.languages[0]
         # What comes next is the flow's to say (Qt-free, services/kiosk_flow.py).
         self.flow: KioskFlow | None = self._make_flow(services)
-        self.story = None  # the story screen on show, if one is
+        self.visit_screens = VisitScreens(self)
+        self.sign_in_screens = SignInScreens(self)
         self.screen: QWidget | None = None
         self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
         self.pool: dict[str, QWidget] = {}  # the intro and question screens kept for refilling
         self.overlay: StillThere | None = None
         self._painted = False
         self._day_closed = False
-        self._story_forced_shut = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,9 +161,6 @@ class KioskWindow(QWidget):
         self.notice.setContentsMargins(side, 0, side, self.theme.px(12))
         self.notice.hide()
         layout.addWidget(self.notice)
-        self.saving: Pending | None = None  # the save the screen is waiting for, if any
-        self._save_relay = _Relay(self)
-        self._save_relay.done.connect(self._save_done)
         self.idle = IdleWatcher(self.times, self)
         self.idle.warn.connect(self._warn_idle)
         self.theme.apply()
@@ -205,7 +172,7 @@ class KioskWindow(QWidget):
         self.speaker.stop()
         old = self.screen
         if old is not screen:
-            self._close_story()  # a story left any way at all: playback stops, the view is kept
+            self.visit_screens.close_story()  # a story left any way at all: playback stops, the view is kept
             focused = QApplication.focusWidget()
             if old is not None and focused is not None and old.isAncestorOf(focused):
                 # Let go of it first: otherwise Qt walks every widget in the window looking
@@ -242,7 +209,7 @@ class KioskWindow(QWidget):
     def _pooled(self, screen: QWidget) -> bool:
         return any(kept is screen for kept in self.pool.values())
 
-    def _kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
+    def kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
         screen = self.pool.get(key)
         if screen is None:
             screen = self.pool[key] = make()
@@ -250,7 +217,7 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         return screen
 
-    def _drop_pool(self) -> None:
+    def drop_pool(self) -> None:
         """Destroy the kept screens (a visit is over, or the look has changed); the one on
         show goes when the next screen replaces it."""
         pool, self.pool = self.pool, {}
@@ -271,10 +238,10 @@ class KioskWindow(QWidget):
         for q in self.content.questionnaires:
             for item in q.items:
                 most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
-        wanted: dict[str, Callable[[], QWidget]] = {"intro": self._new_intro}
+        wanted: dict[str, Callable[[], QWidget]] = {"intro": self.visit_screens.new_intro}
         for item_type, options in most.items():
             key = QuestionScreen.for_item(item_type)
-            wanted.setdefault(key, lambda t=item_type, n=options: self._new_question(t, n))
+            wanted.setdefault(key, lambda t=item_type, n=options: self.visit_screens.new_question(t, n))
         missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
 
         def next_one() -> None:
@@ -285,7 +252,7 @@ class KioskWindow(QWidget):
                 return
             key, make = missing.pop(0)
             if key not in self.pool:
-                self._kept(key, make).ensurePolished()
+                self.kept(key, make).ensurePolished()
             QTimer.singleShot(0, self, next_one)
 
         QTimer.singleShot(0, self, next_one)
@@ -347,15 +314,13 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Forget the user: every screen destroyed, defaults back, the welcome screen."""
         self._close_overlay()
-        if self.saving is not None:  # its outcome no longer concerns anyone on screen
-            self.saving = None
-            self._hold(False)
+        self.visit_screens.drop_saving()
         self.notice.hide()
-        self._close_story()  # the view is recorded for the visit it belongs to
+        self.visit_screens.close_story()  # the view is recorded for the visit it belongs to
         if self.flow is not None:
             self.flow.reset()
         self.language = self.languages[0]
-        self._drop_pool()
+        self.drop_pool()
         if self.theme != self.default_theme:
             self.set_theme(self.default_theme)
         self.go_welcome()
@@ -371,7 +336,7 @@ class KioskWindow(QWidget):
             if self.flow is not None:
                 self.flow.reset()
             self.go_welcome()
-        self._tell("started_again")
+        self.tell("started_again")
 
     # --- look and language ---------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -380,159 +345,34 @@ class KioskWindow(QWidget):
         self.language = language
         if self.flow is not None:
             self.flow.set_language(language)
-        if self.story is not None and self.story is self.screen:
-            self.story.close_screen()  # the story was in the old language: back to its offer
+        story = self.visit_screens.story
+        if story is not None and story is self.screen:
+            story.close_screen()  # the story was in the old language: back to its offer
         elif self.screen is not None:
             self.screen.retranslate(language)
         if self.notice.isVisible() and self.saving is not None:
-            self._tell("saving")
+            self.tell("saving")
         self.top_bar.show_state(language, self.theme)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self._drop_pool()  # sized for the old look: made again for the new one
+        self.drop_pool()  # sized for the old look: made again for the new one
         theme.apply()
         self.top_bar.show_state(self.language, theme)
         if self._day_closed:
             self._prepare_pool()
 
-    # --- sign-in --------------------------------------------------------------------------------
+    # --- sign-in: the SignInScreens' (signin_screens.py) ---------------------------------------
     def show_sign_in(self) -> None:
-        from decisionaid.ui.kiosk.signin_screen import SignInScreen
-
-        screen = SignInScreen(self.language, self.theme, self.today)
-        screen.cancelled.connect(self.reset)
-        screen.submitted.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
-        self.show_screen(screen, "sign_in")
-
-    def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
-        profiles = self.services.profiles
-
-        from decisionaid.services.kiosk_flow import sign_in_outcome
-
-        def done(result) -> None:
-            outcome = sign_in_outcome(result)
-            if outcome.action == "start":
-                self.start_visit(outcome.profile)
-            elif outcome.key == "locked":
-                screen.locked()
-            else:
-                screen.not_matched()
-
-        run_in_background(lambda: profiles.sign_in(name, born, pin), done,
-                          lambda e: self._trouble(screen, e), screen)
+        self.sign_in_screens.sign_in()
 
     def show_first_time(self) -> None:
-        from decisionaid.ui.kiosk.first_time_screen import FirstTimeScreen
-
-        screen = FirstTimeScreen(self.language, self.theme, self.today)
-        screen.cancelled.connect(self.reset)
-        screen.guest.connect(lambda: self.start_visit(None))
-        screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
-        self.show_screen(screen, "first_time")
-
-    def _create(self, screen, name: str, born: date, pin: str) -> None:
-        """Sign-up on the person's own: never says whether the details or the PIN are taken
-        (see services/profiles.py); the only refusal is the pause after too many tries."""
-        profiles, language = self.services.profiles, self.language
-
-        from decisionaid.services.kiosk_flow import sign_up_outcome
-
-        def done(result) -> None:
-            outcome = sign_up_outcome(result)
-            if outcome.action == "start":
-                self.start_visit(outcome.profile)
-            else:
-                screen.refused(outcome.key)
-
-        run_in_background(lambda: profiles.sign_up(name, born, pin, language), done,
-                          lambda e: self._trouble(screen, e), screen)
-
-    def _peer_create(self, screen, name: str, born: date, pin: str) -> None:
-        """Sign-up with a peer worker there: a PIN another person with the same details has is
-        refused openly, as the peer can see who is signing up."""
-        profiles, language = self.services.profiles, self.language
-
-        from decisionaid.services.profiles import ProfileError
-
-        def failed(error: Exception) -> None:
-            if isinstance(error, ProfileError):
-                screen.refused("pin_taken")
-            else:
-                self._trouble(screen, error)
-
-        run_in_background(
-            lambda: profiles.create(name, born, pin, language, staff_id=screen.staff_id),
-            self.start_visit, failed, screen)
+        self.sign_in_screens.first_time()
 
     def show_peer_sign_in(self) -> None:
-        from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
+        self.sign_in_screens.peer_sign_in()
 
-        screen = PeerSignInScreen(self.language, self.theme, self.today)
-        screen.cancelled.connect(self.reset)
-        staff = self.services.staff
-
-        def staff_checked(member) -> None:
-            screen.staff_id = getattr(member, "id", None)
-            screen.staff_accepted()
-
-        def staff_failed(error: Exception) -> None:
-            if isinstance(error, StaffAuthError):
-                screen.staff_refused(str(error) or "")
-            else:
-                self._trouble(screen, error)
-
-        screen.staff_submitted.connect(
-            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), staff_checked, staff_failed, screen)
-        )
-        screen.guest.connect(lambda: self.start_visit(None))
-        screen.find.connect(lambda name, born: self._peer_find(screen, name, born))
-        screen.find_with_pin.connect(lambda name, born, pin: self._peer_find(screen, name, born, pin))
-        screen.create.connect(lambda name, born, pin: self._peer_create(screen, name, born, pin))
-        screen.pin_chosen.connect(lambda pin: self._choose_pin(screen, pin))
-        self.show_screen(screen, "peer_sign_in")
-
-    def _peer_find(self, screen: PeerSignInScreen, name: str, born: date, pin: str | None = None) -> None:
-        profiles, staff_id = self.services.profiles, screen.staff_id
-
-        from decisionaid.services.kiosk_flow import peer_find_outcome
-
-        def done(result) -> None:
-            outcome = peer_find_outcome(result, with_pin=pin is not None)
-            if outcome.action == "choose_pin":
-                screen.choose_new_pin(outcome.profile)  # after a reset at the peer station
-            elif outcome.action == "start":
-                self.start_visit(outcome.profile)
-            elif outcome.action == "needs_pin":
-                screen.needs_pin()
-            else:
-                screen.refused(outcome.key)
-
-        if pin is None:
-            work = lambda: profiles.peer_find(name, born, staff_id=staff_id)  # noqa: E731
-        else:
-            work = lambda: profiles.peer_sign_in(name, born, pin, staff_id=staff_id)  # noqa: E731
-        run_in_background(work, done, lambda e: self._trouble(screen, e), screen)
-
-    def _choose_pin(self, screen: PeerSignInScreen, pin: str) -> None:
-        profiles, profile = self.services.profiles, screen.profile
-
-        from decisionaid.services.profiles import ProfileError
-
-        def failed(error: Exception) -> None:
-            if isinstance(error, ProfileError):
-                screen.refused("pin_taken")
-            else:
-                self._trouble(screen, error)
-
-        run_in_background(lambda: profiles.choose_pin(profile.id, pin, staff_id=screen.staff_id),
-                          self.start_visit, failed, screen)
-
-    def _trouble(self, screen, error: Exception) -> None:
-        log.error("kiosk action failed: %s", type(error).__name__)
-        self._tell("save_problem")
-
-    # --- the visit: shown as the flow says ----------------------------------------------------
+    # --- the visit: its screens are the VisitScreens' (visit_screens.py) ---------------------
     @property
     def visit(self):
         """The visit in progress, if any (tests and the demo look at it)."""
@@ -542,160 +382,20 @@ class KioskWindow(QWidget):
     def finished_visit_id(self) -> int | None:
         return self.flow.finished_visit_id if self.flow is not None else None
 
-    @_calm
+    @property
+    def saving(self):
+        return self.visit_screens.saving
+
     def start_visit(self, profile) -> None:
-        try:
-            shown = self.flow.start(profile, self.language)
-        except UserError as e:
-            log.error("could not start a visit: %s", type(e).__name__)
-            self._trouble(self.screen, e)
-            return
-        self._show(shown)
+        self.visit_screens.start_visit(profile)
 
     def show_current(self) -> None:
-        self._show(self.flow.current())
+        self.visit_screens.show_current()
 
-    def _show(self, shown: Show) -> None:
-        """Put up the screen the flow says comes next."""
-        if shown.name == "intro":
-            screen = self._kept("intro", self._new_intro)
-            screen.load(shown.screen, self.language, can_go_back=shown.can_go_back)
-            self.show_screen(screen, "intro")
-        elif shown.name == "item":
-            from decisionaid.ui.kiosk.question_screen import QuestionScreen
+    def show_library(self) -> None:
+        self.visit_screens.show_library()
 
-            item_type = shown.screen.item.type
-            screen = self._kept(QuestionScreen.for_item(item_type), lambda: self._new_question(item_type))
-            screen.load(shown.screen, self.language, can_go_back=shown.can_go_back, stories=shown.stories)
-            self.show_screen(screen, f"item:{item_type}")
-        elif shown.name == "safety":
-            from decisionaid.ui.kiosk.safety_screen import SafetyScreen
-
-            screen = SafetyScreen(self.language, self.theme, self.speaker, self.config.crisis_text)
-            screen.carry_on.connect(lambda: self._act(self.flow.start_confirm))
-            screen.went_back.connect(self.go_back)
-            self.show_screen(screen, "safety")
-        elif shown.name == "stories":
-            from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
-
-            screen = SuggestionsScreen(self.content, list(shown.suggestions), list(shown.watched), self.language,
-                                       self.theme)
-            screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
-            screen.went_on.connect(self.show_review)
-            screen.went_back.connect(self._back_from_stories)
-            self.show_screen(screen, "stories")
-        elif shown.name == "review":
-            from decisionaid.ui.kiosk.review_screen import ReviewScreen
-
-            screen = ReviewScreen(self.flow.review_parts, self.language, self.theme)
-            screen.change.connect(self.change)
-            screen.went_back.connect(self.go_back)
-            screen.confirmed.connect(self.finish)
-            self.show_screen(screen, "review")
-        elif shown.name == "resume":
-            from decisionaid.ui.kiosk.resume_screen import ResumeScreen
-
-            screen = ResumeScreen(self.language, self.theme, shown.first_name or "")
-            screen.carry_on.connect(self.show_current)
-            screen.from_start.connect(self._from_start)
-            self.show_screen(screen, "resume")
-        elif shown.name == "print":
-            self.show_print(shown.visit_id)
-            self._drop_pool()  # nor is any question screen of the visit kept
-        else:
-            self.reset()
-
-    @_calm
-    def _from_start(self) -> None:
-        self._show(self.flow.from_start())
-
-    def _new_intro(self) -> QWidget:
-        from decisionaid.ui.kiosk.intro_screen import IntroScreen
-
-        screen = IntroScreen(self.language, self.theme, self.speaker)
-        screen.started.connect(lambda: self._act(self.flow.start_confirm))
-        screen.skipped.connect(lambda: self._act(self.flow.start_skip_section))
-        screen.went_back.connect(self.go_back)
-        return screen
-
-    def _new_question(self, item_type: str, options: int = 0) -> QWidget:
-        """A question screen whose buttons act on whatever visit and item it shows."""
-        from decisionaid.ui.kiosk.question_screen import QuestionScreen
-
-        screen = QuestionScreen(item_type, self.language, self.theme, self.speaker, options=options)
-        screen.answered.connect(lambda value: self._act(lambda: self.flow.start_confirm(value), screen))
-        screen.skipped.connect(lambda: self._act(self.flow.start_skip, screen))
-        screen.went_back.connect(self.go_back)
-        screen.watch.connect(self.watch)
-        return screen
-
-    # --- saving: waited for briefly, then "Saving…" ---------------------------------------------
-    @_calm
-    def _act(self, start: Callable[[], Pending], screen=None) -> None:
-        """Do what the person asked (confirm, skip…): stored first, then what comes next.
-
-        The save is waited for here at most ``SAVE_HOLD_S``; past that "Saving…" shows and the
-        screen takes no taps until the outcome is known (the idle warning still comes). A save
-        that fails leaves the person where they were, their choice still made, to try again."""
-        from decisionaid.engine import InvalidAnswer
-
-        if self.saving is not None:
-            return  # a save is on its way: a tap now must not land on the next question
-        self.notice.hide()
-        try:
-            pending = start()
-        except InvalidAnswer:
-            if screen is not None:
-                screen.show_problem("answer_problem")
-            return
-        self._await(pending, self.flow.moved)
-
-    @_calm
-    def finish(self) -> None:
-        """The review is confirmed: once everything is stored, the visit is closed."""
-        if self.saving is None:
-            self.notice.hide()
-            self._await(self.flow.start_finish(), self.flow.finished)
-
-    def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
-        from decisionaid.services.visits import SAVE_HOLD_S
-
-        if pending.wait(SAVE_HOLD_S):
-            self._landed(pending, outcome)
-            return
-        self.saving = pending
-        self._hold(True)
-        flow = self.flow
-        pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
-
-    @_calm
-    def _save_done(self, delivered) -> None:
-        flow, pending, outcome = delivered
-        if pending is not self.saving or flow is not self.flow:
-            return  # the kiosk was reset (the idle timeout) meanwhile
-        self.saving = None
-        self._hold(False)
-        self._landed(pending, outcome)
-
-    def _landed(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
-        from decisionaid.services.visits import NotSaved
-
-        try:
-            shown = outcome(pending)
-        except (NotSaved, UserError) as e:  # UserError: the visit was closed meanwhile
-            cause = e.__cause__ if isinstance(e, NotSaved) else e
-            log.error("not saved: %s", type(cause).__name__)
-            self._tell("not_saved")
-            return
-        self._show(shown)
-
-    def _hold(self, holding: bool) -> None:
-        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
-        self.stack.setEnabled(not holding)
-        self.top_bar.setEnabled(not holding)
-        self._tell("saving" if holding else None)
-
-    def _tell(self, key: str | None) -> None:
+    def tell(self, key: str | None) -> None:
         """The window's one line about saving, under the screen (hidden with None)."""
         from decisionaid.ui.common.strings import t
 
@@ -705,114 +405,11 @@ class KioskWindow(QWidget):
         self.notice.setText(t(key, self.language))
         self.notice.show()
 
-    @_calm
-    def go_back(self) -> None:
-        self._show(self.flow.back())
-
-    def show_review(self) -> None:
-        self._show(self.flow.review())
-
-    @_calm
-    def change(self, ref: ItemRef) -> None:
-        self._show(self.flow.change(ref))
-
-    def show_print(self, visit_id: int) -> None:
-        from decisionaid.ui.kiosk.print_screen import PrintScreen
-
-        make, own = self.services.make_page, self.services.make_own_page
-        # A copy in the person's own language, when the prescriber's page is in another.
-        make_own = (lambda: own(visit_id)) if own and self.language != self.config.report_lang else None
-        screen = PrintScreen(self.language, self.theme, lambda: make(visit_id), self.services.printer,
-                             self.config.site_name, make_own_pdf=make_own)
-        screen.printed.connect(lambda: self._printed(visit_id))
-        screen.finished.connect(self.show_done)
-        self.show_screen(screen, "print")
-
-    def _printed(self, visit_id: int) -> None:
-        try:
-            self.flow.printed(visit_id)
-        except UserError as e:
-            log.warning("could not record the print: %s", type(e).__name__)
-
-    def show_done(self) -> None:
-        from decisionaid.ui.kiosk.done_screen import DoneScreen
-
-        self.flow.done()
-        screen = DoneScreen(self.language, self.theme, self.times.done_ms)
-        screen.timed_out.connect(self.reset)
-        self.show_screen(screen, "done")
-
-    # --- stories --------------------------------------------------------------------------------
-    @_calm
-    def show_stories(self) -> None:
-        self._show(self.flow.offer_stories())
-
-    @_calm
-    def show_library(self) -> None:
-        """"Stories from peers", from the welcome screen or the top bar: every story, those the
-        answers suggest first; the way out leads back to the question the person was on (or to
-        the welcome screen before sign-in). Not offered once a visit is finished."""
-        from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
-
-        if self.services is None or self.finished_visit_id is not None or self.screen_name == "library":
-            return
-        back = self.show_current if self.flow.in_visit else self.go_welcome
-        screen = SuggestionsScreen(self.content, self.flow.suggestions, self.flow.watched, self.language, self.theme,
-                                   library=True)
-        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
-        screen.went_on.connect(back)
-        self.show_screen(screen, "library")
-
-    @_calm
-    def _back_from_stories(self) -> None:
-        self._show(self.flow.back_from_stories())
-
-    @property
-    def player(self):
-        """The kiosk's one media player: every story screen shares it, so none is ever dropped
-        while its pipeline runs."""
-        if self._player is None:
-            self._player = self.player_factory()
-        return self._player
-
-    @_calm
-    def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
-        from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
-
-        vignette = self.content.vignettes[vignette_id]
-        flow, visit_id = self.flow, self.flow.visit_id
-        screen = VignetteScreen(self.player, vignette, self.language, self.speaker)
-
-        def closed(seconds: float, finished: bool) -> None:
-            # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
-            # view is recorded either way, but only Done leads on to the next screen.
-            same_visit = visit_id is not None and flow.visit_id == visit_id
-            if same_visit:
-                flow.watched_story(vignette_id, seconds, finished)
-            if self.story is screen:
-                self.story = None
-            if self.screen is screen and flow.visit_id == visit_id and not self._story_forced_shut:
-                (after or self.show_current)()
-
-        screen.closed.connect(closed)
-        self.story = screen
-        self.show_screen(screen, "vignette")
-
-    def _close_story(self) -> None:
-        """Close the story on show, if one is, without leading on from it."""
-        if self.story is None or self.story is not self.screen:
-            return
-        self._story_forced_shut = True
-        try:
-            self.story.close_screen()
-        finally:
-            self._story_forced_shut = False
-
     # --- idle and staff -------------------------------------------------------------------------
     def _warn_idle(self) -> None:
         if self.overlay is not None:
             return
-        if self.story is not None and self.story is self.screen and self.story.is_playing:
+        if self.visit_screens.story_playing:
             self.idle.arm()  # watching a story is not being away; a paused one is
             return
         self.speaker.stop()
@@ -854,12 +451,12 @@ class KioskWindow(QWidget):
         screen.check_machine.connect(lambda: self._check_machine(screen))
         self.show_screen(screen, "staff")
 
-    @_calm
+    @calm
     def _leave_staff(self) -> None:
         if self.flow is None:
             self.reset()
         else:
-            self._show(self.flow.after_staff())
+            self.visit_screens.show(self.flow.after_staff())
 
     def _open_peer(self) -> None:
         if self.open_peer_station is not None:
@@ -895,5 +492,5 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         self.idle.close()
-        self._close_story()
+        self.visit_screens.close_story()
         super().closeEvent(event)

@@ -1,0 +1,333 @@
+"""The visit's screens on the kiosk window: built as the flow says, wired to what the person does.
+
+``KioskFlow`` (services/kiosk_flow.py) decides which screen comes next; this puts it up on the
+window (``KioskWindow.show_screen``), connects its buttons back to the flow, waits for saves
+without freezing the screen ("Saving…" past ``SAVE_HOLD_S``, taps held), and runs the stories.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from decisionaid.errors import UserError
+
+if TYPE_CHECKING:
+    from decisionaid.content.model import ItemRef
+    from decisionaid.services.kiosk_flow import Show
+    from decisionaid.services.visits import Pending
+
+log = logging.getLogger("decisionaid.ui.kiosk.window")
+
+
+def calm(action: Callable) -> Callable:
+    """An unexpected error in what the person asked for is logged (its kind and where, never a
+    value: no name, no answer) and the kiosk starts again, calmly, with the answers confirmed so
+    far kept (they are stored before each move); never a frozen screen or a traceback."""
+
+    @functools.wraps(action)
+    def guarded(self, *args, **kwargs):
+        try:
+            return action(self, *args, **kwargs)
+        except Exception as e:
+            where = "".join(traceback.format_tb(e.__traceback__))  # code lines, not values
+            log.error("unexpected %s in the kiosk (%s); started again\n%s", type(e).__name__,
+                      action.__name__, where)
+            self.start_again()
+            return None
+
+    return guarded
+
+
+class _Relay(QObject):
+    """Brings a save's outcome from the saving thread to the window's (a queued signal)."""
+
+    done = Signal(object)
+
+
+class VisitScreens:
+    """The screens of a visit, from sign-in to the thank-you, on ``window``."""
+
+    def __init__(self, window):
+        self.window = window
+        self.saving: Pending | None = None  # the save the screen is waiting for, if any
+        self.story = None  # the story screen on show, if one is
+        self._story_forced_shut = False
+        self._player = None  # the kiosk's one media player, made when the first story opens
+        self._save_relay = _Relay(window)
+        self._save_relay.done.connect(self._save_done)
+
+    def start_again(self) -> None:
+        self.window.start_again()
+
+    def drop_saving(self) -> None:
+        """The person is gone (a reset): a save still on its way concerns no one on screen."""
+        if self.saving is not None:
+            self.saving = None
+            self._hold(False)
+
+    @property
+    def story_playing(self) -> bool:
+        return self.story is not None and self.story is self.window.screen and self.story.is_playing
+
+    @calm
+    def start_visit(self, profile) -> None:
+        try:
+            shown = self.window.flow.start(profile, self.window.language)
+        except UserError as e:
+            log.error("could not start a visit: %s", type(e).__name__)
+            self.window.tell("save_problem")
+            return
+        self.show(shown)
+
+    def show_current(self) -> None:
+        self.show(self.window.flow.current())
+
+    def show(self, shown: Show) -> None:
+        """Put up the screen the flow says comes next."""
+        if shown.name == "intro":
+            screen = self.window.kept("intro", self.new_intro)
+            screen.load(shown.screen, self.window.language, can_go_back=shown.can_go_back)
+            self.window.show_screen(screen, "intro")
+        elif shown.name == "item":
+            from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+            item_type = shown.screen.item.type
+            screen = self.window.kept(QuestionScreen.for_item(item_type), lambda: self.new_question(item_type))
+            screen.load(shown.screen, self.window.language, can_go_back=shown.can_go_back, stories=shown.stories)
+            self.window.show_screen(screen, f"item:{item_type}")
+        elif shown.name == "safety":
+            from decisionaid.ui.kiosk.safety_screen import SafetyScreen
+
+            screen = SafetyScreen(self.window.language, self.window.theme, self.window.speaker, self.window.config.crisis_text)
+            screen.carry_on.connect(lambda: self._act(self.window.flow.start_confirm))
+            screen.went_back.connect(self.go_back)
+            self.window.show_screen(screen, "safety")
+        elif shown.name == "stories":
+            from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
+
+            screen = SuggestionsScreen(self.window.content, list(shown.suggestions), list(shown.watched), self.window.language,
+                                       self.window.theme)
+            screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
+            screen.went_on.connect(self.show_review)
+            screen.went_back.connect(self._back_from_stories)
+            self.window.show_screen(screen, "stories")
+        elif shown.name == "review":
+            from decisionaid.ui.kiosk.review_screen import ReviewScreen
+
+            screen = ReviewScreen(self.window.flow.review_parts, self.window.language, self.window.theme)
+            screen.change.connect(self.change)
+            screen.went_back.connect(self.go_back)
+            screen.confirmed.connect(self.finish)
+            self.window.show_screen(screen, "review")
+        elif shown.name == "resume":
+            from decisionaid.ui.kiosk.resume_screen import ResumeScreen
+
+            screen = ResumeScreen(self.window.language, self.window.theme, shown.first_name or "")
+            screen.carry_on.connect(self.show_current)
+            screen.from_start.connect(self._from_start)
+            self.window.show_screen(screen, "resume")
+        elif shown.name == "print":
+            self.show_print(shown.visit_id)
+            self.window.drop_pool()  # nor is any question screen of the visit kept
+        else:
+            self.window.reset()
+
+    @calm
+    def _from_start(self) -> None:
+        self.show(self.window.flow.from_start())
+
+    def new_intro(self) -> QWidget:
+        from decisionaid.ui.kiosk.intro_screen import IntroScreen
+
+        screen = IntroScreen(self.window.language, self.window.theme, self.window.speaker)
+        screen.started.connect(lambda: self._act(self.window.flow.start_confirm))
+        screen.skipped.connect(lambda: self._act(self.window.flow.start_skip_section))
+        screen.went_back.connect(self.go_back)
+        return screen
+
+    def new_question(self, item_type: str, options: int = 0) -> QWidget:
+        """A question screen whose buttons act on whatever visit and item it shows."""
+        from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+        screen = QuestionScreen(item_type, self.window.language, self.window.theme, self.window.speaker, options=options)
+        screen.answered.connect(lambda value: self._act(lambda: self.window.flow.start_confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(self.window.flow.start_skip, screen))
+        screen.went_back.connect(self.go_back)
+        screen.watch.connect(self.watch)
+        return screen
+
+    # --- saving: waited for briefly, then "Saving…" ---------------------------------------------
+    @calm
+    def _act(self, start: Callable[[], Pending], screen=None) -> None:
+        """Do what the person asked (confirm, skip…): stored first, then what comes next.
+
+        The save is waited for here at most ``SAVE_HOLD_S``; past that "Saving…" shows and the
+        screen takes no taps until the outcome is known (the idle warning still comes). A save
+        that fails leaves the person where they were, their choice still made, to try again."""
+        from decisionaid.engine import InvalidAnswer
+
+        if self.saving is not None:
+            return  # a save is on its way: a tap now must not land on the next question
+        self.window.notice.hide()
+        try:
+            pending = start()
+        except InvalidAnswer:
+            if screen is not None:
+                screen.show_problem("answer_problem")
+            return
+        self._await(pending, self.window.flow.moved)
+
+    @calm
+    def finish(self) -> None:
+        """The review is confirmed: once everything is stored, the visit is closed."""
+        if self.saving is None:
+            self.window.notice.hide()
+            self._await(self.window.flow.start_finish(), self.window.flow.finished)
+
+    def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
+        from decisionaid.services.visits import SAVE_HOLD_S
+
+        if pending.wait(SAVE_HOLD_S):
+            self._landed(pending, outcome)
+            return
+        self.saving = pending
+        self._hold(True)
+        flow = self.window.flow
+        pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
+
+    @calm
+    def _save_done(self, delivered) -> None:
+        flow, pending, outcome = delivered
+        if pending is not self.saving or flow is not self.window.flow:
+            return  # the kiosk was reset (the idle timeout) meanwhile
+        self.saving = None
+        self._hold(False)
+        self._landed(pending, outcome)
+
+    def _landed(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
+        from decisionaid.services.visits import NotSaved
+
+        try:
+            shown = outcome(pending)
+        except (NotSaved, UserError) as e:  # UserError: the visit was closed meanwhile
+            cause = e.__cause__ if isinstance(e, NotSaved) else e
+            log.error("not saved: %s", type(cause).__name__)
+            self.window.tell("not_saved")
+            return
+        self.show(shown)
+
+    def _hold(self, holding: bool) -> None:
+        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+        self.window.stack.setEnabled(not holding)
+        self.window.top_bar.setEnabled(not holding)
+        self.window.tell("saving" if holding else None)
+
+    @calm
+    def go_back(self) -> None:
+        self.show(self.window.flow.back())
+
+    def show_review(self) -> None:
+        self.show(self.window.flow.review())
+
+    @calm
+    def change(self, ref: ItemRef) -> None:
+        self.show(self.window.flow.change(ref))
+
+    def show_print(self, visit_id: int) -> None:
+        from decisionaid.ui.kiosk.print_screen import PrintScreen
+
+        make, own = self.window.services.make_page, self.window.services.make_own_page
+        # A copy in the person's own language, when the prescriber's page is in another.
+        make_own = (lambda: own(visit_id)) if own and self.window.language != self.window.config.report_lang else None
+        screen = PrintScreen(self.window.language, self.window.theme, lambda: make(visit_id), self.window.services.printer,
+                             self.window.config.site_name, make_own_pdf=make_own)
+        screen.printed.connect(lambda: self._printed(visit_id))
+        screen.finished.connect(self.show_done)
+        self.window.show_screen(screen, "print")
+
+    def _printed(self, visit_id: int) -> None:
+        try:
+            self.window.flow.printed(visit_id)
+        except UserError as e:
+            log.warning("could not record the print: %s", type(e).__name__)
+
+    def show_done(self) -> None:
+        from decisionaid.ui.kiosk.done_screen import DoneScreen
+
+        self.window.flow.done()
+        screen = DoneScreen(self.window.language, self.window.theme, self.window.times.done_ms)
+        screen.timed_out.connect(self.window.reset)
+        self.window.show_screen(screen, "done")
+
+    # --- stories --------------------------------------------------------------------------------
+    @calm
+    def show_stories(self) -> None:
+        self.show(self.window.flow.offer_stories())
+
+    @calm
+    def show_library(self) -> None:
+        """"Stories from peers", from the welcome screen or the top bar: every story, those the
+        answers suggest first; the way out leads back to the question the person was on (or to
+        the welcome screen before sign-in). Not offered once a visit is finished."""
+        from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
+
+        if self.window.services is None or self.window.finished_visit_id is not None or self.window.screen_name == "library":
+            return
+        back = self.show_current if self.window.flow.in_visit else self.window.go_welcome
+        screen = SuggestionsScreen(self.window.content, self.window.flow.suggestions, self.window.flow.watched, self.window.language, self.window.theme,
+                                   library=True)
+        screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
+        screen.went_on.connect(back)
+        self.window.show_screen(screen, "library")
+
+    @calm
+    def _back_from_stories(self) -> None:
+        self.show(self.window.flow.back_from_stories())
+
+    @property
+    def player(self):
+        """The kiosk's one media player: every story screen shares it, so none is ever dropped
+        while its pipeline runs."""
+        if self._player is None:
+            self._player = self.window.player_factory()
+        return self._player
+
+    @calm
+    def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
+        from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+
+        vignette = self.window.content.vignettes[vignette_id]
+        flow, visit_id = self.window.flow, self.window.flow.visit_id
+        screen = VignetteScreen(self.player, vignette, self.window.language, self.window.speaker)
+
+        def closed(seconds: float, finished: bool) -> None:
+            # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
+            # view is recorded either way, but only Done leads on to the next screen.
+            same_visit = visit_id is not None and flow.visit_id == visit_id
+            if same_visit:
+                flow.watched_story(vignette_id, seconds, finished)
+            if self.story is screen:
+                self.story = None
+            if self.window.screen is screen and flow.visit_id == visit_id and not self._story_forced_shut:
+                (after or self.show_current)()
+
+        screen.closed.connect(closed)
+        self.story = screen
+        self.window.show_screen(screen, "vignette")
+
+    def close_story(self) -> None:
+        """Close the story on show, if one is, without leading on from it."""
+        if self.story is None or self.story is not self.window.screen:
+            return
+        self._story_forced_shut = True
+        try:
+            self.story.close_screen()
+        finally:
+            self._story_forced_shut = False
