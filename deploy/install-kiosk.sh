@@ -90,6 +90,9 @@ install_decisionaid() {
   say "installing decisionaid from $source into $PREFIX"
   "$PREFIX/bin/python" -m pip install -q --upgrade ${links:+--no-index --find-links "$links"} \
     "$source"
+  # A rebuilt wheel may keep its version number: put this one in place all the same.
+  "$PREFIX/bin/python" -m pip install -q --force-reinstall --no-deps \
+    ${links:+--no-index --find-links "$links"} "$source"
   install -d -m 0755 "$PREFIX/share"
   install -m 0755 "$HERE/decisionaid-kiosk-session" "$PREFIX/share/decisionaid-kiosk-session"
   [ -f "$HERE/../docs/install.md" ] && install -m 0644 "$HERE/../docs/install.md" "$PREFIX/share/install.md"

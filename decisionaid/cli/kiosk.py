@@ -73,9 +73,9 @@ def run(args: argparse.Namespace) -> int:
         window.set_services(opened["services"])
         if bench == "ready":
             print("ready", flush=True)
+            app.quit()
         elif os.environ.get(SESSION_ENV):
             print(f"ready {window.width()}x{window.height()}", flush=True)
-            app.quit()
 
     def refused(error: Exception) -> None:
         # Bad content or an unopenable database: the kiosk does not start, and says why.
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         def mark() -> None:
             size = screen.geometry() if screen is not None else window.geometry()
             print(f"painted {window.width()}x{window.height()} on a "
-                  f"{size.width()}x{size.height()} screen", flush=True)
+                  f"{size.width()}x{size.height()} screen by process {os.getpid()}", flush=True)
 
         window.welcome_painted.connect(mark)
     # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
