@@ -21,7 +21,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decisionaid.config import Config, data_dir, load_config
+from decisionaid.config import Config, load_config
+from decisionaid.config import log_file as configured_log_file
 from decisionaid.errors import UserError
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
@@ -36,7 +37,6 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is ope
 
 log = logging.getLogger("decisionaid")
 
-LOG_FILE_NAME = "decisionaid.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5  # at most 6 MB of log, oldest dropped first
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s]: %(message)s"
@@ -46,7 +46,7 @@ _log_file: Path | None = None
 
 def default_log_file() -> Path:
     """Where the log goes: ``logs/decisionaid.log`` in the data folder."""
-    return data_dir() / "logs" / LOG_FILE_NAME
+    return configured_log_file()
 
 
 def log_file() -> Path:

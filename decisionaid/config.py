@@ -73,6 +73,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_file() -> Path:
+    """Where every part of decisionaid logs (set up by ``decisionaid.app``)."""
+    return data_dir() / "logs" / "decisionaid.log"
+
+
 def config_dir() -> Path:
     if sys.platform.startswith("linux"):
         return _xdg("XDG_CONFIG_HOME", ".config")

@@ -43,8 +43,11 @@ def qt_checks() -> tuple:
 
 
 def run(args: argparse.Namespace) -> int:
+    from decisionaid.app import configure_logging
     from decisionaid.services.doctor import all_passed, run_checks
 
+    # The log, without the rest of the app: the configuration is one of the things checked.
+    configure_logging()
     findings = run_checks(args.config, () if args.no_qt else qt_checks())
     for finding in findings:
         print(finding.line())

@@ -8,6 +8,7 @@ all show the same lines. The checks that need Qt (speech, media, screen) live in
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
@@ -16,7 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from decisionaid.config import log_file
 from decisionaid.errors import UserError
+
+log = logging.getLogger(__name__)
 
 FREE_DISK_MIN = 1 << 30  # 1 GiB: a year of visits is a few MB, but backups and logs grow
 BACKUP_MAX_AGE_H = 36  # a nightly backup a day and a half old means last night's failed
@@ -245,8 +249,9 @@ def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,
             findings += check(config)
         except Exception as e:  # one broken check must not hide the others
             name = getattr(check, "__name__", "check").removeprefix("check_").replace("_", " ")
+            log.error("doctor: the %s check failed", name, exc_info=e)
             findings.append(Finding(name, False, f"could not be checked: {e}",
-                                    "see the log; report it if it persists"))
+                                    f"see the log in {log_file()}; report it if it persists"))
     return findings
 
 

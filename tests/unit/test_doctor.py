@@ -125,3 +125,22 @@ def test_everything_in_order_passes_and_exits_0(tmp_path, capsys):
     assert names == ["configuration", "content", "database", "schema", "key", "permissions",
                      "disk", "printer", "backup"]
     assert lines[-1] == "all checks passed"
+
+
+def test_a_check_that_breaks_is_logged_and_the_line_says_where_the_log_is(tmp_path, capsys,
+                                                                          monkeypatch):
+    from decisionaid.app import log_file
+    from decisionaid.services import doctor
+
+    def check_printer(config):
+        raise RuntimeError("the printer driver fell over")
+
+    monkeypatch.setattr(doctor, "PLAIN_CHECKS", (check_printer,))
+    config = tmp_path / "config.toml"
+    config.write_text(f'database_url = "sqlite:///{tmp_path / "d.db"}"\n', encoding="utf-8")
+    assert main(["doctor", "--config", str(config), "--no-qt"]) == 1
+    out, err = capsys.readouterr()
+    [line] = [x for x in out.splitlines() if "printer" in x]
+    assert f"see the log in {log_file()}" in line
+    assert "Traceback" not in out + err
+    assert "the printer driver fell over" in log_file().read_text(encoding="utf-8")
