@@ -40,6 +40,8 @@ class MonthGrid(QWidget):
 class DayGrid(QWidget):
     """The days of one month in rows of 7 (``day_1``…); a tap emits ``chosen(day)``."""
 
+    unspoken = True  # "Read to me" reads the question, not every key
+
     chosen = Signal(int)
 
     def __init__(self, theme: Theme):

@@ -60,6 +60,8 @@ class Key(QPushButton):
 class Keyboard(QWidget):
     """Emits ``typed`` after every key, so a screen can show letters left or enable Next."""
 
+    unspoken = True  # "Read to me" reads the question, not every key
+
     typed = Signal()
 
     def __init__(self, target: QLineEdit | QPlainTextEdit, theme: Theme, language: str):

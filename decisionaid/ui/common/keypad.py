@@ -13,6 +13,8 @@ from decisionaid.ui.common.widgets import button
 class Keypad(QWidget):
     """Emits ``completed(digits)`` once ``length`` digits are in. Keys are named ``key_0``…"""
 
+    unspoken = True  # "Read to me" reads the question, not every key
+
     completed = Signal(str)
 
     def __init__(self, theme: Theme, language: str, *, length: int = 4, masked: bool = True,

@@ -7,6 +7,7 @@ re-words the screen in place without losing what the user has chosen or typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
@@ -171,7 +172,8 @@ class Screen(QFrame):
         """Re-word anything not bound with ``worded`` (content texts)."""
 
     def spoken_text(self) -> str:
-        return ""
+        """What "Read to me" reads: by default every word shown, in reading order."""
+        return sentences(spoken_words(self))
 
     def page_layout(self) -> QVBoxLayout:
         """The layout a screen fills. What is put in it scrolls, inside the screen, when it is
@@ -410,6 +412,68 @@ def wording_arrow(key: str, left: bool = False) -> Wording:
     return lambda language: t(key, language) + "  \u25b6"
 
 
+# Buttons that only move about the screen or read it: "Read to me" does not read them out.
+UNSPOKEN_BUTTONS = {"back", "skip", "next", "more_above", "more_below", "read_aloud", "readAloudButton"}
+
+
+def sentences(words: list[str]) -> str:
+    """Words read one after another, each ending as a sentence (a voice pauses there)."""
+    return " ".join(w if w[-1] in ".?!:;…" else w + "." for w in words if w)
+
+
+def spoken_words(root: QWidget) -> list[str]:
+    """The words on ``root`` a person would read, in the order its layouts place them: each
+    label, and each button's name (its choices), skipping what is hidden and what has no words
+    of its own to read (keyboards, keypads and grids mark themselves ``unspoken``)."""
+    from PySide6.QtWidgets import QScrollArea, QStackedWidget
+
+    words: list[str] = []
+
+    def visit(widget: QWidget) -> None:
+        if widget.isHidden() or getattr(widget, "unspoken", False) or widget.property("unspoken"):
+            return
+        if isinstance(widget, NavBar):
+            return
+        if isinstance(widget, QLabel):
+            pixmap = widget.pixmap()
+            if pixmap is not None and not pixmap.isNull():
+                return  # a picture (the page's preview)
+            text = widget.text()
+            if not isinstance(widget, ContentLabel) and "<" in text:
+                text = re.sub(r"<[^>]*>", " ", text)
+            words.append(" ".join(text.split()))
+            return
+        if isinstance(widget, QAbstractButton):
+            if widget.objectName() not in UNSPOKEN_BUTTONS:
+                name = widget.accessibleName() or widget.text().strip(DECORATIONS)
+                if name:
+                    words.append(name)
+            return
+        if isinstance(widget, QStackedWidget):
+            if widget.currentWidget() is not None:
+                visit(widget.currentWidget())
+            return
+        if isinstance(widget, QScrollArea):
+            if widget.widget() is not None:
+                visit(widget.widget())
+            return
+        if widget.layout() is not None:
+            walk(widget.layout())
+        elif widget.accessibleName():  # a drawn control (a story card) is read by its name
+            words.append(widget.accessibleName())
+
+    def walk(layout) -> None:
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item.widget() is not None:
+                visit(item.widget())
+            elif item.layout() is not None:
+                walk(item.layout())
+
+    visit(root)
+    return [w for w in words if w]
+
+
 class Progress(QWidget):
     """"Part 2 of 7" and a bar, so a user can see how far they have come. ``show_part`` moves it
     on when the screen it sits on is refilled for the next question."""
@@ -503,6 +567,8 @@ class TopBar(QFrame):
     text_size_chosen = Signal(str)
     contrast_chosen = Signal(bool)
     stories = Signal()
+    help = Signal()  # "I'd like help"
+    read = Signal()  # "Read to me", for a screen without its own
 
     def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int):
         super().__init__()
@@ -523,6 +589,19 @@ class TopBar(QFrame):
         self.stories_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.stories_button.clicked.connect(self.stories)
         row.addWidget(self.stories_button)
+        # Help and Read to me: in the same place on every screen, shown by the kiosk where
+        # they apply (decisionaid/ui/kiosk/help.py).
+        self.help_button = button("bar", name="help")
+        self.help_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.help_button.clicked.connect(self.help)
+        row.addWidget(self.help_button)
+        self.read_button = button("bar", name="read_aloud")
+        self.read_button.setIcon(QIcon(str(ASSETS / "icons" / ("speaker-light.svg" if theme.high_contrast
+                                                               else "speaker.svg"))))
+        self.read_button.setIconSize(QSize(theme.px(32), theme.px(32)))
+        self.read_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.read_button.clicked.connect(self.read)
+        row.addWidget(self.read_button)
         row.addStretch(1)
         self.size_label = label("small", wrap=False)
         row.addWidget(self.size_label)
@@ -581,6 +660,8 @@ class TopBar(QFrame):
         self.theme = theme
         self.size_label.setText(t("text_size", language))
         self.stories_button.setText(t("stories_button", language))
+        show_words(self.help_button, t("help_button", language))
+        show_words(self.read_button, t("read_aloud", language))
         self.contrast.setText(t("contrast_off" if theme.high_contrast else "contrast_on", language))
         # The three "A" buttons and the staff corner show no words a screen reader could say.
         for size, b in self.size_buttons.items():

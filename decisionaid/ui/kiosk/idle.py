@@ -120,6 +120,12 @@ class StillThere(QFrame):
         column.addWidget(self.title)
         column.addWidget(self.body)
         column.addWidget(self.button)
+        # The warning covers the top bar, so it has its own "Read to me" (the kiosk's speaker).
+        self.speaker = getattr(parent, "speaker", None)
+        self.read_button = button("", t("read_aloud", language), name="read_aloud")
+        self.read_button.setVisible(self.speaker is not None)
+        self.read_button.clicked.connect(self._read)
+        column.addWidget(self.read_button)
         outer.addStretch(1)
         middle = QHBoxLayout()
         middle.addStretch(1)
@@ -140,6 +146,12 @@ class StillThere(QFrame):
         self.raise_()
         self.ticker.start()
 
+    def spoken_text(self) -> str:
+        return ". ".join((self.title.text(), self.body.text(), self.button.text()))
+
+    def _read(self) -> None:
+        self.speaker.say(self.spoken_text(), self.language)
+
     def _show_count(self) -> None:
         self.body.setText(t("still_there_body", self.language, n=self.left))
 
@@ -153,6 +165,8 @@ class StillThere(QFrame):
 
     def _still_here(self) -> None:
         self.ticker.stop()
+        if self.speaker is not None:
+            self.speaker.stop()  # the warning goes: so does its reading
         self.still_here.emit()
 
     def mousePressEvent(self, event) -> None:

@@ -166,6 +166,3 @@ class PrintScreen(Screen):
     def on_language(self, language: str) -> None:
         if self._status_key:
             self.status.setText(t(self._status_key, language))
-
-    def spoken_text(self) -> str:
-        return self.title.text()

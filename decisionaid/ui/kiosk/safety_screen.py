@@ -8,12 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, ReadAloud, Screen, label, wording_arrow
+from decisionaid.ui.common.widgets import NavBar, ReadAloud, Screen, button, label, wording_arrow
 
 
 class SafetyScreen(Screen):
     carry_on = Signal()
     went_back = Signal()
+    talk_now = Signal()  # "I want to talk to someone now": the kiosk asks the peer station
 
     def __init__(self, language: str, theme: Theme, speaker, crisis_text: Callable[[str], str]):
         super().__init__(language, theme)
@@ -29,6 +30,10 @@ class SafetyScreen(Screen):
         layout.addWidget(self.body)
         layout.addSpacing(theme.px(24))
         layout.addWidget(self.crisis)
+        self.talk_button = self.worded(button("primary", name="talk_now"), "talk_now")
+        self.talk_button.setMinimumHeight(theme.px(110))
+        self.talk_button.clicked.connect(self.talk_now)
+        layout.addWidget(self.talk_button)
         layout.addWidget(ReadAloud(self, speaker))
         layout.addStretch(2)
         self.nav = NavBar(self, skip=False)
@@ -38,4 +43,5 @@ class SafetyScreen(Screen):
         self.nav.back.connect(self.went_back)
 
     def spoken_text(self) -> str:
-        return ". ".join((self.title.text(), self.body.text(), self.crisis.text()))
+        talk = (self.talk_button.text(),) if not self.talk_button.isHidden() else ()
+        return ". ".join((self.title.text(), self.body.text(), self.crisis.text(), *talk))

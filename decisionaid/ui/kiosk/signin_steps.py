@@ -125,9 +125,6 @@ class StepFlow(Screen):
         for child in self.findChildren(MonthGrid):
             child.retranslate(language)
 
-    def spoken_text(self) -> str:
-        return ". ".join(x for x in (self.title.text(), self.help.text()) if x)
-
     # --- the common steps ---------------------------------------------------------------------
     def add_name_step(self, name: str, after: Callable[[str], None], title_key: str = "your_name",
                       help_key: str | None = "your_name_help") -> QLineEdit:

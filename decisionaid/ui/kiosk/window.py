@@ -151,6 +151,10 @@ class KioskWindow(QWidget):
         self.top_bar.contrast_chosen.connect(lambda high: self.set_theme(self.theme.with_contrast(high)))
         self.top_bar.corner.held.connect(self.show_staff)
         self.top_bar.stories.connect(self.show_library)
+        # "I'd like help" and "Read to me" in the top bar, "talk to someone now" on the safety screen.
+        from decisionaid.ui.kiosk.help import KioskHelp
+
+        self.help = KioskHelp(self)
         layout.addWidget(self.top_bar)
         self.stack = ScreenStack()
         layout.addWidget(self.stack, 1)

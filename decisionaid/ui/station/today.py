@@ -35,6 +35,7 @@ from decisionaid.ui.station.common import (
     show_message,
     table,
 )
+from decisionaid.ui.station.help_requests import HelpRequestsPanel
 from decisionaid.ui.station.services import PeerServices
 
 BANNER_ON = f"QFrame#safety_banner {{ background: {RED}; }} QFrame#safety_banner QLabel {{ color: white; }}"
@@ -150,8 +151,12 @@ class TodayScreen(QWidget):
         self.empty.hide()
         self.message = message_label()
 
+        # People at a kiosk asking for a peer worker: apart from the safety flags, just below.
+        self.help = HelpRequestsPanel(services, member)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.help)
         layout.addLayout(bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
@@ -174,9 +179,11 @@ class TodayScreen(QWidget):
     def start(self) -> None:
         self.refresh()
         self.timer.start()
+        self.help.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.help.stop()
         self.flash_timer.stop()
 
     def refresh(self) -> None:

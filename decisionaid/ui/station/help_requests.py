@@ -1,0 +1,136 @@
+"""Help requests on the Today board: people at a kiosk who pressed "I'd like help" or, on the
+safety screen, "I want to talk to someone now". Shown in their own blue band, apart from the red
+safety flags, longest waiting first; "I'm helping" marks one handled (audit-logged) and it goes.
+
+Read every ``poll_ms`` (2 s) on a worker thread, like the board, so a request from any kiosk
+sharing the database shows within a few seconds. A new one sounds and asks for attention.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from decisionaid.services.help import TALK_NOW, HelpRequests, OpenHelpRequest
+from decisionaid.services.staff import StaffMember
+from decisionaid.ui.common.strings import STRINGS, t
+from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
+from decisionaid.ui.station.services import PeerServices
+
+BAND = ("QFrame#help_band { background: #0d3557; } QFrame#help_band QLabel { color: white; }"
+        " QFrame#help_band QLabel#help_title { font-size: 15pt; font-weight: bold; }")
+
+
+def where(screen: str, language: str) -> str:
+    """The kiosk's screen in words ("answering a question"), or its code if it has none."""
+    key = f"station_screen_{screen.split(':')[0]}"
+    return t(key, language) if key in STRINGS else screen
+
+
+class HelpRow(QWidget):
+    def __init__(self, request: OpenHelpRequest, language: str):
+        super().__init__()
+        self.request = request
+        who = (request.first_name or t("station_guest", language)) if request.visit_id is not None \
+            else t("station_help_not_signed_in", language)
+        key = "station_help_talk_now" if request.kind == TALK_NOW else "station_help_line"
+        self.text = QLabel(t(key, language, time=clock_time(request.raised_at), who=who,
+                             kiosk=request.kiosk, screen=where(request.screen, language)))
+        self.text.setWordWrap(True)
+        self.text.setObjectName(f"help_line_{request.id}")
+        self.handled = QPushButton(t("station_help_handled", language))
+        self.handled.setObjectName(f"help_handled_{request.id}")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.handled)
+
+
+class HelpRequestsPanel(QFrame):
+    """The band of open help requests (hidden while there are none)."""
+
+    def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("help_band")
+        self.setStyleSheet(BAND)
+        self.services = services
+        self.member = member
+        self.requests = HelpRequests(services.db, clock=services.clock)
+        self.rows: dict[int, HelpRow] = {}
+        self._seen: set[int] = set()
+        self._reading = False
+        self.read_once = False  # at least one read has come back (tests wait on it)
+        self.title = QLabel()
+        self.title.setObjectName("help_title")
+        self.list = QVBoxLayout()
+        self.list.setContentsMargins(0, 0, 0, 0)
+        self.message = message_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.list)
+        layout.addWidget(self.message)
+        self.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(services.poll_ms)
+        self.timer.timeout.connect(self.refresh)
+
+    def start(self) -> None:
+        self.refresh()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def refresh(self) -> None:
+        if self._reading:
+            return
+        self._reading = True
+        requests, member = self.requests, self.member
+        in_background(self, lambda: requests.open_requests(by=member), self._show, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self._reading = False
+        self.read_once = True
+        show_message(self.message, message, error=True)
+
+    def _show(self, found: list[OpenHelpRequest]) -> None:
+        self._reading = False
+        self.read_once = True
+        lang = self.services.language
+        ids = {r.id for r in found}
+        for request_id in list(self.rows):
+            if request_id not in ids:
+                self.rows.pop(request_id).deleteLater()
+        for position, request in enumerate(found):
+            if request.id not in self.rows:
+                row = HelpRow(request, lang)
+                row.handled.clicked.connect(lambda _=False, r=request.id: self._handled(r))
+                self.rows[request.id] = row
+                self.list.insertWidget(position, row)
+        n = len(found)
+        self.title.setText(t("station_help_one", lang) if n == 1 else t("station_help_many", lang, n=n))
+        self.setVisible(bool(found))
+        new = ids - self._seen
+        self._seen |= ids
+        if new:
+            self.services.sound()
+            QApplication.alert(self.window(), 0)
+
+    def _handled(self, request_id: int) -> None:
+        row = self.rows.get(request_id)
+        if row is not None:
+            row.handled.setEnabled(False)
+        requests, member, lang = self.requests, self.member, self.services.language
+        in_background(
+            self, lambda: requests.handled(request_id, by=member),
+            lambda _: (show_message(self.message, t("station_help_marked", lang)), self.refresh()),
+            lambda m: (show_message(self.message, m, error=True), self.refresh()),
+        )
