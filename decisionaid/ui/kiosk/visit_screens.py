@@ -13,10 +13,11 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.errors import UserError
+from decisionaid.ui.common.memory import release_free_memory
 
 if TYPE_CHECKING:
     from decisionaid.content.model import ItemRef
@@ -250,7 +251,21 @@ class VisitScreens:
                              self.window.config.site_name, make_own_pdf=make_own)
         screen.printed.connect(lambda: self._printed(visit_id))
         screen.finished.connect(self.show_done)
+        screen.went_back.connect(lambda: self._back_from_page(screen))
         self.window.show_screen(screen, "print")
+
+    @calm
+    def _back_from_page(self, screen) -> None:
+        """Back from the page: the review again, unless the page was printed meanwhile (at
+        another moment, or by a peer worker), when Back goes and the page stays."""
+        from decisionaid.services.visits import VisitClosed
+
+        try:
+            shown = self.window.flow.back_from_page()
+        except VisitClosed:
+            screen.no_way_back()
+            return
+        self.show(shown)
 
     def _printed(self, visit_id: int) -> None:
         try:
@@ -331,3 +346,36 @@ class VisitScreens:
             self.story.close_screen()
         finally:
             self._story_forced_shut = False
+
+    def prepare(self) -> None:
+        """Make the empty intro and question screens a visit will need, one per turn of the
+        event loop so a touch on the welcome screen never waits for more than one; then give
+        the memory the last visit freed back to the system."""
+        if self.window.content is None:
+            return
+        from decisionaid.ui.kiosk.question_screen import QuestionScreen
+
+        window = self.window
+        theme = window.theme
+        most: dict[str, int] = {}  # the most options any item of a type has
+        for q in window.content.questionnaires:
+            for item in q.items:
+                most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
+        wanted: dict[str, Callable[[], QWidget]] = {"intro": self.new_intro}
+        for item_type, options in most.items():
+            key = QuestionScreen.for_item(item_type)
+            wanted.setdefault(key, lambda t=item_type, n=options: self.new_question(t, n))
+        missing = [(key, make) for key, make in wanted.items() if not window.stack.has_kept(key)]
+
+        def next_one() -> None:
+            if window.theme is not theme:
+                return
+            if not missing:
+                release_free_memory()
+                return
+            key, make = missing.pop(0)
+            if not window.stack.has_kept(key):
+                window.kept(key, make).ensurePolished()
+            QTimer.singleShot(0, window, next_one)
+
+        QTimer.singleShot(0, window, next_one)

@@ -20,23 +20,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
-from decisionaid.ui.common.memory import release_free_memory
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import TopBar, label
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
-from decisionaid.ui.kiosk.session import KioskServices, StaffAuthError
+from decisionaid.ui.kiosk.screen_stack import ScreenStack
+from decisionaid.ui.kiosk.session import KioskServices
 from decisionaid.ui.kiosk.signin_screens import SignInScreens
-from decisionaid.ui.kiosk.visit_screens import VisitScreens, calm
+from decisionaid.ui.kiosk.staff_screens import StaffScreens
+from decisionaid.ui.kiosk.visit_screens import VisitScreens
 from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
     from decisionaid.services.kiosk_flow import KioskFlow
-    from decisionaid.ui.kiosk.staff_screen import StaffScreen
 
 # Only the welcome screen is imported before the first paint: the kiosk's start is measured to
 # that paint. The other screens load when first shown (or once the welcome screen is up,
@@ -59,43 +59,6 @@ def warm_up() -> None:
 
 
 log = logging.getLogger(__name__)
-
-
-class ScreenStack(QWidget):
-    """Where the screens go: one shown, filling it, the others (the kept ones) hidden.
-
-    Like ``QStackedWidget`` but cheaper to switch: that one turns updates off and on again
-    across every screen it holds, the hidden ones included, each time the screen changes."""
-
-    def __init__(self):
-        super().__init__()
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._current: QWidget | None = None
-
-    def addWidget(self, screen: QWidget) -> None:
-        screen.hide()
-        self._layout.addWidget(screen)
-
-    def indexOf(self, screen: QWidget) -> int:
-        return self._layout.indexOf(screen)
-
-    def currentWidget(self) -> QWidget | None:
-        return self._current
-
-    def setCurrentWidget(self, screen: QWidget) -> None:
-        old, self._current = self._current, screen
-        if old is screen:
-            return
-        screen.setGeometry(self.rect())  # laid out at its real size, once
-        screen.show()
-        if old is not None:
-            old.hide()
-
-    def removeWidget(self, screen: QWidget) -> None:
-        self._layout.removeWidget(screen)
-        if self._current is screen:
-            self._current = None
 
 
 class KioskWindow(QWidget):
@@ -135,9 +98,9 @@ class KioskWindow(QWidget):
         self.flow: KioskFlow | None = self._make_flow(services)
         self.visit_screens = VisitScreens(self)
         self.sign_in_screens = SignInScreens(self)
+        self.staff_screens = StaffScreens(self)
         self.screen: QWidget | None = None
         self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
-        self.pool: dict[str, QWidget] = {}  # the intro and question screens kept for refilling
         self.overlay: StillThere | None = None
         self._painted = False
         self._day_closed = False
@@ -190,7 +153,7 @@ class KioskWindow(QWidget):
         self.screen_name = name
         self.shown += 1
         self.notice.hide()
-        if old is not None and old is not screen and not self._pooled(old):
+        if old is not None and old is not screen and not self.stack.is_kept(old):
             self._destroy(old)
         if name == "welcome":
             self.idle.disarm()
@@ -209,57 +172,16 @@ class KioskWindow(QWidget):
         screen.hide()
         screen.deleteLater()
 
-    # --- the screens kept for refilling ---------------------------------------------------------
-    def _pooled(self, screen: QWidget) -> bool:
-        return any(kept is screen for kept in self.pool.values())
-
+    # --- the screens kept for refilling (the stack keeps them) --------------------------------
     def kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
-        screen = self.pool.get(key)
-        if screen is None:
-            screen = self.pool[key] = make()
-            screen.setObjectName(key)
-            self.stack.addWidget(screen)
-        return screen
+        return self.stack.kept(key, make)
 
     def drop_pool(self) -> None:
         """Destroy the kept screens (a visit is over, or the look has changed); the one on
         show goes when the next screen replaces it."""
-        pool, self.pool = self.pool, {}
-        for screen in pool.values():
+        for screen in self.stack.drop_kept():
             if screen is not self.screen:
                 self._destroy(screen)
-
-    def _prepare_pool(self) -> None:
-        """Make the empty intro and question screens a visit will need, one per turn of the
-        event loop so a touch on the welcome screen never waits for more than one; then give
-        the memory the last visit freed back to the system."""
-        if self.content is None:
-            return
-        from decisionaid.ui.kiosk.question_screen import QuestionScreen
-
-        theme = self.theme
-        most: dict[str, int] = {}  # the most options any item of a type has
-        for q in self.content.questionnaires:
-            for item in q.items:
-                most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
-        wanted: dict[str, Callable[[], QWidget]] = {"intro": self.visit_screens.new_intro}
-        for item_type, options in most.items():
-            key = QuestionScreen.for_item(item_type)
-            wanted.setdefault(key, lambda t=item_type, n=options: self.visit_screens.new_question(t, n))
-        missing = [(key, make) for key, make in wanted.items() if key not in self.pool]
-
-        def next_one() -> None:
-            if self.theme is not theme:
-                return
-            if not missing:
-                release_free_memory()
-                return
-            key, make = missing.pop(0)
-            if key not in self.pool:
-                self.kept(key, make).ensurePolished()
-            QTimer.singleShot(0, self, next_one)
-
-        QTimer.singleShot(0, self, next_one)
 
     def eventFilter(self, watched, event) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.screen:
@@ -292,7 +214,7 @@ class KioskWindow(QWidget):
             return
         self._day_closed = True
         warm_up()
-        self._prepare_pool()
+        self.visit_screens.prepare()
         visits = self.services.visits
 
         def failed(error: Exception) -> None:
@@ -329,7 +251,7 @@ class KioskWindow(QWidget):
             self.set_theme(self.default_theme)
         self.go_welcome()
         if self._day_closed:
-            self._prepare_pool()
+            self.visit_screens.prepare()
 
     def start_again(self) -> None:
         """After an unexpected error: the welcome screen, saying so calmly."""
@@ -364,7 +286,7 @@ class KioskWindow(QWidget):
         theme.apply()
         self.top_bar.show_state(self.language, theme)
         if self._day_closed:
-            self._prepare_pool()
+            self.visit_screens.prepare()
 
     # --- sign-in: the SignInScreens' (signin_screens.py) ---------------------------------------
     def show_sign_in(self) -> None:
@@ -437,58 +359,7 @@ class KioskWindow(QWidget):
             self.overlay.setGeometry(self.rect())
 
     def show_staff(self) -> None:
-        from decisionaid.ui.kiosk.staff_screen import StaffScreen
-
-        screen = StaffScreen(self.language, self.theme)
-        screen.cancelled.connect(self._leave_staff)
-        staff = self.services.staff
-
-        def failed(error: Exception) -> None:
-            screen.refused(str(error) if isinstance(error, StaffAuthError) else "")
-
-        screen.submitted.connect(
-            lambda name, pin: run_in_background(lambda: staff.verify(name, pin), lambda _s: screen.accepted(), failed, screen)
-        )
-        screen.leave.connect(self.leave)
-        screen.open_peer.connect(self._open_peer)
-        screen.test_page.connect(lambda: self._test_page(screen))
-        screen.check_machine.connect(lambda: self._check_machine(screen))
-        self.show_screen(screen, "staff")
-
-    @calm
-    def _leave_staff(self) -> None:
-        if self.flow is None:
-            self.reset()
-        else:
-            self.visit_screens.show(self.flow.after_staff())
-
-    def _open_peer(self) -> None:
-        if self.open_peer_station is not None:
-            self.open_peer_station()
-        self.leave()
-
-    def _test_page(self, screen: StaffScreen) -> None:
-        from decisionaid.ui.kiosk.session import test_page_pdf
-
-        printer = self.services.printer
-        run_in_background(lambda: printer.print_pdf(test_page_pdf(self.config), "test page"),
-                          lambda _r: screen.tell("test_page_sent"), lambda e: screen.tell(str(e)), screen)
-
-    def _check_machine(self, screen: StaffScreen) -> None:
-        """The 'decisionaid doctor' lines: the plain checks off the UI thread, then the speech,
-        media and screen checks, which need Qt, on it."""
-        from decisionaid.services.doctor import run_checks
-        from decisionaid.ui.common.doctor import QT_CHECKS
-
-        config = self.config
-
-        def done(findings) -> None:
-            for check in QT_CHECKS:
-                findings += check(config)
-            screen.show_checks([f.line() for f in findings])
-
-        run_in_background(lambda: run_checks(config=config), done,
-                          lambda e: screen.show_checks([str(e)]), screen)
+        self.staff_screens.show()
 
     def leave(self) -> None:
         self.leave_requested.emit()
