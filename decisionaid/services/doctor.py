@@ -103,13 +103,7 @@ def check_database(config) -> list[Finding]:
                             "check the server is running and database_url is right")]
         findings.append(Finding("database", True, f"{where} answers"
                                 + (" (encrypted)" if db.encrypted else "")))
-        if status.up_to_date:
-            findings.append(Finding("schema", True, f"at revision {status.current}, current"))
-        else:
-            findings.append(Finding(
-                "schema", False,
-                f"at revision {status.current or 'none (empty)'}, this version needs {status.head}",
-                "close the kiosks, make a backup, then run 'decisionaid db upgrade'"))
+        findings.append(_schema_finding(status, db))
     finally:
         db.dispose()
     warning = key_warning(config.database_url, config.db_key)
@@ -121,6 +115,23 @@ def check_database(config) -> list[Finding]:
     else:
         findings.append(_postgres_tls(config.database_url))
     return findings
+
+
+def _schema_finding(status, db) -> Finding:
+    from decisionaid.storage.migrate import _check_not_newer
+
+    if status.up_to_date:
+        return Finding("schema", True, f"at revision {status.current}, current")
+    try:
+        _check_not_newer(status, db)
+    except UserError:
+        return Finding("schema", False, f"at revision {status.current}, made by a newer "
+                       f"decisionaid (this one knows up to {status.head})",
+                       "update decisionaid on this machine (docs/install.md, Updates)")
+    return Finding(
+        "schema", False,
+        f"at revision {status.current or 'none (empty)'}, this version needs {status.head}",
+        "close the kiosks, make a backup, then run 'decisionaid db upgrade'")
 
 
 def _postgres_tls(url: str) -> Finding:

@@ -144,3 +144,19 @@ def test_a_check_that_breaks_is_logged_and_the_line_says_where_the_log_is(tmp_pa
     assert f"see the log in {log_file()}" in line
     assert "Traceback" not in out + err
     assert "the printer driver fell over" in log_file().read_text(encoding="utf-8")
+
+
+def test_a_database_from_a_newer_version_says_to_update_this_machine(tmp_path, capsys):
+    from decisionaid.storage.database import connect
+
+    config = _site(tmp_path)
+    assert main(["db", "upgrade", "--config", str(config)]) == 0
+    db = connect(f"sqlite:///{tmp_path / 'db' / 'decisionaid.db'}", KEY)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.dispose()
+    code, lines = _doctor(capsys, config)
+    schema = _line(lines, "schema")
+    assert code == 1
+    assert "newer decisionaid" in schema and "update decisionaid on this machine" in schema
+    assert "db upgrade" not in schema
