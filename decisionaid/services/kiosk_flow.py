@@ -307,6 +307,17 @@ class KioskFlow:
         self._s = _State(finished_visit_id=record.id)  # nothing can go back into the questions
         return Show("print", visit_id=record.id)
 
+    def back_from_page(self) -> Show:
+        """Back from the page, before it is printed: the visit reopens at the review, where a
+        mistake seen in the preview can be changed (``VisitClosed`` once it was printed)."""
+        visit_id = self._s.finished_visit_id
+        if visit_id is None:
+            raise RuntimeError("no finished visit to go back to")
+        visit = self.visits.reopen(visit_id)
+        self._s = _State(visit=visit, stories_offered=True)  # the stories were offered already
+        visit.go_to_end()
+        return self.review()
+
     def printed(self, visit_id: int) -> None:
         self.visits.mark_printed(visit_id)
 

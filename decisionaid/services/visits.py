@@ -575,6 +575,30 @@ class VisitService:
             self._saver = ThreadPoolExecutor(1, thread_name_prefix="kiosk-save")
         return self._saver
 
+    def reopen(self, visit_id: int) -> KioskVisit:
+        """Back from the page to the review: a visit just finished at the kiosk is in progress
+        again, but only while its page has not been printed (the printed page is what the
+        prescriber reads, so it must stay the stored visit) and no one has reviewed it.
+        ``VisitClosed`` otherwise, saying why."""
+        now = self.clock()
+
+        def work(session: Session) -> None:
+            done = session.execute(
+                update(VisitRow)
+                .where(VisitRow.id == visit_id, VisitRow.state == "complete", VisitRow.printed_at.is_(None))
+                .values(state="in_progress", finished_at=None, updated_at=now)
+            )
+            if done.rowcount == 0:
+                row = session.get(VisitRow, visit_id)
+                if row is None:
+                    raise UnknownVisit(visit_id)
+                if row.printed_at is not None:
+                    raise VisitClosed(f"visit {visit_id} cannot be reopened: its page was printed")
+                raise VisitClosed(f"visit {visit_id} is {row.state.replace('_', ' ')}, not just finished")
+
+        self.db.write(work)
+        return self.resume(visit_id)
+
     def store_changes(
         self,
         visit_id: int,

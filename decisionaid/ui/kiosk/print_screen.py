@@ -14,7 +14,7 @@ from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.preview import pdf_preview
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import Screen, WholeButton, button, label
+from decisionaid.ui.common.widgets import NavBar, Screen, WholeButton, button, label
 
 
 class PrintScreen(Screen):
@@ -23,6 +23,7 @@ class PrintScreen(Screen):
     printed = Signal()  # the visit's page went to the printer: record it
     finished = Signal()
     ask_peer = Signal()
+    went_back = Signal()  # Back, to the review: offered only until something is printed
 
     def __init__(self, language: str, theme: Theme, make_pdf: Callable[[], bytes], printer,
                  paper_title: str = "decisionaid",
@@ -37,7 +38,8 @@ class PrintScreen(Screen):
         self.paper_title = paper_title
         # In the page (which scrolls when the text is large and the screen small).
         layout = QHBoxLayout()
-        self.page_layout().addLayout(layout, 1)
+        page = self.page_layout()
+        page.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(40))
         self.preview = QLabel()
@@ -78,6 +80,11 @@ class PrintScreen(Screen):
         self.own_button.clicked.connect(self.print_own_copy)
         self.peer_button.clicked.connect(self._ask_peer)
         self.finish_button.clicked.connect(self.finished)
+        # Back, where it is on every screen: to the review, to mend a mistake seen in the page.
+        self.nav = NavBar(self, skip=False)
+        self.nav.next_button.hide()
+        page.addWidget(self.nav)
+        self.nav.back.connect(self.went_back)
         width = theme.px(900)
 
         def work():
@@ -116,9 +123,14 @@ class PrintScreen(Screen):
             self._show_preview()
         return False
 
+    def no_way_back(self) -> None:
+        """Something was printed: the page is the visit as stored, so Back goes."""
+        self.nav.back_button.hide()
+
     def print_page(self) -> None:
         if self.pdf is None:
             return
+        self.no_way_back()
         self.print_button.setEnabled(False)
         self._set_status("printing")
         pdf, printer, title = self.pdf, self.printer, self.paper_title
@@ -140,6 +152,7 @@ class PrintScreen(Screen):
         for the prescriber is the one recorded as printed)."""
         if self.make_own_pdf is None:
             return
+        self.no_way_back()
         self.own_button.setEnabled(False)
         self._set_status("printing")
         make, printer, title = self.make_own_pdf, self.printer, self.paper_title
