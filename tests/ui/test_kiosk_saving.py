@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import threading
 from dataclasses import replace
 
 import pytest
@@ -157,10 +158,15 @@ def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, confi
     assert "Saving…" in texts_on_screen(kiosk)
     press(d.find("option_1"))
     press(d.find("next"))
+    threads = []
+    show = kiosk.visit_screens.show
+    monkeypatch.setattr(kiosk.visit_screens, "show",
+                        lambda what: (threads.append(threading.current_thread()), show(what)))
     shown = kiosk.shown
     other.execute("ROLLBACK")
     other.close()
     qtbot.waitUntil(lambda: kiosk.shown != shown, timeout=10000)
+    assert threads == [threading.main_thread()], "the next screen was made off the window's thread"
     assert question(kiosk) == "Trouble sleeping"
     assert kiosk.screen.answer.value() is None  # nothing chosen for the person
     assert "Saving…" not in texts_on_screen(kiosk)

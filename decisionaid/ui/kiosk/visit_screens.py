@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.errors import UserError
@@ -47,9 +47,19 @@ def calm(action: Callable) -> Callable:
 
 
 class _Relay(QObject):
-    """Brings a save's outcome from the saving thread to the window's (a queued signal)."""
+    """Brings a save's outcome from the saving thread to the window's: the relay lives on the
+    window's thread, so its slot runs there, queued, whichever thread emits ``done``."""
 
     done = Signal(object)
+
+    def __init__(self, parent: QObject, receive: Callable[[object], None]):
+        super().__init__(parent)
+        self._receive = receive
+        self.done.connect(self._deliver)
+
+    @Slot(object)
+    def _deliver(self, value: object) -> None:
+        self._receive(value)
 
 
 class VisitScreens:
@@ -61,8 +71,7 @@ class VisitScreens:
         self.story = None  # the story screen on show, if one is
         self._story_forced_shut = False
         self._player = None  # the kiosk's one media player, made when the first story opens
-        self._save_relay = _Relay(window)
-        self._save_relay.done.connect(self._save_done)
+        self._save_relay = _Relay(window, self._save_done)
 
     def start_again(self) -> None:
         self.window.start_again()
