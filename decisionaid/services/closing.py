@@ -90,10 +90,9 @@ class DayClosed:
 
 def close_the_day(visits, config, moment: datetime, *,
                   backup: Callable[[object], Path] | None = None,
-                  last_backup: Callable[[], Path | None] | None = None,
                   lock_folder: Path | None = None) -> DayClosed:
     """Close the unfinished visits started before ``moment``, then make the nightly backup
-    unless one was already made since ``moment`` (by another kiosk on this machine).
+    unless it was already made for ``moment`` (by another kiosk on this machine).
 
     A visit with an answer saved within the site's idle timeout is left open: someone is still
     answering. It is closed at the next look, once they have stopped.
@@ -106,28 +105,32 @@ def close_the_day(visits, config, moment: datetime, *,
         log.info("close of day: %d unfinished visit(s) marked incomplete", closed)
     made, problem = None, None
     if still_open == 0:
-        made, problem = _nightly_backup(config, moment, backup, last_backup, lock_folder)
+        made, problem = _nightly_backup(config, moment, backup, lock_folder)
     return DayClosed(moment, closed, still_open, made, problem)
 
 
-def _nightly_backup(config, moment, backup, last_backup, lock_folder):
-    if backup is None or last_backup is None or lock_folder is None:
+DONE_FILE = ".nightly-done"  # the closing moment whose backup was made, beside the backups
+
+
+def _nightly_backup(config, moment, backup, lock_folder):
+    if backup is None or lock_folder is None:
         from decisionaid.storage import backup as backups
 
         backup = backup or backups.nightly_backup
-        last_backup = last_backup or backups.last_backup
         lock_folder = lock_folder or backups.backups_dir()
     with _only_one(lock_folder) as mine:
         if not mine:
             return None, None  # another process on this machine is making it
-        newest = last_backup()
-        if newest is not None and datetime.fromtimestamp(newest.stat().st_mtime, UTC) >= moment:
-            return None, None
+        done = Path(lock_folder) / DONE_FILE
+        with contextlib.suppress(OSError):
+            if done.read_text(encoding="utf-8").strip() == moment.isoformat():
+                return None, None
         try:
             made = backup(config)
         except Exception as e:  # reported by doctor as the backup's age; the day is closed
             log.warning("the nightly backup failed: %s", e)
             return None, str(e)
+        done.write_text(moment.isoformat() + "\n", encoding="utf-8")
         log.info("nightly backup written to %s", made)
         return made, None
 

@@ -3,7 +3,6 @@ unfinished visits become incomplete with their flags kept, then the nightly back
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -72,7 +71,7 @@ def visits(database, visit_content, clock) -> VisitService:
 
 
 class Backups:
-    """Stands in for the nightly backup: files in a folder, dated by the fake clock."""
+    """Stands in for the nightly backup: files in a folder."""
 
     def __init__(self, folder: Path, clock):
         self.folder, self.clock, self.made = folder, clock, []
@@ -80,17 +79,11 @@ class Backups:
     def backup(self, config) -> Path:
         path = self.folder / f"nightly-{len(self.made)}.db"
         path.write_bytes(b"backup")
-        stamp = self.clock.now.timestamp()
-        os.utime(path, (stamp, stamp))
         self.made.append(path)
         return path
 
-    def last(self) -> Path | None:
-        return self.made[-1] if self.made else None
-
     def close(self, visits, config, moment):
-        return close_the_day(visits, config, moment, backup=self.backup, last_backup=self.last,
-                             lock_folder=self.folder)
+        return close_the_day(visits, config, moment, backup=self.backup, lock_folder=self.folder)
 
 
 def test_at_closing_time_unfinished_visits_close_with_their_flags_then_the_backup(
@@ -146,7 +139,7 @@ def test_a_failing_backup_is_reported_and_the_day_still_closes(visits, clock, tm
         raise RuntimeError("no space left on the disk")
 
     result = close_the_day(visits, config, closing_moment(clock.now.astimezone().date(), time(18)),
-                           backup=broken, last_backup=lambda: None, lock_folder=tmp_path)
+                           backup=broken, lock_folder=tmp_path)
     assert result.closed == 1 and result.backup is None
     assert "no space left" in result.backup_problem
 
@@ -156,3 +149,20 @@ def test_the_closing_moment_follows_the_local_time_zone():
     moment = closing_moment(day, time(18, 0))
     assert moment.tzinfo is UTC
     assert moment.astimezone().replace(tzinfo=None) == datetime(2026, 7, 1, 18, 0)
+
+
+def test_the_real_nightly_backup_follows_the_close_once(visits, clock, database):
+    from decisionaid.storage.backup import backups_dir, last_backup
+
+    config = replace(Config(), database_url=database.url.render_as_string(hide_password=False))
+    left = visits.start()
+    left.go_to(SAD)
+    left.confirm(2)
+    at(clock, 18, 5)
+    moment = closing_moment(clock.now.astimezone().date(), time(18))
+    first = close_the_day(visits, config, moment)
+    assert first.closed == 1 and first.backup_problem is None
+    assert first.backup is not None and first.backup.parent == backups_dir()
+    assert last_backup() == first.backup
+    again = close_the_day(visits, config, moment)
+    assert again.backup is None  # already made since closing time
