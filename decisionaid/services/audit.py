@@ -38,6 +38,7 @@ BOARD_VIEW = "board-view"  # a visit's row shown on the Today board (once a day 
 SEARCH_VIEW = "search-view"  # a person shown in search results
 PERSON_VIEW = "person-view"  # a person's page opened (their visits, trends, own words)
 REPORT_VIEW = "report-view"  # a visit's report rendered (reprint, the report command)
+REPORT_SAVED = "report-saved"  # a visit's report saved as a PDF file at the station
 STAFF_COMMAND = "command"  # a decisionaid command run at the command line
 PIN_CHOSEN = "pin-chosen"  # a new PIN chosen at the kiosk, with a peer worker there
 PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk

@@ -148,6 +148,7 @@ ACCESS_WORDS = {
     audit.SEARCH_VIEW: "saw them in search results",
     audit.PERSON_VIEW: "looked at their history",
     audit.REPORT_VIEW: "looked at a report",
+    audit.REPORT_SAVED: "saved a report as a PDF",
 }
 
 

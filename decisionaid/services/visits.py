@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, case, delete, func, insert, select, tuple_, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, ItemRef
@@ -43,6 +44,8 @@ from decisionaid.storage.models import (
 from decisionaid.storage.models import Visit as VisitRow
 
 FINISHED_STATES = ("incomplete", "complete", "reviewed")
+# The note kept with a concern flag that closed because its visit was reviewed.
+REVIEW_CLOSED_NOTE = "closed with the review of the visit"
 log = logging.getLogger(__name__)
 
 
@@ -98,13 +101,18 @@ class ViewRecord:
     viewed_at: datetime
 
 
+# The four marks of a good shared decision, ticked by whoever records it as they check it.
+DECISION_MARKS = ("own-voice", "specific", "plain-language", "will-do")
+
+
 @dataclass(frozen=True)
 class ReviewRecord:
-    peer_id: int | None
+    peer_id: int | None  # who recorded it: a peer worker or the prescriber
     shared_decision: str
     follow_up: list[str]
     note: str
     reviewed_at: datetime
+    marks: tuple[str, ...] = ()  # of DECISION_MARKS, in that order
 
 
 @dataclass(frozen=True)
@@ -165,10 +173,17 @@ class PastVisit:
 # left waiting. The kiosk shows "Saving..." after SAVE_HOLD_S.
 SAVE_GIVE_UP_S = 5.0
 SAVE_HOLD_S = 1.5
+SAVE_FIRST_TRY_S = 0.05  # the wait for SQLite's lock before the save moves off the screen's thread
 # How often a safety answer that could not be stored is tried again, in the background.
 SAFETY_RETRY_S = 1.0
 
 _MISSING = object()
+
+
+def _waiting_for_lock(error: BaseException) -> bool:
+    """SQLite's "database is locked": another writer holds the lock (worth waiting for)."""
+    text = str(getattr(error, "orig", "") or "").lower()
+    return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
 
 
 class NotSaved(Exception):
@@ -238,7 +253,8 @@ class KioskVisit:
         self.service_user_id = service_user_id
         self.visit = visit
         self.resumed = stored_flags is not None  # True: picked up where it was left
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the fields below, never held while writing
+        self._writing = threading.Lock()  # one store at a time, from either thread
         # What is stored, as this kiosk last wrote it: only differences are written.
         self._stored_answers: dict[ItemRef, AnswerValue] = visit.answers
         self._stored_flags: dict[FlagKey, tuple[str, str]] = {
@@ -362,20 +378,43 @@ class KioskVisit:
             if not self._queued and not self._owed and not force and not self._differs(answers, flags):
                 return Pending(None, plan)  # nothing to store (an intro's Start, an info screen)
 
+        # First on this thread, waiting for SQLite's lock only a moment: a handoff to the saving
+        # thread costs milliseconds on a busy machine, a frame's worth. A lock held elsewhere
+        # sends the save to the saving thread, which waits longer while the screen says so.
+        if self._service.db.dialect == "sqlite" and self._writing.acquire(blocking=False):
+            try:
+                self._store_now(answers, flags, force, SAVE_FIRST_TRY_S)
+            except Exception as e:
+                if not _waiting_for_lock(e):
+                    self._not_stored(plan, e)
+                    failed: Future = Future()
+                    failed.set_exception(e)
+                    return Pending(failed, plan)
+            else:
+                with self._lock:
+                    self._confirmed = (answers, flags)
+                return Pending(None, plan)
+            finally:
+                self._writing.release()
+
         def work() -> None:
             try:
                 self._store(answers, flags, force)
             except Exception as e:
-                if plan.step.safety is not None and not isinstance(e, UserError):
-                    with self._lock:
-                        self._confirmed = (answers, flags)
-                        self._owed[_flag_key(plan.step.safety)] = plan.step.safety
-                    self._retry_later()
+                self._not_stored(plan, e)
                 raise
             with self._lock:
                 self._confirmed = (answers, flags)
 
         return self._submit(work, plan)
+
+    def _not_stored(self, plan: Plan, error: Exception) -> None:
+        log.warning("kiosk save failed: %s", type(error).__name__)
+        if plan.step.safety is not None and not isinstance(error, UserError):
+            with self._lock:
+                self._confirmed = (plan.answers, plan.flags)
+                self._owed[_flag_key(plan.step.safety)] = plan.step.safety
+            self._retry_later()
 
     def _submit(self, work: Callable[[], object], plan: Plan | None = None) -> Pending:
         with self._lock:
@@ -385,7 +424,7 @@ class KioskVisit:
             try:
                 return work()
             except Exception as e:
-                log.warning("kiosk save failed: %s", type(e).__name__)
+                log.info("kiosk saving thread: %s", type(e).__name__)
                 raise
             finally:
                 with self._lock:
@@ -416,6 +455,17 @@ class KioskVisit:
     ) -> None:
         """Make what is stored match ``answers`` and ``flags`` in one transaction (on the saving
         thread). ``force``: answers written even if unchanged (their time is the confirm's)."""
+        with self._writing:
+            self._store_now(answers, flags, force, SAVE_GIVE_UP_S)
+
+    def _store_now(
+        self,
+        answers: Mapping[ItemRef, AnswerValue],
+        flags: list[FlagEntry],
+        force: list[ItemRef],
+        within: float,
+    ) -> None:
+        """``_store`` with ``_writing`` held, waiting for a lock at most ``within``."""
         with self._lock:
             stored = self._stored_answers
             save = {
@@ -427,7 +477,7 @@ class KioskVisit:
             changes = _flag_changes(self._stored_flags, self._wanted_flags(flags))
         if not save and not cleared and not changes.any:
             return
-        self._service.store_changes(self.id, save, cleared, changes)
+        self._service.store_changes(self.id, save, cleared, changes, within=within)
         with self._lock:
             self._stored_answers = dict(answers)
             self._stored_flags = changes.after
@@ -568,13 +618,6 @@ class VisitService:
         )
         return KioskVisit(self, visit_id, record.service_user_id, engine_visit, record.flags)
 
-    @property
-    def saver(self) -> ThreadPoolExecutor:
-        """The one thread the kiosk's saves run on, in the order they were made."""
-        if self._saver is None:
-            self._saver = ThreadPoolExecutor(1, thread_name_prefix="kiosk-save")
-        return self._saver
-
     def reopen(self, visit_id: int) -> KioskVisit:
         """Back from the page to the review: a visit just finished at the kiosk is in progress
         again, but only while its page has not been printed (the printed page is what the
@@ -599,15 +642,24 @@ class VisitService:
         self.db.write(work)
         return self.resume(visit_id)
 
+    @property
+    def saver(self) -> ThreadPoolExecutor:
+        """The one thread the kiosk's saves run on, in the order they were made."""
+        if self._saver is None:
+            self._saver = ThreadPoolExecutor(1, thread_name_prefix="kiosk-save")
+        return self._saver
+
     def store_changes(
         self,
         visit_id: int,
         save: Mapping[ItemRef, AnswerValue],
         cleared: list[ItemRef],
         flags: _FlagChanges,
+        *,
+        within: float = SAVE_GIVE_UP_S,
     ) -> None:
         """Store a kiosk visit's answers saved and cleared and its flag changes, in one
-        transaction that waits for a lock at most ``SAVE_GIVE_UP_S``."""
+        transaction that waits for a lock at most ``within`` seconds."""
         now = self.clock()
 
         def work(connection: Connection) -> None:
@@ -626,7 +678,7 @@ class VisitService:
             )
             _write_flag_changes(connection, visit_id, flags, now)
 
-        self.db.write_within(work, SAVE_GIVE_UP_S)
+        self.db.write_within(work, within)
 
     def _check_in_progress(self, session: Session | Connection, visit_id: int) -> None:
         """Raise unless the visit is in progress; holds it there until the transaction ends
@@ -848,8 +900,15 @@ class VisitService:
         shared_decision: str,
         follow_up: list[str] | tuple[str, ...] = (),
         note: str = "",
+        marks: list[str] | tuple[str, ...] = (),
     ) -> VisitRecord:
-        """Record the shared decision and follow-up needs; the visit is then locked."""
+        """Record the shared decision, which of its four marks it has (``DECISION_MARKS``) and
+        the follow-up needs; the visit is then locked, and its open concern flags close with it
+        (the consultation was where they were talked about). Safety flags stay until someone
+        checks in with the person and acknowledges them."""
+        unknown = [m for m in marks if m not in DECISION_MARKS]
+        if unknown:
+            raise UserError(f"unknown decision mark {unknown[0]!r}: use {', '.join(DECISION_MARKS)}")
         now = self.clock()
 
         def work(session: Session) -> VisitRecord:
@@ -869,17 +928,28 @@ class VisitService:
                     peer_id=staff_id,
                     shared_decision=shared_decision.strip(),
                     follow_up=json.dumps([f.strip() for f in follow_up if f.strip()]),
+                    marks=json.dumps([m for m in DECISION_MARKS if m in marks]),
                     note=note.strip(),
                     reviewed_at=now,
                 )
             )
+            closed = session.execute(
+                update(Flag)
+                .where(Flag.visit_id == visit_id, Flag.severity == "concern",
+                       Flag.acknowledged_at.is_(None))
+                .values(acknowledged_by=staff_id, acknowledged_at=now,
+                        acknowledgement_note=REVIEW_CLOSED_NOTE)
+                .execution_options(synchronize_session=False)
+            ).rowcount
             session.execute(
                 update(VisitRow)
                 .where(VisitRow.id == visit_id)
                 .values(state="reviewed", updated_at=now)
             )
             audit.record(
-                session, audit.REVIEW, at=now, actor="peer", staff_id=staff_id, visit_id=visit_id
+                session, audit.REVIEW, at=now, actor="peer", staff_id=staff_id, visit_id=visit_id,
+                marks=sum(m in marks for m in DECISION_MARKS),
+                concerns_closed=closed,
             )
             return self._load(session, visit_id)
 
@@ -1016,6 +1086,7 @@ class VisitService:
                 json.loads(review_row.follow_up),
                 review_row.note,
                 review_row.reviewed_at,
+                tuple(json.loads(review_row.marks or "[]")),
             )
             if review_row
             else None

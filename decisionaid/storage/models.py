@@ -177,7 +177,8 @@ class Flag(Base):
 
 
 class PeerReview(Base):
-    """What a peer worker recorded after the consultation; its visit is then locked."""
+    """What a peer worker or the prescriber recorded after the consultation; its visit is
+    then locked."""
 
     __tablename__ = "peer_reviews"
 
@@ -186,6 +187,8 @@ class PeerReview(Base):
     peer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     shared_decision: Mapped[str] = mapped_column(Text)
     follow_up: Mapped[str] = mapped_column(Text)  # JSON list of follow-up needs
+    # JSON list of the four marks of a good decision that were ticked (DECISION_MARKS)
+    marks: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     note: Mapped[str] = mapped_column(Text)
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
