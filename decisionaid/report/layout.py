@@ -17,9 +17,13 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from decisionaid.report.data import ReportData, Trend
-from decisionaid.report.fonts import register_fonts
+from decisionaid.report.fonts import REGULAR, register_fonts
 from decisionaid.report.text import Line as TextLine
 from decisionaid.report.text import section_lines
+
+# Every table cell names the report font: left alone, ReportLab names Helvetica for each cell,
+# which the PDF then references without embedding it (an archived page must carry its fonts).
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
 
 MIN_BODY_SIZE = 9.0
 RED = colors.HexColor("#B00000")
@@ -218,6 +222,7 @@ def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowabl
     left += [_para(line, styles) for line in lines if line.kind == "subtitle"]
     table = Table([[left, right]], colWidths=[width * 0.65, width * 0.35])
     table.setStyle(TableStyle([
+        CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -240,6 +245,7 @@ def _alerts(lines: list[TextLine], styles: Styles, width: float) -> list[Flowabl
     box = Table([[cell]], colWidths=[width])
     pad = 3 if styles.compact else 4
     box.setStyle(TableStyle([
+        CELL_FONT,
         ("BOX", (0, 0), (-1, -1), 2.0 if flagged else 0.6, RED if flagged else RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -256,6 +262,7 @@ def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> lis
         return heading
     bar = Table([[body]], colWidths=[width])
     bar.setStyle(TableStyle([
+        CELL_FONT,
         ("LINEBEFORE", (0, 0), (0, -1), 3, GREY),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -280,6 +287,7 @@ def _trend_table(head: TextLine, rows: list[TextLine], trends: tuple[Trend, ...]
     table = Table(data, colWidths=[w * width for w in widths])
     pad = 0.5 if styles.compact else 1.0
     table.setStyle(TableStyle([
+        CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -360,6 +368,7 @@ def two_columns(left: list[Flowable], right: list[Flowable], width: float) -> Ta
     column = (width - COLUMN_GAP) / 2
     table = Table([[left or "", right or ""]], colWidths=[column + COLUMN_GAP, column])
     table.setStyle(TableStyle([
+        CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), COLUMN_GAP),

@@ -22,6 +22,9 @@ class _OnePageDoc(BaseDocTemplate):
             out, pagesize=page.size, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_SPACE,
             title=title, author="decisionaid", creator="decisionaid", subject=title,
+            # The canvas's own starting font too: left to ReportLab it is Helvetica, referenced
+            # and not embedded, and an archived PDF must carry every font it names.
+            initialFontName=REGULAR,
         )
         frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, page.frame_width, page.frame_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
