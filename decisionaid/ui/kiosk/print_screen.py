@@ -124,8 +124,10 @@ class PrintScreen(Screen):
         return False
 
     def no_way_back(self) -> None:
-        """Something was printed: the page is the visit as stored, so Back goes."""
+        """Something was printed: the page is the visit as stored, so Back goes, and with it
+        the row it stood in (an empty row would only push the page up)."""
         self.nav.back_button.hide()
+        self.page_footer.hide()
 
     def print_page(self) -> None:
         if self.pdf is None:
