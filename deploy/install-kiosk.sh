@@ -29,7 +29,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's python3 (3.11 on Debian 12)
 PACKAGES=(cage xwayland python3-venv fonts-dejavu-core speech-dispatcher
           speech-dispatcher-espeak-ng espeak-ng cups-client libpulse0 libegl1 libgl1
           libxkbcommon0 libfontconfig1 libdbus-1-3 libnss3 libasound2 libwayland-cursor0
-          libwayland-egl1)
+          libwayland-egl1 pipewire-audio)  # pipewire-audio: the session's sound server
 
 say() { echo "install-kiosk: $*"; }
 die() { echo "install-kiosk: $*" >&2; exit 1; }
