@@ -41,3 +41,24 @@ def test_the_timer_closes_the_day_once_when_closing_time_comes(qtbot, clock):
     timer.check()
     assert len(calls) == 1  # once a day
     assert timer.timer.isActive()
+
+
+def test_the_kiosk_and_the_station_each_run_the_closing_timer(make_kiosk, config, qtbot,
+                                                              database, visit_content,
+                                                              fast_pins):
+    from decisionaid.app import open_app
+    from decisionaid.ui.station.services import station_services
+    from decisionaid.ui.station.station import PeerStation
+
+    kiosk = make_kiosk(config)
+    qtbot.waitUntil(lambda: getattr(kiosk, "closing", None) is not None, timeout=10_000)
+    assert kiosk.closing.timer.isActive()
+    assert kiosk.closing.schedule.closing_time == config.closing_time
+
+    app = open_app(Config(database_url=str(database.url)), content=visit_content,
+                   database=database, hasher=fast_pins)
+    services = station_services(app, printer=None, make_page=lambda visit_id: b"",
+                                render_pages=lambda pdf: [])
+    station = PeerStation(services)
+    qtbot.addWidget(station)
+    assert station.closing.timer.isActive()
