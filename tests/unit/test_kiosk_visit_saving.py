@@ -309,7 +309,7 @@ def test_tapping_at_random_while_saves_fail_at_random(sqlite_db, visit_content):
     run_state_machine_as_test(
         TappingWhileSavesFail,
         settings=settings(
-            max_examples=40,
+            max_examples=100,
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
