@@ -247,9 +247,9 @@ def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station,
     assert "Who has looked at my information" in screen.access_html()
 
 
-def test_a_prescriber_cannot_open_the_peer_station(qtbot, station, services):
+def test_a_prescriber_signs_in_to_their_desk_and_nothing_else(qtbot, station, services):
     add_staff(services, name="Dr Lee", role="prescriber", pin="2468")
     sign_in(qtbot, station, name="Dr Lee", pin="2468")
-    qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
-    assert station.workspace is None
-    assert "prescriber account cannot open the peer station" in station.sign_in.message.text()
+    qtbot.waitUntil(lambda: station.workspace is not None)
+    assert tab_titles(station.workspace) == ["Today's reports"]
+    assert station.workspace.today is None and station.workspace.search is None

@@ -892,3 +892,78 @@ def month_names(language: str) -> list[str]:
 def keys() -> list[str]:
     return list(STRINGS)
 
+
+# The prescriber's desk ("Today's reports") and the calmer Today board.
+STRINGS.update({
+    "station_role_peer": {"en": "peer worker", "es": "persona de apoyo"},
+    "station_role_admin": {"en": "admin", "es": "administración"},
+    "station_role_prescriber": {"en": "prescriber", "es": "profesional que receta"},
+    "station_tab_reports": {"en": "Today's reports", "es": "Informes de hoy"},
+    "station_close_tab": {"en": "Close this tab", "es": "Cerrar esta pestaña"},
+    "station_day": {"en": "{day} {month}", "es": "{day} de {month}"},
+    "station_state_in_progress": {"en": "in progress", "es": "en curso"},
+    "station_state_incomplete": {"en": "incomplete", "es": "incompleta"},
+    "station_state_complete": {"en": "finished", "es": "terminada"},
+    "station_state_printed": {"en": "printed", "es": "impresa"},
+    "station_state_reviewed": {"en": "reviewed", "es": "revisada"},
+    "station_count_report_one": {"en": "{n} report", "es": "{n} informe"},
+    "station_count_report_many": {"en": "{n} reports", "es": "{n} informes"},
+    "station_reports_updated": {
+        "en": "{day} · {reports} · updated {time}",
+        "es": "{day} · {reports} · actualizado a las {time}",
+    },
+    "station_board_updated_n": {
+        "en": "{day} · {visits} · updated {time}",
+        "es": "{day} · {visits} · actualizado a las {time}",
+    },
+    "station_col_finished": {"en": "Finished", "es": "Terminó"},
+    "station_col_alerts": {"en": "Alerts", "es": "Alertas"},
+    "station_col_decision": {"en": "Decision", "es": "Decisión"},
+    "station_alert_safety": {"en": "⚠ {n} safety", "es": "⚠ {n} de seguridad"},
+    "station_concern_one": {"en": "▲ {n} concern", "es": "▲ {n} preocupación"},
+    "station_concern_many": {"en": "▲ {n} concerns", "es": "▲ {n} preocupaciones"},
+    "station_no_alerts": {"en": "none", "es": "ninguna"},
+    "station_decision_recorded": {"en": "recorded", "es": "registrada"},
+    "station_decision_to_record": {"en": "to record", "es": "por registrar"},
+    "station_open_report": {"en": "Open report", "es": "Abrir informe"},
+    "station_no_reports_today": {
+        "en": "No reports yet today. A visit appears here as soon as the person finishes at the kiosk.",
+        "es": "Todavía no hay informes hoy. Una visita aparece aquí en cuanto la persona termina en la pantalla.",
+    },
+    "station_tab_report": {"en": "Report: {who}", "es": "Informe: {who}"},
+    "station_report_heading": {
+        "en": "{who}{number} — finished {time}",
+        "es": "{who}{number} — terminó a las {time}",
+    },
+    "station_opening_report": {"en": "Opening the report…", "es": "Abriendo el informe…"},
+    "station_marks_heading": {
+        "en": "Tick each one as you check the note. It is:",
+        "es": "Marca cada una al revisar la nota. Está:",
+    },
+    "station_mark_own-voice": {
+        "en": "in the person's own voice (“I will…”)",
+        "es": "en palabras de la persona (“Voy a…”)",
+    },
+    "station_mark_specific": {"en": "specific to them", "es": "pensada para la persona"},
+    "station_mark_plain-language": {"en": "in plain language", "es": "en palabras sencillas"},
+    "station_mark_will-do": {"en": "something they will do", "es": "algo que va a hacer"},
+    "station_save_decision": {"en": "Save the decision", "es": "Guardar la decisión"},
+    "station_save_pdf": {"en": "Save as PDF…", "es": "Guardar como PDF…"},
+    "station_save_pdf_title": {"en": "Save the report as PDF", "es": "Guardar el informe como PDF"},
+    "station_pdf_kinds": {"en": "PDF files (*.pdf)", "es": "Archivos PDF (*.pdf)"},
+    "station_saving_pdf": {"en": "Saving the PDF…", "es": "Guardando el PDF…"},
+    "station_saved_pdf": {
+        "en": "Saved to {path}. Only this computer account can open the file.",
+        "es": "Guardado en {path}. Solo esta cuenta del equipo puede abrir el archivo.",
+    },
+    "station_could_not_save_pdf": {
+        "en": "The PDF was not saved: {reason}.",
+        "es": "No se guardó el PDF: {reason}.",
+    },
+    "station_finished_at": {"en": "finished at {time}", "es": "terminó a las {time}"},
+    "station_finished_no_time": {"en": "finished", "es": "terminada"},
+    "station_stopped_at": {
+        "en": "stopped at {time}, in {section}",
+        "es": "se detuvo a las {time}, en {section}",
+    },
+})

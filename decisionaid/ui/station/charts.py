@@ -3,6 +3,8 @@ per month (statistics). No chart library: they only need to be read at a glance.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -71,6 +73,7 @@ class BarChart(QWidget):
         self.empty = empty  # what an empty chart says, in the station's language
         self.labels: list[str] = []
         self.series: list[tuple[str, list[float]]] = []
+        self.drawn_labels: list[str] = []  # the month names the last paint wrote under the bars
         self.setMinimumHeight(220)
 
     def set_data(self, labels: list[str], series: list[tuple[str, list[float]]]) -> None:
@@ -96,14 +99,21 @@ class BarChart(QWidget):
         p.drawLine(QPointF(left, bottom), QPointF(right, bottom))
         p.drawText(QRectF(0, top - 8, left - 4, 16), Qt.AlignmentFlag.AlignRight, f"{peak:g}")
         group = (right - left) / len(self.labels)
-        bar = max(2.0, group * 0.8 / len(self.series))
+        bar = min(40.0, max(2.0, group * 0.8 / len(self.series)))  # a few months: not slabs
+        # Every month named in full, as in the table; where they would overlap, every n-th.
+        widest = max(p.fontMetrics().horizontalAdvance(label) for label in self.labels) + 8
+        every = max(1, math.ceil(widest / group))
         for g, label in enumerate(self.labels):
-            gx = left + g * group + group * 0.1
+            gx = left + (g + 0.5) * group - bar * len(self.series) / 2
             for s, (_, values) in enumerate(self.series):
                 h = (values[g] / peak) * (bottom - top)
                 p.fillRect(QRectF(gx + s * bar, bottom - h, bar - 1, h),
                            QColor(PALETTE[s % len(PALETTE)]))
+            if g % every:
+                continue
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(left + g * group, bottom + 4, group, 16),
+            centre = left + (g + 0.5) * group
+            p.drawText(QRectF(centre - widest / 2, bottom + 4, widest, 18),
                        Qt.AlignmentFlag.AlignHCenter, label)
+        self.drawn_labels = [label for g, label in enumerate(self.labels) if g % every == 0]
         p.end()

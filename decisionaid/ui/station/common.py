@@ -14,7 +14,7 @@ from shiboken6 import Shiboken
 from decisionaid.app import log_file
 from decisionaid.errors import UserError
 from decisionaid.ui.common.operations import run_in_background
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import STRINGS, month_names, t
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,19 @@ def day_and_time(moment: datetime | None) -> str:
 
 def day(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%d %b %Y") if moment else ""
+
+
+def today_words(moment: datetime, language: str) -> str:
+    """The day in the station's language: "1 December", "1 de diciembre"."""
+    local = moment.astimezone()
+    return t("station_day", language, day=local.day, month=month_names(language)[local.month - 1])
+
+
+def state_words(state: str, printed: bool, language: str) -> str:
+    """A visit's state in the station's language: in progress, finished, printed, reviewed or
+    incomplete."""
+    key = "printed" if state == "complete" and printed else state
+    return t(f"station_state_{key}", language) if f"station_state_{key}" in STRINGS else state
 
 
 def message_label() -> QLabel:

@@ -18,6 +18,7 @@ from decisionaid.app import App
 from decisionaid.config import Config
 from decisionaid.content.model import Content
 from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services.desk import Desk
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.pins import PinHasher
 from decisionaid.services.staff import IDLE_SIGN_OUT
@@ -90,6 +91,10 @@ class PeerServices:
     def language(self) -> str:
         """The station's own words are in the site's first language."""
         return self.config.languages[0]
+
+    def desk(self) -> Desk:
+        """The prescriber's desk: today's reports, one opened, saved as PDF."""
+        return Desk(self.db, self.visits, self.queries, self.make_page, clock=self.clock)
 
 
 def station_services(app: App, **overrides) -> PeerServices:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,8 +30,12 @@ class SignInScreen(QWidget):
         self.setObjectName("peer_sign_in")
         lang = services.language
         title = QLabel(t("station_title", lang, site=services.config.site_name))
-        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        title.setProperty("role", "title")
+        title.setWordWrap(True)
         hint = QLabel(t("station_sign_in_hint", lang))
+        hint.setWordWrap(True)
+        for words in (title, hint):  # a long site name wraps rather than being cut off
+            words.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName("staff_name")
         self.name.setPlaceholderText(t("station_name_hint", lang))
@@ -49,9 +54,14 @@ class SignInScreen(QWidget):
         form = QFormLayout()
         form.addRow(t("station_name", lang), self.name)
         form.addRow(t("station_pin", lang), self.pin)
-        box = QWidget()
-        box.setMaximumWidth(420)
+        # A white card on the kiosk's warm background, wide enough for the title on two lines.
+        box = QFrame()
+        box.setProperty("role", "panel")
+        box.setFixedWidth(460)
         column = QVBoxLayout(box)
+        column.setContentsMargins(28, 24, 28, 24)
+        column.setSpacing(12)
+        form.setVerticalSpacing(10)
         column.addWidget(title)
         column.addWidget(hint)
         column.addLayout(form)
@@ -86,8 +96,8 @@ class SignInScreen(QWidget):
         # A PIN check costs tens of milliseconds by design: never on the UI thread.
         in_background(
             self,
-            lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock,
-                                  for_peer_work=True),
+            # Every role signs in here: a prescriber to their desk, peers and admins to Today.
+            lambda: staff.sign_in(s.db, name, pin, hasher=s.hasher, clock=s.clock),
             self._accepted,
             self._refused,
             language=s.language,

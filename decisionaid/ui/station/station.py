@@ -1,6 +1,7 @@
 """The peer station's window: sign-in first, then Today, Find, and (for admins) Statistics and
-Admin, with each opened visit or person in a tab of its own. Signs out after a spell without a
-key press or a click, and nothing of the last session stays on screen."""
+Admin, with each opened visit or person in a tab of its own. A prescriber gets their desk
+instead: Today's reports, and each report opened in a tab of its own. Signs out after a spell
+without a key press or a click, and nothing of the last session stays on screen."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
 from decisionaid.ui.common.strings import t
+from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
+from decisionaid.ui.station.desk import ReportScreen, ReportsScreen
 from decisionaid.ui.station.person import PersonScreen
 from decisionaid.ui.station.search import SearchScreen
 from decisionaid.ui.station.services import PeerServices
@@ -31,6 +34,7 @@ from decisionaid.ui.station.statistics import StatisticsScreen
 from decisionaid.ui.station.today import TodayScreen
 from decisionaid.ui.station.visit import VisitScreen
 
+ROLES = ("peer", "admin", "prescriber")
 ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
@@ -44,7 +48,8 @@ class Workspace(QWidget):
         self.services = services
         self.member = member
         lang = services.language
-        who = QLabel(t("station_signed_in_as", lang, name=_html(member.name), role=member.role))
+        role = t(f"station_role_{member.role}", lang) if member.role in ROLES else member.role
+        who = QLabel(t("station_signed_in_as", lang, name=_html(member.name), role=role))
         who.setObjectName("signed_in_as")
         out = QPushButton(t("station_sign_out", lang))
         out.setObjectName("sign_out")
@@ -53,35 +58,42 @@ class Workspace(QWidget):
         bar.addWidget(out)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("peer_tabs")
-        self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
 
-        self.today = TodayScreen(services, member)
-        self.today.open_visit.connect(self.open_visit)
-        self.search = SearchScreen(services, member)
-        self.search.open_person.connect(self.open_person)
-        self.search.open_visit.connect(self.open_visit)
-        self.tabs.addTab(self.today, t("station_tab_today", lang))
-        self.tabs.addTab(self.search, t("station_tab_find", lang))
-        self.fixed = 2
+        self.statistics: StatisticsScreen | None = None
+        self.admin: AdminScreen | None = None
+        self.today: TodayScreen | None = None
+        self.search: SearchScreen | None = None
+        self.reports: ReportsScreen | None = None
+        if member.role == "prescriber":
+            # Their desk and nothing else: no board of who is at the kiosk, no search, no admin.
+            self.reports = ReportsScreen(services, member)
+            self.reports.open_report.connect(self.open_report)
+            self.tabs.addTab(self.reports, t("station_tab_reports", lang))
+            self.fixed = 1
+        else:
+            self.today = TodayScreen(services, member)
+            self.today.open_visit.connect(self.open_visit)
+            self.search = SearchScreen(services, member)
+            self.search.open_person.connect(self.open_person)
+            self.search.open_visit.connect(self.open_visit)
+            self.tabs.addTab(self.today, t("station_tab_today", lang))
+            self.tabs.addTab(self.search, t("station_tab_find", lang))
+            self.fixed = 2
         if member.is_admin:
             self.tabs.addTab(QWidget(), t("station_tab_statistics", lang))
             self.tabs.addTab(QWidget(), t("station_tab_admin", lang))
             self.fixed = 4
-        for i in range(self.fixed):
-            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         out.clicked.connect(self.sign_out)
-        self.statistics: StatisticsScreen | None = None
-        self.admin: AdminScreen | None = None
-        self.today.start()
+        (self.reports or self.today).start()
 
     def stop(self) -> None:
-        self.today.stop()
+        (self.reports or self.today).stop()
 
     def _tab_changed(self, index: int) -> None:
         # Admin screens are built when first shown: their reads are not needed before.
@@ -115,9 +127,23 @@ class Workspace(QWidget):
         old = self.tabs.widget(index)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, widget, title)
-        self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
         old.deleteLater()
         self.tabs.blockSignals(blocked)
+
+    def _add_closable(self, widget: QWidget, title: str) -> None:
+        """A tab with a plain "×" of the station's look to close it (Qt's own close icon is a
+        stock red square beside the rest)."""
+        index = self.tabs.addTab(widget, title)
+        close = QPushButton("×")
+        close.setObjectName("close_tab")
+        close.setFlat(True)
+        close.setFixedSize(22, 22)
+        close.setAccessibleName(t("station_close_tab", self.services.language))
+        close.setStyleSheet("QPushButton#close_tab { min-height: 0; padding: 0; border: none;"
+                            " background: transparent; font-size: 14pt; color: #3d4a57; }"
+                            " QPushButton#close_tab:hover { color: #b00020; }")
+        close.clicked.connect(lambda: self._close_tab(self.tabs.indexOf(widget)))
+        self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, close)
 
     def _find(self, kind: type, key: int) -> QWidget | None:
         for i in range(self.fixed, self.tabs.count()):
@@ -127,22 +153,40 @@ class Workspace(QWidget):
                 return widget
         return None
 
-    def open_visit(self, visit_id: int) -> VisitScreen:
+    def open_report(self, visit_id: int) -> ReportScreen:
+        """A report at full size with the decision beside it (the prescriber's desk)."""
+        screen = self._find(ReportScreen, visit_id)
+        if screen is None:
+            screen = ReportScreen(self.services, self.member, visit_id)
+            screen.changed.connect(lambda _: self.reports and self.reports.refresh())
+            self._add_closable(screen, t("station_tab_visit", self.services.language,
+                                         visit_id=visit_id))
+            screen.named.connect(lambda name, s=screen: self.tabs.setTabText(
+                self.tabs.indexOf(s), name))
+        self.tabs.setCurrentWidget(screen)
+        return screen  # type: ignore[return-value]
+
+    def open_visit(self, visit_id: int) -> VisitScreen | None:
+        if self.today is None:
+            return None  # a prescriber opens reports, not the peer's visit screen
         screen = self._find(VisitScreen, visit_id)
         if screen is None:
             screen = VisitScreen(self.services, self.member, visit_id)
             screen.open_person.connect(self.open_person)
-            screen.changed.connect(lambda _: self.today.refresh())
-            self.tabs.addTab(screen, t("station_tab_visit", self.services.language, visit_id=visit_id))
+            screen.changed.connect(lambda _: self.today and self.today.refresh())
+            self._add_closable(screen, t("station_tab_visit", self.services.language,
+                                         visit_id=visit_id))
         self.tabs.setCurrentWidget(screen)
         return screen  # type: ignore[return-value]
 
-    def open_person(self, service_user_id: int) -> PersonScreen:
+    def open_person(self, service_user_id: int) -> PersonScreen | None:
+        if self.search is None:
+            return None  # not a prescriber's: a person's history is peer work
         screen = self._find(PersonScreen, service_user_id)
         if screen is None:
             screen = PersonScreen(self.services, self.member, service_user_id)
             screen.open_visit.connect(self.open_visit)
-            self.tabs.addTab(screen, t("station_tab_person", self.services.language))
+            self._add_closable(screen, t("station_tab_person", self.services.language))
             screen.named.connect(lambda name, s=screen: self.tabs.setTabText(
                 self.tabs.indexOf(s), name))
         self.tabs.setCurrentWidget(screen)
@@ -160,7 +204,14 @@ class PeerStation(QMainWindow):
         super().__init__()
         self.services = services
         self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
-        self.resize(1280, 820)
+        look.apply(self)
+        # 1280×820 where there is room; never more than the screen leaves free, so the status
+        # line at the bottom ("Could not print: …") is always in view.
+        screen = QApplication.primaryScreen()
+        free = screen.availableGeometry().size() if screen is not None else None
+        self.resize(min(1280, free.width()) if free else 1280, min(820, free.height()) if free else 820)
+        if free is not None:
+            self.setMaximumSize(free)
         self.stack = QStackedWidget()
         self.sign_in = SignInScreen(services)
         self.stack.addWidget(self.sign_in)

@@ -23,6 +23,17 @@ COLUMNS = ("month", "started", "finished", "printed", "reviewed", "incomplete", 
            "vignettes_watched", "suggestions_made")
 
 
+def stacked(label: str, width: int = 11) -> str:
+    """A column heading broken into lines of about ``width`` characters, at spaces."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class StatisticsScreen(QWidget):
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +61,8 @@ class StatisticsScreen(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         self.chart = BarChart(empty=t("station_no_visits_in_period", lang))
-        self.table = table([t(f"station_stat_{column}", lang) for column in COLUMNS])
+        # Headings on up to three short lines: all thirteen columns fit across the window.
+        self.table = table([stacked(t(f"station_stat_{column}", lang)) for column in COLUMNS])
         self.table.setObjectName("statistics_table")
         self.message = message_label()
         layout = QVBoxLayout(self)
@@ -84,7 +96,8 @@ class StatisticsScreen(QWidget):
         ] for m in lines])
         self.table.resizeColumnsToContents()
         lang = self.services.language
-        self.chart.set_data([m.month[2:] for m in lines], [
+        # The chart names each month as the table does ("2026-12").
+        self.chart.set_data([m.month for m in lines], [
             (t("station_stat_started", lang), [m.started for m in lines]),
             (t("station_stat_finished", lang), [m.finished for m in lines]),
             (t("station_stat_printed", lang), [m.printed for m in lines]),

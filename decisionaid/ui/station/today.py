@@ -33,9 +33,12 @@ from decisionaid.ui.station.common import (
     message_label,
     selected_key,
     show_message,
+    state_words,
     table,
+    today_words,
 )
 from decisionaid.ui.station.help_requests import HelpRequestsPanel
+from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG, SAFETY_BG, SAFETY_FG
 from decisionaid.ui.station.services import PeerServices
 
 BANNER_ON = f"QFrame#safety_banner {{ background: {RED}; }} QFrame#safety_banner QLabel {{ color: white; }}"
@@ -85,6 +88,19 @@ class SafetyRow(QWidget):
             self.acknowledge.emit([f.flag_id for f in self.flags], self.note.text().strip())
 
 
+def where_now(line, language: str) -> str:
+    """The "Section now" cell: the section someone is on, or that their visit is over."""
+    v = line.visit
+    if v.state == "in_progress":
+        return line.section or "—"
+    if v.state == "incomplete":
+        return t("station_stopped_at", language, time=clock_time(v.finished_at),
+                 section=line.section or "—")
+    if v.finished_at is None:
+        return t("station_finished_no_time", language)
+    return t("station_finished_at", language, time=clock_time(v.finished_at))
+
+
 class TodayScreen(QWidget):
     open_visit = Signal(int)
 
@@ -126,7 +142,7 @@ class TodayScreen(QWidget):
 
         lang = services.language
         self.heading = QLabel(t("station_tab_today", lang))
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.heading.setProperty("role", "heading")
         self.updated = QLabel(t("station_reading", lang))
         self.open_button = QPushButton(t("station_open_visit", lang))
         self.finish_button = QPushButton(t("station_force_finish_button", lang))
@@ -143,10 +159,10 @@ class TodayScreen(QWidget):
         self.list = table([t(f"station_col_{c}", lang)
                            for c in ("started", "name", "status", "section", "open_flags")])
         self.list.setObjectName("today_list")
-        self.list.setColumnWidth(0, 70)
+        self.list.setColumnWidth(0, 90)
         self.list.setColumnWidth(1, 160)
         self.list.setColumnWidth(2, 100)
-        self.list.setColumnWidth(3, 280)
+        self.list.setColumnWidth(3, 300)
         self.empty = QLabel(t("station_no_visits_today", lang))
         self.empty.hide()
         self.message = message_label()
@@ -205,8 +221,11 @@ class TodayScreen(QWidget):
         now = self.services.clock()
         self.updated.setStyleSheet("")
         lang = self.services.language
-        self.updated.setText(t("station_board_updated", lang, day=f"{now.astimezone():%a %d %b}",
-                               count=len(board.lines), time=clock_time(now)))
+        n = len(board.lines)
+        self.updated.setText(t("station_board_updated_n", lang, day=today_words(now, lang),
+                               visits=t(f"station_count_visit_{'one' if n == 1 else 'many'}",
+                                        lang, n=n),
+                               time=clock_time(now)))
         self._show_safety(board.safety)
         chosen = selected_key(self.list)
         rows, keys = [], []
@@ -215,17 +234,26 @@ class TodayScreen(QWidget):
             flags = []
             if v.open_safety_flags:
                 flags.append(t("station_open_safety", lang, n=v.open_safety_flags))
-            if v.open_flags - v.open_safety_flags:
-                flags.append(t("station_open_concern", lang, n=v.open_flags - v.open_safety_flags))
-            rows.append([clock_time(v.started_at), v.first_name or t("station_guest", lang), line.status,
-                         line.section or "—", ", ".join(flags)])
+            concerns = v.open_flags - v.open_safety_flags
+            if concerns:
+                flags.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang,
+                               n=concerns))
+            status = state_words(v.state, v.printed_at is not None, lang)
+            rows.append([clock_time(v.started_at), v.first_name or t("station_guest", lang), status,
+                         where_now(line, lang), ", ".join(flags)])
             keys.append(v.id)
         fill(self.list, rows, keys)
         for r, line in enumerate(board.lines):
+            # Red is for a safety answer no one has checked in about yet; a concern is marked
+            # in its own cell, for the consultation, not as an alarm.
             if line.visit.open_safety_flags:
                 for c in range(self.list.columnCount()):
-                    self.list.item(r, c).setForeground(QColor("white"))
-                    self.list.item(r, c).setBackground(QColor(RED))
+                    self.list.item(r, c).setForeground(QColor(SAFETY_FG))
+                    self.list.item(r, c).setBackground(QColor(SAFETY_BG))
+            elif line.visit.open_flags:
+                cell = self.list.item(r, self.list.columnCount() - 1)
+                cell.setForeground(QColor(CONCERN_FG))
+                cell.setBackground(QColor(CONCERN_BG))
         self.empty.setVisible(not board.lines)
         if chosen in keys:
             self.list.selectRow(keys.index(chosen))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 from decisionaid.content.model import ItemRef, text_in
 from decisionaid.engine import answer_text
 from decisionaid.services import staff
-from decisionaid.services.peer_queries import STAFF_LANGUAGE, STATE_WORDS
+from decisionaid.services.peer_queries import STAFF_LANGUAGE
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_report import skipped_safety_questions
-from decisionaid.services.visits import VisitRecord
+from decisionaid.services.visits import DECISION_MARKS, VisitRecord
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     RED,
@@ -37,6 +38,7 @@ from decisionaid.ui.station.common import (
     in_background,
     message_label,
     show_message,
+    state_words,
 )
 from decisionaid.ui.station.services import PeerServices
 from decisionaid.ui.station.today import reprint
@@ -61,7 +63,7 @@ class VisitScreen(QWidget):
 
         lang = services.language
         self.title = QLabel(t("station_tab_visit", lang, visit_id=visit_id))
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setProperty("role", "heading")
         self.title.setObjectName("visit_title")
         self.person_button = QPushButton(t("station_their_history", lang))
         self.person_button.hide()
@@ -128,17 +130,29 @@ class VisitScreen(QWidget):
         box.setObjectName("review")
         self.decision = QPlainTextEdit()
         self.decision.setObjectName("shared_decision")
-        self.decision.setMaximumHeight(110)
+        self.decision.setMaximumHeight(90)
         self.decision.setPlaceholderText(t("station_decision_hint", lang))
-        prompts = QLabel(t("station_decision_prompts", lang))
-        prompts.setStyleSheet("color: #444;")
+        # The four marks of a good decision, ticked as the note is checked (two by two, so the
+        # answers above keep their room on a 720-pixel-high screen).
+        marks_heading = QLabel(t("station_marks_heading", lang))
+        marks_heading.setProperty("role", "quiet")
+        self.marks: dict[str, QCheckBox] = {}
+        marks = QGridLayout()
+        marks.setContentsMargins(0, 0, 0, 0)
+        for i, key in enumerate(DECISION_MARKS):
+            self.marks[key] = QCheckBox(t(f"station_mark_{key}", lang))
+            self.marks[key].setObjectName(f"mark_{key}")
+            marks.addWidget(self.marks[key], i // 2, i % 2)
         self.follow_up = {}
         checks = QVBoxLayout()
         checks.addWidget(QLabel(t("station_follow_up_wanted", lang)))
-        for key in FOLLOW_UP:
+        follow_grid = QGridLayout()
+        follow_grid.setContentsMargins(0, 0, 0, 0)
+        for i, key in enumerate(FOLLOW_UP):
             self.follow_up[key] = QCheckBox(t(f"station_follow_up_{key}", lang))
             self.follow_up[key].setObjectName(f"follow_up_{key}")
-            checks.addWidget(self.follow_up[key])
+            follow_grid.addWidget(self.follow_up[key], i // 2, i % 2)
+        checks.addLayout(follow_grid)
         other = QHBoxLayout()
         self.other_check = QCheckBox(t("station_other", lang))
         self.other_text = QLineEdit()
@@ -160,7 +174,8 @@ class VisitScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel(t("station_decision_today", lang)))
         left.addWidget(self.decision, 1)
-        left.addWidget(prompts)
+        left.addWidget(marks_heading)
+        left.addLayout(marks)
         right = QVBoxLayout()
         right.addLayout(checks)
         right.addWidget(self.note)
@@ -207,7 +222,7 @@ class VisitScreen(QWidget):
         lang = self.services.language
         who = record.first_name or t("station_guest", lang)
         number = t("station_visit_number", lang, number=record.number) if record.number else ""
-        state = STATE_WORDS.get(record.state, record.state)
+        state = state_words(record.state, False, lang)
         if record.state == "complete" and record.printed_at:
             state = t("station_finished_printed", lang, time=clock_time(record.printed_at))
         self.title.setText(f"{who}{number} — {day_and_time(record.started_at)} — {state}")
@@ -285,13 +300,15 @@ class VisitScreen(QWidget):
         # Read-only rather than greyed out: a locked review must stay easy to read.
         for widget in (self.decision, self.note, self.other_text):
             widget.setReadOnly(not editable)
-        for box in (self.other_check, *self.follow_up.values()):
+        for box in (self.other_check, *self.follow_up.values(), *self.marks.values()):
             box.setEnabled(editable)
         if review is not None:
             self.decision.setPlainText(review.shared_decision)
             self.note.setText(review.note)
             for key, box in self.follow_up.items():
                 box.setChecked(key in review.follow_up)
+            for key, box in self.marks.items():
+                box.setChecked(key in review.marks)
             others = [f.removeprefix("other: ") for f in review.follow_up if f.startswith("other: ")]
             self.other_text.setText("; ".join(others))
             self.lock_state.setText(t("station_reviewed_locked", lang,
@@ -318,13 +335,15 @@ class VisitScreen(QWidget):
         if not decision:
             return
         follow_up, note = self.follow_up_chosen(), self.note.text()
+        marks = [key for key, box in self.marks.items() if box.isChecked()]
         self.save.setEnabled(False)
         show_message(self.message, t("station_saving_review", self.services.language))
         s = self.services
         in_background(
             self,
             lambda: s.visits.review(self.visit_id, staff_id=self.member.id,
-                                    shared_decision=decision, follow_up=follow_up, note=note),
+                                    shared_decision=decision, follow_up=follow_up, note=note,
+                                    marks=marks),
             self._reviewed,
             lambda m: (show_message(self.message, m, error=True), self._can_save()),
         )
@@ -342,7 +361,7 @@ class VisitScreen(QWidget):
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+    label.setProperty("role", "subheading")
     return label
 
 
