@@ -55,13 +55,17 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid")
     screen = app.primaryScreen()
-    height = screen.geometry().height() if screen else 1080
+    width, height = (screen.geometry().width(), screen.geometry().height()) if screen else (1920, 1080)
     if args.windowed:
-        height = int(height * 0.85)
+        # A window inside what the desktop leaves free (panels, docks), never larger.
+        free = screen.availableGeometry() if screen else None
+        free_width, free_height = (free.width(), free.height()) if free else (width, height)
+        height = int(free_height * 0.85)
+        width = min(free_width, int(height * 16 / 9))
     window = KioskWindow(
         None,
         config=config,
-        theme=Theme(scale=screen_scale(height)),
+        theme=Theme(scale=screen_scale(height, width)),
         open_peer_station=lambda: _open_peer_station(args.config, opened),
     )
     opened: dict = {}
@@ -97,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
     # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
     window.welcome_painted.connect(lambda: run_in_background(lambda: open_services(config), ready, refused, window))
     if args.windowed:
-        window.resize(int(height * 16 / 9), height)
+        window.resize(width, height)
+        if screen is not None:
+            window.setMaximumSize(screen.availableGeometry().size())
         window.show()
     else:
         # Without a window manager (a bare X server) "full screen" changes nothing: the window

@@ -50,7 +50,7 @@ def _rect_in(widget: QWidget, top: QWidget) -> QRect:
 
 def _label_clipped(widget: QLabel) -> str:
     text = widget.text()
-    if not text or widget.pixmap() is not None and not widget.pixmap().isNull():
+    if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):
         return ""
     room = widget.contentsRect()
     margin = widget.margin() * 2 + widget.indent() if widget.indent() > 0 else widget.margin() * 2

@@ -372,16 +372,20 @@ class NavBar(QWidget):
     def __init__(self, screen: Screen, *, skip: bool = True, next_key: str = "next",
                  back_key: str = "back", skip_key: str = "skip"):
         super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, screen.theme.px(8), 0, 0)
-        row.setSpacing(screen.theme.px(24))
-        # Why Next is greyed out, beside it, in the room the row has anyway.
-        self.why = label("why")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, screen.theme.px(4), 0, 0)
+        column.setSpacing(2)
+        # Why Next is greyed out, just above it, on a line kept for it on every screen (so the
+        # buttons never move); the fit check says if the words do not fit the line.
+        self.why = label("why", wrap=False)
         self.why.setObjectName("why_not")
         self.why.setProperty("alignment", ALIGN_RIGHT)
-        # It never makes the row taller (the buttons would move); the fit check says if its
-        # words do not fit beside Next.
-        self.why.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.why.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        column.addWidget(self.why)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(screen.theme.px(24))
+        column.addLayout(row)
         wide = screen.theme.px(260)
         self.back_button = screen.worded(button("quiet", name="back", kind=NavButton), wording_arrow(back_key, left=True))
         self.skip_button = screen.worded(button("", name="skip", kind=NavButton), skip_key)
@@ -390,8 +394,9 @@ class NavBar(QWidget):
             b.least = wide
             b.setText(b.text())
         row.addWidget(self.back_button, 1)
+        row.addStretch(1)
         row.addWidget(self.skip_button, 1)
-        row.addWidget(self.why, 2)
+        row.addStretch(1)
         row.addWidget(self.next_button, 2)
         self.skip_button.setVisible(skip)
         self.back_button.clicked.connect(self.back)
@@ -576,9 +581,20 @@ class TopBar(QFrame):
         self.languages = languages
         self.language = languages[0]
         self.theme = theme
-        row = QHBoxLayout(self)
-        row.setContentsMargins(theme.px(12) // 2, 4, theme.px(24), 4)
+        # One row; on a narrow screen (portrait) a second one for the colours and languages.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(theme.px(12) // 2, 4, theme.px(24), 4)
+        rows.setSpacing(4)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.px(16))
+        rows.addLayout(row)
+        self.row = row
+        self.second_row = QHBoxLayout()
+        self.second_row.setContentsMargins(0, 0, 0, 0)
+        self.second_row.setSpacing(theme.px(16))
+        self.second_row.addStretch(1)
+        rows.addLayout(self.second_row)
         # The staff corner: a plain, quiet patch (the site's name is on the welcome screen).
         self.corner = CornerHold("", hold_ms)
         self.corner.setProperty("role", "small")
@@ -642,18 +658,31 @@ class TopBar(QFrame):
         return done
 
     def _fit(self) -> None:
-        """On a narrow screen the "Text size" words go (the A buttons still say it to a
-        screen reader) rather than any button being cut short."""
-        row = self.layout()
-        # Each button's words (a style sheet's min-width would let a layout cut them short).
-        shown = [w for w in self.findChildren(QWidget)
-                 if w.parentWidget() is self and not w.isHidden() and w is not self.size_label]
-        margins = row.contentsMargins()
-        need = sum(max(w.sizeHint().width(), w.minimumWidth()) for w in shown)
-        need += row.spacing() * len(shown) + margins.left() + margins.right()
-        fits = need + self.size_label.sizeHint().width() + row.spacing() <= self.width()
-        if fits == self.size_label.isHidden():
-            self.size_label.setVisible(fits)
+        """On a narrow screen the "Text size" words go (the A buttons still say it to a screen
+        reader), and on a narrower one the colours and languages move to a second row, rather
+        than any button being cut short. Every button counts, shown or not, so the bar is the
+        same on every screen of a visit."""
+        rows = self.layout()
+        margins = rows.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        spacing = self.row.spacing()
+        label = self.size_label.sizeHint().width() + spacing
+        movable = [*self.size_buttons.values(), self.contrast, *self.language_buttons.values()]
+
+        def need(widgets) -> int:
+            return sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in widgets)
+
+        buttons = [w for w in self.findChildren(QAbstractButton) if w.parentWidget() is self]
+        fixed = [self.corner, *buttons]
+        two_rows = need(fixed) > room
+        first = [w for w in fixed if not (two_rows and w in movable)]
+        show_label = not two_rows and need(first) + label <= room
+        if two_rows != (self.second_row.indexOf(self.contrast) >= 0):
+            for w in movable:
+                (self.row if two_rows else self.second_row).removeWidget(w)
+                (self.second_row if two_rows else self.row).addWidget(w)
+        if show_label == self.size_label.isHidden():
+            self.size_label.setVisible(show_label)
 
     def show_state(self, language: str, theme: Theme) -> None:
         self.language = language

@@ -48,6 +48,7 @@ class PrintScreen(Screen):
         # The picture fits the room the buttons leave, never the other way round.
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setMinimumSize(theme.px(160), theme.px(220))
+        self.preview.setWordWrap(True)  # "Making your page…" on a narrow screen
         self.preview.installEventFilter(self)
         self.preview.setProperty("role", "panel")
         self.worded(self.preview, "page_making")

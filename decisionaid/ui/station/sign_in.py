@@ -34,8 +34,6 @@ class SignInScreen(QWidget):
         title.setWordWrap(True)
         hint = QLabel(t("station_sign_in_hint", lang))
         hint.setWordWrap(True)
-        for words in (title, hint):  # a long site name wraps rather than being cut off
-            words.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName("staff_name")
         self.name.setPlaceholderText(t("station_name_hint", lang))

@@ -1,0 +1,101 @@
+"""Every screen fits every real screen: the shipped visit, the stories and the peer station,
+walked on the screen sizes clinics have, with nothing outside the window and no words cut off.
+
+Walking the whole visit takes about ten seconds, so the matrix is chosen rather than full:
+every screen size at the largest text (the tightest case, in English and Spanish turn about,
+and 1024×768 in both), and the other text sizes, the high-contrast look and the other language
+on the common 1280×800 and 1920×1080 screens. The pictures people look at are made by
+``decisionaid demo`` (see docs/screens/); these checks need none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_peer_station import services, signed_in  # noqa: F401  (its fixture)
+
+from decisionaid.services.pins import PinHasher
+from decisionaid.ui.common.fit import problems
+from decisionaid.ui.common.theme import Theme, screen_scale
+from decisionaid.ui.kiosk.demo import Demo
+
+# (width, height, text size, language, high contrast); seeds alternate Sam and Rosa (English).
+MATRIX = [
+    (1024, 768, "largest", "es", False),
+    (1024, 768, "largest", "en", True),
+    (1280, 720, "largest", "en", False),
+    (1280, 800, "largest", "es", True),
+    (1366, 768, "largest", "en", False),
+    (1920, 1080, "largest", "es", False),
+    (3840, 2160, "largest", "en", False),
+    (800, 1280, "largest", "es", False),
+    (1280, 800, "large", "en", True),
+    (1280, 800, "normal", "es", False),
+    (1920, 1080, "normal", "en", False),
+]
+
+
+@pytest.mark.parametrize("width,height,text_size,language,high", MATRIX,
+                         ids=[f"{w}x{h}-{s}-{lang}{'-hc' if hc else ''}" for w, h, s, lang, hc in MATRIX])
+def test_the_whole_visit_and_the_stories_fit_the_screen(qapp, shipped_config, tmp_path,
+                                                        width, height, text_size, language, high):
+    """A person at this screen can reach every control and read every word, on every screen
+    of a visit, the stories library and a story; Back and Next never move."""
+    theme = Theme(text_size=text_size, high_contrast=high, scale=screen_scale(height, width))
+    seed = 1 if width % 3 else 0  # a first visit and a return visit, both signed in
+    demo = Demo(shipped_config, None, language=language, seed=seed, theme=theme,
+                hasher=PinHasher.fast(), size=(width, height))
+    try:
+        demo.run()
+        demo.stories()
+    finally:
+        demo.close()
+    assert demo.cut_off == []
+    assert demo.small_targets == []
+
+
+def test_the_check_finds_a_button_off_the_edge_and_words_cut_short(qapp):
+    """The check itself: what a person could not reach or read is named, with the widget."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+    window = QWidget()
+    window.resize(400, 300)
+    off = QPushButton("Next", window)
+    off.setObjectName("next")
+    off.setGeometry(350, 280, 120, 60)
+    short = QLabel("A sentence far too long for the little label it was given", window)
+    short.setObjectName("help")
+    short.setGeometry(10, 10, 80, 20)
+    window.show()
+    found = problems(window)
+    assert any(line.startswith("next lies outside the window") for line in found), found
+    assert any(line.startswith("help is cut off") for line in found), found
+    window.close()
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (1024, 768)])
+def test_the_peer_station_fits_and_keeps_its_messages_in_view(qtbot, services, width, height):  # noqa: F811
+    """Sign-in and the workspace, with a message in the status line, fit a small screen: the
+    title whole, the status line on screen."""
+    from decisionaid.ui.station.station import PeerStation
+
+    station = PeerStation(services)
+    qtbot.addWidget(station)
+    station.setFixedSize(width, height)
+    station.show()
+    qtbot.waitExposed(station)
+    assert problems(station) == [], "sign-in"
+    workspace = signed_in(qtbot, station, services, role="admin")
+    from decisionaid.ui.common.strings import t
+    from decisionaid.ui.station.common import show_message
+
+    today = workspace.today
+    show_message(today.message, t("station_could_not_print", services.language,
+                                  reason="no printer is set"), error=True)
+    qtbot.waitUntil(lambda: today.message.isVisible())
+    where = today.message.mapTo(station, today.message.rect().bottomRight())
+    assert station.rect().contains(where), "the status line is below the window"
+    for i in range(workspace.tabs.count()):
+        workspace.tabs.setCurrentIndex(i)
+        off = [line for line in problems(station) if "outside the window" in line]
+        assert off == [], workspace.tabs.tabText(i)
+    station.end_session()
