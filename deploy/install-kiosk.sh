@@ -189,7 +189,7 @@ uninstall_all() {
   rm -f "$STATE"
   say "removed. Kept: the data of $USER_NAME in $HOME_DIR (database, backups, logs) and"
   say "$CONF_DIR (the configuration and its database key). To remove them as well:"
-  say "  sudo deluser --remove-home $USER_NAME && sudo rm -r $CONF_DIR"
+  say "  sudo deluser $USER_NAME && sudo rm -r $HOME_DIR $CONF_DIR"
 }
 
 if [ "$action" = uninstall ]; then uninstall_all; else install_all; fi
