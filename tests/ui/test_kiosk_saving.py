@@ -18,7 +18,6 @@ import threading
 from dataclasses import replace
 
 import pytest
-from conftest import CALM
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -26,6 +25,7 @@ from storage_faults import FaultyDatabase
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services.visits import VisitService
+from decisionaid.ui.kiosk.idle import KioskTimes
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")
@@ -114,7 +114,7 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
 
     monkeypatch.setattr(visits, "SAVE_HOLD_S", 0.2, raising=False)
     monkeypatch.setattr(visits, "SAVE_GIVE_UP_S", 3.0, raising=False)
-    kiosk = make_kiosk(config, replace(CALM, idle_ms=1000, warning_s=60, tick_ms=1000))
+    kiosk = make_kiosk(config, KioskTimes(idle_ms=1000, warning_s=60, tick_ms=1000, staff_hold_ms=60, done_ms=600_000))
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
