@@ -157,3 +157,20 @@ def test_the_station_wears_the_kiosks_look(qtbot, station, services):
     assert isinstance(close, QPushButton) and close.text() == "×"
     close.click()
     assert workspace.tabs.indexOf(screen) == -1
+
+
+def test_the_admin_tab_scrolls_rather_than_squeezing_its_parts_at_1280_by_720(
+        qtbot, station, services):
+    from PySide6.QtWidgets import QGroupBox, QWidget
+
+    workspace = signed_in(qtbot, station, services, role="admin")
+    station.setFixedSize(1280, 720)
+    admin = workspace.open_admin()
+    qtbot.waitUntil(lambda: admin.isVisible() and admin.height() > 600)
+    for box in admin.findChildren(QGroupBox):
+        for child in box.findChildren(QWidget):
+            if child.isVisible() and child.parentWidget() is box:
+                # Nothing spills out of its part, and no button is squeezed.
+                assert box.rect().contains(child.geometry()), (box.title(), type(child).__name__)
+                if isinstance(child, QPushButton):
+                    assert child.height() >= child.minimumSizeHint().height(), child.text()

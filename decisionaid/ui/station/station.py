@@ -8,10 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -118,8 +120,15 @@ class Workspace(QWidget):
             return None
         if self.admin is None:
             self.admin = AdminScreen(self.services, self.member)
-            self._replace(3, self.admin, t("station_tab_admin", self.services.language))
-        self.tabs.setCurrentWidget(self.admin)
+            # Accounts, configuration, checks, export and purge need more than a 720-pixel-high
+            # screen: they scroll rather than squeeze into each other.
+            scroll = QScrollArea()
+            scroll.setObjectName("admin_scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.admin)
+            self._replace(3, scroll, t("station_tab_admin", self.services.language))
+        self.tabs.setCurrentIndex(3)
         return self.admin
 
     def _replace(self, index: int, widget: QWidget, title: str) -> None:
