@@ -42,6 +42,7 @@ from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG, SAFETY_BG, SAFET
 from decisionaid.ui.station.services import PeerServices
 
 BANNER_ON = f"QFrame#safety_banner {{ background: {RED}; }} QFrame#safety_banner QLabel {{ color: white; }}"
+BANNER_MAX_PX = 230  # however many flags are open, the list of visits stays in sight
 BANNER_FLASH = "QFrame#safety_banner { background: #ffd600; } QFrame#safety_banner QLabel { color: black; }"
 
 
@@ -134,7 +135,7 @@ class TodayScreen(QWidget):
         self.banner_scroll.setObjectName("safety_scroll")
         self.banner_scroll.setStyleSheet("QScrollArea#safety_scroll { background: transparent; }")
         self.banner_scroll.viewport().setAutoFillBackground(False)
-        self.banner_scroll.setMaximumHeight(230)
+        self.banner_scroll.setMaximumHeight(BANNER_MAX_PX)
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_title)
         banner_layout.addWidget(self.banner_scroll)
@@ -281,6 +282,10 @@ class TodayScreen(QWidget):
             t("station_safety_banner_one", lang) if n == 1
             else t("station_safety_banner_many", lang, n=n))
         self.banner.setVisible(bool(flags))
+        # As tall as its lines (up to the cap): no band of empty red under one person.
+        rows = self.banner_scroll.widget()
+        rows.adjustSize()
+        self.banner_scroll.setFixedHeight(min(BANNER_MAX_PX, rows.sizeHint().height()))
         new = ids - self._seen_flags
         self._seen_flags |= ids
         if new:
