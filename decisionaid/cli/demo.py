@@ -58,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise UserError(f"cannot create the folder {out}: {e.strerror}") from None
-    for old in out.glob("[0-9][0-9]-*.png"):
+    for old in [*out.glob("[0-9][0-9]-*.png"), *out.glob("contact-sheet.png")]:
         old.unlink()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.ui.common.theme import Theme, screen_scale
-    from decisionaid.ui.kiosk.demo import Demo, demo_config
+    from decisionaid.ui.kiosk.demo import Demo, contact_sheet, demo_config, distinct_screens
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     width, height = args.screen
@@ -81,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
         finally:
             demo.close()
             app.processEvents()
-    print(f"{len(result.screens)} screens and {result.report.name if result.report else 'no report'} "
-          f"written to {out}")
+    # One small picture of every kind of screen, for people to look over at once.
+    contact_sheet(distinct_screens(result.screens), out / "contact-sheet.png", columns=5, width=300)
+    print(f"{len(result.screens)} screens, contact-sheet.png and "
+          f"{result.report.name if result.report else 'no report'} written to {out}")
     # Something cut off or off the edge on a real screen size is a failure, not a warning.
     for line in demo.cut_off:
         print(f"error: does not fit {width}x{height}: {line}", file=sys.stderr)

@@ -104,7 +104,9 @@ class Theme:
     @property
     def pad_px(self) -> int:
         """The height of a number-pad key (PINs and years)."""
-        return self.target(round(84 * (1 + 0.1 * TEXT_SIZES.index(self.text_size))))
+        # Not taller with larger text: the digits fit, and a PIN pad must fit under its
+        # question on a 1024×768 screen at the largest text.
+        return self.target(84)
 
     @property
     def background(self) -> str:

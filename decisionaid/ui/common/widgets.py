@@ -185,12 +185,12 @@ class Screen(QFrame):
         outer.setSpacing(0)
         side = self.theme.px(56)
         self.page_scroll = page_scroll()
-        self.page_body = QWidget()
+        self.page_body = _PageBody()
         self.page_body.setObjectName("page")
         self.page_footer = QWidget()
         self.page_footer.setObjectName("footer")
         footer = QVBoxLayout(self.page_footer)
-        footer.setContentsMargins(side, 0, side, self.theme.px(20))
+        footer.setContentsMargins(side, 0, side, self.theme.px(12))
         self.page_footer.hide()  # until a screen adds its navigation row
         layout = _PageLayout(self.page_body, self.page_footer)
         layout.setContentsMargins(side, self.theme.px(20), side, self.theme.px(12))
@@ -219,6 +219,19 @@ def page_scroll() -> QScrollArea:
     # No thin bar: the large "More below" and "More above" buttons do its work.
     area.setProperty("verticalScrollBarPolicy", ALWAYS_OFF)
     return area
+
+
+class _PageBody(QWidget):
+    """What scrolls in a page. Its least height is what its words need at its real width:
+    a wrapping label's own minimum is its height at its narrowest, which would make a page
+    scroll that fits."""
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        least = layout.totalMinimumSize()
+        if layout.hasHeightForWidth() and self.width() > 0:
+            return QSize(least.width(), min(least.height(), layout.totalHeightForWidth(self.width())))
+        return least
 
 
 class _PageLayout(QVBoxLayout):
@@ -673,14 +686,24 @@ class TopBar(QFrame):
             return sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in widgets)
 
         buttons = [w for w in self.findChildren(QAbstractButton) if w.parentWidget() is self]
-        fixed = [self.corner, *buttons]
-        two_rows = need(fixed) > room
-        first = [w for w in fixed if not (two_rows and w in movable)]
-        show_label = not two_rows and need(first) + label <= room
-        if two_rows != (self.second_row.indexOf(self.contrast) >= 0):
+        first = [self.corner, *buttons]
+        # First the staff corner narrows to the least a finger needs...
+        corner = self.theme.target(120) if need(first) - self.corner.minimumWidth() + self.theme.target(120) <= room \
+            else MIN_TARGET_PX
+        if self.corner.minimumWidth() != corner:
+            self.corner.setMinimumWidth(corner)
+        moved: list[QWidget] = []  # ...then buttons go, from the right-hand end, only as many as must
+        while need(first) > room and any(w in movable for w in first):
+            last = [w for w in first if w in movable][-1]
+            first.remove(last)
+            moved.insert(0, last)
+        show_label = not moved and need(first) + label <= room
+        if moved != [w for w in movable if self.second_row.indexOf(w) >= 0]:
             for w in movable:
-                (self.row if two_rows else self.second_row).removeWidget(w)
-                (self.second_row if two_rows else self.row).addWidget(w)
+                self.row.removeWidget(w)
+                self.second_row.removeWidget(w)
+            for w in movable:
+                (self.second_row if w in moved else self.row).addWidget(w)
         if show_label == self.size_label.isHidden():
             self.size_label.setVisible(show_label)
 

@@ -259,6 +259,18 @@ def demo_config(config: Config, database_url: str | None, folder: Path) -> Confi
     return replace(config, database_url=url, db_key=config.db_key if database_url else None)
 
 
+def distinct_screens(pictures: list[Path]) -> list[Path]:
+    """The first picture of each kind of screen ("03-name.png", "14-item-scale.png", …)."""
+    seen: set[str] = set()
+    chosen = []
+    for picture in pictures:
+        kind = picture.stem.split("-", 1)[-1]
+        if kind not in seen:
+            seen.add(kind)
+            chosen.append(picture)
+    return chosen
+
+
 def contact_sheet(pictures: list[Path], out: Path, *, columns: int = 6, width: int = 320) -> Path:
     """One small PNG of many screens, each shrunk to ``width`` and labelled with its file
     name, for people to look over a whole visit at once."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from decisionaid.ui.common.date_picker import DayGrid, MonthGrid
@@ -20,6 +20,27 @@ from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import NavBar, Screen, Wording, label, wording
 
 MIN_YEAR = 1900
+
+
+class _ShownPageStack(QStackedWidget):
+    """Pages of which only the one on show counts for height: a stack otherwise asks for the
+    tallest of them all, and a small screen would scroll the keyboard off for nothing."""
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else 0
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class StepFlow(Screen):
@@ -38,7 +59,7 @@ class StepFlow(Screen):
         self.problem = label("notice")
         self.problem.setObjectName("problem")
         self.problem.hide()
-        self.pages = QStackedWidget()
+        self.pages = _ShownPageStack()
         layout.addWidget(self.title)
         layout.addWidget(self.help)
         layout.addWidget(self.problem)
