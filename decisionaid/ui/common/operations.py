@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -33,20 +33,24 @@ class _Relay(QObject):
         self.failed.connect(self._deliver_failed)
         _pending.add(self)
 
-    def _alive(self) -> bool:
+    def _take(self, which: str) -> Callable[[Any], None] | None:
+        """The callback to call, or None if the receiver is gone. The relay lets go of the
+        receiver and both callbacks first: nothing it is reached from keeps a screen alive."""
         _pending.discard(self)
         self.deleteLater()
-        return shiboken6.isValid(self._receiver)
+        receiver, callback = self._receiver, getattr(self, which)
+        self._receiver = self._on_done = self._on_failed = None
+        return callback if receiver is not None and shiboken6.isValid(receiver) else None
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
-        if self._alive():
-            self._on_done(result)
+        if (callback := self._take("_on_done")) is not None:
+            callback(result)
 
     @Slot(object)
     def _deliver_failed(self, error) -> None:
-        if self._alive():
-            self._on_failed(error)
+        if (callback := self._take("_on_failed")) is not None:
+            callback(error)
 
 
 # Relays waiting for their work: kept here, not parented to the receiver, so a receiver
@@ -54,20 +58,20 @@ class _Relay(QObject):
 _pending: set[_Relay] = set()
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay):
-        super().__init__()
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
+def _job(work: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
+    # A plain function for the pool, not a QRunnable subclass: a subclass's Python object can
+    # outlive a job that ends before start() has returned (more often on a busy machine),
+    # and with it what the job held (a screen, its page and its picture).
+    def run() -> None:
         try:
-            result = self.work()
+            result = work()
         except Exception as e:  # reported to the caller on the main thread
             log.warning("background work failed: %s", type(e).__name__)
-            self.relay.failed.emit(e)
+            relay.failed.emit(e)
         else:
-            self.relay.done.emit(result)
+            relay.done.emit(result)
+
+    return run
 
 
 def run_in_background(
@@ -81,7 +85,7 @@ def run_in_background(
     If ``receiver`` has been destroyed when the work ends, neither callback is called.
     """
     relay = _Relay(receiver, on_done, on_failed)
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    QThreadPool.globalInstance().start(_job(work, relay))
 
 
 def wait_for_background(timeout_ms: int = 30000) -> bool:
