@@ -174,3 +174,20 @@ def test_the_admin_tab_scrolls_rather_than_squeezing_its_parts_at_1280_by_720(
                 assert box.rect().contains(child.geometry()), (box.title(), type(child).__name__)
                 if isinstance(child, QPushButton):
                     assert child.height() >= child.minimumSizeHint().height(), child.text()
+
+
+def test_a_persons_visits_count_their_concerns_in_words(qtbot, station, services):
+    from datetime import date
+
+    from decisionaid.services.profiles import ProfileService
+
+    ana = ProfileService(services.db, hasher=services.hasher, clock=services.clock).create(
+        "Ana", date(1980, 5, 6), "1111", "en")
+    kv = services.visits.start(ana.id)
+    kv.go_to(SIDE)
+    kv.confirm(["weight"])
+    kv.finish()
+    screen = signed_in(qtbot, station, services).open_person(ana.id)
+    qtbot.waitUntil(lambda: screen.visits.rowCount() == 1)
+    assert screen.visits.item(0, 1).text() == "finished"
+    assert screen.visits.item(0, 2).text() == "▲ 1 concern"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine, state_words
+from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.charts import LineChart
@@ -29,6 +29,7 @@ from decisionaid.ui.station.common import (
     message_label,
     selected_key,
     show_message,
+    state_words,
     table,
 )
 from decisionaid.ui.station.services import PeerServices
@@ -175,9 +176,14 @@ class PersonScreen(QWidget):
     def _add_visits(self, visits) -> None:
         for v in visits:
             lang = self.services.language
-            flags = t("station_open_safety", lang, n=v.open_safety_flags) if v.open_safety_flags \
-                else t("station_open_concern", lang, n=v.open_flags) if v.open_flags else ""
-            self.rows.append([day_and_time(v.started_at), state_words(v), flags])
+            concerns = v.open_flags - v.open_safety_flags
+            flags = ", ".join(
+                ([t("station_open_safety", lang, n=v.open_safety_flags)] if v.open_safety_flags
+                 else [])
+                + ([t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang, n=concerns)]
+                   if concerns else []))
+            self.rows.append([day_and_time(v.started_at),
+                              state_words(v.state, v.printed_at is not None, lang), flags])
             self.visit_ids.append(v.id)
         fill(self.visits, self.rows, self.visit_ids)
         self.more.setVisible(len(visits) == PAGE_SIZE)
