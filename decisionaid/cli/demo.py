@@ -61,11 +61,19 @@ def run(args: argparse.Namespace) -> int:
     for old in [*out.glob("[0-9][0-9]-*.png"), *out.glob("contact-sheet.png")]:
         old.unlink()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.ui.common.theme import Theme, screen_scale
     from decisionaid.ui.kiosk.demo import Demo, contact_sheet, demo_config, distinct_screens
 
+    def qt_message(_kind, _context, message: str) -> None:
+        # The offscreen platform notes that it cannot pass a window's size limits on to a
+        # window manager it does not have: nothing to do with the kiosk, so not shown.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     width, height = args.screen
     with tempfile.TemporaryDirectory(prefix="decisionaid-demo-") as folder:

@@ -99,3 +99,23 @@ def test_the_peer_station_fits_and_keeps_its_messages_in_view(qtbot, services, w
         off = [line for line in problems(station) if "outside the window" in line]
         assert off == [], workspace.tabs.tabText(i)
     station.end_session()
+
+
+def test_the_demo_fails_naming_the_screen_and_the_widget_when_something_does_not_fit(tmp_path):
+    """Below the smallest supported screen the demo still walks the visit, then exits 1 with
+    one line per problem: the size, the screen and the widget."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))",
+         "demo", "--out", str(tmp_path / "out"), "--screen", "640x480", "--text-size", "largest"],
+        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=240,
+    )
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error: does not fit 640x480: ")]
+    assert errors, done.stderr
+    assert all(line.count(": ") >= 3 for line in errors)  # "…: SCREEN: WIDGET what"
+    assert "propagateSizeHints" not in done.stderr
+    assert (tmp_path / "out" / "contact-sheet.png").is_file()
