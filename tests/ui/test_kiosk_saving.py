@@ -12,8 +12,8 @@ import errno
 import logging
 import os
 import shutil
-import sqlite3
 import subprocess
+import sys
 import threading
 from dataclasses import replace
 
@@ -31,6 +31,22 @@ SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")
 HARM = ItemRef("feelings", "harm-self")
 NOT_SAVED = "That was not saved. Please try again, or ask a peer worker for help."
+
+
+class LockHolder:
+    """Another process holding the database's write lock until ``release``."""
+
+    HOLD = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); sys.stdin.read(); c.execute('ROLLBACK')")
+
+    def __init__(self, path: str):
+        self.process = subprocess.Popen([sys.executable, "-c", self.HOLD, path], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout.readline().strip() == "held"
+
+    def release(self) -> None:
+        self.process.stdin.close()
+        assert self.process.wait(timeout=30) == 0
 
 
 def texts_on_screen(window) -> str:
@@ -118,8 +134,7 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
-    other = sqlite3.connect(config.database_url.removeprefix("sqlite:///"), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     try:
         d.tap("next")
         assert "Saving…" in texts_on_screen(kiosk)
@@ -134,8 +149,7 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
         qtbot.waitUntil(lambda: NOT_SAVED in texts_on_screen(kiosk), timeout=10000)
         assert question(kiosk) == "Feeling sad or down"
     finally:
-        other.execute("ROLLBACK")
-        other.close()
+        other.release()
     assert stored(kiosk) == {}
     d.tap_and_wait("next", "item:scale")
     assert question(kiosk) == "Trouble sleeping"
@@ -152,8 +166,7 @@ def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, confi
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
-    other = sqlite3.connect(config.database_url.removeprefix("sqlite:///"), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     d.tap("next")
     assert "Saving…" in texts_on_screen(kiosk)
     press(d.find("option_1"))
@@ -163,8 +176,7 @@ def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, confi
     monkeypatch.setattr(kiosk.visit_screens, "show",
                         lambda what: (threads.append(threading.current_thread()), show(what)))
     shown = kiosk.shown
-    other.execute("ROLLBACK")
-    other.close()
+    other.release()
     qtbot.waitUntil(lambda: kiosk.shown != shown, timeout=10000)
     assert threads == [threading.main_thread()], "the next screen was made off the window's thread"
     assert question(kiosk) == "Trouble sleeping"
