@@ -191,3 +191,15 @@ def test_a_persons_visits_count_their_concerns_in_words(qtbot, station, services
     qtbot.waitUntil(lambda: screen.visits.rowCount() == 1)
     assert screen.visits.item(0, 1).text() == "finished"
     assert screen.visits.item(0, 2).text() == "▲ 1 concern"
+
+
+def test_days_are_written_in_the_stations_language_whatever_the_machines_locale():
+    from datetime import date, datetime
+
+    from decisionaid.ui.station.common import day, day_and_time
+
+    moment = datetime(2026, 11, 30, 13, 25).astimezone()  # a Monday, local time
+    assert day_and_time(moment, "en") == "Mon 30 Nov 2026, 13:25"
+    assert day_and_time(moment, "es") == "lun 30 nov 2026, 13:25"
+    assert day(date(1979, 6, 14), "es") == "14 jun 1979"
+    assert day(moment, "en", year=False) == "30 Nov"

@@ -901,6 +901,11 @@ STRINGS.update({
     "station_tab_reports": {"en": "Today's reports", "es": "Informes de hoy"},
     "station_close_tab": {"en": "Close this tab", "es": "Cerrar esta pestaña"},
     "station_day": {"en": "{day} {month}", "es": "{day} de {month}"},
+    "station_weekdays_short": {"en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun", "es": "lun,mar,mié,jue,vie,sáb,dom"},
+    "station_months_short": {
+        "en": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+        "es": "ene,feb,mar,abr,may,jun,jul,ago,sep,oct,nov,dic",
+    },
     "station_state_in_progress": {"en": "in progress", "es": "en curso"},
     "station_state_incomplete": {"en": "incomplete", "es": "incompleta"},
     "station_state_complete": {"en": "finished", "es": "terminada"},

@@ -401,7 +401,8 @@ class AdminScreen(QWidget):
                       self._purge_failed)
 
     def _confirm_purge(self, days: int, visits: int, cutoff: datetime) -> None:
-        before, lang = day(cutoff), self.services.language
+        lang = self.services.language
+        before = day(cutoff, lang)
         if visits == 0:
             self._ready()
             show_message(self.purge_status, t("station_nothing_before", lang, before=before))
@@ -437,7 +438,7 @@ class AdminScreen(QWidget):
         lang = self.services.language
         show_message(self.purge_status, t(
             "station_deleted", lang, visits=_count(result.visits, "visit", lang),
-            before=day(result.cutoff), answers=_count(result.answers, "answer", lang),
+            before=day(result.cutoff, lang), answers=_count(result.answers, "answer", lang),
             flags=_count(result.flags, "flag", lang), views=_count(result.views, "view", lang),
             reviews=_count(result.reviews, "review", lang)))
 

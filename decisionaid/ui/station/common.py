@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -56,12 +56,22 @@ def clock_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%H:%M") if moment else ""
 
 
-def day_and_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M") if moment else ""
+def day_and_time(moment: datetime | None, language: str = "en") -> str:
+    """"Mon 30 Nov 2026, 13:25" ("lun 30 nov 2026, 13:25"), whatever the machine's locale."""
+    if not moment:
+        return ""
+    local = moment.astimezone()
+    weekday = t("station_weekdays_short", language).split(",")[local.weekday()]
+    return f"{weekday} {day(local, language)}, {local:%H:%M}"
 
 
-def day(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y") if moment else ""
+def day(moment: date | None, language: str = "en", year: bool = True) -> str:
+    """"30 Nov 2026" ("30 nov 2026"); a moment in time is shown on the local day."""
+    if not moment:
+        return ""
+    local = moment.astimezone() if isinstance(moment, datetime) else moment
+    month = t("station_months_short", language).split(",")[local.month - 1]
+    return f"{local:%d} {month} {local.year}" if year else f"{local:%d} {month}"
 
 
 def today_words(moment: datetime, language: str) -> str:

@@ -292,7 +292,7 @@ class ReportScreen(QWidget):
             self.other.setText("; ".join(f.removeprefix("other: ") for f in review.follow_up
                                          if f.startswith("other: ")))
             self.lock_state.setText(t("station_reviewed_locked", lang,
-                                      when=day_and_time(review.reviewed_at)))
+                                      when=day_and_time(review.reviewed_at, lang)))
         else:
             self.lock_state.setText(t("station_saving_locks", lang))
         self._can_save()

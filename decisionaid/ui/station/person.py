@@ -154,23 +154,23 @@ class PersonScreen(QWidget):
         clinic = t("station_clinic_id", lang, clinic_id=profile.clinic_id) if profile.clinic_id else ""
         waiting = t("station_pending", lang) if profile.pending else ""
         self.title.setText(t("station_person_title", lang, name=profile.first_name,
-                             born=f"{profile.date_of_birth:%d %b %Y}", clinic=clinic,
+                             born=day(profile.date_of_birth, lang), clinic=clinic,
                              waiting=waiting))
         self.named.emit(profile.first_name)
         self._add_visits(visits)
         for i, series in enumerate(trends):
             chart = LineChart(series.question, series.low, series.high, series.labels,
-                              [(f"{when.astimezone():%d %b}", v) for when, v in series.points])
+                              [(day(when, lang, year=False), v) for when, v in series.points])
             self.chart_grid.addWidget(chart, i // 2, i % 2)
         if not trends:
             self.chart_grid.addWidget(QLabel(t("station_no_trends", lang)), 0, 0)
         sections = {s: t(f"station_section_{s}", lang)
                     for s in ("power_statement", "personal_medicine")}
-        fill(self.words, [[day(w.started_at), sections.get(w.section, w.section),
+        fill(self.words, [[day(w.started_at, lang), sections.get(w.section, w.section),
                            w.question, w.text] for w in words])
         self.words.resizeRowsToContents()
         self.access = looked
-        fill(self.looked, [[day_and_time(a.at), a.who, a.what, str(a.visit_id or "")]
+        fill(self.looked, [[day_and_time(a.at, lang), a.who, a.what, str(a.visit_id or "")]
                            for a in looked])
 
     def _add_visits(self, visits) -> None:
@@ -182,7 +182,7 @@ class PersonScreen(QWidget):
                  else [])
                 + ([t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang, n=concerns)]
                    if concerns else []))
-            self.rows.append([day_and_time(v.started_at),
+            self.rows.append([day_and_time(v.started_at, lang),
                               state_words(v.state, v.printed_at is not None, lang), flags])
             self.visit_ids.append(v.id)
         fill(self.visits, self.rows, self.visit_ids)
@@ -197,14 +197,14 @@ class PersonScreen(QWidget):
 
     # --- "Who has looked at my information", on paper ------------------------------------------
     def access_html(self) -> str:
+        lang = self.services.language
         rows = "".join(
-            f"<tr><td>{day_and_time(a.at)}</td><td>{_html(a.who)}</td><td>{_html(a.what)}</td></tr>"
+            f"<tr><td>{day_and_time(a.at, lang)}</td><td>{_html(a.who)}</td><td>{_html(a.what)}</td></tr>"
             for a in self.access
         )
-        lang = self.services.language
         head = "".join(f"<th>{t(f'station_col_{c}', lang)}</th>" for c in ("when", "who", "what"))
         made_for = t("station_looked_for", lang, site=_html(self.services.config.site_name),
-                     name=_html(self.name), when=day_and_time(self.services.clock()))
+                     name=_html(self.name), when=day_and_time(self.services.clock(), lang))
         return (
             f"<h2>{t('station_tab_who_looked', lang)}</h2>"
             f"<p>{made_for}</p>"

@@ -93,8 +93,8 @@ class SearchScreen(QWidget):
         if text != self.query.text().strip():
             return  # the user has typed on since: a newer search is coming
         self.people.extend(people)
-        fill(self.results, [[p.first_name, f"{p.date_of_birth:%d %b %Y}", p.clinic_id or "",
-                             str(p.visits), day(p.last_visit)] for p in self.people],
+        fill(self.results, [[p.first_name, day(p.date_of_birth, self.services.language), p.clinic_id or "",
+                             str(p.visits), day(p.last_visit, self.services.language)] for p in self.people],
              [p.id for p in self.people])
         self.more.setVisible(len(people) == PAGE_SIZE)
         show_message(self.message, t("station_no_one_found" if not self.people

@@ -225,7 +225,7 @@ class VisitScreen(QWidget):
         state = state_words(record.state, False, lang)
         if record.state == "complete" and record.printed_at:
             state = t("station_finished_printed", lang, time=clock_time(record.printed_at))
-        self.title.setText(f"{who}{number} — {day_and_time(record.started_at)} — {state}")
+        self.title.setText(f"{who}{number} — {day_and_time(record.started_at, lang)} — {state}")
         self.person_button.setVisible(record.service_user_id is not None)
         self.reprint_button.setEnabled(record.state != "in_progress")
 
@@ -312,7 +312,7 @@ class VisitScreen(QWidget):
             others = [f.removeprefix("other: ") for f in review.follow_up if f.startswith("other: ")]
             self.other_text.setText("; ".join(others))
             self.lock_state.setText(t("station_reviewed_locked", lang,
-                                      when=day_and_time(review.reviewed_at)))
+                                      when=day_and_time(review.reviewed_at, lang)))
         elif record.state == "in_progress":
             self.lock_state.setText(t("station_still_in_progress", lang))
         else:
