@@ -39,6 +39,7 @@ SEARCH_VIEW = "search-view"  # a person shown in search results
 PERSON_VIEW = "person-view"  # a person's page opened (their visits, trends, own words)
 REPORT_VIEW = "report-view"  # a visit's report rendered (reprint, the report command)
 REPORT_SAVED = "report-saved"  # a visit's report saved as a PDF file at the station
+REPORTS_LIST_VIEW = "reports-view"  # a visit listed in today's reports (once a day per staff)
 STAFF_COMMAND = "command"  # a decisionaid command run at the command line
 PIN_CHOSEN = "pin-chosen"  # a new PIN chosen at the kiosk, with a peer worker there
 PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk

@@ -19,11 +19,12 @@ from sqlalchemy import case, func, select
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
 from decisionaid.services import audit, roles
-from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.peer_queries import PeerQueries
-from decisionaid.services.visits import VisitRecord, VisitService
+from decisionaid.services.visits import VisitRecord, VisitService, visit_info_query, visit_infos
 from decisionaid.storage import Database
 from decisionaid.storage.models import Flag
+from decisionaid.storage.models import Visit as VisitRow
 
 
 @dataclass(frozen=True)
@@ -58,23 +59,29 @@ class Desk:
 
     def todays_reports(self, *, by: object) -> list[ReportLine]:
         """Today's finished visits: those with alerts first (safety before concerns), then the
-        rest; each group the latest finished first. Read through the Today board, which checks
-        the role and records each visit shown, once a day."""
-        board = self.queries.board(by=by)
-        done = [line.visit for line in board.lines if line.visit.state != "in_progress"]
-        ids = [v.id for v in done]
-        counts = dict(self.db.read(lambda s: [
-            (r.visit_id, (int(r.safety or 0), int(r.total) - int(r.safety or 0)))
-            for r in s.execute(
-                select(Flag.visit_id, func.count().label("total"),
-                       func.sum(case((Flag.severity == "safety", 1), else_=0)).label("safety"))
-                .where(Flag.visit_id.in_(ids)).group_by(Flag.visit_id))
-        ])) if ids else {}
-        lines = [
-            ReportLine(v.id, v.service_user_id, v.first_name, v.state, v.finished_at,
-                       *counts.get(v.id, (0, 0)))
-            for v in done
-        ]
+        rest; each group the latest finished first. Each visit listed is recorded against its
+        visit and person, once a day per staff member."""
+        who = roles.require(roles.caller(by), roles.REPORTS, "see today's reports")
+        start, end = local_day_bounds(self.clock())
+
+        def work(session) -> list[ReportLine]:
+            done = visit_infos(session, visit_info_query().where(
+                VisitRow.started_at >= start, VisitRow.started_at < end,
+                VisitRow.state != "in_progress"))
+            ids = [v.id for v in done]
+            counts = {
+                r.visit_id: (int(r.safety or 0), int(r.total) - int(r.safety or 0))
+                for r in session.execute(
+                    select(Flag.visit_id, func.count().label("total"),
+                           func.sum(case((Flag.severity == "safety", 1), else_=0)).label("safety"))
+                    .where(Flag.visit_id.in_(ids)).group_by(Flag.visit_id))
+            } if ids else {}
+            return [ReportLine(v.id, v.service_user_id, v.first_name, v.state, v.finished_at,
+                               *counts.get(v.id, (0, 0))) for v in done]
+
+        lines = self.db.read(work)
+        self.queries._record_once_today(
+            who, audit.REPORTS_LIST_VIEW, {r.visit_id: r.service_user_id for r in lines}, start)
         newest = sorted(lines, key=lambda r: r.finished_at.timestamp() if r.finished_at else 0,
                         reverse=True)
         return sorted(newest, key=lambda r: (r.safety == 0, r.concerns == 0))  # stable

@@ -149,6 +149,7 @@ ACCESS_WORDS = {
     audit.PERSON_VIEW: "looked at their history",
     audit.REPORT_VIEW: "looked at a report",
     audit.REPORT_SAVED: "saved a report as a PDF",
+    audit.REPORTS_LIST_VIEW: "saw the visit in today's reports",
 }
 
 

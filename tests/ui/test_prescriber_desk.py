@@ -140,10 +140,11 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         # Every view is in the audit log, against the visit, by this account.
         mine = {(e.action, e.visit_id) for e in audit.events(app.db, limit=500)
                 if e.staff_id == member.id}
-        for action in (audit.BOARD_VIEW, audit.VIEW, audit.REPORT_VIEW, audit.REVIEW,
+        for action in (audit.REPORTS_LIST_VIEW, audit.VIEW, audit.REPORT_VIEW, audit.REVIEW,
                        audit.REPORT_SAVED):
             assert (action, rosa) in mine, action
-        assert (audit.BOARD_VIEW, sam) in mine
+        assert (audit.REPORTS_LIST_VIEW, sam) in mine
+        assert not any(action == audit.BOARD_VIEW for action, _ in mine)  # no board seen
 
         # Nothing else: no tabs for it, and the services refuse it too.
         assert [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())] == [
@@ -202,7 +203,7 @@ def test_the_desk_lists_only_finished_visits_safety_then_concerns_then_the_rest(
     concern.confirm(["weight"])
     concern.finish()
     clock.advance(minutes=5)
-    app.visits.start()  # still at the kiosk: no report yet
+    going = app.visits.start()  # still at the kiosk: no report yet
     clock.advance(minutes=5)
     safety = app.visits.start()
     safety.go_to(ItemRef("feelings", "harm-self"))
@@ -216,4 +217,10 @@ def test_the_desk_lists_only_finished_visits_safety_then_concerns_then_the_rest(
     lines = desk.todays_reports(by=doctor)
     assert [line.visit_id for line in lines] == [safety.id, concern.id, later.id, plain.id]
     assert (lines[0].safety, lines[1].concerns, lines[2].alerts) == (1, 1, 0)
+    # Each listed visit is recorded once a day; the one not listed is not.
+    desk.todays_reports(by=doctor)
+    listed = [e.visit_id for e in audit.events(database, action=audit.REPORTS_LIST_VIEW)
+              if e.staff_id == doctor.id]
+    assert sorted(listed) == sorted([safety.id, concern.id, later.id, plain.id])
+    assert going.id not in listed
     assert DECISION_MARKS == ("own-voice", "specific", "plain-language", "will-do")
