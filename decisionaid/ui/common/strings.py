@@ -622,10 +622,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A check-in call",
         "es": "Una llamada para ver cómo va",
     },
-    "station_decision_prompts": {
-        "en": "A good shared decision is:\n  • in the person's own voice (“I will…”, “We agreed I…”)\n  • specific to them, not general advice\n  • in plain words, no jargon\n  • something they will do",
-        "es": "Una buena decisión compartida está:\n  • en palabras de la persona (“Voy a…”, “Acordamos que yo…”)\n  • pensada para ella, no es un consejo general\n  • en palabras sencillas, sin tecnicismos\n  • y es algo que va a hacer",
-    },
     "station_their_history": {"en": "Their history…", "es": "Su historial…"},
     "station_reading_visit": {"en": "Reading the visit…", "es": "Leyendo la visita…"},
     "station_col_question": {"en": "Question", "es": "Pregunta"},
@@ -791,12 +787,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Could not read the visits: {reason}",
         "es": "No se pudieron leer las visitas: {reason}",
     },
-    "station_board_updated": {
-        "en": "{day} · {count} visits · updated {time}",
-        "es": "{day} · {count} visitas · actualizado a las {time}",
-    },
     "station_open_safety": {"en": "⚠ {n} safety", "es": "⚠ {n} de seguridad"},
-    "station_open_concern": {"en": "{n} concern", "es": "{n} de preocupación"},
     "station_safety_banner_one": {
         "en": "⚠ SAFETY: 1 person needs a check-in now",
         "es": "⚠ SEGURIDAD: 1 persona necesita que alguien la atienda ya",
