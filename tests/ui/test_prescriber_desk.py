@@ -102,8 +102,8 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         assert reports.list.item(0, 3).text() == "to record"
         assert "2 reports" in reports.updated.text()
 
-        # The report, opened at the size it prints.
-        reports.list.selectRow(0)
+        # The report, opened at the size it prints (the top one is chosen to begin with).
+        assert reports.list.currentRow() == 0 and reports.open_button.isEnabled()
         qtbot.mouseClick(reports.open_button, Qt.MouseButton.LeftButton)
         screen = workspace.tabs.currentWidget()
         assert screen.visit_id == rosa

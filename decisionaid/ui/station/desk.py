@@ -150,8 +150,8 @@ class ReportsScreen(QWidget):
                 cell.setForeground(QColor(colours[1]))
         self.empty.setVisible(not lines)
         keys = [line.visit_id for line in lines]
-        if chosen in keys:
-            self.list.selectRow(keys.index(chosen))
+        if keys:  # the chosen report stays chosen; at first, the top one (alerts first)
+            self.list.selectRow(keys.index(chosen) if chosen in keys else 0)
 
     def _open_selected(self) -> None:
         visit_id = selected_key(self.list)
