@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -436,7 +437,23 @@ class TextAnswer(AnswerWidget):
             self.box.blockSignals(False)
             text = self.box.toPlainText()
         self.left.setText(t("letters_left", self.language, n=self.item.max_length - len(text)))
+        if text and self.isVisible():
+            self._keys_in_view()
         self.changed.emit()
+
+    def _keys_in_view(self) -> None:
+        """Once typing starts, the page scrolls (if it must) so the whole keyboard shows: on
+        a small screen at the largest text its last rows may start below the cut."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(self.keyboard, 0, 0)
+            # What is left below is only the page's margin: go to the end, so the fade and
+            # "More below" do not lie over the last row of keys.
+            bar = parent.verticalScrollBar()
+            if bar.maximum() - bar.value() < parent.viewport().height() // 4:
+                bar.setValue(bar.maximum())
 
     def value(self) -> object | None:
         text = self.box.toPlainText().strip()
