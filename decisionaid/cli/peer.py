@@ -16,11 +16,12 @@ from decisionaid.errors import UserError
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "peer",
-        help="the peer station: today's visits, safety alerts, reviews (staff sign-in)",
+        help="the peer station and the prescriber's desk (staff sign-in)",
         description=(
             "The peer station: a desktop window where staff see today's visits, are alerted at "
-            "once to safety answers, review visits and record the shared decision. Staff sign "
-            "in with the name and PIN set by 'decisionaid staff add'."
+            "once to safety answers, review visits and record the shared decision. A prescriber "
+            "signs in to their desk: today's reports, the decision, the page saved as PDF. Staff "
+            "sign in with the name and PIN set by 'decisionaid staff add'."
         ),
     )
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
