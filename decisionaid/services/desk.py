@@ -80,7 +80,7 @@ class Desk:
                                *counts.get(v.id, (0, 0))) for v in done]
 
         lines = self.db.read(work)
-        self.queries._record_once_today(
+        self.queries.record_once_today(
             who, audit.REPORTS_LIST_VIEW, {r.visit_id: r.service_user_id for r in lines}, start)
         newest = sorted(lines, key=lambda r: r.finished_at.timestamp() if r.finished_at else 0,
                         reverse=True)

@@ -199,10 +199,10 @@ class PeerQueries:
         board = self.db.read(work)
         shown = {f.visit_id: None for f in board.safety}
         shown.update({line.visit.id: line.visit.service_user_id for line in board.lines})
-        self._record_once_today(who, audit.BOARD_VIEW, shown, start)
+        self.record_once_today(who, audit.BOARD_VIEW, shown, start)
         return board
 
-    def _record_once_today(self, who: object, action: str, shown: dict, day_start, *,
+    def record_once_today(self, who: object, action: str, shown: dict, day_start, *,
                            by_person: bool = False) -> None:
         """Record ``action`` for each shown visit (``{visit_id: person}``; with ``by_person``,
         ``{person: None}``) not yet recorded today for ``who``: the board refreshes every few
@@ -313,7 +313,7 @@ class PeerQueries:
 
         lines = self.db.read(work)
         start, _ = local_day_bounds(self.clock())
-        self._record_once_today(who, audit.SEARCH_VIEW, {line.id: None for line in lines}, start,
+        self.record_once_today(who, audit.SEARCH_VIEW, {line.id: None for line in lines}, start,
                                 by_person=True)
         return lines
 
