@@ -92,11 +92,28 @@ def _button_clipped(widget: QAbstractButton) -> str:
     return ""
 
 
+def _widgets_under(top: QWidget) -> list[QWidget]:
+    """Every widget under ``top``, as ``top.findChildren(QWidget)`` but walked a parent at a
+    time: PySide ties what findChildren returns to ``top``, so the wrapper of each widget Qt made
+    itself (a scroll area's bars and viewport) stayed with a long-lived window after the widget
+    was gone, some ninety a visit; tied to its own parent, it goes with it."""
+    found: list[QWidget] = []
+
+    def visit(parent) -> None:  # in findChildren's order: each child, then what is under it
+        for child in parent.children():
+            if isinstance(child, QWidget):
+                found.append(child)
+            visit(child)
+
+    visit(top)
+    return found
+
+
 def problems(top: QWidget) -> list[str]:
     """What does not fit in ``top`` as shown now, one line each."""
     found: list[str] = []
     window = top.rect()
-    for widget in top.findChildren(QWidget):
+    for widget in _widgets_under(top):
         if not widget.isVisibleTo(top) or not isinstance(widget, (QLabel, *CONTROLS)):
             continue
         if widget.width() <= 0 or widget.height() <= 0:
