@@ -119,3 +119,38 @@ def test_the_demo_fails_naming_the_screen_and_the_widget_when_something_does_not
     assert all(line.count(": ") >= 3 for line in errors)  # "…: SCREEN: WIDGET what"
     assert "propagateSizeHints" not in done.stderr
     assert (tmp_path / "out" / "contact-sheet.png").is_file()
+
+
+def test_a_windowed_kiosk_stays_inside_the_screen(tmp_path):
+    """`kiosk --windowed` opens within the free screen, however wide its 16:9 shape would be
+    (here an 800-pixel-wide offscreen screen, where it used to open 1208 wide)."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    mini = Path(__file__).resolve().parents[1] / "data" / "mini"
+    config = tmp_path / "site.toml"
+    config.write_text(f'content_dir = "{mini}"\ndatabase_url = "sqlite:///{tmp_path / "k.db"}"\n',
+                      encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DECISIONAID_KIOSK_SESSION": "1"}
+    env.pop("DECISIONAID_DATABASE_URL", None)
+    kiosk = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))",
+         "kiosk", "--windowed", "--config", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    stop = threading.Timer(60, kiosk.kill)  # a kiosk that never paints fails, never hangs
+    stop.start()
+    try:
+        painted = next((line for line in kiosk.stdout if line.startswith("painted")), "")
+    finally:
+        stop.cancel()
+        kiosk.kill()
+        kiosk.wait()
+    found = re.search(r"painted (\d+)x(\d+) on a (\d+)x(\d+) screen", painted)
+    assert found, "the kiosk did not paint its welcome screen"
+    width, height, screen_width, screen_height = map(int, found.groups())
+    assert width <= screen_width and height <= screen_height, found.group(0)
