@@ -9,7 +9,7 @@ fitting step (``layout``, ``fitting``) work from ``ReportData`` only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from decisionaid.content.model import (
@@ -38,6 +38,9 @@ TREND_VISITS = 3
 # The sections whose `trend` items print as rows of the one trend table, under "How I've been"
 # (a `trend` item elsewhere prints as a plain answer).
 TREND_SECTIONS = ("how_ive_been", "medicines")
+# The four marks of a good shared decision, in the order the page prints them (the peer
+# station records the same keys).
+DECISION_MARKS = ("own-voice", "specific", "plain-language", "will-do")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,23 @@ class EarlierVisit:
 
     date: date
     values: dict[ItemKey, Value]
+
+
+@dataclass(frozen=True)
+class SharedDecision:
+    """The shared decision recorded at the peer station after the visit (by the prescriber or
+    a peer worker): printed in the box that is otherwise left empty to write in.
+
+    ``follow_up`` holds the follow-up keys as stored (``check-in-call``…, or ``other: TEXT``
+    in the recorder's words); ``marks`` which of the four marks of a good decision were
+    ticked (``DECISION_MARKS`` order). ``cut`` is set by the fitting step when the decision
+    was shortened to fit the page; the whole of it is kept at the peer station."""
+
+    text: str
+    follow_up: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    recorded_on: date | None = None
+    cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,9 @@ class ReportInput:
     # Safety questions shown to the person but left unanswered (``unanswered_safety``): the
     # report prints each as "Not answered" under ALERTS.
     unanswered_safety: tuple[ItemKey, ...] = ()
+    # The decision recorded for this visit at the peer station; None: not yet, and the page
+    # keeps an empty box to write it in.
+    decision: SharedDecision | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +204,7 @@ class ReportData:
     statement_size: float = 13.0
     notes: tuple[str, ...] = field(default=())
     answer_language: str = ""  # the language the person answered in ("" : the report's)
+    shared_decision: SharedDecision | None = None  # None: the empty box to write in
 
     @property
     def guest(self) -> bool:
@@ -470,7 +494,18 @@ def build_report_data(
         questions=_answers(summary.section("questions"), words, own_words=True),
         vignettes=_vignettes(summary.suggestions, report_input.watched, content, language),
         earlier_dates=tuple(v.date for v in history[-TREND_VISITS:]),
+        shared_decision=_recorded(report_input.decision),
     )
+
+
+def _recorded(decision: SharedDecision | None) -> SharedDecision | None:
+    # A decision recorded with no words has nothing to print: the box stays to write in.
+    if decision is None or not decision.text.strip():
+        return None
+    follow_up = tuple(f.strip() for f in decision.follow_up
+                      if f.strip() and f.strip() != "other:")
+    return replace(decision, text=decision.text.strip(), follow_up=follow_up,
+                   marks=tuple(m for m in DECISION_MARKS if m in decision.marks))
 
 
 def _safety_first(flags: list[FlagEntry]) -> list[FlagEntry]:

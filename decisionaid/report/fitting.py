@@ -10,11 +10,14 @@ The steps, in this fixed order, stop as soon as the page fits:
    left off, replaced by one line saying how many more answers are held at the peer station.
 4. The trend table keeps only its flagged rows.
 5. Last of all, the person's own words (``OWN_WORDS_TIERS``: their Personal Medicine in their
-   words, their questions, their goal, the Power Statement last), cut and left off the same
-   way.
+   words, their questions, their goal, the Power Statement last), cut the same way.
+6. The shared decision recorded at the peer station, cut the same way (300, 160, 80
+   characters, marked "(more at the peer station)"); never left off.
+7. The person's own words left off, in the same order.
 
 An alert is never shortened or left off (a flagged answer is printed whole under ALERTS, and
-only there). The header, the alerts and the shared-decision box are always printed.
+only there). The header, the alerts and the shared-decision box are always printed, and a
+recorded decision is never cut without its mark.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ _TIER_SECTIONS = {
     "today": ("today",),
     "power_statement": ("power_statement",),
     "alerts": ("alerts",),
+    "shared_decision": ("shared_decision",),
 }
 # The page from top to bottom: full-width sections, then these side by side in two balanced
 # columns (read left, then right), then the shared-decision box. "How I've been" prints its
@@ -213,6 +217,17 @@ def _limit(fields: tuple[str, ...], limit: int | None,
     return change
 
 
+def _decision(limit: int) -> Callable[[Layout], Layout]:
+    def change(layout: Layout) -> Layout:
+        d = layout.data
+        decision = d.shared_decision
+        if decision is None or len(decision.text) <= limit:
+            return layout
+        cut = replace(decision, text=shorten(decision.text, limit), cut=True)
+        return replace(layout, data=replace(d, shared_decision=cut))
+    return change
+
+
 def _trends_flagged_only(layout: Layout) -> Layout:
     d = layout.data
     kept = tuple(t for t in d.trends if t.flag)
@@ -239,7 +254,9 @@ def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], La
     words is cut a round at a time (300, 160, 80 characters) across the tiers, lowest priority
     first, so no section loses everything while another keeps long answers; then those tiers
     are left off, lowest first, and the trend table keeps its flagged rows only. The person's
-    own words go through the same rounds last of all, the Power Statement the very last."""
+    own words go through the same rounds last of all, the Power Statement the very last; then
+    the recorded shared decision (the prescriber's record, kept whole until nothing else is
+    left to cut, and never left off); only then are the person's own words left off."""
     steps: list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]] = [
         ("videos: 3", _TIER_SECTIONS["videos"], _videos(3)),
         ("videos: none", _TIER_SECTIONS["videos"], _videos(0)),
@@ -255,6 +272,8 @@ def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], La
     for n in CUT_LENGTHS:
         steps += [(f"{t} (own words): {n} characters", _TIER_SECTIONS[t], _limit(f, n, True))
                   for t, f in OWN_WORDS_TIERS]
+    steps += [(f"shared decision: {n} characters", _TIER_SECTIONS["shared_decision"],
+               _decision(n)) for n in CUT_LENGTHS]
     steps += [(f"{t} (own words): left off", _TIER_SECTIONS[t], _limit(f, None, True))
               for t, f in OWN_WORDS_TIERS]
     return steps

@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from decisionaid.report.data import ReportData, Trend
@@ -101,6 +102,13 @@ class Styles:
             "box": style("box", body + 2, fontName=bold),
             "box_note": style("box_note", max(MIN_BODY_SIZE, body - 1), textColor=GREY,
                               alignment=TA_RIGHT),
+            # The recorded decision: the words a notch larger than the body, as the outcome
+            # of the visit; its follow-up and marks at body size below.
+            "decision": style("decision", body + 1, leading=round((body + 1) * 1.25, 2),
+                              spaceBefore=2 * gap, spaceAfter=2 * gap),
+            "decision_meta": style("decision_meta", body, spaceAfter=gap),
+            "decision_note": style("decision_note", max(MIN_BODY_SIZE, body - 1),
+                                   textColor=GREY),
             "footer": style("footer", MIN_BODY_SIZE, textColor=GREY),
         }
 
@@ -255,6 +263,46 @@ def _alerts(lines: list[TextLine], styles: Styles, width: float) -> list[Flowabl
     return [Spacer(1, 4 if styles.compact else 6), box]
 
 
+def _text_width(paragraph: Paragraph) -> float:
+    style = paragraph.style
+    return stringWidth(paragraph.getPlainText(), style.fontName, style.fontSize)
+
+
+def _recorded_decision(title: TextLine, note: TextLine, lines: list[TextLine], styles: Styles,
+                       width: float) -> list[Flowable]:
+    """The decision recorded at the peer station, in the same ruled box as the empty one:
+    the title and when it was recorded on one line, then the words, follow-up and marks. The
+    box is as tall as its words (nothing is left to write in)."""
+    inner = width - 16
+    title_p, note_p = _para(title, styles), _para(note, styles)
+    title_w = _text_width(title_p) + 12
+    if title_w + _text_width(note_p) <= inner:
+        head: Flowable = Table([[title_p, note_p]], colWidths=[title_w, inner - title_w])
+    else:
+        # Too long for one line beside the title (in Spanish): the day goes under it.
+        note_p = Paragraph(note.markup, styles["decision_note"])
+        head = Table([[title_p], [note_p]], colWidths=[inner])
+    head.setStyle(TableStyle([
+        CELL_FONT,
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    body = [_para(line, styles) for line in lines if line.kind in ("decision", "decision_meta")]
+    box = Table([[[head, *body]]], colWidths=[width])
+    box.setStyle(TableStyle([
+        CELL_FONT,
+        ("BOX", (0, 0), (-1, -1), 1.2, INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [Spacer(1, 4), box]
+
+
 def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
     heading = [_para(line, styles) for line in lines if line.kind == "h"]
     body = [_para(line, styles) for line in lines if line.kind != "h"]
@@ -321,6 +369,8 @@ def section_flowables(
     if section == "shared_decision":
         title = next(line for line in lines if line.kind == "box")
         note = next(line for line in lines if line.kind == "box_note")
+        if data.shared_decision is not None:
+            return _recorded_decision(title, note, lines, styles, width)
         return [WriteInBox(_para(title, styles), _para(note, styles),
                            min_height=56 if not styles.compact else 48)]
     if section == "how_ive_been":

@@ -21,7 +21,13 @@ from datetime import date
 from decisionaid.content.model import Content
 from decisionaid.engine.summary import VisitSummary
 from decisionaid.engine.visit import InvalidAnswer, Visit
-from decisionaid.report.data import EarlierVisit, ItemKey, ReportInput, unanswered_safety
+from decisionaid.report.data import (
+    EarlierVisit,
+    ItemKey,
+    ReportInput,
+    SharedDecision,
+    unanswered_safety,
+)
 
 SAMPLE_DATE = date(2025, 4, 8)
 
@@ -369,12 +375,25 @@ def sample_report_input(content: Content, language: str = "en") -> ReportInput:
     return person_report_input(content, ROSA, answers=answers, language=language)
 
 
+# Rosa's decision as her prescriber records it at the peer station after the visit (the page
+# saved for her health record prints it in the box).
+ROSA_DECISION = SharedDecision(
+    "I will take the quetiapine at 8 in the evening instead of 10, at the same dose, for two "
+    "weeks, and write down each morning how I slept and how groggy I feel. If the weight "
+    "keeps going up, we talk about lowering the dose at my next visit.",
+    follow_up=("check-in-call", "other: walking group on Saturdays"),
+    marks=("own-voice", "specific", "will-do"),
+    recorded_on=SAMPLE_DATE,
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Writes a sample report (docs/sample-report.pdf is made this way): ``python -m
     decisionaid.report.sample OUT.pdf [en|es] [letter|a4] [--person rosa|sam|marisol]
-    [--report-language en|es]``. The language after OUT.pdf is the one Rosa answers in; the
+    [--report-language en|es] [--decided]``. The language after OUT.pdf is the one Rosa answers in; the
     others answer in their own."""
     import argparse
+    import dataclasses
 
     from decisionaid.config import PROJECT_ROOT
     from decisionaid.content.loader import load_content
@@ -388,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--person", choices=[p.name.lower() for p in PEOPLE], default="rosa")
     parser.add_argument("--report-language", choices=("en", "es"), default=None,
                         help="the prescriber's language (default: the language answered in)")
+    parser.add_argument("--decided", action="store_true",
+                        help="with Rosa's shared decision recorded at the peer station")
     args = parser.parse_args(argv)
     content = load_content(PROJECT_ROOT, ("en", "es"))
     person = next(p for p in PEOPLE if p.name.lower() == args.person)
@@ -395,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         report_input = sample_report_input(content, args.language)
     else:
         report_input = person_report_input(content, person)
+    if args.decided:
+        report_input = dataclasses.replace(report_input, decision=ROSA_DECISION)
     data = build_report_data(report_input, "Riverside Community Mental Health", content,
                              args.report_language)
     write_report(data, args.out, args.paper)

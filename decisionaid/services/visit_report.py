@@ -12,6 +12,7 @@ from decisionaid.report.data import (
     EarlierVisit,
     ItemKey,
     ReportInput,
+    SharedDecision,
     build_report_data,
     unanswered_safety,
 )
@@ -42,7 +43,19 @@ def report_input(visits: VisitService, record: VisitRecord) -> ReportInput:
         watched=tuple(dict.fromkeys(view.vignette_id for view in record.views)),
         incomplete=record.state == "incomplete",
         unanswered_safety=skipped_safety_questions(visits.content, record),
+        decision=_decision(record),
     )
+
+
+def _decision(record: VisitRecord) -> SharedDecision | None:
+    """The decision recorded for the visit, as the page prints it: its words, follow-up, marks
+    and the day. Not who recorded it (the staff account's name is its sign-in name) and never
+    the peer note, which is for staff only."""
+    review = record.review
+    if review is None:
+        return None
+    return SharedDecision(review.shared_decision, tuple(review.follow_up), review.marks,
+                          _day(review.reviewed_at))
 
 
 def skipped_safety_questions(content: Content, record: VisitRecord) -> tuple[ItemKey, ...]:

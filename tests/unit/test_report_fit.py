@@ -1,7 +1,9 @@
 """The one-page guarantee, on generated visits: every item answered, free texts up to each
 item's limit in many Latin-alphabet languages with emoji and characters the font lacks, many
 flags, skipped safety questions, many earlier visits, in the person's language or the
-prescriber's. Every report is one page and every alert is on it, "Not answered" included."""
+prescriber's, reviewed or not (some with a very long shared decision). Every report is one
+page and every alert is on it, "Not answered" included; a recorded decision is whole or says
+the rest is at the peer station."""
 
 from __future__ import annotations
 
@@ -18,10 +20,18 @@ from decisionaid.config import PROJECT_ROOT
 from decisionaid.content.loader import load_content
 from decisionaid.content.model import text_in
 from decisionaid.engine.summary import FlagEntry, ScoreResult, SummaryEntry, VisitSummary
-from decisionaid.report import EarlierVisit, ReportInput, build_report_data, render_report
+from decisionaid.report import (
+    EarlierVisit,
+    ReportInput,
+    SharedDecision,
+    build_report_data,
+    render_report,
+)
+from decisionaid.report.data import DECISION_MARKS
 from decisionaid.report.fonts import printable
 
 CONTENT = load_content(PROJECT_ROOT, ("en", "es"))
+FOLLOW_UP = ("wellness-tools", "group-or-meeting", "vignette-together", "check-in-call")
 
 # Latin-alphabet letters of many languages (Vietnamese, Polish, Turkish, Icelandic, Romanian…),
 # plus what users also type: markup characters, emoji, and scripts the font lacks.
@@ -113,8 +123,18 @@ def visits(draw):
     name = draw(st.one_of(st.none(), free_text(40, 1)))
     # Safety questions left unanswered: printed "Not answered" beside the other alerts.
     skipped = draw(st.lists(st.sampled_from(SAFETY_ITEMS), unique=True))
+    # Half the visits were reviewed at the peer station, some with a very long decision.
+    decision = draw(st.one_of(st.none(), st.builds(
+        SharedDecision,
+        free_text(3000, 1),
+        st.lists(st.one_of(st.sampled_from(FOLLOW_UP), free_text(120, 1).map("other: ".__add__)),
+                 max_size=5).map(tuple),
+        st.lists(st.sampled_from(DECISION_MARKS), unique=True).map(tuple),
+        st.one_of(st.none(), st.just(date(2025, 4, 8))),
+    )))
     report_input = ReportInput(summary, date(2025, 4, 8), name, draw(st.integers(1, 400)),
-                               history, tuple(vignettes[:2]), unanswered_safety=tuple(skipped))
+                               history, tuple(vignettes[:2]), unanswered_safety=tuple(skipped),
+                               decision=decision)
     return report_input
 
 
@@ -136,6 +156,18 @@ def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, p
         for flag in report_input.summary.flags:
             for text in (flag.question, flag.answer):
                 assert "".join(printable(text).split()) in on_page, text
+    # A recorded decision is on the page whole, or its start with the mark that the rest is
+    # held at the peer station: never silently cut.
+    decision = data.shared_decision
+    if decision is not None:
+        written = "".join(printable(decision.text).split())
+        if written not in on_page:
+            more = ("másenlaestacióndeapoyoentrepares" if data.language == "es"
+                    else "moreatthepeerstation")
+            assert more in on_page
+            assert written[:40] in on_page
+    else:
+        assert ("Parallenar" if data.language == "es" else "Tofillin") in on_page
     not_answered = "Sinrespuesta" if data.language == "es" else "Notanswered"
     for alert in data.alerts:
         answer = alert.answer if alert.answered else not_answered
