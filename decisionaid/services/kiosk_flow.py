@@ -11,7 +11,7 @@ raises ``NotSaved`` with the visit where it was.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -188,7 +188,15 @@ class KioskFlow:
     # --- starting ---------------------------------------------------------------------------------
     def start(self, profile, language: str) -> Show:
         """A visit for ``profile`` (None: a guest); today's unfinished one is offered back."""
-        visit = self.visits.start(profile.id if profile is not None else None, language=language)
+        return self.begin(self.opener(profile, language)(), profile, language)
+
+    def opener(self, profile, language: str) -> Callable[[], KioskVisit]:
+        """The storage work of ``start``, to run off the screen's thread; ``begin`` the result."""
+        visits, profile_id = self.visits, profile.id if profile is not None else None
+        return lambda: visits.start(profile_id, language=language)
+
+    def begin(self, visit: KioskVisit, profile, language: str) -> Show:
+        """The visit ``opener`` opened is the one in progress: what to show first."""
         self._s = _State(visit=visit)
         if visit.resumed:
             if visit.visit.language != language:

@@ -267,3 +267,27 @@ def test_an_unexpected_error_starts_again_calmly_with_the_answers_kept(kiosk, dr
     assert "Ana" not in caplog.text and "Some days" not in caplog.text
     answers = VisitService(kiosk.services.visits.db, kiosk.services.content).load(visit_id).answers
     assert answers[SAD] == 2
+
+
+def test_a_visit_opened_while_the_database_is_held_does_not_freeze_the_screen(make_kiosk, config, drive, qtbot,
+                                                                                monkeypatch):
+    """Starting a visit writes too: with the lock held elsewhere the tap returns at once,
+    "Saving…" shows, a second tap opens nothing more, and the visit starts once it is let go."""
+    from decisionaid.services import visits
+
+    monkeypatch.setattr(visits, "SAVE_HOLD_S", 0.2, raising=False)
+    kiosk = make_kiosk(config)
+    d = drive(kiosk)
+    d.tap_and_wait("first_time", "first_time")
+    other = LockHolder(config.database_url.removeprefix("sqlite:///"))
+    try:
+        d.tap("guest")
+        qtbot.waitUntil(lambda: "Saving…" in texts_on_screen(kiosk), timeout=5000)
+        assert kiosk.screen_name == "first_time"
+        d.tap("guest")
+    finally:
+        other.release()
+    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=30000)
+    assert "Saving…" not in texts_on_screen(kiosk)
+    peer = VisitService(kiosk.services.visits.db, kiosk.services.content)
+    assert len(peer.todays_visits()) == 1

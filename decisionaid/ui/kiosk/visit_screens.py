@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.errors import UserError
 from decisionaid.ui.common.memory import release_free_memory
+from decisionaid.ui.common.operations import run_in_background
 
 if TYPE_CHECKING:
     from decisionaid.content.model import ItemRef
@@ -70,6 +71,7 @@ class VisitScreens:
         self.saving: Pending | None = None  # the save the screen is waiting for, if any
         self.story = None  # the story screen on show, if one is
         self._story_forced_shut = False
+        self._starting: object | None = None  # a visit being opened, until it is
         self._player = None  # the kiosk's one media player, made when the first story opens
         self._save_relay = _Relay(window, self._save_done)
 
@@ -78,6 +80,7 @@ class VisitScreens:
 
     def drop_saving(self) -> None:
         """The person is gone (a reset): a save still on its way concerns no one on screen."""
+        self._starting = None  # a visit being opened is left for the end of the day to close
         if self.saving is not None:
             self.saving = None
             self._hold(False)
@@ -86,15 +89,38 @@ class VisitScreens:
     def story_playing(self) -> bool:
         return self.story is not None and self.story is self.window.screen and self.story.is_playing
 
-    @calm
     def start_visit(self, profile) -> None:
-        try:
-            shown = self.window.flow.start(profile, self.window.language)
-        except UserError as e:
-            log.error("could not start a visit: %s", type(e).__name__)
-            self.window.tell("save_problem")
+        """Open the visit off the screen's thread (a database held by another program must not
+        freeze the screen); "Saving…" shows if it takes long, and a second tap does nothing."""
+        from decisionaid.services.visits import SAVE_HOLD_S
+
+        if self._starting is not None:
             return
-        self.show(shown)
+        window, flow, language = self.window, self.window.flow, self.window.language
+        self._starting = token = object()
+
+        def slow() -> None:
+            if self._starting is token:
+                window.tell("saving")
+
+        def opened(visit) -> None:
+            if self._starting is token:
+                self._starting = None
+                window.tell(None)
+                self._begin(flow, visit, profile, language)
+
+        def failed(error: Exception) -> None:
+            if self._starting is token:
+                self._starting = None
+                log.error("could not start a visit: %s", type(error).__name__)
+                window.tell("save_problem")
+
+        QTimer.singleShot(int(SAVE_HOLD_S * 1000), window, slow)
+        run_in_background(flow.opener(profile, language), opened, failed, window)
+
+    @calm
+    def _begin(self, flow, visit, profile, language: str) -> None:
+        self.show(flow.begin(visit, profile, language))
 
     def show_current(self) -> None:
         self.show(self.window.flow.current())
