@@ -331,6 +331,7 @@ class ReportScreen(QWidget):
         show_message(self.message, t("station_saved_locked", self.services.language))
         self._show_record(record)
         self.changed.emit(self.visit_id)
+        self.load()  # the page now prints the decision: show it as it will be saved
 
     def _save_pdf(self) -> None:
         lang = self.services.language
