@@ -11,6 +11,7 @@ Run alone: ``.venv/bin/python benchmarks/bench_report.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import statistics
 import time
@@ -25,7 +26,12 @@ from decisionaid.content.loader import load_content
 from decisionaid.report import build_report_data, render_report
 from decisionaid.report.fitting import BODY_SECTIONS
 from decisionaid.report.fonts import register_fonts
-from decisionaid.report.sample import MARISOL, person_report_input, sample_report_input
+from decisionaid.report.sample import (
+    MARISOL,
+    ROSA_DECISION,
+    person_report_input,
+    sample_report_input,
+)
 from decisionaid.report.text import section_lines
 
 TARGET_MS = 100.0
@@ -66,15 +72,24 @@ def main() -> None:
     def report_translated() -> bytes:
         return render_report(translated, "letter")
 
+    decided = build_report_data(
+        dataclasses.replace(sample_report_input(content, "en"), decision=ROSA_DECISION),
+        "Riverside Clinic", content)
+
+    def report_decided() -> bytes:
+        return render_report(decided, "letter")
+
     base = median_ms(baseline)
     full = median_ms(report)
     other = median_ms(report_translated)
+    reviewed = median_ms(report_decided)
     print(f"{'what':<52} {'median ms':>10}")
     print(f"{'minimal ReportLab document, same text':<52} {base:>10.1f}")
     print(f"{'decisionaid one-page report (fit + layout)':<52} {full:>10.1f}")
     print(f"{'ratio report / minimal':<52} {full / base:>10.2f}")
     print(f"{'a Spanish visit, in English for the prescriber':<52} {other:>10.1f}")
-    full = max(full, other)
+    print(f"{'the sample visit with its shared decision recorded':<52} {reviewed:>10.1f}")
+    full = max(full, other, reviewed)
     verdict = "meets" if full < TARGET_MS else "MISSES"
     print(f"report {verdict} the {TARGET_MS:.0f} ms target")
 
