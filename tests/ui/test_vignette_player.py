@@ -7,7 +7,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import inspect
-import sys
 
 from decisionaid.ui.common.player import MediaPlayer
 from decisionaid.ui.testing import FakeMediaPlayer
