@@ -3,13 +3,14 @@
 The steps, in this fixed order, stop as soon as the page fits:
 
 1. Type size: body 10 pt (Power Statement 13 pt), then 9.5/12, then 9/11. Never below 9 pt.
-2. The list of videos; tighter spacing; then the "(was: …)" beside each trend.
+2. The list of videos; tighter spacing; then the "(was: …)" beside each trend; then a recorded
+   shared decision longer than ``DECISION_LENGTH`` characters is cut to it.
 3. Every answer that is not the person's own words, tier by tier, lowest priority first
    (``TIERS``): free text is cut to 300, then 160, then 80 characters (at a word, ending "…"
    and the mark "(more at the peer station)"), a round at a time; then the tiers' answers are
    left off, replaced by one line saying how many more answers are held at the peer station.
 4. The trend table keeps only its flagged rows.
-5. Last of all, the person's own words (``OWN_WORDS_TIERS``: their Personal Medicine in their
+5. Then the person's own words (``OWN_WORDS_TIERS``: their Personal Medicine in their
    words, their questions, their goal, the Power Statement last), cut the same way.
 6. The shared decision recorded at the peer station, cut the same way (300, 160, 80
    characters, marked "(more at the peer station)"); never left off.
@@ -42,6 +43,10 @@ from decisionaid.report.layout import (
 
 SIZES = ((10.0, 13.0), (9.5, 12.0), (9.0, 11.0))
 CUT_LENGTHS = (300, 160, 80)
+# A recorded shared decision longer than this (about six lines across the page) is cut to it
+# before anyone's answers are cut: a decision is a few sentences, and a pasted note must not
+# empty the rest of the page. Shorter than this, it is cut only after everything else.
+DECISION_LENGTH = 600
 
 # The answers that are not the person's own words, shortened first, lowest priority first.
 # Each names the ReportData sections it shortens.
@@ -255,14 +260,17 @@ def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], La
     first, so no section loses everything while another keeps long answers; then those tiers
     are left off, lowest first, and the trend table keeps its flagged rows only. The person's
     own words go through the same rounds last of all, the Power Statement the very last; then
-    the recorded shared decision (the prescriber's record, kept whole until nothing else is
-    left to cut, and never left off); only then are the person's own words left off."""
+    the recorded shared decision (the prescriber's record: beyond a first cut of a very long
+    one, kept until nothing else is left to cut, and never left off); only then are the
+    person's own words left off."""
     steps: list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]] = [
         ("videos: 3", _TIER_SECTIONS["videos"], _videos(3)),
         ("videos: none", _TIER_SECTIONS["videos"], _videos(0)),
         # Tighter spacing costs no words: before anything the person or the trends say.
         ("compact spacing", BODY_SECTIONS, _compact),
         ("trend detail: off", _TIER_SECTIONS["trend_detail"], _trend_detail_off),
+        (f"shared decision: {DECISION_LENGTH} characters", _TIER_SECTIONS["shared_decision"],
+         _decision(DECISION_LENGTH)),
     ]
     for n in CUT_LENGTHS:
         steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in TIERS]

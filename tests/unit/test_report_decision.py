@@ -97,23 +97,35 @@ def test_a_decision_recorded_with_no_words_leaves_the_box_to_write_in(content):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_long_decision_is_cut_last_and_says_where_the_rest_is(content, language):
+def test_a_pasted_note_as_decision_is_cut_before_anyones_words_and_says_where_the_rest_is(
+        content, language):
     words = "I will walk to the pharmacy with my sister every Saturday morning and ask "
     long = SharedDecision((words * 60).strip(), ("check-in-call",), ("specific",), date(2025, 4, 8))
     decided = replace(sample_report_input(content), decision=long)
     data = build_report_data(decided, SITE, content, language)
     layout = fit(data, Page())
-    steps = [name for name, _, _ in shortening_steps()]
-    cut_at = next(i for i, s in enumerate(layout.steps) if s.startswith("shared decision"))
-    # Everything else that can be cut was cut first (the Power Statement to 80 characters).
-    assert steps.index("power_statement (own words): 80 characters") < steps.index(
-        layout.steps[cut_at])
-    assert layout.data.shared_decision.cut
+    # Cut to about six lines, before any answer is shortened: the person's words stay whole.
+    done = list(layout.steps)
+    before = done[:done.index("shared decision: 600 characters")]
+    assert all(s.startswith(("size", "videos", "compact", "trend detail")) for s in before)
+    assert not any("own words" in s for s in done)
+    assert not any(a.cut for s in (layout.data.power_statement, layout.data.personal_medicine,
+                                   layout.data.questions, layout.data.today) for a in s.answers)
+    assert layout.data.shared_decision.cut and len(layout.data.shared_decision.text) <= 601
     text = page(render_report(data))
     more = "más en la estación de apoyo entre pares" if language == "es" else "more at the peer station"
     title = "Nuestra decisión compartida de hoy" if language == "es" else "Our shared decision today"
     assert flat(more) in flat(box(text, title))
-    assert flat(layout.data.shared_decision.text.rstrip("…")[:60]) in flat(text)
+    assert flat(layout.data.shared_decision.text.rstrip("…")) in flat(text)
+
+
+def test_a_decision_of_a_few_sentences_is_cut_only_after_every_other_answer():
+    steps = [name for name, _, _ in shortening_steps()]
+    first_cut = steps.index("shared decision: 300 characters")
+    assert steps.index("power_statement (own words): 80 characters") < first_cut
+    assert all(not s.endswith("left off") for s in steps[:first_cut] if "own words" in s)
+    assert "shared decision: 80 characters" in steps
+    assert not any(s.startswith("shared decision") and s.endswith("left off") for s in steps)
 
 
 def test_a_decision_of_a_few_sentences_is_printed_whole(content):
