@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from decisionaid.content.model import Vignette, text_in
 from decisionaid.ui.common.captions import CaptionOverlay, CaptionTrack
 from decisionaid.ui.common.strings import t
-from decisionaid.ui.common.theme import FONT_FAMILY
-from decisionaid.ui.common.widgets import NamedButton
+from decisionaid.ui.common.theme import FONT_FAMILY, Theme
+from decisionaid.ui.common.widgets import NamedButton, Screen
 
 SKIP_S = 10.0
 VOLUME_STEP = 0.2
@@ -200,18 +200,17 @@ def _label(name: str, role: str | None = None) -> QLabel:
     return label
 
 
-class VignetteScreen(QWidget):
+class VignetteScreen(Screen):
     """One peer story: the video with captions and large controls, or its words to read."""
 
     closed = Signal(float, bool)
 
-    def __init__(self, player, vignette: Vignette, language: str, speaker=None, parent=None):
-        super().__init__(parent)
+    def __init__(self, player, vignette: Vignette, language: str, speaker=None, parent=None,
+                 *, theme: Theme | None = None):
+        super().__init__(language, theme or Theme(), parent)
         self.setObjectName("VignetteScreen")
-        self.setProperty("screen", True)
         self.player = player
         self.vignette = vignette
-        self.language = language
         self.speaker = speaker
         self._clock = WatchClock()
         self._finished = False

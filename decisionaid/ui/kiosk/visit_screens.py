@@ -355,7 +355,8 @@ class VisitScreens:
 
         vignette = self.window.content.vignettes[vignette_id]
         flow, visit_id = self.window.flow, self.window.flow.visit_id
-        screen = VignetteScreen(self.player, vignette, self.window.language, self.window.speaker)
+        screen = VignetteScreen(self.player, vignette, self.window.language, self.window.speaker,
+                                theme=self.window.theme)
 
         def closed(seconds: float, finished: bool) -> None:
             # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
