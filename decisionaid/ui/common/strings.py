@@ -134,6 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"en": "Next", "es": "Siguiente"},
     # Why Next is greyed out, beside it.
     "why_choose": {"en": "Choose an answer, or Skip.", "es": "Elige una respuesta, o Saltar."},
+    "why_type": {"en": "Type an answer, or Skip.", "es": "Escribe una respuesta, o Saltar."},
     "why_name": {"en": "Type your name to go on.", "es": "Escribe tu nombre para seguir."},
     # Over the cut of a page or list too long for the screen.
     "more_below": {"en": "More below  \u25bc", "es": "Más abajo  \u25bc"},

@@ -147,7 +147,8 @@ class QuestionScreen(Screen):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         ready = not self.item.answerable or self.answer.value() is not None
-        self.nav.set_next(ready, t("why_choose", self.language))
+        why = "why_type" if self.item_type == "text" else "why_choose"
+        self.nav.set_next(ready, t(why, self.language))
 
     def _next(self) -> None:
         self.answered.emit(self.answer.value())
