@@ -220,17 +220,6 @@ class CpuBurners:
                 process.wait()
 
 
-def _forget_kiosk_tries(demo) -> None:
-    """A day's many people: each visit starts with the kiosk's count of sign-ups at nought (past
-    20 in an hour the kiosk pauses its own sign-ups, a guard against guessing)."""
-    from sqlalchemy import delete
-
-    from decisionaid.storage.models import SignInGuard
-
-    profiles = demo.services.profiles
-    profiles.db.write(lambda s: s.execute(delete(SignInGuard).where(SignInGuard.key == profiles.kiosk_key)))
-
-
 def memory_growth(visits: int) -> tuple[float, float, float]:
     """RSS in MB once warmed up, at the end, and the growth between them.
 
@@ -247,7 +236,6 @@ def memory_growth(visits: int) -> tuple[float, float, float]:
         demo = _demo(folder)
         warm = min(20, max(1, visits // 10))
         for n in range(visits):
-            _forget_kiosk_tries(demo)
             demo.run(visit_number=n + 1)
             if n >= warm:
                 gc.collect()

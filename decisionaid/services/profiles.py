@@ -189,6 +189,9 @@ class ProfileService:
                              service_user_id=other, pending_profile=row.id)
             if attempt.locked_until is not None:
                 self._lock_profiles(session, [*others, row.id], attempt, now)
+            # Every sign-up that is made gives its try back, whether or not the details were
+            # someone's, so the kiosk's count tells nothing about who is a client.
+            self._give_back_kiosk_try(session)
             # Rows whose count and pause have both run out say nothing any more.
             session.execute(
                 delete(SignInGuard).where(
@@ -466,15 +469,20 @@ class ProfileService:
                     SignInGuard.key == details_key(row.name_key, date_of_birth)
                 )
             )
-            session.execute(
-                update(SignInGuard)
-                .where(SignInGuard.key == self.kiosk_key, SignInGuard.tries > 0,
-                       SignInGuard.locked_until.is_(None))
-                .values(tries=SignInGuard.tries - 1)
-            )
+            self._give_back_kiosk_try(session)
 
         self.db.write(work)
         return _profile(row)
+
+    def _give_back_kiosk_try(self, session: Session) -> None:
+        """A sign-in or sign-up that went through no longer counts against this kiosk: its
+        limit is for guessing, and a busy clinic signs many people in and up in an hour."""
+        session.execute(
+            update(SignInGuard)
+            .where(SignInGuard.key == self.kiosk_key, SignInGuard.tries > 0,
+                   SignInGuard.locked_until.is_(None))
+            .values(tries=SignInGuard.tries - 1)
+        )
 
     def _peer_signed_in(
         self, row: ServiceUser, staff_id: int | None, now: datetime, *, by_pin: bool = False

@@ -202,6 +202,19 @@ def test_one_kiosk_guessing_at_many_details_is_paused(database, fast_pins, clock
     assert kiosk.sign_in("Ana", DOB, "1111").status == "ok"
 
 
+def test_a_busy_morning_of_new_people_never_pauses_the_kiosk(database, fast_pins, clock):
+    """Forty people signing up in one hour, one of them with details already in use, and each
+    signing in again: the kiosk's limit is for guessing, not for a full waiting room."""
+    kiosk = ProfileService(database, hasher=fast_pins, clock=clock, kiosk_id="waiting-room")
+    kiosk.create("Person 7", DOB, "7777", "en")
+    for n in range(2 * KIOSK_MAX_TRIES):
+        assert kiosk.sign_up(f"Person {n}", DOB, f"{n:04d}", "en").status == "ok"
+    for n in range(2 * KIOSK_MAX_TRIES):
+        if n != 7:
+            assert kiosk.sign_in(f"Person {n}", DOB, f"{n:04d}").status == "ok"
+    assert kiosk.sign_in("Person 7", DOB, "7777").status == "ok"
+
+
 def test_a_second_person_with_the_same_details_is_told_apart_with_a_peer(profiles, database,
                                                                         fast_pins):
     peer = staff.add(database, "Pat", "peer", "2468", hasher=fast_pins)
