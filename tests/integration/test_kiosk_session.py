@@ -13,6 +13,7 @@ import queue
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -68,9 +69,28 @@ class Session:
         self.config.write_text(f'site_name = "Session test"\ncontent_dir = "{MINI}"\n'
                                f'database_url = "sqlite:///{self.home / "kiosk.db"}"\n')
         self.config.chmod(0o600)
+        self.opened: list[tuple[Path, int]] = []
         if self.as_root:
             for path in (self.home, self.runtime, self.config):
                 shutil.chown(path, user=self.user)
+            self._let_user_through()
+
+    def _let_user_through(self) -> None:
+        """The kiosk's user must reach this checkout and this environment's packages, which may
+        sit below a folder only root can enter (a clone in `mktemp -d`): give the folders on
+        the way the 'enter' bit, and nothing more, until ``close``."""
+        for target in (ROOT, Path(sysconfig.get_paths()["purelib"])):
+            for folder in [target, *target.parents]:
+                mode = stat.S_IMODE(folder.stat().st_mode)
+                if not mode & 0o001:
+                    folder.chmod(mode | 0o001)
+                    self.opened.append((folder, mode))
+
+    def close(self) -> None:
+        for folder, mode in reversed(self.opened):
+            folder.chmod(mode)
+        self.opened.clear()
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def _python(self) -> str:
         """This interpreter, or (as root, whose Python may live in a private folder) the
@@ -175,7 +195,7 @@ def test_the_kiosk_session_under_cage_fills_the_screen_and_comes_back_when_kille
         except subprocess.TimeoutExpired:
             os.killpg(cage.pid, signal.SIGKILL)
             cage.wait()
-        shutil.rmtree(session.root, ignore_errors=True)
+        session.close()
 
 
 def test_the_units_pass_systemd_analyze_verify(tmp_path):
