@@ -61,7 +61,7 @@ def test_eight_processes_guessing_at_once_check_at_most_five_pins(db_url, target
     staff.add(db, "Pat", "peer", "2468", hasher=PinHasher.fast())
     ProfileService(db, hasher=PinHasher.fast()).create("Ana", BORN, "1111", "en")
     db.dispose()
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     start_line, results = context.Barrier(PROCESSES), context.Queue()
     workers = [context.Process(target=guess, args=(db_url, target, n, start_line, results))
                for n in range(PROCESSES)]

@@ -98,7 +98,7 @@ def test_a_backup_taken_while_a_kiosk_writes_restores_every_answer_before_it(
     site, tmp_path, capsys, visit_content
 ):
     config, url, key = site
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     stop, committed = context.Event(), context.Queue()
     kiosk = context.Process(target=kiosk_writing, args=(url, key, visit_content, stop, committed))
     kiosk.start()

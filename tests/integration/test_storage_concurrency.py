@@ -55,7 +55,7 @@ def test_kiosks_at_the_same_time_lose_and_duplicate_nothing(pg_url, tmp_path, vi
         db = connect(url)
         upgrade(db)
         db.dispose()
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     workers = [pg_url] * 4 + [sqlite_url] * 2
     start_line = context.Barrier(len(workers))
     results = context.Queue()

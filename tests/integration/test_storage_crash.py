@@ -52,7 +52,7 @@ def confirm_forever(url: str, content, pipe, seed: int) -> None:
 
 def kill_repeatedly(url: str, content) -> tuple[list[tuple], int]:
     """Start children and SIGKILL each after a random number of confirmations (or none)."""
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     confirmed: list[tuple] = []
     kills = 0
     rng = random.Random(1234)
