@@ -151,6 +151,7 @@ class Screen(QFrame):
         self.language = language
         self.theme = theme
         self._texts: list[tuple[QWidget, Wording]] = []
+        self.hints: list[ScrollHints] = []  # every scroll area's "More below" (see release_hints)
 
     def worded(self, widget: QLabel | QAbstractButton, text: Wording | str) -> QWidget:
         fn: Wording = text if callable(text) else wording(text)
@@ -201,12 +202,30 @@ class Screen(QFrame):
         self.scroll_hints = ScrollHints(self.page_scroll, self)
         return layout
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.DeferredDelete:
+            release_hints(self)  # about to be destroyed: see ScrollHints.detach
+        return super().event(event)
+
     def showEvent(self, event) -> None:
         # Every scrolling list a screen has, not only its page, gets the buttons and fades.
         for area in self.findChildren(QScrollArea):
             if not area.property("hinted"):
                 ScrollHints(area, self)
         super().showEvent(event)
+
+
+def release_hints(screen: Screen, within: QWidget | None = None) -> None:
+    """Detach the "More below" buttons of the screen's scroll areas (those inside ``within``
+    only, when given) before they are destroyed. The screen keeps the list: a search of its
+    children would tie a Python wrapper to each one and keep it."""
+    kept = []
+    for hints in screen.hints:
+        if within is None or hints.area is within or within.isAncestorOf(hints.area):
+            hints.detach()
+        else:
+            kept.append(hints)
+    screen.hints = kept
 
 
 def page_scroll() -> QScrollArea:
@@ -287,6 +306,7 @@ class ScrollHints(QObject):
         super().__init__(area)
         area.setProperty("hinted", True)
         self.area = area
+        screen.hints.append(self)
         self.colour = screen.theme.background
         self.fades: tuple[Fade, Fade] | None = None  # made when first needed
         self.above = screen.worded(button("more", name="more_above"), "more_above")
@@ -306,6 +326,13 @@ class ScrollHints(QObject):
         self._later.timeout.connect(self.place)
         area.installEventFilter(self)
         area.viewport().installEventFilter(self)
+
+    def detach(self) -> None:
+        """Stop watching the area. Called before the area is destroyed: while Qt takes a
+        widget apart it still hands its events to filters, and a Python filter given a
+        half-destroyed widget can crash the process."""
+        self.area.removeEventFilter(self)
+        self.area.viewport().removeEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):

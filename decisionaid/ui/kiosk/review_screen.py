@@ -21,6 +21,7 @@ from decisionaid.ui.common.widgets import (
     button,
     content_label,
     label,
+    release_hints,
     wording_arrow,
 )
 
@@ -89,6 +90,7 @@ class ReviewScreen(Screen):
         column.addStretch(1)
         old = self.scroll.takeWidget()
         if old is not None:
+            release_hints(self, old)
             old.deleteLater()
         self.scroll.setWidget(inner)
 

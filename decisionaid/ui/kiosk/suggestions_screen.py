@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 
 from decisionaid.content.model import Content
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, Screen, wording_arrow
+from decisionaid.ui.common.widgets import NavBar, Screen, release_hints, wording_arrow
 
 
 class SuggestionsScreen(Screen):
@@ -48,4 +48,5 @@ class SuggestionsScreen(Screen):
         old = self.stories
         self.stories = self._library(language)
         self.layout().replaceWidget(old, self.stories)
+        release_hints(self, old)
         old.deleteLater()
