@@ -231,7 +231,12 @@ def generate(path: Path, today_noon: datetime) -> None:
                 created,
             )
         )
-    conn.executemany("INSERT INTO service_users VALUES (?,?,?,?,?,?,?,?,?,?,?)", users)
+    conn.executemany(
+        "INSERT INTO service_users (id, pseudonym, first_name, name_key, date_of_birth, clinic_id,"
+        " language, pin_hash, failed_pin_attempts, locked_until, created_at, pending,"
+        " must_choose_pin) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,0)",
+        users,
+    )
     visits, answers, flags = [], [], []
     for vid in range(1, VISITS + 1):
         if vid > VISITS - 40:  # today's clinic
