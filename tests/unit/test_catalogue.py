@@ -1,5 +1,6 @@
-"""The kiosk's one catalogue of texts (screens, story player, stories library) has every text
-in every language a site can choose from the shipped set, with the same blanks to fill."""
+"""The program's two catalogues of words (the kiosk's, the station's) have every text in every
+language a site can choose from the shipped set, with the same blanks to fill, and each key
+lives in exactly one of them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ SITE_LANGUAGES = Config().languages  # the languages the kiosk ships texts for
 
 def _blanks(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_kiosk_and_the_station_each_keep_their_own_words():
+    from decisionaid.ui.common.kiosk_words import KIOSK_WORDS
+    from decisionaid.ui.common.station_words import STATION_WORDS
+
+    assert not set(KIOSK_WORDS) & set(STATION_WORDS)
+    assert all(key.startswith("station_") for key in STATION_WORDS)
+    assert not any(key.startswith("station_") for key in KIOSK_WORDS)
+    assert strings.t("station_open_report", "es") == "Abrir informe"
+    assert strings.t("welcome_title", "es") == "Te damos la bienvenida"
 
 
 @pytest.mark.parametrize("language", SITE_LANGUAGES)
