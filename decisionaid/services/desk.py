@@ -21,7 +21,8 @@ from decisionaid.files import check_target, write_private
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.peer_queries import PeerQueries
-from decisionaid.services.visits import VisitRecord, VisitService, visit_info_query, visit_infos
+from decisionaid.services.visit_records import VisitRecord, visit_info_query, visit_infos
+from decisionaid.services.visits import VisitService
 from decisionaid.storage import Database
 from decisionaid.storage.models import Flag
 from decisionaid.storage.models import Visit as VisitRow

@@ -19,7 +19,9 @@ from decisionaid.content.model import Content, ItemRef, Vignette, text_in
 from decisionaid.engine import Screen as EngineScreen
 from decisionaid.engine import answer_text
 from decisionaid.engine.conditions import holds
-from decisionaid.services.visits import KioskVisit, NotSaved, Pending, VisitRecord, VisitService
+from decisionaid.services.kiosk_visit import KioskVisit, NotSaved, Pending
+from decisionaid.services.visit_records import VisitRecord
+from decisionaid.services.visits import VisitService
 
 ShowName = Literal["welcome", "resume", "intro", "item", "safety", "stories", "review", "print"]
 

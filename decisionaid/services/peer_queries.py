@@ -23,7 +23,7 @@ from decisionaid.engine import answer_text
 from decisionaid.services import audit, roles, staff
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
-from decisionaid.services.visits import VisitInfo, visit_info_query, visit_infos
+from decisionaid.services.visit_records import VisitInfo, visit_info_query, visit_infos
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
 from decisionaid.storage.models import Answer, AuditEvent, Flag, ServiceUser

@@ -17,7 +17,8 @@ from decisionaid.report.data import (
     unanswered_safety,
 )
 from decisionaid.report.render import render_report
-from decisionaid.services.visits import VisitRecord, VisitService
+from decisionaid.services.visit_records import VisitRecord
+from decisionaid.services.visits import VisitService
 
 
 def _day(moment: datetime) -> date:

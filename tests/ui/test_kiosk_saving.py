@@ -126,10 +126,10 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
     """Another process holds the write lock far longer than the kiosk waits: after a moment
     "Saving…" shows, taps are held (none lands on the next question), the idle warning still
     comes, and the person stays on their question, choice made, until the lock is let go."""
-    from decisionaid.services import visits
+    from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(visits, "SAVE_HOLD_S", 0.2, raising=False)
-    monkeypatch.setattr(visits, "SAVE_GIVE_UP_S", 3.0, raising=False)
+    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
+    monkeypatch.setattr(kiosk_visit, "SAVE_GIVE_UP_S", 3.0, raising=False)
     kiosk = make_kiosk(config, KioskTimes(idle_ms=1000, warning_s=60, tick_ms=1000, staff_hold_ms=60, done_ms=600_000))
     d = drive(kiosk)
     to_sad(d)
@@ -159,9 +159,9 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
 def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, config, drive, qtbot, monkeypatch):
     """The lock is let go while "Saving…" shows: the answer is stored and the next question
     comes, once, with nothing of the held taps applied to it."""
-    from decisionaid.services import visits
+    from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(visits, "SAVE_HOLD_S", 0.2, raising=False)
+    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
     kiosk = make_kiosk(config)
     d = drive(kiosk)
     to_sad(d)
@@ -273,9 +273,9 @@ def test_a_visit_opened_while_the_database_is_held_does_not_freeze_the_screen(ma
                                                                                 monkeypatch):
     """Starting a visit writes too: with the lock held elsewhere the tap returns at once,
     "Saving…" shows, a second tap opens nothing more, and the visit starts once it is let go."""
-    from decisionaid.services import visits
+    from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(visits, "SAVE_HOLD_S", 0.2, raising=False)
+    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
     kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.tap_and_wait("first_time", "first_time")

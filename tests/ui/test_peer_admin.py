@@ -16,7 +16,7 @@ from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, staff
-from decisionaid.services.visits import UnknownVisit
+from decisionaid.services.visit_records import UnknownVisit
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation

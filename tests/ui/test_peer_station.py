@@ -13,7 +13,7 @@ from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, staff
 from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import VisitClosed
+from decisionaid.services.visit_records import VisitClosed
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation

@@ -22,7 +22,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, export, retention, roles, staff, statistics
 from decisionaid.services.pins import PinHasher
 from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import DECISION_MARKS
+from decisionaid.services.visit_records import DECISION_MARKS
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.desk import PAGE_PX
 from decisionaid.ui.station.services import Dialogs, station_services

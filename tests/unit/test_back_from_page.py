@@ -7,7 +7,8 @@ import pytest
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services.kiosk_flow import KioskFlow
-from decisionaid.services.visits import VisitClosed, VisitService
+from decisionaid.services.visit_records import VisitClosed
+from decisionaid.services.visits import VisitService
 
 SAD = ItemRef("feelings", "sad")
 

@@ -17,8 +17,9 @@ from decisionaid.services.kiosk_flow import (
     sign_in_outcome,
     sign_up_outcome,
 )
+from decisionaid.services.kiosk_visit import NotSaved
 from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import NotSaved, VisitService
+from decisionaid.services.visits import VisitService
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")

@@ -138,9 +138,9 @@ def test_a_write_lock_held_elsewhere_gives_up_in_bounded_time_and_nothing_moves(
 ):
     """Another process holds SQLite's write lock: the save gives up after the kiosk's wait
     (not 83 s), the visit stays, and once the lock is let go the same answer is stored."""
-    from decisionaid.services import visits as visits_module
+    from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(visits_module, "SAVE_GIVE_UP_S", 0.5)
+    monkeypatch.setattr(kiosk_visit, "SAVE_GIVE_UP_S", 0.5)
     kiosk = VisitService(sqlite_db, visit_content)
     kv = kiosk.start()
     kv.confirm()

@@ -24,7 +24,7 @@ from decisionaid.report.sample import (
     person_report_input,
     sample_report_input,
 )
-from decisionaid.services import visits
+from decisionaid.services import visit_records
 
 SITE = "Riverside Community Mental Health"
 
@@ -137,4 +137,4 @@ def test_a_decision_of_a_few_sentences_is_printed_whole(content):
 
 
 def test_the_report_knows_the_same_four_marks_the_station_records():
-    assert report_data.DECISION_MARKS == visits.DECISION_MARKS
+    assert report_data.DECISION_MARKS == visit_records.DECISION_MARKS

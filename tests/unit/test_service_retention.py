@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit
 from decisionaid.services.retention import purge
-from decisionaid.services.visits import UnknownVisit, VisitService
+from decisionaid.services.visit_records import UnknownVisit
+from decisionaid.services.visits import VisitService
 from decisionaid.storage.models import Answer, Flag, PeerReview, VignetteView
 
 

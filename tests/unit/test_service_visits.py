@@ -9,7 +9,8 @@ import pytest
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit
 from decisionaid.services.profiles import ProfileService
-from decisionaid.services.visits import VisitClosed, VisitLocked, VisitService
+from decisionaid.services.visit_records import VisitClosed, VisitLocked
+from decisionaid.services.visits import VisitService
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")

@@ -23,7 +23,7 @@ from decisionaid.ui.common.operations import run_in_background
 if TYPE_CHECKING:
     from decisionaid.content.model import ItemRef
     from decisionaid.services.kiosk_flow import Show
-    from decisionaid.services.visits import Pending
+    from decisionaid.services.kiosk_visit import Pending
 
 log = logging.getLogger("decisionaid.ui.kiosk.window")
 
@@ -92,7 +92,7 @@ class VisitScreens:
     def start_visit(self, profile) -> None:
         """Open the visit off the screen's thread (a database held by another program must not
         freeze the screen); "Saving…" shows if it takes long, and a second tap does nothing."""
-        from decisionaid.services.visits import SAVE_HOLD_S
+        from decisionaid.services.kiosk_visit import SAVE_HOLD_S
 
         if self._starting is not None:
             return
@@ -228,7 +228,7 @@ class VisitScreens:
             self._await(self.window.flow.start_finish(), self.window.flow.finished)
 
     def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
-        from decisionaid.services.visits import SAVE_HOLD_S
+        from decisionaid.services.kiosk_visit import SAVE_HOLD_S
 
         if pending.wait(SAVE_HOLD_S):
             self._landed(pending, outcome)
@@ -248,7 +248,7 @@ class VisitScreens:
         self._landed(pending, outcome)
 
     def _landed(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
-        from decisionaid.services.visits import NotSaved
+        from decisionaid.services.kiosk_visit import NotSaved
 
         try:
             shown = outcome(pending)
@@ -293,7 +293,7 @@ class VisitScreens:
     def _back_from_page(self, screen) -> None:
         """Back from the page: the review again, unless the page was printed meanwhile (at
         another moment, or by a peer worker), when Back goes and the page stays."""
-        from decisionaid.services.visits import VisitClosed
+        from decisionaid.services.visit_records import VisitClosed
 
         try:
             shown = self.window.flow.back_from_page()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.desk import Desk, ReportLine
 from decisionaid.services.staff import StaffMember
-from decisionaid.services.visits import DECISION_MARKS, VisitRecord
+from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
 from decisionaid.ui.common.preview import pdf_preview
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (

@@ -28,8 +28,8 @@ from decisionaid.engine import answer_text
 from decisionaid.services import staff
 from decisionaid.services.peer_queries import STAFF_LANGUAGE
 from decisionaid.services.staff import StaffMember
+from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
 from decisionaid.services.visit_report import skipped_safety_questions
-from decisionaid.services.visits import DECISION_MARKS, VisitRecord
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     RED,
