@@ -129,10 +129,6 @@ class Config:
         return self.languages[0] if self.languages[0] in REPORT_LANGUAGES else "en"
 
     @property
-    def questionnaires_dir(self) -> Path:
-        return self.content_dir / "questionnaires"
-
-    @property
     def vignettes_dir(self) -> Path:
         return self.content_dir / "vignettes"
 

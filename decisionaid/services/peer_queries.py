@@ -231,9 +231,6 @@ class PeerQueries:
 
         self.db.write(work)
 
-    def open_safety(self) -> list[OpenSafetyFlag]:
-        return self.db.read(self._open_safety)
-
     def _open_safety(self, session: Session, limit: int = 50) -> list[OpenSafetyFlag]:
         """Open safety flags, newest first; the question in the staff's language (the flag
         stores it in the user's)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -539,8 +539,3 @@ class ProfileService:
         for target in targets:
             audit.record(session, audit.PROFILE_LOCKED, at=now, actor="kiosk",
                          service_user_id=target, minutes=int(LOCK_TIME.total_seconds() // 60))
-
-
-
-def count_profiles(db: Database) -> int:
-    return db.read(lambda s: s.scalar(select(func.count()).select_from(ServiceUser)) or 0)

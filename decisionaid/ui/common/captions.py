@@ -102,10 +102,6 @@ class CaptionOverlay(QGraphicsItem):
         text_box.moveCenter(box.center())
         return font, pad, box, text_box
 
-    def caption_box(self) -> QRectF:
-        """Where the caption's dark backing is drawn (empty when there is no caption)."""
-        return self._layout()[2] if self._text else QRectF()
-
     def boundingRect(self) -> QRectF:
         return self._area
 

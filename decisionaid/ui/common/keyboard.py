@@ -153,11 +153,6 @@ class Keyboard(QWidget):
             return self.target.text()
         return self.target.toPlainText()
 
-    def type_text(self, text: str) -> None:
-        """Type ``text`` key by key, as fingers would (used by the demo)."""
-        for ch in text:
-            self.insert(ch)
-
     def insert(self, ch: str) -> None:
         if ch.isalpha() and (self.shift or self._at_sentence_start()):
             ch = ch.upper()
