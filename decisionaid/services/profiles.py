@@ -367,26 +367,6 @@ class ProfileService:
             raise UnknownProfile(profile_id)
         return _profile(row)
 
-    def search(
-        self, name: str, date_of_birth: date | None = None, limit: int = 50
-    ) -> list[Profile]:
-        """Profiles whose name starts with ``name`` (case and accents ignored), optionally with
-        that date of birth; for the peer station only, never the kiosk."""
-        key = name_key(name)
-        if not key:
-            return []
-        # A range on the folded name, so the index serves the prefix search.
-        upper = key[:-1] + chr(ord(key[-1]) + 1)
-        query = (
-            select(ServiceUser)
-            .where(ServiceUser.name_key >= key, ServiceUser.name_key < upper)
-            .order_by(ServiceUser.name_key, ServiceUser.date_of_birth, ServiceUser.id)
-            .limit(limit)
-        )
-        if date_of_birth is not None:
-            query = query.where(ServiceUser.date_of_birth == date_of_birth)
-        return self.db.read(lambda s: [_profile(r) for r in s.scalars(query)])
-
     # --- internals ------------------------------------------------------------------------------
     def _check_peer(self, staff_id: int | None) -> None:
         """Finding people at the kiosk is peer work: a prescriber's account may not."""

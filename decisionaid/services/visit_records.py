@@ -258,7 +258,7 @@ def check_in_progress(session: Session | Connection, visit_id: int) -> None:
 
 def visit_info_query():
     """The columns a ``VisitInfo`` is made of; add ``where``/``order_by``/``limit`` and pass the
-    query to ``visit_infos``. Shared by the visit service and the peer station's queries."""
+    query to ``visit_infos``. Shared by the peer station's queries and the prescriber's desk."""
     return select(
         VisitRow.id,
         VisitRow.service_user_id,

@@ -19,7 +19,7 @@ from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
 from decisionaid.services import audit, roles
-from decisionaid.services.clock import Clock, local_day_bounds, local_day_start, utc_now
+from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
     FINISHED_STATES,
@@ -27,14 +27,11 @@ from decisionaid.services.visit_records import (
     PastVisit,
     UnknownVisit,
     VisitClosed,
-    VisitInfo,
     VisitLocked,
     VisitRecord,
     check_in_progress,
     flag_record,
     read_visit,
-    visit_info_query,
-    visit_infos,
 )
 from decisionaid.services.visit_saving import KioskVisits
 from decisionaid.storage import Database
@@ -236,30 +233,6 @@ class VisitService(KioskVisits):
             return read_visit(session, visit_id)
 
         return self.db.write(work)
-
-    def todays_visits(self) -> list[VisitInfo]:
-        """Today's visits (local day), newest first, with their open flags."""
-        start, end = local_day_bounds(self.clock())
-        return self.db.read(
-            lambda s: visit_infos(
-                s,
-                visit_info_query()
-                .where(VisitRow.started_at >= start, VisitRow.started_at < end)
-                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc()),
-            )
-        )
-
-    def user_visits(self, service_user_id: int, limit: int = 100) -> list[VisitInfo]:
-        """One profile's visits, newest first."""
-        return self.db.read(
-            lambda s: visit_infos(
-                s,
-                visit_info_query()
-                .where(VisitRow.service_user_id == service_user_id)
-                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
-                .limit(limit),
-            )
-        )
 
     def history(self, visit_id: int, limit: int = 5) -> list[PastVisit]:
         """The same user's earlier finished visits' answers to `trend` items, newest first, at

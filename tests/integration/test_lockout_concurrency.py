@@ -10,12 +10,14 @@ import traceback
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from decisionaid.services import staff
 from decisionaid.services.pins import PinHasher
 from decisionaid.services.profiles import MAX_FAILURES, ProfileService
 from decisionaid.storage.database import connect
 from decisionaid.storage.migrate import upgrade
+from decisionaid.storage.models import ServiceUser
 
 pytestmark = [pytest.mark.integration]
 
@@ -78,6 +80,7 @@ def test_eight_processes_guessing_at_once_check_at_most_five_pins(db_url, target
         if target == "staff":
             assert staff.get_by_name(db, "Pat").locked_until is not None
         else:
-            assert ProfileService(db).search("Ana")[0].locked_until is not None
+            [ana] = db.read(lambda s: list(s.scalars(select(ServiceUser))))
+            assert ana.locked_until is not None
     finally:
         db.dispose()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
 
+from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
@@ -47,8 +48,8 @@ def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, con
     assert kiosk.visit is None and kiosk.overlay is None
     assert not d.has("back")
     # The answers confirmed before the timeout are kept for when Marisol signs in again.
-    visits = kiosk.services.visits.todays_visits()
-    assert len(visits) == 1 and visits[0].state == "in_progress"
+    board = PeerQueries(kiosk.services.visits.db, kiosk.services.content).board()
+    assert [line.visit.state for line in board.lines] == ["in_progress"]
 
 
 def test_still_here_keeps_the_visit_where_it_was(make_kiosk, config, drive, qtbot):
@@ -152,7 +153,8 @@ def test_peer_assisted_sign_in_finds_the_person_after_a_staff_pin(kiosk, drive, 
     d.enter_birth_date(date(1975, 4, 9))
     qtbot.waitUntil(lambda: kiosk.screen is not before, timeout=5000)
     assert kiosk.screen_name == "intro"
-    assert kiosk.visit.service_user_id == kiosk.services.profiles.search("Robin")[0].id
+    robin = PeerQueries(kiosk.services.visits.db, kiosk.services.content).search("Robin")
+    assert kiosk.visit.service_user_id == robin[0].id
 
 
 def test_peer_assisted_sign_up_of_someone_new(kiosk, drive, qtbot):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLabel
 from storage_faults import FaultyDatabase
 
 from decisionaid.content.model import ItemRef
+from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visits import VisitService
 from decisionaid.ui.kiosk.idle import KioskTimes
 
@@ -289,5 +290,5 @@ def test_a_visit_opened_while_the_database_is_held_does_not_freeze_the_screen(ma
         other.release()
     qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=30000)
     assert "Saving…" not in texts_on_screen(kiosk)
-    peer = VisitService(kiosk.services.visits.db, kiosk.services.content)
-    assert len(peer.todays_visits()) == 1
+    peer = PeerQueries(kiosk.services.visits.db, kiosk.services.content)
+    assert len(peer.board().lines) == 1

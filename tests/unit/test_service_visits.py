@@ -8,6 +8,7 @@ import pytest
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit
+from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.profiles import ProfileService
 from decisionaid.services.visit_records import VisitClosed, VisitLocked
 from decisionaid.services.visits import VisitService
@@ -90,8 +91,8 @@ def test_a_safety_answer_raises_a_flag_the_peer_station_sees_at_once(visits):
     assert [(f.severity, f.source_id, f.visit_id) for f in flags] == [
         ("safety", "harm-self", kv.id)
     ]
-    today = visits.todays_visits()
-    assert today[0].open_safety_flags == 1
+    [today] = PeerQueries(visits.db, visits.content, clock=visits.clock).board().lines
+    assert today.visit.open_safety_flags == 1
 
 
 def test_a_safety_flag_stays_when_the_answer_changes_but_a_concern_goes(visits):
@@ -248,21 +249,6 @@ def test_a_guest_visit_has_no_history(visits):
     kv = visits.start()
     assert visits.history(kv.id) == []
     assert visits.load(kv.id).number is None
-
-
-def test_todays_list_and_a_users_visits_show_name_state_and_order(visits, profile, clock):
-    yesterday = visits.start()
-    yesterday.finish()
-    clock.advance(days=1)
-    mine = visits.start(profile.id)
-    clock.advance(minutes=5)
-    guest = visits.start()
-    today = visits.todays_visits()
-    assert [(v.id, v.first_name, v.state) for v in today] == [
-        (guest.id, None, "in_progress"),
-        (mine.id, "Ana", "in_progress"),
-    ]
-    assert [v.id for v in visits.user_visits(profile.id)] == [mine.id]
 
 
 def test_viewing_and_printing_are_audit_logged(visits, profile):

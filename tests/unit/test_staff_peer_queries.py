@@ -58,6 +58,29 @@ def test_the_board_shows_each_visit_with_its_state_and_the_section_it_is_on(visi
     assert board.safety == []
 
 
+def test_todays_board_and_a_persons_visits_show_name_state_and_order(visits, queries, ana, clock):
+    yesterday = visits.start()
+    yesterday.finish()
+    clock.advance(days=1)
+    mine = visits.start(ana.id)
+    clock.advance(minutes=5)
+    guest = visits.start()
+    today = [line.visit for line in queries.board().lines]
+    assert [(v.id, v.first_name, v.state) for v in today] == [
+        (guest.id, None, "in_progress"),
+        (mine.id, "Ána", "in_progress"),
+    ]
+    assert [v.id for v in queries.visits_of(ana.id)] == [mine.id]
+
+
+def test_search_ignores_case_and_accents_and_lists_by_name(queries, ana, database, fast_pins, clock):
+    profiles = ProfileService(database, hasher=fast_pins, clock=clock)
+    anabel = profiles.create("Anabel", date(1990, 1, 1), "1111", "en")
+    profiles.create("Bob", date(1980, 5, 17), "1111", "en")
+    assert [p.id for p in queries.search("ÁN")] == [ana.id, anabel.id]
+    assert queries.search("") == []
+
+
 def test_an_unacknowledged_safety_flag_is_on_the_board_until_someone_checks_in(visits, queries, ana):
     kv = visits.start(ana.id)
     answer(kv, HARM, 1)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from decisionaid.content.model import ItemRef
+from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.profiles import ProfileService
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import DatabaseError, open_database
@@ -58,9 +59,8 @@ def test_no_answer_name_or_pin_hash_is_in_the_files(encrypted):
 def test_the_right_key_opens_it_and_reads_the_answers(encrypted, visit_content):
     path, _, _ = encrypted
     with open_database(config(path, KEY)) as db:
-        visits = VisitService(db, visit_content)
-        (info,) = visits.todays_visits()
-        record = visits.load(info.id)
+        (line,) = PeerQueries(db, visit_content).board().lines
+        record = VisitService(db, visit_content).load(line.visit.id)
         assert record.answers[ItemRef("decision", "power")] == SECRET_ANSWER
 
 
