@@ -26,36 +26,18 @@ from decisionaid.services.profiles import Profile, UnknownProfile, name_key
 from decisionaid.services.visit_records import VisitInfo, visit_info_query, visit_infos
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
-from decisionaid.storage.models import Answer, AuditEvent, Flag, ServiceUser
+from decisionaid.storage.models import FINISHED_STATES, Answer, AuditEvent, Flag, ServiceUser
 from decisionaid.storage.models import Visit as VisitRow
 
 STAFF_LANGUAGE = "en"
 PAGE_SIZE = 50
-FINISHED_STATES = ("incomplete", "complete", "reviewed")
 OWN_WORDS_SECTIONS = ("power_statement", "personal_medicine")
-
-# A visit's state as the peer station names it.
-STATE_WORDS = {
-    "in_progress": "in progress",
-    "incomplete": "incomplete",
-    "complete": "finished",
-    "reviewed": "reviewed",
-}
-
-
-def state_words(info: VisitInfo) -> str:
-    """In progress, finished, printed, reviewed or incomplete: what a peer worker needs to know."""
-    if info.state == "complete" and info.printed_at is not None:
-        return "printed"
-    return STATE_WORDS.get(info.state, info.state)
-
 
 @dataclass(frozen=True)
 class BoardLine:
     """A visit on the Today list."""
 
     visit: VisitInfo
-    status: str  # state_words(visit)
     section: str | None  # the section the user is on (in progress) or last answered
 
 
@@ -192,7 +174,7 @@ class PeerQueries:
             )
             sections = _latest_sections(session, [v.id for v in infos])
             lines = [
-                BoardLine(v, state_words(v), self.section_title(sections.get(v.id))) for v in infos
+                BoardLine(v, self.section_title(sections.get(v.id))) for v in infos
             ]
             return Board(lines, self._open_safety(session))
 

@@ -25,7 +25,11 @@ from decisionaid.storage.models import (
 )
 from decisionaid.storage.models import Visit as VisitRow
 
-FINISHED_STATES = ("incomplete", "complete", "reviewed")
+
+def shown_state(state: str, printed: bool) -> str:
+    """The state a peer worker is shown: one of ``VISIT_STATES``, or ``printed`` for a finished
+    visit whose page was printed (each has its words in the station's catalogue)."""
+    return "printed" if state == "complete" and printed else state
 
 
 class UnknownVisit(UserError):
@@ -108,6 +112,10 @@ class VisitInfo:
     printed_at: datetime | None
     open_flags: int = 0
     open_safety_flags: int = 0
+
+    @property
+    def shown_state(self) -> str:
+        return shown_state(self.state, self.printed_at is not None)
 
 
 @dataclass(frozen=True)

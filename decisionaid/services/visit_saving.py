@@ -18,7 +18,6 @@ from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
 from decisionaid.services.kiosk_visit import SAVE_GIVE_UP_S, KioskVisit
 from decisionaid.services.visit_records import (
-    FINISHED_STATES,
     UnknownVisit,
     VisitClosed,
     VisitLocked,
@@ -28,7 +27,7 @@ from decisionaid.services.visit_records import (
 )
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
-from decisionaid.storage.models import Answer, ServiceUser, VignetteView
+from decisionaid.storage.models import FINISHED_STATES, Answer, ServiceUser, VignetteView
 from decisionaid.storage.models import Visit as VisitRow
 
 

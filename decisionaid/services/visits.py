@@ -22,7 +22,6 @@ from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
-    FINISHED_STATES,
     FlagRecord,
     PastVisit,
     UnknownVisit,
@@ -36,7 +35,7 @@ from decisionaid.services.visit_records import (
 from decisionaid.services.visit_saving import KioskVisits
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
-from decisionaid.storage.models import Answer, Flag, PeerReview
+from decisionaid.storage.models import FINISHED_STATES, Answer, Flag, PeerReview
 from decisionaid.storage.models import Visit as VisitRow
 
 # The note kept with a concern flag that closed because its visit was reviewed.

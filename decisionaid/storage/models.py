@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 VISIT_STATES = ("in_progress", "incomplete", "complete", "reviewed")
+FINISHED_STATES = VISIT_STATES[1:]  # no longer answered at the kiosk
 SEVERITIES = ("concern", "safety")
 STAFF_ROLES = ("peer", "admin", "prescriber")
 HELP_KINDS = ("help", "talk-now")

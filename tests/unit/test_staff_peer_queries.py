@@ -51,8 +51,8 @@ def test_the_board_shows_each_visit_with_its_state_and_the_section_it_is_on(visi
     clock.advance(minutes=1)
     answer(guest, SIDE, ["sleepy"])
     board = queries.board()
-    assert [(line.visit.id, line.status, line.section) for line in board.lines] == [
-        (guest.id, "in progress", "My medicines"),
+    assert [(line.visit.id, line.visit.shown_state, line.section) for line in board.lines] == [
+        (guest.id, "in_progress", "My medicines"),
         (printed.id, "printed", "How I've been"),
     ]
     assert board.safety == []

@@ -13,6 +13,7 @@ from shiboken6 import Shiboken
 
 from decisionaid.app import log_file
 from decisionaid.errors import UserError
+from decisionaid.services.visit_records import shown_state
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.strings import STRINGS, month_names, t
 
@@ -83,7 +84,7 @@ def today_words(moment: datetime, language: str) -> str:
 def state_words(state: str, printed: bool, language: str) -> str:
     """A visit's state in the station's language: in progress, finished, printed, reviewed or
     incomplete."""
-    key = "printed" if state == "complete" and printed else state
+    key = shown_state(state, printed)
     return t(f"station_state_{key}", language) if f"station_state_{key}" in STRINGS else state
 
 
