@@ -85,7 +85,7 @@ class KioskDriver:
                 continue
             if ch.isupper():
                 # The keyboard capitalises sentence starts itself; shift otherwise.
-                if not (board.shift or board._at_sentence_start()):
+                if not (board.shift or board.at_sentence_start()):
                     self._click(board.shift_key)
                 ch = ch.lower()
             key = self._char_key(board, ch)

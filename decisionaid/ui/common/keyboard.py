@@ -154,7 +154,7 @@ class Keyboard(QWidget):
         return self.target.toPlainText()
 
     def insert(self, ch: str) -> None:
-        if ch.isalpha() and (self.shift or self._at_sentence_start()):
+        if ch.isalpha() and (self.shift or self.at_sentence_start()):
             ch = ch.upper()
         if isinstance(self.target, QLineEdit):
             self.target.insert(ch)
@@ -187,14 +187,14 @@ class Keyboard(QWidget):
         self.pages.setCurrentIndex(1 - self.pages.currentIndex())
         self._name_page_key()
 
-    def _at_sentence_start(self) -> bool:
+    def at_sentence_start(self) -> bool:
         if not self.auto_capitals:
             return False
         before = self.text().rstrip(" ")
         return before == "" or before.endswith((".", "!", "?", "\n"))
 
     def _update_case(self) -> None:
-        upper = self.shift or self._at_sentence_start()
+        upper = self.shift or self.at_sentence_start()
         for b in self.letter_keys:
             b.setText(b.text().upper() if upper else b.text().lower())
         self.shift_key.setText(t("lower" if upper else "shift", self.language))

@@ -56,17 +56,27 @@ class OptionButton(QPushButton):
         layout.addWidget(self.inner)
         self.setMinimumHeight(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.toggled.connect(self._show)
-        self._show()
+        self.toggled.connect(self.redraw)
+        self.redraw()
 
     def label_text(self) -> str:
         return emphasis.plain(self._text)
 
     def set_label(self, text: str) -> None:
         self._text = text
-        self._show()
+        self.redraw()
 
-    def _show(self, *_args) -> None:
+    def widest_word(self) -> int:
+        """The width a button needs for the longest word of its label (with its mark) on a line."""
+        metrics = self.inner.fontMetrics()
+        bold = QFont(self.inner.font())
+        bold.setBold(True)  # a chosen answer is drawn bold
+        wide = QFontMetrics(bold)
+        words = f"{self._mark[0]}  {emphasis.plain(self._text)}".split(" ")
+        widest = max(max(metrics.horizontalAdvance(w), wide.horizontalAdvance(w)) for w in words)
+        return widest + 48  # the label's margins and the button's border
+
+    def redraw(self, *_args) -> None:
         checked = self.isChecked()
         mark = self._mark[1] if checked else self._mark[0]
         self.inner.setText(f"{mark}  {self._text}")
@@ -185,7 +195,7 @@ class _OptionsAnswer(AnswerWidget):
             b.setChecked(False)
             b.blockSignals(False)
             if redraw:
-                b._show()
+                b.redraw()
         self.group.setExclusive(self.exclusive_group)
 
     # More than four options go in two columns when the screen is wide enough for two columns
@@ -287,7 +297,7 @@ class ScaleAnswer(_OptionsAnswer):
         """A row if every button can hold its longest word, else a column."""
         if not self.buttons:
             return
-        need = sum(_widest_word(b) for _, b in self.buttons)
+        need = sum(b.widest_word() for _, b in self.buttons)
         need += self.row.spacing() * (len(self.buttons) - 1)
         across = need <= self.width()
         direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
@@ -299,17 +309,6 @@ class ScaleAnswer(_OptionsAnswer):
     def retranslate(self, language: str) -> None:
         super().retranslate(language)
         self._place(len(self.buttons))
-
-
-def _widest_word(b: OptionButton) -> int:
-    """The width a button needs for the longest word of its label (with its mark) on a line."""
-    metrics = b.inner.fontMetrics()
-    bold = QFont(b.inner.font())
-    bold.setBold(True)  # a chosen answer is drawn bold
-    wide = QFontMetrics(bold)
-    words = f"{b._mark[0]}  {emphasis.plain(b._text)}".split(" ")
-    widest = max(max(metrics.horizontalAdvance(w), wide.horizontalAdvance(w)) for w in words)
-    return widest + 48  # the label's margins and the button's border
 
 
 class ChoiceAnswer(_OptionsAnswer):
@@ -334,7 +333,7 @@ class MultiAnswer(_OptionsAnswer):
                     b.blockSignals(True)
                     b.setChecked(False)
                     b.blockSignals(False)
-                    b._show()
+                    b.redraw()
         self._limit()
         self.changed.emit()
 
@@ -357,7 +356,7 @@ class MultiAnswer(_OptionsAnswer):
             b.blockSignals(True)
             b.setChecked(v in values)
             b.blockSignals(False)
-            b._show()
+            b.redraw()
         self._limit()
 
     def hint(self, language: str) -> str:

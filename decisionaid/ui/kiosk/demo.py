@@ -190,13 +190,13 @@ class Demo:
         visit_id = self.window.finished_visit_id
         if print_screen.pdf is not None:
             d.tap("print")
-            wait_until(lambda: print_screen._status_key in ("printed", "print_failed"), 30000)
+            wait_until(lambda: print_screen.status_key in ("printed", "print_failed"), 30000)
             self.shot("printed")
             if self.out is not None:
                 report = self.out / "report.pdf"
                 report.write_bytes(print_screen.pdf)
         # The privacy warning, as someone who walked away would see it.
-        self.window._warn_idle()
+        self.window.warn_idle()
         self.shot("still-there")
         d.tap("still_here")
         d.tap_and_wait("finish", "done")

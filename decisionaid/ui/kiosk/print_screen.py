@@ -174,6 +174,11 @@ class PrintScreen(Screen):
         self._set_status("peer_coming")
         self.ask_peer.emit()
 
+    @property
+    def status_key(self) -> str | None:
+        """What the status line says (a catalogue key: printed, print_failed, …), if shown."""
+        return self._status_key
+
     def _set_status(self, key: str) -> None:
         self._status_key = key
         self.status.setText(t(key, self.language))

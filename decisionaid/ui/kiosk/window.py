@@ -129,7 +129,7 @@ class KioskWindow(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
         self.idle = IdleWatcher(self.times, self)
-        self.idle.warn.connect(self._warn_idle)
+        self.idle.warn.connect(self.warn_idle)
         self.theme.apply()
         self.go_welcome()
 
@@ -332,7 +332,7 @@ class KioskWindow(QWidget):
         self.notice.show()
 
     # --- idle and staff -------------------------------------------------------------------------
-    def _warn_idle(self) -> None:
+    def warn_idle(self) -> None:
         if self.overlay is not None:
             return
         if self.visit_screens.story_playing:
