@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.widgets import button, centred, label, sentences, spoken_words
+from decisionaid.ui.kiosk.overlay_card import OverlayCard
 
 log = logging.getLogger(__name__)
 
@@ -41,22 +42,14 @@ def has_own_reader(screen: QWidget | None) -> bool:
     return any(b.objectName() in OWN_READERS for b in screen.findChildren(QAbstractButton))
 
 
-class Card(QFrame):
+class Card(OverlayCard):
     """A calm message laid over the screen (not the top bar): a title, a line, and OK."""
 
     def __init__(self, parent: QWidget, title_key: str | None, body_key: str, language: str, theme):
-        super().__init__(parent)
+        super().__init__(parent, theme, width=1300, spacing=28)
         self.setObjectName("help_card")
-        self.setProperty("role", "overlay")
         self.keys = (title_key, body_key)
-        outer = QVBoxLayout(self)
-        box = QFrame()
-        box.setProperty("role", "dialog")
-        box.setMaximumWidth(theme.px(1300))
-        column = QVBoxLayout(box)
-        pad = theme.px(48)
-        column.setContentsMargins(pad, pad, pad, pad)
-        column.setSpacing(theme.px(28))
+        column = self.column
         self.title = centred(label("huge"))
         self.title.setObjectName("help_title")
         self.title.setVisible(title_key is not None)
@@ -67,14 +60,6 @@ class Card(QFrame):
         column.addWidget(self.title)
         column.addWidget(self.body)
         column.addWidget(self.ok)
-        self.box = box
-        outer.addStretch(1)
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(box)
-        middle.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
         self.retranslate(language)
 
     def retranslate(self, language: str) -> None:
@@ -87,9 +72,6 @@ class Card(QFrame):
 
     def spoken_text(self) -> str:
         return sentences(spoken_words(self.box))
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()  # a tap beside the card does not reach the screen under it
 
 
 class KioskHelp(QObject):

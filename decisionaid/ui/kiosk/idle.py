@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import button, centred, label
+from decisionaid.ui.kiosk.overlay_card import OverlayCard
 
 
 @dataclass(frozen=True)
@@ -90,27 +91,19 @@ class IdleWatcher(QObject):
             self._watched = None
 
 
-class StillThere(QFrame):
+class StillThere(OverlayCard):
     """The warning, laid over the whole kiosk. ``still_here`` or ``expired``."""
 
     still_here = Signal()
     expired = Signal()
 
     def __init__(self, parent: QWidget, language: str, theme: Theme, times: KioskTimes):
-        super().__init__(parent)
+        super().__init__(parent, theme, width=1400, spacing=32)
         self.setObjectName("still_there")
         self.setAccessibleName(t("still_there", language))  # a dialog is named by its question
-        self.setProperty("role", "overlay")
         self.language = language
         self.left = times.warning_s
-        outer = QVBoxLayout(self)
-        box = QFrame()
-        box.setProperty("role", "dialog")
-        box.setMaximumWidth(theme.px(1400))
-        column = QVBoxLayout(box)
-        pad = theme.px(48)
-        column.setContentsMargins(pad, pad, pad, pad)
-        column.setSpacing(theme.px(32))
+        column = self.column
         self.title = centred(label("huge", t("still_there", language)))
         self.body = label("lead")
         self.body.setObjectName("countdown")
@@ -126,13 +119,6 @@ class StillThere(QFrame):
         self.read_button.setVisible(self.speaker is not None)
         self.read_button.clicked.connect(self._read)
         column.addWidget(self.read_button)
-        outer.addStretch(1)
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(box)
-        middle.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
         self.ticker = QTimer(self)
         self.ticker.setInterval(times.tick_ms)
         self.ticker.timeout.connect(self._tick)
@@ -168,6 +154,3 @@ class StillThere(QFrame):
         if self.speaker is not None:
             self.speaker.stop()  # the warning goes: so does its reading
         self.still_here.emit()
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()  # touches outside the button do not reach the screen underneath
