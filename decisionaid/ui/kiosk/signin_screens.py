@@ -14,32 +14,40 @@ from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.kiosk.session import StaffAuthError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from decisionaid.ui.kiosk.host import KioskHost
     from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
 
 log = logging.getLogger("decisionaid.ui.kiosk.window")
 
 
 class SignInScreens:
-    def __init__(self, window):
-        self.window = window
+    """The sign-in screens on ``host``; a person found or made goes on to ``start_visit``."""
+
+    def __init__(self, host: KioskHost, *, today: Callable[[], date],
+                 start_visit: Callable[[object], None]):
+        self.host = host
+        self.today = today
+        self.start_visit = start_visit
 
     def sign_in(self) -> None:
         from decisionaid.ui.kiosk.signin_screen import SignInScreen
 
-        screen = SignInScreen(self.window.language, self.window.theme, self.window.today)
-        screen.cancelled.connect(self.window.reset)
+        screen = SignInScreen(self.host.language, self.host.theme, self.today)
+        screen.cancelled.connect(self.host.reset)
         screen.submitted.connect(lambda name, born, pin: self._sign_in(screen, name, born, pin))
-        self.window.show_screen(screen, "sign_in")
+        self.host.show_screen(screen, "sign_in")
 
     def _sign_in(self, screen, name: str, born: date, pin: str) -> None:
-        profiles = self.window.services.profiles
+        profiles = self.host.services.profiles
 
         from decisionaid.services.kiosk_flow import sign_in_outcome
 
         def done(result) -> None:
             outcome = sign_in_outcome(result)
             if outcome.action == "start":
-                self.window.start_visit(outcome.profile)
+                self.start_visit(outcome.profile)
             elif outcome.key == "locked":
                 screen.locked()
             else:
@@ -51,23 +59,23 @@ class SignInScreens:
     def first_time(self) -> None:
         from decisionaid.ui.kiosk.first_time_screen import FirstTimeScreen
 
-        screen = FirstTimeScreen(self.window.language, self.window.theme, self.window.today)
-        screen.cancelled.connect(self.window.reset)
-        screen.guest.connect(lambda: self.window.start_visit(None))
+        screen = FirstTimeScreen(self.host.language, self.host.theme, self.today)
+        screen.cancelled.connect(self.host.reset)
+        screen.guest.connect(lambda: self.start_visit(None))
         screen.create.connect(lambda name, born, pin: self._create(screen, name, born, pin))
-        self.window.show_screen(screen, "first_time")
+        self.host.show_screen(screen, "first_time")
 
     def _create(self, screen, name: str, born: date, pin: str) -> None:
         """Sign-up on the person's own: never says whether the details or the PIN are taken
         (see services/profiles.py); the only refusal is the pause after too many tries."""
-        profiles, language = self.window.services.profiles, self.window.language
+        profiles, language = self.host.services.profiles, self.host.language
 
         from decisionaid.services.kiosk_flow import sign_up_outcome
 
         def done(result) -> None:
             outcome = sign_up_outcome(result)
             if outcome.action == "start":
-                self.window.start_visit(outcome.profile)
+                self.start_visit(outcome.profile)
             else:
                 screen.refused(outcome.key)
 
@@ -77,7 +85,7 @@ class SignInScreens:
     def _peer_create(self, screen, name: str, born: date, pin: str) -> None:
         """Sign-up with a peer worker there: a PIN another person with the same details has is
         refused openly, as the peer can see who is signing up."""
-        profiles, language = self.window.services.profiles, self.window.language
+        profiles, language = self.host.services.profiles, self.host.language
 
         from decisionaid.services.profiles import ProfileError
 
@@ -89,14 +97,14 @@ class SignInScreens:
 
         run_in_background(
             lambda: profiles.create(name, born, pin, language, staff_id=screen.staff_id),
-            self.window.start_visit, failed, screen)
+            self.start_visit, failed, screen)
 
     def peer_sign_in(self) -> None:
         from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
 
-        screen = PeerSignInScreen(self.window.language, self.window.theme, self.window.today)
-        screen.cancelled.connect(self.window.reset)
-        staff = self.window.services.staff
+        screen = PeerSignInScreen(self.host.language, self.host.theme, self.today)
+        screen.cancelled.connect(self.host.reset)
+        staff = self.host.services.staff
 
         def staff_checked(member) -> None:
             screen.staff_id = getattr(member, "id", None)
@@ -111,15 +119,15 @@ class SignInScreens:
         screen.staff_submitted.connect(
             lambda name, pin: run_in_background(lambda: staff.verify(name, pin), staff_checked, staff_failed, screen)
         )
-        screen.guest.connect(lambda: self.window.start_visit(None))
+        screen.guest.connect(lambda: self.start_visit(None))
         screen.find.connect(lambda name, born: self._peer_find(screen, name, born))
         screen.find_with_pin.connect(lambda name, born, pin: self._peer_find(screen, name, born, pin))
         screen.create.connect(lambda name, born, pin: self._peer_create(screen, name, born, pin))
         screen.pin_chosen.connect(lambda pin: self._choose_pin(screen, pin))
-        self.window.show_screen(screen, "peer_sign_in")
+        self.host.show_screen(screen, "peer_sign_in")
 
     def _peer_find(self, screen: PeerSignInScreen, name: str, born: date, pin: str | None = None) -> None:
-        profiles, staff_id = self.window.services.profiles, screen.staff_id
+        profiles, staff_id = self.host.services.profiles, screen.staff_id
 
         from decisionaid.services.kiosk_flow import peer_find_outcome
 
@@ -128,7 +136,7 @@ class SignInScreens:
             if outcome.action == "choose_pin":
                 screen.choose_new_pin(outcome.profile)  # after a reset at the peer station
             elif outcome.action == "start":
-                self.window.start_visit(outcome.profile)
+                self.start_visit(outcome.profile)
             elif outcome.action == "needs_pin":
                 screen.needs_pin()
             else:
@@ -141,7 +149,7 @@ class SignInScreens:
         run_in_background(work, done, lambda e: self._trouble(screen, e), screen)
 
     def _choose_pin(self, screen: PeerSignInScreen, pin: str) -> None:
-        profiles, profile = self.window.services.profiles, screen.profile
+        profiles, profile = self.host.services.profiles, screen.profile
 
         from decisionaid.services.profiles import ProfileError
 
@@ -152,8 +160,8 @@ class SignInScreens:
                 self._trouble(screen, error)
 
         run_in_background(lambda: profiles.choose_pin(profile.id, pin, staff_id=screen.staff_id),
-                          self.window.start_visit, failed, screen)
+                          self.start_visit, failed, screen)
 
     def _trouble(self, screen, error: Exception) -> None:
         log.error("kiosk action failed: %s", type(error).__name__)
-        self.window.tell("save_problem")
+        self.host.tell("save_problem")

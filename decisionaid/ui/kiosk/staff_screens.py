@@ -10,22 +10,35 @@ from decisionaid.ui.kiosk.session import StaffAuthError
 from decisionaid.ui.kiosk.visit_screens import calm
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from decisionaid.config import Config
+    from decisionaid.services.kiosk_flow import Show
+    from decisionaid.ui.kiosk.host import KioskHost
     from decisionaid.ui.kiosk.staff_screen import StaffScreen
 
 
 class StaffScreens:
-    def __init__(self, window):
-        self.window = window
+    """The staff corner on ``host``. Going back shows where the person was (``show``);
+    ``leave`` closes the kiosk, after ``open_peer_station`` when that is asked for."""
+
+    def __init__(self, host: KioskHost, *, config: Config, show: Callable[[Show], None],
+                 leave: Callable[[], None], open_peer_station: Callable[[], None] | None):
+        self.host = host
+        self.config = config
+        self._show = show
+        self._leave = leave
+        self._open_peer_station = open_peer_station
 
     def start_again(self) -> None:
-        self.window.start_again()
+        self.host.start_again()
 
     def show(self) -> None:
         from decisionaid.ui.kiosk.staff_screen import StaffScreen
 
-        screen = StaffScreen(self.window.language, self.window.theme)
+        screen = StaffScreen(self.host.language, self.host.theme)
         screen.cancelled.connect(self._leave_staff)
-        staff = self.window.services.staff
+        staff = self.host.services.staff
 
         def failed(error: Exception) -> None:
             screen.refused(str(error) if isinstance(error, StaffAuthError) else "")
@@ -33,29 +46,29 @@ class StaffScreens:
         screen.submitted.connect(
             lambda name, pin: run_in_background(lambda: staff.verify(name, pin), lambda _s: screen.accepted(), failed, screen)
         )
-        screen.leave.connect(self.window.leave)
+        screen.leave.connect(self._leave)
         screen.open_peer.connect(self._open_peer)
         screen.test_page.connect(lambda: self._test_page(screen))
         screen.check_machine.connect(lambda: self._check_machine(screen))
-        self.window.show_screen(screen, "staff")
+        self.host.show_screen(screen, "staff")
 
     @calm
     def _leave_staff(self) -> None:
-        if self.window.flow is None:
-            self.window.reset()
+        if self.host.flow is None:
+            self.host.reset()
         else:
-            self.window.visit_screens.show(self.window.flow.after_staff())
+            self._show(self.host.flow.after_staff())
 
     def _open_peer(self) -> None:
-        if self.window.open_peer_station is not None:
-            self.window.open_peer_station()
-        self.window.leave()
+        if self._open_peer_station is not None:
+            self._open_peer_station()
+        self._leave()
 
     def _test_page(self, screen: StaffScreen) -> None:
         from decisionaid.ui.kiosk.session import test_page_pdf
 
-        printer = self.window.services.printer
-        run_in_background(lambda: printer.print_pdf(test_page_pdf(self.window.config), "test page"),
+        printer = self.host.services.printer
+        run_in_background(lambda: printer.print_pdf(test_page_pdf(self.config), "test page"),
                           lambda _r: screen.tell("test_page_sent"), lambda e: screen.tell(str(e)), screen)
 
     def _check_machine(self, screen: StaffScreen) -> None:
@@ -64,7 +77,7 @@ class StaffScreens:
         from decisionaid.services.doctor import run_checks
         from decisionaid.ui.common.doctor import QT_CHECKS
 
-        config = self.window.config
+        config = self.config
 
         def done(findings) -> None:
             for check in QT_CHECKS:

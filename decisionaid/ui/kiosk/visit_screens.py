@@ -1,8 +1,9 @@
 """The visit's screens on the kiosk window: built as the flow says, wired to what the person does.
 
 ``KioskFlow`` (services/kiosk_flow.py) decides which screen comes next; this puts it up on the
-window (``KioskWindow.show_screen``), connects its buttons back to the flow, waits for saves
-without freezing the screen ("Saving…" past ``SAVE_HOLD_S``, taps held), and runs the stories.
+window (through ``KioskHost``: the little of the window it may use), connects its buttons back
+to the flow, waits for saves without freezing the screen ("Saving…" past ``SAVE_HOLD_S``, taps
+held), and runs the stories.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from decisionaid.ui.common.memory import release_free_memory
 from decisionaid.ui.common.operations import run_in_background
 
 if TYPE_CHECKING:
-    from decisionaid.content.model import ItemRef
+    from decisionaid.config import Config
+    from decisionaid.content.model import Content, ItemRef
     from decisionaid.services.kiosk_flow import Show
     from decisionaid.services.kiosk_visit import Pending
+    from decisionaid.ui.kiosk.host import KioskHost
+    from decisionaid.ui.kiosk.idle import KioskTimes
 
 log = logging.getLogger("decisionaid.ui.kiosk.window")
 
@@ -63,31 +67,42 @@ class _Relay(QObject):
         self._receive(value)
 
 
-class VisitScreens:
-    """The screens of a visit, from sign-in to the thank-you, on ``window``."""
+class VisitScreens(QObject):
+    """The screens of a visit, from sign-in to the thank-you, on ``host`` (the window, which is
+    also the parent: its timers and background work end with the window)."""
 
-    def __init__(self, window):
-        self.window = window
+    def __init__(self, host: KioskHost, parent: QObject, *, config: Config, speaker,
+                 times: KioskTimes, make_player: Callable[[], object]):
+        super().__init__(parent)
+        self.host = host
+        self.config = config
+        self.speaker = speaker
+        self.times = times
+        self._make_player = make_player
         self.saving: Pending | None = None  # the save the screen is waiting for, if any
         self.story = None  # the story screen on show, if one is
         self._story_forced_shut = False
         self._starting: object | None = None  # a visit being opened, until it is
         self._player = None  # the kiosk's one media player, made when the first story opens
-        self._save_relay = _Relay(window, self._save_done)
+        self._save_relay = _Relay(self, self._save_done)
+
+    @property
+    def content(self) -> Content | None:
+        return self.host.services.content if self.host.services is not None else None
 
     def start_again(self) -> None:
-        self.window.start_again()
+        self.host.start_again()
 
     def drop_saving(self) -> None:
         """The person is gone (a reset): a save still on its way concerns no one on screen."""
         self._starting = None  # a visit being opened is left for the end of the day to close
         if self.saving is not None:
             self.saving = None
-            self._hold(False)
+            self.host.hold(False)
 
     @property
     def story_playing(self) -> bool:
-        return self.story is not None and self.story is self.window.screen and self.story.is_playing
+        return self.story is not None and self.story is self.host.screen and self.story.is_playing
 
     def start_visit(self, profile) -> None:
         """Open the visit off the screen's thread (a database held by another program must not
@@ -96,95 +111,95 @@ class VisitScreens:
 
         if self._starting is not None:
             return
-        window, flow, language = self.window, self.window.flow, self.window.language
+        host, flow, language = self.host, self.host.flow, self.host.language
         self._starting = token = object()
 
         def slow() -> None:
             if self._starting is token:
-                window.tell("saving")
+                host.tell("saving")
 
         def opened(visit) -> None:
             if self._starting is token:
                 self._starting = None
-                window.tell(None)
+                host.tell(None)
                 self._begin(flow, visit, profile, language)
 
         def failed(error: Exception) -> None:
             if self._starting is token:
                 self._starting = None
                 log.error("could not start a visit: %s", type(error).__name__)
-                window.tell("save_problem")
+                host.tell("save_problem")
 
-        QTimer.singleShot(int(SAVE_HOLD_S * 1000), window, slow)
-        run_in_background(flow.opener(profile, language), opened, failed, window)
+        QTimer.singleShot(int(SAVE_HOLD_S * 1000), self, slow)
+        run_in_background(flow.opener(profile, language), opened, failed, self)
 
     @calm
     def _begin(self, flow, visit, profile, language: str) -> None:
         self.show(flow.begin(visit, profile, language))
 
     def show_current(self) -> None:
-        self.show(self.window.flow.current())
+        self.show(self.host.flow.current())
 
     def show(self, shown: Show) -> None:
         """Put up the screen the flow says comes next."""
         if shown.name == "intro":
-            screen = self.window.kept("intro", self.new_intro)
-            screen.load(shown.screen, self.window.language, can_go_back=shown.can_go_back)
-            self.window.show_screen(screen, "intro")
+            screen = self.host.kept("intro", self.new_intro)
+            screen.load(shown.screen, self.host.language, can_go_back=shown.can_go_back)
+            self.host.show_screen(screen, "intro")
         elif shown.name == "item":
             from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
             item_type = shown.screen.item.type
-            screen = self.window.kept(QuestionScreen.for_item(item_type), lambda: self.new_question(item_type))
-            screen.load(shown.screen, self.window.language, can_go_back=shown.can_go_back, stories=shown.stories)
-            self.window.show_screen(screen, f"item:{item_type}")
+            screen = self.host.kept(QuestionScreen.for_item(item_type), lambda: self.new_question(item_type))
+            screen.load(shown.screen, self.host.language, can_go_back=shown.can_go_back, stories=shown.stories)
+            self.host.show_screen(screen, f"item:{item_type}")
         elif shown.name == "safety":
             from decisionaid.ui.kiosk.safety_screen import SafetyScreen
 
-            screen = SafetyScreen(self.window.language, self.window.theme, self.window.speaker, self.window.config.crisis_text)
-            screen.carry_on.connect(lambda: self._act(self.window.flow.start_confirm))
+            screen = SafetyScreen(self.host.language, self.host.theme, self.speaker, self.config.crisis_text)
+            screen.carry_on.connect(lambda: self._act(self.host.flow.start_confirm))
             screen.went_back.connect(self.go_back)
-            self.window.show_screen(screen, "safety")
+            self.host.show_screen(screen, "safety")
         elif shown.name == "stories":
             from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
 
-            screen = SuggestionsScreen(self.window.content, list(shown.suggestions), list(shown.watched), self.window.language,
-                                       self.window.theme)
+            screen = SuggestionsScreen(self.content, list(shown.suggestions), list(shown.watched), self.host.language,
+                                       self.host.theme)
             screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_stories))
             screen.went_on.connect(self.show_review)
             screen.went_back.connect(self._back_from_stories)
-            self.window.show_screen(screen, "stories")
+            self.host.show_screen(screen, "stories")
         elif shown.name == "review":
             from decisionaid.ui.kiosk.review_screen import ReviewScreen
 
-            screen = ReviewScreen(self.window.flow.review_parts, self.window.language, self.window.theme)
+            screen = ReviewScreen(self.host.flow.review_parts, self.host.language, self.host.theme)
             screen.change.connect(self.change)
             screen.went_back.connect(self.go_back)
             screen.confirmed.connect(self.finish)
-            self.window.show_screen(screen, "review")
+            self.host.show_screen(screen, "review")
         elif shown.name == "resume":
             from decisionaid.ui.kiosk.resume_screen import ResumeScreen
 
-            screen = ResumeScreen(self.window.language, self.window.theme, shown.first_name or "")
+            screen = ResumeScreen(self.host.language, self.host.theme, shown.first_name or "")
             screen.carry_on.connect(self.show_current)
             screen.from_start.connect(self._from_start)
-            self.window.show_screen(screen, "resume")
+            self.host.show_screen(screen, "resume")
         elif shown.name == "print":
             self.show_print(shown.visit_id)
-            self.window.drop_pool()  # nor is any question screen of the visit kept
+            self.host.drop_pool()  # nor is any question screen of the visit kept
         else:
-            self.window.reset()
+            self.host.reset()
 
     @calm
     def _from_start(self) -> None:
-        self.show(self.window.flow.from_start())
+        self.show(self.host.flow.from_start())
 
     def new_intro(self) -> QWidget:
         from decisionaid.ui.kiosk.intro_screen import IntroScreen
 
-        screen = IntroScreen(self.window.language, self.window.theme, self.window.speaker)
-        screen.started.connect(lambda: self._act(self.window.flow.start_confirm))
-        screen.skipped.connect(lambda: self._act(self.window.flow.start_skip_section))
+        screen = IntroScreen(self.host.language, self.host.theme, self.speaker)
+        screen.started.connect(lambda: self._act(self.host.flow.start_confirm))
+        screen.skipped.connect(lambda: self._act(self.host.flow.start_skip_section))
         screen.went_back.connect(self.go_back)
         return screen
 
@@ -192,9 +207,9 @@ class VisitScreens:
         """A question screen whose buttons act on whatever visit and item it shows."""
         from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
-        screen = QuestionScreen(item_type, self.window.language, self.window.theme, self.window.speaker, options=options)
-        screen.answered.connect(lambda value: self._act(lambda: self.window.flow.start_confirm(value), screen))
-        screen.skipped.connect(lambda: self._act(self.window.flow.start_skip, screen))
+        screen = QuestionScreen(item_type, self.host.language, self.host.theme, self.speaker, options=options)
+        screen.answered.connect(lambda value: self._act(lambda: self.host.flow.start_confirm(value), screen))
+        screen.skipped.connect(lambda: self._act(self.host.flow.start_skip, screen))
         screen.went_back.connect(self.go_back)
         screen.watch.connect(self.watch)
         return screen
@@ -211,21 +226,21 @@ class VisitScreens:
 
         if self.saving is not None:
             return  # a save is on its way: a tap now must not land on the next question
-        self.window.notice.hide()
+        self.host.tell(None)
         try:
             pending = start()
         except InvalidAnswer:
             if screen is not None:
                 screen.show_problem("answer_problem")
             return
-        self._await(pending, self.window.flow.moved)
+        self._await(pending, self.host.flow.moved)
 
     @calm
     def finish(self) -> None:
         """The review is confirmed: once everything is stored, the visit is closed."""
         if self.saving is None:
-            self.window.notice.hide()
-            self._await(self.window.flow.start_finish(), self.window.flow.finished)
+            self.host.tell(None)
+            self._await(self.host.flow.start_finish(), self.host.flow.finished)
 
     def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
         from decisionaid.services.kiosk_visit import SAVE_HOLD_S
@@ -234,17 +249,17 @@ class VisitScreens:
             self._landed(pending, outcome)
             return
         self.saving = pending
-        self._hold(True)
-        flow = self.window.flow
+        self.host.hold(True)
+        flow = self.host.flow
         pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
 
     @calm
     def _save_done(self, delivered) -> None:
         flow, pending, outcome = delivered
-        if pending is not self.saving or flow is not self.window.flow:
+        if pending is not self.saving or flow is not self.host.flow:
             return  # the kiosk was reset (the idle timeout) meanwhile
         self.saving = None
-        self._hold(False)
+        self.host.hold(False)
         self._landed(pending, outcome)
 
     def _landed(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
@@ -255,39 +270,33 @@ class VisitScreens:
         except (NotSaved, UserError) as e:  # UserError: the visit was closed meanwhile
             cause = e.__cause__ if isinstance(e, NotSaved) else e
             log.error("not saved: %s", type(cause).__name__)
-            self.window.tell("not_saved")
+            self.host.tell("not_saved")
             return
         self.show(shown)
 
-    def _hold(self, holding: bool) -> None:
-        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
-        self.window.stack.setEnabled(not holding)
-        self.window.top_bar.setEnabled(not holding)
-        self.window.tell("saving" if holding else None)
-
     @calm
     def go_back(self) -> None:
-        self.show(self.window.flow.back())
+        self.show(self.host.flow.back())
 
     def show_review(self) -> None:
-        self.show(self.window.flow.review())
+        self.show(self.host.flow.review())
 
     @calm
     def change(self, ref: ItemRef) -> None:
-        self.show(self.window.flow.change(ref))
+        self.show(self.host.flow.change(ref))
 
     def show_print(self, visit_id: int) -> None:
         from decisionaid.ui.kiosk.print_screen import PrintScreen
 
-        make, own = self.window.services.make_page, self.window.services.make_own_page
+        make, own = self.host.services.make_page, self.host.services.make_own_page
         # A copy in the person's own language, when the prescriber's page is in another.
-        make_own = (lambda: own(visit_id)) if own and self.window.language != self.window.config.report_lang else None
-        screen = PrintScreen(self.window.language, self.window.theme, lambda: make(visit_id), self.window.services.printer,
-                             self.window.config.site_name, make_own_pdf=make_own)
+        make_own = (lambda: own(visit_id)) if own and self.host.language != self.config.report_lang else None
+        screen = PrintScreen(self.host.language, self.host.theme, lambda: make(visit_id), self.host.services.printer,
+                             self.config.site_name, make_own_pdf=make_own)
         screen.printed.connect(lambda: self._printed(visit_id))
         screen.finished.connect(self.show_done)
         screen.went_back.connect(lambda: self._back_from_page(screen))
-        self.window.show_screen(screen, "print")
+        self.host.show_screen(screen, "print")
 
     @calm
     def _back_from_page(self, screen) -> None:
@@ -296,7 +305,7 @@ class VisitScreens:
         from decisionaid.services.visit_records import VisitClosed
 
         try:
-            shown = self.window.flow.back_from_page()
+            shown = self.host.flow.back_from_page()
         except VisitClosed:
             screen.no_way_back()
             return
@@ -304,22 +313,22 @@ class VisitScreens:
 
     def _printed(self, visit_id: int) -> None:
         try:
-            self.window.flow.printed(visit_id)
+            self.host.flow.printed(visit_id)
         except UserError as e:
             log.warning("could not record the print: %s", type(e).__name__)
 
     def show_done(self) -> None:
         from decisionaid.ui.kiosk.done_screen import DoneScreen
 
-        self.window.flow.done()
-        screen = DoneScreen(self.window.language, self.window.theme, self.window.times.done_ms)
-        screen.timed_out.connect(self.window.reset)
-        self.window.show_screen(screen, "done")
+        self.host.flow.done()
+        screen = DoneScreen(self.host.language, self.host.theme, self.times.done_ms)
+        screen.timed_out.connect(self.host.reset)
+        self.host.show_screen(screen, "done")
 
     # --- stories --------------------------------------------------------------------------------
     @calm
     def show_stories(self) -> None:
-        self.show(self.window.flow.offer_stories())
+        self.show(self.host.flow.offer_stories())
 
     @calm
     def show_library(self) -> None:
@@ -328,35 +337,35 @@ class VisitScreens:
         the welcome screen before sign-in). Not offered once a visit is finished."""
         from decisionaid.ui.kiosk.suggestions_screen import SuggestionsScreen
 
-        if self.window.services is None or self.window.finished_visit_id is not None or self.window.screen_name == "library":
+        if self.host.services is None or self.host.flow.finished_visit_id is not None or self.host.screen_name == "library":
             return
-        back = self.show_current if self.window.flow.in_visit else self.window.go_welcome
-        screen = SuggestionsScreen(self.window.content, self.window.flow.suggestions, self.window.flow.watched, self.window.language, self.window.theme,
+        back = self.show_current if self.host.flow.in_visit else self.host.go_welcome
+        screen = SuggestionsScreen(self.content, self.host.flow.suggestions, self.host.flow.watched, self.host.language, self.host.theme,
                                    library=True)
         screen.chosen.connect(lambda vid: self.watch(vid, after=self.show_library))
         screen.went_on.connect(back)
-        self.window.show_screen(screen, "library")
+        self.host.show_screen(screen, "library")
 
     @calm
     def _back_from_stories(self) -> None:
-        self.show(self.window.flow.back_from_stories())
+        self.show(self.host.flow.back_from_stories())
 
     @property
     def player(self):
         """The kiosk's one media player: every story screen shares it, so none is ever dropped
         while its pipeline runs."""
         if self._player is None:
-            self._player = self.window.player_factory()
+            self._player = self._make_player()
         return self._player
 
     @calm
     def watch(self, vignette_id: str, after: Callable[[], None] | None = None) -> None:
         from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
 
-        vignette = self.window.content.vignettes[vignette_id]
-        flow, visit_id = self.window.flow, self.window.flow.visit_id
-        screen = VignetteScreen(self.player, vignette, self.window.language, self.window.speaker,
-                                theme=self.window.theme)
+        vignette = self.content.vignettes[vignette_id]
+        flow, visit_id = self.host.flow, self.host.flow.visit_id
+        screen = VignetteScreen(self.player, vignette, self.host.language, self.speaker,
+                                theme=self.host.theme)
 
         def closed(seconds: float, finished: bool) -> None:
             # Closed by Done, or because the kiosk moved on (idle reset, staff, language): the
@@ -366,16 +375,16 @@ class VisitScreens:
                 flow.watched_story(vignette_id, seconds, finished)
             if self.story is screen:
                 self.story = None
-            if self.window.screen is screen and flow.visit_id == visit_id and not self._story_forced_shut:
+            if self.host.screen is screen and flow.visit_id == visit_id and not self._story_forced_shut:
                 (after or self.show_current)()
 
         screen.closed.connect(closed)
         self.story = screen
-        self.window.show_screen(screen, "vignette")
+        self.host.show_screen(screen, "vignette")
 
     def close_story(self) -> None:
         """Close the story on show, if one is, without leading on from it."""
-        if self.story is None or self.story is not self.window.screen:
+        if self.story is None or self.story is not self.host.screen:
             return
         self._story_forced_shut = True
         try:
@@ -387,31 +396,32 @@ class VisitScreens:
         """Make the empty intro and question screens a visit will need, one per turn of the
         event loop so a touch on the welcome screen never waits for more than one; then give
         the memory the last visit freed back to the system."""
-        if self.window.content is None:
+        content = self.content
+        if content is None:
             return
         from decisionaid.ui.kiosk.question_screen import QuestionScreen
 
-        window = self.window
-        theme = window.theme
+        host = self.host
+        theme = host.theme
         most: dict[str, int] = {}  # the most options any item of a type has
-        for q in window.content.questionnaires:
+        for q in content.questionnaires:
             for item in q.items:
                 most[item.type] = max(most.get(item.type, 0), len(item.options or ()))
         wanted: dict[str, Callable[[], QWidget]] = {"intro": self.new_intro}
         for item_type, options in most.items():
             key = QuestionScreen.for_item(item_type)
             wanted.setdefault(key, lambda t=item_type, n=options: self.new_question(t, n))
-        missing = [(key, make) for key, make in wanted.items() if not window.stack.has_kept(key)]
+        missing = [(key, make) for key, make in wanted.items() if not host.has_kept(key)]
 
         def next_one() -> None:
-            if window.theme is not theme:
+            if host.theme is not theme:
                 return
             if not missing:
                 release_free_memory()
                 return
             key, make = missing.pop(0)
-            if not window.stack.has_kept(key):
-                window.kept(key, make).ensurePolished()
-            QTimer.singleShot(0, window, next_one)
+            if not host.has_kept(key):
+                host.kept(key, make).ensurePolished()
+            QTimer.singleShot(0, self, next_one)
 
-        QTimer.singleShot(0, window, next_one)
+        QTimer.singleShot(0, self, next_one)

@@ -90,15 +90,18 @@ class KioskWindow(QWidget):
             speaker = Speaker(self)
         self.speaker = speaker
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
-        self.player_factory = player_factory
-        self.open_peer_station = open_peer_station
-        self.today = today
+        self.player_factory = player_factory  # may come later, with the services
         self.language = self.languages[0]
         # What comes next is the flow's to say (Qt-free, services/kiosk_flow.py).
         self.flow: KioskFlow | None = self._make_flow(services)
-        self.visit_screens = VisitScreens(self)
-        self.sign_in_screens = SignInScreens(self)
-        self.staff_screens = StaffScreens(self)
+        # The screens' helpers use the window only as a KioskHost (ui/kiosk/host.py).
+        self.visit_screens = VisitScreens(self, self, config=self.config, speaker=speaker,
+                                          times=self.times,
+                                          make_player=lambda: self.player_factory())
+        self.sign_in_screens = SignInScreens(self, today=today,
+                                             start_visit=self.visit_screens.start_visit)
+        self.staff_screens = StaffScreens(self, config=self.config, show=self.visit_screens.show,
+                                          leave=self.leave, open_peer_station=open_peer_station)
         self.screen: QWidget | None = None
         self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
         self.overlay: StillThere | None = None
@@ -175,6 +178,9 @@ class KioskWindow(QWidget):
     # --- the screens kept for refilling (the stack keeps them) --------------------------------
     def kept(self, key: str, make: Callable[[], QWidget]) -> QWidget:
         return self.stack.kept(key, make)
+
+    def has_kept(self, key: str) -> bool:
+        return self.stack.has_kept(key)
 
     def drop_pool(self) -> None:
         """Destroy the kept screens (a visit is over, or the look has changed); the one on
@@ -330,6 +336,12 @@ class KioskWindow(QWidget):
             return
         self.notice.setText(t(key, self.language))
         self.notice.show()
+
+    def hold(self, holding: bool) -> None:
+        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+        self.stack.setEnabled(not holding)
+        self.top_bar.setEnabled(not holding)
+        self.tell("saving" if holding else None)
 
     # --- idle and staff -------------------------------------------------------------------------
     def warn_idle(self) -> None:
