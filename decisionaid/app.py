@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is ope
     from decisionaid.content.model import Content
     from decisionaid.services.clock import Clock
     from decisionaid.services.help import HelpRequests
+    from decisionaid.services.help_outbox import HelpOutbox
     from decisionaid.services.peer_queries import PeerQueries
     from decisionaid.services.pins import PinHasher
     from decisionaid.services.profiles import ProfileService
@@ -181,6 +182,17 @@ class App:
         from decisionaid.services.help import HelpRequests
 
         return HelpRequests(self._need("db"), kiosk=self.config.kiosk_name, clock=self.clock)
+
+    @cached_property
+    def help_outbox(self) -> HelpOutbox:
+        """Calls for a peer worker kept on the kiosk's disk until delivered (the data folder's
+        ``help-outbox.json``); safety answers the database could not take go there too."""
+        from decisionaid.config import data_dir
+        from decisionaid.services.help_outbox import FILE_NAME, HelpOutbox
+
+        outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock)
+        self.visits.outbox = outbox
+        return outbox
 
     def report_pdf(self, visit_id: int) -> bytes:
         """A stored visit's one-page report for the prescriber: in the site's name, paper size

@@ -54,16 +54,25 @@ class HelpRequests:
         self.kiosk = kiosk_name(kiosk)
         self.clock = clock
 
-    def ask(self, *, screen: str, visit_id: int | None = None, kind: str = HELP) -> int:
+    def ask(self, *, screen: str, visit_id: int | None = None, kind: str = HELP,
+            request_key: str | None = None, raised_at: datetime | None = None) -> int:
         """Raise a request from this kiosk; returns its id. A second press while one from the
         same visit (or, before sign-in, the same kiosk) is still open adds no new one: the peer
-        worker is already on the way."""
+        worker is already on the way.
+
+        ``request_key``: the kiosk's own id for the press (``help_outbox``), so asking again
+        after a lost connection finds the request instead of adding one; ``raised_at``: when
+        the person pressed (default: now), kept when it is delivered later."""
         if kind not in HELP_KINDS:
             raise ValueError(f"unknown kind of help request {kind!r}")
-        now = self.clock()
+        now = raised_at or self.clock()
         screen = screen[:40]
 
         def work(session: Session) -> int:
+            if request_key is not None:
+                known = session.scalar(select(HelpRequest.id).where(HelpRequest.request_key == request_key))
+                if known is not None:
+                    return known  # delivered before; the answer was lost on the way back
             same = select(HelpRequest).where(HelpRequest.handled_at.is_(None), HelpRequest.kind == kind)
             if visit_id is not None:
                 same = same.where(HelpRequest.visit_id == visit_id)
@@ -74,7 +83,8 @@ class HelpRequests:
             if open_one is not None:
                 open_one.screen = screen  # where to find them now
                 return open_one.id
-            row = HelpRequest(visit_id=visit_id, kind=kind, kiosk=self.kiosk, screen=screen, raised_at=now)
+            row = HelpRequest(visit_id=visit_id, kind=kind, kiosk=self.kiosk, screen=screen, raised_at=now,
+                              request_key=request_key)
             session.add(row)
             session.flush()
             audit.record(session, audit.HELP_REQUESTED, at=now, actor="kiosk", visit_id=visit_id,

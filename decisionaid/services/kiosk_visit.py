@@ -278,7 +278,16 @@ class KioskVisit:
             with self._lock:
                 self._confirmed = (plan.answers, plan.flags)
                 self._owed[flag_key(plan.step.safety)] = plan.step.safety
+            self._keep_on_disk(plan.step.safety, plan.answers)
             self._retry_later()
+
+    def _keep_on_disk(self, flag: FlagEntry, answers: Mapping[ItemRef, AnswerValue]) -> None:
+        """The flag a person was shown, kept on the kiosk's disk (``help_outbox``) so it reaches
+        the station even if this process stops before the database is back."""
+        outbox = self._service.outbox
+        if outbox is not None:
+            value = answers.get(ItemRef(flag.questionnaire_id, flag.source_id))
+            outbox.keep_safety(self.id, flag.questionnaire_id, flag.source_id, value)
 
     def _submit(self, work: Callable[[], object], plan: Plan | None = None) -> Pending:
         with self._lock:
@@ -364,6 +373,8 @@ class KioskVisit:
                 answers, flags = self._confirmed
                 if not self._owed:
                     return
+            if self._service.outbox is not None:
+                self._service.outbox.deliver()  # the flag first, with the time it was raised
             try:
                 self._store(answers, flags, ())
             except (UnknownVisit, VisitClosed):

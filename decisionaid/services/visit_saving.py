@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from decisionaid.content.model import Content, ItemRef
+from decisionaid.content.model import Content, ItemRef, text_in
 from decisionaid.engine import Visit
 from decisionaid.engine.visit import Answer as AnswerValue
+from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
@@ -27,8 +30,11 @@ from decisionaid.services.visit_records import (
 )
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
-from decisionaid.storage.models import FINISHED_STATES, Answer, ServiceUser, VignetteView
+from decisionaid.storage.models import FINISHED_STATES, Answer, Flag, ServiceUser, VignetteView
 from decisionaid.storage.models import Visit as VisitRow
+
+if TYPE_CHECKING:
+    from decisionaid.services.help_outbox import HelpOutbox
 
 
 class KioskVisits:
@@ -44,6 +50,8 @@ class KioskVisits:
             ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.carry_forward
         ]
         self._saver: ThreadPoolExecutor | None = None
+        # Where a safety answer the database could not take is kept (services/help_outbox.py).
+        self.outbox: HelpOutbox | None = None
 
     def start(self, service_user_id: int | None = None, language: str | None = None) -> KioskVisit:
         """A new visit, guest or for a profile. A profile with a visit in progress today gets
@@ -194,6 +202,25 @@ class KioskVisits:
             write_flag_changes(connection, visit_id, flags, now)
 
         self.db.write_within(work, within)
+
+    def deliver_safety_flag(self, visit_id: int, questionnaire_id: str, item_id: str, value: object,
+                            raised_at: datetime) -> None:
+        """The safety flag of an answer the kiosk kept on disk while the database was away,
+        raised at the time the person answered. Whatever the visit's state: a peer worker
+        still checks in. Delivered twice, it is stored once."""
+        item = self.content.item(ItemRef(questionnaire_id, item_id))
+
+        def work(connection: Connection) -> None:
+            language = connection.scalar(select(VisitRow.language).where(VisitRow.id == visit_id))
+            if language is None:
+                raise UnknownVisit(visit_id)
+            repo.insert_ignoring_duplicates(connection, Flag, [{
+                "visit_id": visit_id, "severity": "safety", "questionnaire_id": questionnaire_id,
+                "source_id": item_id, "is_score": False, "question": text_in(item.text, language),
+                "answer": answer_text(item, value, language), "raised_at": raised_at,
+            }])
+
+        self.db.write_statements(work)
 
     def set_language(self, visit_id: int, language: str) -> None:
         now = self.clock()

@@ -252,6 +252,9 @@ class HelpRequest(Base):
     kiosk: Mapped[str] = mapped_column(String(64))
     screen: Mapped[str] = mapped_column(String(40))
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The kiosk's own id for the request (made when it was pressed and kept on the kiosk's
+    # disk until delivered): a retry after a lost connection finds the row and adds none.
+    request_key: Mapped[str | None] = mapped_column(String(36), unique=True)
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -259,4 +262,26 @@ class HelpRequest(Base):
         CheckConstraint(_in("kind", HELP_KINDS), name="kind"),
         Index("ix_help_requests_handled_at_raised_at", "handled_at", "raised_at"),
         Index("ix_help_requests_visit_id", "visit_id"),
+    )
+
+
+class SafetyCheckIn(Base):
+    """A safety question the person left unanswered (skipped, or not reached in a visit left
+    early): a "please ask" for a peer worker, apart from the red safety flags, shown until a
+    staff member writes down that they checked in."""
+
+    __tablename__ = "safety_check_ins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    item_id: Mapped[str] = mapped_column(String(64))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledgement_note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("visit_id", "questionnaire_id", "item_id"),
+        Index("ix_safety_check_ins_acknowledged_at", "acknowledged_at"),
     )

@@ -116,7 +116,7 @@ def test_talk_to_someone_now_on_the_safety_screen(kiosk, drive, qtbot):
     wait_for_background()
 
 
-def test_a_request_that_cannot_be_stored_says_to_wave_instead(kiosk, drive, qtbot, monkeypatch):
+def test_a_request_that_cannot_be_stored_says_to_wave_and_is_kept(kiosk, drive, qtbot, monkeypatch):
     d = drive(kiosk)
     d.guest()
 
@@ -126,4 +126,5 @@ def test_a_request_that_cannot_be_stored_says_to_wave_instead(kiosk, drive, qtbo
     monkeypatch.setattr(kiosk.services.help, "ask", broken)
     d.tap("help")
     qtbot.waitUntil(lambda: kiosk.help.card is not None, timeout=5000)
-    assert card_text(kiosk) == f"{t('help_not_sent', 'en')} OK."
+    assert card_text(kiosk) == f"{t('help_wave_title', 'en')}. {t('help_wave_body', 'en')} OK."
+    assert [c.kind for c in kiosk.services.outbox.pending()] == ["help"]  # sent when it can be

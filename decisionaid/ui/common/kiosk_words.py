@@ -159,6 +159,14 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "en": "Stay where you are. Someone will be with you very soon. You are not alone.",
         "es": "Quédate aquí. Alguien va a estar contigo muy pronto. No estás solo ni sola.",
     },
+    "help_wave_title": {"en": "Please wave to a peer worker", "es": "Por favor, haz una seña a una persona de apoyo"},
+    "help_wave_body": {
+        "en": "The kiosk could not reach them. Wave to a peer worker, or go to the front desk. "
+        "The kiosk keeps trying, and will tell you when the message has got through.",
+        "es": "La pantalla no pudo avisarles. Haz una seña a una persona de apoyo o ve a la recepción. "
+        "La pantalla lo sigue intentando y te va a avisar cuando el mensaje llegue.",
+    },
+    "help_asked_title": {"en": "A peer worker has been asked", "es": "Ya le avisamos a una persona de apoyo"},
     "help_not_sent": {
         "en": "The message did not reach the peer workers. Please wave to one or go to the front desk.",
         "es": "El aviso no llegó a las personas de apoyo. Haz una seña a una o ve a la recepción.",

@@ -7,6 +7,13 @@ with OK (or keep going; it covers the screen, not the top bar). Offered on every
 sign-in to the thank-you, not on the welcome screen (which says a peer worker is nearby) nor
 where a peer worker is already there (the staff and peer sign-in screens).
 
+When the database cannot be reached, a press is still never lost: it is kept on the kiosk's
+disk (``services/help_outbox.py``) and delivered, in order and with its time, as soon as the
+database answers (tried every ``KioskTimes.retry_ms``). Until then the person is told the truth
+— "Please wave to a peer worker: the kiosk could not reach them" — and the kiosk calls for help
+out loud (a beep and the card read aloud) so staff in the room notice; once delivered, the card
+says "A peer worker has been asked".
+
 Read to me: a screen with a Read to me of its own (questions, section starts, the safety and
 welcome screens, a story's transcript) keeps it beside its words; every other screen, and a
 card while one is on show, is read from the top bar's, in the screen's order
@@ -15,10 +22,11 @@ card while one is on show, is read from the top bar's, in the screen's order
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.strings import t
@@ -74,13 +82,28 @@ class Card(OverlayCard):
         return sentences(spoken_words(self.box))
 
 
+def beep() -> None:
+    """A short sound to turn heads in the room; silently nothing where there is no audio."""
+    with contextlib.suppress(Exception):
+        QApplication.beep()
+
+
 class KioskHelp(QObject):
-    """Wires the window's top bar and safety screen to help requests and reading aloud."""
+    """Wires the window's top bar and safety screen to help requests and reading aloud.
+
+    ``chime`` (a beep; tests replace it) and the window's speaker sound the local call for help.
+    ``waiting``: this visit's presses kept on disk and not yet delivered (key -> kind)."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.card: Card | None = None
+        self.chime = beep
+        self.waiting: dict[str, str] = {}
+        self._delivering = False
+        self.retry = QTimer(self)
+        self.retry.setInterval(window.times.retry_ms)
+        self.retry.timeout.connect(self.deliver_kept)
         bar = window.top_bar
         bar.help.connect(lambda: self.ask(HELP))
         bar.read.connect(self.read)
@@ -107,6 +130,8 @@ class KioskHelp(QObject):
             old_ask.hide()  # the print screen's own "Ask a peer worker": the top bar has help
         if name == "welcome":
             self.close_card()  # the next person never sees the last one's message
+            self.waiting.clear()  # still delivered, but not announced to the next person
+        self.keep_delivering()
 
     def _show_reader(self) -> None:
         """The top bar's Read to me: for a card (which covers the screen's own), or for a
@@ -120,6 +145,7 @@ class KioskHelp(QObject):
         if not self.offered:
             return
         requests, flow = window.services.help, window.flow
+        outbox = getattr(window.services, "outbox", None)
         visit_id = (flow.visit_id or flow.finished_visit_id) if flow is not None else None
         screen = window.screen_name
         body = "talk_coming_body" if kind == TALK_NOW else "help_coming_body"
@@ -128,8 +154,67 @@ class KioskHelp(QObject):
             log.error("could not send a help request: %s", type(error).__name__)
             self.show_card(None, "help_not_sent")
 
-        run_in_background(lambda: requests.ask(screen=screen, visit_id=visit_id, kind=kind),
-                          lambda _id: self.show_card("help_coming_title", body), failed, self)
+        if outbox is None:
+            run_in_background(lambda: requests.ask(screen=screen, visit_id=visit_id, kind=kind),
+                              lambda _id: self.show_card("help_coming_title", body), failed, self)
+            return
+
+        def work() -> tuple[str, set[str]]:
+            # Kept on disk first; then everything kept, oldest first, this press last.
+            call = outbox.ask(kind, screen=screen, visit_id=visit_id)
+            return call.key, {c.key for c in outbox.deliver()}
+
+        def done(result: tuple[str, set[str]]) -> None:
+            key, delivered = result
+            self.waiting = {k: v for k, v in self.waiting.items() if k not in delivered}
+            if key in delivered:
+                self.show_card("help_coming_title", body)
+                return
+            self.waiting[key] = kind
+            self.call_locally()
+            self.keep_delivering()
+
+        run_in_background(work, done, failed, self)
+
+    def call_locally(self) -> None:
+        """The card that asks the person to wave, sounded so staff in the room hear it."""
+        self.show_card("help_wave_title", "help_wave_body")
+        self.chime()
+        speaker = self.window.speaker
+        if speaker.available and self.card is not None:
+            speaker.say(self.card.spoken_text(), self.window.language)
+
+    def keep_delivering(self) -> None:
+        """Try the database again every ``retry_ms`` while anything is kept on disk."""
+        services = self.window.services
+        outbox = getattr(services, "outbox", None) if services is not None else None
+        if outbox is not None and outbox.pending() and not self.retry.isActive():
+            self.retry.start()
+
+    def deliver_kept(self) -> None:
+        """Deliver what is kept on disk (off the UI thread); the person whose call got through
+        is told a peer worker has been asked."""
+        outbox = getattr(self.window.services, "outbox", None)
+        if outbox is None or self._delivering:
+            return
+        self._delivering = True
+
+        def done(delivered) -> None:
+            self._delivering = False
+            keys = {call.key for call in delivered}
+            ours = [kind for key, kind in self.waiting.items() if key in keys]
+            self.waiting = {k: v for k, v in self.waiting.items() if k not in keys}
+            if not outbox.pending():
+                self.retry.stop()
+            if ours:
+                body = "talk_coming_body" if TALK_NOW in ours else "help_coming_body"
+                self.show_card("help_asked_title", body)
+
+        def failed(error: Exception) -> None:
+            self._delivering = False
+            log.error("could not deliver the kept calls: %s", type(error).__name__)
+
+        run_in_background(outbox.deliver, done, failed, self)
 
     # --- reading ----------------------------------------------------------------------------------
     def read(self) -> None:

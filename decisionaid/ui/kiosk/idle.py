@@ -26,6 +26,7 @@ class KioskTimes:
     tick_ms: int = 1000  # one second of that countdown
     staff_hold_ms: int = 3000  # press in the corner to reach the staff menu
     done_ms: int = 12_000  # the thank-you screen clears itself after this
+    retry_ms: int = 3000  # trying the database again: calls kept on disk, the resting screen
 
     @classmethod
     def for_timeout(cls, idle_timeout_s: int) -> KioskTimes:

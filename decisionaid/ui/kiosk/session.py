@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the welcome screen
     from decisionaid.app import App
     from decisionaid.content.model import Content
     from decisionaid.services.help import HelpRequests
+    from decisionaid.services.help_outbox import HelpOutbox
     from decisionaid.services.profiles import ProfileService
     from decisionaid.services.visits import VisitService
 
@@ -63,6 +64,8 @@ class KioskServices:
     make_own_page: PageMaker | None = None
     # "I'd like help": requests the peer station shows (None: the button is not offered).
     help: HelpRequests | None = None
+    # Where calls for a peer worker wait on this kiosk's disk while the database is away.
+    outbox: HelpOutbox | None = None
 
 
 def test_page_pdf(config: Config) -> bytes:
@@ -110,7 +113,7 @@ def kiosk_services(app: App) -> KioskServices:
         config=app.config, content=app.content, visits=app.visits, profiles=app.profiles,
         printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
         staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
-        make_own_page=app.own_language_pdf, help=app.help,
+        make_own_page=app.own_language_pdf, help=app.help, outbox=app.help_outbox,
     )
 
 

@@ -210,6 +210,7 @@ class KioskWindow(QWidget):
         self.flow = self._make_flow(services)
         if self.screen_name == "welcome":
             self.screen.set_ready(True)
+        self.help.keep_delivering()  # calls an earlier run kept on disk
         if self._painted:
             self._after_start()
 
