@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from decisionaid.content.model import (
     Better,
@@ -87,6 +87,22 @@ class ReportInput:
     # The decision recorded for this visit at the peer station; None: not yet, and the page
     # keeps an empty box to write it in.
     decision: SharedDecision | None = None
+    # Who checked in about an alert, by (questionnaire id, item or score id, is a score): the
+    # page names them under the alert.
+    checked_in: Mapping[tuple[str, str, bool], CheckedIn] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckedIn:
+    """A staff member's check-in about an alert: who, when (aware), the note's first line."""
+
+    by: str
+    at: datetime
+    note: str
+
+    @property
+    def local(self) -> datetime:
+        return self.at.astimezone() if self.at.tzinfo else self.at
 
 
 @dataclass(frozen=True)
@@ -95,6 +111,7 @@ class Alert:
     question: str
     answer: str  # empty when ``answered`` is False
     answered: bool = True  # False: a safety question skipped; printed "Not answered"
+    checked_in: CheckedIn | None = None  # a staff member checked in about it
 
 
 @dataclass(frozen=True)
@@ -380,25 +397,27 @@ def _alerted_by_score(summary: VisitSummary, content: Content | None) -> frozens
 def _alerts(summary: VisitSummary, report_input: ReportInput, content: Content | None,
             words: _Words) -> tuple[Alert, ...]:
     flagged = {(e.questionnaire_id, e.item_id): e for e in summary.section("alerts")}
+    checked = report_input.checked_in
     alerts = []
     for flag in _safety_first(summary.flags):
+        seen = checked.get((flag.questionnaire_id, flag.source_id, flag.is_score))
         if flag.is_score:
             score = _find_score(content, flag.questionnaire_id, flag.source_id)
             if score is not None and score.flag is not None and words.language != words.answer_language:
                 alerts.append(Alert(flag.severity, text_in(score.label, words.language),
-                                    text_in(score.flag.text, words.language)))
+                                    text_in(score.flag.text, words.language), checked_in=seen))
                 continue
-            alerts.append(Alert(flag.severity, flag.question, flag.answer))
+            alerts.append(Alert(flag.severity, flag.question, flag.answer, checked_in=seen))
             continue
         entry = flagged.get((flag.questionnaire_id, flag.source_id))
         question, answer = words.entry(entry) if entry else (flag.question, flag.answer)
-        alerts.append(Alert(flag.severity, question, answer))
+        alerts.append(Alert(flag.severity, question, answer, checked_in=seen))
     # A skipped safety question goes with the safety alerts, before the concerns.
     skipped = []
     for key in report_input.unanswered_safety:
         item = _find_item(content, key)
         question = text_in(item.text, words.language) if item else key[1]
-        skipped.append(Alert("safety", question, "", answered=False))
+        skipped.append(Alert("safety", question, "", answered=False, checked_in=checked.get((*key, False))))
     safety = [a for a in alerts if a.severity == "safety"]
     return (*safety, *skipped, *(a for a in alerts if a.severity != "safety"))
 

@@ -24,7 +24,7 @@ from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visit_records import VisitRecord, visit_info_query, visit_infos
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import Database
-from decisionaid.storage.models import Flag
+from decisionaid.storage.models import Flag, SafetyCheckIn
 from decisionaid.storage.models import Visit as VisitRow
 
 
@@ -39,6 +39,8 @@ class ReportLine:
     finished_at: datetime | None
     safety: int  # safety flags the report prints in its alerts (acknowledged or not)
     concerns: int
+    # Safety questions left unanswered ("please ask", services/check_ins.py): apart from flags.
+    please_ask: int = 0
 
     @property
     def alerts(self) -> int:
@@ -77,15 +79,19 @@ class Desk:
                            func.sum(case((Flag.severity == "safety", 1), else_=0)).label("safety"))
                     .where(Flag.visit_id.in_(ids)).group_by(Flag.visit_id))
             } if ids else {}
+            asks = dict(session.execute(
+                select(SafetyCheckIn.visit_id, func.count()).where(SafetyCheckIn.visit_id.in_(ids))
+                .group_by(SafetyCheckIn.visit_id)).all()) if ids else {}
             return [ReportLine(v.id, v.service_user_id, v.first_name, v.state, v.finished_at,
-                               *counts.get(v.id, (0, 0))) for v in done]
+                               *counts.get(v.id, (0, 0)), please_ask=int(asks.get(v.id, 0)))
+                    for v in done]
 
         lines = self.db.read(work)
         self.queries.record_once_today(
             who, audit.REPORTS_LIST_VIEW, {r.visit_id: r.service_user_id for r in lines}, start)
         newest = sorted(lines, key=lambda r: r.finished_at.timestamp() if r.finished_at else 0,
                         reverse=True)
-        return sorted(newest, key=lambda r: (r.safety == 0, r.concerns == 0))  # stable
+        return sorted(newest, key=lambda r: (r.safety == 0, r.please_ask == 0, r.concerns == 0))  # stable
 
     def open_report(self, visit_id: int, *, by: object) -> tuple[VisitRecord, bytes]:
         """The visit and its one-page report as PDF bytes (both opening the visit and reading

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select, tuple_
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
 from decisionaid.services import audit, roles, staff
+from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
 from decisionaid.services.visit_records import VisitInfo, visit_info_query, visit_infos
@@ -58,6 +59,8 @@ class OpenSafetyFlag:
 class Board:
     lines: list[BoardLine]
     safety: list[OpenSafetyFlag]
+    # Safety questions left unanswered, "please ask" (services/check_ins.py): apart from flags.
+    check_ins: list[OpenCheckIn] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -176,10 +179,12 @@ class PeerQueries:
             lines = [
                 BoardLine(v, self.section_title(sections.get(v.id))) for v in infos
             ]
-            return Board(lines, self._open_safety(session))
+            asks = CheckIns(self.db, self.content, clock=self.clock).read_open(session)
+            return Board(lines, self._open_safety(session), asks)
 
         board = self.db.read(work)
         shown = {f.visit_id: None for f in board.safety}
+        shown.update({c.visit_id: None for c in board.check_ins})
         shown.update({line.visit.id: line.visit.service_user_id for line in board.lines})
         self.record_once_today(who, audit.BOARD_VIEW, shown, start)
         return board

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decisionaid.content.model import Content
 from decisionaid.report.data import (
     TREND_VISITS,
+    CheckedIn,
     EarlierVisit,
     ItemKey,
     ReportInput,
@@ -17,8 +18,9 @@ from decisionaid.report.data import (
     unanswered_safety,
 )
 from decisionaid.report.render import render_report
+from decisionaid.services.check_ins import CheckIns
 from decisionaid.services.visit_records import VisitRecord
-from decisionaid.services.visits import VisitService
+from decisionaid.services.visits import REVIEW_CLOSED_NOTE, VisitService
 
 
 def _day(moment: datetime) -> date:
@@ -45,7 +47,18 @@ def report_input(visits: VisitService, record: VisitRecord) -> ReportInput:
         incomplete=record.state == "incomplete",
         unanswered_safety=skipped_safety_questions(visits.content, record),
         decision=_decision(record),
+        checked_in=_checked_in(visits, record),
     )
+
+
+def _checked_in(visits: VisitService, record: VisitRecord) -> dict[tuple[str, str, bool], CheckedIn]:
+    """Who checked in about each alert: printed under it. A concern closed by the review of
+    the visit is not a check-in (the shared decision box says what was decided)."""
+    return {
+        a.key: CheckedIn(a.by, a.at, a.note)
+        for a in CheckIns(visits.db, visits.content).acknowledgements(record.id)
+        if a.note != REVIEW_CLOSED_NOTE
+    }
 
 
 def _decision(record: VisitRecord) -> SharedDecision | None:

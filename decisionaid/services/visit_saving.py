@@ -16,7 +16,7 @@ from decisionaid.engine import Visit
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
-from decisionaid.services import audit, roles
+from decisionaid.services import audit, check_ins, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
 from decisionaid.services.kiosk_visit import SAVE_GIVE_UP_S, KioskVisit
@@ -274,6 +274,7 @@ class KioskVisits:
             )
             if done.rowcount == 0:
                 check_in_progress(session, visit_id)  # raises the right error
+            check_ins.raise_for(session, self.content, [visit_id], now)
             return read_visit(session, visit_id)
 
         return self.db.write(work)

@@ -18,7 +18,7 @@ from decisionaid.content.model import Content, ItemRef
 from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
-from decisionaid.services import audit, roles
+from decisionaid.services import audit, check_ins, roles
 from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
@@ -87,6 +87,7 @@ class VisitService(KioskVisits):
             )
             if done.rowcount == 0:
                 check_in_progress(session, visit_id)  # raises the right error
+            check_ins.raise_for(session, self.content, [visit_id], now)
             audit.record(
                 session,
                 audit.FORCE_FINISH,
@@ -117,11 +118,14 @@ class VisitService(KioskVisits):
                                     VisitRow.id.not_in(answering))
             done = session.execute(
                 stale.values(state="incomplete", finished_at=now, updated_at=now)
+                .returning(VisitRow.id)
                 .execution_options(synchronize_session=False)
             )
-            if done.rowcount:
-                audit.record(session, audit.CLOSE_DAY, at=now, actor="system", visits=done.rowcount)
-            return done.rowcount
+            closed = list(done.scalars())
+            if closed:
+                audit.record(session, audit.CLOSE_DAY, at=now, actor="system", visits=len(closed))
+                check_ins.raise_for(session, self.content, closed, now)
+            return len(closed)
 
         return self.db.write(work)
 

@@ -459,6 +459,30 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "es": "No se pudieron leer las visitas: {reason}",
     },
     "station_open_safety": {"en": "⚠ {n} safety", "es": "⚠ {n} de seguridad"},
+    # A safety question left unanswered: its own kind of item, apart from the red flags.
+    "station_please_ask": {"en": "? Please ask — not answered", "es": "? Pregúntale — sin respuesta"},
+    "station_please_ask_n": {"en": "? {n} please ask", "es": "? {n} por preguntar"},
+    "station_please_ask_title_one": {
+        "en": "? Please ask — not answered: 1 person skipped a safety question",
+        "es": "? Pregúntale — sin respuesta: 1 persona no respondió una pregunta de seguridad",
+    },
+    "station_please_ask_title_many": {
+        "en": "? Please ask — not answered: {n} safety questions skipped",
+        "es": "? Pregúntale — sin respuesta: {n} preguntas de seguridad sin responder",
+    },
+    "station_please_ask_line": {
+        "en": "{time}  {who} (visit {visit_id}) did not answer: {question}",
+        "es": "{time}  {who} (visita {visit_id}) no respondió: {question}",
+    },
+    "station_checked_in": {"en": "Checked in", "es": "Ya pregunté"},
+    "station_check_in_note_hint": {
+        "en": "What did you find out? (required)",
+        "es": "¿Qué te dijo? (obligatorio)",
+    },
+    "station_check_in_saved": {
+        "en": "Check-in recorded. Thank you for asking.",
+        "es": "Se guardó. Gracias por preguntar.",
+    },
     "station_safety_banner_one": {
         "en": "⚠ SAFETY: 1 person needs a check-in now",
         "es": "⚠ SEGURIDAD: 1 persona necesita que alguien la atienda ya",

@@ -52,10 +52,13 @@ def counted(thing: str, n: int, language: str) -> str:
     return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=n)
 
 
-def alerts_words(safety: int, concerns: int, language: str) -> str:
+def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0) -> str:
     parts = []
     if safety:
         parts.append(t("station_alert_safety", language, n=safety))
+    if please_ask:
+        parts.append(t("station_please_ask", language) if please_ask == 1
+                     else t("station_please_ask_n", language, n=please_ask))
     if concerns:
         parts.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", language,
                        n=concerns))
@@ -138,12 +141,12 @@ class ReportsScreen(QWidget):
         fill(self.list, [[
             clock_time(line.finished_at),
             line.first_name or t("station_guest", lang),
-            alerts_words(line.safety, line.concerns, lang),
+            alerts_words(line.safety, line.concerns, lang, line.please_ask),
             t("station_decision_recorded" if line.decided else "station_decision_to_record", lang),
         ] for line in lines], [line.visit_id for line in lines])
         for r, line in enumerate(lines):
             colours = ((SAFETY_BG, SAFETY_FG) if line.safety else
-                       (CONCERN_BG, CONCERN_FG) if line.concerns else None)
+                       (CONCERN_BG, CONCERN_FG) if line.concerns or line.please_ask else None)
             if colours:
                 cell = self.list.item(r, 2)
                 cell.setBackground(QColor(colours[0]))

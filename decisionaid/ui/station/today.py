@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from decisionaid.services.peer_queries import Board, OpenSafetyFlag
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
+from decisionaid.ui.station.check_ins import CheckInsPanel
 from decisionaid.ui.station.common import (
     RED,
     clock_time,
@@ -170,10 +171,15 @@ class TodayScreen(QWidget):
 
         # People at a kiosk asking for a peer worker: apart from the safety flags, just below.
         self.help = HelpRequestsPanel(services, member)
+        # Safety questions left unanswered: "please ask", apart from the red flags.
+        self.check_ins = CheckInsPanel(services, member)
+        self.check_ins.recorded.connect(self.refresh)
+        self.check_ins.open_visit.connect(self.open_visit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.help)
+        layout.addWidget(self.check_ins)
         layout.addLayout(bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
@@ -228,6 +234,10 @@ class TodayScreen(QWidget):
                                         lang, n=n),
                                time=clock_time(now)))
         self._show_safety(board.safety)
+        self.check_ins.show_items(board.check_ins)
+        asks: dict[int, int] = {}
+        for item in board.check_ins:
+            asks[item.visit_id] = asks.get(item.visit_id, 0) + 1
         chosen = selected_key(self.list)
         rows, keys = [], []
         for line in board.lines:
@@ -235,6 +245,8 @@ class TodayScreen(QWidget):
             flags = []
             if v.open_safety_flags:
                 flags.append(t("station_open_safety", lang, n=v.open_safety_flags))
+            if v.id in asks:
+                flags.append(t("station_please_ask_n", lang, n=asks[v.id]))
             concerns = v.open_flags - v.open_safety_flags
             if concerns:
                 flags.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang,
@@ -251,7 +263,7 @@ class TodayScreen(QWidget):
                 for c in range(self.list.columnCount()):
                     self.list.item(r, c).setForeground(QColor(SAFETY_FG))
                     self.list.item(r, c).setBackground(QColor(SAFETY_BG))
-            elif line.visit.open_flags:
+            elif line.visit.open_flags or line.visit.id in asks:
                 cell = self.list.item(r, self.list.columnCount() - 1)
                 cell.setForeground(QColor(CONCERN_FG))
                 cell.setBackground(QColor(CONCERN_BG))
