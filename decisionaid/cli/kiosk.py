@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     from PySide6.QtWidgets import QApplication
 
-    from decisionaid.ui.common.operations import run_in_background, wait_for_background
+    from decisionaid.ui.common.operations import wait_for_background
     from decisionaid.ui.common.theme import Theme, screen_scale
     from decisionaid.ui.kiosk.session import open_services
     from decisionaid.ui.kiosk.window import KioskWindow
@@ -99,7 +99,18 @@ def run(args: argparse.Namespace) -> int:
 
         window.welcome_painted.connect(mark)
     # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
-    window.welcome_painted.connect(lambda: run_in_background(lambda: open_services(config), ready, refused, window))
+    # A database that cannot be reached rests the kiosk ("please see the front desk") and is
+    # tried again until it answers; bad content or a damaged database stops it, saying why.
+    window.welcome_painted.connect(
+        lambda: window.resting.open_services(lambda: open_services(config), ready, refused))
+    # systemd's watchdog (the unit's WatchdogSec=), fed from this event loop: a hung kiosk is
+    # restarted. Outside systemd it does nothing.
+    from decisionaid.ui.common.watchdog import WatchdogFeeder
+
+    watchdog = WatchdogFeeder(window)
+    window.welcome_painted.connect(watchdog.start)
+    window.resting.changed.connect(lambda resting: watchdog.status(
+        "resting: the database cannot be reached" if resting else "ready"))
     if args.windowed:
         window.resize(width, height)
         if screen is not None:

@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         opened.visits.close_day()  # yesterday's unfinished visits show as incomplete
         window = PeerStation(station_services(opened, idle_ms=idle_s * 1000))
         window.show()
+        # Opened from the kiosk's staff menu, the station runs in the kiosk's place under its
+        # unit, whose watchdog it then feeds (outside systemd this does nothing).
+        from decisionaid.ui.common.watchdog import WatchdogFeeder
+
+        WatchdogFeeder(window).start()
         try:
             return app.exec()
         finally:

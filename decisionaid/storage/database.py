@@ -46,6 +46,11 @@ class DatabaseError(UserError):
     """The database cannot be opened as configured: the message says what to change."""
 
 
+class DatabaseUnreachable(DatabaseError):
+    """The database server did not answer (down, or the network between): worth waiting for,
+    unlike the other refusals; the kiosk rests and tries again."""
+
+
 @dataclass(frozen=True)
 class SchemaStatus:
     current: str | None  # the revision the database is at; None: no tables yet
@@ -439,9 +444,20 @@ def ensure_reachable(db: Database) -> None:
             pass
     except OperationalError as e:
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
-        raise DatabaseError(
+        raise DatabaseUnreachable(
             f"cannot connect to the database {describe(db.url)}: {reason}"
         ) from None
+
+
+def answers_now(db: Database) -> bool:
+    """Whether the database answers a query now: for waiting until a lost server is back. A
+    pooled connection the server has dropped is found out here and thrown away."""
+    try:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except DBAPIError:
+        return False
+    return True
 
 
 def backup_path(path: Path, now: datetime | None = None) -> Path:

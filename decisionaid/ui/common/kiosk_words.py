@@ -167,6 +167,11 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "La pantalla lo sigue intentando y te va a avisar cuando el mensaje llegue.",
     },
     "help_asked_title": {"en": "A peer worker has been asked", "es": "Ya le avisamos a una persona de apoyo"},
+    "resting_title": {"en": "This kiosk is resting", "es": "Esta pantalla está descansando"},
+    "resting_body": {
+        "en": "Please see the front desk. It will be back by itself soon.",
+        "es": "Por favor, ve a la recepción. En un rato vuelve a funcionar sola.",
+    },
     "help_not_sent": {
         "en": "The message did not reach the peer workers. Please wave to one or go to the front desk.",
         "es": "El aviso no llegó a las personas de apoyo. Haz una seña a una o ve a la recepción.",

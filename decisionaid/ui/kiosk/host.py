@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from decisionaid.services.kiosk_flow import KioskFlow
     from decisionaid.ui.common.theme import Theme
+    from decisionaid.ui.kiosk.resting import Resting
     from decisionaid.ui.kiosk.session import KioskServices
 
 
@@ -43,6 +44,10 @@ class KioskHost(Protocol):
 
     def hold(self, holding: bool) -> None:
         """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+
+    # "This kiosk is resting" while the database cannot be reached: ``check`` after a failed
+    # save, ``lift`` after one that went through.
+    resting: Resting
 
     # --- starting over --------------------------------------------------------------------------
     def go_welcome(self) -> None:

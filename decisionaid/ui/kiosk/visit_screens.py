@@ -129,6 +129,7 @@ class VisitScreens(QObject):
                 self._starting = None
                 log.error("could not start a visit: %s", type(error).__name__)
                 host.tell("save_problem")
+                host.resting.check()
 
         QTimer.singleShot(int(SAVE_HOLD_S * 1000), self, slow)
         run_in_background(flow.opener(profile, language), opened, failed, self)
@@ -271,7 +272,9 @@ class VisitScreens(QObject):
             cause = e.__cause__ if isinstance(e, NotSaved) else e
             log.error("not saved: %s", type(cause).__name__)
             self.host.tell("not_saved")
+            self.host.resting.check()  # the database gone, rather than busy: rest
             return
+        self.host.resting.lift()
         self.show(shown)
 
     @calm

@@ -121,6 +121,10 @@ class KioskWindow(QWidget):
         from decisionaid.ui.kiosk.help import KioskHelp
 
         self.help = KioskHelp(self)
+        # "This kiosk is resting" while the database cannot be reached (resting.py).
+        from decisionaid.ui.kiosk.resting import Resting
+
+        self.resting = Resting(self)
         layout.addWidget(self.top_bar)
         self.stack = ScreenStack()
         layout.addWidget(self.stack, 1)
@@ -355,6 +359,8 @@ class KioskWindow(QWidget):
         self.overlay = StillThere(self, self.language, self.theme, self.times)
         self.overlay.still_here.connect(self._still_here)
         self.overlay.expired.connect(self.reset)
+        if self.resting.card is not None:
+            self.resting.card.raise_()  # resting stays on top of everything
 
     def _still_here(self) -> None:
         self._close_overlay()
@@ -370,6 +376,7 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
         if self.overlay is not None:
             self.overlay.setGeometry(self.rect())
+        self.resting.follow()
 
     def show_staff(self) -> None:
         self.staff_screens.show()
