@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, ItemRef, text_in
@@ -82,6 +82,13 @@ def raise_for(session: Session, content: Content, visit_ids: list[int], now: dat
     return len(rows)
 
 
+def withdraw_open(session: Session, visit_id: int) -> None:
+    """Within the caller's transaction: the visit is open again (Back from the page), so its
+    check-ins no one has done yet go; ending it again raises those still unanswered."""
+    session.execute(delete(SafetyCheckIn).where(SafetyCheckIn.visit_id == visit_id,
+                                                SafetyCheckIn.acknowledged_at.is_(None)))
+
+
 class CheckIns:
     def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
         self.db = db
@@ -93,8 +100,8 @@ class CheckIns:
         roles.require(roles.caller(by), roles.REPORTS, "see the check-ins")
         return self.db.read(self.read_open)
 
-    def read_open(self, session: Session, limit: int = 50) -> list[OpenCheckIn]:
-        rows = session.execute(
+    def read_open(self, session: Session, limit: int = 50, visit_id: int | None = None) -> list[OpenCheckIn]:
+        query = (
             select(SafetyCheckIn, ServiceUser.first_name)
             .join(VisitRow, VisitRow.id == SafetyCheckIn.visit_id)
             .outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
@@ -102,6 +109,9 @@ class CheckIns:
             .order_by(SafetyCheckIn.raised_at, SafetyCheckIn.id)
             .limit(limit)
         )
+        if visit_id is not None:
+            query = query.where(SafetyCheckIn.visit_id == visit_id)
+        rows = session.execute(query)
         return [OpenCheckIn(c.id, c.visit_id, name, c.questionnaire_id, c.item_id,
                             self.question(c.questionnaire_id, c.item_id), c.raised_at)
                 for c, name in rows]
@@ -135,7 +145,7 @@ class CheckIns:
 
     def for_visit(self, visit_id: int) -> list[OpenCheckIn]:
         """A visit's check-ins not yet done."""
-        return [c for c in self.db.read(lambda s: self.read_open(s, limit=10_000)) if c.visit_id == visit_id]
+        return self.db.read(lambda s: self.read_open(s, limit=1000, visit_id=visit_id))
 
     def acknowledgements(self, visit_id: int) -> list[Acknowledgement]:
         """Who checked in about each of the visit's alerts (flags and unanswered safety

@@ -161,6 +161,7 @@ class KioskVisits:
                 if row.printed_at is not None:
                     raise VisitClosed(f"visit {visit_id} cannot be reopened: its page was printed")
                 raise VisitClosed(f"visit {visit_id} is {row.state.replace('_', ' ')}, not just finished")
+            check_ins.withdraw_open(session, visit_id)  # the person may answer now; asked again at the end
 
         self.db.write(work)
         return self.resume(visit_id)

@@ -95,3 +95,15 @@ def test_a_visit_ended_at_closing_time_asks_for_its_unanswered_safety_questions(
     [item] = CheckIns(services.db, services.content).for_visit(kv.id)
     assert (item.item_id, item.question) == ("harm-self", "Thoughts of hurting myself")
     assert services.visits.close_day() == 0  # raised once
+
+
+def test_back_from_the_page_takes_the_check_in_back_until_the_visit_ends_again(services):  # noqa: F811
+    visit_id = skipped_visit(services)
+    check_ins = CheckIns(services.db, services.content)
+    assert [c.item_id for c in check_ins.for_visit(visit_id)] == ["harm-self"]
+    kv = services.visits.reopen(visit_id)
+    assert check_ins.for_visit(visit_id) == []
+    kv.go_to(HARM)
+    kv.confirm(0)  # answered now: "Not at all"
+    kv.finish()
+    assert check_ins.for_visit(visit_id) == []
