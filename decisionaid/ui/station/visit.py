@@ -258,8 +258,8 @@ class VisitScreen(QWidget):
         self._show_review(record)
 
     def _show_flags(self, record: VisitRecord) -> None:
-        # A safety question left unanswered is on the report's ALERTS too; it is no stored
-        # flag, so there is nothing to acknowledge: ask about it.
+        # A safety question left unanswered is on the report's ALERTS too; it is no flag but a
+        # check-in, recorded from the Today board's "Please ask" band (services/check_ins.py).
         skipped = skipped_safety_questions(self.services.content, record)
         lang = self.services.language
         if not record.flags and not skipped:
