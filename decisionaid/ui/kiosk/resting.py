@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.strings import t
@@ -62,8 +62,13 @@ class RestingCard(QFrame):
             column.addWidget(title)
             column.addWidget(body)
         self.setAccessibleName(" / ".join(title for title, _ in self.lines))
+        box.setMaximumWidth(theme.px(1500))
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(box)
+        middle.addStretch(1)
         outer.addStretch(1)
-        outer.addWidget(box)
+        outer.addLayout(middle)
         outer.addStretch(1)
 
     def spoken_text(self) -> str:
