@@ -17,11 +17,12 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.widgets import centred, label
+from decisionaid.ui.kiosk.overlay_card import OverlayCard
 
 log = logging.getLogger(__name__)
 
@@ -34,20 +35,12 @@ def unreachable(error: BaseException) -> bool:
     return isinstance(error, DatabaseUnreachable)
 
 
-class RestingCard(QFrame):
+class RestingCard(OverlayCard):
     """The card itself: the same two lines in each of the kiosk's languages."""
 
     def __init__(self, parent: QWidget, languages: tuple[str, ...], theme):
-        super().__init__(parent)
+        super().__init__(parent, theme, width=1500, spacing=20)
         self.setObjectName("resting")
-        self.setProperty("role", "overlay")
-        outer = QVBoxLayout(self)
-        box = QFrame()
-        box.setProperty("role", "dialog")
-        column = QVBoxLayout(box)
-        pad = theme.px(48)
-        column.setContentsMargins(pad, pad, pad, pad)
-        column.setSpacing(theme.px(20))
         self.lines: list[tuple[str, str]] = []
         for language in languages:
             words = (t("resting_title", language), t("resting_body", language))
@@ -59,23 +52,12 @@ class RestingCard(QFrame):
             title.setObjectName(f"resting_title_{language}")
             body = centred(label("lead"))
             body.setText(words[1])
-            column.addWidget(title)
-            column.addWidget(body)
+            self.column.addWidget(title)
+            self.column.addWidget(body)
         self.setAccessibleName(" / ".join(title for title, _ in self.lines))
-        box.setMaximumWidth(theme.px(1500))
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(box)
-        middle.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
 
     def spoken_text(self) -> str:
         return " ".join(f"{title}. {body}" for title, body in self.lines)
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()  # nothing under the card can be reached while it rests
 
 
 class Resting(QObject):
