@@ -264,6 +264,10 @@ def open_app(
     if database is True:
         from decisionaid.storage import open_database
 
+        if create:
+            from decisionaid.storage.database import key_for_new_install
+
+            config = key_for_new_install(config)
         db, owns = open_database(config, create=create), True
     elif database is not False:
         db = database

@@ -45,6 +45,9 @@ KNOWN_KEYS = {
     "crisis_message",
     "database_url",
     "db_key",
+    "db_key_file",
+    "plain_database",
+    "database_without_tls",
     "content_dir",
     "printer",
     "emergency_number",
@@ -102,6 +105,14 @@ class Config:
     crisis_message: dict[str, str] | None = None
     database_url: str = field(default_factory=default_database_url)
     db_key: str | None = None
+    # The file holding the database key when db_key is not set (docs/install.md, The database
+    # key); None: no key file (a configuration made in code, or plain_database).
+    db_key_file: Path | None = None
+    key_from: str | None = None  # where db_key came from, as it may be shown (never the key)
+    # An SQLite database (and its backups) without encryption, on purpose: doctor fails it.
+    plain_database: bool = False
+    # PostgreSQL on another machine without TLS, on purpose: doctor fails it.
+    database_without_tls: bool = False
     content_dir: Path = PROJECT_ROOT  # the shipped content unless the site names its own folder
     printer: str | None = None  # a CUPS queue name; None: the system's default printer
     # The prescriber's language for the report's labels, headings and alerts; None: the
@@ -120,6 +131,14 @@ class Config:
         _check_database_url(self.database_url, "database_url")
         if self.db_key is not None:
             _check_db_key(self.db_key, "db_key")
+            if self.plain_database:
+                raise ConfigError("plain_database = true and a database key are both set: "
+                                  "remove plain_database to keep the database encrypted")
+        if not self.database_without_tls and (host := network_without_tls(self.database_url)):
+            raise ConfigError(
+                f"database_url reaches PostgreSQL at {host} without TLS, so names and answers "
+                "would cross the network readable: add ?sslmode=verify-full (docs/install.md), "
+                "or set database_without_tls = true if this network is trusted on purpose")
 
     @property
     def report_lang(self) -> str:
@@ -233,6 +252,18 @@ def _parse(raw: dict, source: Path | None) -> Config:
         values["database_url"] = _check_database_url(raw["database_url"], f"{where}database_url")
     if "db_key" in raw:
         values["db_key"] = _check_db_key(raw["db_key"], f"{where}db_key")
+    for name in ("plain_database", "database_without_tls"):
+        if name in raw:
+            if not isinstance(raw[name], bool):
+                raise ConfigError(f"{where}{name} must be true or false, not {raw[name]!r}")
+            values[name] = raw[name]
+    if "db_key_file" in raw:
+        if not isinstance(raw["db_key_file"], str) or not raw["db_key_file"].strip():
+            raise ConfigError(f"{where}db_key_file must be a file path in quotes, "
+                              "e.g. db_key_file = \"/etc/decisionaid/db.key\"")
+        key_file = Path(raw["db_key_file"]).expanduser()
+        values["db_key_file"] = key_file if key_file.is_absolute() or source is None \
+            else source.parent / key_file
     if "content_dir" in raw:
         if not isinstance(raw["content_dir"], str):
             raise ConfigError(f"{where}content_dir must be a folder path in quotes")
@@ -320,16 +351,101 @@ def _check_database_url(url: object, name: str) -> str:
     return url
 
 
-def _check_key_file_private(path: Path) -> None:
-    """A file holding the database key must be readable by its owner alone."""
-    if os.name != "posix":
-        return
-    import stat
+def _secrets_in(raw: dict) -> list[str]:
+    """The secrets a config file holds, by name: such a file must be private to its owner."""
+    held = ["db_key"] if "db_key" in raw else []
+    url = raw.get("database_url")
+    if isinstance(url, str) and url_password(url):
+        held.append("the database password")
+    return held
 
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        raise ConfigError(
-            f"{path} holds db_key and other accounts can read it: run chmod 600 {path}"
-        )
+
+def url_password(url: str) -> str | None:
+    """The password written in a database URL (user:PASSWORD@host, or ?password=), if any."""
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        return parts.password or (parse_qs(parts.query).get("password") or [None])[0]
+    except ValueError:
+        return None
+
+
+LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1", "[::1]")
+TLS_MODES = ("require", "verify-ca", "verify-full")
+
+
+def network_without_tls(url: str) -> str | None:
+    """The host of a PostgreSQL URL that reaches another machine without TLS, else None.
+
+    As libpq reads it: the URL's host and sslmode, else a service file's (``?service=``,
+    ``PGSERVICE``), else ``PGHOST`` and ``PGSSLMODE``; no host is the local socket."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url.startswith("postgresql"):
+        return None
+    try:
+        parts = urlsplit(url)
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        netloc_host = parts.hostname or ""
+    except ValueError:
+        return None
+    service = _service_settings(query.get("service") or os.environ.get("PGSERVICE", ""))
+    host = unquote(netloc_host) or query.get("host") or service.get("host") \
+        or os.environ.get("PGHOST", "")
+    mode = query.get("sslmode") or service.get("sslmode") or os.environ.get("PGSSLMODE", "")
+    hosts = [h.strip() for h in host.split(",")]
+    remote = [h for h in hosts if h.lower() not in LOCAL_HOSTS and not h.startswith(("/", "@"))
+              and not h.startswith("127.")]
+    return remote[0] if remote and mode not in TLS_MODES else None
+
+
+def _service_settings(name: str) -> dict[str, str]:
+    """The settings of the libpq connection service ``name`` (the user's file, then the
+    system's), as libpq would use them; nothing if there is no such service."""
+    import configparser
+
+    if not name:
+        return {}
+    home = Path.home() / ".pg_service.conf"
+    user = Path(os.environ["PGSERVICEFILE"]) if os.environ.get("PGSERVICEFILE") else home
+    system = Path(os.environ.get("PGSYSCONFDIR", "/etc/postgresql-common")) / "pg_service.conf"
+    for path in (user, system):
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            continue
+        if parser.has_section(name):
+            return dict(parser.items(name))
+    return {}
+
+
+def default_key_file() -> Path:
+    """Where a new install keeps its database key: the configuration folder, never the data
+    folder (a copy of the data folder must not carry its own key)."""
+    return config_dir() / "db.key"
+
+
+def _with_key(config: Config) -> Config:
+    """``config`` with the database key from a systemd credential or the key file, when the
+    configuration does not set one itself (see ``decisionaid.secret_files``)."""
+    from decisionaid import secret_files
+
+    if config.plain_database:
+        return replace(config, db_key_file=None)
+    key_file = config.db_key_file or default_key_file()
+    if config.db_key is not None:
+        return replace(config, db_key_file=key_file)
+    credential = secret_files.credential_path()
+    if credential is not None:
+        key = _check_db_key(secret_files.read_key(credential), f"the credential {credential}")
+        return replace(config, db_key=key, db_key_file=key_file,
+                       key_from=f"the systemd credential {secret_files.CREDENTIAL_NAME}")
+    if key_file.is_file():
+        key = _check_db_key(secret_files.read_key(key_file), f"the key file {key_file}")
+        return replace(config, db_key=key, db_key_file=key_file, key_from=str(key_file))
+    return replace(config, db_key_file=key_file)
 
 
 def config_path(explicit: str | os.PathLike | None = None) -> Path | None:
@@ -366,12 +482,18 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
         except OSError as e:
             raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
     config = _parse(raw, path)
-    if path is not None and "db_key" in raw:
-        _check_key_file_private(path)
+    if path is not None:
+        from decisionaid.secret_files import require_private
+
+        for secret in _secrets_in(raw):
+            require_private(path, secret)
+    if "db_key" in raw:
+        config = replace(config, key_from=f"db_key in {path}")
     env_url = os.environ.get("DECISIONAID_DATABASE_URL")
     if env_url:
         config = replace(config, database_url=_check_database_url(env_url, "DECISIONAID_DATABASE_URL"))
     env_key = os.environ.get("DECISIONAID_DB_KEY")
     if env_key:
-        config = replace(config, db_key=_check_db_key(env_key, "DECISIONAID_DB_KEY"))
-    return config
+        config = replace(config, db_key=_check_db_key(env_key, "DECISIONAID_DB_KEY"),
+                         key_from="DECISIONAID_DB_KEY")
+    return _with_key(config)

@@ -19,8 +19,10 @@ ENGINES = ("sqlite", "postgresql")
 
 @pytest.fixture(autouse=True)
 def _own_data_folder(tmp_path_factory, monkeypatch):
-    """Each test has a data folder (and so a log file) of its own, never the home folder's."""
+    """Each test has a data folder (and so a log file) and a configuration folder (and so a
+    database key file) of its own, never the home folder's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     yield
     from decisionaid.app import stop_logging
 

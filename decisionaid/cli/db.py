@@ -1,4 +1,5 @@
-"""``decisionaid db upgrade|status|rekey``: the database schema (Alembic migrations) and key."""
+"""``decisionaid db upgrade|status|encrypt|rekey``: the database schema (Alembic migrations)
+and key."""
 
 from __future__ import annotations
 
@@ -23,17 +24,20 @@ from decisionaid.storage.migrate import upgrade
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "db",
-        help="upgrade the database schema, show where it is, or change its key",
+        help="upgrade the database schema, show where it is, encrypt it or change its key",
         description=(
             "upgrade: bring the configured database to this version's schema (an SQLite file "
             "is backed up beside itself first). status: show the database, check it and its "
             "schema revision; exits 1 when it needs an upgrade; never creates a database. "
+            "encrypt: encrypt a plain SQLite database with a new random key kept in the key "
+            "file (or the configured key), leaving no plain copy. "
             "rekey: encrypt the SQLite database with a new key (asked twice, or read from "
-            "--key-file); close every kiosk and the peer station first, then put the new key "
-            "in the configuration."
+            "--key-file); a key kept in the key file is replaced there, a key in the "
+            "configuration must be changed there. Close every kiosk and the peer station "
+            "before encrypt or rekey."
         ),
     )
-    parser.add_argument("action", choices=("upgrade", "status", "rekey"))
+    parser.add_argument("action", choices=("upgrade", "status", "encrypt", "rekey"))
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
     parser.add_argument(
         "--key-file", metavar="FILE",
@@ -50,6 +54,12 @@ def run(args: argparse.Namespace) -> int:
         return _rekey(config, args.key_file)
     if args.key_file:
         raise UserError("--key-file is for 'decisionaid db rekey'")
+    if args.action == "encrypt":
+        return _encrypt(config)
+    if args.action == "upgrade":
+        from decisionaid.storage.database import key_for_new_install
+
+        config = key_for_new_install(config)
     # Only an upgrade may make a database; status only looks.
     db = connect(config.database_url, config.db_key, create=args.action == "upgrade")
     try:
@@ -103,16 +113,36 @@ def _ask_key() -> str:
 
 
 def _rekey(config, key_file: str | None) -> int:
-    from decisionaid.storage.backup import check_new_key, rekey
+    from decisionaid.storage.keychange import check_new_key, rekey, replace_key_file
 
     new_key = _read_key_file(key_file) if key_file else _ask_key()
     check_new_key(new_key, config.db_key)
-    kept = rekey(config, new_key)
-    where = config.source or "the config file"
-    print(f"The database is now encrypted with the new key. Put it in {where} as db_key "
-          "(or in DECISIONAID_DB_KEY) on every machine that opens this database: until then "
-          "the kiosk will not open it.")
-    was = "encrypted with the old key" if config.db_key else "NOT encrypted"
-    print(f"The old file ({was}) is kept at {kept}: delete it once the kiosk opens the "
-          "database with the new key.")
+    kept_in = config.db_key_file if config.db_key_file and config.key_from == str(
+        config.db_key_file) else None
+    kept = rekey(config, new_key,
+                 before_swap=(lambda: replace_key_file(kept_in, new_key)) if kept_in else None)
+    if kept_in:
+        print(f"The database is now encrypted with the new key, and the key file {kept_in} "
+              "holds it. Keep a copy of the new key somewhere safe, off this machine.")
+    else:
+        where = config.source or "the config file"
+        print(f"The database is now encrypted with the new key. Put it in {where} as db_key "
+              "(or in DECISIONAID_DB_KEY) on every machine that opens this database: until "
+              "then the kiosk will not open it.")
+    if kept:
+        print(f"The old file (encrypted with the old key) is kept at {kept}: delete it once "
+              "the kiosk opens the database with the new key.")
+    return 0
+
+
+def _encrypt(config) -> int:
+    from decisionaid.storage.keychange import encrypt
+
+    done = encrypt(config)
+    print(f"The database {done.database} is now encrypted; no plain copy of it is kept.")
+    if done.key_file:
+        print(f"Its key is in {done.key_file}: keep a copy of that file somewhere safe, off "
+              "this machine (without it nothing in the database can be read).")
+    else:
+        print(f"It opens with the key from {config.key_from}.")
     return 0

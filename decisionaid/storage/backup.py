@@ -2,9 +2,13 @@
 
 ``backup`` makes a consistent copy while kiosks keep writing: SQLite's online backup API in one
 step (one read snapshot; in WAL mode writers are not held up), encrypted with the same key, or
-``pg_dump --format=custom`` of the schema decisionaid uses. The copy is checked before it takes
-its name (``PRAGMA integrity_check``; ``pg_restore --list``) and is 0600. ``restore`` checks the
-file first and keeps the database it replaces beside it, timestamped. ``rekey`` re-encrypts an
+``pg_dump --format=custom`` of the schema decisionaid uses. With a database key (every install
+unless ``plain_database`` is set) the copy is then sealed (``storage.sealed``: AES-GCM, a key
+derived from the database key), pg_dump's output straight from its pipe, so no readable copy
+ever touches the disk. The copy is checked before it takes its name (``PRAGMA
+integrity_check``; ``pg_restore --list``) and is 0600. ``restore`` checks the file first (a
+wrong key or a sealed file changed since it was written is refused in one line) and keeps the
+database it replaces beside it, timestamped and sealed. ``rekey`` re-encrypts an
 SQLite database into a new file with ``sqlcipher_export``, proves the new key opens it with every
 row, and only then renames it into place. ``nightly_backup`` is the close-of-day copy kept in
 the data folder, pruned to the newest N.
@@ -13,6 +17,7 @@ the data folder, pruned to the newest N.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import re
@@ -29,6 +34,7 @@ from sqlalchemy.engine import make_url
 
 from decisionaid import files
 from decisionaid.errors import UserError
+from decisionaid.storage import sealed
 from decisionaid.storage.database import (
     SQLITE_HEADER,
     DatabaseError,
@@ -128,7 +134,21 @@ def backup(config, out: Path) -> BackupResult:
     path = sqlite_path(config.database_url)
     if path is not None:
         return _backup_sqlite(path, config.db_key, out)
-    return _backup_postgresql(config.database_url, out)
+    return _backup_postgresql(config.database_url, out, getattr(config, "db_key", None))
+
+
+@contextlib.contextmanager
+def _inner_file(beside: Path) -> Iterator[Path]:
+    """A fresh private file in ``beside``'s folder for a copy on its way into a sealed file
+    (encrypted by SQLCipher meanwhile); removed afterwards, with any journal SQLite left."""
+    fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=".inner", dir=beside.parent)
+    os.close(fd)
+    inner = Path(name)
+    try:
+        yield inner
+    finally:
+        for p in (inner, *(inner.with_name(inner.name + s) for s in ("-journal", "-wal", "-shm"))):
+            p.unlink(missing_ok=True)
 
 
 def _backup_sqlite(path: Path, key: str | None, out: Path) -> BackupResult:
@@ -136,30 +156,39 @@ def _backup_sqlite(path: Path, key: str | None, out: Path) -> BackupResult:
         raise DatabaseError(f"there is no database at {path}: nothing to back up")
     if out.resolve() == path.resolve():
         raise UserError(f"{out} is the database itself: give the backup another name")
+    with files.replacing(out) as tmp, contextlib.ExitStack() as stack:
+        copy_path = stack.enter_context(_inner_file(tmp)) if key else tmp
+        _copy_sqlite(path, key, copy_path)
+        if key:
+            sealed.seal_file(copy_path, tmp, key)
+            sealed.verify(tmp, key)
+        size = tmp.stat().st_size
+    log.info("backed up %s to %s (%d bytes%s)", path, out, size, ", sealed" if key else "")
+    return BackupResult(out, size, bool(key))
+
+
+def _copy_sqlite(path: Path, key: str | None, tmp: Path) -> None:
+    """A checked copy of the database at ``path`` in the (empty) file ``tmp``."""
     import sqlcipher3.dbapi2 as module
 
-    with files.replacing(out) as tmp:
-        try:
-            with _sqlite(path, key) as source, _sqlite(tmp, key) as copy:
-                # One step: a single read snapshot, so the copy is exactly the database as it
-                # was when the backup began; kiosks keep committing meanwhile (WAL).
-                source.backup(copy)
-                # One self-contained file: no -wal beside it to lose when it is copied.
-                copy.execute("PRAGMA journal_mode = DELETE")
-        except module.DatabaseError as e:
-            if is_damage(e):
-                raise damaged(path) from None
-            raise DatabaseError(f"cannot back up {path}: {e}") from None
-        try:
-            _check_sqlite_copy(tmp, key)
-        except ValueError as e:
-            raise DatabaseError(
-                f"the backup of {path} does not pass its check ({e}): the database may be "
-                "damaged; keep the last good backup and run 'decisionaid db status'"
-            ) from None
-        size = tmp.stat().st_size
-    log.info("backed up %s to %s (%d bytes)", path, out, size)
-    return BackupResult(out, size, bool(key))
+    try:
+        with _sqlite(path, key) as source, _sqlite(tmp, key) as copy:
+            # One step: a single read snapshot, so the copy is exactly the database as it
+            # was when the backup began; kiosks keep committing meanwhile (WAL).
+            source.backup(copy)
+            # One self-contained file: no -wal beside it to lose when it is copied.
+            copy.execute("PRAGMA journal_mode = DELETE")
+    except module.DatabaseError as e:
+        if is_damage(e):
+            raise damaged(path) from None
+        raise DatabaseError(f"cannot back up {path}: {e}") from None
+    try:
+        _check_sqlite_copy(tmp, key)
+    except ValueError as e:
+        raise DatabaseError(
+            f"the backup of {path} does not pass its check ({e}): the database may be "
+            "damaged; keep the last good backup and run 'decisionaid db status'"
+        ) from None
 
 
 def _pg_command(url: str) -> tuple[str, dict[str, str]]:
@@ -178,12 +207,46 @@ def _pg_schema(url: str) -> str:
         return conn.exec_driver_sql("SELECT current_schema()").scalar()
 
 
-def _run(tool: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    exe = shutil.which(tool)
+def _tool(name: str) -> str:
+    exe = shutil.which(name)
     if exe is None:
-        raise UserError(f"{tool} is not installed: install the PostgreSQL client "
+        raise UserError(f"{name} is not installed: install the PostgreSQL client "
                         "(Debian: sudo apt install postgresql-client)")
-    return subprocess.run([exe, *args], env=env, capture_output=True, text=True)
+    return exe
+
+
+def _run(tool: str, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([_tool(tool), *args], env=env, capture_output=True, text=True)
+
+
+def _run_fed(tool: str, args: list[str], env: dict[str, str], file: Path,
+             key: str) -> subprocess.CompletedProcess:
+    """``tool`` reading the payload of the sealed ``file`` on its standard input, so the
+    readable dump only ever passes through a pipe. A wrong key or a changed file raises
+    (``sealed.WrongKey``/``Tampered``) and stops the tool before it finishes."""
+    with open(file, "rb") as source, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as err:
+        chunks = sealed.unseal(source, key)
+        first = next(chunks, b"")  # a wrong key: raised before the tool starts
+        proc = subprocess.Popen([_tool(tool), *args], env=env, stdin=subprocess.PIPE,
+                                stdout=out, stderr=err)
+        try:
+            for chunk in itertools.chain([first], chunks):
+                proc.stdin.write(chunk)
+        except BrokenPipeError:
+            pass  # the tool stopped reading (a listing needs only the start): its status says
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                proc.stdin.close()
+        code = proc.wait()
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(args, code, out.read().decode(errors="replace"),
+                                           err.read().decode(errors="replace"))
 
 
 def _first_line(text: str) -> str:
@@ -191,27 +254,58 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else "no reason given"
 
 
-def _backup_postgresql(url: str, out: Path) -> BackupResult:
+def _backup_postgresql(url: str, out: Path, key: str | None) -> BackupResult:
     uri, env = _pg_command(url)
     schema = _pg_schema(url)
+    args = ["--format=custom", f"--schema={schema}", f"--dbname={uri}"]
     with files.replacing(out) as tmp:
-        done = _run("pg_dump", ["--format=custom", f"--schema={schema}", f"--file={tmp}",
-                                f"--dbname={uri}"], env)
+        done = _pg_dump_sealed(args, env, tmp, key) if key else \
+            _run("pg_dump", [*args, f"--file={tmp}"], env)
         if done.returncode != 0:
             raise DatabaseError(f"pg_dump could not back up {describe(url)}: "
                                 f"{_first_line(done.stderr)}")
         try:
-            _check_pg_dump(tmp, env)
+            if key:
+                sealed.verify(tmp, key)
+            _check_pg_dump(tmp, env, key)
         except ValueError as e:
             raise DatabaseError(f"the backup of {describe(url)} does not pass its check ({e})") \
                 from None
         size = tmp.stat().st_size
-    log.info("backed up %s to %s (%d bytes)", describe(url), out, size)
-    return BackupResult(out, size, False)
+    log.info("backed up %s to %s (%d bytes%s)", describe(url), out, size,
+             ", sealed" if key else "")
+    return BackupResult(out, size, bool(key))
 
 
-def _check_pg_dump(path: Path, env: dict[str, str]) -> None:
-    done = _run("pg_restore", ["--list", str(path)], env)
+def _pg_dump_sealed(args: list[str], env: dict[str, str], tmp: Path,
+                    key: str) -> subprocess.CompletedProcess:
+    """pg_dump writing into a pipe, sealed on its way to ``tmp``: never readable on disk."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([_tool("pg_dump"), *args], env=env, stdout=subprocess.PIPE,
+                                stderr=err)
+        try:
+            with open(tmp, "wb") as target:
+                sealed.seal(proc.stdout, target, key)
+                target.flush()
+                os.fsync(target.fileno())
+        except BaseException:
+            proc.kill()
+            raise
+        finally:
+            proc.stdout.close()
+            code = proc.wait()
+        err.seek(0)
+        return subprocess.CompletedProcess(args, code, "", err.read().decode(errors="replace"))
+
+
+def _list_pg_dump(path: Path, env: dict[str, str], key: str | None) -> subprocess.CompletedProcess:
+    if key and sealed.is_sealed(path):
+        return _run_fed("pg_restore", ["--list"], env, path, key)
+    return _run("pg_restore", ["--list", str(path)], env)
+
+
+def _check_pg_dump(path: Path, env: dict[str, str], key: str | None = None) -> None:
+    done = _list_pg_dump(path, env, key)
     if done.returncode != 0:
         raise ValueError(f"pg_restore cannot read it: {_first_line(done.stderr)}")
     if "alembic_version" not in done.stdout:
@@ -274,22 +368,76 @@ def check_backup(config, file: Path) -> str:
     file = Path(file).expanduser()
     if not file.is_file():
         raise UserError(f"no backup file at {file}")
+    key = getattr(config, "db_key", None)
+    is_sealed = sealed.is_sealed(file)
+    if is_sealed:
+        _check_seal(config, file)
     if sqlite_path(config.database_url) is None:
         _, env = _pg_command(config.database_url)
         try:
-            _check_pg_dump(file, env)
+            _check_pg_dump(file, env, key)
         except ValueError as e:
             raise UserError(f"the backup {file} cannot be restored: {e}") from None
-        return f"{file} (PostgreSQL custom-format dump)"
-    with open(file, "rb") as f:
+        return f"{file} (PostgreSQL custom-format dump{', sealed' if is_sealed else ''})"
+    if is_sealed:
+        with _inner_file(_work_place(config)) as inner:
+            _unseal(config, file, inner)
+            return _describe_sqlite_copy(file, inner, key)
+    return _describe_sqlite_copy(file, file, key)
+
+
+def _work_place(config) -> Path:
+    """A name in the database's folder (made private if new): where an unsealed copy, still
+    encrypted by SQLCipher, is checked on its way in."""
+    path = sqlite_path(config.database_url)
+    files.private_dir(path.parent)
+    return path
+
+
+def _check_seal(config, file: Path) -> None:
+    """One line unless the sealed ``file`` opens with the configured key and is whole."""
+    try:
+        sealed.verify(file, _key_for(config, file))
+    except ValueError as e:
+        raise _refused(config, file, e) from None
+
+
+def _key_for(config, file: Path) -> str:
+    key = getattr(config, "db_key", None)
+    if not key:
+        raise UserError(f"the backup {file} is encrypted and no database key is set: put the "
+                        "key it was made with in the key file or db_key (docs/install.md, "
+                        "The database key)")
+    return key
+
+
+def _refused(config, file: Path, error: ValueError) -> UserError:
+    if isinstance(error, sealed.WrongKey):
+        where = getattr(config, "key_from", None) or "db_key"
+        return UserError(f"the backup {file} does not open with the database key from "
+                         f"{where}: it was made with another key; set that key and run this "
+                         "again")
+    return UserError(f"the backup {file} is refused: {error}, so it may have been tampered "
+                     "with or damaged; use another backup")
+
+
+def _unseal(config, file: Path, target: Path) -> None:
+    try:
+        sealed.unseal_file(file, target, _key_for(config, file))
+    except ValueError as e:
+        raise _refused(config, file, e) from None
+
+
+def _describe_sqlite_copy(file: Path, copy: Path, key: str | None) -> str:
+    """One line about the backup ``file`` (whose SQLite database is ``copy``), or why not."""
+    with open(copy, "rb") as f:
         plain = f.read(16) == SQLITE_HEADER
-    key = config.db_key
     if plain and key:
         raise UserError(f"the backup {file} is not encrypted but db_key is set: it was made "
                         "before the database had a key; remove db_key to restore it, then "
                         "run 'decisionaid db rekey'")
     try:
-        counts = _check_sqlite_copy(file, key)
+        counts = _check_sqlite_copy(copy, key)
     except ValueError as e:
         hint = (": set db_key to the key it was made with" if "key" in str(e) or
                 "encrypted" in str(e) else "")
@@ -328,8 +476,14 @@ def _sole_user(path: Path, key: str | None) -> Iterator[sqlite3.Connection]:
         yield conn
 
 
-def _keep_beside(path: Path, kept: Path) -> None:
-    """``kept`` becomes another name for the current file (a hard link, else a copy)."""
+def _keep_beside(path: Path, kept: Path, key: str | None) -> None:
+    """``kept`` becomes a sealed copy of the file at ``path``, its bytes as they are (it may be
+    damaged); without a key (plain storage, on purpose), another name for the file."""
+    if key:
+        fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
+        os.close(fd)
+        sealed.seal_file(path, kept, key)
+        return
     try:
         os.link(path, kept)
     except OSError:
@@ -357,19 +511,22 @@ def restore(config, file: Path, *, now: datetime | None = None) -> RestoreResult
         if healthy:
             stack.enter_context(_sole_user(path, key))
         with files.replacing(path) as tmp:
-            shutil.copyfile(file, tmp)
+            if sealed.is_sealed(file):
+                _unseal(config, file, tmp)
+            else:
+                shutil.copyfile(file, tmp)
             try:
                 _check_sqlite_copy(tmp, key)
             except ValueError as e:
                 raise UserError(f"the copy of {file} did not pass its check ({e})") from None
             if healthy or damaged:
                 kept = _kept_name(path, "before-restore", now)
-                _keep_beside(path, kept)
+                _keep_beside(path, kept, key)
             for suffix in ("-wal", "-shm", "-journal"):
                 # A log left beside a damaged file must not be replayed into the restored one.
                 stale = path.with_name(path.name + suffix)
                 if stale.exists() and kept is not None:
-                    os.replace(stale, kept.with_name(kept.name + suffix))
+                    _keep_beside(stale, kept.with_name(kept.name + suffix), key)
                 stale.unlink(missing_ok=True)
     log.warning("restored %s from %s%s", path, file,
                 f"; the database it replaced is kept at {kept}" if kept else "")
@@ -384,65 +541,25 @@ def _restore_postgresql(config, file: Path, now: datetime | None) -> RestoreResu
     backup(config, kept)
     # Everything but the schema itself: a role that owns the tables but not the schema (such
     # as public) can restore, and nothing else in the schema is dropped.
-    listing = _run("pg_restore", ["--list", str(file)], env).stdout
+    key = getattr(config, "db_key", None)
+    fed = sealed.is_sealed(file)
+    listing = _list_pg_dump(file, env, key).stdout
     wanted = [line for line in listing.splitlines() if not SCHEMA_ENTRY.match(line)]
     with tempfile.TemporaryDirectory() as tmp:
         use_list = Path(tmp) / "restore.list"
         use_list.write_text("\n".join(wanted) + "\n", encoding="utf-8")
-        done = _run("pg_restore", ["--clean", "--if-exists", "--single-transaction",
-                                   "--exit-on-error", "--no-owner", "--no-privileges",
-                                   f"--use-list={use_list}", f"--dbname={uri}", str(file)], env)
+        args = ["--clean", "--if-exists", "--single-transaction", "--exit-on-error",
+                "--no-owner", "--no-privileges", f"--use-list={use_list}", f"--dbname={uri}"]
+        try:
+            # A sealed dump reaches pg_restore through a pipe, proved chunk by chunk; a chunk
+            # that fails stops it, and the single transaction leaves the database as it was.
+            done = _run_fed("pg_restore", args, env, file, _key_for(config, file)) if fed \
+                else _run("pg_restore", [*args, str(file)], env)
+        except ValueError as e:
+            raise _refused(config, file, e) from None
     if done.returncode != 0:
         raise DatabaseError(f"pg_restore could not restore {file} (nothing was changed): "
                             f"{_first_line(done.stderr)}")
     log.warning("restored %s from %s; the database it replaced is kept at %s",
                 describe(url), file, kept)
     return RestoreResult(describe(url), kept)
-
-
-# ---- rekey ----------------------------------------------------------------------------------
-
-
-def check_new_key(new_key: str, old_key: str | None) -> None:
-    if len(new_key) < 8:
-        raise UserError("the new key must have at least 8 characters")
-    if any(ord(c) < 32 for c in new_key):
-        raise UserError("the new key must not hold control characters (such as a line break)")
-    if new_key == old_key:
-        raise UserError("the new key is the key the database already has")
-
-
-def rekey(config, new_key: str, *, now: datetime | None = None) -> Path:
-    """Re-encrypt the configured SQLite database with ``new_key`` (or encrypt a plain one).
-
-    The old key must open it (else nothing changes). The new file is proved to open with the
-    new key, pass the integrity check and hold every row before it replaces the old one; the
-    old file is kept beside it, and its path returned.
-    """
-    path = sqlite_path(config.database_url)
-    if path is None:
-        raise UserError("only an SQLite database has a key: protect PostgreSQL with the "
-                        "server's disk encryption and TLS")
-    old_key = config.db_key
-    check_new_key(new_key, old_key)
-    if _check_sqlite_file(path, old_key) == "missing":  # a wrong old key stops here
-        raise DatabaseError(f"there is no database at {path}: nothing to re-encrypt")
-    with _sole_user(path, old_key) as conn, files.replacing(path) as tmp:
-        before = _table_counts(conn)
-        conn.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS rekeyed KEY {_quote(new_key)}")
-        conn.execute("SELECT sqlcipher_export('rekeyed')")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE rekeyed")
-        try:
-            after = _check_sqlite_copy(tmp, new_key)
-        except ValueError as e:
-            raise DatabaseError(f"the re-encrypted copy did not pass its check ({e}); "
-                                f"{path} is unchanged") from None
-        if after != before:
-            raise DatabaseError(f"the re-encrypted copy does not hold every row; {path} is "
-                                "unchanged")
-        kept = _kept_name(path, "before-rekey", now)
-        _keep_beside(path, kept)
-    log.warning("re-encrypted %s with a new key; the old file is kept at %s", path, kept)
-    return kept

@@ -312,14 +312,16 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
     state = _file_state(path)
     if state == "encrypted" and not key:
         raise DatabaseError(
-            f"the database {path} is encrypted: set its key in DECISIONAID_DB_KEY "
-            "or db_key in the config file (if it never had a key, it is damaged: restore "
-            "a backup with 'decisionaid restore')"
+            f"the database {path} is encrypted: set its key: put it back in the key file "
+            "from the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY (docs/install.md, "
+            "The database key; if it never had a key, it is damaged: restore a backup with "
+            "'decisionaid restore')"
         )
     if state == "plain" and key:
         raise DatabaseError(
-            f"the database {path} is not encrypted, but a database key is set: remove "
-            "DECISIONAID_DB_KEY / db_key, or point database_url at the encrypted database"
+            f"the database {path} is not encrypted, but a database key is set: encrypt it "
+            "with that key by running 'decisionaid db encrypt', or point database_url at the "
+            "encrypted database"
         )
     if state == "encrypted":
         import sqlcipher3.dbapi2 as module
@@ -425,8 +427,28 @@ def key_warning(url: str | URL, key: str | None) -> str | None:
         return None
     return (
         f"the database {path} is not encrypted: anyone who can copy the file can read the "
-        "answers; encrypt it with 'decisionaid db rekey', then set db_key in the config file"
+        "answers; encrypt it with 'decisionaid db encrypt'"
     )
+
+
+def key_for_new_install(config):
+    """``config``, with a new random database key in its key file when this is a new install:
+    no key found, no SQLite database yet (or PostgreSQL, whose dumps the key seals), and plain
+    storage not asked for. An existing plain database is left to 'decisionaid db encrypt'."""
+    from dataclasses import replace
+
+    from decisionaid import secret_files
+
+    key_file = getattr(config, "db_key_file", None)
+    if getattr(config, "db_key", None) or getattr(config, "plain_database", False) or not key_file:
+        return config
+    path = sqlite_path(config.database_url)
+    if path is not None and _file_state(path) != "missing":
+        return config
+    key = secret_files.make_key(key_file)
+    log.warning("made a new database key in %s: keep a copy of it somewhere safe "
+                "(docs/install.md, The database key)", key_file)
+    return replace(config, db_key=key, key_from=str(key_file))
 
 
 def quick_check(db: Database) -> None:

@@ -15,6 +15,7 @@ from decisionaid.cli import main
 from decisionaid.config import load_config
 from decisionaid.content.model import ItemRef
 from decisionaid.services.visits import VisitService
+from decisionaid.storage import sealed
 from decisionaid.storage.backup import nightly_backup
 from decisionaid.storage.database import connect, raw_sqlite, sqlite_path
 from decisionaid.storage.migrate import upgrade
@@ -136,7 +137,10 @@ def test_a_backup_taken_while_a_kiosk_writes_restores_every_answer_before_it(
     assert kept.is_file() and stat.S_IMODE(kept.stat().st_mode) == 0o600
     if sqlite_path(url):
         assert kept.parent == sqlite_path(url).parent and "before-restore-" in kept.name
-        with raw_sqlite(kept, key) as conn:  # the replaced database, whole
+        assert sealed.is_sealed(kept)  # sealed with the key, like every copy
+        whole = tmp_path / "kept.db"
+        sealed.unseal_file(kept, whole, key)
+        with raw_sqlite(whole, key) as conn:  # the replaced database, whole
             assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == len(seen)
 
 

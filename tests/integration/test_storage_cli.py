@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.cli import main
+from decisionaid.config import load_config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import audit
 from decisionaid.services.visits import VisitService
@@ -55,7 +56,7 @@ def test_db_status_then_upgrade(site, capsys):
 def test_export_writes_fhir_and_csv_and_rejects_a_bad_date(site, capsys, tmp_path, visit_content):
     config, url = site
     run(capsys, "db", "upgrade", "--config", str(config))
-    with connect(url) as db:
+    with connect(url, load_config(config).db_key) as db:
         kv = VisitService(db, visit_content).start()
         kv.go_to(ItemRef("feelings", "sad"))
         kv.confirm(3)
@@ -107,7 +108,7 @@ def test_purge_refuses_under_thirty_days_without_yes(site, capsys):
     assert code == 2 and "add --yes" in err and err.count("\n") == 1
     code, out, _ = run(capsys, "purge", "--older-than", "7", "--yes", "--config", str(config))
     assert code == 0 and out.startswith("deleted 0 visits")
-    with connect(url) as db:
+    with connect(url, load_config(config).db_key) as db:
         assert [e.details["older_than_days"] for e in audit.events(db, action=audit.PURGE)] == [7]
 
 

@@ -93,13 +93,14 @@ def test_a_plain_database_is_encrypted_this_way(site, tmp_path, capsys, visit_co
     config, db_file, make = site
     visit_id = make(None)
     assert db_file.read_bytes().startswith(SQLITE_HEADER)
-    code, out, err = run(capsys, "db", "rekey", "--key-file", str(key_file(tmp_path, NEW)),
+    code, _, err = run(capsys, "db", "rekey", "--key-file", str(key_file(tmp_path, NEW)),
                          "--config", str(config))
     assert code == 0, err
-    assert "NOT encrypted" in out
     data = db_file.read_bytes()
     assert not data.startswith(SQLITE_HEADER) and SECRET.encode() not in data
     assert answer(db_file, NEW, visit_id, visit_content) == SECRET
+    # No plain copy is kept beside it: nothing in the folder but the encrypted database.
+    assert sorted(p.name for p in db_file.parent.iterdir()) == ["decisionaid.db"]
 
 
 def test_the_new_key_is_asked_twice(site, capsys, monkeypatch, visit_content):

@@ -254,9 +254,15 @@ class Demo:
 
 
 def demo_config(config: Config, database_url: str | None, folder: Path) -> Config:
-    """The configuration the demo runs on: a fresh database unless one is named."""
-    url = database_url or f"sqlite:///{folder / 'demo.db'}"
-    return replace(config, database_url=url, db_key=config.db_key if database_url else None)
+    """The configuration the demo runs on: a fresh database unless one is named, encrypted
+    like a new install's with a key of its own that goes when the run ends."""
+    if database_url:
+        return replace(config, database_url=database_url)
+    import secrets
+
+    return replace(config, database_url=f"sqlite:///{folder / 'demo.db'}",
+                   db_key=secrets.token_urlsafe(32), db_key_file=None, key_from="the demo",
+                   plain_database=False)
 
 
 def distinct_screens(pictures: list[Path]) -> list[Path]:

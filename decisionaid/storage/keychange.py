@@ -1,0 +1,160 @@
+"""Changing the database key, and encrypting a plain database, with no readable copy left.
+
+``rekey`` re-encrypts an SQLite database into a new file with ``sqlcipher_export``, proves the
+new key opens it with every row, and only then renames it into place; the old file is kept
+beside it while it is encrypted (with the old key), and is simply gone when it was plain.
+``encrypt`` is the one command for a database made before encryption was the default: the
+key is the configured one, or a new random key written to the key file just before the
+encrypted file takes the database's place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from decisionaid import files
+from decisionaid.errors import UserError
+from decisionaid.storage.backup import (
+    _check_sqlite_copy,
+    _keep_beside,
+    _kept_name,
+    _sole_user,
+    _table_counts,
+)
+from decisionaid.storage.database import (
+    DatabaseError,
+    _check_sqlite_file,
+    _file_state,
+    _quote,
+    sqlite_path,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Encrypted:
+    database: Path
+    key_file: Path | None  # where the key is kept, when this wrote it or it came from a file
+
+
+def check_new_key(new_key: str, old_key: str | None) -> None:
+    if len(new_key) < 8:
+        raise UserError("the new key must have at least 8 characters")
+    if any(ord(c) < 32 for c in new_key):
+        raise UserError("the new key must not hold control characters (such as a line break)")
+    if new_key == old_key:
+        raise UserError("the new key is the key the database already has")
+
+
+def _sqlite_file(config) -> Path:
+    path = sqlite_path(config.database_url)
+    if path is None:
+        raise UserError("only an SQLite database file has a key: protect PostgreSQL with the "
+                        "server's disk encryption and TLS (its dumps are sealed with the key "
+                        "in the key file)")
+    return path
+
+
+def rekey(config, new_key: str, *, now: datetime | None = None,
+          before_swap: Callable[[], None] | None = None) -> Path | None:
+    """Re-encrypt the configured SQLite database with ``new_key`` (or encrypt a plain one).
+
+    The old key must open it (else nothing changes). The new file is proved to open with the
+    new key, pass the integrity check and hold every row before it replaces the old one;
+    ``before_swap`` runs just before that (to keep the new key). An encrypted old file is kept
+    beside it, and its path returned; a plain one is not kept (None).
+    """
+    path = _sqlite_file(config)
+    old_key = config.db_key
+    check_new_key(new_key, old_key)
+    if _check_sqlite_file(path, old_key) == "missing":  # a wrong old key stops here
+        raise DatabaseError(f"there is no database at {path}: nothing to re-encrypt")
+    kept = None
+    with _sole_user(path, old_key) as conn, files.replacing(path) as tmp:
+        before = _table_counts(conn)
+        conn.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS rekeyed KEY {_quote(new_key)}")
+        conn.execute("SELECT sqlcipher_export('rekeyed')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE rekeyed")
+        try:
+            after = _check_sqlite_copy(tmp, new_key)
+        except ValueError as e:
+            raise DatabaseError(f"the re-encrypted copy did not pass its check ({e}); "
+                                f"{path} is unchanged") from None
+        if after != before:
+            raise DatabaseError(f"the re-encrypted copy does not hold every row; {path} is "
+                                "unchanged")
+        if old_key:
+            kept = _kept_name(path, "before-rekey", now)
+            _keep_beside(path, kept, None)  # already encrypted, with the old key
+        if before_swap is not None:
+            before_swap()
+    if kept:
+        log.warning("re-encrypted %s with a new key; the old file is kept at %s", path, kept)
+    else:
+        log.warning("encrypted %s; no plain copy of it is kept", path)
+    return kept
+
+
+def encrypt(config, *, now: datetime | None = None) -> Encrypted:
+    """Encrypt the configured plain SQLite database in place (see the module docstring)."""
+    from decisionaid import secret_files
+
+    path = _sqlite_file(config)
+    if getattr(config, "plain_database", False):
+        where = config.source or "the configuration"
+        raise UserError(f"plain_database = true is set in {where}: remove that line, then run "
+                        "'decisionaid db encrypt' again")
+    state = _file_state(path)
+    if state == "missing":
+        raise DatabaseError(f"there is no database at {path}: a new one is made encrypted")
+    if state == "encrypted":
+        _check_sqlite_file(path, config.db_key)  # a wrong or missing key: that line instead
+        raise UserError(f"the database {path} is already encrypted: to change its key, run "
+                        "'decisionaid db rekey'", exit_code=0)
+    key_file = getattr(config, "db_key_file", None)
+    key = config.db_key
+    write_to = None
+    if key is None:
+        if key_file is None:
+            raise UserError("no key file is configured: set db_key_file, or db_key")
+        key, write_to = secret_files.new_key(), key_file
+    plain = _plain_config(config)
+
+    def keep_key() -> None:
+        if write_to is not None:
+            secret_files.write_key(write_to, key)
+
+    rekey(plain, key, now=now, before_swap=keep_key)
+    from_file = config.key_from == str(key_file) if key_file else False
+    return Encrypted(path, write_to or (key_file if from_file else None))
+
+
+def _plain_config(config):
+    from dataclasses import replace
+
+    try:
+        return replace(config, db_key=None)
+    except TypeError:  # a plain namespace (tests, scripts)
+        from types import SimpleNamespace
+
+        return SimpleNamespace(**{**vars(config), "db_key": None})
+
+
+def replace_key_file(path: Path, key: str) -> None:
+    """Put ``key`` in the key file ``path`` in one step (a new private file renamed over it)."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        os.write(fd, (key + "\n").encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(name, path)
