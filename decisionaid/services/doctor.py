@@ -106,15 +106,32 @@ def check_database(config) -> list[Finding]:
         findings.append(_schema_finding(status, db))
     finally:
         db.dispose()
-    warning = key_warning(config.database_url, config.db_key)
-    if warning:
-        findings.append(Finding("key", False, warning.split(":")[0] + " (no db_key)",
-                                "encrypt it with 'decisionaid db rekey', then set db_key"))
-    elif path is not None:
-        findings.append(Finding("key", True, "db_key is set: the database file is encrypted"))
-    else:
-        findings.append(_postgres_tls(config.database_url))
+    findings += _key_findings(config, key_warning(config.database_url, config.db_key))
     return findings
+
+
+def _key_findings(config, warning: str | None) -> list[Finding]:
+    """SQLite: the file is encrypted, unless plain storage was asked for (which fails all the
+    same). PostgreSQL: there is a key to seal its dumps with, and the connection uses TLS."""
+    from decisionaid.storage.database import sqlite_path
+
+    if getattr(config, "plain_database", False):
+        return [Finding("key", False, "plain_database = true: the database and its backups are "
+                        "stored unencrypted", "remove plain_database from the configuration, "
+                        "then run 'decisionaid db encrypt' (docs/install.md, The database key)")]
+    if warning:
+        return [Finding("key", False, warning.split(":")[0],
+                        "close the kiosks, make a backup, then run 'decisionaid db encrypt'")]
+    where = getattr(config, "key_from", None) or "the configuration"
+    if sqlite_path(config.database_url) is not None:
+        return [Finding("key", True, f"the database file is encrypted; its key is in {where}")]
+    if not config.db_key:
+        key = Finding("key", False, "no database key: PostgreSQL dumps would be written "
+                      "unsealed", "run 'decisionaid db upgrade' once to make the key file "
+                      "(docs/install.md, The database key)")
+    else:
+        key = Finding("key", True, f"PostgreSQL dumps are sealed with the key in {where}")
+    return [key, _postgres_tls(config)]
 
 
 def _schema_finding(status, db) -> Finding:
@@ -134,17 +151,60 @@ def _schema_finding(status, db) -> Finding:
         "close the kiosks, make a backup, then run 'decisionaid db upgrade'")
 
 
-def _postgres_tls(url: str) -> Finding:
+def _postgres_tls(config) -> Finding:
     from sqlalchemy.engine import make_url
 
-    u = make_url(url)
-    mode = u.query.get("sslmode", "")
-    local = u.host in (None, "", "localhost", "127.0.0.1", "::1") or str(u.host).startswith("/")
-    if mode in ("require", "verify-ca", "verify-full") or local:
-        return Finding("key", True, f"PostgreSQL at {u.host or 'a local socket'}"
-                       + (f", TLS ({mode})" if mode else ", on this machine"))
-    return Finding("key", False, f"PostgreSQL at {u.host} without TLS: answers cross the network "
-                   "in the clear", "add ?sslmode=verify-full to database_url (docs/install.md)")
+    from decisionaid.config import network_without_tls
+
+    host = network_without_tls(config.database_url)
+    if host:  # only with database_without_tls = true: the configuration refuses it otherwise
+        return Finding("network", False, f"PostgreSQL at {host} without TLS "
+                       "(database_without_tls = true): answers cross the network readable",
+                       "add ?sslmode=verify-full to database_url and remove "
+                       "database_without_tls (docs/install.md)")
+    u = make_url(config.database_url)
+    mode = u.query.get("sslmode", "") or os.environ.get("PGSSLMODE", "")
+    return Finding("network", True, f"PostgreSQL at {u.host or 'a local socket or service'}"
+                   + (f", TLS ({mode})" if mode else ", on this machine"))
+
+
+def check_secrets(config) -> list[Finding]:
+    """Every file holding a secret (the key file, a config file holding db_key or a password,
+    libpq's password and service files, a TLS client key) is the running account's alone."""
+    from decisionaid import secret_files
+
+    held = [(path, what) for path, what in _secret_files(config) if path.exists()]
+    problems = [p for path, what in held if (p := secret_files.problem(path, what))]
+    if problems:
+        fix = problems[0].rpartition(": ")[2]
+        return [Finding("secrets", False, "; ".join(p.rpartition(": ")[0] for p in problems),
+                        fix if len(problems) == 1 else "run chmod 600 and chown on each file named")]
+    if not held:
+        return [Finding("secrets", True, "no secret is kept in a file")]
+    return [Finding("secrets", True, f"{', '.join(str(p) for p, _ in held)}: private to "
+                    f"{_user()}")]
+
+
+def _secret_files(config) -> list[tuple[Path, str]]:
+    from sqlalchemy.engine import make_url
+
+    from decisionaid import secret_files
+    from decisionaid.config import url_password
+
+    found: list[tuple[Path, str]] = []
+    key_file = getattr(config, "db_key_file", None)
+    if key_file is not None:
+        found.append((Path(key_file), "the database key"))
+    source = getattr(config, "source", None)
+    if source is not None and (config.key_from == f"db_key in {source}"
+                               or url_password(config.database_url)):
+        found.append((Path(source), "a secret (db_key or the database password)"))
+    if config.database_url.startswith("postgresql"):
+        found += secret_files.libpq_files()
+        sslkey = make_url(config.database_url).query.get("sslkey")
+        if isinstance(sslkey, str):
+            found.append((Path(sslkey).expanduser(), "the TLS client key"))
+    return found
 
 
 def check_permissions(config) -> list[Finding]:
@@ -239,8 +299,8 @@ def check_backup_age(config, now: float | None = None) -> list[Finding]:
 
 
 # In the order they are shown.
-PLAIN_CHECKS: tuple[Check, ...] = (check_content, check_database, check_permissions, check_disk,
-                                   check_printer, check_backup_age)
+PLAIN_CHECKS: tuple[Check, ...] = (check_content, check_database, check_permissions,
+                                   check_secrets, check_disk, check_printer, check_backup_age)
 
 
 def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,

@@ -65,3 +65,12 @@ def test_the_demo_command_writes_pictures_and_a_report_in_spanish(tmp_path):
     text = pypdf.PdfReader(out / "report.pdf").pages[0].extract_text()
     # Marisol, in Spanish; the page is for the prescriber, in the site's first language.
     assert "Marisol" in text and "(in Spanish)" in text
+
+
+def test_the_demo_runs_on_an_encrypted_database_of_its_own(tmp_path):
+    from decisionaid.config import Config
+    from decisionaid.ui.kiosk.demo import demo_config
+
+    config = demo_config(Config(plain_database=True), None, tmp_path)
+    assert config.db_key and not config.plain_database and config.db_key_file is None
+    assert demo_config(Config(), None, tmp_path).db_key != config.db_key

@@ -123,7 +123,7 @@ def test_everything_in_order_passes_and_exits_0(tmp_path, capsys):
     assert code == 0, "\n".join(lines)
     names = [line.split(maxsplit=1)[1].split(":")[0] for line in lines[:-1]]
     assert names == ["configuration", "content", "database", "schema", "key", "permissions",
-                     "disk", "printer", "backup"]
+                     "secrets", "disk", "printer", "backup"]
     assert lines[-1] == "all checks passed"
 
 
