@@ -263,11 +263,9 @@ def open_app(
     db, owns = None, False
     if database is True:
         from decisionaid.storage import open_database
+        from decisionaid.storage.database import key_for_new_install
 
-        if create:
-            from decisionaid.storage.database import key_for_new_install
-
-            config = key_for_new_install(config)
+        config = key_for_new_install(config, create=create)
         db, owns = open_database(config, create=create), True
     elif database is not False:
         db = database

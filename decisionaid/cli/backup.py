@@ -42,8 +42,10 @@ def register(subparsers) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     from decisionaid.storage.backup import backup
+    from decisionaid.storage.database import key_for_new_install
 
     config = open_app(args.config, content=False, database=False).config  # and the log
+    config = key_for_new_install(config, create=False)  # PostgreSQL's first dump: sealed too
     result = backup(config, Path(args.out))
     kind = "encrypted, " if result.encrypted else ""
     print(f"Backed up to {result.path} ({kind}{result.size:,} bytes, checked)")

@@ -431,10 +431,11 @@ def key_warning(url: str | URL, key: str | None) -> str | None:
     )
 
 
-def key_for_new_install(config):
+def key_for_new_install(config, *, create: bool = True):
     """``config``, with a new random database key in its key file when this is a new install:
     no key found, no SQLite database yet (or PostgreSQL, whose dumps the key seals), and plain
-    storage not asked for. An existing plain database is left to 'decisionaid db encrypt'."""
+    storage not asked for. An existing plain database is left to 'decisionaid db encrypt'.
+    ``create=False`` (a command that never makes a database): only PostgreSQL's key is made."""
     from dataclasses import replace
 
     from decisionaid import secret_files
@@ -443,7 +444,7 @@ def key_for_new_install(config):
     if getattr(config, "db_key", None) or getattr(config, "plain_database", False) or not key_file:
         return config
     path = sqlite_path(config.database_url)
-    if path is not None and _file_state(path) != "missing":
+    if path is not None and (not create or _file_state(path) != "missing"):
         return config
     key = secret_files.make_key(key_file)
     log.warning("made a new database key in %s: keep a copy of it somewhere safe "
