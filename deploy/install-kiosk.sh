@@ -6,9 +6,11 @@
 #
 # Installing: the Debian packages the kiosk needs (only those missing), an unprivileged user
 # decisionaid-kiosk, decisionaid in its own virtual environment in /opt/decisionaid (from
-# --wheel, else built from this checkout), a starting configuration in /etc/decisionaid with a
-# fresh database key, the database, the systemd unit that runs the kiosk full screen under cage
-# on the first console, and the peer station's menu entry. Run again to update: what is in
+# --wheel, else built from this checkout), a starting configuration in /etc/decisionaid and a
+# fresh random database key beside it (db.key, 0600, the kiosk user's; sealed to the TPM with
+# systemd-creds where the machine has one), the encrypted database, the systemd unit that runs
+# the kiosk full screen under cage on the first console, decisionaid-admin (commands as the
+# kiosk's user, with its key) and the peer station's menu entry. Run again to update: what is in
 # place is left alone, decisionaid is upgraded, the database schema brought up to date.
 # --find-links DIR installs from a folder of wheels without the network.
 #
@@ -22,6 +24,10 @@ PREFIX=/opt/decisionaid
 CONF_DIR=/etc/decisionaid
 UNIT=decisionaid-kiosk.service
 UNIT_FILE=/etc/systemd/system/$UNIT
+DROP_IN=/etc/systemd/system/$UNIT.d/db-key.conf
+KEY_FILE=$CONF_DIR/db.key
+KEY_CRED=$CONF_DIR/db-key.cred  # the key sealed to the TPM (systemd-creds)
+ADMIN=/usr/local/sbin/decisionaid-admin
 DESKTOP=/usr/share/applications/decisionaid-peer.desktop
 STATE=$CONF_DIR/install-state  # what was changed that uninstalling gives back
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,7 +47,7 @@ while [ $# -gt 0 ]; do
     --wheel) wheel=${2:?--wheel needs a file}; shift ;;
     --find-links) links=${2:?--find-links needs a folder}; shift ;;
     --no-start) start=0 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -97,15 +103,14 @@ install_decisionaid() {
   install -m 0755 "$HERE/decisionaid-kiosk-session" "$PREFIX/share/decisionaid-kiosk-session"
   [ -f "$HERE/../docs/install.md" ] && install -m 0644 "$HERE/../docs/install.md" "$PREFIX/share/install.md"
   ln -sfn "$PREFIX/bin/decisionaid" /usr/local/bin/decisionaid
+  install -m 0755 "$HERE/decisionaid-admin" "$ADMIN"
 }
 
 write_config() {
   install -d -m 0750 -o root -g "$USER_NAME" "$CONF_DIR"
   touch "$STATE"
   if [ ! -f "$CONF_DIR/config.toml" ]; then
-    local key
-    key=$("$PREFIX/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
-    say "writing $CONF_DIR/config.toml with a new database key: edit site_name and the crisis line"
+    say "writing $CONF_DIR/config.toml: edit site_name and the crisis line"
     umask 077
     cat >"$CONF_DIR/config.toml" <<EOF
 # decisionaid's configuration for this kiosk (docs/install.md, README for every setting).
@@ -113,19 +118,56 @@ site_name = "Our Clinic"
 emergency_number = "911"
 languages = ["en", "es"]
 closing_time = "18:00"
-# The database key: keep a copy somewhere safe (without it the answers cannot be read).
-db_key = "$key"
+# The database key, made at installation: keep a copy somewhere safe, off this machine
+# (without it the answers cannot be read). Sealed to the TPM, it is $KEY_CRED instead.
+db_key_file = "$KEY_FILE"
 # printer = "FrontDesk"
 # content_dir = "/etc/decisionaid/content"
 EOF
     umask 022
+    if [ ! -f "$KEY_FILE" ] && [ ! -f "$KEY_CRED" ]; then
+      say "making a new random database key in $KEY_FILE"
+      (umask 077; "$PREFIX/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))' >"$KEY_FILE")
+    fi
   fi
   chown "$USER_NAME:root" "$CONF_DIR/config.toml"
   chmod 0600 "$CONF_DIR/config.toml"
+  if [ -f "$KEY_FILE" ]; then
+    chown "$USER_NAME:root" "$KEY_FILE"
+    chmod 0600 "$KEY_FILE"
+  fi
+}
+
+# Where the machine has a TPM, the key is sealed to it: the file on disk (db-key.cred) opens
+# only on this machine, through systemd, so a disk taken away carries no key. The plain key
+# file goes once the sealed one is proved to open; the clinic's safe copy is the only other.
+seal_key() {
+  [ -f "$KEY_FILE" ] && [ ! -f "$KEY_CRED" ] || return 0
+  systemd_running && command -v systemd-creds >/dev/null 2>&1 || return 0
+  systemd-creds has-tpm2 >/dev/null 2>&1 || return 0
+  say "sealing the database key to this machine's TPM ($KEY_CRED)"
+  systemd-creds encrypt --with-key=tpm2 --name=decisionaid-db-key "$KEY_FILE" "$KEY_CRED.new"
+  if systemd-creds decrypt --name=decisionaid-db-key "$KEY_CRED.new" - | cmp -s - "$KEY_FILE"; then
+    chmod 0600 "$KEY_CRED.new"
+    mv "$KEY_CRED.new" "$KEY_CRED"
+    rm -f "$KEY_FILE"
+  else
+    rm -f "$KEY_CRED.new"
+    say "the TPM could not give the key back: it stays in $KEY_FILE"
+  fi
+}
+
+install_credential() {
+  if [ -f "$KEY_CRED" ]; then
+    install -d -m 0755 "$(dirname "$DROP_IN")"
+    printf '[Service]\nLoadCredentialEncrypted=decisionaid-db-key:%s\n' "$KEY_CRED" >"$DROP_IN"
+  else
+    rm -f "$DROP_IN"
+  fi
 }
 
 as_kiosk() {
-  runuser -u "$USER_NAME" -- env HOME="$HOME_DIR" DECISIONAID_CONFIG="$CONF_DIR/config.toml" "$@"
+  "$ADMIN" "$@"
 }
 
 # In a container or chroot there is no running systemd: the unit is set up for the next boot.
@@ -156,17 +198,26 @@ install_all() {
   make_user
   install_decisionaid
   write_config
-  say "bringing the database up to date"
-  as_kiosk "$PREFIX/bin/decisionaid" db upgrade
+  say "bringing the database up to date (a new one is encrypted with the key)"
+  as_kiosk db upgrade
+  seal_key
   install_session
+  install_credential
+  if systemd_running; then systemctl daemon-reload; fi
   if [ "$start" -eq 1 ] && systemd_running; then
     systemctl restart "$UNIT"
     say "the kiosk is starting on the first screen"
   elif [ "$start" -eq 1 ]; then
     say "systemd is not running here: the kiosk starts at the next boot"
   fi
-  say "done. Check it with: sudo -u $USER_NAME DECISIONAID_CONFIG=$CONF_DIR/config.toml decisionaid doctor"
-  say "add staff accounts with: sudo -u $USER_NAME DECISIONAID_CONFIG=$CONF_DIR/config.toml decisionaid staff add --role admin NAME"
+  if [ -f "$KEY_CRED" ]; then
+    say "keep a copy of the database key off this machine; print it with:"
+    say "  sudo systemd-creds decrypt --name=decisionaid-db-key $KEY_CRED -"
+  elif [ -f "$KEY_FILE" ]; then
+    say "keep a copy of the database key ($KEY_FILE) off this machine: without it nothing can be read"
+  fi
+  say "done. Check it with: sudo decisionaid-admin doctor"
+  say "add staff accounts with: sudo decisionaid-admin staff add --role admin NAME"
 }
 
 uninstall_all() {
@@ -175,7 +226,8 @@ uninstall_all() {
     rm -f "$UNIT_FILE"
     if systemd_running; then systemctl daemon-reload; fi
   fi
-  rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk
+  rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk "$ADMIN" "$DROP_IN"
+  rmdir "$(dirname "$DROP_IN")" 2>/dev/null || true
   [ "$(readlink /usr/local/bin/decisionaid 2>/dev/null)" = "$PREFIX/bin/decisionaid" ] && rm -f /usr/local/bin/decisionaid
   rm -rf "$PREFIX"
   local target dm
@@ -188,7 +240,7 @@ uninstall_all() {
   fi
   rm -f "$STATE"
   say "removed. Kept: the data of $USER_NAME in $HOME_DIR (database, backups, logs) and"
-  say "$CONF_DIR (the configuration and its database key). To remove them as well:"
+  say "$CONF_DIR (the configuration and the database key). To remove them as well:"
   say "  sudo deluser $USER_NAME && sudo rm -r $HOME_DIR $CONF_DIR"
 }
 
