@@ -145,4 +145,8 @@ def _encrypt(config) -> int:
               "this machine (without it nothing in the database can be read).")
     else:
         print(f"It opens with the key from {config.key_from}.")
+    if done.copies:
+        print(f"{len(done.copies)} older plain copies (backups made before now) are sealed with "
+              "the key too; copies kept elsewhere (a USB stick) are still plain: replace them "
+              "with a new backup.")
     return 0

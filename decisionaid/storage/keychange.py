@@ -5,7 +5,9 @@ new key opens it with every row, and only then renames it into place; the old fi
 beside it while it is encrypted (with the old key), and is simply gone when it was plain.
 ``encrypt`` is the one command for a database made before encryption was the default: the
 key is the configured one, or a new random key written to the key file just before the
-encrypted file takes the database's place.
+encrypted file takes the database's place. The plain copies the program made before then
+(nightly backups, the copy before an upgrade, a restore or a key change) are sealed with the
+key in their place.
 """
 
 from __future__ import annotations
@@ -20,18 +22,25 @@ from pathlib import Path
 
 from decisionaid import files
 from decisionaid.errors import UserError
+from decisionaid.storage import sealed
 from decisionaid.storage.backup import (
+    NIGHTLY,
     _check_sqlite_copy,
+    _inner_file,
     _keep_beside,
     _kept_name,
     _sole_user,
+    _sqlite,
     _table_counts,
+    backups_dir,
 )
 from decisionaid.storage.database import (
+    SQLITE_HEADER,
     DatabaseError,
     _check_sqlite_file,
     _file_state,
     _quote,
+    glob_escape,
     sqlite_path,
 )
 
@@ -42,6 +51,7 @@ log = logging.getLogger(__name__)
 class Encrypted:
     database: Path
     key_file: Path | None  # where the key is kept, when this wrote it or it came from a file
+    copies: tuple[Path, ...] = ()  # older plain copies, now sealed with the key
 
 
 def check_new_key(new_key: str, old_key: str | None) -> None:
@@ -135,7 +145,58 @@ def encrypt(config, *, now: datetime | None = None) -> Encrypted:
 
     rekey(plain, key, now=now, before_swap=keep_key)
     from_file = config.key_from == str(key_file) if key_file else False
-    return Encrypted(path, write_to or (key_file if from_file else None))
+    copies = tuple(c for c in plain_copies(path) if _seal_copy(c, key))
+    return Encrypted(path, write_to or (key_file if from_file else None), copies)
+
+
+def plain_copies(path: Path, folder: Path | None = None) -> list[Path]:
+    """The copies of the database at ``path`` the program made while it was plain and that are
+    still readable: beside it (before an upgrade, a restore, a key change) and the nightly
+    backups (in ``folder``, by default the data folder's backups/)."""
+    name = glob_escape(path.name)
+    found = [p for pattern in (f"{name}.backup-*", f"{name}.before-restore-*",
+                               f"{name}.before-rekey-*") for p in path.parent.glob(pattern)]
+    folder = folder or backups_dir()
+    if folder.is_dir():
+        found += [p for p in folder.iterdir() if NIGHTLY.fullmatch(p.name) or
+                  p.name.startswith("before-restore-")]
+    return sorted(p for p in set(found) if p.is_file() and not sealed.is_sealed(p))
+
+
+def _seal_copy(copy: Path, key: str) -> bool:
+    """Replace the plain ``copy`` with a sealed one: an SQLite database is encrypted first, so
+    it restores like any backup; anything else (a log, a damaged file) is sealed as it is."""
+    try:
+        with files.replacing(copy) as tmp:
+            with open(copy, "rb") as f:
+                is_database = f.read(16) == SQLITE_HEADER
+            if is_database and _encrypted_into(copy, key, tmp):
+                return True
+            sealed.seal_file(copy, tmp, key)
+        return True
+    except (OSError, UserError) as e:
+        log.warning("could not seal the old copy %s: %s", copy, e)
+        return False
+
+
+def _encrypted_into(copy: Path, key: str, tmp: Path) -> bool:
+    """``copy`` (a plain SQLite file) encrypted with ``key`` and sealed into ``tmp``; False
+    when it cannot be read as a database."""
+    import sqlcipher3.dbapi2 as module
+
+    with _inner_file(tmp) as inner:
+        try:
+            with _sqlite(copy, None) as conn:
+                conn.execute(f"ATTACH DATABASE {_quote(str(inner))} AS sealed KEY {_quote(key)}")
+                conn.execute("SELECT sqlcipher_export('sealed')")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute(f"PRAGMA sealed.user_version = {int(version)}")
+                conn.execute("DETACH DATABASE sealed")
+            _check_sqlite_copy(inner, key)
+        except (module.DatabaseError, ValueError):
+            return False
+        sealed.seal_file(inner, tmp, key)
+    return True
 
 
 def _plain_config(config):

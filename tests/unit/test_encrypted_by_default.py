@@ -17,6 +17,7 @@ from decisionaid.config import data_dir, load_config
 from decisionaid.content.model import ItemRef
 from decisionaid.services.doctor import check_database
 from decisionaid.services.visits import VisitService
+from decisionaid.storage.backup import nightly_backup
 from decisionaid.storage.database import SQLITE_HEADER, connect
 from decisionaid.storage.migrate import upgrade
 
@@ -127,8 +128,6 @@ def test_every_backup_is_sealed_and_restores_only_whole_and_with_its_key(fresh, 
 
 
 def test_the_nightly_backup_is_sealed(fresh, tmp_path, capsys, visit_content):
-    from decisionaid.storage.backup import nightly_backup
-
     config, db_file = fresh
     run(capsys, "db", "upgrade", "--config", str(config))
     answer_a_visit(db_file, load_config(config).db_key, visit_content)
@@ -146,12 +145,18 @@ def test_a_plain_database_is_encrypted_by_one_command_leaving_no_plain_copy(fres
     loaded = load_config(config)
     [key] = [f for f in check_database(loaded) if f.name == "key"]
     assert not key.ok and "not encrypted" in key.found and "db encrypt" in key.fix
+    old_nightly = nightly_backup(loaded)  # made while it was plain
+    assert old_nightly.read_bytes().startswith(SQLITE_HEADER)
 
     code, out, err = run(capsys, "db", "encrypt", "--config", str(config))
     assert code == 0, err
     assert f"Its key is in {loaded.db_key_file}" in out and "no plain copy" in out
+    assert "1 older plain copies" in out
     assert sorted(p.name for p in db_file.parent.iterdir() if p.is_file()) == ["decisionaid.db"]
     unreadable_by_sqlite(db_file)
+    unreadable_by_sqlite(old_nightly)  # sealed in its place, and it still restores
+    code, _, err = run(capsys, "restore", str(old_nightly), "--config", str(config))
+    assert code == 2 and "run again with --yes" in err
     loaded = load_config(config)
     assert stat.S_IMODE(loaded.db_key_file.stat().st_mode) == 0o600
     with connect(f"sqlite:///{db_file}", loaded.db_key) as db:
