@@ -124,6 +124,10 @@ def _rekey(config, key_file: str | None) -> int:
     if kept_in:
         print(f"The database is now encrypted with the new key, and the key file {kept_in} "
               "holds it. Keep a copy of the new key somewhere safe, off this machine.")
+    elif (config.key_from or "").startswith("the systemd credential"):
+        print("The database is now encrypted with the new key. Seal it for the kiosk's "
+              "service in place of the old one (docs/install.md, Changing the database key): "
+              "until then the kiosk will not open the database.")
     else:
         where = config.source or "the config file"
         print(f"The database is now encrypted with the new key. Put it in {where} as db_key "

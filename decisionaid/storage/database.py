@@ -489,19 +489,38 @@ def backup_path(path: Path, now: datetime | None = None) -> Path:
 
 
 def backup_sqlite(path: Path, key: str | None = None, now: datetime | None = None) -> Path:
-    """A consistent copy of an SQLite database beside it (encrypted with the same key)."""
+    """A consistent copy of an SQLite database beside it; with a key, encrypted with it and
+    sealed like every backup (``storage.sealed``), so it restores with 'decisionaid restore'."""
+    target = _new_private_file(path, now)
+    copy = _new_private_file(path, now) if key else target
+    try:
+        with raw_sqlite(path, key) as source, raw_sqlite(copy, key) as dest:
+            source.backup(dest)
+        if key:
+            from decisionaid.storage import sealed
+
+            sealed.seal_file(copy, target, key)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        if copy != target:
+            copy.unlink(missing_ok=True)
+    return target
+
+
+def _new_private_file(path: Path, now: datetime | None) -> Path:
+    """A new empty file beside ``path``, named for a backup of it: made here, 0600 and new
+    (O_EXCL), before anything writes into it."""
     target = backup_path(path, now)
     n = 1
     while True:
-        try:  # made here, 0600 and new (O_EXCL), before SQLite writes into it
+        try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            break
+            return target
         except FileExistsError:
             target = target.with_name(f"{backup_path(path, now).name}-{n}")
             n += 1
-    with raw_sqlite(path, key) as source, raw_sqlite(target, key) as dest:
-        source.backup(dest)
-    return target
 
 
 def open_database(config, *, check_schema: bool = True, create: bool = True) -> Database:

@@ -13,7 +13,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.profiles import ProfileService
 from decisionaid.services.visits import VisitService
-from decisionaid.storage import DatabaseError, open_database
+from decisionaid.storage import DatabaseError, open_database, sealed
 from decisionaid.storage.models import ServiceUser
 
 KEY = "correct horse battery staple"
@@ -102,7 +102,10 @@ def test_an_encrypted_backup_before_upgrade_stays_encrypted(tmp_path: Path):
     open_database(config(path, KEY)).dispose()
     (backup,) = tmp_path.glob("old.db.backup-*")
     assert b"a private note" not in backup.read_bytes()
-    conn = sqlcipher.connect(str(backup))
+    assert sealed.is_sealed(backup)  # like every backup: it restores with 'decisionaid restore'
+    opened = tmp_path / "opened.db"
+    sealed.unseal_file(backup, opened, KEY)
+    conn = sqlcipher.connect(str(opened))
     conn.execute(f"PRAGMA key = '{KEY}'")
     assert conn.execute("SELECT text FROM notes").fetchall() == [("a private note",)]
     conn.close()
