@@ -8,10 +8,10 @@ derived from the database key), pg_dump's output straight from its pipe, so no r
 ever touches the disk. The copy is checked before it takes its name (``PRAGMA
 integrity_check``; ``pg_restore --list``) and is 0600. ``restore`` checks the file first (a
 wrong key or a sealed file changed since it was written is refused in one line) and keeps the
-database it replaces beside it, timestamped and sealed. ``rekey`` re-encrypts an
-SQLite database into a new file with ``sqlcipher_export``, proves the new key opens it with every
-row, and only then renames it into place. ``nightly_backup`` is the close-of-day copy kept in
-the data folder, pruned to the newest N.
+database it replaces beside it, timestamped and sealed; a plain backup made before the
+database was encrypted is encrypted with the key on its way in. ``nightly_backup`` is the
+close-of-day copy kept in the data folder, pruned to the newest N. (Changing the key:
+``storage.keychange``.)
 """
 
 from __future__ import annotations
@@ -94,6 +94,21 @@ def _sqlite(path: Path, key: str | None, *, timeout: float = 10.0) -> Iterator[s
         yield conn
     finally:
         conn.close()
+
+
+def export_encrypted(conn, target: Path, key: str) -> None:
+    """Write the database open on ``conn`` into the empty file ``target``, encrypted with
+    ``key`` (``sqlcipher_export``, with its schema version)."""
+    conn.execute(f"ATTACH DATABASE {_quote(str(target))} AS exported KEY {_quote(key)}")
+    conn.execute("SELECT sqlcipher_export('exported')")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA exported.user_version = {int(version)}")
+    conn.execute("DETACH DATABASE exported")
+
+
+def _is_plain_sqlite(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(16) == SQLITE_HEADER
 
 
 def _table_counts(conn) -> dict[str, int]:
@@ -430,20 +445,18 @@ def _unseal(config, file: Path, target: Path) -> None:
 
 def _describe_sqlite_copy(file: Path, copy: Path, key: str | None) -> str:
     """One line about the backup ``file`` (whose SQLite database is ``copy``), or why not."""
-    with open(copy, "rb") as f:
-        plain = f.read(16) == SQLITE_HEADER
-    if plain and key:
-        raise UserError(f"the backup {file} is not encrypted but db_key is set: it was made "
-                        "before the database had a key; remove db_key to restore it, then "
-                        "run 'decisionaid db rekey'")
+    plain = _is_plain_sqlite(copy)
     try:
-        counts = _check_sqlite_copy(copy, key)
+        counts = _check_sqlite_copy(copy, None if plain else key)
     except ValueError as e:
         hint = (": set db_key to the key it was made with" if "key" in str(e) or
                 "encrypted" in str(e) else "")
         raise UserError(f"the backup {file} cannot be restored: {e}{hint}") from None
     visits = counts.get("visits")
-    return f"{file}" + (f" ({visits} visits)" if visits is not None else "")
+    what = [f"{visits} visits"] if visits is not None else []
+    if plain and key:
+        what.append("not encrypted: it is encrypted with the database key as it is restored")
+    return f"{file}" + (f" ({'; '.join(what)})" if what else "")
 
 
 @contextlib.contextmanager
@@ -482,7 +495,11 @@ def _keep_beside(path: Path, kept: Path, key: str | None) -> None:
     if key:
         fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, files.FILE_MODE)
         os.close(fd)
-        sealed.seal_file(path, kept, key)
+        try:
+            sealed.seal_file(path, kept, key)
+        except BaseException:
+            kept.unlink(missing_ok=True)
+            raise
         return
     try:
         os.link(path, kept)
@@ -513,6 +530,9 @@ def restore(config, file: Path, *, now: datetime | None = None) -> RestoreResult
         with files.replacing(path) as tmp:
             if sealed.is_sealed(file):
                 _unseal(config, file, tmp)
+            elif key and _is_plain_sqlite(file):  # made before the database was encrypted
+                with _sqlite(file, None) as conn:
+                    export_encrypted(conn, tmp, key)
             else:
                 shutil.copyfile(file, tmp)
             try:

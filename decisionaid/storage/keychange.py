@@ -33,13 +33,13 @@ from decisionaid.storage.backup import (
     _sqlite,
     _table_counts,
     backups_dir,
+    export_encrypted,
 )
 from decisionaid.storage.database import (
     SQLITE_HEADER,
     DatabaseError,
     _check_sqlite_file,
     _file_state,
-    _quote,
     glob_escape,
     sqlite_path,
 )
@@ -89,11 +89,7 @@ def rekey(config, new_key: str, *, now: datetime | None = None,
     kept = None
     with _sole_user(path, old_key) as conn, files.replacing(path) as tmp:
         before = _table_counts(conn)
-        conn.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS rekeyed KEY {_quote(new_key)}")
-        conn.execute("SELECT sqlcipher_export('rekeyed')")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE rekeyed")
+        export_encrypted(conn, tmp, new_key)
         try:
             after = _check_sqlite_copy(tmp, new_key)
         except ValueError as e:
@@ -187,11 +183,7 @@ def _encrypted_into(copy: Path, key: str, tmp: Path) -> bool:
     with _inner_file(tmp) as inner:
         try:
             with _sqlite(copy, None) as conn:
-                conn.execute(f"ATTACH DATABASE {_quote(str(inner))} AS sealed KEY {_quote(key)}")
-                conn.execute("SELECT sqlcipher_export('sealed')")
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                conn.execute(f"PRAGMA sealed.user_version = {int(version)}")
-                conn.execute("DETACH DATABASE sealed")
+                export_encrypted(conn, inner, key)
             _check_sqlite_copy(inner, key)
         except (module.DatabaseError, ValueError):
             return False

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from decisionaid.cli import main
 from decisionaid.config import data_dir, load_config
@@ -122,7 +123,7 @@ def test_every_backup_is_sealed_and_restores_only_whole_and_with_its_key(fresh, 
     kept = Path(out.split("kept at ")[1].strip())
     unreadable_by_sqlite(kept)  # the before-restore copy is sealed too
     with connect(f"sqlite:///{db_file}", key) as db:
-        (visit_id,) = db.read(lambda s: list(s.scalars(__import__("sqlalchemy").text(
+        (visit_id,) = db.read(lambda s: list(s.scalars(text(
             "SELECT id FROM visits"))))
         assert VisitService(db, visit_content).load(visit_id).answers[POWER] == SECRET
 
@@ -200,3 +201,22 @@ def test_a_lost_key_is_one_line_saying_where_to_put_it_back(fresh, capsys):
     assert code == 2 and err.count("\n") == 1
     assert f"the database {db_file} is encrypted: set its key: put it back in the key file" in err
 
+
+
+def test_a_plain_backup_from_before_is_encrypted_as_it_is_restored(fresh, tmp_path, capsys,
+                                                                   visit_content):
+    config, db_file = fresh
+    old = tmp_path / "from-last-year.db"
+    with connect(f"sqlite:///{old}") as db:  # a backup made before encryption was the default
+        upgrade(db)
+    answer_a_visit(old, None, visit_content)
+    run(capsys, "db", "upgrade", "--config", str(config))
+    key = load_config(config).db_key
+    code, _, err = run(capsys, "restore", str(old), "--config", str(config))
+    assert code == 2 and "it is encrypted with the database key as it is restored" in err
+    code, _, err = run(capsys, "restore", str(old), "--yes", "--config", str(config))
+    assert code == 0, err
+    unreadable_by_sqlite(db_file)
+    with connect(f"sqlite:///{db_file}", key) as db:
+        assert db.read(lambda s: s.scalar(text(
+            "SELECT count(*) FROM answers"))) == 1
