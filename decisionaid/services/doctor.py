@@ -185,19 +185,26 @@ def check_secrets(config) -> list[Finding]:
                     f"{_user()}")]
 
 
+def _holds_secret(config) -> bool:
+    """Whether the configuration file itself holds db_key or a database password."""
+    from decisionaid.config import url_password
+
+    source = getattr(config, "source", None)
+    return source is not None and (getattr(config, "key_from", None) == f"db_key in {source}"
+                                   or bool(url_password(config.database_url)))
+
+
 def _secret_files(config) -> list[tuple[Path, str]]:
     from sqlalchemy.engine import make_url
 
     from decisionaid import secret_files
-    from decisionaid.config import url_password
 
     found: list[tuple[Path, str]] = []
     key_file = getattr(config, "db_key_file", None)
     if key_file is not None:
         found.append((Path(key_file), "the database key"))
     source = getattr(config, "source", None)
-    if source is not None and (config.key_from == f"db_key in {source}"
-                               or url_password(config.database_url)):
+    if source is not None and _holds_secret(config):
         found.append((Path(source), "a secret (db_key or the database password)"))
     if config.database_url.startswith("postgresql"):
         found += secret_files.libpq_files()
@@ -216,7 +223,7 @@ def check_permissions(config) -> list[Finding]:
     if path is not None:
         wanted += [(path.parent, 0o700), (path, 0o600)]
     if config.source is not None:
-        wanted.append((config.source, 0o600 if config.db_key else 0o644))
+        wanted.append((config.source, 0o600 if _holds_secret(config) else 0o644))
     loose = []
     for item, most in dict(wanted).items():
         try:

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from decisionaid.cli import main
 from decisionaid.config import data_dir, load_config
 from decisionaid.content.model import ItemRef
-from decisionaid.services.doctor import check_database
+from decisionaid.services.doctor import check_database, check_permissions, check_secrets
 from decisionaid.services.visits import VisitService
 from decisionaid.storage.backup import nightly_backup
 from decisionaid.storage.database import SQLITE_HEADER, connect
@@ -81,7 +81,11 @@ def test_a_new_install_makes_an_encrypted_database_with_its_key_kept_apart(fresh
     assert loaded.key_from == str(key_file) and len(loaded.db_key) >= 40
     answer_a_visit(db_file, loaded.db_key, visit_content)
     unreadable_by_sqlite(db_file)
-    assert [f.ok for f in check_database(loaded) if f.name == "key"] == [True]
+    # doctor's lines about the data pass: encrypted, private files, private secrets.
+    data_dir().chmod(0o700)
+    findings = [*check_database(loaded), *check_permissions(loaded), *check_secrets(loaded)]
+    assert all(f.ok for f in findings), [f.line() for f in findings]
+    assert [f.name for f in findings] == ["database", "schema", "key", "permissions", "secrets"]
 
 
 def test_every_backup_is_sealed_and_restores_only_whole_and_with_its_key(fresh, tmp_path,
