@@ -53,8 +53,8 @@ def _config_finding(explicit) -> tuple[object | None, Finding]:
     if path is None:
         return config, Finding(
             "configuration", False, "no configuration file: built-in defaults in use",
-            f"write {config_dir() / 'config.toml'} with the site's name, crisis message and "
-            "db_key (docs/install.md)")
+            f"write {config_dir() / 'config.toml'} with the site's name and crisis message "
+            "(docs/install.md)")
     return config, Finding("configuration", True, f"{path}, site '{config.site_name}'")
 
 
