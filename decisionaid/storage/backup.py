@@ -430,8 +430,8 @@ def _refused(config, file: Path, error: ValueError) -> UserError:
     if isinstance(error, sealed.WrongKey):
         where = getattr(config, "key_from", None) or "db_key"
         return UserError(f"the backup {file} does not open with the database key from "
-                         f"{where}: it was made with another key; set that key and run this "
-                         "again")
+                         f"{where}: it was made with another key (or its first bytes were "
+                         "damaged); set the key it was made with and run this again")
     return UserError(f"the backup {file} is refused: {error}, so it may have been tampered "
                      "with or damaged; use another backup")
 

@@ -73,6 +73,26 @@ def test_rekey_changes_the_key_and_keeps_every_answer(site, tmp_path, capsys, vi
     (kept,) = db_file.parent.glob("decisionaid.db.before-rekey-*")
     assert str(kept) in out
     assert answer(kept, OLD, visit_id, visit_content) == SECRET
+    # The copy kept is encrypted (with the old key): nothing in it reads without a key.
+    assert not kept.read_bytes().startswith(SQLITE_HEADER)
+    assert SECRET.encode() not in kept.read_bytes()
+
+
+def test_rekey_with_the_key_in_the_key_file_puts_the_new_key_there(site, tmp_path, capsys,
+                                                                    visit_content):
+    config, db_file, make = site
+    visit_id = make(OLD)
+    config.write_text(f'database_url = "sqlite:///{db_file}"\n'
+                      f'db_key_file = "{tmp_path / "db.key"}"\n', encoding="utf-8")
+    key_file(tmp_path, OLD).rename(tmp_path / "db.key")
+    code, out, err = run(capsys, "db", "rekey", "--key-file", str(key_file(tmp_path, NEW)),
+                         "--config", str(config))
+    assert code == 0, err
+    assert f"the key file {tmp_path / 'db.key'} holds it" in out
+    assert (tmp_path / "db.key").read_text().strip() == NEW
+    assert stat.S_IMODE((tmp_path / "db.key").stat().st_mode) == 0o600
+    assert run(capsys, "db", "status", "--config", str(config))[0] == 0
+    assert answer(db_file, NEW, visit_id, visit_content) == SECRET
 
 
 def test_a_wrong_old_key_changes_nothing(site, tmp_path, capsys):
