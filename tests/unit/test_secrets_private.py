@@ -3,6 +3,7 @@ clear unless a clinic says so on purpose."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,23 @@ def test_a_key_file_named_in_the_configuration_is_used(tmp_path):
     key_file.chmod(0o600)
     config = load_config(write(tmp_path, 'db_key_file = "keys/db.key"\n'))
     assert config.db_key == "the clinic's own key" and config.key_from == str(key_file)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a file to another account needs root")
+def test_a_key_file_of_another_account_is_named_with_the_fix(tmp_path, monkeypatch):
+    from decisionaid.services.doctor import check_secrets
+
+    key_file = tmp_path / "db.key"
+    key_file.write_text("the clinic's own key\n")
+    key_file.chmod(0o600)
+    os.chown(key_file, 4321, 4321)
+    monkeypatch.setattr(os, "geteuid", lambda: 1234)  # as if run by an ordinary account
+    path = write(tmp_path, f'db_key_file = "{key_file}"\n')
+    with pytest.raises(ConfigError, match="belongs to another account"):
+        load_config(path)
+    from decisionaid.config import Config
+
+    [finding] = check_secrets(Config(db_key_file=key_file))
+    assert not finding.ok and "belongs to another account (4321)" in finding.found
+    assert finding.fix.startswith("run chown ")
