@@ -156,7 +156,18 @@ def plain_copies(path: Path, folder: Path | None = None) -> list[Path]:
     if folder.is_dir():
         found += [p for p in folder.iterdir() if NIGHTLY.fullmatch(p.name) or
                   p.name.startswith("before-restore-")]
-    return sorted(p for p in set(found) if p.is_file() and not sealed.is_sealed(p))
+    return sorted(p for p in set(found) if p.is_file() and _readable(p))
+
+
+def _readable(path: Path) -> bool:
+    """A plain SQLite file, or a log beside one; not one already sealed or encrypted."""
+    if path.name.endswith(("-wal", "-journal")):
+        return not sealed.is_sealed(path)
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _seal_copy(copy: Path, key: str) -> bool:
