@@ -224,3 +224,17 @@ def test_a_plain_backup_from_before_is_encrypted_as_it_is_restored(fresh, tmp_pa
     with connect(f"sqlite:///{db_file}", key) as db:
         assert db.read(lambda s: s.scalar(text(
             "SELECT count(*) FROM answers"))) == 1
+
+
+def test_the_kiosk_started_with_no_configuration_at_all_makes_it_encrypted(monkeypatch):
+    """What `make run` does on a machine with a screen: the kiosk opens the built-in defaults."""
+    from decisionaid.app import open_app
+    from decisionaid.config import config_dir
+
+    for name in ("DECISIONAID_DATABASE_URL", "DECISIONAID_DB_KEY", "DECISIONAID_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    with open_app(None, content=False) as app:
+        assert app.db.encrypted and app.config.key_from == str(config_dir() / "db.key")
+    unreadable_by_sqlite(data_dir() / "decisionaid.db")
+    with open_app(None, content=False) as again:  # the next start finds the same key
+        assert again.config.db_key == app.config.db_key
