@@ -312,10 +312,10 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
     state = _file_state(path)
     if state == "encrypted" and not key:
         raise DatabaseError(
-            f"the database {path} is encrypted: set its key: put it back in the key file "
-            "from the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY (docs/install.md, "
-            "The database key; if it never had a key, it is damaged: restore a backup with "
-            "'decisionaid restore')"
+            f"the database {path} is encrypted: set its key (put it back in the key file "
+            "from the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY; docs/install.md, "
+            "The database key); if it never had a key, it is damaged: restore a backup with "
+            "'decisionaid restore'"
         )
     if state == "plain" and key:
         raise DatabaseError(

@@ -203,7 +203,7 @@ def test_a_lost_key_is_one_line_saying_where_to_put_it_back(fresh, capsys):
     load_config(config).db_key_file.unlink()
     code, _, err = run(capsys, "db", "status", "--config", str(config))
     assert code == 2 and err.count("\n") == 1
-    assert f"the database {db_file} is encrypted: set its key: put it back in the key file" in err
+    assert f"the database {db_file} is encrypted: set its key (put it back in the key file" in err
 
 
 
