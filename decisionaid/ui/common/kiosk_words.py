@@ -130,8 +130,9 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
     "skip": {"en": "Skip", "es": "Saltar"},
     "next": {"en": "Next", "es": "Siguiente"},
     # Why Next is greyed out, beside it.
-    "why_choose": {"en": "Choose an answer, or Skip.", "es": "Elige una respuesta, o Saltar."},
-    "why_type": {"en": "Type an answer, or Skip.", "es": "Escribe una respuesta, o Saltar."},
+    "why_choose": {"en": "Choose an answer, or tap Skip.", "es": "Elige una respuesta o toca Saltar."},
+    "why_choose_many": {"en": "Choose at least one, or tap Skip.", "es": "Elige al menos una o toca Saltar."},
+    "why_type": {"en": "Type an answer, or tap Skip.", "es": "Escribe una respuesta o toca Saltar."},
     "why_name": {"en": "Type your name to go on.", "es": "Escribe tu nombre para seguir."},
     # Over the cut of a page or list too long for the screen.
     "more_below": {"en": "More below  \u25bc", "es": "Más abajo  \u25bc"},
@@ -153,7 +154,7 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
     "help_coming_title": {"en": "A peer worker is coming", "es": "Una persona de apoyo viene para acá"},
     "help_coming_body": {
         "en": "Stay where you are. They will come to you here. You can keep going while you wait.",
-        "es": "Quédate aquí. Va a venir a este lugar. Puedes seguir mientras esperas.",
+        "es": "Quédate aquí. Va a venir a donde estás. Puedes seguir mientras esperas.",
     },
     "talk_coming_body": {
         "en": "Stay where you are. Someone will be with you very soon. You are not alone.",
@@ -205,7 +206,7 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "es": "Algo salió mal y el quiosco empezó de nuevo. Tus respuestas hasta ahora están "
         "guardadas. Una persona de apoyo puede ayudarte.",
     },
-    "watch": {"en": "Watch", "es": "Ver"},
+    "watch": {"en": "Watch the video", "es": "Ver el video"},
     "watch_story": {"en": "Watch this story", "es": "Ver esta historia"},
     "stories_for_you": {"en": "Stories you might like", "es": "Historias que te pueden interesar"},
     "stories_body": {
@@ -232,7 +233,7 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "es": "Toca Cambiar para arreglar una respuesta. Cuando esté bien, toca Hacer mi página.",
     },
     "change": {"en": "Change", "es": "Cambiar"},
-    "skipped": {"en": "(skipped)", "es": "(saltada)"},
+    "skipped": {"en": "No answer", "es": "Sin respuesta"},
     "part_skipped": {"en": "You skipped this part.", "es": "Saltaste esta parte."},
     "make_page": {"en": "Make my page", "es": "Hacer mi página"},
     "back_to_review": {"en": "Save and go back to my answers", "es": "Guardar y volver a mis respuestas"},
@@ -311,8 +312,8 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "en": "Reading aloud isn't available here",
         "es": "Leer en voz alta no está disponible aquí",
     },
-    "player_quieter": {"en": "Quieter", "es": "Más bajo"},
-    "player_louder": {"en": "Louder", "es": "Más alto"},
+    "player_quieter": {"en": "Quieter", "es": "Bajar volumen"},
+    "player_louder": {"en": "Louder", "es": "Subir volumen"},
     "player_sound": {"en": "Sound", "es": "Volumen"},
     "player_done": {"en": "Done", "es": "Listo"},
     "player_sample": {"en": "Sample video", "es": "Video de muestra"},

@@ -147,7 +147,7 @@ class QuestionScreen(Screen):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         ready = not self.item.answerable or self.answer.value() is not None
-        why = "why_type" if self.item_type == "text" else "why_choose"
+        why = {"text": "why_type", "multi": "why_choose_many"}.get(self.item_type, "why_choose")
         self.nav.set_next(ready, t(why, self.language))
 
     def _next(self) -> None:
