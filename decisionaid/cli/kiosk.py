@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.config import load_config
 
     config = load_config(args.config)
+    from PySide6.QtCore import QRect, QSize
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.ui.common.operations import wait_for_background
@@ -112,16 +113,15 @@ def run(args: argparse.Namespace) -> int:
     window.resting.changed.connect(lambda resting: watchdog.status(
         "resting: the database cannot be reached" if resting else "ready"))
     if args.windowed:
-        window.resize(width, height)
-        if screen is not None:
-            window.setMaximumSize(screen.availableGeometry().size())
+        free = screen.availableGeometry() if screen is not None else QRect(0, 0, width, height)
+        window.cover(QRect(free.topLeft(), QSize(width, height)))
         window.show()
     else:
         # Without a window manager (a bare X server) "full screen" changes nothing: the window
-        # takes the screen's geometry itself, and follows it if the screen changes.
+        # takes the screen's geometry itself, keeps it, and follows it if the screen changes.
         if screen is not None:
-            window.setGeometry(screen.geometry())
-            screen.geometryChanged.connect(window.setGeometry)
+            window.cover(screen.geometry())
+            screen.geometryChanged.connect(window.cover)
         window.showFullScreen()
     try:
         code = app.exec()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
@@ -371,6 +371,15 @@ class KioskWindow(QWidget):
             self.overlay.hide()
             self.overlay.deleteLater()
             self.overlay = None
+
+    def cover(self, area: QRect) -> None:
+        """Be exactly ``area`` (the screen, or the window's frame on a desktop), whatever the
+        screens inside it would like: a screen that needs more room scrolls or reflows inside
+        the window; it never pushes the window past the edge of the glass. Without a window
+        manager nothing else would stop a tall screen (a story in Spanish at the largest text)
+        from growing the window, and nothing would shrink it again for the next person."""
+        self.setFixedSize(area.size())
+        self.move(area.topLeft())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
