@@ -107,16 +107,21 @@ def test_the_staff_corner_during_a_story_stops_it_and_keeps_the_view(make_kiosk,
     assert len(views(kiosk, visit_id)) == 1
 
 
-def test_changing_language_during_a_story_returns_to_the_offer_in_that_language(kiosk, drive):
-    """A new language closes the story (stored once) and shows the stories in that language."""
+def test_changing_language_during_a_story_keeps_it_playing_in_the_new_words(kiosk, drive):
+    """A new language re-words the story on show (its captions too) without stopping the video
+    or leaving it; the view is stored once, when the person leaves the story."""
     d = drive(kiosk)
     screen = open_story(kiosk, d)
     visit_id = kiosk.visit.id
     watch(d, screen, 2.0)
+    assert screen.player.is_playing
     d.tap("lang_es")
-    assert kiosk.screen_name == "stories"
-    assert kiosk.language == "es"
-    assert not screen.player.is_playing
+    assert kiosk.screen is screen and kiosk.language == "es"
+    assert screen.player.is_playing
+    assert d.find("doneButton").text() == "Listo"
+    assert d.find("volumeDownButton").text() == "Bajar volumen"
+    assert views(kiosk, visit_id) == []
+    d.tap_and_wait("doneButton")
     assert len(views(kiosk, visit_id)) == 1
 
 

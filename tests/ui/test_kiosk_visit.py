@@ -30,7 +30,7 @@ def test_a_guest_visit_in_english_from_welcome_to_print(kiosk, drive, printer, q
     assert question(kiosk) == "Feeling sad or down"
     assert "Part 1 of 3" in texts_on_screen(kiosk)
     assert not d.find("next").isEnabled()  # nothing chosen yet
-    assert "Choose an answer, or Skip." in texts_on_screen(kiosk)
+    assert "Choose an answer, or tap Skip." in texts_on_screen(kiosk)
     d.tap("option_1")
     d.tap_and_wait("next")
     assert question(kiosk) == "Trouble sleeping"
@@ -38,7 +38,7 @@ def test_a_guest_visit_in_english_from_welcome_to_print(kiosk, drive, printer, q
     d.tap_and_wait("next", "item:text")
     # Sleeping badly opens the follow-up question…
     assert question(kiosk) == "Tell us more about your sleep"
-    assert "Type an answer, or Skip." in texts_on_screen(kiosk)  # nothing to choose here
+    assert "Type an answer, or tap Skip." in texts_on_screen(kiosk)  # nothing to choose here
     d.type("I wake at four")
     d.tap_and_wait("next", "item:yesno")
     d.tap("option_True")

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content import emphasis
-from decisionaid.ui.common.strings import LANGUAGE_NAMES, t
-from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, TEXT_SIZES, Theme
+from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, Theme
 
 Wording = Callable[[str], str]
 
@@ -581,172 +580,3 @@ class ReadAloud(QWidget):
     def _failed(self, _reason: str) -> None:
         if self._asked and self.isVisible():
             self.notice.setVisible(True)
-
-
-class CornerHold(QLabel):
-    """The staff corner: pressing here for ``hold_ms`` (3 s) emits ``held``. A tap does nothing."""
-
-    held = Signal()
-
-    def __init__(self, text: str, hold_ms: int):
-        super().__init__(text)
-        self.setObjectName("staff_corner")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(hold_ms)
-        self._timer.timeout.connect(self.held)
-
-    def mousePressEvent(self, event) -> None:
-        self._timer.start()
-        event.accept()
-
-    def mouseReleaseEvent(self, event) -> None:
-        self._timer.stop()
-        event.accept()
-
-
-class TopBar(QFrame):
-    """Site name (the staff corner), text size, colours and language: on every screen."""
-
-    language_chosen = Signal(str)
-    text_size_chosen = Signal(str)
-    contrast_chosen = Signal(bool)
-    stories = Signal()
-    help = Signal()  # "I'd like help"
-    read = Signal()  # "Read to me", for a screen without its own
-
-    def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int):
-        super().__init__()
-        self.setObjectName("TopBar")
-        self.languages = languages
-        self.language = languages[0]
-        self.theme = theme
-        # One row; on a narrow screen (portrait) a second one for the colours and languages.
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(theme.px(12) // 2, 4, theme.px(24), 4)
-        rows.setSpacing(4)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.px(16))
-        rows.addLayout(row)
-        self.row = row
-        self.second_row = QHBoxLayout()
-        self.second_row.setContentsMargins(0, 0, 0, 0)
-        self.second_row.setSpacing(theme.px(16))
-        self.second_row.addStretch(1)
-        rows.addLayout(self.second_row)
-        # The staff corner: a plain, quiet patch (the site's name is on the welcome screen).
-        self.corner = CornerHold("", hold_ms)
-        self.corner.setProperty("role", "small")
-        self.corner.setMinimumSize(theme.target(120), theme.target(64))
-        row.addWidget(self.corner)
-        # The peer stories library, from any screen of a visit.
-        self.stories_button = button("bar", name="top_stories")
-        self.stories_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.stories_button.clicked.connect(self.stories)
-        row.addWidget(self.stories_button)
-        # Help and Read to me: in the same place on every screen, shown by the kiosk where
-        # they apply (decisionaid/ui/kiosk/help.py).
-        self.help_button = button("bar", name="help")
-        self.help_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.help_button.clicked.connect(self.help)
-        row.addWidget(self.help_button)
-        self.read_button = button("bar", name="read_aloud")
-        self.read_button.setIcon(QIcon(str(ASSETS / "icons" / ("speaker-light.svg" if theme.high_contrast
-                                                               else "speaker.svg"))))
-        self.read_button.setIconSize(QSize(theme.px(32), theme.px(32)))
-        self.read_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.read_button.clicked.connect(self.read)
-        row.addWidget(self.read_button)
-        row.addStretch(1)
-        self.size_label = label("small", wrap=False)
-        row.addWidget(self.size_label)
-        self.size_group = QButtonGroup(self)
-        self.size_buttons: dict[str, QPushButton] = {}
-        for i, size in enumerate(TEXT_SIZES):
-            b = button("bar", "A", name=f"text_{size}")
-            b.setCheckable(True)
-            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            font = b.font()
-            b.setStyleSheet(f"font-size: {round(theme.scale * 17 * (1 + 0.3 * i))}pt;")
-            b.setFont(font)
-            self.size_group.addButton(b)
-            self.size_buttons[size] = b
-            row.addWidget(b)
-            b.clicked.connect(lambda _=False, s=size: self.text_size_chosen.emit(s))
-        self.size_buttons[theme.text_size].setChecked(True)
-        self.contrast = button("bar", name="contrast")
-        self.contrast.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.contrast.clicked.connect(lambda: self.contrast_chosen.emit(not self.theme.high_contrast))
-        row.addWidget(self.contrast)
-        self.language_group = QButtonGroup(self)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for lang in languages:
-            b = button("bar", LANGUAGE_NAMES.get(lang, lang), name=f"lang_{lang}")
-            b.setCheckable(True)
-            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            self.language_group.addButton(b)
-            self.language_buttons[lang] = b
-            row.addWidget(b)
-            b.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
-        self.show_state(self.language, theme)
-
-    def event(self, event) -> bool:
-        done = super().event(event)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._fit()
-        return done
-
-    def _fit(self) -> None:
-        """On a narrow screen the "Text size" words go (the A buttons still say it to a screen
-        reader), and on a narrower one the colours and languages move to a second row, rather
-        than any button being cut short. Every button counts, shown or not, so the bar is the
-        same on every screen of a visit."""
-        rows = self.layout()
-        margins = rows.contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        spacing = self.row.spacing()
-        label = self.size_label.sizeHint().width() + spacing
-        movable = [*self.size_buttons.values(), self.contrast, *self.language_buttons.values()]
-
-        def need(widgets) -> int:
-            return sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in widgets)
-
-        buttons = [w for w in self.findChildren(QAbstractButton) if w.parentWidget() is self]
-        first = [self.corner, *buttons]
-        # First the staff corner narrows to the least a finger needs...
-        corner = self.theme.target(120) if need(first) - self.corner.minimumWidth() + self.theme.target(120) <= room \
-            else MIN_TARGET_PX
-        if self.corner.minimumWidth() != corner:
-            self.corner.setMinimumWidth(corner)
-        moved: list[QWidget] = []  # ...then buttons go, from the right-hand end, only as many as must
-        while need(first) > room and any(w in movable for w in first):
-            last = [w for w in first if w in movable][-1]
-            first.remove(last)
-            moved.insert(0, last)
-        show_label = not moved and need(first) + label <= room
-        if moved != [w for w in movable if self.second_row.indexOf(w) >= 0]:
-            for w in movable:
-                self.row.removeWidget(w)
-                self.second_row.removeWidget(w)
-            for w in movable:
-                (self.second_row if w in moved else self.row).addWidget(w)
-        if show_label == self.size_label.isHidden():
-            self.size_label.setVisible(show_label)
-
-    def show_state(self, language: str, theme: Theme) -> None:
-        self.language = language
-        self.theme = theme
-        self.size_label.setText(t("text_size", language))
-        self.stories_button.setText(t("stories_button", language))
-        show_words(self.help_button, t("help_button", language))
-        show_words(self.read_button, t("read_aloud", language))
-        self.contrast.setText(t("contrast_off" if theme.high_contrast else "contrast_on", language))
-        # The three "A" buttons and the staff corner show no words a screen reader could say.
-        for size, b in self.size_buttons.items():
-            b.setAccessibleName(t(f"text_size_{size}", language))
-        self.corner.setAccessibleName(t("staff_corner", language))
-        for code, b in self.language_buttons.items():
-            b.setChecked(code == language)
-        self.size_buttons[theme.text_size].setChecked(True)
-        self._fit()

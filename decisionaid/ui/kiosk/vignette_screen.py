@@ -267,6 +267,31 @@ class VignetteScreen(Screen):
         self._video_view.release_video()
         self.closed.emit(self._clock.seconds, self._finished)
 
+    def on_language(self, language: str) -> None:
+        """Everything on the screen in ``language``, the captions too, while the video goes on
+        playing (or stays paused) where it was: a change of language is not a reason to stop."""
+        self._stop_reading()  # a reading in the old language
+        v = self.vignette
+        self._track = CaptionTrack.from_file(v.captions.get(language) or v.captions.get("en"))
+        self._title.setText(text_in(v.title, language))
+        self._peer.setText(text_in(v.peer, language))
+        self._video_view.setAccessibleName(t("video_named", language, title=text_in(v.title, language)))
+        fixed = ((self._sample, "sample"), (self._done, "done"), (self._replay, "replay"),
+                 (self._back, "back"), (self._forward, "forward"), (self._read_instead, "read_instead"),
+                 (self._quieter, "quieter"), (self._louder, "louder"), (self._watch, "watch"),
+                 (self._heading, "in_words"))
+        for widget, key in fixed:
+            widget.setText(tr(key, language))
+        self._transcript.setText(self._transcript_html())
+        if self._failed:
+            has_speech = self._speech_available()
+            self._notice.setText(tr("cannot_play_speech" if has_speech else "cannot_play", language))
+        self._captions.setText(tr("captions_on" if self._captions_on else "captions_off", language))
+        self._show_playing(self.is_playing)
+        self._show_volume()
+        self._show_position(self.player.position)
+        self._show_reading()
+
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         lang, v = self.language, self.vignette
@@ -384,9 +409,9 @@ class VignetteScreen(Screen):
         self._notice = _label("cannotPlayNotice", "notice")
         self._notice.setVisible(False)
         box.addWidget(self._notice)
-        heading = _label("transcriptHeading", "section")
-        heading.setText(tr("in_words", lang))
-        box.addWidget(heading)
+        self._heading = _label("transcriptHeading", "section")
+        self._heading.setText(tr("in_words", lang))
+        box.addWidget(self._heading)
 
         panel = QFrame()
         panel.setObjectName("transcriptPanel")

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from decisionaid.config import Config
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import TopBar, label
+from decisionaid.ui.common.top_bar import TopBar
+from decisionaid.ui.common.widgets import label
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
 from decisionaid.ui.kiosk.screen_stack import ScreenStack
 from decisionaid.ui.kiosk.session import KioskServices
@@ -144,6 +145,7 @@ class KioskWindow(QWidget):
     def show_screen(self, screen: QWidget, name: str) -> None:
         """Put ``screen`` up and destroy the one before it (unless it is kept for refilling)."""
         self.speaker.stop()
+        self.top_bar.close_languages()
         old = self.screen
         if old is not screen:
             self.visit_screens.close_story()  # a story left any way at all: playback stops, the view is kept
@@ -282,11 +284,8 @@ class KioskWindow(QWidget):
         self.language = language
         if self.flow is not None:
             self.flow.set_language(language)
-        story = self.visit_screens.story
-        if story is not None and story is self.screen:
-            story.close_screen()  # the story was in the old language: back to its offer
-        elif self.screen is not None:
-            self.screen.retranslate(language)
+        if self.screen is not None:
+            self.screen.retranslate(language)  # a story on show goes on playing, in new words
         if self.notice.isVisible() and self.saving is not None:
             self.tell("saving")
         self.top_bar.show_state(language, self.theme)
@@ -356,6 +355,7 @@ class KioskWindow(QWidget):
             self.idle.arm()  # watching a story is not being away; a paused one is
             return
         self.speaker.stop()
+        self.top_bar.close_languages()
         self.overlay = StillThere(self, self.language, self.theme, self.times)
         self.overlay.still_here.connect(self._still_here)
         self.overlay.expired.connect(self.reset)
