@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise UserError(f"cannot create the folder {out}: {e.strerror}") from None
-    for old in [*out.glob("[0-9][0-9]-*.png"), *out.glob("contact-sheet.png")]:
+    for old in [*out.glob("[0-9][0-9]-*.png"), *out.glob("contact-sheet.png"), *out.glob("screens.json")]:
         old.unlink()
+    # Offscreen unless a display is asked for (QT_QPA_PLATFORM=xcb): then the window is a real
+    # one, and must cover that display's screen exactly.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
@@ -87,12 +89,15 @@ def run(args: argparse.Namespace) -> int:
             result = demo.run()
             demo.stories()
         finally:
+            demo.write_screens()
             demo.close()
             app.processEvents()
     # One small picture of every kind of screen, for people to look over at once.
     contact_sheet(distinct_screens(result.screens), out / "contact-sheet.png", columns=5, width=300)
-    print(f"{len(result.screens)} screens, contact-sheet.png and "
+    print(f"{len(result.screens)} screens, screens.json, contact-sheet.png and "
           f"{result.report.name if result.report else 'no report'} written to {out}")
+    for step in demo.log.skipped:
+        print(f"skipped {step['step']}: {step['why']}")
     # Something cut off or off the edge on a real screen size is a failure, not a warning.
     for line in demo.cut_off:
         print(f"error: does not fit {width}x{height}: {line}", file=sys.stderr)

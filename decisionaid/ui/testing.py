@@ -47,7 +47,8 @@ class KioskDriver:
         """The visible button called ``name`` on the current screen (or the idle warning)."""
         bar = self.window.top_bar
         menu = bar.language_menu if bar.language_menu is not None and shiboken6.isValid(bar.language_menu) else None
-        roots = [w for w in (self.window.overlay, menu, self.window.screen, bar) if w is not None]
+        card = getattr(getattr(self.window, "help", None), "card", None)
+        roots = [w for w in (self.window.overlay, menu, card, self.window.screen, bar) if w is not None]
         for root in roots:
             for b in root.findChildren(QAbstractButton, name):
                 if b.isVisibleTo(self.window):

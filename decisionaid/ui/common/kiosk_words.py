@@ -215,6 +215,8 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
     },
     "no_thanks": {"en": "No thanks, go on", "es": "No, gracias. Seguir"},
     "stories_button": {"en": "Stories from peers", "es": "Historias de compañeros"},
+    # The same, in the top bar, where every word takes room from the other buttons.
+    "stories_bar": {"en": "Peer stories", "es": "Historias"},
     "back_to_where_i_was": {"en": "Back to where I was", "es": "Volver a donde estaba"},
     "video_missing": {"en": "This video cannot be played here.", "es": "Este video no se puede ver aquí."},
     # --- safety ----------------------------------------------------------------------------------

@@ -110,7 +110,9 @@ class TopBar(QFrame):
             b.setCheckable(True)
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             font = b.font()
-            b.setStyleSheet(f"font-size: {round(theme.scale * 17 * (1 + 0.3 * i))}pt;")
+            # As narrow as a finger needs: the bar holds one row of buttons on a 1024 px screen.
+            b.setStyleSheet(f"font-size: {round(theme.scale * 17 * (1 + 0.3 * i))}pt;"
+                            f" min-width: {theme.target(64)}px; padding: 2px 4px;")
             b.setFont(font)
             self.size_group.addButton(b)
             self.size_buttons[size] = b
@@ -129,7 +131,7 @@ class TopBar(QFrame):
         row.addWidget(self.language_button)
         self.language_menu: LanguageChoice | None = None
         # Each button with words keeps the width of its longest wording in any language.
-        self.slots = {self.stories_button: ("stories_button",), self.help_button: ("help_button",),
+        self.slots = {self.stories_button: ("stories_bar",), self.help_button: ("help_button",),
                       self.read_button: ("read_aloud",), self.contrast: ("contrast_on", "contrast_off")}
         for b in (self.stories_button, self.help_button, self.read_button):
             # A slot kept while its button is hidden: what is beside it never shifts.
@@ -218,7 +220,8 @@ class TopBar(QFrame):
         self.language = language
         self.theme = theme
         self.size_label.setText(t("text_size", language))
-        self.stories_button.setText(t("stories_button", language))
+        self.stories_button.setText(t("stories_bar", language))
+        self.stories_button.setAccessibleName(t("stories_button", language))
         show_words(self.help_button, t("help_button", language))
         icon_only = not self.read_button.text() and bool(self.read_button.accessibleName())
         show_words(self.read_button, t("read_aloud", language))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 from decisionaid.config import Config
@@ -25,6 +25,7 @@ from decisionaid.report.sample import Person, choose_person
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
+from decisionaid.ui.kiosk.demo_screens import ScreenLog
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter, RecordingSpeaker
@@ -66,9 +67,11 @@ class Demo:
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
             times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000), player_factory=FakeMediaPlayer,
         )
-        # A kiosk screen does not grow: what does not fit is cut off, and the pictures show it.
-        self.window.setFixedSize(*size)
+        # The window is the screen, as in a clinic: what does not fit must scroll inside it.
+        self.size = size
+        self.window.cover(QRect(0, 0, *size))
         self.window.show()
+        self.log = ScreenLog(size)
         self.shots: list[Path] = []
         self.cut_off: list[str] = []  # "screen: widget and what does not fit", as seen
         self.small_targets: list[str] = []  # buttons under 48 px, as "screen: name WxH"
@@ -82,11 +85,21 @@ class Demo:
             if b.isVisibleTo(self.window) and (b.width() < MIN_TARGET_PX or b.height() < MIN_TARGET_PX):
                 self.small_targets.append(f"{name}: {b.objectName() or b.text()} {b.width()}x{b.height()}")
         self.check_fit(name)
+        for line in self.log.take(self.window, name):
+            self._note(f"{name}: {line}")
         if self.out is None:
             return
         path = self.out / f"{len(self.shots) + 1:02d}-{name.replace(':', '-')}.png"
         self.window.grab().save(str(path))
         self.shots.append(path)
+
+    def _note(self, entry: str) -> None:
+        if entry not in self.cut_off:
+            self.cut_off.append(entry)
+
+    def write_screens(self) -> Path | None:
+        """screens.json beside the pictures (see demo_screens.py)."""
+        return self.log.write(self.out / "screens.json") if self.out is not None else None
 
     def check_fit(self, name: str) -> None:
         """Note what does not fit the window on this screen (once per screen and widget), and
@@ -149,11 +162,18 @@ class Demo:
         wait_until(lambda: self.window.shown != before)
         self.shot(self.window.screen_name)
         back_done = False
+        helped = story_seen = False
         for _ in range(400):
             name = self.window.screen_name
             if name == "review":
                 break
             screen = self.window.screen
+            if name.startswith("item:") and not helped:
+                helped = True
+                self.ask_for_help()
+            if name.startswith("item:") and not story_seen and getattr(screen, "story_buttons", None):
+                story_seen = True
+                self.story_from(screen)
             if name.startswith("item:") and not back_done and screen.item.type == "scale":
                 # Go back once and forward again, as people do.
                 back_done = True
@@ -203,21 +223,65 @@ class Demo:
         d.tap_and_wait("clear_now", "welcome")
         return DemoResult(self.shots, report, visit_id)
 
+    def ask_for_help(self) -> None:
+        """"I'd like help" from the top bar: the card a person sees, then OK."""
+        if not self.driver.has("help"):
+            return
+        self.driver.tap("help")
+        wait_until(lambda: self.window.help.card is not None and self.window.help.card.isVisible())
+        self.shot("help")
+        self.driver.tap("help_ok")
+        wait_until(lambda: self.window.help.card is None)
+
+    def story_from(self, screen) -> None:
+        """A story offered on a question's screen (the peer worker's): opened, watched for a
+        moment, the language changed and changed back while it plays, and Done."""
+        d = self.driver
+        vignette_id = next(iter(screen.story_buttons))
+        d.tap_and_wait(f"story_{vignette_id}", "vignette")
+        self.watch_a_little(f"story-{vignette_id}")
+        d.tap_and_wait("doneButton")
+
+    def watch_a_little(self, name: str) -> None:
+        """On a story: play it a few seconds, then the other language and back, with pictures."""
+        d, lang = self.driver, self.window.language
+        d.tap("playPauseButton")
+        self.window.visit_screens.player.play_to(5.0)
+        self.shot(name)
+        for other in (o for o in self.window.languages if o != lang):
+            d.tap(f"lang_{other}")
+            self.shot(f"{name}-{other}")
+            d.tap(f"lang_{lang}")
+        self.shot(name)
+
     def stories(self) -> None:
-        """From the welcome screen: the stories library, one story opened and closed, and back;
-        a picture of each (what a person waiting might do)."""
+        """From the welcome screen after the visit (the kiosk reset to its first language): the
+        person's language chosen again, the stories library, one story watched with a change of
+        language, and back; a picture of each (what a person waiting might do). Content without
+        stories has no library to show: the step is skipped and screens.json says so."""
         from decisionaid.ui.kiosk.stories_screen import StoryCard
 
         d = self.driver
+        if self.window.language != self.language:
+            d.tap(f"welcome_lang_{self.language}")
+            self.shot("welcome")
+        if not self.window.content.vignettes or not d.has("welcome_stories"):
+            self.log.skip("stories", "the content has no stories (no vignettes)")
+            return
         d.tap_and_wait("welcome_stories", "library")
         self.shot("library")
-        card = self.window.screen.findChildren(StoryCard)[0]
+        cards = self.window.screen.findChildren(StoryCard)
+        if not cards:
+            self.log.skip("stories", "the content has no stories (no vignettes)")
+            d.tap_and_wait("next", "welcome")
+            return
         before = self.window.screen
-        card.clicked.emit()  # the card's own tap (its middle may lie under the fade at the cut)
+        cards[0].clicked.emit()  # the card's own tap (its middle may lie under the fade at the cut)
         wait_until(lambda: self.window.screen is not before)
-        self.shot("story")
+        self.watch_a_little("story")
         d.tap_and_wait("doneButton", "library")
         d.tap_and_wait("next", "welcome")
+        self.shot("welcome")
 
     def _skips_section(self) -> bool:
         """On an optional section's first screen: whether the person answers none of it."""

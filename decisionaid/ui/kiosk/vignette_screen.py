@@ -291,6 +291,7 @@ class VignetteScreen(Screen):
         self._show_volume()
         self._show_position(self.player.position)
         self._show_reading()
+        self._place_sound()
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -393,11 +394,38 @@ class VignetteScreen(Screen):
         options.addWidget(self._captions)
         options.addWidget(self._read_instead)
         options.addStretch(1)
-        options.addWidget(self._quieter)
-        options.addWidget(self._volume)
-        options.addWidget(self._louder)
+        # The volume keeps to the right of the options row, or has a row of its own below it
+        # where the row is too narrow for both (long Spanish words at the largest text).
+        self._sound = QWidget()
+        self._sound.setObjectName("soundControls")
+        sound = QHBoxLayout(self._sound)
+        sound.setContentsMargins(0, 0, 0, 0)
+        sound.setSpacing(12)
+        sound.addWidget(self._quieter)
+        sound.addWidget(self._volume)
+        sound.addWidget(self._louder)
+        options.addWidget(self._sound)
+        self._options_row = options
         box.addLayout(options)
+        self._sound_row = QHBoxLayout()
+        self._sound_row.addStretch(1)
+        box.addLayout(self._sound_row)
         return page
+
+    def _place_sound(self) -> None:
+        """Volume beside the options when the row holds both, else on its own row."""
+        row = self._options_row
+        need = sum(w.sizeHint().width() + row.spacing() for w in (self._captions, self._read_instead, self._sound))
+        apart = need > self._pages.width()
+        if apart == (self._sound_row.indexOf(self._sound) >= 0):
+            return
+        row.removeWidget(self._sound)
+        self._sound_row.removeWidget(self._sound)
+        (self._sound_row if apart else row).addWidget(self._sound)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_sound()
 
     def _build_transcript_page(self) -> QWidget:
         lang = self.language
