@@ -117,12 +117,10 @@ def run(args: argparse.Namespace) -> int:
         window.cover(QRect(free.topLeft(), QSize(width, height)))
         window.show()
     else:
-        # Without a window manager (a bare X server) "full screen" changes nothing: the window
-        # takes the screen's geometry itself, keeps it, and follows it if the screen changes.
         if screen is not None:
-            window.cover(screen.geometry())
-            screen.geometryChanged.connect(window.cover)
-        window.showFullScreen()
+            window.fill(screen)
+        else:
+            window.showFullScreen()
     try:
         code = app.exec()
     finally:

@@ -381,6 +381,13 @@ class KioskWindow(QWidget):
         self.setFixedSize(area.size())
         self.move(area.topLeft())
 
+    def fill(self, screen) -> None:
+        """Show full screen on ``screen`` (a ``QScreen``), and stay its size if it changes.
+        Without a window manager (a bare X server) "full screen" alone changes nothing."""
+        self.cover(screen.geometry())
+        screen.geometryChanged.connect(self.cover)
+        self.showFullScreen()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.overlay is not None:
