@@ -208,6 +208,12 @@ class App:
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper)
 
+    def room_preview_pdf(self, visit_id: int) -> bytes:
+        """The page for the kiosk's screen: the person's language, no alerts box."""
+        from decisionaid.services.visit_report import room_preview_pdf
+
+        return room_preview_pdf(self.visits, visit_id, self.config.site_name, self.config.paper)
+
     def close(self) -> None:
         if self.db is not None and self._owns_db:
             self.db.dispose()

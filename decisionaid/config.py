@@ -8,6 +8,7 @@ Where the file is found, in order: ``--config FILE``, ``$DECISIONAID_CONFIG``, t
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import time
@@ -56,7 +57,12 @@ KNOWN_KEYS = {
     "backup_keep",
     "closing_time",
     "kiosk_name",
+    "voices",
 }
+# The regional voices "Read to me" prefers for each language, in order (BCP 47 tags); where the
+# machine has none of them, the language in any country. Most of the clinics' Spanish speakers
+# are from Latin America, so a Spain voice is the last resort, not the first.
+DEFAULT_VOICES = {"en": ("en-US",), "es": ("es-419", "es-MX", "es-US")}
 
 
 # The kiosk reads its configuration before its first screen is drawn, so on Linux (where it
@@ -123,6 +129,8 @@ class Config:
     closing_time: time = time(18, 0)
     # How this kiosk is named at the peer station (help requests); "": the machine's name.
     kiosk_name: str = ""
+    # For each language, the regional voices to read it in, best first (see DEFAULT_VOICES).
+    voices: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_VOICES))
     source: Path | None = None  # the file this came from, if any
 
     def __post_init__(self) -> None:
@@ -297,12 +305,30 @@ def _parse(raw: dict, source: Path | None) -> Config:
         values["report_language"] = lang
     if "closing_time" in raw:
         values["closing_time"] = _closing_time(raw["closing_time"], where)
+    if "voices" in raw:
+        values["voices"] = _voices(raw["voices"], where)
     config = Config(**values, source=source)
     if config.crisis_message is not None:
         missing = [lang for lang in config.languages if lang not in config.crisis_message]
         if missing:
             raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
     return config
+
+
+def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    """``[voices]`` in the file: ``es = ["es-MX", "es-419"]`` (or one tag); languages not
+    named keep their default."""
+    example = 'e.g. [voices] es = ["es-MX", "es-419"]'
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}voices must be a table of languages, {example}")
+    voices = dict(DEFAULT_VOICES)
+    for language, tags in value.items():
+        tags = [tags] if isinstance(tags, str) else tags
+        if not isinstance(tags, list) or not tags or not all(
+                isinstance(tag, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag) for tag in tags):
+            raise ConfigError(f"{where}voices.{language} must be a language tag or a list of them, {example}")
+        voices[language] = tuple(tags)
+    return voices
 
 
 def _closing_time(value: object, where: str) -> time:

@@ -215,6 +215,9 @@ class ReportData:
     vignettes: tuple[VignetteLine, ...]
     vignettes_left_off: int = 0
     trends_left_off: int = 0  # trend rows left off to fit the page
+    # For a screen in a shared room (the kiosk's preview): the alerts box is left off, and a
+    # line says the paper lists what the person's answers ask the team to check on.
+    for_the_room: bool = False
     earlier_dates: tuple[date, ...] = ()  # the earlier visits trends compare with, oldest first
     # Sizes the fitting step settled on (points); the layout reads them.
     body_size: float = 10.0

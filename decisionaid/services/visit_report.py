@@ -89,3 +89,13 @@ def report_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str =
     data = build_report_data(report_input(visits, visits.load(visit_id)), site_name,
                              visits.content, language)
     return render_report(data, paper)
+
+
+def room_preview_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str = "letter") -> bytes:
+    """The page as the person may see it on a screen in a shared room: in their own language,
+    without the alerts box (a line says the paper has it). Never printed: the paper is
+    ``report_pdf``'s."""
+    from dataclasses import replace
+
+    data = build_report_data(report_input(visits, visits.load(visit_id)), site_name, visits.content, None)
+    return render_report(replace(data, for_the_room=True), paper)

@@ -1,7 +1,20 @@
 """Back on the page screen: before anything is printed it leads to the review, where a mistake
-seen in the preview is mended; once something is printed, Back is gone."""
+seen in the preview is mended; once something is printed, Back is gone; a print that failed
+changed nothing, so Back stays. And what the waiting room can see of the page."""
 
 from __future__ import annotations
+
+import io
+import logging
+
+import pypdf
+import pytest
+
+from decisionaid.ui.testing import RecordingPrinter
+
+
+def pdf_text(pdf: bytes) -> str:
+    return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
 def to_page(kiosk, d) -> None:
@@ -36,8 +49,8 @@ def test_once_printed_there_is_no_back(kiosk, drive, qtbot, printer):
     qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
     assert d.has("back")
     d.tap("print")
-    assert not d.has("back")
     qtbot.waitUntil(lambda: printer.count == 1, timeout=10000)
+    qtbot.waitUntil(lambda: not d.has("back"), timeout=10000)
 
 
 def test_a_page_printed_meanwhile_keeps_the_person_on_it(kiosk, drive):
@@ -47,3 +60,58 @@ def test_a_page_printed_meanwhile_keeps_the_person_on_it(kiosk, drive):
     d.tap("back")
     assert kiosk.screen_name == "print" and not d.has("back")
     assert kiosk.services.visits.load(kiosk.finished_visit_id).state == "complete"
+
+
+class PausedPrinter(RecordingPrinter):
+    """A CUPS queue that is paused: the error names the printer and what to do."""
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        raise OSError("the printer 'front-desk' is paused: resume it (cupsenable front-desk) "
+                      "and check it has paper")
+
+
+@pytest.fixture
+def paused(make_kiosk, config, monkeypatch):
+    window = make_kiosk(config)
+    monkeypatch.setattr(window.services, "printer", PausedPrinter())
+    return window
+
+
+def test_a_failed_print_keeps_back_and_logs_the_printers_words(paused, drive, qtbot, caplog):
+    """Nothing was printed, so the person can still go back and mend an answer; the log says
+    what the printer said, and nothing of the page."""
+    d = drive(paused)
+    to_page(paused, d)
+    screen = paused.screen
+    qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
+    with caplog.at_level(logging.WARNING):
+        d.tap("print")
+        qtbot.waitUntil(lambda: screen._status_key == "print_failed", timeout=10000)
+    assert d.has("back") and d.find("back").isEnabled()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "the printer 'front-desk' is paused" in logged
+    assert "Feeling sad" not in logged and "Some days" not in logged
+    d.tap_and_wait("back", "review")
+
+
+def test_the_screen_shows_the_page_without_the_alerts_box(kiosk, drive, qtbot):
+    """In a shared room the preview leaves the alerts box off (a line says the paper has it);
+    the printed page keeps it."""
+    d = drive(kiosk)
+    d.guest()
+    while kiosk.screen_name != "review":
+        name = kiosk.screen_name
+        if name == "item:choice" and kiosk.screen.item.id == "harm-self":
+            d.tap("option_1")  # some days: a safety flag
+            d.tap_and_wait("next")
+            continue
+        d.tap_and_wait("next" if name in ("intro", "safety", "stories") else "skip")
+    d.tap_and_wait("next", "print")
+    qtbot.waitUntil(lambda: kiosk.screen.pdf is not None, timeout=10000)
+    visit_id = kiosk.finished_visit_id
+    paper = pdf_text(kiosk.services.make_page(visit_id))
+    shown = pdf_text(kiosk.services.make_preview(visit_id))
+    assert "ALERTS" in paper and "Thoughts of hurting myself" in paper
+    assert "ALERTS" not in shown and "Thoughts of hurting myself" not in shown
+    assert "box at the top" in shown
+    assert kiosk.screen.preview.accessibleName() == "A picture of your page"

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop, QLocale, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 
 from decisionaid.services.doctor import Finding
+from decisionaid.ui.common.speech import Speaker, pick_locale
 
 WAIT_MS = 10_000
 MIN_SCREEN = (1024, 600)  # below this the kiosk's touch targets no longer fit
@@ -34,17 +35,33 @@ def check_speech(config) -> list[Finding]:
             if tts.state() == QTextToSpeech.State.Error:
                 problems.append(f"{name}: {tts.errorString() or 'does not start'}")
                 continue
-            have = {loc.language() for loc in tts.availableLocales()}
-            missing = [lang for lang in config.languages if QLocale(lang).language() not in have]
+            chosen = {lang: pick_locale(tts.availableLocales(), lang, config.voices.get(lang, ()))
+                      for lang in config.languages}
+            missing = [lang for lang, locale in chosen.items() if locale is None]
             if missing:
                 problems.append(f"{name} has no voice for {', '.join(missing)}")
                 continue
-            return [Finding("speech", True, f"{name} reads {', '.join(config.languages)}")]
+            return [Finding("speech", True, f"{name} reads " + ", ".join(
+                _voice_line(tts, lang, locale, config.voices.get(lang, ())) for lang, locale in chosen.items()))]
         finally:
             tts.deleteLater()
     return [Finding("speech", False, "; ".join(problems),
                     "install speech-dispatcher-espeak-ng and check 'spd-say -l es hola' "
                     "speaks (docs/kiosk.md, Read to me)")]
+
+
+def _voice_line(tts, language: str, locale, preferred) -> str:
+    """"es in Spanish (Latin America) (es-419)", and a note when none of the preferred
+    regions is installed."""
+    Speaker._choose_voice(tts, language, preferred)  # as the kiosk will
+    voice = tts.voice().name() or locale.nativeLanguageName()
+    tag = locale.name().replace("_", "-")
+    line = f"{language} in {voice} ({tag})"
+    wanted = {tag.lower() for tag in preferred}
+    if preferred and tag.lower() not in wanted and not any(
+            QLocale(tag).territory() == locale.territory() for tag in preferred):
+        line += f": none of {', '.join(preferred)} is installed"
+    return line
 
 
 def shipped_video(config) -> Path | None:

@@ -14,6 +14,7 @@ details; text such as ``**bold**`` must be turned into plain words before it get
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
@@ -34,6 +35,57 @@ SILENT_REASON = ("reading never finished: speech-dispatcher seems to have no sou
                  "can open")
 
 
+# A sentence mark followed by more marks: "help.." and "visita?." read as "help." and "visita?".
+_DOUBLED = re.compile(r"([.?!…:;])(?:\s*\.)+(?!\.)")
+
+
+def clean_spoken(text: str) -> str:
+    """``text`` as a voice should read it: one mark at the end of each sentence, no doubled
+    punctuation (words joined into sentences, and sentences that already ended, make them)."""
+    return " ".join(_DOUBLED.sub(r"\1", text).split())
+
+
+def pick_locale(locales, language: str, preferred=()):
+    """The locale to read ``language`` in, from the engine's ``locales`` (QLocale): the first
+    of ``preferred`` (BCP 47 tags, "es-419", "es-MX", "en-US") the engine has, else the
+    language in any country (the engine's first). None when it has no voice for the language."""
+    wanted = QLocale(language).language()
+    same = [loc for loc in locales if loc.language() == wanted]
+    if not same:
+        return None
+
+    def rank(loc) -> int:
+        for i, tag in enumerate(preferred):
+            want = QLocale(tag)
+            if loc.bcp47Name().lower() == tag.lower() or (
+                    want.language() == loc.language() and want.territory() == loc.territory()):
+                return i
+        return len(preferred)
+
+    return min(same, key=rank)
+
+
+# How voices name a country where Qt's own name for it ("United States") is not what they say.
+_COUNTRY_WORDS = {"UnitedStates": ("America",), "UnitedKingdom": ("Great Britain", "Britain")}
+
+
+def pick_voice(names: list[str], locale) -> str | None:
+    """Among one locale's voices, the one that sounds like its country: espeak-ng lists
+    "English (Caribbean)" first for en-US, before "English (America)". A plain voice, never
+    a variant ("+whisper") nor a city's ("America, New York City"); else the first plain one."""
+    plain = [n for n in names if "+" not in n]
+    if not plain:
+        return None
+    country = locale.territory()
+    words = (QLocale.territoryToString(country), *_COUNTRY_WORDS.get(country.name, ()))
+
+    def rank(name: str) -> tuple[bool, bool]:
+        says_country = any(w and f"({w}" in name for w in words)
+        return (not says_country, "," in name)
+
+    return min(plain, key=rank)
+
+
 class Speaker(QObject):
     """Text-to-speech on this machine. Created lazily: building an engine takes a moment
     (speech-dispatcher lists every voice it has, about 1.5 s with espeak-ng)."""
@@ -41,8 +93,12 @@ class Speaker(QObject):
     speaking_changed = Signal(bool)
     failed = Signal(str)  # the reading was given up (why): screens say reading aloud is not working
 
-    def __init__(self, parent: QObject | None = None, engines: list[str] | None = None):
+    def __init__(self, parent: QObject | None = None, engines: list[str] | None = None,
+                 voices: dict[str, tuple[str, ...]] | None = None):
+        """``voices``: for each language, the regional voices to prefer, in order (the
+        configuration's ``voices``)."""
         super().__init__(parent)
+        self.voices = voices or {}
         self._tts = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
@@ -135,8 +191,8 @@ class Speaker(QObject):
         if tts is None:
             return False
         tts.stop()
-        self._choose_voice(tts, language)
-        tts.say(text)
+        self._choose_voice(tts, language, self.voices.get(language, ()))
+        tts.say(clean_spoken(text))
         if tts.state() == QTextToSpeech.State.Error:
             self._forget(f"{tts.engine()}: {tts.errorString() or 'could not speak'}")
             return False
@@ -144,22 +200,18 @@ class Speaker(QObject):
         return True
 
     @staticmethod
-    def _choose_voice(tts, language: str) -> None:
-        """The voice for ``language``: its usual country first (QLocale("es") is Spain's
-        Spanish), else any country's; and the engine's plain voice for it, not a variant.
+    def _choose_voice(tts, language: str, preferred=()) -> None:
+        """The voice for ``language``: the preferred region the engine has, else the language
+        in any country (``pick_locale``); and the engine's plain voice for it, not a variant.
         espeak-ng offers about a hundred per language ("Spanish (Latin America)+whisper")."""
-        wanted = QLocale(language)
-        if tts.locale().language() != wanted.language():
-            locales = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
-            locales.sort(key=lambda loc: loc.territory() != wanted.territory())
-            if not locales:
-                return  # no voice for it: read in the default voice rather than not at all
-            tts.setLocale(locales[0])
-        voice = tts.voice()
-        if "+" in voice.name():
-            plain = [v for v in tts.availableVoices() if "+" not in v.name()]
-            if plain:
-                tts.setVoice(plain[0])
+        chosen = pick_locale(tts.availableLocales(), language, preferred)
+        if chosen is None:
+            return  # no voice for it: read in the default voice rather than not at all
+        if tts.locale() != chosen:
+            tts.setLocale(chosen)
+        best = pick_voice([v.name() for v in tts.availableVoices()], chosen)
+        if best is not None and tts.voice().name() != best:
+            tts.setVoice(next(v for v in tts.availableVoices() if v.name() == best))
 
     def stop(self) -> None:
         self._deadline.stop()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content import emphasis
+from decisionaid.ui.common.speech import clean_spoken
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, Theme
 
@@ -462,7 +463,8 @@ UNSPOKEN_BUTTONS = {"back", "skip", "next", "more_above", "more_below", "read_al
 
 def sentences(words: list[str]) -> str:
     """Words read one after another, each ending as a sentence (a voice pauses there)."""
-    return " ".join(w if w[-1] in ".?!:;…" else w + "." for w in words if w)
+    words = [w.strip() for w in words if w and w.strip()]
+    return clean_spoken(" ".join(w if w[-1] in ".?!:;…" else w + "." for w in words))
 
 
 def spoken_words(root: QWidget) -> list[str]:

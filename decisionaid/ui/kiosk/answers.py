@@ -28,7 +28,7 @@ from decisionaid.content.model import YESNO_LABELS, Item, text_in
 from decisionaid.ui.common.keyboard import Keyboard, keep_cursor
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import ContentLabel, label, repolish
+from decisionaid.ui.common.widgets import ContentLabel, label, repolish, sentences
 
 
 class OptionButton(QPushButton):
@@ -274,7 +274,7 @@ class _OptionsAnswer(AnswerWidget):
         return t("choose_one", language)
 
     def spoken(self, language: str) -> str:
-        return ". ".join(b.label_text() for _, b in self.buttons)
+        return sentences(list(b.label_text() for _, b in self.buttons))
 
 
 class ScaleAnswer(_OptionsAnswer):

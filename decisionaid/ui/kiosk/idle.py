@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import button, centred, label
+from decisionaid.ui.common.widgets import button, centred, label, sentences
 from decisionaid.ui.kiosk.overlay_card import OverlayCard
 
 
@@ -134,7 +134,7 @@ class StillThere(OverlayCard):
         self.ticker.start()
 
     def spoken_text(self) -> str:
-        return ". ".join((self.title.text(), self.body.text(), self.button.text()))
+        return sentences(list((self.title.text(), self.body.text(), self.button.text())))
 
     def _read(self) -> None:
         self.speaker.say(self.spoken_text(), self.language)

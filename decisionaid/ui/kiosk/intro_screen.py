@@ -16,6 +16,7 @@ from decisionaid.ui.common.widgets import (
     Screen,
     content_label,
     label,
+    sentences,
     wording_arrow,
 )
 
@@ -73,4 +74,4 @@ class IntroScreen(Screen):
 
     def spoken_text(self) -> str:
         optional = self.optional.text() if self.questionnaire.optional else ""
-        return ". ".join(x for x in (self.title.text(), self.body.text(), optional) if x)
+        return sentences(list(x for x in (self.title.text(), self.body.text(), optional) if x))

@@ -1,9 +1,14 @@
 """The print screen: a picture of the page (made off the UI thread), "Print my page", "Ask a
 peer worker", and "I'm finished". The page is in the prescriber's language; a person who
-answered in another language can also print a copy in theirs."""
+answered in another language can also print a copy in theirs.
+
+The picture is for a screen in a shared waiting room: it is the page in the person's own
+language without the alerts box (a line on it says the paper has that box), so nobody walking
+past reads a safety flag off the screen. The paper is the whole page (docs/kiosk.md)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +21,8 @@ from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import NavBar, Screen, WholeButton, button, label
 
+log = logging.getLogger("decisionaid.ui.kiosk.print")
+
 
 class PrintScreen(Screen):
     page_ready = Signal()  # the preview is on screen (or the page could not be made)
@@ -27,9 +34,11 @@ class PrintScreen(Screen):
 
     def __init__(self, language: str, theme: Theme, make_pdf: Callable[[], bytes], printer,
                  paper_title: str = "decisionaid",
-                 make_own_pdf: Callable[[], bytes] | None = None):
+                 make_own_pdf: Callable[[], bytes] | None = None,
+                 make_preview_pdf: Callable[[], bytes] | None = None):
         """``make_own_pdf``: the same page in the person's own language, when it is not the
-        prescriber's; None hides the button that prints it."""
+        prescriber's; None hides the button that prints it. ``make_preview_pdf``: the page as
+        the screen shows it (no alerts box); None shows the page to be printed."""
         super().__init__(language, theme)
         self.printer = printer
         self.make_own_pdf = make_own_pdf
@@ -52,6 +61,7 @@ class PrintScreen(Screen):
         self.preview.installEventFilter(self)
         self.preview.setProperty("role", "panel")
         self.worded(self.preview, "page_making")
+        self.preview.setAccessibleName(t("page_preview", language))
         layout.addWidget(self.preview, 5)
         column = QVBoxLayout()
         column.setSpacing(theme.px(24))
@@ -91,7 +101,7 @@ class PrintScreen(Screen):
         def work():
             pdf = make_pdf()
             try:
-                image = pdf_preview(pdf, width)
+                image = pdf_preview(make_preview_pdf() if make_preview_pdf is not None else pdf, width)
             except (OSError, ValueError):
                 image = None
             return pdf, image
@@ -130,22 +140,29 @@ class PrintScreen(Screen):
         self.nav.back_button.hide()
         self.page_footer.hide()
 
+    def _printing(self, busy: bool) -> None:
+        """Back waits while a page is on its way to the printer: once it is printed it goes
+        (``no_way_back``); if it could not be printed nothing changed, and Back comes back."""
+        self.nav.back_button.setEnabled(not busy)
+
     def print_page(self) -> None:
         if self.pdf is None:
             return
-        self.no_way_back()
+        self._printing(True)
         self.print_button.setEnabled(False)
         self._set_status("printing")
         pdf, printer, title = self.pdf, self.printer, self.paper_title
         run_in_background(lambda: printer.print_pdf(pdf, title), self._printed, self._print_failed, self)
 
     def _printed(self, _result) -> None:
+        self.no_way_back()
         self._set_status("printed")
         self.print_button.setEnabled(True)
         self.printed.emit()
         self.print_finished.emit(True)
 
     def _print_failed(self, error: Exception) -> None:
+        self._failed(error)
         self._set_status("print_failed")
         self.print_button.setEnabled(True)
         self.print_finished.emit(False)
@@ -155,7 +172,7 @@ class PrintScreen(Screen):
         for the prescriber is the one recorded as printed)."""
         if self.make_own_pdf is None:
             return
-        self.no_way_back()
+        self._printing(True)
         self.own_button.setEnabled(False)
         self._set_status("printing")
         make, printer, title = self.make_own_pdf, self.printer, self.paper_title
@@ -163,12 +180,21 @@ class PrintScreen(Screen):
                           self._own_failed, self)
 
     def _own_printed(self, _result) -> None:
+        self.no_way_back()
         self._set_status("printed")
         self.own_button.setEnabled(True)
 
     def _own_failed(self, error: Exception) -> None:
+        self._failed(error)
         self._set_status("print_failed")
         self.own_button.setEnabled(True)
+
+    def _failed(self, error: Exception) -> None:
+        # The printer's own words (CUPS: "the printer 'front' is paused: …"); they name the
+        # printer and the trouble, never the person or an answer.
+        log.warning("the page could not be printed: %s: %s", type(error).__name__, error)
+        if not self.nav.back_button.isHidden():
+            self._printing(False)
 
     def _ask_peer(self) -> None:
         self._set_status("peer_coming")
@@ -185,5 +211,6 @@ class PrintScreen(Screen):
         self.status.show()
 
     def on_language(self, language: str) -> None:
+        self.preview.setAccessibleName(t("page_preview", language))
         if self._status_key:
             self.status.setText(t(self._status_key, language))

@@ -25,6 +25,7 @@ from decisionaid.ui.common.widgets import (
     button,
     content_label,
     label,
+    sentences,
 )
 from decisionaid.ui.kiosk.answers import WIDGETS, answer_widget
 
@@ -160,4 +161,4 @@ class QuestionScreen(Screen):
     def spoken_text(self) -> str:
         parts = [self.question.text(), self.help.text() if self.help.isVisible() else ""]
         parts.append(self.answer.spoken(self.language))
-        return ". ".join(p for p in parts if p)
+        return sentences(list(p for p in parts if p))

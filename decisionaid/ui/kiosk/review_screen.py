@@ -22,6 +22,7 @@ from decisionaid.ui.common.widgets import (
     content_label,
     label,
     release_hints,
+    sentences,
     wording_arrow,
 )
 
@@ -113,4 +114,4 @@ class ReviewScreen(Screen):
             for line in part.lines:
                 answer = line.answer if line.answer is not None else t("skipped", lang)
                 words.append(f"{emphasis.plain(line.question)}: {answer}")
-        return ". ".join(w for w in words if w)
+        return sentences(list(w for w in words if w))

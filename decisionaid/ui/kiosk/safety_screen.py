@@ -8,7 +8,15 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.widgets import NavBar, ReadAloud, Screen, button, label, wording_arrow
+from decisionaid.ui.common.widgets import (
+    NavBar,
+    ReadAloud,
+    Screen,
+    button,
+    label,
+    sentences,
+    wording_arrow,
+)
 
 
 class SafetyScreen(Screen):
@@ -44,4 +52,4 @@ class SafetyScreen(Screen):
 
     def spoken_text(self) -> str:
         talk = (self.talk_button.text(),) if not self.talk_button.isHidden() else ()
-        return ". ".join((self.title.text(), self.body.text(), self.crisis.text(), *talk))
+        return sentences(list((self.title.text(), self.body.text(), self.crisis.text(), *talk)))

@@ -66,6 +66,9 @@ class KioskServices:
     help: HelpRequests | None = None
     # Where calls for a peer worker wait on this kiosk's disk while the database is away.
     outbox: HelpOutbox | None = None
+    # The page as the waiting room may see it on the screen (no alerts box); None: the
+    # prescriber's page is shown.
+    make_preview: PageMaker | None = None
 
 
 def test_page_pdf(config: Config) -> bytes:
@@ -114,6 +117,7 @@ def kiosk_services(app: App) -> KioskServices:
         printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
         staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
         make_own_page=app.own_language_pdf, help=app.help, outbox=app.help_outbox,
+        make_preview=app.room_preview_pdf,
     )
 
 

@@ -294,8 +294,10 @@ class VisitScreens(QObject):
         make, own = self.host.services.make_page, self.host.services.make_own_page
         # A copy in the person's own language, when the prescriber's page is in another.
         make_own = (lambda: own(visit_id)) if own and self.host.language != self.config.report_lang else None
+        preview = self.host.services.make_preview
         screen = PrintScreen(self.host.language, self.host.theme, lambda: make(visit_id), self.host.services.printer,
-                             self.config.site_name, make_own_pdf=make_own)
+                             self.config.site_name, make_own_pdf=make_own,
+                             make_preview_pdf=(lambda: preview(visit_id)) if preview else None)
         screen.printed.connect(lambda: self._printed(visit_id))
         screen.finished.connect(self.show_done)
         screen.went_back.connect(lambda: self._back_from_page(screen))

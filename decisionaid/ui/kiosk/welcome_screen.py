@@ -14,6 +14,7 @@ from decisionaid.ui.common.widgets import (
     button,
     centred,
     label,
+    sentences,
     show_words,
 )
 
@@ -105,4 +106,4 @@ class WelcomeScreen(Screen):
             show_words(b, f"{mark}  {LANGUAGE_NAMES.get(code, code)}")
 
     def spoken_text(self) -> str:
-        return ". ".join((self.title.text(), self.body.text(), self.returning_button.text(), self.first_button.text()))
+        return sentences(list((self.title.text(), self.body.text(), self.returning_button.text(), self.first_button.text())))

@@ -88,7 +88,7 @@ class KioskWindow(QWidget):
         if speaker is None:
             from decisionaid.ui.common.speech import Speaker
 
-            speaker = Speaker(self)
+            speaker = Speaker(self, voices=self.config.voices)
         self.speaker = speaker
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
         self.player_factory = player_factory  # may come later, with the services
