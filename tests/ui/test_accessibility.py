@@ -312,3 +312,31 @@ def test_names_follow_a_change_of_language(make_kiosk, config, qtbot):
     assert name_of(window.screen.answer.box) == "Cuéntanos más sobre tu sueño"
     assert name_of(window.top_bar.size_buttons["largest"]) == t("text_size_largest", "es")
     assert name_of(window.top_bar.corner) == t("staff_corner", "es")
+
+
+def _role(widget: QWidget):
+    return QAccessible.queryAccessibleInterface(widget).role()
+
+
+def test_one_answer_choices_are_radio_buttons_and_the_progress_bar_has_a_name(make_kiosk, config, qtbot):
+    """A screen reader hears a scale's answers and the language choices as radio buttons (one
+    at a time), checked or not; the progress bar says how far the person is."""
+    window = make_kiosk(config)
+    d = KioskDriver(window, qtbot.waitUntil)
+    for b in window.screen.language_buttons.values():
+        assert _role(b) == QAccessible.Role.RadioButton
+    d.tap("language")
+    choice = window.top_bar.language_menu
+    assert {_role(b) for b in choice.buttons.values()} == {QAccessible.Role.RadioButton}
+    assert QAccessible.queryAccessibleInterface(choice.buttons["en"]).state().checked
+    d.tap("lang_es")
+    d.guest()
+    d.tap_and_wait("next", "item:scale")
+    d.tap("option_1")
+    options = [b for b in window.screen.findChildren(QAbstractButton) if b.objectName().startswith("option_")
+               and b.isVisibleTo(window)]
+    assert options and {_role(b) for b in options} == {QAccessible.Role.RadioButton}
+    chosen = QAccessible.queryAccessibleInterface(d.find("option_1"))
+    assert chosen.state().checked and chosen.text(QAccessible.Text.Name)
+    bar = window.screen.findChild(QWidget, "progress_bar")
+    assert name_of(bar).startswith("Cuánto llevas: parte 1 de")

@@ -241,6 +241,7 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
     "back_to_review": {"en": "Save and go back to my answers", "es": "Guardar y volver a mis respuestas"},
     # --- print -----------------------------------------------------------------------------------
     "page_title": {"en": "Your page for today's visit", "es": "Tu página para la consulta de hoy"},
+    "progress_named": {"en": "How far you are: part {n} of {m}", "es": "Cuánto llevas: parte {n} de {m}"},
     "page_preview": {"en": "A picture of your page", "es": "Imagen de tu página"},
     "page_body": {
         "en": "Print it and take it in to your visit. It helps you say what matters to you.",

@@ -116,8 +116,12 @@ def centred(widget: QLabel) -> QLabel:
 DECORATIONS = "\u25c0\u25b6\u25b2\u25bc\u25cf\u25cb\u2610\u2611\u25c9\u275a\u21ba "
 
 
-def show_words(widget: QLabel | QAbstractButton, text: str) -> None:
-    """Put ``text`` on ``widget``; a button is named for a screen reader without the arrows."""
+def show_words(widget: QWidget, text: str) -> None:
+    """Put ``text`` on ``widget``; a button is named for a screen reader without the arrows,
+    and a widget with no words of its own (a progress bar) is named by them."""
+    if not hasattr(widget, "setText"):
+        widget.setAccessibleName(text)
+        return
     widget.setText(text)
     if isinstance(widget, QAbstractButton):
         widget.setAccessibleName(text.strip(DECORATIONS))
@@ -540,12 +544,16 @@ class Progress(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setValue(round(fraction * 1000))
         self.bar.setTextVisible(False)
+        self.bar.setObjectName("progress_bar")
+        # A bar shows no words: a screen reader hears "How far you are: part 2 of 8".
+        screen.worded(self.bar, lambda lang: t("progress_named", lang, n=self.part, m=self.parts))
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
 
     def show_part(self, part: int, parts: int, fraction: float, title: Wording, language: str) -> None:
         self.part, self.parts, self.title = part, parts, title
         self.label.setText(f"{t('part_of', language, n=part, m=parts)}  \u00b7  {title(language)}")
+        self.bar.setAccessibleName(t("progress_named", language, n=part, m=parts))
         self.bar.setValue(round(fraction * 1000))
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from decisionaid.content import emphasis
 from decisionaid.content.model import YESNO_LABELS, Item, text_in
 from decisionaid.ui.common.keyboard import Keyboard, keep_cursor
+from decisionaid.ui.common.roles import as_radio
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import ContentLabel, label, repolish, sentences
@@ -168,6 +169,8 @@ class _OptionsAnswer(AnswerWidget):
         while len(self.pool) < count:
             index = len(self.pool)
             b = OptionButton("", self.role, self.mark, "", _bigger(self.theme, self.min_height))
+            if self.exclusive_group:
+                as_radio(b)  # one answer: a radio button to a screen reader, not a toggle
             b.hide()
             self.group.addButton(b)
             b.toggled.connect(lambda checked, i=index: self._toggled_at(i, checked))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from decisionaid.ui.common.roles import as_radio
 from decisionaid.ui.common.strings import LANGUAGE_NAMES
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import (
@@ -64,6 +65,7 @@ class WelcomeScreen(Screen):
             b = button("lang", name=f"welcome_lang_{code}", kind=LanguageButton)
             b.setCheckable(True)
             b.setChecked(code == language)
+            as_radio(b)  # one language at a time
             b.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
             self.language_buttons[code] = b
             langs.addWidget(b)
