@@ -198,7 +198,7 @@ class Screen(QFrame):
         footer.setContentsMargins(side, 0, side, self.theme.px(12))
         self.page_footer.hide()  # until a screen adds its navigation row
         layout = _PageLayout(self.page_body, self.page_footer)
-        layout.setContentsMargins(side, self.theme.px(20), side, self.theme.px(12))
+        layout.setContentsMargins(side, self.theme.px(16), side, self.theme.px(4))
         layout.setSpacing(self.theme.px(18) // 2)
         self.page_scroll.setWidget(self.page_body)
         outer.addWidget(self.page_scroll, 1)
@@ -273,16 +273,17 @@ class _PageLayout(QVBoxLayout):
 
 
 class Fade(QWidget):
-    """A band of the screen's background that grows opaque towards the edge of a scroll area:
-    the cut looks like a cut, not like the end. The band is part of the "More" control: a tap
-    on what shows faded through it scrolls, as the button does."""
-
-    tapped = Signal()
+    """A thin band of the screen's background that grows opaque towards the edge of a scroll
+    area: the cut looks like a cut, not like the end. Taps go through it to what is under it
+    (an answer half in view is still chosen by a tap); the "More" button beside it scrolls."""
 
     def __init__(self, parent: QWidget, colour: str, towards_bottom: bool):
         super().__init__(parent)
         self.colour = QColor(colour)
         self.towards_bottom = towards_bottom
+        from PySide6.QtCore import Qt  # made when a list first overflows, after the first paint
+
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -293,18 +294,11 @@ class Fade(QWidget):
         gradient.setColorAt(1.0, self.colour if self.towards_bottom else clear)
         painter.fillRect(self.rect(), gradient)
 
-    def mousePressEvent(self, event) -> None:
-        event.accept()
-
-    def mouseReleaseEvent(self, event) -> None:
-        event.accept()
-        if self.rect().contains(event.position().toPoint()):
-            self.tapped.emit()
-
 
 class ScrollHints(QObject):
     """Gives a scroll area large "▲ More above" and "More below ▼" buttons (shown only when
-    there is more that way) over a fade at each cut. A press scrolls most of a screenful."""
+    there is more that way), each in a strip of its own at that edge, outside the list, so it
+    never covers an answer; a thin fade marks the cut. A press scrolls most of a screenful."""
 
     def __init__(self, area: QScrollArea, screen: Screen):
         super().__init__(area)
@@ -313,6 +307,7 @@ class ScrollHints(QObject):
         screen.hints.append(self)
         self.colour = screen.theme.background
         self.fades: tuple[Fade, Fade] | None = None  # made when first needed
+        self.strips = (0, 0)  # the room kept above and below the list for the buttons
         self.above = screen.worded(button("more", name="more_above"), "more_above")
         self.below = screen.worded(button("more", name="more_below"), "more_below")
         for b in (self.above, self.below):
@@ -322,7 +317,7 @@ class ScrollHints(QObject):
         self.above.clicked.connect(lambda: self._scroll(-1))
         self.below.clicked.connect(lambda: self._scroll(1))
         bar = area.verticalScrollBar()
-        bar.rangeChanged.connect(self.place)
+        bar.rangeChanged.connect(self._soon)
         bar.valueChanged.connect(self.place)
         self._later = QTimer(self)  # goes with the area, so never fires after it
         self._later.setSingleShot(True)
@@ -343,34 +338,43 @@ class ScrollHints(QObject):
             self._later.start()
         return False
 
+    def _soon(self, *_args) -> None:
+        self._later.start()
+
     def _scroll(self, direction: int) -> None:
         bar = self.area.verticalScrollBar()
         bar.setValue(bar.value() + direction * max(bar.singleStep(), self.area.viewport().height() * 3 // 4))
 
     def place(self, *_args) -> None:
         bar = self.area.verticalScrollBar()
-        view = self.area.viewport().geometry()
         more_above, more_below = bar.value() > bar.minimum(), bar.value() < bar.maximum()
         if self.fades is None:
             if not (more_above or more_below):
                 return
             self.fades = (Fade(self.area, self.colour, False), Fade(self.area, self.colour, True))
-            self.fades[0].tapped.connect(lambda: self._scroll(-1))
-            self.fades[1].tapped.connect(lambda: self._scroll(1))
+        height = max(self.below.sizeHint().height(), MIN_TARGET_PX)
+        strip = height + 8
+        strips = (strip if more_above else 0, strip if more_below else 0)
+        if strips != self.strips:
+            # The list gives up the strip the button needs; what it held scrolls, as the rest.
+            # The buttons are placed once the area has been laid out again (never from inside
+            # that layout: the range it changes would call this again, and again).
+            self.strips = strips
+            self.area.setViewportMargins(0, strips[0], 0, strips[1])
+            self._later.start()
+            return
+        view = self.area.viewport().geometry()
         for b, fade, shown, at_top in ((self.above, self.fades[0], more_above, True),
                                         (self.below, self.fades[1], more_below, False)):
             b.setVisible(shown)
             fade.setVisible(shown)
-            fade.setAccessibleName(b.accessibleName())  # a tap on it does what the button does
             if not shown:
                 continue
-            hint = b.sizeHint()
-            width = min(hint.width(), view.width())
-            height = max(hint.height(), MIN_TARGET_PX)
+            width = min(b.sizeHint().width(), view.width())
             x = view.x() + (view.width() - width) // 2
-            y = view.y() + 4 if at_top else view.y() + view.height() - height - 4
+            y = view.y() - strip + 4 if at_top else view.y() + view.height() + 4
             b.setGeometry(x, y, width, height)
-            band = min(view.height() // 3, height * 2)
+            band = min(view.height() // 6, height // 2)
             fade.setGeometry(view.x(), view.y() if at_top else view.y() + view.height() - band,
                              view.width(), band)
             fade.raise_()

@@ -396,6 +396,10 @@ class YesNoAnswer(_OptionsAnswer):
         return t("choose_one", language)
 
 
+# "12 letters left" shows from here on: before, it only takes room from the question.
+LETTERS_WARNING = 40
+
+
 class TextAnswer(AnswerWidget):
     """A text box and the on-screen keyboard; shows how many letters are left."""
 
@@ -407,12 +411,13 @@ class TextAnswer(AnswerWidget):
         self.box = QPlainTextEdit()
         self.box.setObjectName("text_answer")
         keep_cursor(self.box)
-        self.box.setMinimumHeight(theme.px(90))
-        self.box.setMaximumHeight(theme.px(140))
+        self.box.setMinimumHeight(theme.px(72))
+        self.box.setMaximumHeight(theme.px(100))
         self.box.setPlaceholderText(t("type_here", language))
         self.left = label("small")
         self.left.setObjectName("letters_left")
         self.left.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.left.hide()  # until the end is near: a line less for the keyboard to push down
         self.keyboard = Keyboard(self.box, theme, language)
         layout.addWidget(self.box)
         layout.addWidget(self.left)
@@ -438,7 +443,9 @@ class TextAnswer(AnswerWidget):
             self.box.moveCursor(self.box.textCursor().MoveOperation.End)
             self.box.blockSignals(False)
             text = self.box.toPlainText()
-        self.left.setText(t("letters_left", self.language, n=self.item.max_length - len(text)))
+        left = self.item.max_length - len(text)
+        self.left.setText(t("letters_left", self.language, n=left))
+        self.left.setVisible(left <= LETTERS_WARNING)
         if text and self.isVisible():
             self._keys_in_view()
         self.changed.emit()

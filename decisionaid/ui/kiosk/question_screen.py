@@ -54,7 +54,8 @@ class QuestionScreen(Screen):
         self.progress = Progress(self)
         layout.addWidget(self.progress)
         # The question sits with its answers, the pair a little above the middle of the space
-        # left, rather than at the top over an empty half-screen.
+        # left, rather than at the top over an empty half-screen; on a tall (portrait) screen
+        # in the middle, with as much room above as below (``resizeEvent``).
         layout.addStretch(1)
         head = QHBoxLayout()
         text_column = QVBoxLayout()
@@ -86,12 +87,20 @@ class QuestionScreen(Screen):
         self.problem.hide()
         layout.addWidget(self.problem)
         layout.addStretch(2)
+        self._below = layout.count() - 1
+        self._page = layout
         self.nav = NavBar(self)
         layout.addWidget(self.nav)
         self.nav.next.connect(self._next)
         self.nav.skip.connect(self.skipped)
         self.nav.back.connect(self.went_back)
         self.answer.changed.connect(self._update)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        below = 1 if self.height() > self.width() else 2
+        if self._page.stretch(self._below) != below:
+            self._page.setStretch(self._below, below)
 
     @classmethod
     def for_item(cls, item_type: str) -> str:

@@ -371,10 +371,15 @@ class VignetteScreen(Screen):
         self._play.setMinimumWidth(240)
         self._forward = _button("forwardButton")
         self._forward.setText(tr("forward", lang))
+        # Play/Pause has a row of its own above the others where one row cannot hold all four
+        # (a portrait screen, in Spanish, at the largest text): see _place_rows.
+        self._play_row = QHBoxLayout()
+        box.addLayout(self._play_row)
         for widget in (self._replay, self._back):
             transport.addWidget(widget)
         transport.addWidget(self._play, 1)
         transport.addWidget(self._forward)
+        self._transport_row = transport
         box.addLayout(transport)
 
         options = QHBoxLayout()
@@ -413,7 +418,19 @@ class VignetteScreen(Screen):
         return page
 
     def _place_sound(self) -> None:
-        """Volume beside the options when the row holds both, else on its own row."""
+        """Volume beside the options when the row holds both, else on its own row; the same
+        for Play/Pause and the skip buttons."""
+        row = self._transport_row
+        need = sum(max(w.sizeHint().width(), w.minimumWidth()) + row.spacing()
+                   for w in (self._replay, self._back, self._play, self._forward))
+        apart = need > self._pages.width()
+        if apart != (self._play_row.indexOf(self._play) >= 0):
+            row.removeWidget(self._play)
+            self._play_row.removeWidget(self._play)
+            if apart:
+                self._play_row.addWidget(self._play)
+            else:
+                row.insertWidget(2, self._play, 1)
         row = self._options_row
         need = sum(w.sizeHint().width() + row.spacing() for w in (self._captions, self._read_instead, self._sound))
         apart = need > self._pages.width()
