@@ -20,10 +20,11 @@ from decisionaid.ui.common.theme import Theme
 CHOSEN, NOT_CHOSEN = "\u25c9", "\u25cb"
 
 
-def names_of(languages: tuple[str, ...]) -> str:
+def names_of(languages: tuple[str, ...], between: str = " / ") -> str:
     """What the top bar's button says: every language's own name ("English / Español"), so a
-    person who reads only one of them finds it, whichever language the screen is in."""
-    return " / ".join(LANGUAGE_NAMES.get(code, code) for code in languages)
+    person who reads only one of them finds it, whichever language the screen is in. On the
+    button they stand one above the other (``between="\n"``): a narrower button."""
+    return between.join(LANGUAGE_NAMES.get(code, code) for code in languages)
 
 
 class LanguageChoice(QWidget):

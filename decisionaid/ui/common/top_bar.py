@@ -124,7 +124,7 @@ class TopBar(QFrame):
         self.contrast.clicked.connect(lambda: self.contrast_chosen.emit(not self.theme.high_contrast))
         row.addWidget(self.contrast)
         # One language button, the same in every language; it opens the choice (language_choice.py).
-        self.language_button = button("bar", names_of(languages), name="language")
+        self.language_button = button("bar", names_of(languages, "\n"), name="language")
         self.language_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.language_button.clicked.connect(self.open_languages)
         self.language_button.setVisible(len(languages) > 1)

@@ -160,7 +160,7 @@ class _VideoView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(240, 135)  # the rows of large buttons below come first
 
     def release_video(self) -> None:
         """Take the player's picture out of this scene so it outlives the screen."""
