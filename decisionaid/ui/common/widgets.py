@@ -348,6 +348,11 @@ class ScrollHints(QObject):
     def place(self, *_args) -> None:
         bar = self.area.verticalScrollBar()
         more_above, more_below = bar.value() > bar.minimum(), bar.value() < bar.maximum()
+        inner = self.area.widget()
+        if inner is not None and inner.height() <= self.area.viewport().height() + sum(self.strips):
+            # It all fits once the strips are given back (a shorter question on a reused
+            # screen): no strips, no buttons.
+            more_above = more_below = False
         if self.fades is None:
             if not (more_above or more_below):
                 return
