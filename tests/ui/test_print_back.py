@@ -86,7 +86,7 @@ def test_a_failed_print_keeps_back_and_logs_the_printers_words(paused, drive, qt
     qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
     with caplog.at_level(logging.WARNING):
         d.tap("print")
-        qtbot.waitUntil(lambda: screen._status_key == "print_failed", timeout=10000)
+        qtbot.waitUntil(lambda: screen.status_key == "print_failed", timeout=10000)
     assert d.has("back") and d.find("back").isEnabled()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "the printer 'front-desk' is paused" in logged

@@ -200,6 +200,74 @@ def _label(name: str, role: str | None = None) -> QLabel:
     return label
 
 
+class _Reflow:
+    """One widget of a row that moves to a row of its own when the row cannot hold it beside
+    ``others`` at ``width``, and back when it can (``place``)."""
+
+    def __init__(self, widget: QWidget, row: QHBoxLayout, apart: QHBoxLayout, others, index: int = -1,
+                 stretch: int = 0):
+        self.widget, self.row, self.apart, self.others = widget, row, apart, others
+        self.index, self.stretch = index, stretch
+
+    def place(self, width: int) -> None:
+        need = sum(max(w.sizeHint().width(), w.minimumWidth()) + self.row.spacing()
+                   for w in (*self.others, self.widget))
+        alone = need > width
+        if alone == (self.apart.indexOf(self.widget) >= 0):
+            return
+        self.row.removeWidget(self.widget)
+        self.apart.removeWidget(self.widget)
+        if alone:
+            self.apart.addWidget(self.widget)
+        else:
+            self.row.insertWidget(self.index, self.widget, self.stretch)
+
+
+class _TranscriptPage(QWidget):
+    """The story in words: a notice when the video cannot play, the words in a panel that a
+    finger drags up and down, "Read it to me" and "Watch the video"."""
+
+    def __init__(self, language: str, words_html: str):
+        super().__init__()
+        self.setObjectName("vignetteTranscriptPage")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(12)
+        self.notice = _label("cannotPlayNotice", "notice")
+        self.notice.setVisible(False)
+        box.addWidget(self.notice)
+        self.heading = _label("transcriptHeading", "section")
+        self.heading.setText(tr("in_words", language))
+        box.addWidget(self.heading)
+        panel = QFrame()
+        panel.setObjectName("transcriptPanel")
+        panel.setProperty("role", "panel")
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(24, 16, 24, 16)
+        self.text = _label("transcriptText")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setText(words_html)
+        inner.addWidget(self.text)
+        scroll = QScrollArea()
+        scroll.setObjectName("transcriptScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        # A finger drags the text up and down, as on a phone.
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        box.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        self.read_aloud = _button("readAloudButton")
+        self.watch = _button("watchButton")
+        self.watch.setText(tr("watch", language))
+        buttons.addWidget(self.read_aloud)
+        buttons.addStretch(1)
+        buttons.addWidget(self.watch)
+        box.addLayout(buttons)
+
+
 class VignetteScreen(Screen):
     """One peer story: the video with captions and large controls, or its words to read."""
 
@@ -372,14 +440,13 @@ class VignetteScreen(Screen):
         self._forward = _button("forwardButton")
         self._forward.setText(tr("forward", lang))
         # Play/Pause has a row of its own above the others where one row cannot hold all four
-        # (a portrait screen, in Spanish, at the largest text): see _place_rows.
-        self._play_row = QHBoxLayout()
-        box.addLayout(self._play_row)
+        # (a portrait screen, in Spanish, at the largest text); the volume one below the options.
+        play_row = QHBoxLayout()
+        box.addLayout(play_row)
         for widget in (self._replay, self._back):
             transport.addWidget(widget)
         transport.addWidget(self._play, 1)
         transport.addWidget(self._forward)
-        self._transport_row = transport
         box.addLayout(transport)
 
         options = QHBoxLayout()
@@ -399,93 +466,34 @@ class VignetteScreen(Screen):
         options.addWidget(self._captions)
         options.addWidget(self._read_instead)
         options.addStretch(1)
-        # The volume keeps to the right of the options row, or has a row of its own below it
-        # where the row is too narrow for both (long Spanish words at the largest text).
         self._sound = QWidget()
         self._sound.setObjectName("soundControls")
         sound = QHBoxLayout(self._sound)
         sound.setContentsMargins(0, 0, 0, 0)
         sound.setSpacing(12)
-        sound.addWidget(self._quieter)
-        sound.addWidget(self._volume)
-        sound.addWidget(self._louder)
+        for widget in (self._quieter, self._volume, self._louder):
+            sound.addWidget(widget)
         options.addWidget(self._sound)
-        self._options_row = options
         box.addLayout(options)
-        self._sound_row = QHBoxLayout()
-        self._sound_row.addStretch(1)
-        box.addLayout(self._sound_row)
+        sound_row = QHBoxLayout()
+        sound_row.addStretch(1)
+        box.addLayout(sound_row)
+        self._reflows = (_Reflow(self._play, transport, play_row, (self._replay, self._back, self._forward), 2, 1),
+                         _Reflow(self._sound, options, sound_row, (self._captions, self._read_instead)))
         return page
 
     def _place_sound(self) -> None:
-        """Volume beside the options when the row holds both, else on its own row; the same
-        for Play/Pause and the skip buttons."""
-        row = self._transport_row
-        need = sum(max(w.sizeHint().width(), w.minimumWidth()) + row.spacing()
-                   for w in (self._replay, self._back, self._play, self._forward))
-        apart = need > self._pages.width()
-        if apart != (self._play_row.indexOf(self._play) >= 0):
-            row.removeWidget(self._play)
-            self._play_row.removeWidget(self._play)
-            if apart:
-                self._play_row.addWidget(self._play)
-            else:
-                row.insertWidget(2, self._play, 1)
-        row = self._options_row
-        need = sum(w.sizeHint().width() + row.spacing() for w in (self._captions, self._read_instead, self._sound))
-        apart = need > self._pages.width()
-        if apart == (self._sound_row.indexOf(self._sound) >= 0):
-            return
-        row.removeWidget(self._sound)
-        self._sound_row.removeWidget(self._sound)
-        (self._sound_row if apart else row).addWidget(self._sound)
+        for reflow in self._reflows:
+            reflow.place(self._pages.width())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_sound()
 
     def _build_transcript_page(self) -> QWidget:
-        lang = self.language
-        page = QWidget()
-        page.setObjectName("vignetteTranscriptPage")
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(12)
-        self._notice = _label("cannotPlayNotice", "notice")
-        self._notice.setVisible(False)
-        box.addWidget(self._notice)
-        self._heading = _label("transcriptHeading", "section")
-        self._heading.setText(tr("in_words", lang))
-        box.addWidget(self._heading)
-
-        panel = QFrame()
-        panel.setObjectName("transcriptPanel")
-        panel.setProperty("role", "panel")
-        inner = QVBoxLayout(panel)
-        inner.setContentsMargins(24, 16, 24, 16)
-        self._transcript = _label("transcriptText")
-        self._transcript.setTextFormat(Qt.TextFormat.RichText)
-        self._transcript.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._transcript.setText(self._transcript_html())
-        inner.addWidget(self._transcript)
-        scroll = QScrollArea()
-        scroll.setObjectName("transcriptScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(panel)
-        # A finger drags the text up and down, as on a phone.
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        box.addWidget(scroll, 1)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        self._read_aloud = _button("readAloudButton")
-        self._watch = _button("watchButton")
-        self._watch.setText(tr("watch", lang))
-        buttons.addWidget(self._read_aloud)
-        buttons.addStretch(1)
-        buttons.addWidget(self._watch)
-        box.addLayout(buttons)
+        page = _TranscriptPage(self.language, self._transcript_html())
+        self._notice, self._heading, self._transcript = page.notice, page.heading, page.text
+        self._read_aloud, self._watch = page.read_aloud, page.watch
         self._show_reading()
         return page
 
