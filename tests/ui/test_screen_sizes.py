@@ -154,3 +154,30 @@ def test_a_windowed_kiosk_stays_inside_the_screen(tmp_path):
     assert found, "the kiosk did not paint its welcome screen"
     width, height, screen_width, screen_height = map(int, found.groups())
     assert width <= screen_width and height <= screen_height, found.group(0)
+
+
+def test_the_demo_skips_the_stories_of_content_without_any_and_says_so(qapp, config, tmp_path):
+    """A clinic's content with no vignettes: the demo's stories step is skipped, not a crash,
+    and screens.json says so; every window it took was the screen's size."""
+    import json
+    import shutil
+    from dataclasses import replace
+
+    content = tmp_path / "content"
+    shutil.copytree(config.content_dir / "questionnaires", content / "questionnaires")
+    medicines = content / "questionnaires" / "medicines.yaml"  # its one story suggestion goes too
+    medicines.write_text(medicines.read_text(encoding="utf-8").replace(", suggest: [side-story]", ""),
+                         encoding="utf-8")
+    out = tmp_path / "pictures"
+    out.mkdir()
+    demo = Demo(replace(config, content_dir=content), out, language="en", seed=1,
+                theme=Theme(scale=screen_scale(800, 1280)), hasher=PinHasher.fast(), size=(1280, 800))
+    try:
+        demo.stories()
+        demo.write_screens()
+    finally:
+        demo.close()
+    written = json.loads((out / "screens.json").read_text(encoding="utf-8"))
+    assert [step["step"] for step in written["skipped"]] == ["stories"]
+    assert "no stories" in written["skipped"][0]["why"]
+    assert written["every_window_is_the_screen"]
