@@ -58,6 +58,8 @@ KNOWN_KEYS = {
     "closing_time",
     "kiosk_name",
     "voices",
+    "reading_targets",
+    "reading_level_fails",
 }
 # The regional voices "Read to me" prefers for each language, in order (BCP 47 tags); where the
 # machine has none of them, the language in any country. Most of the clinics' Spanish speakers
@@ -131,6 +133,10 @@ class Config:
     kiosk_name: str = ""
     # For each language, the regional voices to read it in, best first (see DEFAULT_VOICES).
     voices: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_VOICES))
+    # decisionaid check: the reading level each language's texts should meet, over the defaults
+    # (content/readability.py), and whether a text above it fails the check or only warns.
+    reading_targets: dict[str, float] = field(default_factory=dict)
+    reading_level_fails: bool = False
     source: Path | None = None  # the file this came from, if any
 
     def __post_init__(self) -> None:
@@ -279,6 +285,18 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not path.is_absolute() and source is not None:
             path = source.parent / path
         values["content_dir"] = path
+    if "reading_targets" in raw:
+        targets = raw["reading_targets"]
+        if not isinstance(targets, dict) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 120 for v in targets.values()
+        ):
+            raise ConfigError(f"{where}reading_targets must be a table of numbers by language, e.g. "
+                              "[reading_targets] en = 8 es = 60 (a grade for English, an ease for Spanish)")
+        values["reading_targets"] = {str(k): float(v) for k, v in targets.items()}
+    if "reading_level_fails" in raw:
+        if not isinstance(raw["reading_level_fails"], bool):
+            raise ConfigError(f"{where}reading_level_fails must be true or false")
+        values["reading_level_fails"] = raw["reading_level_fails"]
     if "printer" in raw:
         if not isinstance(raw["printer"], str) or not raw["printer"].strip():
             raise ConfigError(f"{where}printer must be a print queue name, e.g. printer = \"FrontDesk\"")

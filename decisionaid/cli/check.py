@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.app import open_app
-from decisionaid.content.loader import check, check_alone
+from decisionaid.content.loader import ANSWER_SETS_FILE, TOPICS_FILE, check, check_alone
 from decisionaid.errors import UserError
 
 
@@ -17,13 +17,19 @@ def register(subparsers) -> None:
         help="validate questionnaires/ and vignettes/",
         description=(
             "Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
-            "questionnaire file (anywhere: one outside a content folder is checked on its own, "
-            "with the _answer-sets.yaml beside it), a vignette folder, or a folder holding "
-            "questionnaires/ and/or vignettes/ (default: the configured content). Finding "
-            "nothing to check is an error."
+            "questionnaire file (anywhere: one outside a content folder is checked on its own "
+            "with the _answer-sets.yaml beside it, or, with none there, as part of the "
+            "configured content in place of its file of the same name), a vignette folder, or a folder holding "
+            "questionnaires/ and/or vignettes/ (default: the configured content). Texts that read above the site's reading_targets, and "
+            "decision topics whose stories all lean one way, are warnings (see "
+            "docs/content-format.md). Finding nothing to check is an error."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="warnings fail the check too (as reading_level_fails = true does for reading levels)",
+    )
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
     parser.set_defaults(func=run)
 
@@ -51,6 +57,15 @@ def _root_of(path: Path) -> tuple[Path | None, bool]:
     )
 
 
+def _is_draft(path: Path) -> bool:
+    return (path.is_file() and path.name not in (ANSWER_SETS_FILE, TOPICS_FILE)
+            and not (path.parent / ANSWER_SETS_FILE).is_file())
+
+
+def _is_content_root(path: Path) -> bool:
+    return (path / "questionnaires").is_dir()
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
@@ -63,16 +78,22 @@ def run(args: argparse.Namespace) -> int:
         if not path.exists():
             raise UserError(f"{path}: no such file or folder")
     errors: list[str] = []
+    warnings: list[str] = []
     totals = [0, 0, 0, 0]
     alone = False
+    targets = config.reading_targets
     for path in paths:
         root, whole = _root_of(path)
         target = path.parent if path.name == "vignette.yaml" else path
-        if root is None:
-            result = check_alone(target, config.languages)
+        if root is None and _is_draft(path) and _is_content_root(config.content_dir):
+            # A draft kept elsewhere, with no answer sets of its own beside it: checked as part
+            # of the configured content.
+            result = check(config.content_dir, config.languages, targets=targets, draft=path)
+        elif root is None:
+            result = check_alone(target, config.languages, targets)
             alone = True
         else:
-            result = check(root, config.languages, None if whole else [target])
+            result = check(root, config.languages, None if whole else [target], targets)
         holds_questionnaires = path.is_dir() and (whole or path.name == "questionnaires")
         if not result.errors and holds_questionnaires and result.questionnaires == 0:
             folder = path if path.name == "questionnaires" else path / "questionnaires"
@@ -83,10 +104,16 @@ def run(args: argparse.Namespace) -> int:
             # Never "OK" about nothing: say what was looked at and found empty.
             errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
         errors.extend(str(e) for e in result.errors)
+        for warning in result.warnings:
+            reading = "reads at" in warning.message
+            failing = args.strict or (reading and config.reading_level_fails)
+            (errors if failing else warnings).append(str(warning))
         totals[0] += result.questionnaires
         totals[1] += result.items
         totals[2] += result.vignettes
         totals[3] += result.other_files
+    for line in dict.fromkeys(warnings):
+        print(f"{line} (warning)")
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
@@ -99,5 +126,7 @@ def run(args: argparse.Namespace) -> int:
         summary = f"{_plural(others, 'file')} of answer sets or topics: OK"
     if alone:
         summary += " (checked on its own, so its links to vignettes and other files were not checked)"
+    if warnings:
+        summary += f", with {_plural(len(dict.fromkeys(warnings)), 'warning')}"
     print(summary)
     return 0

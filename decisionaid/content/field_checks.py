@@ -88,6 +88,20 @@ class FieldReader:
     def __init__(self, languages: tuple[str, ...], errors: list[ContentError]):
         self.languages = languages
         self.errors = errors
+        # The texts a person reads as prose (path, line, language, what, text), for the reading check.
+        self.prose: list[tuple[str, int, str, str, str]] = []
+
+    def prose_text(self, value: object, report: Reporter, line: int, what: str) -> Text | None:
+        """``text``, and kept for the reading-level check with the line of each language."""
+        result = self.text(value, report, line, what)
+        for lang, string in (result or {}).items():
+            if not isinstance(value, dict) and lang != self.languages[0]:
+                continue  # one text for every language: written in the first one
+            at = line_in(value, lang) if isinstance(value, dict) else line
+            if isinstance(value, dict) and isinstance(value.get(lang), str) and "\n" in value[lang].strip():
+                at += 1  # a block (|-): its text starts on the next line
+            self.prose.append((report.path, max(at, 1), lang, what, string))
+        return result
 
     def text(self, value: object, report: Reporter, line: int, what: str) -> Text | None:
         from decisionaid.content.emphasis import unclosed

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.content.condition_checks import ConditionChecks
@@ -41,6 +41,7 @@ from decisionaid.content.model import (
     Score,
     ScoreFlag,
 )
+from decisionaid.content.readability import DEFAULT_TARGETS, reading
 from decisionaid.content.vignette_checks import TOPICS_FILE, VignetteChecks
 from decisionaid.content.yamlnodes import LineDict, LineList
 
@@ -226,8 +227,8 @@ class _Loader(FieldReader):
         if "text" not in raw:
             report(raw.line, f"item '{iid}' needs a 'text'")
             ok = False
-        text = self.text(raw.get("text"), report, raw.line_of("text"), f"item '{iid}' text") if "text" in raw else None
-        help_text = self.text(raw["help"], report, raw.line_of("help"), f"item '{iid}' help") if "help" in raw else None
+        text = self.prose_text(raw.get("text"), report, raw.line_of("text"), f"item '{iid}' text") if "text" in raw else None
+        help_text = self.prose_text(raw["help"], report, raw.line_of("help"), f"item '{iid}' help") if "help" in raw else None
         options: tuple[Option, ...] = ()
         if item_type in ("scale", "choice", "multi"):
             if "options" not in raw:
@@ -406,7 +407,7 @@ class _Loader(FieldReader):
         version = self.whole_number(data, "version", report, 1)
         order = self.whole_number(data, "order", report)
         title = self.text(data["title"], report, data.line_of("title"), "the title")
-        intro = self.text(data["intro"], report, data.line_of("intro"), "the intro") if "intro" in data else None
+        intro = self.prose_text(data["intro"], report, data.line_of("intro"), "the intro") if "intro" in data else None
         optional = self.boolean(data, "optional", report, False)
         if qid and qid in self.id_lines:
             other, other_line = self.id_lines[qid]
@@ -454,10 +455,22 @@ class CheckResult:
     alone: bool = False
     # Other files checked (answer sets, topics): something was checked even with no questionnaire.
     other_files: int = 0
+    # What an editor would point out but the kiosk can run with: hard reading, one-sided stories.
+    warnings: list[ContentError] = field(default_factory=list)
 
     @property
     def checked_nothing(self) -> bool:
         return not self.errors and not (self.questionnaires or self.vignettes or self.other_files)
+
+
+def _reading_warnings(loader: _Loader, targets: dict[str, float] | None) -> list[ContentError]:
+    goals = {**DEFAULT_TARGETS, **(targets or {})}
+    warnings = []
+    for path, line, lang, what, text in loader.prose + loader.stories.prose:
+        found = reading(text, lang)
+        if found is not None and found.too_hard(goals[lang]):
+            warnings.append(ContentError(path, line, f"{what} in '{lang}' {found.describe(goals[lang])}"))
+    return warnings
 
 
 def _questionnaire_files(folder: Path) -> list[Path]:
@@ -468,12 +481,23 @@ def _vignette_folders(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
-def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = None) -> CheckResult:
+def check(
+    root: Path,
+    languages: Iterable[str],
+    only: Iterable[Path] | None = None,
+    targets: dict[str, float] | None = None,
+    draft: Path | None = None,
+) -> CheckResult:
     """Validate the content root (``questionnaires/`` and ``vignettes/`` under ``root``).
 
     With ``only``, the whole root is still read (conditions and vignettes refer across files)
-    but only errors and counts for those files or vignette folders are returned.
+    but only errors and counts for those files or vignette folders are returned. A ``draft``
+    questionnaire kept outside the root is checked as part of it, in place of the root's file
+    of the same name (and only its problems are returned). ``targets`` are the reading-level
+    targets by language (``readability.DEFAULT_TARGETS`` otherwise).
     """
+    if draft is not None:
+        only = [draft]
     loader = _Loader(tuple(languages))
     qdir, vdir = root / "questionnaires", root / "vignettes"
     if (qdir / ANSWER_SETS_FILE).is_file():
@@ -481,6 +505,8 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
     if (vdir / TOPICS_FILE).is_file():
         loader.stories.load_topics(vdir / TOPICS_FILE)
     qfiles = _questionnaire_files(qdir) if qdir.is_dir() else []
+    if draft is not None:
+        qfiles = [draft, *(p for p in qfiles if p.name != draft.name and p.resolve() != draft.resolve())]
     vfolders = _vignette_folders(vdir) if vdir.is_dir() else []
     for path in qfiles:
         loader.load_questionnaire(path)
@@ -488,6 +514,7 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
         loader.stories.load_vignette(folder)
     loader.resolve()
     errors = sorted(set(loader.errors))
+    warnings = sorted(set(_reading_warnings(loader, targets) + loader.stories.one_sided()))
     content = None
     if not errors:
         content = Content(
@@ -504,6 +531,7 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
             return any(resolved == w or w in resolved.parents for w in wanted)
 
         errors = [e for e in errors if chosen(e.path)]
+        warnings = [w for w in warnings if chosen(w.path)]
         questionnaires = [q for q in questionnaires if chosen(q.path)]
         vignettes = [v for v in vignettes if chosen(v.folder)]
         others = [f for f in others if chosen(str(f))]
@@ -514,10 +542,11 @@ def check(root: Path, languages: Iterable[str], only: Iterable[Path] | None = No
         sum(len(q.items) for q in questionnaires),
         len(vignettes),
         other_files=len(others),
+        warnings=warnings,
     )
 
 
-def check_alone(path: Path, languages: Iterable[str]) -> CheckResult:
+def check_alone(path: Path, languages: Iterable[str], targets: dict[str, float] | None = None) -> CheckResult:
     """Check one questionnaire file, answer sets file or vignette folder that is not inside a
     content folder. A questionnaire uses the ``_answer-sets.yaml`` beside it, if there is one;
     its links to vignettes and to other questionnaires are left for the check of the whole root.
@@ -548,6 +577,7 @@ def check_alone(path: Path, languages: Iterable[str]) -> CheckResult:
         len(loader.stories.vignettes),
         alone=True,
         other_files=0 if questionnaire or vignette else 1,
+        warnings=sorted(set(_reading_warnings(loader, targets))),
     )
 
 

@@ -20,8 +20,11 @@ from decisionaid.content.yamlnodes import LineDict, LineList
 TOPICS_FILE = "_topics.yaml"  # in vignettes/: each topic's name in every site language
 VIGNETTE_KEYS = {
     "id", "title", "summary", "peer", "topics", "video", "captions", "transcript", "duration_s",
-    "sample",
+    "sample", "leans",
 }
+# Which way a story leans on the decision its topics are about: toward making the change,
+# away from it (keeping things as they are), or showing both sides.
+LEANS = ("toward", "away", "both")
 
 
 class VignetteChecks(FieldReader):
@@ -36,6 +39,8 @@ class VignetteChecks(FieldReader):
         self.topics_unreadable = False
         # (topic id, reporter, line) to check once the topics file is read
         self.topic_refs: list[tuple[str, Reporter, int]] = []
+        # vignette id -> topic -> (leans, path, line) for the stories that declare it
+        self.leaning: dict[str, dict[str, tuple[str, str, int]]] = {}
 
     def vignette_ref(self, value: object, report: Reporter, line: int) -> str | None:
         vid = self.slug(value, report, line, "the vignette id")
@@ -91,7 +96,7 @@ class VignetteChecks(FieldReader):
             report(data.line_of("id"), f"the id '{vid}' must match its folder name '{folder.name}'")
             vid = None
         title = self.text(data["title"], report, data.line_of("title"), "the title")
-        summary = self.text(data["summary"], report, data.line_of("summary"), "the summary")
+        summary = self.prose_text(data["summary"], report, data.line_of("summary"), "the summary")
         peer = self.text(data["peer"], report, data.line_of("peer"), "the peer")
         topics = data["topics"]
         if not isinstance(topics, list) or not topics or not all(isinstance(t, str) and ID_PATTERN.match(t) for t in topics):
@@ -101,6 +106,7 @@ class VignetteChecks(FieldReader):
             self.topic_ref_list(topics, report, data.line_of("topics"))
         duration = self.whole_number(data, "duration_s", report, 1)
         sample = self.boolean(data, "sample", report, False)
+        self.leans(data, vid or folder.name, report, str(path))
         video = self.file(folder, data["video"], report, data.line_of("video"), "the video")
         captions = self.per_language_files(folder, data["captions"], report, data.line_of("captions"), "captions")
         transcript = self.per_language_files(folder, data["transcript"], report, data.line_of("transcript"), "transcript")
@@ -204,3 +210,41 @@ class VignetteChecks(FieldReader):
                 report(line, f"the topic '{topic}' has no name: add {declared_in} with '{topic}' and its name in each site language ({', '.join(self.languages)})")
             elif topic not in self.declared_topics:  # a declared topic's bad name is reported there
                 report(line, f"the topic '{topic}' is not in {declared_in}{did_you_mean(topic, self.declared_topics)}; add it there with its name in each site language")
+
+    def leans(self, data: LineDict, vid: str, report: Reporter, path: str) -> None:
+        """``leans: toward`` (for every topic of the story) or ``leans: {topic: toward}``."""
+        if "leans" not in data:
+            return
+        raw, line = data["leans"], data.line_of("leans")
+        topics = data.get("topics") if isinstance(data.get("topics"), list) else []
+        by_topic = raw if isinstance(raw, dict) else dict.fromkeys(topics, raw)
+        for topic, side in by_topic.items():
+            at = raw.line_of(topic) if isinstance(raw, LineDict) else line
+            if side not in LEANS:
+                report(at, f"'leans' says which way the story leans on the decision: toward, away "
+                           f"or both, not {side!r}{did_you_mean(side, LEANS)}")
+                return
+            if topic not in topics:
+                report(at, f"'leans' names the topic '{topic}', which is not in this story's topics")
+                return
+            self.leaning.setdefault(vid, {})[topic] = (side, path, at)
+
+    def one_sided(self) -> list[ContentError]:
+        """A warning for each decision topic whose stories all lean the same way. A topic is a
+        decision topic when any of its stories says which way it leans."""
+        warnings: list[ContentError] = []
+        by_topic: dict[str, list[tuple[str, str, str, int]]] = {}
+        for vid in self.vignettes:
+            for topic, (leans, path, line) in self.leaning.get(vid, {}).items():
+                by_topic.setdefault(topic, []).append((vid, leans, path, line))
+        for topic, stories in by_topic.items():
+            sides = {leans for _, leans, _, _ in stories}
+            if len(sides) == 1 and "both" not in sides:
+                side = sides.pop()
+                other = "away" if side == "toward" else "toward"
+                names = ", ".join(vid for vid, *_ in stories)
+                _, _, path, line = stories[0]
+                warnings.append(ContentError(path, line, (
+                    f"the stories on the topic '{topic}' all lean {side} ({names}); a decision aid "
+                    f"shows both sides: add a story that leans {other} or both")))
+        return warnings

@@ -112,6 +112,7 @@ class Story:
     voice_variant: str
     pronounce: dict[str, str]  # words spelled for espeak-ng, which says some names wrongly
     sentences: list[Sentence]
+    leans: object = None  # toward, away or both (or {topic: …}): which way it leans on the decision
 
 
 def _text(raw: object, where: str) -> dict[str, str]:
@@ -152,6 +153,7 @@ def load_story(path: Path) -> Story:
     return Story(
         id=data["id"],
         topics=list(data["topics"]),
+        leans=data.get("leans"),
         color=tuple(int(color[i : i + 2], 16) for i in (1, 3, 5)),
         title=_text(data["title"], f"{where}: title"),
         summary=_text(data["summary"], f"{where}: summary"),
@@ -454,6 +456,12 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _leans(leans: object) -> str:
+    if isinstance(leans, dict):
+        return "{" + ", ".join(f"{topic}: {side}" for topic, side in leans.items()) + "}"
+    return str(leans)
+
+
 def vignette_yaml(story: Story, duration_s: int) -> str:
     lines = [HEADER.format(id=story.id).rstrip("\n"), f"id: {story.id}"]
     for key in ("title", "summary", "peer"):
@@ -461,6 +469,7 @@ def vignette_yaml(story: Story, duration_s: int) -> str:
         lines += [f"  {lang}: {_scalar(getattr(story, key)[lang])}" for lang in LANGUAGES]
     lines += [
         f"topics: [{', '.join(story.topics)}]",
+        *([f"leans: {_leans(story.leans)}"] if story.leans else []),
         "video: video.mp4",
         "captions: {" + ", ".join(f"{lang}: captions.{lang}.vtt" for lang in LANGUAGES) + "}",
         "transcript: {" + ", ".join(f"{lang}: transcript.{lang}.txt" for lang in LANGUAGES) + "}",
