@@ -15,7 +15,15 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export-questionnaires",
         help="write each questionnaire as FHIR R4 Questionnaire JSON",
-        description="Write one FHIR R4 Questionnaire JSON file per questionnaire into DIR.",
+        description=(
+            "Write one FHIR R4 Questionnaire JSON file per questionnaire into DIR, in the site's "
+            "first language (or --lang) with the other languages as translations."
+        ),
+    )
+    parser.add_argument(
+        "--lang", metavar="LANG",
+        help="the form's own language (Questionnaire.language), one of the site's languages; "
+             "for tools that show only that",
     )
     parser.add_argument("-o", "--out", required=True, metavar="DIR", help="the folder to write into")
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
@@ -24,16 +32,19 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     content = open_app(args.config, database=False).content
+    if args.lang is not None and args.lang not in content.languages:
+        raise UserError(f"--lang {args.lang}: not one of the site's languages ({', '.join(content.languages)})")
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for questionnaire in content.questionnaires:
             path = out / f"{questionnaire.id}.json"
             path.write_text(
-                json.dumps(questionnaire_to_fhir(questionnaire, content), ensure_ascii=False, indent=2) + "\n",
+                json.dumps(questionnaire_to_fhir(questionnaire, content, args.lang), ensure_ascii=False, indent=2) + "\n",
                 encoding="utf-8",
             )
     except OSError as e:
         raise UserError(f"cannot write to {out}: {e.strerror}") from None
-    print(f"{len(content.questionnaires)} questionnaires written to {out}")
+    language = f" in '{args.lang}'" if args.lang else ""
+    print(f"{len(content.questionnaires)} questionnaires written to {out}{language}")
     return 0

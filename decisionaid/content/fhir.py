@@ -15,6 +15,17 @@ Mapping (written down in docs/content-format.md):
   ``enableWhenExpression`` extension in FHIRPath. An item of another file is reached through
   ``%visit``: this visit's QuestionnaireResponses, i.e. the entries of the exported Bundle that
   share this response's identifier ``urn:decisionaid:visit|ID``.
+- How each item is shown, as the kiosk shows it, in the SDC ``itemControl`` extension: scale
+  and choice and yesno → ``radio-button`` (a scale also ``choiceOrientation`` horizontal, one
+  row), multi → ``check-box``. No slider: a scale's answers are coded words, and SDC's slider
+  is for number answers.
+- An item's ``help`` → a nested ``display`` item (linkId ``ID/help``) with itemControl
+  ``help``, which renderers show behind a help button; an info item (a display item, which may
+  hold no nested items) shows its help below its text, in ``rendering-xhtml``. The
+  questionnaire's ``intro`` → ``description`` and a first display item, linkId ``_intro``.
+- ``language``: the form's own language, the site's first language unless the export names
+  another (``export-questionnaires --lang es``); the other languages go in translation
+  extensions, so renderers that ignore them show that language.
 """
 
 from __future__ import annotations
@@ -27,6 +38,13 @@ ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 # own, under the same urn: scheme as the questionnaires' urls.
 BETTER = "urn:decisionaid:fhir:extension:better"
 ENABLE_WHEN_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+ITEM_CONTROL_CODES = "http://hl7.org/fhir/questionnaire-item-control"
+CHOICE_ORIENTATION = "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation"
+RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml"
+CONTROLS = {"scale": "radio-button", "choice": "radio-button", "yesno": "radio-button", "multi": "check-box"}
+INTRO_LINK_ID = "_intro"  # not an item id: those use only lowercase letters, digits and '-'
+HELP_SUFFIX = "/help"
 FHIR_TYPES = {
     "scale": "choice",
     "choice": "choice",
@@ -36,6 +54,26 @@ FHIR_TYPES = {
     "info": "display",
     "vignettes": "display",
 }
+
+
+def _item_control(code: str) -> dict:
+    return {"url": ITEM_CONTROL, "valueCodeableConcept": {"coding": [{"system": ITEM_CONTROL_CODES, "code": code}]}}
+
+
+def _xhtml(*paragraphs: str) -> str:
+    from html import escape
+
+    body = "".join(f"<p>{escape(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs)
+    return f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'
+
+
+def languages_for(content: Content, language: str | None = None) -> tuple[str, ...]:
+    """The site's languages with the form's own one first."""
+    if language is None:
+        return content.languages
+    if language not in content.languages:
+        raise ValueError(f"'{language}' is not one of the site's languages ({', '.join(content.languages)})")
+    return (language, *(lang for lang in content.languages if lang != language))
 
 
 def _translations(text: Text, languages: tuple[str, ...]) -> dict:
@@ -141,8 +179,10 @@ def _fhir_value(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def item_to_fhir(questionnaire: Questionnaire, content: Content, item: Item) -> dict:
-    languages = content.languages
+def item_to_fhir(
+    questionnaire: Questionnaire, content: Content, item: Item, languages: tuple[str, ...] | None = None
+) -> dict:
+    languages = languages or content.languages
     fhir: dict = {"linkId": item.id, **_text_fields("text", item.text, languages), "type": FHIR_TYPES[item.type]}
     if item.answerable:
         fhir["required"] = item.required
@@ -174,12 +214,30 @@ def item_to_fhir(questionnaire: Questionnaire, content: Content, item: Item) -> 
                     "valueExpression": {"language": "text/fhirpath", "expression": fhirpath(item.show_if, questionnaire.id)},
                 }
             )
+    if item.type in CONTROLS:
+        fhir.setdefault("extension", []).append(_item_control(CONTROLS[item.type]))
+    if item.type == "scale":
+        fhir["extension"].append({"url": CHOICE_ORIENTATION, "valueCode": "horizontal"})
+    if item.help and fhir["type"] == "display":
+        # A display item holds no nested items: its help is shown below its text.
+        first = languages[0]
+        fhir.setdefault("_text", {}).setdefault("extension", []).append(
+            {"url": RENDERING_XHTML, "valueString": _xhtml(item.text[first], item.help[first])}
+        )
+    elif item.help:
+        fhir["item"] = [{
+            "linkId": item.id + HELP_SUFFIX,
+            **_text_fields("text", item.help, languages),
+            "type": "display",
+            "extension": [_item_control("help")],
+        }]
     return fhir
 
 
-def questionnaire_to_fhir(questionnaire: Questionnaire, content: Content) -> dict:
-    """One questionnaire as a FHIR R4 Questionnaire resource (a JSON-ready dict)."""
-    languages = content.languages
+def questionnaire_to_fhir(questionnaire: Questionnaire, content: Content, language: str | None = None) -> dict:
+    """One questionnaire as a FHIR R4 Questionnaire resource (a JSON-ready dict), in ``language``
+    (a site language; the first one unless given) with the others as translations."""
+    languages = languages_for(content, language)
     resource: dict = {
         "resourceType": "Questionnaire",
         "id": questionnaire.id,
@@ -189,8 +247,12 @@ def questionnaire_to_fhir(questionnaire: Questionnaire, content: Content) -> dic
         **_text_fields("title", questionnaire.title, languages),
         "status": "active",
         "language": languages[0],
-        "item": [item_to_fhir(questionnaire, content, item) for item in questionnaire.items],
+        "item": [item_to_fhir(questionnaire, content, item, languages) for item in questionnaire.items],
     }
     if questionnaire.intro:
         resource.update(_text_fields("description", questionnaire.intro, languages))
+        # Renderers show the description nowhere on the form; the kiosk shows the intro first.
+        resource["item"].insert(0, {
+            "linkId": INTRO_LINK_ID, **_text_fields("text", questionnaire.intro, languages), "type": "display",
+        })
     return resource
