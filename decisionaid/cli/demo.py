@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if args.lang is not None and args.lang not in config.languages:
         raise UserError(f"--lang must be one of the site's languages: {', '.join(config.languages)}")
+    if args.lang is None and len(config.languages) == 1:
+        args.lang = config.languages[0]  # a site with one language: a person who speaks it
     out = Path(args.out).expanduser()
     try:
         out.mkdir(parents=True, exist_ok=True)
