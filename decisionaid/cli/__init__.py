@@ -20,6 +20,7 @@ COMMANDS = (
     "peer",
     "check",
     "demo",
+    "preview",
     "report",
     "export",
     "export_questionnaires",

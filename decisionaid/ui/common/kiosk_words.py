@@ -364,3 +364,19 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
     "story_named": {"en": "Watch the story: {title}", "es": "Ver la historia: {title}"},
     "video_named": {"en": "Video: {title}", "es": "Video: {title}"},
 }
+
+# The live preview (decisionaid preview) is the content author's, not the kiosk user's: its own
+# words are in the site staff's language, English until staff languages come.
+PREVIEW_WORDS: dict[str, str] = {
+    "title": "Preview: {name}",
+    "messages": "What decisionaid check says",
+    "passes": "This file passes the check.",
+    "warning": "warning",
+    "intro": "Intro: {title}",
+    "hidden": "hidden by show_if with these answers",
+    "broken": "This file does not pass the check, so the kiosk would not start with it:\n\n"
+              "{message}\n\nMend it and save: the screen comes back.",
+    "other_file": "{root}: another file in this content folder does not pass the check; run "
+                  "'decisionaid check {root}' and mend it to see this one",
+    "nothing": "{path}: no questionnaire or story was found in this file",
+}
