@@ -80,20 +80,22 @@ FOLDERS = {
 }
 
 
-def _content(root: Path, languages: list[str], files: dict[str, str]) -> Path:
+def _content(root: Path, languages: list[str], files: dict[str, str], database: str) -> Path:
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     config = root / "site.toml"
-    config.write_text(f"languages = {json.dumps(languages)}\ncontent_dir = \"{root}\"\n", encoding="utf-8")
+    config.write_text(f"languages = {json.dumps(languages)}\ncontent_dir = \"{root}\"\n"
+                      f"database_url = \"{database}\"\n", encoding="utf-8")
     return config
 
 
 @pytest.mark.parametrize("case", sorted(FOLDERS))
 def test_the_demo_runs_with_any_content_check_accepts(case, tmp_path, capsys):
     languages, files = FOLDERS[case]
-    config = _content(tmp_path / "content", languages, files)
+    database = f"sqlite:///{tmp_path / 'visits.db'}"
+    config = _content(tmp_path / "content", languages, files, database)
     assert main(["check", "--config", str(config)]) == 0, capsys.readouterr().out
     assert main(["export-questionnaires", "--config", str(config), "-o", str(tmp_path / "fhir")]) == 0
     for path in (tmp_path / "fhir").glob("*.json"):
@@ -101,7 +103,7 @@ def test_the_demo_runs_with_any_content_check_accepts(case, tmp_path, capsys):
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from decisionaid.cli import main; sys.exit(main(sys.argv[1:]))",
-         "demo", "--config", str(config), "--out", str(out)],
+         "demo", "--config", str(config), "--database", database, "--out", str(out)],
         capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=240,
     )
     assert done.returncode == 0, done.stdout + done.stderr
@@ -109,3 +111,12 @@ def test_the_demo_runs_with_any_content_check_accepts(case, tmp_path, capsys):
     report = pypdf.PdfReader(out / "report.pdf")
     assert len(report.pages) == 1
     assert (out / "01-welcome.png").is_file() and any("review" in p.name for p in out.glob("*.png"))
+    # The demo's person answered the clinic's own questions, and they export and report.
+    capsys.readouterr()
+    assert main(["export", "--config", str(config), "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 0
+    answered = int(capsys.readouterr().out.split()[0])
+    assert answered == sum(1 for q in files.values() if "type:" in q for line in q.splitlines()
+                           if "type: " in line and "type: info" not in line)
+    assert main(["export", "--config", str(config), "--format", "fhir", "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["report", "--config", str(config), "1", "-o", str(tmp_path / "again.pdf")]) == 0
+    assert len(pypdf.PdfReader(tmp_path / "again.pdf").pages) == 1

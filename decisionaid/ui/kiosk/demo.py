@@ -25,6 +25,7 @@ from decisionaid.report.sample import Person, choose_person
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
+from decisionaid.ui.kiosk.demo_answers import made_up_answers
 from decisionaid.ui.kiosk.demo_screens import ScreenLog
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import open_services
@@ -63,6 +64,8 @@ class Demo:
         self.rng = random.Random(seed)
         self.printer = RecordingPrinter(keep=1)  # many visits in one process keep one page
         self.services, self.app = open_services(config, printer=self.printer, hasher=hasher)
+        extra = made_up_answers(self.services.content, self.person.answers, self.language)
+        self.person = replace(self.person, answers={**extra, **self.person.answers})
         self.window = KioskWindow(
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
             times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000), player_factory=FakeMediaPlayer,
