@@ -132,3 +132,11 @@ def test_a_draft_elsewhere_is_checked_with_the_configured_content(content_root, 
     draft.write_text(source + "  - {id: story, type: info, text: Watch this, vignette: side-stroy}\n")
     assert main(["check", "--config", str(config), str(draft)]) == 1
     assert "there is no vignette 'side-stroy' in the vignettes folder (did you mean 'side-story'?)" in capsys.readouterr().out
+
+
+def test_a_bad_reading_target_is_one_line(tmp_path, capsys):
+    config = tmp_path / "site.toml"
+    config.write_text("[reading_targets]\nen = \"easy\"\n")
+    assert main(["check", "--config", str(config)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "reading_targets must be a table of numbers by language" in err and "\n" not in err
