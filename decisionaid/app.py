@@ -12,6 +12,7 @@ An error nothing else caught is logged with its traceback, and the command line 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -74,6 +75,19 @@ def _handler_class():
             if os.name == "posix":
                 os.fchmod(fd, 0o600)  # a file left by an older version may be wider
             return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+        def flush(self):
+            with contextlib.suppress(OSError):
+                super().flush()
+
+        def close(self):
+            with contextlib.suppress(OSError):
+                super().close()
+
+        def handleError(self, record):
+            # A full disk or a lost log folder must not print a traceback on every line, nor
+            # stop the kiosk: the line is lost, and doctor names the disk.
+            return
 
     return PrivateRotatingFile
 

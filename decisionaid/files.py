@@ -10,6 +10,7 @@ flushed to disk, then renamed over the target.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import stat
@@ -59,6 +60,38 @@ def check_target(path: Path, example: str = "file") -> Path:
     return path
 
 
+def os_error_line(error: OSError, path: Path | str | None = None, doing: str = "write") -> str:
+    """One line for an ``OSError`` on ``path`` that says what to do: a full disk, a folder
+    of another account and a symlink where a file belongs are each told as such."""
+    where = path if path is not None else (error.filename or "a file")
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return (f"cannot {doing} {where}: the disk is full; free space there (old exports, "
+                "reports, backups kept elsewhere), then try again")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        owner = _owner_of(Path(where))
+        whose = f" (it belongs to {owner})" if owner else ""
+        return (f"cannot {doing} {where}: permission denied{whose}; give it to the account "
+                "that runs decisionaid (chown), or run decisionaid as that account")
+    if error.errno == errno.EROFS:
+        return f"cannot {doing} {where}: the disk is read-only; check how it is mounted"
+    if error.errno == errno.ELOOP:
+        return (f"cannot {doing} {where}: it is a symbolic link, which decisionaid does not "
+                "follow for private files; remove the link")
+    return f"cannot {doing} {where}: {error.strerror or error}"
+
+
+def _owner_of(path: Path) -> str | None:
+    """Who owns ``path`` or, when it does not exist, the nearest folder above it."""
+    try:
+        import pwd
+
+        while not path.exists() and path != path.parent:
+            path = path.parent
+        return pwd.getpwuid(path.stat().st_uid).pw_name
+    except (ImportError, KeyError, OSError):
+        return None
+
+
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """A fresh temporary file (mkstemp: O_EXCL, mode 0600) beside ``path`` for the block to
@@ -71,7 +104,7 @@ def replacing(path: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         os.close(fd)
     except OSError as e:
-        raise UserError(f"cannot write to {folder}: {e.strerror}") from None
+        raise UserError(os_error_line(e, folder)) from None
     tmp = Path(name)
     try:
         yield tmp
@@ -83,7 +116,7 @@ def replacing(path: Path) -> Iterator[Path]:
         os.replace(tmp, path)
         _fsync_dir(folder)
     except OSError as e:
-        raise UserError(f"cannot write {path}: {e.strerror or e}") from None
+        raise UserError(os_error_line(e, path)) from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from decisionaid import __version__
@@ -85,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:
         print(f"decisionaid: {e}", file=sys.stderr)
         return e.exit_code
+    except OSError as e:  # a full disk, a folder of another account, met outside the storage
+        from decisionaid.files import os_error_line
+
+        if any(getattr(h, "decisionaid", False) for h in logging.getLogger().handlers):
+            logging.getLogger("decisionaid").error("%s failed", command, exc_info=e)
+        print(f"decisionaid: {os_error_line(e, doing='use')}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("decisionaid: stopped", file=sys.stderr)
         return 130

@@ -6,8 +6,6 @@ import argparse
 import os
 import sys
 
-from decisionaid.errors import UserError
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -128,10 +126,10 @@ def run(args: argparse.Namespace) -> int:
         if "app" in opened:
             opened["app"].close()
     if "error" in opened:
-        error = opened["error"]
-        if isinstance(error, UserError):
-            raise error
-        raise UserError(f"the kiosk could not start: {error}")
+        from decisionaid.storage.problems import as_user_error
+
+        # A driver's error (a damaged page, a text that is not UTF-8) names its cause too.
+        raise as_user_error(opened["error"], config.database_url, config.db_key)
     return PEER_REQUESTED if opened.get("peer") else code
 
 

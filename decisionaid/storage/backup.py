@@ -41,10 +41,16 @@ from decisionaid.storage.database import (
     _check_sqlite_file,
     _quote,
     connect,
-    damaged,
     describe,
-    is_damage,
     sqlite_path,
+)
+from decisionaid.storage.problems import (
+    FULL_BELOW_BYTES,
+    damaged,
+    disk_full,
+    explain,
+    free_bytes,
+    no_permission,
 )
 
 log = logging.getLogger(__name__)
@@ -130,7 +136,10 @@ def _check_sqlite_copy(path: Path, key: str | None) -> dict[str, int]:
                 raise ValueError("it fails its integrity check")
             counts = _table_counts(conn)
     except module.DatabaseError as e:
-        if "not a database" in str(e).lower():
+        problem = explain(e, path, key, "check")
+        if problem.cause in ("full", "permission", "locked", "disk"):
+            raise problem from None  # not the copy's fault: say what is
+        if "not a database" in str(e).lower() and problem.cause != "damaged":
             raise ValueError(
                 "the key does not open it" if key else "it is encrypted or not a database"
             ) from None
@@ -193,17 +202,29 @@ def _copy_sqlite(path: Path, key: str | None, tmp: Path) -> None:
             source.backup(copy)
             # One self-contained file: no -wal beside it to lose when it is copied.
             copy.execute("PRAGMA journal_mode = DELETE")
-    except module.DatabaseError as e:
-        if is_damage(e):
-            raise damaged(path) from None
-        raise DatabaseError(f"cannot back up {path}: {e}") from None
+    except (module.DatabaseError, UnicodeDecodeError) as e:  # (a schema text unreadable)
+        raise _backup_problem(e, path, tmp, key) from None
     try:
         _check_sqlite_copy(tmp, key)
     except ValueError as e:
+        if "damaged" in str(e) or "integrity" in str(e):  # a faithful copy of a damaged file
+            raise damaged(path, "it fails the full integrity check") from None
         raise DatabaseError(
-            f"the backup of {path} does not pass its check ({e}): the database may be "
-            "damaged; keep the last good backup and run 'decisionaid db status'"
+            f"the backup of {path} does not pass its check ({e}): keep the last good backup "
+            "and run 'decisionaid db status'"
         ) from None
+
+
+def _backup_problem(error, path: Path, out: Path, key: str | None) -> DatabaseError:
+    """Why an SQLite backup failed: the backup's disk or folder, else the database's."""
+    if free_bytes(out.parent) < FULL_BELOW_BYTES:
+        return disk_full(out)
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        return no_permission(out, "write")
+    problem = explain(error, path, key, "back up")
+    if problem.cause == "other":
+        return DatabaseError(f"cannot back up {path}: {error}")
+    return problem
 
 
 def _pg_command(url: str) -> tuple[str, dict[str, str]]:
@@ -483,7 +504,7 @@ def _sole_user(path: Path, key: str | None) -> Iterator[sqlite3.Connection]:
         except module.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise in_use from None
-            raise
+            raise explain(e, path, key) from None
         if mode != "delete":
             raise in_use
         yield conn

@@ -32,6 +32,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.storage.problems import (
+    DatabaseError,
+    damaged,
+    explain,
+    from_os_error,
+    is_damage,
+    wrong_key,
+)
+
+__all__ = ["DatabaseError", "damaged", "is_damage"]  # one place to import them from
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,10 +50,6 @@ BUSY_TIMEOUT_S = 10.0
 QUICK_CHECK_MAX_BYTES = 128 * 1024 * 1024  # opening checks a file this size in about a second
 SQLITE_HEADER = b"SQLite format 3\x00"
 _RETRIES = 8
-
-
-class DatabaseError(UserError):
-    """The database cannot be opened as configured: the message says what to change."""
 
 
 class DatabaseUnreachable(DatabaseError):
@@ -78,14 +84,6 @@ def _quote(key: str) -> str:
     return "'" + key.replace("'", "''") + "'"
 
 
-def damaged(path: Path | str, why: str = "") -> DatabaseError:
-    """The one line for a database file that is damaged (never mistaken for a missing key)."""
-    return DatabaseError(
-        f"the database {path} is damaged{f' ({why})' if why else ''}: restore the latest backup "
-        f"with 'decisionaid restore BACKUP_FILE' (see docs/install.md)"
-    )
-
-
 def _looks_random(sample: bytes) -> bool:
     # SQLCipher pages are indistinguishable from random bytes; text, zeros or a half-written
     # file use far fewer distinct byte values (512 random bytes show about 220 of 256).
@@ -102,7 +100,7 @@ def _file_state(path: Path) -> str:
     except FileNotFoundError:
         return "missing"
     except OSError as e:
-        raise DatabaseError(f"cannot read the database {path}: {e.strerror}") from None
+        raise from_os_error(e, path, "read") from None
     if not first:
         return "missing"
     if first[:16] == SQLITE_HEADER:
@@ -259,15 +257,6 @@ class Database:
         self.dispose()
 
 
-_DAMAGE_WORDS = ("malformed", "not a database", "hmac check failed", "corrupt")
-
-
-def is_damage(error: BaseException) -> bool:
-    """True when an SQLite error means the file's contents are damaged."""
-    text = str(getattr(error, "orig", None) or error).lower()
-    return any(word in text for word in _DAMAGE_WORDS)
-
-
 def _sqlite_engine(path: Path, key: str | None) -> Engine:
     if key:
         import sqlcipher3.dbapi2 as module
@@ -278,11 +267,14 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
 
     @event.listens_for(engine, "handle_error")
     def damage(context):
-        # A damaged page found by any statement, at any time: one line, never a traceback.
-        if isinstance(context.original_exception, module.DatabaseError) and is_damage(
-            context.original_exception
-        ):
-            raise damaged(path) from None
+        # A damaged page, a full disk, a lost permission found by any statement, at any time:
+        # one line that says which, never a traceback. Locks stay as they are: they are
+        # retried, and the kiosk tells the person itself.
+        error = context.original_exception
+        if isinstance(error, module.DatabaseError | UnicodeDecodeError):
+            problem = explain(error, path, key)
+            if problem.cause not in ("other", "locked"):
+                raise problem from None
 
     @event.listens_for(engine, "do_connect")
     def connect(dialect, conn_rec, cargs, cparams):
@@ -332,12 +324,12 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
             conn.execute(f"PRAGMA key = {_quote(key)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except module.DatabaseError as e:
-            if "not a database" not in str(e).lower():
-                raise damaged(path) from None  # the key opened page 1; a later page is broken
-            raise DatabaseError(
-                f"the database key does not open {path}: check DECISIONAID_DB_KEY or db_key "
-                "in the config file"
-            ) from None
+            # A wrong key, a damaged page, a full disk (no room for the -shm), a folder of
+            # another account: each its own line.
+            problem = explain(e, path, key, "open")
+            if problem.cause == "other" and "not a database" in str(e).lower():
+                raise wrong_key(path) from None
+            raise problem from None
         finally:
             conn.close()
     return state
@@ -405,7 +397,7 @@ def _make_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as e:
-        raise DatabaseError(f"cannot create the database {path}: {e.strerror}") from None
+        raise from_os_error(e, path, "create") from None
     for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
         files.tighten(p)
     for p in path.parent.glob(f"{glob_escape(path.name)}.backup-*"):
@@ -466,6 +458,11 @@ def ensure_reachable(db: Database) -> None:
         with db.engine.connect():
             pass
     except OperationalError as e:
+        path = sqlite_path(db.url)
+        if path is not None:
+            problem = explain(e, path, None)
+            if problem.cause != "other":
+                raise problem from None
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
         raise DatabaseUnreachable(
             f"cannot connect to the database {describe(db.url)}: {reason}"
@@ -542,10 +539,25 @@ def open_database(config, *, check_schema: bool = True, create: bool = True) -> 
             from decisionaid.storage import migrate
 
             migrate.ensure_current(db, key=getattr(config, "db_key", None))
+    except Exception as e:
+        db.dispose()
+        path = sqlite_path(db.url)
+        if path is None or isinstance(e, UserError) or not _driver_error(e) or (
+                explain(e, path).cause == "other"):
+            raise
+        # A full disk, a folder of another account met while upgrading or checking: the line
+        # that fits, never "damaged" unless it is.
+        raise explain(e, path, getattr(config, "db_key", None)) from None
     except BaseException:
         db.dispose()
         raise
     return db
+
+
+def _driver_error(error: BaseException) -> bool:
+    """An error of the file system or of either SQLite driver (not a bug of ours)."""
+    return isinstance(error, OSError | DBAPIError | sqlite3.Error) or type(
+        error).__module__.startswith("sqlcipher3")
 
 
 @contextlib.contextmanager
