@@ -101,10 +101,11 @@ def replacing(path: Path) -> Iterator[Path]:
     path = check_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        os.close(fd)
+        held, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=folder)
     except OSError as e:
         raise UserError(os_error_line(e, folder)) from None
+    # Held while the file is filled: a .part nobody holds was left by a killed process.
+    _lock(held, blocking=True)
     tmp = Path(name)
     try:
         yield tmp
@@ -119,6 +120,54 @@ def replacing(path: Path) -> Iterator[Path]:
         raise UserError(os_error_line(e, path)) from None
     finally:
         tmp.unlink(missing_ok=True)
+        os.close(held)
+
+
+PART = ".part"
+STALE_AFTER_S = 60.0  # a .part this old that nobody holds is left over, not being made
+
+
+def _lock(fd: int, *, blocking: bool) -> bool:
+    if os.name != "posix":
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def remove_stale_parts(folder: Path, name: str = "", now: float | None = None) -> list[Path]:
+    """Remove the hidden ``.NAME.XXXX.part`` files a killed backup or export left in
+    ``folder`` (only those for ``name`` when given; those still being written are held, and
+    kept). Returns what was removed."""
+    import time
+
+    removed = []
+    now = time.time() if now is None else now
+    try:
+        candidates = [p for p in Path(folder).iterdir()
+                      if p.name.startswith(f".{name}") and p.name.endswith(PART)]
+    except OSError:
+        return removed
+    for part in candidates:
+        try:
+            fd = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if now - os.fstat(fd).st_mtime >= STALE_AFTER_S and _lock(fd, blocking=False):
+                part.unlink(missing_ok=True)
+                removed.append(part)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    for part in removed:
+        log.warning("removed %s, left by a backup or export that was stopped half-way", part)
+    return removed
 
 
 @contextlib.contextmanager

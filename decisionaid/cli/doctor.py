@@ -14,14 +14,25 @@ def register(subparsers) -> None:
         description=(
             "Check everything a kiosk or peer station needs and say, one line each, what was "
             "found and what to do about each failure: configuration, content, database "
-            "(reachable, schema current, key set), file permissions, free disk, printer queue, "
-            "speech in each site language, video playback, screen size, last backup's age. "
-            "Exits 0 only when every check passes."
+            "(reachable, schema current, key set), file permissions, free disk, the printer "
+            "(queue and device), speech in each site language, video playback, screen size, "
+            "the last backup (opens with the current key, is of this database, under 26 hours "
+            "old), the time zone and, with PostgreSQL, pg_dump. Exit status: 0 every check "
+            "passed, 1 a warning, 2 a failure (as Nagios and Icinga read them)."
         ),
     )
     parser.add_argument("--config", metavar="FILE", help="the site configuration file")
     parser.add_argument("--no-qt", action="store_true",
                         help="leave out the speech, media and screen checks")
+    parser.add_argument("--json", action="store_true",
+                        help="print the result as JSON (state, machine, time, each check)")
+    parser.add_argument("--record", action="store_true",
+                        help="store the result in the database, where the peer station shows "
+                        "a failure to staff until a later run passes (the systemd timer does)")
+    parser.add_argument("--textfile", metavar="FILE",
+                        help="also write the result as Prometheus metrics for node_exporter's "
+                        "textfile collector (e.g. /var/lib/prometheus/node-exporter/"
+                        "decisionaid.prom)")
     parser.set_defaults(func=run)
 
 
@@ -44,15 +55,56 @@ def qt_checks() -> tuple:
 
 def run(args: argparse.Namespace) -> int:
     from decisionaid.app import configure_logging
-    from decisionaid.services.doctor import all_passed, run_checks
+    from decisionaid.services.check_results import as_json, as_textfile, machine_name
+    from decisionaid.services.clock import utc_now
+    from decisionaid.services.doctor import exit_code, run_checks
 
     # The log, without the rest of the app: the configuration is one of the things checked.
     configure_logging()
     findings = run_checks(args.config, () if args.no_qt else qt_checks())
+    checked_at = utc_now()
+    if args.record:
+        _record(args.config, findings)
+    if args.textfile:
+        from pathlib import Path
+
+        from decisionaid.files import write_private
+
+        # Read by node_exporter's own account: readable by all, and it holds no health data.
+        target = write_private(Path(args.textfile), as_textfile(findings, checked_at).encode())
+        target.chmod(0o644)
+    if args.json:
+        print(as_json(findings, machine_name(), checked_at))
+        return exit_code(findings)
     for finding in findings:
         print(finding.line())
-    failed = sum(not f.ok for f in findings)
-    print("all checks passed" if not failed else
-          f"{failed} of {len(findings)} checks failed: do what each FAIL line says, then run "
-          "'decisionaid doctor' again")
-    return 0 if all_passed(findings) else 1
+    failed = sum(f.state == "fail" for f in findings)
+    warned = sum(f.state == "warn" for f in findings)
+    if not failed and not warned:
+        print("all checks passed")
+    else:
+        counts = " and ".join(part for part in (
+            f"{failed} of {len(findings)} checks failed" if failed else "",
+            f"{warned} {'warns' if warned == 1 else 'warn'}" if warned else "") if part)
+        print(f"{counts}: do what each FAIL and WARN line says, then run 'decisionaid doctor' "
+              "again")
+    return exit_code(findings)
+
+
+def _record(config_path, findings) -> None:
+    """Store the result where the peer station reads it (when the database opens at all:
+    if it does not, the station cannot read it either, and says so itself)."""
+    import logging
+
+    from decisionaid.config import load_config
+    from decisionaid.services.check_results import record
+    from decisionaid.storage.database import open_database
+
+    try:
+        config = load_config(config_path)
+        with open_database(config, check_schema=False, create=False) as db:
+            record(db, findings)
+    except Exception as e:  # the findings already say why; the timer's journal shows this
+        logging.getLogger("decisionaid").warning("doctor: could not record the result: %s", e)
+        print(f"decisionaid: the result could not be stored for the peer station: {e}",
+              file=sys.stderr)

@@ -100,6 +100,28 @@ class CupsPrinter:
             raise PrintError(f"the printer '{queue}' is not taking new jobs: turn that back on "
                              f"(cupsaccept {queue})")
 
+    def device_problem(self) -> str | None:
+        """Why the printer behind the queue cannot print now, as CUPS and the device say (one
+        line), or None when it can be reached: the queue may accept jobs while they wait for
+        a printer that is switched off, unplugged or gone from the network."""
+        queue = self.queue_name()
+        state = self._lpstat("-l", "-p", queue).stdout
+        reasons = _state_reasons(state)
+        bad = [r for r in reasons if r.removesuffix("-error").removesuffix("-warning")
+               .removesuffix("-report") in DEVICE_DOWN or r.endswith("-error")]
+        if bad:
+            return (f"the printer '{queue}' cannot be reached ({', '.join(bad)}): check it is "
+                    "switched on, has paper and is connected")
+        message = _state_message(state)
+        if message and any(word in message.lower() for word in UNREACHABLE_WORDS):
+            return f"the printer '{queue}' cannot be reached: {message}"
+        device = re.search(r"device for \S+:\s*(\S+)", self._lpstat("-v", queue).stdout)
+        if device:
+            problem = probe_device(device.group(1))
+            if problem:
+                return f"the printer '{queue}' cannot be reached: {problem}"
+        return None
+
     def submit(self, pdf: Path, title: str = "decisionaid report") -> PrintJob:
         self.check()
         queue = self.queue_name()
@@ -122,3 +144,47 @@ class CupsPrinter:
 
 def cups_available() -> bool:
     return shutil.which("lp") is not None and shutil.which("lpstat") is not None
+
+
+# IPP printer-state-reasons (RFC 8011, without -report/-warning/-error) meaning "cannot print".
+DEVICE_DOWN = {"offline", "connecting-to-device", "timed-out", "shutdown", "stopped",
+               "media-empty", "media-jam", "door-open", "cover-open", "toner-empty",
+               "marker-supply-empty", "input-tray-missing", "output-area-full"}
+UNREACHABLE_WORDS = ("unavailable", "not exist", "unable to connect", "unable to locate",
+                     "connection refused", "network host", "not responding", "offline")
+NETWORK_PORTS = {"socket": 9100, "ipp": 631, "ipps": 631, "http": 631, "https": 443, "lpd": 515}
+
+
+def _state_reasons(lpstat_long: str) -> list[str]:
+    match = re.search(r"^\s*Alerts:\s*(.*)$", lpstat_long, re.MULTILINE)
+    words = match.group(1).split() if match else []
+    return [w for w in words if w != "none"]
+
+
+def _state_message(lpstat_long: str) -> str:
+    """The printer's state message: the indented line right under 'printer X is …'."""
+    lines = lpstat_long.splitlines()
+    if len(lines) > 1 and lines[1].startswith("\t") and ":" not in lines[1].split()[0]:
+        return lines[1].strip()
+    return ""
+
+
+def probe_device(uri: str, timeout: float = 3.0) -> str | None:
+    """For a network printer (socket, ipp, ipps, http(s), lpd), whether it answers on its
+    port: None when it does (or cannot be probed from here, such as USB), else why not."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(uri)
+    if parts.scheme not in NETWORK_PORTS or not parts.hostname:
+        return None
+    port = parts.port or NETWORK_PORTS[parts.scheme]
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return None
+    except socket.gaierror:
+        return f"its address {parts.hostname} is not known on this network"
+    except TimeoutError:
+        return f"{parts.hostname}:{port} does not answer"
+    except OSError as e:
+        return f"{parts.hostname}:{port} does not answer ({e.strerror or e})"

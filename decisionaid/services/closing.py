@@ -110,6 +110,7 @@ def close_the_day(visits, config, moment: datetime, *,
 
 
 DONE_FILE = ".nightly-done"  # the closing moment whose backup was made, beside the backups
+FAILED_FILE = ".nightly-failed"  # why the last nightly backup failed (doctor shows it)
 
 
 def _nightly_backup(config, moment, backup, lock_folder):
@@ -127,10 +128,13 @@ def _nightly_backup(config, moment, backup, lock_folder):
                 return None, None
         try:
             made = backup(config)
-        except Exception as e:  # reported by doctor as the backup's age; the day is closed
+        except Exception as e:  # doctor reports it at the peer station; the day is closed
             log.warning("the nightly backup failed: %s", e)
+            with contextlib.suppress(OSError):
+                (Path(lock_folder) / FAILED_FILE).write_text(f"{e}\n", encoding="utf-8")
             return None, str(e)
         done.write_text(moment.isoformat() + "\n", encoding="utf-8")
+        (Path(lock_folder) / FAILED_FILE).unlink(missing_ok=True)
         log.info("nightly backup written to %s", made)
         return made, None
 

@@ -1,9 +1,12 @@
 """``doctor``: is this machine ready to be a kiosk or peer station? Checks as plain data.
 
-Each check gives one ``Finding``: what was looked at, whether it passed, what was found and,
-when it failed, what to do. The command, the kiosk's staff menu and the peer station's Admin tab
-all show the same lines. The checks that need Qt (speech, media, screen) live in
-``decisionaid.ui.common.doctor`` and are added by whoever can import it.
+Each check gives one ``Finding``: what was looked at, whether it passed (``ok``), needs a look
+(``warn``) or failed (``fail``), what was found and what to do. The command, the kiosk's staff
+menu and the peer station's Admin tab all show the same lines; ``EXIT_CODES`` are the command's
+exit codes, as monitoring systems (Nagios, Icinga) read them. The checks of the machine's
+surroundings (printer, backups, clock, PostgreSQL tools) are in ``doctor_checks``; those that
+need Qt (speech, media, screen) live in ``decisionaid.ui.common.doctor`` and are added by
+whoever can import it.
 """
 
 from __future__ import annotations
@@ -12,32 +15,32 @@ import logging
 import os
 import shutil
 import stat
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from decisionaid.config import log_file
 from decisionaid.errors import UserError
+from decisionaid.services.doctor_checks import (
+    check_backup,
+    check_pg_tools,
+    check_printer,
+    check_time_zone,
+)
+from decisionaid.services.findings import EXIT_CODES, Finding, worst
+
+__all__ = [
+    "EXIT_CODES",
+    "Finding",
+    "check_backup",
+    "check_pg_tools",
+    "check_printer",
+    "check_time_zone",
+    "worst",
+]
 
 log = logging.getLogger(__name__)
 
 FREE_DISK_MIN = 1 << 30  # 1 GiB: a year of visits is a few MB, but backups and logs grow
-BACKUP_MAX_AGE_H = 36  # a nightly backup a day and a half old means last night's failed
-
-
-@dataclass(frozen=True)
-class Finding:
-    name: str  # what was checked: "database", "printer", …
-    ok: bool
-    found: str  # what was found, in plain words
-    fix: str = ""  # what to do, when it failed
-
-    def line(self) -> str:
-        text = f"{'ok  ' if self.ok else 'FAIL'}  {self.name}: {self.found}"
-        return f"{text}; {self.fix}" if self.fix and not self.ok else text
-
-
 Check = Callable[[object], list[Finding]]  # config -> findings (the Qt checks take this form)
 
 
@@ -88,7 +91,7 @@ def check_database(config) -> list[Finding]:
     try:
         db = connect(config.database_url, config.db_key, create=False)
     except UserError as e:
-        return [Finding("database", False, str(e), "fix the database setting or the key")]
+        return [_database_problem(e, "fix the database setting or the key")]
     try:
         from decisionaid.storage.database import ensure_reachable
 
@@ -96,8 +99,7 @@ def check_database(config) -> list[Finding]:
             ensure_reachable(db)
             status = db.schema_status()
         except UserError as e:
-            return [Finding("database", False, str(e),
-                            "check the server is running and database_url is right")]
+            return [_database_problem(e, "check the server is running and database_url is right")]
         except Exception as e:  # a driver's own error: say it in one line
             return [Finding("database", False, f"{where}: {str(e).strip().splitlines()[0]}",
                             "check the server is running and database_url is right")]
@@ -132,6 +134,15 @@ def _key_findings(config, warning: str | None) -> list[Finding]:
     else:
         key = Finding("key", True, f"PostgreSQL dumps are sealed with the key in {where}")
     return [key, _postgres_tls(config)]
+
+
+def _database_problem(error: UserError, fix: str) -> Finding:
+    """A storage error whose cause is known carries its own advice (a full disk is not
+    damage, and is never told to restore)."""
+    cause = getattr(error, "cause", "other")
+    if cause != "other":
+        return Finding("database", False, error.found, error.fix)
+    return Finding("database", False, str(error), fix)
 
 
 def _schema_finding(status, db) -> Finding:
@@ -215,13 +226,26 @@ def _secret_files(config) -> list[tuple[Path, str]]:
 
 
 def check_permissions(config) -> list[Finding]:
+    """The data folder, database, backups and log are this account's, and private."""
     from decisionaid.config import data_dir
+    from decisionaid.storage.backup import backups_dir
     from decisionaid.storage.database import sqlite_path
 
-    wanted: list[tuple[Path, int]] = [(data_dir(), 0o700)]
+    wanted: list[tuple[Path, int]] = [(data_dir(), 0o700), (backups_dir(), 0o700),
+                                      (log_file().parent, 0o700)]
     path = sqlite_path(config.database_url)
     if path is not None:
         wanted += [(path.parent, 0o700), (path, 0o600)]
+        wanted += [(path.with_name(path.name + s), 0o600) for s in ("-wal", "-shm")]
+    not_ours = [item for item, _ in wanted if _not_ours(item)]
+    if not_ours:
+        owners = sorted({_owner(item) for item in not_ours})
+        return [Finding("permissions", False,
+                        f"{', '.join(map(str, not_ours))} belong{'s' if len(not_ours) == 1 else ''}"
+                        f" to {', '.join(owners)}, not to {_user()}: backups and saving fail",
+                        f"give {'it' if len(not_ours) == 1 else 'them'} back with 'sudo chown -R "
+                        f"{_user()}: {' '.join(map(str, not_ours))}' (a command run as root "
+                        "made them); nothing is damaged")]
     if config.source is not None:
         wanted.append((config.source, 0o600 if _holds_secret(config) else 0o644))
     loose = []
@@ -236,8 +260,28 @@ def check_permissions(config) -> list[Finding]:
     if loose:
         return [Finding("permissions", False, "; ".join(loose) + " (others can read health data)",
                         fix if len(loose) == 1 else "chmod 700 the folders and 600 the files named")]
-    return [Finding("permissions", True, "data folder and database are private to "
-                    f"{_user()}")]
+    return [Finding("permissions", True, "data folder, database, backups and log are private "
+                    f"to {_user()}")]
+
+
+def _not_ours(item: Path) -> bool:
+    """``item`` exists and this account does not own it or cannot write it."""
+    try:
+        st = item.stat()
+    except OSError:
+        return False
+    if os.name == "posix" and st.st_uid != os.geteuid():
+        return True
+    return not os.access(item, os.W_OK | (os.X_OK if item.is_dir() else 0))
+
+
+def _owner(item: Path) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(item.stat().st_uid).pw_name
+    except (ImportError, KeyError, OSError):
+        return "another account"
 
 
 def _user() -> str:
@@ -264,50 +308,10 @@ def check_disk(config) -> list[Finding]:
     return [Finding("disk", True, text)]
 
 
-def check_printer(config) -> list[Finding]:
-    from decisionaid.report.printing import CupsPrinter, PrintError, cups_available
-
-    if not cups_available():
-        return [Finding("printer", False, "CUPS is not installed",
-                        "install cups and cups-client, then add the printer (docs/install.md)")]
-    printer = CupsPrinter(config.printer, timeout=10)
-    try:
-        printer.check()
-        queue = printer.queue_name()
-    except PrintError as e:
-        text, _, fix = str(e).partition(": ")
-        return [Finding("printer", False, text, fix or "see docs/install.md, Printer")]
-    return [Finding("printer", True, f"'{queue}' is accepting jobs")]
-
-
-def check_backup_age(config, now: float | None = None) -> list[Finding]:
-    from datetime import datetime
-
-    from decisionaid.storage.backup import backups_dir, last_backup
-    from decisionaid.storage.database import sqlite_path
-
-    newest = last_backup()
-    # A backup under the nightly name counts as one; the kiosk makes it at closing time.
-    name = (f"decisionaid-{datetime.now():%Y%m%dT%H%M%S}"
-            f"{'.db' if sqlite_path(config.database_url) else '.dump'}")
-    make_one = (f"mkdir -p -m 700 {backups_dir()} && "
-                f"decisionaid backup -o {backups_dir() / name}")
-    if newest is None:
-        return [Finding("backup", False, f"no nightly backup in {backups_dir()} yet",
-                        f"make one now with '{make_one}'; after that a running kiosk makes "
-                        f"one each day at closing time ({config.closing_time:%H:%M})")]
-    age_h = ((now or time.time()) - newest.stat().st_mtime) / 3600
-    text = f"the newest is {newest.name}, {age_h:.0f} hours old"
-    if age_h > BACKUP_MAX_AGE_H:
-        return [Finding("backup", False, text,
-                        "last night's backup did not run: look in the kiosk's log, then run "
-                        f"'{make_one}'")]
-    return [Finding("backup", True, text)]
-
-
 # In the order they are shown.
 PLAIN_CHECKS: tuple[Check, ...] = (check_content, check_database, check_permissions,
-                                   check_secrets, check_disk, check_printer, check_backup_age)
+                                   check_secrets, check_disk, check_printer, check_backup,
+                                   check_time_zone, check_pg_tools)
 
 
 def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,
@@ -335,3 +339,11 @@ def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,
 
 def all_passed(findings: Iterable[Finding]) -> bool:
     return all(f.ok for f in findings)
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """0 all passed, 1 a warning, 2 a failure (Nagios' OK, WARNING, CRITICAL)."""
+    return EXIT_CODES[worst(findings)]
+
+
+check_backup_age = check_backup  # the name it had when it only looked at the age

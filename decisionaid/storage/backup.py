@@ -155,6 +155,7 @@ def _check_sqlite_copy(path: Path, key: str | None) -> dict[str, int]:
 def backup(config, out: Path) -> BackupResult:
     """A checked, private copy of the configured database at ``out``."""
     out = files.check_target(Path(out), "decisionaid-backup.db")
+    files.remove_stale_parts(out.parent, f"{out.name}.")  # left by a backup killed half-way
     path = sqlite_path(config.database_url)
     if path is not None:
         return _backup_sqlite(path, config.db_key, out)
@@ -365,7 +366,8 @@ def nightly_backup(config, keep: int | None = None, *, folder: Path | None = Non
     if keep < 1:
         raise UserError("keep at least one backup")
     folder = files.private_dir(Path(folder) if folder else backups_dir())
-    suffix = ".db" if sqlite_path(config.database_url) is not None else ".dump"
+    files.remove_stale_parts(folder)
+    suffix = backup_suffix(config)
     base = f"decisionaid-{_stamp(now)}"
     target, n = folder / f"{base}{suffix}", 1
     while target.exists():
@@ -377,12 +379,18 @@ def nightly_backup(config, keep: int | None = None, *, folder: Path | None = Non
     return result.path
 
 
-def last_backup(folder: Path | None = None) -> Path | None:
-    """The newest nightly backup, if any (for a check of its age)."""
+def backup_suffix(config) -> str:
+    """How the nightly backups of the configured database end: .db (SQLite) or .dump."""
+    return ".db" if sqlite_path(config.database_url) is not None else ".dump"
+
+
+def last_backup(folder: Path | None = None, suffix: str | None = None) -> Path | None:
+    """The newest nightly backup, if any (for a check of its age); with ``suffix``, the newest
+    of that kind (an SQLite file is no backup of a PostgreSQL database)."""
     folder = Path(folder) if folder else backups_dir()
     if not folder.is_dir():
         return None
-    ours = _nightlies(folder)
+    ours = [p for p in _nightlies(folder) if suffix is None or p.suffix == suffix]
     return ours[-1] if ours else None
 
 
@@ -478,6 +486,30 @@ def _describe_sqlite_copy(file: Path, copy: Path, key: str | None) -> str:
     if plain and key:
         what.append("not encrypted: it is encrypted with the database key as it is restored")
     return f"{file}" + (f" ({'; '.join(what)})" if what else "")
+
+
+def backup_database_id(config, file: Path) -> str | None:
+    """The id of the database ``file`` is a backup of (None: made before databases had
+    one). Call ``check_backup`` first: this assumes the file opens."""
+    file = Path(file).expanduser()
+    if sqlite_path(config.database_url) is None:
+        _, env = _pg_command(config.database_url)
+        done = _run("pg_restore", ["--data-only", "--table=database_identity", "--file=-",
+                                   str(file)], env)
+        lines = iter(done.stdout.splitlines())
+        for line in lines:
+            if line.startswith("COPY ") and "database_identity" in line:
+                row = next(lines, "\\.")
+                return None if row == "\\." else row.split("\t")[0]
+        return None
+    with _sqlite(file, config.db_key) as conn:
+        try:
+            row = conn.execute("SELECT id FROM database_identity").fetchone()
+        except Exception as e:  # an older backup: no such table
+            if "no such table" in str(e):
+                return None
+            raise
+    return row[0] if row else None
 
 
 @contextlib.contextmanager

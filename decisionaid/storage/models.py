@@ -285,3 +285,30 @@ class SafetyCheckIn(Base):
         UniqueConstraint("visit_id", "questionnaire_id", "item_id"),
         Index("ix_safety_check_ins_acknowledged_at", "acknowledged_at"),
     )
+
+
+class DatabaseIdentity(Base):
+    """This database's own id (one row, made with the schema): a backup carries it, so a
+    backup can be checked to be of this database and not of one used before."""
+
+    __tablename__ = "database_identity"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+CHECK_STATES = ("ok", "warn", "fail")
+
+
+class MachineCheck(Base):
+    """The latest ``doctor`` result of one machine (kiosk or peer station), replaced by each
+    run: the peer station shows a failing one to staff until a later run passes."""
+
+    __tablename__ = "machine_checks"
+
+    machine: Mapped[str] = mapped_column(String(64), primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(8))  # ok | warn | fail: the worst finding
+    findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON: name, state, found, fix
+
+    __table_args__ = (CheckConstraint(_in("state", CHECK_STATES), name="state"),)

@@ -1,5 +1,5 @@
 """``decisionaid doctor``: one line per check, what to do on each failing one, and exit 0 only
-when every check passes."""
+when every check passes (1 with a warning, 2 with a failure)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,20 @@ def _line(lines: list[str], name: str) -> str:
     return next(line for line in lines if line.split(maxsplit=1)[1].startswith(f"{name}:"))
 
 
+@pytest.fixture
+def in_new_york(monkeypatch):
+    """The machine's clock in the clinic's zone (the test machine may be on UTC)."""
+    import time
+
+    def move():
+        monkeypatch.setenv("TZ", "America/New_York")
+        time.tzset()
+
+    yield move
+    monkeypatch.undo()
+    time.tzset()
+
+
 def test_a_finding_is_one_plain_line_with_what_to_do_when_it_fails():
     assert Finding("disk", True, "80 GB free").line() == "ok    disk: 80 GB free"
     assert (Finding("disk", False, "0.2 GB free", "free at least 1 GB").line()
@@ -47,7 +61,7 @@ def test_a_wrong_key_and_a_missing_backup_fail_with_what_to_do(tmp_path, capsys,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
     assert main(["db", "upgrade", "--config", str(_site(tmp_path))]) == 0
     code, lines = _doctor(capsys, _site(tmp_path, key="another key entirely"))
-    assert code == 1
+    assert code == 2
     assert _line(lines, "configuration").startswith("ok")
     assert _line(lines, "content").startswith("ok")
     database = _line(lines, "database")
@@ -68,7 +82,7 @@ def test_an_old_schema_says_to_run_db_upgrade(tmp_path, capsys):
         conn.exec_driver_sql("CREATE TABLE notes (text TEXT)")
     db.dispose()
     code, lines = _doctor(capsys, config)
-    assert code == 1
+    assert code == 2
     assert _line(lines, "database").startswith("ok")
     schema = _line(lines, "schema")
     assert schema.startswith("FAIL") and "decisionaid db upgrade" in schema
@@ -105,7 +119,7 @@ def test_a_backup_two_days_old_fails(tmp_path):
 
 
 @pytest.mark.integration
-def test_everything_in_order_passes_and_exits_0(tmp_path, capsys):
+def test_everything_in_order_passes_and_exits_0(tmp_path, capsys, in_new_york):
     queue = os.environ.get("DECISIONAID_TEST_PRINTER")
     if not queue:
         reason = "DECISIONAID_TEST_PRINTER is not set (make test adds a CUPS PDF queue)"
@@ -115,6 +129,8 @@ def test_everything_in_order_passes_and_exits_0(tmp_path, capsys):
     from decisionaid.config import data_dir, load_config
     from decisionaid.storage.backup import nightly_backup
 
+    in_new_york()
+
     config = _site(tmp_path, printer=queue)
     assert main(["db", "upgrade", "--config", str(config)]) == 0
     nightly_backup(load_config(config))
@@ -123,7 +139,7 @@ def test_everything_in_order_passes_and_exits_0(tmp_path, capsys):
     assert code == 0, "\n".join(lines)
     names = [line.split(maxsplit=1)[1].split(":")[0] for line in lines[:-1]]
     assert names == ["configuration", "content", "database", "schema", "key", "permissions",
-                     "secrets", "disk", "printer", "backup"]
+                     "secrets", "disk", "printer", "backup", "time zone"]
     assert lines[-1] == "all checks passed"
 
 
@@ -138,7 +154,7 @@ def test_a_check_that_breaks_is_logged_and_the_line_says_where_the_log_is(tmp_pa
     monkeypatch.setattr(doctor, "PLAIN_CHECKS", (check_printer,))
     config = tmp_path / "config.toml"
     config.write_text(f'database_url = "sqlite:///{tmp_path / "d.db"}"\n', encoding="utf-8")
-    assert main(["doctor", "--config", str(config), "--no-qt"]) == 1
+    assert main(["doctor", "--config", str(config), "--no-qt"]) == 2
     out, err = capsys.readouterr()
     [line] = [x for x in out.splitlines() if "printer" in x]
     assert f"see the log in {log_file()}" in line
@@ -157,6 +173,6 @@ def test_a_database_from_a_newer_version_says_to_update_this_machine(tmp_path, c
     db.dispose()
     code, lines = _doctor(capsys, config)
     schema = _line(lines, "schema")
-    assert code == 1
+    assert code == 2
     assert "newer decisionaid" in schema and "update decisionaid on this machine" in schema
     assert "db upgrade" not in schema
