@@ -85,7 +85,7 @@ def _owner_of(path: Path) -> str | None:
     try:
         import pwd
 
-        while not path.exists() and path != path.parent:
+        while not os.path.exists(path) and path != path.parent:  # False when not allowed in
             path = path.parent
         return pwd.getpwuid(path.stat().st_uid).pw_name
     except (ImportError, KeyError, OSError):

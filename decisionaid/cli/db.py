@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         ensure_reachable(db)
         where = describe(db.url) + (" (encrypted)" if db.encrypted else "")
+        if db.dialect == "sqlite":
+            quick_check(db)  # damaged: one line, exit 2 (and never upgraded)
         if args.action == "upgrade":
             before, after = upgrade(db, key=config.db_key)
             if before == after:
@@ -72,8 +74,6 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(f"{where}: upgraded from {before or 'empty'} to revision {after}")
             return 0
-        if db.dialect == "sqlite":
-            quick_check(db)  # damaged: one line, exit 2
         status = db.schema_status()
         warning = key_warning(config.database_url, config.db_key)
         if warning:

@@ -245,7 +245,7 @@ def check_permissions(config) -> list[Finding]:
                         f" to {', '.join(owners)}, not to {_user()}: backups and saving fail",
                         f"give {'it' if len(not_ours) == 1 else 'them'} back with 'sudo chown -R "
                         f"{_user()}: {' '.join(map(str, not_ours))}' (a command run as root "
-                        "made them); nothing is damaged")]
+                        "made them); nothing is lost")]
     if config.source is not None:
         wanted.append((config.source, 0o600 if _holds_secret(config) else 0o644))
     loose = []

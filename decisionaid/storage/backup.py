@@ -135,7 +135,7 @@ def _check_sqlite_copy(path: Path, key: str | None) -> dict[str, int]:
             if result != [("ok",)]:
                 raise ValueError("it fails its integrity check")
             counts = _table_counts(conn)
-    except module.DatabaseError as e:
+    except (module.DatabaseError, UnicodeDecodeError) as e:
         problem = explain(e, path, key, "check")
         if problem.cause in ("full", "permission", "locked", "disk"):
             raise problem from None  # not the copy's fault: say what is

@@ -284,10 +284,14 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
         if key:
             # The key must be the first statement on every connection.
             conn.execute(f"PRAGMA key = {_quote(key)}")
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except UnicodeDecodeError:  # SQLite's own message quotes a broken schema text
+            conn.close()
+            raise damaged(path, "its schema is not readable") from None
         return conn
 
     @event.listens_for(engine, "begin")

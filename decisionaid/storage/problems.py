@@ -72,9 +72,9 @@ def damaged(path: Path | str, why: str = "") -> DatabaseError:
 def disk_full(path: Path | str) -> DatabaseError:
     folder = Path(path).parent
     return problem("full", f"the disk holding {folder} is full ({_free(folder)} free); "
-                   "the database is not damaged",
+                   "the answers already saved are intact",
                    "free space there (old exports, reports, backups kept elsewhere), then try "
-                   "again; nothing needs restoring")
+                   "again; nothing is lost")
 
 
 def no_permission(path: Path | str, doing: str = "use") -> DatabaseError:
@@ -84,11 +84,11 @@ def no_permission(path: Path | str, doing: str = "use") -> DatabaseError:
     me = _me()
     if culprit is not None and owner is not None and owner != me:
         found = f"cannot {doing} {path}: {culprit} belongs to {owner}, not to {me}"
-        fix = f"give it back with 'sudo chown -R {me}: {culprit}'; the database is not damaged"
+        fix = f"give it back with 'sudo chown -R {me}: {culprit}'; nothing is lost"
     else:
         found = f"cannot {doing} {path}: permission denied"
         fix = (f"let {me} read and write it and its folder (chmod 700 the folder, 600 the "
-               "file); the database is not damaged")
+               "file); nothing is lost")
     return problem("permission", found, fix)
 
 
@@ -96,7 +96,7 @@ def locked(path: Path | str) -> DatabaseError:
     return problem("locked", f"the database {path} is locked by another program",
                    "wait a minute and try again; if it stays locked, close the kiosks and the "
                    "peer station on this machine (a stuck one: systemctl restart "
-                   "decisionaid-kiosk); nothing needs restoring")
+                   "decisionaid-kiosk); nothing is lost")
 
 
 def wrong_key(path: Path | str) -> DatabaseError:
@@ -107,7 +107,7 @@ def wrong_key(path: Path | str) -> DatabaseError:
 def disk_error(path: Path | str, reason: str) -> DatabaseError:
     return problem("disk", f"the disk holding {path} reports an error ({reason})",
                    "check the disk (journalctl -k shows its errors) and copy the data folder "
-                   "somewhere safe before anything else; do not restore over it")
+                   "somewhere safe before anything else")
 
 
 def from_os_error(error: OSError, path: Path | str, doing: str = "use") -> DatabaseError:
