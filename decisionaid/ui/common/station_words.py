@@ -157,6 +157,22 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "en": "Do what each FAIL line says, then check again.",
         "es": "Haz lo que dice cada línea FAIL y vuelve a revisar.",
     },
+    # --- machine checks ('decisionaid doctor', run by itself): shown until fixed -------------
+    "station_machines_heading": {
+        "en": "A machine needs attention: tell whoever looks after the computers",
+        "es": "Un equipo necesita atención: avisa a quien se ocupa de las computadoras",
+    },
+    "station_machine_failing": {
+        "en": "{machine} (checked at {time}): {problem}",
+        "es": "{machine} (revisado a las {time}): {problem}",
+    },
+    "station_machine_not_checked": {
+        "en": "{machine} has not been checked since {when}: is it switched on, and is its "
+              "check running ('systemctl status decisionaid-doctor.timer')?",
+        "es": "{machine} no se revisa desde {when}: ¿está encendido y funciona su revisión "
+              "('systemctl status decisionaid-doctor.timer')?",
+    },
+    "station_machine_fix": {"en": "What to do: {fix}", "es": "Qué hacer: {fix}"},
     "station_exporting": {"en": "Exporting…", "es": "Exportando…"},
     "station_exporting_to": {"en": "Exporting to {path}…", "es": "Exportando a {path}…"},
     "station_export_saved": {

@@ -239,6 +239,15 @@ class KioskWindow(QWidget):
 
         self.closing = ClosingTimer(visits, self.config, self)
         self.closing.start()
+        # The machine's checks each hour, and at once when the nightly backup failed: the
+        # peer station shows what fails until it is mended.
+        from decisionaid.ui.common.machine_checks import MachineCheckTimer
+
+        if getattr(visits, "db", None) is not None:
+            self.machine_checks = MachineCheckTimer(self.config, visits.db, self)
+            self.closing.closed.connect(
+                lambda day: day.backup_problem and self.machine_checks.run_now())
+            self.machine_checks.start()
 
     def go_welcome(self) -> None:
         screen = WelcomeScreen(self.language, self.theme, self.speaker, self.config.site_name, self.languages)

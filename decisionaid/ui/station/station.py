@@ -28,6 +28,7 @@ from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
 from decisionaid.ui.station.desk import ReportScreen, ReportsScreen
+from decisionaid.ui.station.machine_checks import MachineChecksBand
 from decisionaid.ui.station.person import PersonScreen
 from decisionaid.ui.station.search import SearchScreen
 from decisionaid.ui.station.services import PeerServices
@@ -63,6 +64,10 @@ class Workspace(QWidget):
         self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # Peers and admins see a machine whose checks fail, on every tab, until it is mended.
+        self.machine_checks = None if member.role == "prescriber" else MachineChecksBand(services)
+        if self.machine_checks is not None:
+            layout.addWidget(self.machine_checks)
         layout.addWidget(self.tabs, 1)
 
         self.statistics: StatisticsScreen | None = None
@@ -93,9 +98,13 @@ class Workspace(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         out.clicked.connect(self.sign_out)
         (self.reports or self.today).start()
+        if self.machine_checks is not None:
+            self.machine_checks.start()
 
     def stop(self) -> None:
         (self.reports or self.today).stop()
+        if self.machine_checks is not None:
+            self.machine_checks.stop()
 
     def _tab_changed(self, index: int) -> None:
         # Admin screens are built when first shown: their reads are not needed before.

@@ -1,0 +1,89 @@
+"""A machine whose checks fail shows at the peer station, to peers and admins, with what to do,
+until a later check passes; the kiosk runs the checks by itself and stores what they found."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from decisionaid.services.check_results import needing_attention, record
+from decisionaid.services.findings import Finding
+
+PRINTER_DOWN = Finding("printer", False, "the printer 'Desk' cannot be reached: 10.0.0.9:9100 "
+                       "does not answer", "switch the printer on")
+
+
+def open_station(qtbot, database, visit_content, fast_pins, clock, role="peer"):
+    from decisionaid.app import open_app
+    from decisionaid.config import Config
+    from decisionaid.services import staff
+    from decisionaid.ui.station.services import station_services
+    from decisionaid.ui.station.station import PeerStation
+
+    app = open_app(Config(database_url=str(database.url), languages=("es", "en")),
+                   content=visit_content, database=database, hasher=fast_pins, clock=clock)
+    services = station_services(app, printer=None, make_page=lambda visit_id: b"",
+                                render_pages=lambda pdf: [], poll_ms=100)
+    staff.add(services.db, "Sam", role, "2468", hasher=services.hasher, clock=services.clock)
+    window = PeerStation(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_in.name.setText("Sam")
+    window.sign_in.pin.setText("2468")
+    qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    return window
+
+
+def test_a_failing_machine_shows_to_peers_until_it_passes(qtbot, database, visit_content,
+                                                         fast_pins, clock):
+    from decisionaid.ui.common.operations import wait_for_background
+
+    record(database, [Finding("disk", True, "80 GB free"), PRINTER_DOWN], machine="kiosk-2",
+           clock=clock)
+    window = open_station(qtbot, database, visit_content, fast_pins, clock)
+    band = window.workspace.machine_checks
+    qtbot.waitUntil(band.isVisible)
+    text = band.text.text()
+    assert text.startswith("Un equipo necesita atención")  # the site's first language
+    assert "kiosk-2" in text and "FAIL  printer: the printer 'Desk' cannot be reached" in text
+    assert "switch the printer on" in text and "disk" not in text
+    record(database, [Finding("disk", True, "80 GB free"), Finding("printer", True, "answers")],
+           machine="kiosk-2", clock=clock)
+    band.refresh()
+    qtbot.waitUntil(lambda: not band.isVisible())
+    window.end_session()
+    wait_for_background()
+
+
+def test_a_machine_whose_checks_stopped_is_named(database, clock):
+    record(database, [Finding("disk", True, "80 GB free")], machine="kiosk-3", clock=clock)
+    assert needing_attention(database, clock=clock) == []
+    clock.advance(hours=4)
+    [stale] = needing_attention(database, clock=clock)
+    assert stale.machine == "kiosk-3" and stale.stale
+    assert clock() - stale.checked_at == timedelta(hours=4)
+
+
+def test_a_prescriber_sees_no_machine_band(qtbot, database, visit_content, fast_pins, clock):
+    from decisionaid.ui.common.operations import wait_for_background
+
+    record(database, [PRINTER_DOWN], machine="kiosk-2", clock=clock)
+    window = open_station(qtbot, database, visit_content, fast_pins, clock, role="prescriber")
+    assert window.workspace.machine_checks is None
+    window.end_session()
+    wait_for_background()
+
+
+def test_the_kiosk_checks_the_machine_and_stores_it(qtbot, make_kiosk, config):
+    from decisionaid.services.check_results import machine_name
+
+    kiosk = make_kiosk(config)
+    qtbot.waitUntil(lambda: hasattr(kiosk, "machine_checks"), timeout=10_000)
+    db = kiosk.services.visits.db
+    kiosk.machine_checks.run_now()
+    qtbot.waitUntil(lambda: not kiosk.machine_checks._running, timeout=60_000)
+    [result] = needing_attention(db)  # no backup yet, no printer here: it fails
+    assert result.machine == machine_name() and result.state == "fail"
+    assert any(f.name == "backup" for f in result.problems)
