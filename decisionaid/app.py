@@ -97,14 +97,18 @@ def configure_logging(path: Path | None = None) -> Path:
     (default: ``default_log_file()``) and log uncaught errors. Calling it again moves the log."""
     global _log_file
     path = Path(path) if path is not None else default_log_file()
-    _private_folder(path.parent)
     stop_logging()
     root = logging.getLogger()
-    handler = _handler_class()(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
-                               encoding="utf-8")
+    try:
+        _private_folder(path.parent)
+        handler = _handler_class()(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                                   encoding="utf-8")
+        handler.setLevel(logging.INFO)
+    except OSError as e:
+        handler = _log_to_stderr(path, e)
     handler.decisionaid = True  # type: ignore[attr-defined]
-    handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    if handler.formatter is None:
+        handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.WARNING:
         root.setLevel(logging.WARNING)
@@ -117,6 +121,24 @@ def configure_logging(path: Path | None = None) -> Path:
     if threading.excepthook is threading.__excepthook__:
         threading.excepthook = _log_uncaught_in_thread
     return path
+
+
+def _log_to_stderr(path: Path, error: OSError) -> logging.Handler:
+    """A log file planted as a symbolic link is not followed (it could point anywhere): say so
+    in one line and keep the warnings on stderr (the journal, for the kiosk). A data folder
+    that cannot be made at all is one line that names it."""
+    if path.is_symlink():
+        print(f"decisionaid: the log file {path} is a symbolic link, which is not followed: "
+              "remove it; warnings go to the screen (or the journal) meanwhile", file=sys.stderr)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("decisionaid: %(levelname)s: %(message)s"))
+        return handler
+    xdg = os.environ.get("XDG_DATA_HOME")
+    raise UserError(f"cannot make the log folder {path.parent} ({error.strerror or error}): "
+                    "the data folder must be one this account can write"
+                    + (f"; XDG_DATA_HOME is {xdg}: set it to such a folder, or unset it"
+                       if xdg else "")) from None
 
 
 def stop_logging() -> None:

@@ -36,6 +36,17 @@ DEFAULT_CRISIS_MESSAGE = {
     ),
 }
 PAPER_SIZES = ("letter", "a4")
+# ISO 639-1: the two-letter codes languages are named by (content files, catalogues, voices),
+# and the three-letter codes of languages spoken in clinics that have no two-letter one.
+LANGUAGE_CODES = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de
+dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia
+id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo
+lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl
+ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk
+tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+ast ceb chr ckb fil haw hmn kea mfe nah yue
+""".split())  # noqa: SIM905 (a block of codes reads better than a list of quoted ones)
 # The languages the one-page report is written in (decisionaid/report/templates/LANG/).
 REPORT_LANGUAGES = ("en", "es")
 KNOWN_KEYS = {
@@ -234,6 +245,10 @@ def _parse(raw: dict, source: Path | None) -> Config:
             raise ConfigError(f"{where}languages must be a list of language codes, e.g. languages = [\"en\", \"es\"]")
         if len(set(langs)) != len(langs):
             raise ConfigError(f"{where}languages lists a language twice")
+        unknown_code = next((x for x in langs if x not in LANGUAGE_CODES), None)
+        if unknown_code is not None:
+            raise ConfigError(f"{where}languages: '{unknown_code}' is not a language code; use "
+                              "ISO 639-1 codes, e.g. languages = [\"en\", \"es\"]")
         values["languages"] = tuple(langs)
     if "paper" in raw:
         paper = str(raw["paper"]).lower()
@@ -521,6 +536,9 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
                 raw = tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"{path}: not valid TOML ({e})") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: lists or tables nested too deeply; no setting needs "
+                              "more than two levels") from None
         except UnicodeDecodeError:
             raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
         except OSError as e:

@@ -14,6 +14,7 @@ from decisionaid.content.field_checks import (
     Reporter,
     did_you_mean,
 )
+from decisionaid.content.filenames import name_problem, shown_name
 from decisionaid.content.model import Text, Vignette
 from decisionaid.content.yamlnodes import LineDict, LineList
 
@@ -130,9 +131,19 @@ class VignetteChecks(FieldReader):
         if not isinstance(name, str) or not name.strip():
             report(line, f"{what} must be a file name in this folder")
             return None
-        path = (folder / name).resolve()
-        if not path.is_file():
-            report(line, f"{what} file '{name}' is not in {folder}")
+        problem = name_problem(name)
+        if problem:
+            report(line, f"{what} file name {problem}")
+            return None
+        shown = shown_name(name)
+        try:
+            path = (folder / name).resolve()
+            found = path.is_file()
+        except (OSError, ValueError) as e:
+            report(line, f"{what} file '{shown}' cannot be read ({getattr(e, 'strerror', None) or e})")
+            return None
+        if not found:
+            report(line, f"{what} file '{shown}' is not in {folder}")
             return None
         return str(path)
 

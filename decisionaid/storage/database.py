@@ -268,12 +268,13 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
     @event.listens_for(engine, "handle_error")
     def damage(context):
         # A damaged page, a full disk, a lost permission found by any statement, at any time:
-        # one line that says which, never a traceback. Locks stay as they are: they are
-        # retried, and the kiosk tells the person itself.
+        # one line that says which, never a traceback. Locks stay as they are (they are
+        # retried, and the kiosk tells the person itself), and so does an I/O error on a disk
+        # with room and rights: it is logged with the statement that met it.
         error = context.original_exception
         if isinstance(error, module.DatabaseError | UnicodeDecodeError):
             problem = explain(error, path, key)
-            if problem.cause not in ("other", "locked"):
+            if problem.cause in ("damaged", "full", "permission"):
                 raise problem from None
 
     @event.listens_for(engine, "do_connect")
