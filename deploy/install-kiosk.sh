@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Turns a plain Debian 12 machine into a decisionaid kiosk, or back (docs/install.md):
+# Turns a plain Debian 12 machine into a decisionaid kiosk, or back (docs/install.md). Run it
+# as root: log in as root (or 'su -'), or put sudo in front where sudo is installed.
 #
-#   sudo deploy/install-kiosk.sh [--wheel FILE] [--find-links DIR] [--no-start]
-#   sudo deploy/install-kiosk.sh --uninstall
+#   deploy/install-kiosk.sh [--wheel FILE] [--find-links DIR] [--no-start] [--dry-run]
+#   deploy/install-kiosk.sh --uninstall [--purge] [--dry-run]
 #
-# Installing: the Debian packages the kiosk needs (only those missing), an unprivileged user
-# decisionaid-kiosk, decisionaid in its own virtual environment in /opt/decisionaid (from
-# --wheel, else built from this checkout), a starting configuration in /etc/decisionaid and a
-# fresh random database key beside it (db.key, 0600, the kiosk user's; sealed to the TPM with
-# systemd-creds where the machine has one), the encrypted database, the systemd unit that runs
-# the kiosk full screen under cage on the first console, decisionaid-admin (commands as the
-# kiosk's user, with its key) and the peer station's menu entry. Run again to update: what is in
+# Installing: the Debian packages the kiosk needs (only those missing, the PostgreSQL client
+# among them), an unprivileged user decisionaid-kiosk, decisionaid in its own virtual
+# environment in /opt/decisionaid (from --wheel, else built from this checkout), a starting
+# configuration in /etc/decisionaid and a fresh random database key beside it (db.key, 0600,
+# the kiosk user's; sealed to the TPM with systemd-creds where the machine has one), the
+# encrypted database, the systemd unit that runs the kiosk full screen under cage on the first
+# console, the hourly machine check (decisionaid-doctor.timer), decisionaid-admin (commands as
+# the kiosk's user, with its key) and the peer station's menu entry. Run again to update: what is in
 # place is left alone, decisionaid is upgraded, the database schema brought up to date.
 # --find-links DIR installs from a folder of wheels without the network.
 #
-# Uninstalling undoes each of those but keeps the user's data (database, backups, logs) and
-# /etc/decisionaid (the key): the script says where they are.
+# --uninstall undoes each of those but keeps the Debian packages, the user decisionaid-kiosk
+# with its data (database, backups, logs) and /etc/decisionaid (the key), and says so.
+# --uninstall --purge removes the user, its data and /etc/decisionaid as well, once PURGE has
+# been typed to confirm: the answers and the key are then gone for good.
+# --dry-run says what would be done and changes nothing.
 set -euo pipefail
 
 USER_NAME=decisionaid-kiosk
@@ -28,42 +33,54 @@ DROP_IN=/etc/systemd/system/$UNIT.d/db-key.conf
 KEY_FILE=$CONF_DIR/db.key
 KEY_CRED=$CONF_DIR/db-key.cred  # the key sealed to the TPM (systemd-creds)
 ADMIN=/usr/local/sbin/decisionaid-admin
+CHECKS=decisionaid-doctor  # its .service runs 'decisionaid doctor --record', its .timer hourly
+CHECKS_DROP_IN=/etc/systemd/system/$CHECKS.service.d/db-key.conf
 DESKTOP=/usr/share/applications/decisionaid-peer.desktop
 STATE=$CONF_DIR/install-state  # what was changed that uninstalling gives back
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's python3 (3.11 on Debian 12)
 PACKAGES=(cage xwayland python3-venv fonts-dejavu-core speech-dispatcher
-          speech-dispatcher-espeak-ng espeak-ng cups-client libpulse0 libegl1 libgl1
+          speech-dispatcher-espeak-ng espeak-ng cups cups-client libpulse0 libegl1 libgl1
           libxkbcommon0 libfontconfig1 libdbus-1-3 libnss3 libasound2 libwayland-cursor0
-          libwayland-egl1 pipewire-audio)  # pipewire-audio: the session's sound server
+          libwayland-egl1 pipewire-audio  # pipewire-audio: the session's sound server
+          postgresql-client)  # pg_dump and pg_restore: backups where PostgreSQL is used
 
 say() { echo "install-kiosk: $*"; }
 die() { echo "install-kiosk: $*" >&2; exit 1; }
 
-wheel="" links="" start=1 action=install
+wheel="" links="" start=1 action=install purge=0 dry=0
 while [ $# -gt 0 ]; do
   case $1 in
     --uninstall) action=uninstall ;;
+    --purge) purge=1 ;;
+    --dry-run) dry=1 ;;
     --wheel) wheel=${2:?--wheel needs a file}; shift ;;
     --find-links) links=${2:?--find-links needs a folder}; shift ;;
     --no-start) start=0 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
 done
-[ "$(id -u)" -eq 0 ] || die "run it as root: sudo $0 $*"
+[ "$purge" -eq 0 ] || [ "$action" = uninstall ] || die "--purge goes with --uninstall"
+[ "$dry" -eq 1 ] || [ "$(id -u)" -eq 0 ] ||
+  die "run it as root: log in as root (or su -), or with sudo where it is installed"
+
+# Every change goes through act: with --dry-run it is only said.
+act() {
+  if [ "$dry" -eq 1 ]; then echo "install-kiosk: would run: $*"; else "$@"; fi
+}
 
 remember() { grep -qx "$1" "$STATE" 2>/dev/null || echo "$1" >>"$STATE"; }
-recalled() { sed -n "s/^$1=//p" "$STATE" 2>/dev/null | tail -n 1; }
+recalled() { [ -f "$STATE" ] || return 0; sed -n "s/^$1=//p" "$STATE" | tail -n 1; }
 
 install_packages() {
   local missing=()
   for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return
   say "installing Debian packages: ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  act env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  act env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 make_user() {
@@ -158,12 +175,15 @@ seal_key() {
 }
 
 install_credential() {
-  if [ -f "$KEY_CRED" ]; then
-    install -d -m 0755 "$(dirname "$DROP_IN")"
-    printf '[Service]\nLoadCredentialEncrypted=decisionaid-db-key:%s\n' "$KEY_CRED" >"$DROP_IN"
-  else
-    rm -f "$DROP_IN"
-  fi
+  local drop_in
+  for drop_in in "$DROP_IN" "$CHECKS_DROP_IN"; do  # the kiosk and its hourly check alike
+    if [ -f "$KEY_CRED" ]; then
+      install -d -m 0755 "$(dirname "$drop_in")"
+      printf '[Service]\nLoadCredentialEncrypted=decisionaid-db-key:%s\n' "$KEY_CRED" >"$drop_in"
+    else
+      rm -f "$drop_in"
+    fi
+  done
 }
 
 as_kiosk() {
@@ -177,6 +197,8 @@ install_session() {
   install -m 0644 "$HERE/$UNIT" "$UNIT_FILE"
   install -m 0644 "$HERE/decisionaid-kiosk.pam" /etc/pam.d/decisionaid-kiosk
   install -m 0644 "$HERE/decisionaid-peer.desktop" "$DESKTOP"
+  install -m 0644 "$HERE/$CHECKS.service" "/etc/systemd/system/$CHECKS.service"
+  install -m 0644 "$HERE/$CHECKS.timer" "/etc/systemd/system/$CHECKS.timer"
   # The kiosk owns the first console: a display manager there would fight it for the screen.
   if [ -z "$(recalled display-manager)" ] && systemctl is-enabled display-manager.service >/dev/null 2>&1; then
     local dm
@@ -191,9 +213,29 @@ install_session() {
   systemctl set-default graphical.target >/dev/null 2>&1
   if systemd_running; then systemctl daemon-reload; fi
   systemctl enable "$UNIT" >/dev/null 2>&1
+  # doctor each hour: a failure shows at the peer station until it is mended.
+  systemctl enable "$CHECKS.timer" >/dev/null 2>&1
+  if systemd_running; then systemctl start "$CHECKS.timer"; fi
+}
+
+plan_install() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  say "dry run: nothing is changed. Installing would:"
+  say "  install the Debian packages: ${missing[*]:-(none missing)}"
+  if id "$USER_NAME" >/dev/null 2>&1; then say "  keep the user $USER_NAME"
+  else say "  add the user $USER_NAME (no password, no login shell), home $HOME_DIR"; fi
+  say "  install decisionaid from ${wheel:-this checkout} into $PREFIX${links:+ (wheels from $links only)}"
+  if [ -f "$CONF_DIR/config.toml" ]; then say "  keep $CONF_DIR/config.toml"
+  else say "  write $CONF_DIR/config.toml with a new database key"; fi
+  say "  bring the database up to date (decisionaid db upgrade, as $USER_NAME)"
+  say "  install and enable $UNIT_FILE, $CHECKS.service and $CHECKS.timer, the menu entry $DESKTOP"
+  [ "$start" -eq 1 ] && say "  start the kiosk"
+  return 0
 }
 
 install_all() {
+  if [ "$dry" -eq 1 ]; then plan_install; return; fi
   install_packages
   make_user
   install_decisionaid
@@ -212,36 +254,68 @@ install_all() {
   fi
   if [ -f "$KEY_CRED" ]; then
     say "keep a copy of the database key off this machine; print it with:"
-    say "  sudo systemd-creds decrypt --name=decisionaid-db-key $KEY_CRED -"
+    say "  systemd-creds decrypt --name=decisionaid-db-key $KEY_CRED -"
   elif [ -f "$KEY_FILE" ]; then
     say "keep a copy of the database key ($KEY_FILE) off this machine: without it nothing can be read"
   fi
-  say "done. Check it with: sudo decisionaid-admin doctor"
-  say "add staff accounts with: sudo decisionaid-admin staff add --role admin NAME"
+  say "done. Check it with: decisionaid-admin doctor (as root; with sudo: sudo decisionaid-admin doctor)"
+  say "add staff accounts with: decisionaid-admin staff add --role admin NAME"
 }
 
 uninstall_all() {
-  if [ -f "$UNIT_FILE" ]; then
-    systemctl disable --now "$UNIT" >/dev/null 2>&1 || true
-    rm -f "$UNIT_FILE"
-    if systemd_running; then systemctl daemon-reload; fi
+  local unit
+  for unit in "$CHECKS.timer" "$CHECKS.service" "$UNIT"; do
+    if [ -f "/etc/systemd/system/$unit" ]; then
+      act systemctl disable --now "$unit" >/dev/null 2>&1 || true
+      act rm -f "/etc/systemd/system/$unit"
+    fi
+  done
+  if systemd_running; then act systemctl daemon-reload; fi
+  act rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk "$ADMIN" "$DROP_IN" "$CHECKS_DROP_IN"
+  act rmdir "$(dirname "$DROP_IN")" "$(dirname "$CHECKS_DROP_IN")" 2>/dev/null || true
+  if [ "$(readlink /usr/local/bin/decisionaid 2>/dev/null)" = "$PREFIX/bin/decisionaid" ]; then
+    act rm -f /usr/local/bin/decisionaid
   fi
-  rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk "$ADMIN" "$DROP_IN"
-  rmdir "$(dirname "$DROP_IN")" 2>/dev/null || true
-  [ "$(readlink /usr/local/bin/decisionaid 2>/dev/null)" = "$PREFIX/bin/decisionaid" ] && rm -f /usr/local/bin/decisionaid
-  rm -rf "$PREFIX"
+  act rm -rf "$PREFIX"
   local target dm
   target=$(recalled default-target)
-  [ -n "$target" ] && systemctl set-default "$target" >/dev/null 2>&1 || true
+  if [ -n "$target" ]; then act systemctl set-default "$target" >/dev/null 2>&1 || true; fi
   dm=$(recalled display-manager)
   if [ -n "$dm" ]; then
     say "turning the desktop login ($dm) back on"
-    systemctl enable "$dm" >/dev/null 2>&1 || true
+    act systemctl enable "$dm" >/dev/null 2>&1 || true
   fi
-  rm -f "$STATE"
-  say "removed. Kept: the data of $USER_NAME in $HOME_DIR (database, backups, logs) and"
-  say "$CONF_DIR (the configuration and the database key). To remove them as well:"
-  say "  sudo deluser $USER_NAME && sudo rm -r $HOME_DIR $CONF_DIR"
+  act rm -f "$STATE"
+  if [ "$purge" -eq 1 ]; then purge_all; return; fi
+  say "removed decisionaid, its units and its menu entry. Left in place:"
+  say "  the user $USER_NAME and its data in $HOME_DIR (database, nightly backups, log);"
+  say "  $CONF_DIR (the configuration and its database key: without it the data cannot be read);"
+  say "  the Debian packages installed for the kiosk (other software may use them)."
+  say "To remove the user, its data and the key as well: $0 --uninstall --purge"
+}
+
+purge_all() {
+  say "--purge removes for good: the user $USER_NAME, $HOME_DIR (the database with every"
+  say "answer, the nightly backups, the log) and $CONF_DIR (the database key)."
+  say "Keep a backup and the key elsewhere first if the answers may be needed again."
+  if [ "$dry" -eq 1 ]; then
+    say "dry run: would ask to type PURGE, then remove them; nothing was changed"
+    return
+  fi
+  local answer=""
+  printf 'install-kiosk: type PURGE to remove them: ' >&2
+  read -r answer || true
+  if [ "$answer" != PURGE ]; then
+    say "not purged (you typed '${answer}'): the user, its data and $CONF_DIR are kept"
+    exit 1
+  fi
+  if id "$USER_NAME" >/dev/null 2>&1; then
+    pkill -u "$USER_NAME" >/dev/null 2>&1 || true  # its own processes only
+    deluser --quiet "$USER_NAME" >/dev/null 2>&1 || userdel "$USER_NAME"
+  fi
+  getent group "$USER_NAME" >/dev/null 2>&1 && { delgroup --quiet "$USER_NAME" >/dev/null 2>&1 || true; }
+  rm -rf "$HOME_DIR" "$CONF_DIR"
+  say "purged: the user $USER_NAME, $HOME_DIR and $CONF_DIR are gone"
 }
 
 if [ "$action" = uninstall ]; then uninstall_all; else install_all; fi
