@@ -84,3 +84,26 @@ def test_an_unready_printer_is_one_clear_line_and_nothing_is_sent(cups, queue, s
     message = str(caught.value)
     assert says in message and "\n" not in message
     assert not getattr(cups, "submitted", [])
+
+
+def test_cups_reasons_for_a_printer_that_cannot_print_are_a_device_problem():
+    """What CUPS says of a printer that is off (state reasons, state message) is reported."""
+    import subprocess
+
+    from decisionaid.report.printing import CupsPrinter
+
+    def answers(reasons: str, message: str = ""):
+        def run(argv, **kwargs):
+            out = {"-l": f"printer Desk is idle.  enabled since Mon\n{message}\tForm mounted:\n"
+                         f"\tAlerts: {reasons}\n",
+                   "-v": "device for Desk: usb://HP/LaserJet\n"}[argv[1]]
+            return subprocess.CompletedProcess(argv, 0, out, "")
+        return run
+
+    assert CupsPrinter("Desk", run=answers("none")).device_problem() is None
+    problem = CupsPrinter("Desk", run=answers("offline-report")).device_problem()
+    assert problem == ("the printer 'Desk' cannot be reached (offline-report): check it is "
+                       "switched on, has paper and is connected")
+    stuck = CupsPrinter("Desk", run=answers(
+        "none", "\tThe printer may not exist or is unavailable at this time.\n")).device_problem()
+    assert stuck.endswith("The printer may not exist or is unavailable at this time.")
