@@ -38,6 +38,7 @@ from decisionaid.storage.problems import (
     explain,
     from_os_error,
     is_damage,
+    remember_salt,
     wrong_key,
 )
 
@@ -328,6 +329,7 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
             conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
             conn.execute(f"PRAGMA key = {_quote(key)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            remember_salt(path)  # so a damaged salt is later told from another key
         except module.DatabaseError as e:
             # A wrong key, a damaged page, a full disk (no room for the -shm), a folder of
             # another account: each its own line.

@@ -11,8 +11,10 @@ An SQLCipher file whose first page fails its check looks, to SQLCipher, exactly 
 key ("file is not a database"). ``key_opens_pages`` tells them apart by checking the other
 pages' authentication codes (SQLCipher 4's defaults: PBKDF2-HMAC-SHA512 with 256,000
 iterations, HMAC-SHA512 in an 80-byte reserve per page): if the key authenticates any page,
-the key is right and the file is damaged. A damaged salt (the first 16 bytes) cannot be told
-from another key; it is reported as a key that does not open the file.
+the key is right and the file is damaged. The salt the key is mixed with (the file's first 16
+bytes) is remembered beside the file each time the key opens it (``remember_salt``; it is no
+secret, it is stored in the clear in the file itself), so a damaged salt is found too: with the
+remembered salt, the key still authenticates the other pages.
 """
 
 from __future__ import annotations
@@ -146,7 +148,10 @@ def explain(error: BaseException, path: Path | str, key: str | None = None,
         return no_permission(path, doing)
     if any(word in text for word in DAMAGE_WORDS):
         if key and "not a database" in text and not key_opens_pages(Path(path), key):
-            return wrong_key(path)
+            salt = _remembered_salt(Path(path))
+            if salt is None or not key_opens_pages(Path(path), key, salt):
+                return wrong_key(path)
+            return damaged(path, "its first bytes are broken")
         return damaged(path)
     return problem("other", f"cannot {doing} the database {path}: {str(original).strip()}",
                    "run 'decisionaid doctor' for what to do")
@@ -213,9 +218,36 @@ def _me() -> str:
         return os.environ.get("USERNAME", "this account")
 
 
-def key_opens_pages(path: Path, key: str) -> bool:
-    """True when ``key`` authenticates any of the first pages of the SQLCipher file ``path``:
-    the key is right, so a page that fails is damage, not another key."""
+def _salt_file(path: Path) -> Path:
+    return path.with_name(f".{path.name}.salt")
+
+
+def remember_salt(path: Path) -> None:
+    """Keep the salt of the SQLCipher file ``path`` (which the key has just opened) beside it,
+    when it is not kept already; quietly nothing when it cannot be written (a full disk)."""
+    try:
+        with open(path, "rb") as f:
+            salt = f.read(_SALT)
+        if len(salt) == _SALT and _remembered_salt(path) != salt:
+            from decisionaid.files import write_private
+
+            write_private(_salt_file(path), salt)
+    except (OSError, UserError):
+        pass
+
+
+def _remembered_salt(path: Path) -> bytes | None:
+    try:
+        salt = _salt_file(path).read_bytes()
+    except OSError:
+        return None
+    return salt if len(salt) == _SALT else None
+
+
+def key_opens_pages(path: Path, key: str, salt: bytes | None = None) -> bool:
+    """True when ``key`` authenticates any of the first pages of the SQLCipher file ``path``
+    (mixed with ``salt``, default the file's own): the key is right, so a page that fails is
+    damage, not another key."""
     try:
         with open(path, "rb") as f:
             data = f.read(_PAGE * _PAGES_TRIED)
@@ -223,7 +255,7 @@ def key_opens_pages(path: Path, key: str) -> bool:
         return False
     if len(data) < _PAGE:
         return False
-    salt = data[:_SALT]
+    salt = salt or data[:_SALT]
     enc_key = hashlib.pbkdf2_hmac("sha512", key.encode("utf-8"), salt, _KDF_ITER, 32)
     hmac_salt = bytes(b ^ 0x3A for b in salt)
     hmac_key = hashlib.pbkdf2_hmac("sha512", enc_key, hmac_salt, 2, 32)

@@ -83,3 +83,32 @@ def test_a_broken_first_page_is_not_taken_for_a_wrong_key(tmp_path, visit_conten
     path.write_bytes(real_database(tmp_path / "made.db", KEY, visit_content))
     code, err = said_by(["db", "status", "--config", str(config)], capsys)
     assert code == 2 and "the database key does not open" in err and "damaged" not in err
+
+
+@pytest.mark.parametrize("offset", [0, 7, 15])
+def test_a_broken_salt_is_damage_once_the_key_has_opened_the_file(offset, tmp_path, capsys,
+                                                                  visit_content):
+    """The key is mixed with the file's first 16 bytes; kept beside the file each time the key
+    opens it, a broken one is told from another key."""
+    data = real_database(tmp_path / "made.db", KEY, visit_content)
+    path = tmp_path / "decisionaid.db"
+    path.write_bytes(data)
+    config = tmp_path / "config.toml"
+    config.write_text(f'database_url = "sqlite:///{path}"\ndb_key = "{KEY}"\n', encoding="utf-8")
+    config.chmod(0o600)
+    assert said_by(["db", "status", "--config", str(config)], capsys)[0] == 0
+    broken = bytearray(data)
+    broken[offset] ^= 0x01
+    path.write_bytes(bytes(broken))
+    code, err = said_by(["db", "status", "--config", str(config)], capsys)
+    assert code == 2 and f"the database {path} is damaged (its first bytes are broken)" in err
+    # Another database in its place, which this key does not open: a key problem, not damage.
+    path.write_bytes(_other_encrypted(tmp_path, visit_content))
+    code, err = said_by(["db", "status", "--config", str(config)], capsys)
+    assert code == 2 and "the database key does not open" in err
+
+
+def _other_encrypted(tmp_path, content) -> bytes:
+    from test_storage_damaged import make_database
+
+    return make_database(tmp_path / "other.db", "a different key", content)
