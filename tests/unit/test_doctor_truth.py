@@ -332,3 +332,24 @@ def test_json_and_the_exit_code_say_the_worst_state(tmp_path, capsys, monkeypatc
     assert 'decisionaid_doctor_check{check="printer"} 2' in prom.read_text(encoding="utf-8")
     _, out, _ = run(capsys, "doctor", "--no-qt", "--config", str(config))
     assert out.splitlines()[-1].startswith("1 of 4 checks failed and 1 warns")
+
+
+def test_a_postgresql_backup_carries_its_database_id(pg_url, tmp_path, monkeypatch, in_new_york):
+    """The nightly pg_dump of this database passes; it is read back with pg_restore."""
+    from decisionaid.services.doctor import check_backup
+    from decisionaid.services.doctor_checks import database_id
+    from decisionaid.storage.backup import backup_database_id, nightly_backup
+
+    if shutil.which("pg_dump") is None:
+        reason = "pg_dump is not installed (postgresql-client)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    monkeypatch.setenv("DECISIONAID_DATABASE_URL", pg_url)
+    config = load_config(site(tmp_path, None))
+    assert main(["db", "upgrade", "--config", str(config.source)]) == 0
+    made = nightly_backup(config)
+    assert made.suffix == ".dump"
+    assert backup_database_id(config, made) == database_id(config) is not None
+    [finding] = check_backup(config)
+    assert finding.ok, finding.line()
