@@ -50,13 +50,16 @@ def _fsync_dir(folder: Path) -> None:
 def check_target(path: Path, example: str = "file") -> Path:
     """One line, before any work, if ``path`` cannot be an output file."""
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise UserError(f"{path} is a folder: give a file name, e.g. {path / example}")
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"cannot write {path}: permission denied")
+    try:
+        if path.is_dir():
+            raise UserError(f"{path} is a folder: give a file name, e.g. {path / example}")
+        if not folder.is_dir():
+            raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    except OSError as e:  # a folder of another account, which this one may not even look in
+        raise UserError(os_error_line(e, path)) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(os_error_line(PermissionError(13, "permission denied"), path))
     return path
 
 

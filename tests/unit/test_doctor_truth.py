@@ -106,6 +106,7 @@ def test_a_full_disk_is_never_called_damaged_and_restore_changes_nothing(
             "decisionaid restore", "").replace("restore " + str(backup), ""), (argv, out, err)
     doctor = said[0][2]
     assert said[0][1] == 2
+    assert "damag" not in doctor.lower() and "restor" not in doctor.lower()
     assert "FAIL  database: the disk holding" in doctor and "is full" in doctor
     for command, code, text in said[1:]:
         assert code != 0 and "full" in text, (command, text)
