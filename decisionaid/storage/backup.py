@@ -492,17 +492,24 @@ def backup_database_id(config, file: Path) -> str | None:
     """The id of the database ``file`` is a backup of (None: made before databases had
     one). Call ``check_backup`` first: this assumes the file opens."""
     file = Path(file).expanduser()
+    key = getattr(config, "db_key", None)
     if sqlite_path(config.database_url) is None:
         _, env = _pg_command(config.database_url)
-        done = _run("pg_restore", ["--data-only", "--table=database_identity", "--file=-",
-                                   str(file)], env)
+        args = ["--data-only", "--table=database_identity", "--file=-"]
+        done = (_run_fed("pg_restore", args, env, file, key) if key and sealed.is_sealed(file)
+                else _run("pg_restore", [*args, str(file)], env))
         lines = iter(done.stdout.splitlines())
         for line in lines:
             if line.startswith("COPY ") and "database_identity" in line:
                 row = next(lines, "\\.")
                 return None if row == "\\." else row.split("\t")[0]
         return None
-    with _sqlite(file, config.db_key) as conn:
+    with contextlib.ExitStack() as stack:
+        copy = file
+        if sealed.is_sealed(file):
+            copy = stack.enter_context(_inner_file(_work_place(config)))
+            _unseal(config, file, copy)
+        conn = stack.enter_context(_sqlite(copy, None if _is_plain_sqlite(copy) else key))
         try:
             row = conn.execute("SELECT id FROM database_identity").fetchone()
         except Exception as e:  # an older backup: no such table
