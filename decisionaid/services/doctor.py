@@ -243,7 +243,7 @@ def check_permissions(config) -> list[Finding]:
         return [Finding("permissions", False,
                         f"{', '.join(map(str, not_ours))} belong{'s' if len(not_ours) == 1 else ''}"
                         f" to {', '.join(owners)}, not to {_user()}: backups and saving fail",
-                        f"give {'it' if len(not_ours) == 1 else 'them'} back with 'sudo chown -R "
+                        f"give {'it' if len(not_ours) == 1 else 'them'} back, as root, with 'chown -R "
                         f"{_user()}: {' '.join(map(str, not_ours))}' (a command run as root "
                         "made them); nothing is lost")]
     if config.source is not None:

@@ -159,7 +159,7 @@ def check_time_zone(config) -> list[Finding]:
         return [Finding("time zone", False,
                         f"{shown}: the day closes at {closing} UTC, not at the clinic's "
                         f"{closing}, and the times shown are UTC",
-                        "set the clinic's zone: 'sudo timedatectl set-timezone Region/City' "
+                        "set the clinic's zone, as root: 'timedatectl set-timezone Region/City' "
                         "('timedatectl list-timezones'), then restart the kiosk", warning=True)]
     return [Finding("time zone", True, f"{shown}; the day closes at {closing} local time")]
 

@@ -86,7 +86,7 @@ def no_permission(path: Path | str, doing: str = "use") -> DatabaseError:
     me = _me()
     if culprit is not None and owner is not None and owner != me:
         found = f"cannot {doing} {path}: {culprit} belongs to {owner}, not to {me}"
-        fix = f"give it back with 'sudo chown -R {me}: {culprit}'; nothing is lost"
+        fix = f"give it back, as root, with 'chown -R {me}: {culprit}'; nothing is lost"
     else:
         found = f"cannot {doing} {path}: permission denied"
         fix = (f"let {me} read and write it and its folder (chmod 700 the folder, 600 the "

@@ -177,7 +177,7 @@ def test_a_backups_folder_left_by_root_is_named_with_the_chown_that_mends_it(tmp
         code, text = as_nobody(["doctor", "--no-qt", "--config", str(config)], env)
         permissions = line(text, "permissions")
         assert permissions.startswith("FAIL") and "belongs to root, not to nobody" in permissions
-        assert f"sudo chown -R nobody: {data / 'decisionaid' / 'backups'}" in permissions
+        assert f"as root, with 'chown -R nobody: {data / 'decisionaid' / 'backups'}" in permissions
         assert "damaged" not in text and "Traceback" not in text
     finally:
         for name in env:
