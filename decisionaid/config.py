@@ -15,6 +15,8 @@ from datetime import time
 from pathlib import Path
 
 from decisionaid.errors import ConfigError
+from decisionaid.health_record import HealthRecordSettings
+from decisionaid.health_record import parse as parse_health_record
 from decisionaid.resources import shipped_root
 
 APP_NAME = "decisionaid"
@@ -71,6 +73,7 @@ KNOWN_KEYS = {
     "voices",
     "reading_targets",
     "reading_level_fails",
+    "health_record",
 }
 # The regional voices "Read to me" prefers for each language, in order (BCP 47 tags); where the
 # machine has none of them, the language in any country. Most of the clinics' Spanish speakers
@@ -148,6 +151,8 @@ class Config:
     # (content/readability.py), and whether a text above it fails the check or only warns.
     reading_targets: dict[str, float] = field(default_factory=dict)
     reading_level_fails: bool = False
+    # Where printed, saved and reviewed reports go in the clinic's health record.
+    health_record: HealthRecordSettings = field(default_factory=HealthRecordSettings)
     source: Path | None = None  # the file this came from, if any
 
     def __post_init__(self) -> None:
@@ -340,6 +345,8 @@ def _parse(raw: dict, source: Path | None) -> Config:
         values["closing_time"] = _closing_time(raw["closing_time"], where)
     if "voices" in raw:
         values["voices"] = _voices(raw["voices"], where)
+    if "health_record" in raw:
+        values["health_record"] = parse_health_record(raw["health_record"], where, source)
     config = Config(**values, source=source)
     if config.crisis_message is not None:
         missing = [lang for lang in config.languages if lang not in config.crisis_message]
