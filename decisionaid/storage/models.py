@@ -312,3 +312,37 @@ class MachineCheck(Base):
     findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON: name, state, found, fix
 
     __table_args__ = (CheckConstraint(_in("state", CHECK_STATES), name="state"),)
+
+
+DELIVERY_EVENTS = ("printed", "saved", "reviewed")
+DELIVERY_STATES = ("pending", "sent", "failed")
+
+
+class ChartDelivery(Base):
+    """The outbox for the clinic's health record: a visit's page and answers owed to one
+    destination (``folder`` or ``fhir``), written in the same transaction as the print, save or
+    review it reports, then sent (and retried) by ``services/chart_outbox.py``. No name, answer
+    or note is kept here: what is sent is made from the visit when it is sent."""
+
+    __tablename__ = "chart_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    event: Mapped[str] = mapped_column(String(16))  # printed | saved | reviewed
+    destination: Mapped[str] = mapped_column(String(16))  # folder | fhir
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When the sender may try next; None: not by itself (refused: wait for "Send again").
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A sender working on it until then: another sender leaves it alone.
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (
+        CheckConstraint(_in("event", DELIVERY_EVENTS), name="event"),
+        CheckConstraint(_in("state", DELIVERY_STATES), name="state"),
+        Index("ix_chart_deliveries_state_next_attempt_at", "state", "next_attempt_at"),
+        Index("ix_chart_deliveries_visit_id", "visit_id"),
+    )
