@@ -94,8 +94,9 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
-    """Visits started on or after ``since`` (local midnight), oldest first, in batches."""
+def _visits(db: Database, since: date | None, only: int | None = None) -> Iterator[_StoredVisit]:
+    """Visits started on or after ``since`` (local midnight), oldest first, in batches
+    (``only``: that one visit)."""
     cutoff = datetime.combine(since, time(0)).astimezone().astimezone(UTC) if since else None
     last_id = 0
     while True:
@@ -121,6 +122,8 @@ def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
             )
             if cutoff is not None:
                 query = query.where(Visit.started_at >= cutoff)
+            if only is not None:
+                query = query.where(Visit.id == only)
             rows = session.execute(query).all()
             answers: dict[int, list[_StoredAnswer]] = {r.id: [] for r in rows}
             if rows:
@@ -143,6 +146,11 @@ def _visits(db: Database, since: date | None) -> Iterator[_StoredVisit]:
             return
         yield from rows
         last_id = rows[-1].id
+
+
+def stored_visit(db: Database, visit_id: int) -> _StoredVisit | None:
+    """One visit with its answers and its person's profile, as exports read it."""
+    return next(_visits(db, None, only=visit_id), None)
 
 
 def _item(content: Content | None, questionnaire_id: str, item_id: str) -> Item | None:
