@@ -28,6 +28,7 @@ from decisionaid.errors import UserError
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
     from decisionaid.content.model import Content
+    from decisionaid.services.chart_outbox import ChartOutbox
     from decisionaid.services.clock import Clock
     from decisionaid.services.help import HelpRequests
     from decisionaid.services.help_outbox import HelpOutbox
@@ -199,7 +200,9 @@ class App:
     def visits(self) -> VisitService:
         from decisionaid.services.visits import VisitService
 
-        return VisitService(self._need("db"), self._need("content"), clock=self.clock)
+        visits = VisitService(self._need("db"), self._need("content"), clock=self.clock)
+        visits.chart_destinations = self.config.health_record.destinations
+        return visits
 
     @cached_property
     def profiles(self) -> ProfileService:
@@ -229,6 +232,14 @@ class App:
         outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock)
         self.visits.outbox = outbox
         return outbox
+
+    @cached_property
+    def chart_outbox(self) -> ChartOutbox:
+        """What is owed to the clinic's health record, and its sender (``[health_record]``)."""
+        from decisionaid.services.chart_outbox import ChartOutbox
+
+        return ChartOutbox(self._need("db"), self.content, self.config.health_record,
+                           self.report_pdf, clock=self.clock)
 
     def report_pdf(self, visit_id: int) -> bytes:
         """A stored visit's one-page report for the prescriber: in the site's name, paper size

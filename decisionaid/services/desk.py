@@ -18,7 +18,7 @@ from sqlalchemy import case, func, select
 
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
-from decisionaid.services import audit, roles
+from decisionaid.services import audit, chart_outbox, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visit_records import VisitRecord, visit_info_query, visit_infos
@@ -113,6 +113,12 @@ class Desk:
         if record.state == "in_progress":
             raise UserError(f"visit {visit_id} is still in progress: its report is not ready")
         written = write_private(path, self.make_page(visit_id))
-        audit.note(self.db, audit.REPORT_SAVED, by=by, at=self.clock(), visit_id=visit_id,
-                   service_user_id=record.service_user_id)
+        now = self.clock()
+
+        def saved(session) -> None:
+            audit.record(session, audit.REPORT_SAVED, at=now, visit_id=visit_id,
+                         service_user_id=record.service_user_id, **roles.audit_fields(by))
+            chart_outbox.enqueue(session, visit_id, "saved", now, self.visits.chart_destinations)
+
+        self.db.write(saved)
         return written

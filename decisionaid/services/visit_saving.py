@@ -16,7 +16,7 @@ from decisionaid.engine import Visit
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
-from decisionaid.services import audit, check_ins, roles
+from decisionaid.services import audit, chart_outbox, check_ins, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
 from decisionaid.services.kiosk_visit import SAVE_GIVE_UP_S, KioskVisit
@@ -52,6 +52,9 @@ class KioskVisits:
         self._saver: ThreadPoolExecutor | None = None
         # Where a safety answer the database could not take is kept (services/help_outbox.py).
         self.outbox: HelpOutbox | None = None
+        # The health record's destinations a printed or reviewed page is owed to
+        # (services/chart_outbox.py); none: nothing is sent.
+        self.chart_destinations: tuple[str, ...] = ()
 
     def start(self, service_user_id: int | None = None, language: str | None = None) -> KioskVisit:
         """A new visit, guest or for a profile. A profile with a visit in progress today gets
@@ -295,6 +298,7 @@ class KioskVisits:
             audit.record(
                 session, audit.PRINT, at=now, actor=actor, staff_id=staff_id, visit_id=visit_id
             )
+            chart_outbox.enqueue(session, visit_id, "printed", now, self.chart_destinations)
 
         self.db.write(work)
 

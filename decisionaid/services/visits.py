@@ -18,7 +18,7 @@ from decisionaid.content.model import Content, ItemRef
 from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
-from decisionaid.services import audit, check_ins, roles
+from decisionaid.services import audit, chart_outbox, check_ins, roles
 from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
@@ -233,6 +233,7 @@ class VisitService(KioskVisits):
                 marks=sum(m in marks for m in DECISION_MARKS),
                 concerns_closed=closed,
             )
+            chart_outbox.enqueue(session, visit_id, "reviewed", now, self.chart_destinations)
             return read_visit(session, visit_id)
 
         return self.db.write(work)
