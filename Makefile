@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test suite lint bench demo check system-run system-test clean
+.PHONY: run test suite lint bench demo check system-run system-test fhir-test-server clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,16 @@ system-run:
 
 system-test:
 	@.ci/system-packages.sh test
+
+# The FHIR server the health-record tests send to (Medplum's router, from npm; Node 20.19 or
+# newer): installed again only when its lock file changes. Without npm the tests say so.
+FHIR_SERVER := tests/fhir_server
+$(FHIR_SERVER)/node_modules/.installed: $(FHIR_SERVER)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd $(FHIR_SERVER) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: the health-record tests need Node 20.19+ and npm"; fi
+
+fhir-test-server: $(FHIR_SERVER)/node_modules/.installed
 
 # The kiosk starts from compiled bytecode (written once, even where the environment says
 # not to write it), as an installed package would.
@@ -33,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: system-test $(STAMP) lint suite
+test: system-test fhir-test-server $(STAMP) lint suite
 
 # The whole suite alone, without the Debian packages and linters `test` sees to first: CI runs
 # it again on the newest Python, e.g. `make suite PYTHON=python3.13 VENV=.venv-3.13`.
@@ -47,4 +57,4 @@ demo: system-run $(STAMP)
 	$(BIN)/decisionaid demo --out demo-out
 
 clean:
-	rm -rf $(VENV) .venv-3.* .pytest_cache .ruff_cache .hypothesis demo-out .run
+	rm -rf $(VENV) .venv-3.* $(FHIR_SERVER)/node_modules .pytest_cache .ruff_cache .hypothesis demo-out .run
