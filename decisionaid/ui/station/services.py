@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from decisionaid.app import App
 from decisionaid.config import Config
 from decisionaid.content.model import Content
+from decisionaid.services.chart_outbox import ChartOutbox
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.desk import Desk
 from decisionaid.services.peer_queries import PeerQueries
@@ -86,6 +87,10 @@ class PeerServices:
     render_pages: Callable[[bytes], list[bytes]] = render_pages
     idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
     poll_ms: int = 2000
+    # What is owed to the clinic's health record, and how often the station sends it; None:
+    # no health record is configured.
+    chart_outbox: ChartOutbox | None = None
+    chart_send_ms: int = 30_000
 
     @property
     def language(self) -> str:
@@ -104,6 +109,8 @@ def station_services(app: App, **overrides) -> PeerServices:
         from decisionaid.ui.common.printing import default_printer
 
         overrides["printer"] = app.printer if app.printer is not None else default_printer(app.config)
+    if "chart_outbox" not in overrides and app.config.health_record.destinations:
+        overrides["chart_outbox"] = app.chart_outbox
     return PeerServices(
         **{
             "config": app.config, "content": app.content, "db": app.db, "visits": app.visits,

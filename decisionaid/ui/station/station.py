@@ -28,6 +28,7 @@ from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
 from decisionaid.ui.station.desk import ReportScreen, ReportsScreen
+from decisionaid.ui.station.health_record import ChartSender, HealthRecordScreen
 from decisionaid.ui.station.machine_checks import MachineChecksBand
 from decisionaid.ui.station.person import PersonScreen
 from decisionaid.ui.station.search import SearchScreen
@@ -94,6 +95,11 @@ class Workspace(QWidget):
             self.tabs.addTab(QWidget(), t("station_tab_statistics", lang))
             self.tabs.addTab(QWidget(), t("station_tab_admin", lang))
             self.fixed = 4
+        self.health_record: HealthRecordScreen | None = None
+        if services.chart_outbox is not None and member.role in ("peer", "admin"):
+            self.health_record = HealthRecordScreen(services, member, services.chart_outbox)
+            self.tabs.addTab(self.health_record, t("station_tab_health_record", lang))
+            self.fixed += 1
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         out.clicked.connect(self.sign_out)
@@ -107,6 +113,8 @@ class Workspace(QWidget):
             self.machine_checks.stop()
 
     def _tab_changed(self, index: int) -> None:
+        if self.health_record is not None and self.tabs.widget(index) is self.health_record:
+            self.health_record.refresh()
         # Admin screens are built when first shown: their reads are not needed before.
         if self.member.is_admin and index == 2 and self.statistics is None:
             self.open_statistics()
@@ -244,6 +252,12 @@ class PeerStation(QMainWindow):
         # Unfinished visits are closed at closing time, then the nightly backup is made.
         self.closing = ClosingTimer(services.visits, services.config, self)
         self.closing.start()
+        # Reports owed to the health record go while the station is open, signed in or not.
+        self.chart_sender: ChartSender | None = None
+        if services.chart_outbox is not None:
+            self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_ms, self)
+            self.chart_sender.round_done.connect(self._chart_round_done)
+            self.chart_sender.start()
 
     @property
     def member(self) -> StaffMember | None:
@@ -279,7 +293,14 @@ class PeerStation(QMainWindow):
         self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)
 
+    def _chart_round_done(self) -> None:
+        panel = self.workspace.health_record if self.workspace else None
+        if panel is not None and panel.isVisible():
+            panel.refresh()
+
     def closeEvent(self, event) -> None:
+        if self.chart_sender is not None:
+            self.chart_sender.stop()
         self.end_session("asked")
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
