@@ -155,3 +155,16 @@ def test_the_outbox_command_sends_and_lists_without_names(
     assert f"visit {visit_id}" in said and "sent" in said
     [page] = folder.glob("*.pdf")
     assert page.read_bytes().startswith(b"%PDF")
+
+
+def test_a_page_saved_at_the_desk_is_owed_with_the_save(visits, database, clock, tmp_path):
+    from decisionaid.services.desk import Desk
+    from decisionaid.services.peer_queries import PeerQueries
+
+    visit_id = finished_visit(visits)
+    desk = Desk(database, visits, PeerQueries(database, visits.content, clock=clock),
+                lambda _visit_id: FAKE_PDF, clock=clock)
+    desk.save_pdf(visit_id, tmp_path / "for-telehealth.pdf", by=None)
+    sender = outbox(database, visits, tmp_path / "import", clock)
+    assert [(line.visit_id, line.event, line.state) for line in sender.lines()] == [
+        (visit_id, "saved", "pending")]
