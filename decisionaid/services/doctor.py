@@ -308,10 +308,58 @@ def check_disk(config) -> list[Finding]:
     return [Finding("disk", True, text)]
 
 
+def check_health_record(config) -> list[Finding]:
+    """The health record's destinations answer to what they need (folder there, token
+    private) and nothing owed to it has been failing (docs/health-record.md). Nothing is
+    said where no health record is configured."""
+    import os
+
+    settings = config.health_record
+    if not settings.destinations:
+        return []  # not configured: nothing is sent, nothing to check
+    findings = []
+    if settings.folder is not None:
+        there = settings.folder.is_dir() and os.access(settings.folder, os.W_OK)
+        findings.append(Finding("health record folder", there, f"{settings.folder}"
+                                + ("" if there else " is not there or not writable"),
+                                "mount the share or fix health_record.folder"))
+    if settings.fhir_url:
+        try:
+            token = settings.fhir_token()
+            findings.append(Finding("health record token", bool(token),
+                                    "a private token is set" if token else "no token",
+                                    "put it in fhir_token_file (chmod 600) or the systemd "
+                                    "credential decisionaid-fhir-token"))
+        except UserError as e:
+            findings.append(Finding("health record token", False, str(e), "see docs/health-record.md"))
+    from sqlalchemy import func, select
+
+    from decisionaid.storage.database import connect
+    from decisionaid.storage.models import ChartDelivery
+
+    try:
+        db = connect(config.database_url, config.db_key, create=False)
+    except UserError:
+        return findings  # the database check says why
+    try:
+        failed = db.read(lambda s: s.scalar(select(func.count()).select_from(ChartDelivery)
+                                            .where(ChartDelivery.state == "failed")))
+    except Exception:  # an older schema, or unreachable: the database check says why
+        return findings
+    finally:
+        db.dispose()
+    # A warning: each is tried again by itself, unless a person must fix something first.
+    findings.append(Finding("health record outbox", not failed,
+                            f"{failed} report(s) not sent" if failed else "nothing failing",
+                            "see 'decisionaid outbox status' for the reason, then "
+                            "'decisionaid outbox send --again ID'", warning=True))
+    return findings
+
+
 # In the order they are shown.
 PLAIN_CHECKS: tuple[Check, ...] = (check_content, check_database, check_permissions,
                                    check_secrets, check_disk, check_printer, check_backup,
-                                   check_time_zone, check_pg_tools)
+                                   check_time_zone, check_pg_tools, check_health_record)
 
 
 def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,

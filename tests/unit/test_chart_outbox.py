@@ -168,3 +168,23 @@ def test_a_page_saved_at_the_desk_is_owed_with_the_save(visits, database, clock,
     sender = outbox(database, visits, tmp_path / "import", clock)
     assert [(line.visit_id, line.event, line.state) for line in sender.lines()] == [
         (visit_id, "saved", "pending")]
+
+
+def test_doctor_names_reports_not_sent_and_a_missing_folder(
+        visits, database, clock, tmp_path, db_url):
+    from decisionaid.config import Config
+    from decisionaid.services.doctor import check_health_record
+
+    assert check_health_record(Config(database_url=db_url)) == []  # none configured
+    folder = tmp_path / "import"
+    visits.mark_printed(finished_visit(visits))
+    outbox(database, visits, folder, clock).send_due()
+    config = Config(database_url=db_url, plain_database=True,
+                    health_record=HealthRecordSettings(folder=folder))
+    lines = [f.line() for f in check_health_record(config)]
+    assert lines == [
+        f"FAIL  health record folder: {folder} is not there or not writable; mount the share "
+        "or fix health_record.folder",
+        "WARN  health record outbox: 1 report(s) not sent; see 'decisionaid outbox status' for "
+        "the reason, then 'decisionaid outbox send --again ID'",
+    ]
