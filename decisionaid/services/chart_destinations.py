@@ -49,7 +49,9 @@ class FolderDestination:
                 write_private(target.with_suffix(".fhir.json"),
                               json.dumps(packet.bundle, ensure_ascii=False).encode("utf-8"))
         except UserError as e:
-            raise DeliveryError(str(e)) from None
+            # The file's name holds the record number: the reason names the folder only.
+            reason = str(e).replace(str(target), "the file").replace(packet.file_name, "the file")
+            raise DeliveryError(f"the report was not written into {folder}: {reason}") from None
 
 
 class FhirDestination:

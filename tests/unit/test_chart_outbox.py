@@ -188,3 +188,22 @@ def test_doctor_names_reports_not_sent_and_a_missing_folder(
         "WARN  health record outbox: 1 report(s) not sent; see 'decisionaid outbox status' for "
         "the reason, then 'decisionaid outbox send --again ID'",
     ]
+
+
+def test_a_folder_that_refuses_says_so_without_the_record_number(
+        visits, database, fast_pins, clock, tmp_path, caplog):
+    folder = tmp_path / "import"
+    folder.mkdir()
+    person = ProfileService(database, hasher=fast_pins, clock=clock).create(
+        "Rosa", date(1980, 2, 3), "2468", "en", clinic_id="MRN-77")
+    visit_id = finished_visit(visits, person.id)
+    visits.mark_printed(visit_id)
+    # Something else already holds the file's name: a folder someone made by mistake.
+    (folder / f"MRN-77_{clock().astimezone().date()}_{visit_id}_report.pdf").mkdir()
+    sender = outbox(database, visits, folder, clock)
+    sender.send_due()
+    [line] = sender.lines()
+    assert line.state == "failed"
+    assert line.error.startswith(f"the report was not written into {folder}: ")
+    assert "MRN-77" not in line.error
+    assert "MRN-77" not in caplog.text and "Rosa" not in caplog.text
