@@ -9,9 +9,12 @@ only and is never chosen by configuration.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 
 from argon2 import PasswordHasher, Type
+from argon2.low_level import hash_secret
 from argon2.exceptions import InvalidHashError, VerificationError
 
 PIN_PATTERN = re.compile(r"^[0-9]{4}$")
@@ -35,6 +38,22 @@ class PinHasher:
 
     def hash(self, pin: str) -> str:
         return self._hasher.hash(pin)
+
+    def hash_salted(self, pin: str, salt: str) -> str:
+        """The hash of ``pin`` with a salt made from ``salt`` (e.g. a name and a date of birth):
+        every profile sharing that salt is checked against one hash, so a sign-in costs the
+        same work however many profiles share the details (see ``same``)."""
+        h = self._hasher
+        raw = hashlib.sha256(b"decisionaid-pin\x00" + salt.encode()).digest()[:16]
+        return hash_secret(pin.encode(), raw, time_cost=h.time_cost, memory_cost=h.memory_cost,
+                           parallelism=h.parallelism, hash_len=h.hash_len,
+                           type=Type.ID).decode()
+
+    @staticmethod
+    def same(candidate: str, pin_hash: str) -> bool:
+        """True when ``pin_hash`` is ``candidate`` (a ``hash_salted`` result), compared in
+        constant time; a hash made with another salt or cost never is."""
+        return hmac.compare_digest(candidate.encode(), (pin_hash or "").encode())
 
     def verify(self, pin_hash: str, pin: str) -> bool:
         try:

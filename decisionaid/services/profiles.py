@@ -1,13 +1,20 @@
 """Service-user profiles: sign up and sign in with first name + date of birth + PIN, resets.
 
-The kiosk's own sign-in and sign-up tell a stranger nothing: whether a name + date of birth
-exists, is paused, or has some other PIN, the answer is the same. Tries are counted per name +
-date of birth (whether or not anyone has them) and per kiosk, in one transaction that holds the
-count's row, so however many kiosks guess at once, at most ``MAX_FAILURES`` PINs are checked
-before the pause. Sign-up never compares PINs: a sign-up with details someone already has makes
-a *pending* profile, kept apart (the kiosk's own sign-in never tries its PIN, so no one can make
-a real person's sign-in slower) until a peer worker signs the person in and it becomes theirs.
-Every failure is audit-logged against the profiles it aimed at, without the name tried.
+The kiosk's own sign-in and sign-up tell a stranger nothing (docs/privacy.md): whether a name +
+date of birth exists, is paused, or has some other PIN, every answer, count and wait is the
+same. Sign-up never compares PINs and never refuses details someone already has: it makes a
+new profile, and two profiles may then be the same person (the peer station lists them as
+possible duplicates, to merge). A sign-in checks every profile with the details against one
+argon2 hash salted by the details, so it costs the same work for none, one or several; when
+several have the PIN, the newest is the one signed in (a stranger who signs up with someone's
+details and guesses their PIN lands in their own new, empty profile and learns nothing).
+
+Wrong PINs are counted per name + date of birth, whether or not anyone has them, across
+pauses and never forgiven by time or by a right PIN: every ``MAX_FAILURES`` pause sign-in for
+``LOCK_TIME``, and ``LOCK_AFTER`` in all lock it until a peer worker unlocks it, in person.
+Tries are also counted per kiosk. Each count is taken in one transaction holding its row, so
+however many kiosks guess at once, no more PINs are checked than the counts allow. Every
+failure is audit-logged against the profiles it aimed at, without the name tried.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import secrets
 import socket
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 from sqlalchemy import delete, select, update
@@ -33,8 +40,11 @@ from decisionaid.storage.models import ServiceUser, SignInGuard
 
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
-# Tries on one name + date of birth count for this long after the first, unless one succeeds.
-TRY_WINDOW = timedelta(hours=24)
+# Wrong PINs on one name + date of birth, in all, before only a peer worker can unlock it: a
+# stranger's chance of finding a 4-digit PIN is then 9 in 10,000, for good.
+LOCK_AFTER = 9
+# "Locked until a peer worker unlocks it", as a time no clock reaches.
+UNTIL_UNLOCKED = datetime(9999, 1, 1, tzinfo=timezone.utc)
 # All the kiosk's own sign-ins and sign-ups together; past this it asks everyone to see a peer
 # worker for a while (the peer-assisted sign-in still works).
 KIOSK_MAX_TRIES = 20
@@ -75,6 +85,11 @@ class SignIn:
     status: Literal["ok", "no_match", "locked", "ambiguous"]
     profile: Profile | None = None
     locked_until: datetime | None = None
+
+    @property
+    def held(self) -> bool:
+        """Locked until a peer worker unlocks it (not a pause that runs out)."""
+        return self.locked_until is not None and self.locked_until >= UNTIL_UNLOCKED
 
 
 def name_key(name: str) -> str:
@@ -121,9 +136,11 @@ class _Try:
     tries: int  # on these details, this one included
 
 
-def _guard(session: Session, key: str, now: datetime, window: timedelta) -> SignInGuard:
+def _guard(session: Session, key: str, now: datetime, window: timedelta | None) -> SignInGuard:
     """The guard row for ``key``, made if missing and locked for this transaction (a row lock
-    on PostgreSQL; SQLite's write transaction already holds the whole database)."""
+    on PostgreSQL; SQLite's write transaction already holds the whole database). With a
+    ``window`` the count starts again when it, or a pause, has run out; without one (a name +
+    date of birth) only the pause ends, and the count goes on."""
     dialect = session.get_bind().dialect.name
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     row = None
@@ -135,9 +152,17 @@ def _guard(session: Session, key: str, now: datetime, window: timedelta) -> Sign
             select(SignInGuard).where(SignInGuard.key == key).with_for_update()
         ).one_or_none()
     lock_over = row.locked_until is not None and row.locked_until <= now
-    if lock_over or (row.locked_until is None and row.started_at + window <= now):
+    if window is None:
+        if lock_over:
+            row.locked_until = None
+    elif lock_over or (row.locked_until is None and row.started_at + window <= now):
         row.tries, row.started_at, row.locked_until = 0, now, None
     return row
+
+
+def pin_salt(key: str, date_of_birth: date) -> str:
+    """What a profile's PIN hash is salted with: its folded name and date of birth."""
+    return f"{key}\x00{date_of_birth.isoformat()}"
 
 
 class ProfileService:
@@ -165,37 +190,34 @@ class ProfileService:
         clinic_id: str | None = None,
     ) -> SignIn:
         """A new profile, and ``ok`` with it; or ``locked`` when these details or this kiosk are
-        paused. The answer never depends on whether someone already has these details: if they
-        do, the new profile is *pending* (see the module docstring), and no PIN is compared."""
+        paused or locked. Neither the answer nor the work done depends on whether someone
+        already has these details: if they do, this is one more profile with them."""
         name, clinic = self._check_new(first_name, date_of_birth, pin, language, clinic_id)
         key, now = name_key(name), self.clock()
-        attempt = self._take_try(details_key(key, date_of_birth), now)
+        attempt = self._take_try(details_key(key, date_of_birth), now, count=False)
+        # Hashed before the answer is known, so a refusal takes as long as a sign-up.
+        pin_hash = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
         if not attempt.allowed:
-            self.hasher.verify_nothing(pin)  # a refusal takes as long as a sign-up
             self._record_failures(self._ids(key, date_of_birth), now, "paused-sign-up", None)
             return SignIn("locked", locked_until=attempt.locked_until)
-        pin_hash = self.hasher.hash(pin)
 
         def work(session: Session) -> Profile:
             others = list(session.scalars(self._same_details(key, date_of_birth, ServiceUser.id)))
             row = self._new_row(name, key, date_of_birth, clinic, language, pin_hash, now)
-            row.pending = bool(others)
             session.add(row)
             session.flush()
             audit.record(session, audit.PROFILE_CREATED, at=now, actor="kiosk",
-                         service_user_id=row.id, pending=bool(others))
-            for other in others:  # someone used this person's details: they can see it
+                         service_user_id=row.id)
+            for other in others:  # a possible duplicate: the peer station lists it
                 audit.record(session, audit.SIGN_UP_SAME_DETAILS, at=now, actor="kiosk",
                              service_user_id=other, pending_profile=row.id)
-            if attempt.locked_until is not None:
-                self._lock_profiles(session, [*others, row.id], attempt, now)
             # Every sign-up that is made gives its try back, whether or not the details were
             # someone's, so the kiosk's count tells nothing about who is a client.
             self._give_back_kiosk_try(session)
-            # Rows whose count and pause have both run out say nothing any more.
+            # Rows that count nothing and pause nothing say nothing.
             session.execute(
                 delete(SignInGuard).where(
-                    SignInGuard.started_at < now - TRY_WINDOW,
+                    SignInGuard.tries <= 0,
                     (SignInGuard.locked_until.is_(None)) | (SignInGuard.locked_until < now),
                 )
             )
@@ -204,8 +226,8 @@ class ProfileService:
         return SignIn("ok", self.db.write(work))
 
     def sign_in(self, first_name: str, date_of_birth: date, pin: str) -> SignIn:
-        """``ok`` with the profile, ``no_match`` or ``locked``: the same answers, in about the
-        same time, whether or not anyone has these details (see the module docstring)."""
+        """``ok`` with the profile, ``no_match`` or ``locked``: the same answers, counts and
+        work whether or not anyone has these details (see the module docstring)."""
         key = name_key(first_name) if isinstance(first_name, str) else ""
         now = self.clock()
         if not key or not isinstance(date_of_birth, date) or not valid_pin(pin):
@@ -215,22 +237,39 @@ class ProfileService:
         attempt = self._take_try(details_key(key, date_of_birth), now)
         rows = self._rows(key, date_of_birth)
         targets = [r.id for r in rows]
+        match = self._match(rows, key, date_of_birth, pin, checked=attempt.allowed)
         if not attempt.allowed:
-            self.hasher.verify_nothing(pin)
             self._record_failures(targets, now, "paused", None)
             return SignIn("locked", locked_until=attempt.locked_until)
-        # Pending sign-ups and reset PINs wait for a peer worker: their hashes are never tried
-        # here, so no one can slow this down by signing up with someone's details.
-        usable = [r for r in rows if not r.pending and not r.must_choose_pin]
-        if not usable:
-            self.hasher.verify_nothing(pin)
-        for row in usable:
-            if self.hasher.verify(row.pin_hash, pin):
-                return SignIn("ok", self._signed_in(row, pin, date_of_birth, now))
+        if match is not None:
+            row, new_hash = match
+            return SignIn("ok", self._signed_in(row, new_hash, date_of_birth, now))
         self._record_failures(targets, now, "wrong-pin", attempt)
         if attempt.locked_until is not None:
             return SignIn("locked", locked_until=attempt.locked_until)
         return SignIn("no_match")
+
+    def _match(self, rows: list[ServiceUser], key: str, date_of_birth: date, pin: str, *,
+               checked: bool) -> tuple[ServiceUser, str | None] | None:
+        """The newest profile among ``rows`` whose PIN is ``pin`` (and its hash to store, if it
+        was made the older way), always with the same work: one hash salted by the details,
+        which every newer profile is compared against, and one full check per older-style
+        hash (or a decoy check when there is none). ``checked`` False: do the work, match
+        nothing. A PIN a peer worker reset is never tried here."""
+        candidate = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
+        prefix = candidate.rsplit("$", 1)[0]
+        usable = [r for r in rows if not r.must_choose_pin]
+        older = [r for r in usable if (r.pin_hash or "").rsplit("$", 1)[0] != prefix]
+        found = [r for r in usable if r not in older and self.hasher.same(candidate, r.pin_hash)]
+        for row in older:
+            if self.hasher.verify(row.pin_hash, pin):
+                found.append(row)
+        if not older:
+            self.hasher.verify_nothing(pin)
+        if not checked or not found:
+            return None
+        newest = max(found, key=lambda r: r.id)
+        return newest, (candidate if newest in older else None)
 
     # --- the kiosk, with a peer worker ----------------------------------------------------------
     def peer_find(self, first_name: str, date_of_birth: date, *, staff_id: int | None) -> SignIn:
@@ -267,7 +306,7 @@ class ProfileService:
         if len(matches) > 1:
             return SignIn("ambiguous")
         if matches:
-            return SignIn("ok", self._peer_signed_in(matches[0], staff_id, now, by_pin=True))
+            return SignIn("ok", self._peer_signed_in(matches[0], staff_id, now))
         self._record_failures([r.id for r in rows], now, "wrong-pin", attempt)
         if attempt.locked_until is not None:
             return SignIn("locked", locked_until=attempt.locked_until)
@@ -286,7 +325,7 @@ class ProfileService:
         for other in self._rows(row.name_key, row.date_of_birth):
             if other.id != row.id and self.hasher.verify(other.pin_hash, pin):
                 raise ProfileError("please choose a different PIN")
-        pin_hash = self.hasher.hash(pin)
+        pin_hash = self.hasher.hash_salted(pin, pin_salt(row.name_key, row.date_of_birth))
         now = self.clock()
 
         def work(session: Session) -> Profile:
@@ -320,7 +359,7 @@ class ProfileService:
         for existing in self._rows(key, date_of_birth):
             if self.hasher.verify(existing.pin_hash, pin):
                 raise ProfileError("please choose a different PIN")
-        pin_hash = self.hasher.hash(pin)
+        pin_hash = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
 
         def work(session: Session) -> Profile:
             row = self._new_row(name, key, date_of_birth, clinic, language, pin_hash, now)
@@ -355,6 +394,29 @@ class ProfileService:
                 )
             )
             audit.record(session, audit.PIN_RESET, at=now, actor="peer", staff_id=by.id,
+                         service_user_id=profile_id)
+            session.flush()
+            return _profile(row)
+
+        return self.db.write(work)
+
+    def unlock(self, profile_id: int, *, by) -> Profile:
+        """A peer worker or admin, with the person in front of them, lifts the pause or lock on
+        their name and date of birth: the count of wrong PINs starts again, the PIN stays."""
+        from decisionaid.services import roles
+
+        roles.require(by, roles.PEER_WORK, "unlock a person's sign-in")
+        now = self.clock()
+
+        def work(session: Session) -> Profile:
+            row = session.get(ServiceUser, profile_id)
+            if row is None:
+                raise UnknownProfile(profile_id)
+            row.failed_pin_attempts = 0
+            row.locked_until = None
+            session.execute(delete(SignInGuard).where(
+                SignInGuard.key == details_key(row.name_key, row.date_of_birth)))
+            audit.record(session, audit.PROFILE_UNLOCKED, at=now, actor="peer", staff_id=by.id,
                          service_user_id=profile_id)
             session.flush()
             return _profile(row)
@@ -413,41 +475,49 @@ class ProfileService:
     def _ids(self, key: str, date_of_birth: date) -> list[int]:
         return [r.id for r in self._rows(key, date_of_birth)]
 
-    def _take_try(self, guard_key: str, now: datetime, *, kiosk: bool = True) -> _Try:
-        """Count one try, before any PIN is checked, on these details (and this kiosk), in one
-        write transaction holding their rows: concurrent tries queue, and none reads a stale
-        count. The try that reaches the limit starts the pause; a right PIN ends it."""
+    def _take_try(self, guard_key: str, now: datetime, *, kiosk: bool = True,
+                  count: bool = True) -> _Try:
+        """Count one try, before any PIN is checked, on these details (``count``; a sign-up
+        only looks at their pause) and this kiosk, in one write transaction holding their rows:
+        concurrent tries queue, and none reads a stale count. The try that reaches a limit
+        starts the pause, or the lock; a right PIN gives its own try back."""
 
         def work(session: Session) -> _Try:
-            details = _guard(session, guard_key, now, TRY_WINDOW)
+            details = _guard(session, guard_key, now, None)
             guards = [details]
             if kiosk:
                 guards.append(_guard(session, self.kiosk_key, now, KIOSK_WINDOW))
             paused = [g.locked_until for g in guards if g.locked_until is not None]
             if paused:
                 return _Try(False, max(paused), details.tries)
-            for guard, limit in zip(guards, (MAX_FAILURES, KIOSK_MAX_TRIES), strict=False):
-                guard.tries += 1
-                if guard.tries >= limit:
-                    guard.locked_until = now + LOCK_TIME
+            if count:
+                details.tries += 1
+                if details.tries >= LOCK_AFTER:
+                    details.locked_until = UNTIL_UNLOCKED
+                elif details.tries % MAX_FAILURES == 0:
+                    details.locked_until = now + LOCK_TIME
+            if kiosk:
+                guards[1].tries += 1
+                if guards[1].tries >= KIOSK_MAX_TRIES:
+                    guards[1].locked_until = now + LOCK_TIME
             return _Try(True, details.locked_until, details.tries)
 
         return self.db.write(work)
 
-    def _signed_in(self, row: ServiceUser, pin: str, date_of_birth: date, now: datetime) -> Profile:
-        new_hash = self.hasher.hash(pin) if self.hasher.needs_rehash(row.pin_hash) else None
-
+    def _signed_in(self, row: ServiceUser, new_hash: str | None, date_of_birth: date,
+                   now: datetime) -> Profile:
         def work(session: Session) -> None:
-            values: dict = {"failed_pin_attempts": 0, "locked_until": None}
             if new_hash:
-                values["pin_hash"] = new_hash
-            session.execute(update(ServiceUser).where(ServiceUser.id == row.id).values(**values))
-            # The right PIN ends the count on these details; the kiosk's count gives this try
-            # back, so signing in often never pauses a kiosk.
+                session.execute(update(ServiceUser).where(ServiceUser.id == row.id)
+                                .values(pin_hash=new_hash))
+            # The right PIN gives back its own try (and any pause it started); the wrong ones
+            # before it still count (see the module docstring). The kiosk's count gives it back
+            # too, so signing in often never pauses a kiosk.
             session.execute(
-                delete(SignInGuard).where(
-                    SignInGuard.key == details_key(row.name_key, date_of_birth)
-                )
+                update(SignInGuard)
+                .where(SignInGuard.key == details_key(row.name_key, date_of_birth),
+                       SignInGuard.tries > 0)
+                .values(tries=SignInGuard.tries - 1, locked_until=None)
             )
             self._give_back_kiosk_try(session)
 
@@ -465,10 +535,10 @@ class ProfileService:
         )
 
     def _peer_signed_in(
-        self, row: ServiceUser, staff_id: int | None, now: datetime, *, by_pin: bool = False
+        self, row: ServiceUser, staff_id: int | None, now: datetime
     ) -> Profile:
         """Audit the peer-assisted sign-in; a pending sign-up becomes the person's own here (a
-        peer worker has seen them), and a right PIN ends the count on their details."""
+        peer worker has seen them, in person), and the count on their details ends."""
 
         def work(session: Session) -> Profile:
             current = session.get(ServiceUser, row.id)
@@ -477,12 +547,12 @@ class ProfileService:
             current.pending = False
             current.failed_pin_attempts = 0
             current.locked_until = None
-            if by_pin:
-                session.execute(
-                    delete(SignInGuard).where(
-                        SignInGuard.key == details_key(current.name_key, current.date_of_birth)
-                    )
+            # A peer worker is with the person: their details' count starts again.
+            session.execute(
+                delete(SignInGuard).where(
+                    SignInGuard.key == details_key(current.name_key, current.date_of_birth)
                 )
+            )
             audit.record(session, audit.PEER_SIGN_IN, at=now, actor="kiosk", staff_id=staff_id,
                          service_user_id=row.id)
             session.flush()
