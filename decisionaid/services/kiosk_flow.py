@@ -69,14 +69,21 @@ def sign_in_outcome(result) -> Outcome:
     except the pause itself (see services/profiles.py)."""
     if result.status == "ok":
         return Outcome("start", result.profile)
-    return Outcome("refuse", key="locked" if result.status == "locked" else "not_found")
+    if result.status == "locked":
+        return Outcome("refuse", key=_locked_key(result))
+    return Outcome("refuse", key="not_found")
+
+
+def _locked_key(result) -> str:
+    """A pause that runs out, or a lock only a peer worker lifts: the same for every name."""
+    return "held" if getattr(result, "held", False) else "locked"
 
 
 def sign_up_outcome(result) -> Outcome:
     """Sign-up on the person's own: the only refusal is the pause after too many tries."""
     if result.status == "ok":
         return Outcome("start", result.profile)
-    return Outcome("refuse", key="locked")
+    return Outcome("refuse", key=_locked_key(result))
 
 
 def peer_find_outcome(result, *, with_pin: bool) -> Outcome:

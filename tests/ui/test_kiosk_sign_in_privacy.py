@@ -23,21 +23,22 @@ def _peer_menu(kiosk, d, qtbot):
 
 def test_signing_up_with_someone_elses_details_and_pin_looks_like_any_sign_up(kiosk, drive):
     """Once "please choose a different PIN" told a stranger Jordan's PIN; now the visit starts,
-    as for anyone, and Jordan's profile is untouched."""
+    as for anyone, and Jordan's profile is not reachable with it."""
     profiles = kiosk.services.profiles
     jordan = profiles.create("Jordan", BORN, "1357", "en")
     d = drive(kiosk)
     d.sign_up("Jordan", BORN, "1357")
     assert kiosk.screen_name == "intro"
-    assert kiosk.visit.service_user_id != jordan.id
-    assert profiles.get(kiosk.visit.service_user_id).pending
-    assert profiles.sign_in("Jordan", BORN, "1357").profile.id == jordan.id
+    mine = kiosk.visit.service_user_id
+    assert mine != jordan.id
+    # Signing in with that PIN now leads to the newest profile with it, never to Jordan's.
+    assert profiles.sign_in("Jordan", BORN, "1357").profile.id == mine
 
 
-def _problems_after_wrong_pins(kiosk, d, qtbot, name):
+def _problems_after_wrong_pins(kiosk, d, qtbot, name, born=BORN):
     d.tap_and_wait("been_before", "sign_in")
     d.enter_name(name)
-    d.enter_birth_date(BORN)
+    d.enter_birth_date(born)
     screen, seen = kiosk.screen, []
     for _ in range(MAX_FAILURES + 1):
         d.digits("0000")
@@ -97,3 +98,40 @@ def test_after_a_pin_reset_the_person_chooses_a_new_pin_with_a_peer(kiosk, drive
     assert kiosk.visit.service_user_id == robin.id
     assert profiles.sign_in("Robin", BORN, "3030").profile.id == robin.id
     assert profiles.sign_in("Robin", BORN, "8642").status == "no_match"
+
+
+def _what_a_stranger_sees(kiosk, d, qtbot, born):
+    """Sign up as Zoe with this birthday, sign out, sign in again with the new PIN, sign out,
+    then wrong PINs until sign-in pauses: every screen's name and words, in order."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    def seen():
+        screen = kiosk.screen
+        words = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
+        words += [w.text() for w in screen.findChildren(QAbstractButton) if w.isVisible()]
+        return kiosk.screen_name, words
+
+    d.sign_up("Zoe", born, "4242")
+    after_sign_up = seen()
+    kiosk.reset()
+    d.sign_in("Zoe", born, "4242")
+    after_sign_in = seen()
+    kiosk.reset()
+    return after_sign_up, after_sign_in, _problems_after_wrong_pins(kiosk, d, qtbot, "Zoe", born)
+
+
+def test_sign_up_then_sign_in_looks_the_same_for_a_client_and_a_new_person(kiosk, drive, qtbot):
+    """Once "We could not find you" after signing up gave away that Zoe was already a client;
+    now a client's details and a new person's show the same screens, words and pause."""
+    client_born, new_born = date(1988, 3, 4), date(1988, 3, 5)
+    zoe = kiosk.services.profiles.create("Zoe", client_born, "1357", "en")
+    d = drive(kiosk)
+    as_client = _what_a_stranger_sees(kiosk, d, qtbot, client_born)
+    kiosk.reset()
+    as_new = _what_a_stranger_sees(kiosk, d, qtbot, new_born)
+    assert as_client == as_new
+    sign_up, sign_in, problems = as_client
+    assert sign_up[0] == "intro" and sign_in[0] in ("intro", "resume")
+    assert len(problems) == MAX_FAILURES and "paused" in problems[-1]
+    # The client's own profile was not touched; a peer worker sees the possible duplicate.
+    assert kiosk.services.profiles.get(zoe.id).first_name == "Zoe"

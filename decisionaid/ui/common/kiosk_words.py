@@ -68,6 +68,12 @@ KIOSK_WORDS: dict[str, dict[str, str]] = {
         "es": "La entrada con estos datos está en pausa por 15 minutos, para proteger las "
         "respuestas de todos. Una persona de apoyo te puede ayudar ahora mismo.",
     },
+    "held": {
+        "en": "Signing in with these details is locked, to keep your answers safe. "
+        "Please ask a peer worker. They will check it is you and unlock it.",
+        "es": "La entrada con estos datos está bloqueada, para proteger tus respuestas. "
+        "Pide ayuda a una persona de apoyo. Verá que eres tú y la desbloqueará.",
+    },
     "peer_locked": {
         "en": "Too many tries with these details. Reset the person's PIN at the peer station, "
         "then find them here again.",

@@ -38,6 +38,7 @@ class SignInScreen(StepFlow):
         self.go("pin", remember=False)
         self.show_problem("not_found")
 
-    def locked(self) -> None:
+    def locked(self, key: str = "locked") -> None:
+        """Paused (``locked``) or locked until a peer worker unlocks it (``held``)."""
         self.pin_pad.setEnabled(False)
-        self.show_problem("locked")
+        self.show_problem(key)

@@ -48,8 +48,8 @@ class SignInScreens:
             outcome = sign_in_outcome(result)
             if outcome.action == "start":
                 self.start_visit(outcome.profile)
-            elif outcome.key == "locked":
-                screen.locked()
+            elif outcome.key in ("locked", "held"):
+                screen.locked(outcome.key)
             else:
                 screen.not_matched()
 
