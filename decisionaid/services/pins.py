@@ -14,8 +14,8 @@ import hmac
 import re
 
 from argon2 import PasswordHasher, Type
-from argon2.low_level import hash_secret
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.low_level import hash_secret
 
 PIN_PATTERN = re.compile(r"^[0-9]{4}$")
 

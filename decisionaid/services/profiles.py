@@ -24,7 +24,7 @@ import secrets
 import socket
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import delete, select, update
@@ -44,7 +44,7 @@ LOCK_TIME = timedelta(minutes=15)
 # stranger's chance of finding a 4-digit PIN is then 9 in 10,000, for good.
 LOCK_AFTER = 9
 # "Locked until a peer worker unlocks it", as a time no clock reaches.
-UNTIL_UNLOCKED = datetime(9999, 1, 1, tzinfo=timezone.utc)
+UNTIL_UNLOCKED = datetime(9999, 1, 1, tzinfo=UTC)
 # All the kiosk's own sign-ins and sign-ups together; past this it asks everyone to see a peer
 # worker for a while (the peer-assisted sign-in still works).
 KIOSK_MAX_TRIES = 20

@@ -13,7 +13,6 @@ from decisionaid.services.pins import PinHasher
 from decisionaid.services.profiles import (
     KIOSK_MAX_TRIES,
     LOCK_AFTER,
-    LOCK_TIME,
     MAX_FAILURES,
     ProfileError,
     ProfileService,
