@@ -136,7 +136,7 @@ class _Try:
     tries: int  # on these details, this one included
 
 
-def _guard(session: Session, key: str, now: datetime, window: timedelta | None) -> SignInGuard:
+def guard_row(session: Session, key: str, now: datetime, window: timedelta | None) -> SignInGuard:
     """The guard row for ``key``, made if missing and locked for this transaction (a row lock
     on PostgreSQL; SQLite's write transaction already holds the whole database). With a
     ``window`` the count starts again when it, or a pause, has run out; without one (a name +
@@ -483,10 +483,10 @@ class ProfileService:
         starts the pause, or the lock; a right PIN gives its own try back."""
 
         def work(session: Session) -> _Try:
-            details = _guard(session, guard_key, now, None)
+            details = guard_row(session, guard_key, now, None)
             guards = [details]
             if kiosk:
-                guards.append(_guard(session, self.kiosk_key, now, KIOSK_WINDOW))
+                guards.append(guard_row(session, self.kiosk_key, now, KIOSK_WINDOW))
             paused = [g.locked_until for g in guards if g.locked_until is not None]
             if paused:
                 return _Try(False, max(paused), details.tries)

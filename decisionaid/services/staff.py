@@ -4,8 +4,11 @@ Managing accounts is for admins only, checked here (``by``: the signed-in admin,
 the command line, recorded with the operating-system user); see ``roles``.
 
 The peer station, the kiosk's staff escape and its peer-assisted sign-in all call ``sign_in``.
-PINs are 4 to 8 digits, stored only as argon2id hashes. Five wrong PINs in a row lock the
-account for 15 minutes; a disabled account never signs in. Every sign-in, failure, lock and
+PINs are 4 to 8 digits, stored only as argon2id hashes. Wrong PINs are counted per name typed,
+whether or not there is such an account, so a name's count, its lock, the words shown and the
+work done never tell whether it is a colleague's: every 5 wrong PINs lock it for 15 minutes,
+and 9 in all lock it until an admin resets the PIN (a right PIN gives back only its own try).
+A disabled account never signs in. Every sign-in, failure, lock and
 account change is audit-logged, by staff id and reason only: never the PIN, never the name.
 
 A staff member's name is shown to colleagues and, in "Who has looked at my information", to
@@ -14,11 +17,12 @@ service users; the audit log itself holds only the staff id.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,10 +31,12 @@ from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher
 from decisionaid.storage import Database
-from decisionaid.storage.models import STAFF_ROLES, Staff
+from decisionaid.storage.models import STAFF_ROLES, SignInGuard, Staff
 
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
+# Wrong PINs on one name, in all, before only an admin can unlock it (by resetting the PIN).
+LOCK_AFTER = 9
 # The peer station signs out after this long without a key press or a click.
 IDLE_SIGN_OUT = timedelta(minutes=10)
 NAME_MAX = 80
@@ -63,7 +69,13 @@ class WrongPin(SignInRefused):
 
 class AccountLocked(SignInRefused):
     def __init__(self, locked_until: datetime):
+        from decisionaid.services.profiles import UNTIL_UNLOCKED
+
         self.locked_until = locked_until
+        if locked_until >= UNTIL_UNLOCKED:
+            super().__init__("this account is locked after too many wrong PINs: "
+                             "ask an admin to reset the PIN")
+            return
         at = locked_until.astimezone().strftime("%H:%M")
         super().__init__(
             f"this account is locked after {MAX_FAILURES} wrong PINs: try again after {at}, "
@@ -139,6 +151,11 @@ def _hasher(hasher: PinHasher | None) -> PinHasher:
 def _by_name(session: Session, name: str) -> Staff | None:
     # Names are matched without regard to case, as people type them.
     return session.scalar(select(Staff).where(func.lower(Staff.name) == name.lower()))
+
+
+def _guard_key(name: str) -> str:
+    """The count of wrong PINs on a name typed: a hash, so the table names no one."""
+    return "staff:" + hashlib.sha256(" ".join(name.split()).casefold().encode()).hexdigest()
 
 
 def _require(session: Session, name: str) -> Staff:
@@ -230,6 +247,7 @@ def reset_pin(
         row.pin_hash = pin_hash
         row.failed_attempts = 0
         row.locked_until = None
+        session.execute(delete(SignInGuard).where(SignInGuard.key == _guard_key(row.name)))
         audit.record(session, PIN_RESET, at=now, account=row.id, **roles.audit_fields(who))
         session.flush()
         return _member(row)
@@ -271,26 +289,31 @@ def sign_in(
     ``AccountDisabled`` (and ``WrongRole`` when ``for_peer_work`` and the account is a
     prescriber's: the peer station and the kiosk's peer sign-in are not theirs).
 
-    A try is counted before its PIN is checked, in one write transaction that holds the
-    account's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the
-    whole file): however many stations guess at once, at most ``MAX_FAILURES`` PINs are checked
-    before the lock. The check itself runs outside any transaction (it takes tens of
-    milliseconds and must not hold the write lock); a right PIN then clears the count."""
+    A try is counted against the name typed before its PIN is checked, in one write
+    transaction holding the count's row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's
+    write transaction holds the whole file): however many stations guess at once, no more
+    PINs are checked than the count allows. Names with no account are counted, locked and
+    checked (against a decoy hash) the same way. The check itself runs outside any
+    transaction (it takes tens of milliseconds and must not hold the write lock)."""
     hasher = _hasher(hasher)
     now = clock()
     clean = " ".join(name.split()) if isinstance(name, str) else ""
     pin = pin if isinstance(pin, str) else ""
+    key = _guard_key(clean)
+    allowed, until, tries = _take_try(db, key, now)
     row = db.read(lambda s: _by_name(s, clean)) if clean else None
-    if row is None:
-        hasher.verify_nothing(pin)  # an unknown name takes as long as a wrong PIN
-        _record_failure(db, None, now, actor, "unknown-name")
-        raise WrongPin()
-    allowed, until = _take_try(db, row.id, now)
+    if row is not None and STAFF_PIN.match(pin):
+        right = hasher.verify(row.pin_hash, pin)
+    else:
+        hasher.verify_nothing(pin)  # the same work for a name no one has
+        right = False
+    staff_id = row.id if row is not None else None
     if not allowed:
-        _record_failure(db, row.id, now, actor, "locked")
+        _record_failure(db, staff_id, now, actor, "locked")
         raise AccountLocked(until)
-    if not STAFF_PIN.match(pin) or not hasher.verify(row.pin_hash, pin):
-        _count_failure(db, row.id, now, actor, until)
+    if not right:
+        _count_failure(db, staff_id, now, actor, until, tries,
+                       "wrong-pin" if row is not None else "unknown-name")
         if until is not None:
             raise AccountLocked(until)
         raise WrongPin()
@@ -303,7 +326,10 @@ def sign_in(
     new_hash = hasher.hash(pin) if hasher.needs_rehash(row.pin_hash) else None
 
     def work(session: Session) -> None:
-        values: dict = {"failed_attempts": 0, "locked_until": None}
+        # The right PIN gives back its own try; the wrong ones before it still count.
+        session.execute(update(SignInGuard).where(SignInGuard.key == key, SignInGuard.tries > 0)
+                        .values(tries=SignInGuard.tries - 1, locked_until=None))
+        values: dict = {"failed_attempts": max(0, tries - 1), "locked_until": None}
         if new_hash:
             values["pin_hash"] = new_hash
         session.execute(update(Staff).where(Staff.id == row.id).values(**values))
@@ -329,31 +355,37 @@ def _record_failure(db: Database, staff_id: int | None, now: datetime, actor: st
                                     reason=reason))
 
 
-def _take_try(db: Database, staff_id: int, now: datetime) -> tuple[bool, datetime | None]:
-    """Count one try on the account, holding its row. (False, until) when it is locked;
-    (True, until) when this try may check a PIN, ``until`` set if this try locked it."""
+def _take_try(db: Database, key: str, now: datetime) -> tuple[bool, datetime | None, int]:
+    """Count one try on the name's row, holding it: (False, until, tries) when it is locked;
+    (True, until, tries) when this try may check a PIN, ``until`` set if this try locked it."""
+    from decisionaid.services.profiles import UNTIL_UNLOCKED, guard_row
 
-    def work(session: Session) -> tuple[bool, datetime | None]:
-        row = session.scalars(select(Staff).where(Staff.id == staff_id).with_for_update()).one()
-        if row.locked_until is not None and row.locked_until > now:
-            return False, row.locked_until
-        if row.locked_until is not None:  # a lock that has run out starts the count again
-            row.failed_attempts, row.locked_until = 0, None
-        row.failed_attempts += 1
-        if row.failed_attempts >= MAX_FAILURES:
-            row.locked_until = now + LOCK_TIME
-        return True, row.locked_until
+    def work(session: Session) -> tuple[bool, datetime | None, int]:
+        guard = guard_row(session, key, now, None)
+        if guard.locked_until is not None:
+            return False, guard.locked_until, guard.tries
+        guard.tries += 1
+        if guard.tries >= LOCK_AFTER:
+            guard.locked_until = UNTIL_UNLOCKED
+        elif guard.tries % MAX_FAILURES == 0:
+            guard.locked_until = now + LOCK_TIME
+        return True, guard.locked_until, guard.tries
 
     return db.write(work)
 
 
-def _count_failure(db: Database, staff_id: int, now: datetime, actor: str,
-                   locked_until: datetime | None) -> None:
-    """Audit a wrong PIN (its try is already counted), and the lock if this try set it."""
+def _count_failure(db: Database, staff_id: int | None, now: datetime, actor: str,
+                   locked_until: datetime | None, tries: int, reason: str) -> None:
+    """Audit a wrong PIN (its try is already counted), and the lock if this try set it; an
+    account's row shows its count and lock to admins."""
 
     def work(session: Session) -> None:
         audit.record(session, SIGN_IN_FAILED, at=now, actor=actor, staff_id=staff_id,
-                     reason="wrong-pin")
+                     reason=reason)
+        if staff_id is None:
+            return
+        session.execute(update(Staff).where(Staff.id == staff_id)
+                        .values(failed_attempts=tries, locked_until=locked_until))
         if locked_until is not None:
             audit.record(session, LOCKED, at=now, actor=actor, staff_id=staff_id,
                          minutes=int(LOCK_TIME.total_seconds() // 60))

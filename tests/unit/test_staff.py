@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from decisionaid.services import audit, roles, staff
@@ -61,15 +63,50 @@ def test_five_wrong_pins_lock_the_account_for_fifteen_minutes(database, fast_pin
     assert len(audit.events(database, action=staff.LOCKED)) == 1
 
 
-def test_a_right_pin_resets_the_count_of_wrong_ones(database, fast_pins, clock, add):
+def _tries_until_locked_for_good(database, fast_pins, clock, name):
+    """Wrong PINs on ``name``, every pause waited out, until the lock does not run out: what
+    each try said."""
+    seen = []
+    for n in range(3 * staff.LOCK_AFTER):
+        try:
+            sign_in(database, fast_pins, clock, name=name, pin=f"{5000 + n}")
+        except (WrongPin, AccountLocked) as refused:
+            seen.append((type(refused).__name__, str(refused)))
+            if isinstance(refused, AccountLocked):
+                if refused.locked_until > clock.now + timedelta(days=1):
+                    return seen
+                clock.now = refused.locked_until + timedelta(seconds=1)
+    return seen
+
+
+def test_a_colleagues_name_and_a_made_up_one_lock_alike_and_for_good(
+        database, fast_pins, clock, add):
+    """Once a real name locked after five wrong PINs and an unknown one never did; now both
+    pause at five and lock at nine, with the same words, and a right PIN does not wipe the
+    wrong ones out: only an admin's reset does."""
+    add()
+    start = clock.now
+    real = _tries_until_locked_for_good(database, fast_pins, clock, "Maria")
+    clock.now = start
+    made_up = _tries_until_locked_for_good(database, fast_pins, clock, "Nobody")
+    assert real == made_up
+    assert sum(kind == "WrongPin" for kind, _ in real) == staff.LOCK_AFTER - 2
+    assert "ask an admin" in real[-1][1]
+    clock.advance(days=365)
+    with pytest.raises(AccountLocked):
+        sign_in(database, fast_pins, clock)
+    staff.reset_pin(database, "Maria", "1111", hasher=fast_pins, clock=clock)
+    assert sign_in(database, fast_pins, clock, pin="1111").name == "Maria"
+
+
+def test_a_right_pin_gives_back_only_its_own_try(database, fast_pins, clock, add):
     add()
     for _ in range(4):
         with pytest.raises(WrongPin):
             sign_in(database, fast_pins, clock, pin="0000")
     sign_in(database, fast_pins, clock)
-    for _ in range(4):
-        with pytest.raises(WrongPin):
-            sign_in(database, fast_pins, clock, pin="0000")
+    with pytest.raises(AccountLocked):
+        sign_in(database, fast_pins, clock, pin="0000")
 
 
 def test_resetting_the_pin_unlocks_the_account(database, fast_pins, clock, add):
