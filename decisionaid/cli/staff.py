@@ -1,4 +1,4 @@
-"""``decisionaid staff add|list|reset-pin|disable``: staff accounts for the peer station and kiosk.
+"""``decisionaid staff add|list|reset-pin|disable|set-role``: staff accounts for the peer station and kiosk.
 
 A PIN is never a command-line argument (it would sit in the shell's history): it is asked for
 twice without echo. When standard input is not a terminal (a script, a test) the two PINs are
@@ -53,6 +53,13 @@ def register(subparsers) -> None:
     disable.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                          help="the site configuration file")
 
+    set_role = actions.add_parser("set-role", help="give an account another role (its open "
+                                  "sessions end within seconds)")
+    set_role.add_argument("name")
+    set_role.add_argument("--role", choices=staff.STAFF_ROLES, required=True)
+    set_role.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                          help="the site configuration file")
+
     parser.set_defaults(func=run)
 
 
@@ -94,4 +101,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "disable":
             member = staff.disable(db, args.name, by=me)
             print(f"disabled {member.name}: they can no longer sign in")
+        elif args.action == "set-role":
+            member = staff.set_role(db, args.name, args.role, by=me)
+            print(f"{member.name} is now {member.role}; their open sessions end")
     return 0

@@ -54,11 +54,21 @@ def caller(by: object | None) -> object:
 
 def require(member: object, allowed: frozenset[str], action: str) -> object:
     """Raise ``NotAllowed`` unless ``member`` (a ``StaffMember`` or the command line) has one
-    of the ``allowed`` roles; returns it."""
-    role = getattr(member, "role", None)
-    if role in allowed and not getattr(member, "disabled", False):
+    of the ``allowed`` roles now; returns it as it is now. A signed-in account is read again
+    (``current``), so one disabled or given another role since it signed in is held to that."""
+    held = {getattr(member, "role", None)}
+    current = getattr(member, "current", None)
+    if callable(current):
+        now = current()
+        # A session keeps what its account may do both then and now: never more than either.
+        held.add(getattr(now, "role", None))
+        member = now
+    if getattr(member, "disabled", False):
+        raise NotAllowed("this account has been disabled: ask an admin")
+    if held <= allowed:
         return member
     who = " or ".join(sorted(allowed))
+    role = getattr(member, "role", None)
     raise NotAllowed(f"only {who} accounts may {action} (this account is {role or 'none'})")
 
 

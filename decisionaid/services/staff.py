@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
@@ -50,6 +50,7 @@ LOCKED = "staff-locked"
 ADDED = "staff-added"
 PIN_RESET = "staff-pin-reset"
 DISABLED = "staff-disabled"
+ROLE_CHANGED = "staff-role-changed"
 
 
 class StaffError(UserError):
@@ -95,12 +96,26 @@ class AccountDisabled(SignInRefused):
 
 @dataclass(frozen=True)
 class StaffMember:
+    """A signed-in (or listed) account, as it was read. ``current()`` reads it again:
+    ``roles.require`` does so on every service call, so an account disabled or given another
+    role since it signed in can do no more than it may now."""
+
     id: int
     name: str
     role: str
     disabled: bool
     locked_until: datetime | None
     created_at: datetime
+    source: Database | None = field(default=None, compare=False, repr=False)
+
+    def current(self) -> StaffMember:
+        """The account as it is now (disabled, if it has been deleted)."""
+        if self.source is None:
+            return self
+        row = self.source.read(lambda s: s.get(Staff, self.id))
+        if row is None:
+            return replace(self, disabled=True)
+        return _member(row, self.source)
 
     @property
     def is_admin(self) -> bool:
@@ -110,8 +125,18 @@ class StaffMember:
         return self.locked_until is not None and self.locked_until > now
 
 
-def _member(row: Staff) -> StaffMember:
-    return StaffMember(row.id, row.name, row.role, row.disabled, row.locked_until, row.created_at)
+def _member(row: Staff, source: Database | None = None) -> StaffMember:
+    return StaffMember(row.id, row.name, row.role, row.disabled, row.locked_until, row.created_at,
+                       source)
+
+
+def still_signed_in(member: StaffMember) -> StaffMember | None:
+    """``member`` as the account is now, or None when it may no longer be signed in: disabled,
+    deleted, or given another role (a session is for the role it signed in with)."""
+    now = member.current()
+    if now.disabled or now.role != member.role:
+        return None
+    return now
 
 
 def check_pin(pin: object) -> str:
@@ -212,7 +237,7 @@ def get(db: Database, staff_id: int) -> StaffMember:
     row = db.read(lambda s: s.get(Staff, staff_id))
     if row is None:
         raise StaffError(f"there is no staff account with id {staff_id}")
-    return _member(row)
+    return _member(row, db)
 
 
 def get_by_name(db: Database, name: str) -> StaffMember:
@@ -270,6 +295,28 @@ def disable(
         audit.record(session, DISABLED, at=now, account=row.id, **roles.audit_fields(who))
         session.flush()
         return _member(row)
+
+    return db.write(work)
+
+
+def set_role(
+    db: Database, name: str, role: str, *, by: object | None = None, clock: Clock = utc_now
+) -> StaffMember:
+    """Give the account another role. Its open sessions end at their next look, and until then
+    every service call allows it only what both roles allow (see ``roles.require``)."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "change staff roles")
+    _check_role(role)
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        row = _require(session, _clean_name(name))
+        if who.id is not None and row.id == who.id:
+            raise StaffError("you cannot change your own role: ask another admin")
+        row.role = role
+        audit.record(session, ROLE_CHANGED, at=now, account=row.id, role=role,
+                     **roles.audit_fields(who))
+        session.flush()
+        return _member(row, db)
 
     return db.write(work)
 
@@ -336,14 +383,15 @@ def sign_in(
         audit.record(session, SIGN_IN, at=now, actor=actor, staff_id=row.id)
 
     db.write(work)
-    return _member(row)
+    return _member(row, db)
 
 
 def sign_out(
     db: Database, staff_id: int, *, reason: str = "asked", actor: str = "peer",
     clock: Clock = utc_now,
 ) -> None:
-    """Note the end of a session: ``reason`` is ``asked`` or ``idle``."""
+    """Note the end of a session: ``reason`` is ``asked``, ``idle`` or ``account`` (disabled
+    or given another role meanwhile)."""
     now = clock()
     db.write(lambda s: audit.record(s, SIGN_OUT, at=now, actor=actor, staff_id=staff_id,
                                     reason=reason))

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
-from decisionaid.services import audit, staff
+from decisionaid.services import audit, roles, staff
 from decisionaid.services.profiles import ProfileService
 from decisionaid.services.visit_records import VisitClosed
 from decisionaid.ui.common.operations import wait_for_background
@@ -253,3 +253,33 @@ def test_a_prescriber_signs_in_to_their_desk_and_nothing_else(qtbot, station, se
     qtbot.waitUntil(lambda: station.workspace is not None)
     assert tab_titles(station.workspace) == ["Today's reports"]
     assert station.workspace.today is None and station.workspace.search is None
+
+
+def test_a_disabled_accounts_open_session_cannot_load_one_more_page(qtbot, station, services):
+    """Once an account disabled while signed in could still search and open a person's page.
+    Now the next page it opens shows nothing of anyone, and the station signs it out at its
+    next look (every 2 seconds in a clinic)."""
+    rosa = ProfileService(services.db, hasher=services.hasher, clock=services.clock).create(
+        "Rosa", date(1975, 3, 9), "1234", "en")
+    admin = add_staff(services, name="Ada", role="admin", pin="9999")
+    workspace = signed_in(qtbot, station, services)
+    station.account_check.stop()  # first, a page opened before the station's own look
+    staff.disable(services.db, "Maria", by=admin, clock=services.clock)
+    screen = workspace.open_person(rosa.id)
+    qtbot.waitUntil(lambda: "disabled" in screen.message.text())
+    assert "Rosa" not in screen.title.text() and screen.visits.rowCount() == 0
+    station.account_check.start()
+    qtbot.waitUntil(lambda: station.workspace is None, timeout=5000)
+    assert "disabled" in station.sign_in.message.text()
+
+
+def test_an_account_given_another_role_is_signed_out_and_may_do_only_what_both_allow(
+        qtbot, station, services):
+    admin = add_staff(services, name="Ada", role="admin", pin="9999")
+    workspace = signed_in(qtbot, station, services)
+    member = workspace.member
+    staff.set_role(services.db, "Maria", "prescriber", by=admin, clock=services.clock)
+    with pytest.raises(roles.NotAllowed):
+        services.queries.search("Ro", by=member)
+    qtbot.waitUntil(lambda: station.workspace is None, timeout=5000)
+    assert "role" in station.sign_in.message.text()

@@ -54,6 +54,10 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "en": "Signed out after {minutes} minutes without use.",
         "es": "Se cerró la sesión tras {minutes} minutos sin uso.",
     },
+    "station_signed_out_account": {
+        "en": "Signed out: an admin has disabled this account or changed its role.",
+        "es": "Se cerró la sesión: un administrador desactivó esta cuenta o cambió su rol.",
+    },
     "station_tab_today": {"en": "Today", "es": "Hoy"},
     "station_tab_find": {"en": "Find a person", "es": "Buscar a una persona"},
     "station_tab_statistics": {"en": "Statistics", "es": "Estadísticas"},

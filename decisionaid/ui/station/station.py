@@ -248,6 +248,11 @@ class PeerStation(QMainWindow):
         self.idle.setSingleShot(True)
         self.idle.setInterval(services.idle_ms)
         self.idle.timeout.connect(lambda: self.end_session("idle"))
+        # An account disabled or given another role meanwhile ends its session at the next
+        # look (every service call checks it too: see roles.require).
+        self.account_check = QTimer(self)
+        self.account_check.setInterval(services.poll_ms)
+        self.account_check.timeout.connect(self._check_account)
         QApplication.instance().installEventFilter(self)
         # Unfinished visits are closed at closing time, then the nightly backup is made.
         self.closing = ClosingTimer(services.visits, services.config, self)
@@ -274,11 +279,25 @@ class PeerStation(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
+        self.account_check.start()
+
+    def _check_account(self) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+
+        def checked(still) -> None:
+            if still is None and self.workspace is workspace:
+                self.end_session("account")
+
+        in_background(self, lambda: staff.still_signed_in(workspace.member), checked,
+                      lambda _: None, self.services.language)
 
     def end_session(self, reason: str = "asked") -> None:
         """Sign out: everything the staff member had open is destroyed, not just hidden."""
         workspace, self.workspace = self.workspace, None
         self.idle.stop()
+        self.account_check.stop()
         if workspace is None:
             return
         workspace.stop()
@@ -289,7 +308,8 @@ class PeerStation(QMainWindow):
         workspace.deleteLater()
         minutes = max(1, s.idle_ms // 60000)
         self.sign_in.reset(
-            t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle" else "")
+            t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle"
+            else t("station_signed_out_account", s.language) if reason == "account" else "")
         self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)
 
