@@ -48,6 +48,13 @@ PEER_SIGN_IN = "peer-sign-in"  # a peer worker signed the person in at the kiosk
 SIGN_UP_SAME_DETAILS = "sign-up-same-details"  # someone signed up with this person's details
 HELP_REQUESTED = "help-requested"  # "I'd like help" (or "talk to someone now") at a kiosk
 HELP_HANDLED = "help-handled"  # a peer worker marked a help request handled
+VISITS_VIEW = "visits-view"  # a person's list of visits shown
+TRENDS_VIEW = "trends-view"  # a person's answers over time shown
+OWN_WORDS_VIEW = "own-words-view"  # a person's Power Statement and Personal Medicine shown
+WHO_LOOKED_VIEW = "who-looked-view"  # who has looked at a person's data, shown
+SAFETY_VIEW = "safety-view"  # a safety answer shown in the station's alerts (once a day)
+HELP_VIEW = "help-view"  # a help request shown at the station (once a day)
+OWN_LOOK = "own-look"  # the person looked at who has seen their answers, at the kiosk
 
 _ALLOWED = (int, float, bool, type(None))
 

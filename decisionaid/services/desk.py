@@ -99,10 +99,9 @@ class Desk:
         record = self.visits.view(visit_id, staff_id=getattr(by, "id", None))
         if record.state == "in_progress":
             raise UserError(f"visit {visit_id} is still in progress: its report is not ready")
-        pdf = self.make_page(visit_id)
         audit.note(self.db, audit.REPORT_VIEW, by=by, at=self.clock(), visit_id=visit_id,
                    service_user_id=record.service_user_id)
-        return record, pdf
+        return record, self.make_page(visit_id)
 
     def save_pdf(self, visit_id: int, path: Path, *, by: object) -> Path:
         """Write the visit's report to ``path`` as a private file (0600), every font embedded,
@@ -120,5 +119,10 @@ class Desk:
                          service_user_id=record.service_user_id, **roles.audit_fields(by))
             chart_outbox.enqueue(session, visit_id, "saved", now, self.visits.chart_destinations)
 
-        self.db.write(saved)
+        try:
+            self.db.write(saved)
+        except BaseException:
+            # A file of someone's answers never stays without its record.
+            Path(written).unlink(missing_ok=True)
+            raise
         return written

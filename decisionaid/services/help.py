@@ -17,8 +17,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
-from decisionaid.services import audit, roles
-from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services import audit, reads, roles
+from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.storage import Database
 from decisionaid.storage.models import HELP_KINDS, HelpRequest, ServiceUser, Visit
 
@@ -95,7 +95,7 @@ class HelpRequests:
 
     def open_requests(self, *, by: object | None = None) -> list[OpenHelpRequest]:
         """Requests not yet handled, oldest first (the one waiting longest at the top)."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see help requests")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "see help requests")
         query = (
             select(HelpRequest, ServiceUser.first_name)
             .outerjoin(Visit, Visit.id == HelpRequest.visit_id)
@@ -110,7 +110,12 @@ class HelpRequests:
                 for r, name in session.execute(query)
             ]
 
-        return self.db.read(work)
+        found = self.db.read(work)
+        # A request names the person: recorded against their visit before it is shown.
+        reads.record_once_today(self.db, who, audit.HELP_VIEW,
+                                {r.visit_id: None for r in found if r.visit_id is not None},
+                                local_day_bounds(self.clock())[0], self.clock())
+        return found
 
     def handled(self, request_id: int, *, by: object | None = None) -> None:
         """A peer worker has gone to the person: the request leaves the station's list."""

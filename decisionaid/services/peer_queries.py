@@ -10,26 +10,27 @@ and a person's page. The station shows staff-facing text in English
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.services import audit, roles, staff
+from decisionaid.services import audit, reads, roles
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
 from decisionaid.services.visit_records import VisitInfo, visit_info_query, visit_infos
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
-from decisionaid.storage.models import FINISHED_STATES, Answer, AuditEvent, Flag, ServiceUser
+from decisionaid.storage.models import FINISHED_STATES, Answer, Flag, ServiceUser
 from decisionaid.storage.models import Visit as VisitRow
 
+T = TypeVar("T")
 STAFF_LANGUAGE = "en"
 PAGE_SIZE = 50
 OWN_WORDS_SECTIONS = ("power_statement", "personal_medicine")
@@ -135,6 +136,14 @@ ACCESS_WORDS = {
     audit.REPORT_VIEW: "looked at a report",
     audit.REPORT_SAVED: "saved a report as a PDF",
     audit.REPORTS_LIST_VIEW: "saw the visit in today's reports",
+    audit.VISITS_VIEW: "looked at their list of visits",
+    audit.TRENDS_VIEW: "looked at their answers over time",
+    audit.OWN_WORDS_VIEW: "read their own words",
+    audit.WHO_LOOKED_VIEW: "looked at who has seen their information",
+    audit.SAFETY_VIEW: "saw a safety answer",
+    audit.HELP_VIEW: "saw a help request",
+    audit.PROFILE_UNLOCKED: "unlocked their sign-in",
+    audit.PROFILES_MERGED: "joined two profiles of theirs into one",
 }
 
 
@@ -183,40 +192,20 @@ class PeerQueries:
             return Board(lines, self._open_safety(session), asks)
 
         board = self.db.read(work)
-        shown = {f.visit_id: None for f in board.safety}
-        shown.update({c.visit_id: None for c in board.check_ins})
+        shown = {c.visit_id: None for c in board.check_ins}
         shown.update({line.visit.id: line.visit.service_user_id for line in board.lines})
         self.record_once_today(who, audit.BOARD_VIEW, shown, start)
+        # The safety alerts show a person's answer: their own line, before they are shown.
+        self.record_once_today(who, audit.SAFETY_VIEW, {f.visit_id: None for f in board.safety},
+                               start)
         return board
 
     def record_once_today(self, who: object, action: str, shown: dict, day_start, *,
-                           by_person: bool = False) -> None:
-        """Record ``action`` for each shown visit (``{visit_id: person}``; with ``by_person``,
-        ``{person: None}``) not yet recorded today for ``who``: the board refreshes every few
-        seconds and search runs as one types, and one line a day says all there is to say."""
-        if not shown:
-            return
-        fields = roles.audit_fields(who)
-        column = AuditEvent.service_user_id if by_person else AuditEvent.visit_id
-        mine = (AuditEvent.staff_id == fields["staff_id"] if fields["staff_id"] is not None
-                else AuditEvent.staff_id.is_(None))
-        seen_query = select(column).where(
-            AuditEvent.action == action, AuditEvent.at >= day_start, mine,
-            column.in_(list(shown)),
-        )
-        seen = set(self.db.read(lambda s: list(s.scalars(seen_query))))
-        new = sorted((k, v) for k, v in shown.items() if k not in seen)
-        if not new:
-            return
-        now = self.clock()
-
-        def work(session: Session) -> None:
-            for key, person in new:
-                ids = ({"service_user_id": key} if by_person
-                       else {"visit_id": key, "service_user_id": person})
-                audit.record(session, action, at=now, **ids, **fields)
-
-        self.db.write(work)
+                          by_person: bool = False) -> None:
+        """See ``reads.record_once_today``: the board refreshes every few seconds and search
+        runs as one types, and one line a day says all there is to say."""
+        reads.record_once_today(self.db, who, action, shown, day_start, self.clock(),
+                                by_person=by_person)
 
     def _open_safety(self, session: Session, limit: int = 50) -> list[OpenSafetyFlag]:
         """Open safety flags, newest first; the question in the staff's language (the flag
@@ -322,23 +311,20 @@ class PeerQueries:
     def visits_of(self, service_user_id: int, page: int = 0,
                   page_size: int = PAGE_SIZE, *, by: object | None = None) -> list[VisitInfo]:
         """One person's visits, newest first, a page at a time (part of their page)."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's visits")
-        return self.db.read(
-            lambda s: visit_infos(
-                s,
-                visit_info_query()
-                .where(VisitRow.service_user_id == service_user_id)
-                .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
-                .offset(max(0, page) * page_size)
-                .limit(page_size),
-            )
-        )
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's visits")
+        query = (visit_info_query()
+                 .where(VisitRow.service_user_id == service_user_id)
+                 .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
+                 .offset(max(0, page) * page_size)
+                 .limit(page_size))
+        return self._recorded(who, audit.VISITS_VIEW, service_user_id,
+                              lambda s: visit_infos(s, query), page=page)
 
     def trends(self, service_user_id: int, visits: int = 24, *,
                by: object | None = None) -> list[TrendSeries]:
         """Each `trend` item across the person's last ``visits`` finished visits, oldest first;
         only items answered at least once (part of their page)."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
         if not self._trend_items:
             return []
         refs = [ref for ref, _ in self._trend_items]
@@ -363,12 +349,12 @@ class PeerQueries:
                 ))
             return series
 
-        return self.db.read(work)
+        return self._recorded(who, audit.TRENDS_VIEW, service_user_id, work)
 
     def own_words(self, service_user_id: int, visits: int = 24, *,
                   by: object | None = None) -> list[OwnWords]:
         """The person's Power Statement and Personal Medicine answers, newest visit first."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
         if not self._own_items:
             return []
         items = dict(self._own_items)
@@ -387,42 +373,45 @@ class PeerQueries:
                         ))
             return lines
 
-        return self.db.read(work)
+        return self._recorded(who, audit.OWN_WORDS_VIEW, service_user_id, work)
 
     def who_looked(self, service_user_id: int, limit: int = 200, *,
                    by: object | None = None) -> list[AccessLine]:
         """The audit events about this person or any of their visits, newest first, with the
-        staff member's name (what the person may ask to see, with a peer worker beside them)."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see who has looked at a person's data")
-
-        def work(session: Session) -> list[AccessLine]:
-            visit_ids = select(VisitRow.id).where(VisitRow.service_user_id == service_user_id)
-            rows = session.scalars(
-                select(AuditEvent)
-                .where(or_(AuditEvent.service_user_id == service_user_id,
-                           AuditEvent.visit_id.in_(visit_ids)))
-                .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-                .limit(limit)
-            ).all()
-            return rows
-
-        rows = self.db.read(work)
-        who = staff.names(self.db, {r.staff_id for r in rows if r.staff_id is not None})
+        staff member's name (what the person may ask to see, with a peer worker beside them).
+        Looking is itself recorded, first."""
+        who = roles.require(roles.caller(by), roles.PEER_WORK,
+                            "see who has looked at a person's data")
+        events = self._recorded(who, audit.WHO_LOOKED_VIEW, service_user_id,
+                                lambda s: reads.access_events(s, service_user_id, limit))
         lines = []
-        for r in rows:
-            if r.staff_id is not None:
-                name = who.get(r.staff_id, "a staff member")
+        for e in events:
+            if e.staff_name is not None:
+                name = e.staff_name
             else:
-                name = {"kiosk": "the kiosk", "cli": "an administrator", "system": "the system"}.get(
-                    r.actor, r.actor)
-                os_user = json.loads(r.details or "{}").get("os_user")
-                if r.actor == "cli" and os_user:
-                    name = f"an administrator ({os_user}, command line)"
-            what = ACCESS_WORDS.get(r.action, r.action)
-            if r.action == audit.VIEW and r.visit_id is None:
+                name = {"kiosk": "the kiosk", "cli": "an administrator",
+                        "system": "the system"}.get(e.actor, e.actor)
+                if e.actor == "cli" and e.os_user:
+                    name = f"an administrator ({e.os_user}, command line)"
+            what = ACCESS_WORDS.get(e.action, e.action)
+            if e.action == audit.VIEW and e.visit_id is None:
                 what = "looked at their history"
-            lines.append(AccessLine(r.at, name, what, r.visit_id))
+            lines.append(AccessLine(e.at, name, what, e.visit_id))
         return lines
+
+    def _recorded(self, who: object, action: str, service_user_id: int,
+                  read: Callable[[Session], T], **details: object) -> T:
+        """``read``'s result, with its audit row written in the same transaction: nothing is
+        returned, so nothing shown, unless the row is committed."""
+        now = self.clock()
+
+        def work(session: Session) -> T:
+            found = read(session)
+            audit.record(session, action, at=now, service_user_id=service_user_id, **details,
+                         **roles.audit_fields(who))
+            return found
+
+        return self.db.write(work)
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.services import reads
 from decisionaid.services.peer_queries import Board, OpenSafetyFlag
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
@@ -373,11 +374,14 @@ class TodayScreen(QWidget):
 
 def reprint(receiver: QWidget, services: PeerServices, member: StaffMember, visit_id: int,
             message: QLabel, then=lambda: None) -> None:
-    """Render and print a visit's report off the UI thread, and note it as printed."""
+    """Render and print a visit's report off the UI thread, and note it as printed. The
+    check and the record of the read come first: no print goes out without its audit row."""
     lang = services.language
     show_message(message, t("station_printing_visit", lang, visit_id=visit_id))
 
     def work() -> None:
+        reads.record_report_read(services.db, visit_id, by=member, at=services.clock(),
+                                 purpose="reprint")
         pdf = services.make_page(visit_id)
         services.printer.print_pdf(pdf, t("station_print_title", lang, visit_id=visit_id))
         services.visits.mark_printed(visit_id, actor="peer", staff_id=member.id)

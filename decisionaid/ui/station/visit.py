@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.content.model import ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.services import staff
+from decisionaid.services import reads, staff
 from decisionaid.services.peer_queries import STAFF_LANGUAGE
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
@@ -204,10 +204,17 @@ class VisitScreen(QWidget):
         s = self.services
         in_background(self, self._read, self._show, lambda m: show_message(self.message, m, error=True))
         in_background(
-            self, lambda: s.render_pages(s.make_page(self.visit_id)),
+            self, lambda: s.render_pages(self._report()),
             self._show_preview,
             lambda m: self.preview.setText(t("station_no_preview_because", s.language, reason=m)),
         )
+
+    def _report(self) -> bytes:
+        """The report's PDF for the preview, its reading recorded first."""
+        s = self.services
+        reads.record_report_read(s.db, self.visit_id, by=self.member, at=s.clock(),
+                                 purpose="preview")
+        return s.make_page(self.visit_id)
 
     def _read(self) -> VisitRecord:
         """The visit (its opening audit-logged) and the names of who acknowledged its flags."""
