@@ -283,3 +283,43 @@ def test_an_account_given_another_role_is_signed_out_and_may_do_only_what_both_a
         services.queries.search("Ro", by=member)
     qtbot.waitUntil(lambda: station.workspace is None, timeout=5000)
     assert "role" in station.sign_in.message.text()
+
+
+def test_a_reprint_is_recorded_before_it_prints_and_a_refused_one_never_prints(
+        qtbot, station, services):
+    """Once the station printed first and wrote the record after, so a failed write left a
+    print no one could account for."""
+    kv = services.visits.start()
+    kv.finish()
+    seen_at_print = []
+    services.printer.print_pdf = lambda pdf, title: seen_at_print.append(
+        [e.action for e in audit.events(services.db, visit_id=kv.id)])
+    workspace = signed_in(qtbot, station, services)
+    today = workspace.today
+    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    today.list.selectRow(0)
+    qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "printed")
+    assert audit.REPORT_VIEW in seen_at_print[0]
+    # An account disabled meanwhile: the check fails first, and nothing goes to the printer.
+    station.account_check.stop()
+    admin = add_staff(services, name="Ada", role="admin", pin="9999")
+    staff.disable(services.db, "Maria", by=admin, clock=services.clock)
+    qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "disabled" in today.message.text())
+    assert len(seen_at_print) == 1
+
+
+def test_opening_a_persons_page_records_each_thing_shown(qtbot, station, services, clock):
+    rosa = ProfileService(services.db, hasher=services.hasher, clock=clock).create(
+        "Rosa", date(1975, 3, 9), "1234", "en")
+    kv = services.visits.start(rosa.id)
+    kv.go_to(POWER)
+    kv.confirm("I am a singer")
+    kv.finish()
+    workspace = signed_in(qtbot, station, services)
+    screen = workspace.open_person(rosa.id)
+    qtbot.waitUntil(lambda: screen.words.rowCount() == 1)
+    recorded = {e.action for e in audit.events(services.db, service_user_id=rosa.id)}
+    assert {audit.PERSON_VIEW, audit.VISITS_VIEW, audit.TRENDS_VIEW, audit.OWN_WORDS_VIEW,
+            audit.WHO_LOOKED_VIEW} <= recorded
