@@ -100,3 +100,19 @@ def access_events(session: Session, service_user_id: int, limit: int = 200,
         found.append(AccessEvent(event.at, event.action, event.actor, name, role,
                                  event.visit_id, os_user))
     return found
+
+
+def own_access(db: Database, service_user_id: int, *, at: datetime,
+               limit: int = 200) -> list[AccessEvent]:
+    """For the person themself, signed in at the kiosk: what staff and the command line did
+    with their data, newest first (not the kiosk's own doings, which were theirs). Their
+    looking is recorded too, first."""
+
+    def work(session: Session) -> list[AccessEvent]:
+        audit.record(session, audit.OWN_LOOK, at=at, actor="kiosk",
+                     service_user_id=service_user_id)
+        events = access_events(session, service_user_id, limit * 2)
+        return [e for e in events
+                if e.staff_name is not None or e.actor == "cli"][:limit]
+
+    return db.write(work)

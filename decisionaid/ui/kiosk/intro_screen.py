@@ -14,6 +14,7 @@ from decisionaid.ui.common.widgets import (
     Progress,
     ReadAloud,
     Screen,
+    button,
     content_label,
     label,
     sentences,
@@ -25,6 +26,7 @@ class IntroScreen(Screen):
     started = Signal()
     skipped = Signal()  # the whole (optional) section
     went_back = Signal()
+    who_looked = Signal()  # "Who has looked at my answers" (shown at a signed-in visit's start)
 
     def __init__(self, language: str, theme: Theme, speaker):
         super().__init__(language, theme)
@@ -45,6 +47,11 @@ class IntroScreen(Screen):
         layout.addWidget(self.optional)
         self.read_aloud = ReadAloud(self, speaker)
         layout.addWidget(self.read_aloud)
+        self.who_looked_button = self.worded(button("", name="who_looked"), "who_looked_open")
+        self.who_looked_button.setMinimumHeight(theme.px(88))
+        self.who_looked_button.hide()
+        self.who_looked_button.clicked.connect(self.who_looked)
+        layout.addWidget(self.who_looked_button)
         layout.addStretch(2)
         nav = NavBar(self, next_key="start_part", skip_key="skip_part")
         self.nav = nav

@@ -12,6 +12,7 @@ from decisionaid.ui.common.widgets import Screen, button, label, wording
 class ResumeScreen(Screen):
     carry_on = Signal()
     from_start = Signal()
+    who_looked = Signal()
 
     def __init__(self, language: str, theme: Theme, first_name: str):
         super().__init__(language, theme)
@@ -30,6 +31,9 @@ class ResumeScreen(Screen):
         self.start_button = self.worded(button("", name="resume_start"), "resume_start")
         layout.addWidget(self.carry_button)
         layout.addWidget(self.start_button)
+        self.who_looked_button = self.worded(button("", name="who_looked"), "who_looked_open")
+        layout.addWidget(self.who_looked_button)
         layout.addStretch(2)
+        self.who_looked_button.clicked.connect(self.who_looked)
         self.carry_button.clicked.connect(self.carry_on)
         self.start_button.clicked.connect(self.from_start)

@@ -146,6 +146,9 @@ class VisitScreens(QObject):
         if shown.name == "intro":
             screen = self.host.kept("intro", self.new_intro)
             screen.load(shown.screen, self.host.language, can_go_back=shown.can_go_back)
+            # At the start of a signed-in visit, the person may see who has looked at it all.
+            screen.who_looked_button.setVisible(
+                not shown.can_go_back and self._person() is not None)
             self.host.show_screen(screen, "intro")
         elif shown.name == "item":
             from decisionaid.ui.kiosk.question_screen import QuestionScreen
@@ -184,12 +187,35 @@ class VisitScreens(QObject):
             screen = ResumeScreen(self.host.language, self.host.theme, shown.first_name or "")
             screen.carry_on.connect(self.show_current)
             screen.from_start.connect(self._from_start)
+            screen.who_looked.connect(self.show_who_looked)
             self.host.show_screen(screen, "resume")
         elif shown.name == "print":
             self.show_print(shown.visit_id)
             self.host.drop_pool()  # nor is any question screen of the visit kept
         else:
             self.host.reset()
+
+    def _person(self) -> int | None:
+        flow = self.host.flow
+        visit = flow.visit if flow is not None else None
+        return getattr(visit, "service_user_id", None) if visit is not None else None
+
+    @calm
+    def show_who_looked(self) -> None:
+        """"Who has looked at my answers", read (and the reading recorded) off the screen's
+        thread; Back returns to where the visit is."""
+        from decisionaid.services import reads
+        from decisionaid.ui.kiosk.who_looked_screen import WhoLookedScreen
+
+        person = self._person()
+        if person is None:
+            return
+        profiles = self.host.services.profiles
+        screen = WhoLookedScreen(self.host.language, self.host.theme, self.speaker)
+        screen.went_back.connect(self.show_current)
+        self.host.show_screen(screen, "who_looked")
+        run_in_background(lambda: reads.own_access(profiles.db, person, at=profiles.clock()),
+                          screen.show_events, lambda _e: screen.show_trouble(), screen)
 
     @calm
     def _from_start(self) -> None:
@@ -202,6 +228,7 @@ class VisitScreens(QObject):
         screen.started.connect(lambda: self._act(self.host.flow.start_confirm))
         screen.skipped.connect(lambda: self._act(self.host.flow.start_skip_section))
         screen.went_back.connect(self.go_back)
+        screen.who_looked.connect(self.show_who_looked)
         return screen
 
     def new_question(self, item_type: str, options: int = 0) -> QWidget:
