@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from decisionaid.config import Config, load_config
 from decisionaid.config import log_file as configured_log_file
 from decisionaid.errors import UserError
+from decisionaid.log_privacy import PrivateFormatter
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
     from decisionaid.content.model import Content
@@ -109,7 +110,8 @@ def configure_logging(path: Path | None = None) -> Path:
         handler = _log_to_stderr(path, e)
     handler.decisionaid = True  # type: ignore[attr-defined]
     if handler.formatter is None:
-        handler.setFormatter(logging.Formatter(_FORMAT))
+        # Errors are written without their messages, which may quote the data they choked on.
+        handler.setFormatter(PrivateFormatter(_FORMAT))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.WARNING:
         root.setLevel(logging.WARNING)
@@ -133,7 +135,7 @@ def _log_to_stderr(path: Path, error: OSError) -> logging.Handler:
               "remove it; warnings go to the screen (or the journal) meanwhile", file=sys.stderr)
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
-        handler.setFormatter(logging.Formatter("decisionaid: %(levelname)s: %(message)s"))
+        handler.setFormatter(PrivateFormatter("decisionaid: %(levelname)s: %(message)s"))
         return handler
     xdg = os.environ.get("XDG_DATA_HOME")
     raise UserError(f"cannot make the log folder {path.parent} ({error.strerror or error}): "
