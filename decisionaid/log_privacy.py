@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+
 def safe_message(error: BaseException) -> str:
     """The part of ``error``'s message that holds no data."""
     statement = getattr(error, "statement", None)
