@@ -323,3 +323,26 @@ def test_opening_a_persons_page_records_each_thing_shown(qtbot, station, service
     recorded = {e.action for e in audit.events(services.db, service_user_id=rosa.id)}
     assert {audit.PERSON_VIEW, audit.VISITS_VIEW, audit.TRENDS_VIEW, audit.OWN_WORDS_VIEW,
             audit.WHO_LOOKED_VIEW} <= recorded
+
+
+def test_a_peer_unlocks_a_locked_sign_in_and_joins_a_possible_duplicate(
+        qtbot, station, services, clock):
+    profiles = ProfileService(services.db, hasher=services.hasher, clock=clock)
+    rosa = profiles.create("Rosa", date(1975, 3, 9), "1234", "en")
+    again = profiles.sign_up("Rosa", date(1975, 3, 9), "5678", "en").profile
+    for n in range(9):  # a stranger's guesses, every pause waited out
+        clock.advance(minutes=16)
+        profiles.sign_in("Rosa", date(1975, 3, 9), f"{9000 + n}")
+    assert profiles.sign_in("Rosa", date(1975, 3, 9), "1234").held
+    workspace = signed_in(qtbot, station, services)
+    screen = workspace.open_person(rosa.id)
+    box = screen.sign_in_box
+    qtbot.waitUntil(lambda: box.unlock_button.isVisible() and len(box.joins) == 1)
+    assert "locked" in box.lock.text()
+    qtbot.mouseClick(box.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "unlocked" in screen.message.text())
+    assert profiles.sign_in("Rosa", date(1975, 3, 9), "1234").profile.id == rosa.id
+    qtbot.mouseClick(box.joins[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "joined" in screen.message.text())
+    assert [p.id for p in profiles.search("Rosa")] == [rosa.id]
+    assert again.id not in [p.id for p in profiles.search("Rosa")]

@@ -306,6 +306,44 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "en": "PIN reset. The next time a peer worker signs them in at the kiosk, they choose a new PIN.",
         "es": "PIN restablecido. La próxima vez que una persona de apoyo le ayude a entrar en la pantalla, elegirá un PIN nuevo.",
     },
+    "station_unlock_sign_in": {"en": "Unlock sign-in", "es": "Desbloquear la entrada"},
+    "station_unlock_confirm": {
+        "en": "Unlock {name}'s sign-in? Do this only with them here in person: the wrong PINs "
+        "may have been someone else's guesses. If they did not make them, reset the PIN too.",
+        "es": "¿Desbloquear la entrada de {name}? Hazlo solo con la persona aquí presente: los "
+        "PIN incorrectos pueden ser intentos de otra persona. Si no fueron suyos, restablece "
+        "también el PIN.",
+    },
+    "station_unlocked": {
+        "en": "Sign-in unlocked. They can sign in at the kiosk with their PIN.",
+        "es": "Entrada desbloqueada. Puede entrar en la pantalla con su PIN.",
+    },
+    "station_sign_in_held": {
+        "en": "Sign-in locked after too many wrong PINs. Unlock it only with them here in person.",
+        "es": "Entrada bloqueada tras demasiados PIN incorrectos. Desbloquéala solo con la "
+        "persona aquí presente.",
+    },
+    "station_sign_in_paused": {
+        "en": "Sign-in paused after wrong PINs, until {time}.",
+        "es": "Entrada en pausa tras PIN incorrectos, hasta las {time}.",
+    },
+    "station_possible_duplicate": {
+        "en": "Possibly the same person: another profile named {name} with this date of birth, "
+        "made {made}, {visits} visit(s).",
+        "es": "Posiblemente la misma persona: otro perfil llamado {name} con esta fecha de "
+        "nacimiento, creado el {made}, {visits} visita(s).",
+    },
+    "station_join_profile": {"en": "Join into this profile", "es": "Unir a este perfil"},
+    "station_join_confirm": {
+        "en": "Join the other profile into {name}'s? Do this only when they have told you both "
+        "are theirs. Its visits move here and it is deleted; this profile's PIN stays.",
+        "es": "¿Unir el otro perfil al de {name}? Hazlo solo si la persona te dijo que ambos son "
+        "suyos. Sus visitas pasan aquí y se borra; el PIN de este perfil se mantiene.",
+    },
+    "station_joined": {
+        "en": "Profiles joined. Their visits are all on this page now.",
+        "es": "Perfiles unidos. Todas sus visitas están ahora en esta página.",
+    },
     "station_could_not_reset_pin": {
         "en": "Could not reset the PIN: {reason}",
         "es": "No se pudo restablecer el PIN: {reason}",

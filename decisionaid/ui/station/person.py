@@ -1,6 +1,7 @@
 """One service user: their visits, how each `trend` item has moved, their Power Statement and
 Personal Medicine over time, and "Who has looked at my information" (printable for them).
-"Reset PIN" is here too: the person then chooses a new PIN at the kiosk with a peer worker."""
+"Reset PIN" is here too: the person then chooses a new PIN at the kiosk with a peer worker; and,
+when there are any, the lock on their sign-in and their possible duplicates (person_sign_in)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from decisionaid.ui.station.common import (
     state_words,
     table,
 )
+from decisionaid.ui.station.person_sign_in import SignInAndDuplicates
 from decisionaid.ui.station.services import PeerServices
 
 
@@ -110,6 +112,9 @@ class PersonScreen(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.reset_pin_button)
         layout.addLayout(heading)
+        # A locked sign-in and other profiles with the same details, when there are any.
+        self.sign_in_box = SignInAndDuplicates(services, member, service_user_id, self.message)
+        layout.addWidget(self.sign_in_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
@@ -150,6 +155,7 @@ class PersonScreen(QWidget):
     def _show(self, found) -> None:
         profile, visits, trends, words, looked = found
         self.name = profile.first_name
+        self.sign_in_box.show_person(profile)
         lang = self.services.language
         clinic = t("station_clinic_id", lang, clinic_id=profile.clinic_id) if profile.clinic_id else ""
         waiting = t("station_pending", lang) if profile.pending else ""
