@@ -257,6 +257,9 @@ class ProfileService:
         hash (or a decoy check when there is none). ``checked`` False: do the work, match
         nothing. A PIN a peer worker reset is never tried here."""
         candidate = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
+        if not checked:  # paused: the same work, against nothing of anyone's
+            self.hasher.verify_nothing(pin)
+            return None
         prefix = candidate.rsplit("$", 1)[0]
         usable = [r for r in rows if not r.must_choose_pin]
         older = [r for r in usable if (r.pin_hash or "").rsplit("$", 1)[0] != prefix]
@@ -266,7 +269,7 @@ class ProfileService:
                 found.append(row)
         if not older:
             self.hasher.verify_nothing(pin)
-        if not checked or not found:
+        if not found:
             return None
         newest = max(found, key=lambda r: r.id)
         return newest, (candidate if newest in older else None)

@@ -349,10 +349,10 @@ def sign_in(
     key = _guard_key(clean)
     allowed, until, tries = _take_try(db, key, now)
     row = db.read(lambda s: _by_name(s, clean)) if clean else None
-    if row is not None and STAFF_PIN.match(pin):
+    if allowed and row is not None and STAFF_PIN.match(pin):
         right = hasher.verify(row.pin_hash, pin)
     else:
-        hasher.verify_nothing(pin)  # the same work for a name no one has
+        hasher.verify_nothing(pin)  # the same work for a name no one has, or one locked
         right = False
     staff_id = row.id if row is not None else None
     if not allowed:
