@@ -165,6 +165,41 @@ def pin_salt(key: str, date_of_birth: date) -> str:
     return f"{key}\x00{date_of_birth.isoformat()}"
 
 
+def newest_match(hasher: PinHasher, rows: list[ServiceUser], salt: str, pin: str, *,
+                 checked: bool) -> tuple[ServiceUser, str | None] | None:
+    """The newest profile among ``rows`` whose PIN is ``pin`` (and its hash to store, if it
+    was made the older way), always with the same work: one hash salted by the details
+    (``salt``), which every newer profile is compared against, and one full check per
+    older-style hash (or a decoy check when there is none). ``checked`` False: the same work
+    against no one's hash, and no match. A PIN a peer worker reset is never tried here."""
+    candidate = hasher.hash_salted(pin, salt)
+    if not checked:  # paused: the same work, against nothing of anyone's
+        hasher.verify_nothing(pin)
+        return None
+    prefix = candidate.rsplit("$", 1)[0]
+    usable = [r for r in rows if not r.must_choose_pin]
+    older = [r for r in usable if (r.pin_hash or "").rsplit("$", 1)[0] != prefix]
+    found = [r for r in usable if r not in older and hasher.same(candidate, r.pin_hash)]
+    found += [r for r in older if hasher.verify(r.pin_hash, pin)]
+    if not older:
+        hasher.verify_nothing(pin)
+    if not found:
+        return None
+    newest = max(found, key=lambda r: r.id)
+    return newest, (candidate if newest in older else None)
+
+
+def _lock_profiles(session: Session, targets: list[int], attempt: _Try, now: datetime) -> None:
+    """Show a pause or lock on the profiles a try aimed at (the peer station reads it)."""
+    session.execute(
+        update(ServiceUser).where(ServiceUser.id.in_(targets))
+        .values(failed_pin_attempts=attempt.tries, locked_until=attempt.locked_until)
+    )
+    for target in targets:
+        audit.record(session, audit.PROFILE_LOCKED, at=now, actor="kiosk",
+                     service_user_id=target, minutes=int(LOCK_TIME.total_seconds() // 60))
+
+
 class ProfileService:
     def __init__(
         self,
@@ -237,7 +272,8 @@ class ProfileService:
         attempt = self._take_try(details_key(key, date_of_birth), now)
         rows = self._rows(key, date_of_birth)
         targets = [r.id for r in rows]
-        match = self._match(rows, key, date_of_birth, pin, checked=attempt.allowed)
+        match = newest_match(self.hasher, rows, pin_salt(key, date_of_birth), pin,
+                             checked=attempt.allowed)
         if not attempt.allowed:
             self._record_failures(targets, now, "paused", None)
             return SignIn("locked", locked_until=attempt.locked_until)
@@ -248,31 +284,6 @@ class ProfileService:
         if attempt.locked_until is not None:
             return SignIn("locked", locked_until=attempt.locked_until)
         return SignIn("no_match")
-
-    def _match(self, rows: list[ServiceUser], key: str, date_of_birth: date, pin: str, *,
-               checked: bool) -> tuple[ServiceUser, str | None] | None:
-        """The newest profile among ``rows`` whose PIN is ``pin`` (and its hash to store, if it
-        was made the older way), always with the same work: one hash salted by the details,
-        which every newer profile is compared against, and one full check per older-style
-        hash (or a decoy check when there is none). ``checked`` False: do the work, match
-        nothing. A PIN a peer worker reset is never tried here."""
-        candidate = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
-        if not checked:  # paused: the same work, against nothing of anyone's
-            self.hasher.verify_nothing(pin)
-            return None
-        prefix = candidate.rsplit("$", 1)[0]
-        usable = [r for r in rows if not r.must_choose_pin]
-        older = [r for r in usable if (r.pin_hash or "").rsplit("$", 1)[0] != prefix]
-        found = [r for r in usable if r not in older and self.hasher.same(candidate, r.pin_hash)]
-        for row in older:
-            if self.hasher.verify(row.pin_hash, pin):
-                found.append(row)
-        if not older:
-            self.hasher.verify_nothing(pin)
-        if not found:
-            return None
-        newest = max(found, key=lambda r: r.id)
-        return newest, (candidate if newest in older else None)
 
     # --- the kiosk, with a peer worker ----------------------------------------------------------
     def peer_find(self, first_name: str, date_of_birth: date, *, staff_id: int | None) -> SignIn:
@@ -574,7 +585,7 @@ class ProfileService:
                 audit.record(session, audit.SIGN_IN_FAILED, at=now, actor="kiosk",
                              service_user_id=target, reason=reason)
             if attempt is not None and attempt.locked_until is not None and targets:
-                self._lock_profiles(session, targets, attempt, now)
+                _lock_profiles(session, targets, attempt, now)
             elif attempt is not None and targets:
                 session.execute(
                     update(ServiceUser).where(ServiceUser.id.in_(targets))
@@ -583,12 +594,3 @@ class ProfileService:
 
         self.db.write(work)
 
-    @staticmethod
-    def _lock_profiles(session: Session, targets: list[int], attempt: _Try, now: datetime) -> None:
-        session.execute(
-            update(ServiceUser).where(ServiceUser.id.in_(targets))
-            .values(failed_pin_attempts=attempt.tries, locked_until=attempt.locked_until)
-        )
-        for target in targets:
-            audit.record(session, audit.PROFILE_LOCKED, at=now, actor="kiosk",
-                         service_user_id=target, minutes=int(LOCK_TIME.total_seconds() // 60))

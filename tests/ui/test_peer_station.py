@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
-from decisionaid.services import audit, roles, staff
-from decisionaid.services.profiles import ProfileService
+from decisionaid.services import audit, duplicates, roles, staff
+from decisionaid.services.profiles import ProfileService, UnknownProfile
 from decisionaid.services.visit_records import VisitClosed
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
@@ -344,5 +344,6 @@ def test_a_peer_unlocks_a_locked_sign_in_and_joins_a_possible_duplicate(
     assert profiles.sign_in("Rosa", date(1975, 3, 9), "1234").profile.id == rosa.id
     qtbot.mouseClick(box.joins[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "joined" in screen.message.text())
-    assert [p.id for p in profiles.search("Rosa")] == [rosa.id]
-    assert again.id not in [p.id for p in profiles.search("Rosa")]
+    assert duplicates.possible_duplicates(services.db, rosa.id) == []
+    with pytest.raises(UnknownProfile):
+        profiles.get(again.id)
