@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -432,8 +432,12 @@ def _count_failure(db: Database, staff_id: int | None, now: datetime, actor: str
                      reason=reason)
         if staff_id is None:
             return
-        session.execute(update(Staff).where(Staff.id == staff_id)
-                        .values(failed_attempts=tries, locked_until=locked_until))
+        # Tries end in any order: a later one never takes back a count or a lock.
+        values: dict = {"failed_attempts": case((Staff.failed_attempts < tries, tries),
+                                                else_=Staff.failed_attempts)}
+        if locked_until is not None:
+            values["locked_until"] = locked_until
+        session.execute(update(Staff).where(Staff.id == staff_id).values(**values))
         if locked_until is not None:
             audit.record(session, LOCKED, at=now, actor=actor, staff_id=staff_id,
                          minutes=int(LOCK_TIME.total_seconds() // 60))

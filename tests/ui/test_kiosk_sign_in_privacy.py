@@ -103,9 +103,12 @@ def test_after_a_pin_reset_the_person_chooses_a_new_pin_with_a_peer(kiosk, drive
 def _what_a_stranger_sees(kiosk, d, qtbot, born):
     """Sign up as Zoe with this birthday, sign out, sign in again with the new PIN, sign out,
     then wrong PINs until sign-in pauses: every screen's name and words, in order."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
     def seen():
+        for _ in range(3):  # a screen's layout settles one posted event at a time
+            QCoreApplication.processEvents()
         screen = kiosk.screen
         words = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
         words += [w.text() for w in screen.findChildren(QAbstractButton) if w.isVisible()]
