@@ -324,5 +324,10 @@ def export(
                          format=format,
                          names=include_names, **fields)
 
-    db.write(record)
+    try:
+        db.write(record)
+    except BaseException:
+        # Who was exported is only known once written: no copy stays without its record.
+        Path(path).unlink(missing_ok=True)
+        raise
     return ExportResult(Path(path), counts["visits"], counts["answers"])
