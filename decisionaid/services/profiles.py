@@ -289,7 +289,8 @@ class ProfileService:
     def peer_find(self, first_name: str, date_of_birth: date, *, staff_id: int | None) -> SignIn:
         """For a signed-in peer worker at the kiosk: ``ok`` when exactly one person has this
         name and date of birth, ``ambiguous`` when several do (their PIN tells them apart),
-        ``no_match`` when no one does. A pending sign-up found this way becomes the person's."""
+        ``no_match`` when no one does. (A profile an earlier version kept *pending* becomes the
+        person's here.)"""
         self._check_peer(staff_id)
         key = name_key(first_name) if isinstance(first_name, str) else ""
         rows = self._rows(key, date_of_birth) if key else []
@@ -303,7 +304,7 @@ class ProfileService:
         self, first_name: str, date_of_birth: date, pin: str, *, staff_id: int | None
     ) -> SignIn:
         """For a peer worker when several people share the details: the one with this PIN
-        (pending sign-ups too). Tries count against the details as the kiosk's own do."""
+        Tries count against the details as the kiosk's own do."""
         self._check_peer(staff_id)
         key = name_key(first_name) if isinstance(first_name, str) else ""
         now = self.clock()
@@ -315,7 +316,7 @@ class ProfileService:
             self._record_failures([r.id for r in rows], now, "paused", None)
             return SignIn("locked", locked_until=attempt.locked_until)
         # Someone whose PIN was reset cannot be told apart by it; two people with the same
-        # details and the same PIN (a pending sign-up) neither: the peer station can.
+        # details and the same PIN (a sign-up with someone's details) neither: the station can.
         matches = [r for r in rows if not r.must_choose_pin and self.hasher.verify(r.pin_hash, pin)]
         if len(matches) > 1:
             return SignIn("ambiguous")
@@ -551,8 +552,9 @@ class ProfileService:
     def _peer_signed_in(
         self, row: ServiceUser, staff_id: int | None, now: datetime
     ) -> Profile:
-        """Audit the peer-assisted sign-in; a pending sign-up becomes the person's own here (a
-        peer worker has seen them, in person), and the count on their details ends."""
+        """Audit the peer-assisted sign-in; a profile an earlier version kept *pending* becomes
+        the person's own here (a peer worker has seen them, in person), and the count on their
+        details ends."""
 
         def work(session: Session) -> Profile:
             current = session.get(ServiceUser, row.id)
