@@ -92,7 +92,11 @@ def test_every_staff_screen_that_shows_a_person_leaves_an_event(qtbot, station, 
     qtbot.waitUntil(lambda: today.list.rowCount() == 1)
     today.refresh()
     qtbot.waitUntil(lambda: (audit.BOARD_VIEW, me) in events_for(db, ana.id, kv.id))
-    assert len(audit.events(db, action=audit.BOARD_VIEW)) == 1
+    # One row per visit the board lists, however often it refreshes: today's, and the one from
+    # 60 days ago, whose unanswered safety question still asks for a check-in.
+    shown = {e.visit_id for e in audit.events(db, action=audit.BOARD_VIEW)}
+    assert len(audit.events(db, action=audit.BOARD_VIEW)) == len(shown) == 2
+    assert shown == {old.id, kv.id}
 
     # Search results.
     workspace.search.query.setText("An")

@@ -10,6 +10,7 @@ import pytest
 from decisionaid.cli import main
 from decisionaid.services import staff
 from decisionaid.services.pins import PinHasher
+from decisionaid.config import load_config
 from decisionaid.storage.database import connect
 
 
@@ -22,6 +23,12 @@ def site(tmp_path, monkeypatch):
     (tmp_path / "none.toml").write_text("")
     monkeypatch.setattr(staff, "_default_hasher", PinHasher.fast())
     return url
+
+
+def site_db(url: str):
+    """The site's database as the commands open it: encrypted, with the key the first command
+    made in the configuration folder."""
+    return connect(url, load_config().db_key)
 
 
 def run(monkeypatch, capsys, argv, stdin=""):
@@ -38,7 +45,7 @@ def test_an_admin_adds_a_peer_who_can_then_sign_in(site, monkeypatch, capsys):
     assert "added Maria G (admin)" in out and "123456" not in out
     code, out, _ = run(monkeypatch, capsys, ["list"])
     assert out.splitlines() == ["Maria G\tadmin\tactive"]
-    with connect(site) as db:
+    with site_db(site) as db:
         assert staff.sign_in(db, "maria g", "123456").role == "admin"
 
 
@@ -64,7 +71,7 @@ def test_reset_pin_and_disable(site, monkeypatch, capsys):
     run(monkeypatch, capsys, ["add", "Ana"], "1234\n1234\n")
     code, out, _ = run(monkeypatch, capsys, ["reset-pin", "ana"], "98765\n98765\n")
     assert code == 0 and "unlocked" in out
-    with connect(site) as db:
+    with site_db(site) as db:
         assert staff.sign_in(db, "Ana", "98765").name == "Ana"
     code, out, _ = run(monkeypatch, capsys, ["disable", "Ana"])
     assert code == 0
