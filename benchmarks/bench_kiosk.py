@@ -95,12 +95,14 @@ def startup(runs: int = 5) -> tuple[float, float, float]:
 
 
 def _demo(folder: str):
+    import quiet
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.config import Config
     from decisionaid.services.pins import PinHasher
     from decisionaid.ui.kiosk.demo import Demo
 
+    quiet.install()
     QApplication.instance() or QApplication(sys.argv[:1])
     config = Config(content_dir=ROOT, database_url=f"sqlite:///{folder}/visits.db")
     return Demo(config, None, hasher=PinHasher.fast(), size=(1920, 1080))

@@ -79,6 +79,9 @@ def main() -> None:
     content = storage.load_bench_content()
     path, today_noon = storage.peer_database(content)
     global _app
+    import quiet
+
+    quiet.install()
     _app = QApplication.instance() or QApplication([])  # kept until exit, after every widget
     # The file is made by the benchmark and holds no one's answers: its "not encrypted"
     # warning is not for this table.
