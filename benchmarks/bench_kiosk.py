@@ -1,7 +1,9 @@
 """The kiosk's speed and memory, against baselines measured in the same run.
 
 1. Start-up: ``decisionaid kiosk`` until its welcome screen is first painted, against a bare
-   PySide6 window until its first paint (both in fresh processes, offscreen). Target: 1.5x.
+   PySide6 window until its first paint (both in fresh processes, offscreen). Target: 1.4x.
+   And until its buttons are ready (content checked, database open): 500 ms, a time, so only
+   on a quiet machine; the row gives the load average.
 2. Confirm an answer -> the next screen shown, with the durable save (SQLite, synchronous=FULL),
    p95 over whole shipped visits. Target: under 16 ms.
 3. Memory growth (RSS) across 300 demo visits in one kiosk process, twice: as the machine is,
@@ -278,9 +280,9 @@ def memory_growth(visits: int) -> tuple[float, float, float]:
 def speed() -> None:
     bare, kiosk, ready = startup()
     print(f"{'start to first painted welcome screen':46} {kiosk * 1000:10.0f}ms {bare * 1000:10.0f}ms "
-          f"{kiosk / bare:8.2f}x / 1.5x")
+          f"{kiosk / bare:8.2f}x / 1.4x")
     print(f"{'start to welcome buttons ready (content + db)':46} {ready * 1000:10.0f}ms {bare * 1000:10.0f}ms "
-          f"{ready / bare:8.2f}x   (no target)")
+          f"{ready / bare:8.2f}x   (target 500 ms on a quiet machine, {os.getloadavg()[0]:.1f} load now)")
     samples = confirm_latency()
     p95 = statistics.quantiles(samples, n=20)[-1]
     print(f"{'confirm -> next screen, with save, p95':46} {p95:10.1f}ms {'':>12} "
