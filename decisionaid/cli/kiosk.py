@@ -43,9 +43,12 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.config import load_config
 
     config = load_config(args.config)
-    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtCore import QRect, QSize, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from decisionaid.ui.common.startup import lighter_imports
+
+    lighter_imports()
     from decisionaid.ui.common.operations import wait_for_background
     from decisionaid.ui.common.theme import Theme, screen_scale
     from decisionaid.ui.kiosk.session import open_services
@@ -70,9 +73,15 @@ def run(args: argparse.Namespace) -> int:
     opened: dict = {}
     bench = os.environ.get("DECISIONAID_EXIT_AFTER_PAINT")
 
+    def look_for_media() -> None:
+        # On the UI thread (Qt Multimedia's home), while the services open in the background.
+        if "player" not in opened:
+            opened["player"] = _player_factory()
+
     def ready(result) -> None:
         opened["services"], opened["app"] = result
-        window.player_factory = _player_factory()
+        look_for_media()
+        window.player_factory = opened["player"]
         window.set_services(opened["services"])
         if bench == "ready":
             print("ready", flush=True)
@@ -102,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     # tried again until it answers; bad content or a damaged database stops it, saying why.
     window.welcome_painted.connect(
         lambda: window.resting.open_services(lambda: open_services(config), ready, refused))
+    window.welcome_painted.connect(lambda: QTimer.singleShot(0, look_for_media))
     # systemd's watchdog (the unit's WatchdogSec=), fed from this event loop: a hung kiosk is
     # restarted. Outside systemd it does nothing.
     from decisionaid.ui.common.watchdog import WatchdogFeeder

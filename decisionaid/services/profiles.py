@@ -28,7 +28,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
@@ -37,6 +36,7 @@ from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher, valid_pin
 from decisionaid.storage import Database
 from decisionaid.storage.models import ServiceUser, SignInGuard
+from decisionaid.storage.repository import dialect_insert
 
 MAX_FAILURES = 5
 LOCK_TIME = timedelta(minutes=15)
@@ -142,11 +142,10 @@ def guard_row(session: Session, key: str, now: datetime, window: timedelta | Non
     ``window`` the count starts again when it, or a pause, has run out; without one (a name +
     date of birth) only the pause ends, and the count goes on."""
     dialect = session.get_bind().dialect.name
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     row = None
     while row is None:  # a sign-up may clear out a stale row between these two statements
         session.execute(
-            make(SignInGuard).values(key=key, tries=0, started_at=now).on_conflict_do_nothing()
+            dialect_insert(dialect, SignInGuard).values(key=key, tries=0, started_at=now).on_conflict_do_nothing()
         )
         row = session.scalars(
             select(SignInGuard).where(SignInGuard.key == key).with_for_update()

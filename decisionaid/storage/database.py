@@ -243,6 +243,14 @@ class Database:
         return getattr(error.orig, "sqlstate", None) in ("40001", "40P01")
 
     def schema_status(self) -> SchemaStatus:
+        # Most opens find the database current: that is told without importing Alembic.
+        from decisionaid.storage import revisions
+
+        head = revisions.head_revision()
+        if head is not None:
+            with self.engine.connect() as conn:
+                if revisions.current_revision(conn) == head:
+                    return SchemaStatus(head, head)
         from decisionaid.storage import migrate
 
         with self.engine.connect() as conn:
@@ -542,8 +550,8 @@ def open_database(config, *, check_schema: bool = True, create: bool = True) -> 
         # backup and 'db status', and a damaged page met later is still one line.
         if path is not None and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             quick_check(db)
-        if check_schema:
-            from decisionaid.storage import migrate
+        if check_schema and not db.schema_status().up_to_date:
+            from decisionaid.storage import migrate  # Alembic: only when there is work to do
 
             migrate.ensure_current(db, key=getattr(config, "db_key", None))
     except Exception as e:

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 
 from decisionaid.storage.models import Answer
 
@@ -47,9 +46,22 @@ def save_answers(
     connection.execute(statement, rows[0] if len(rows) == 1 else rows)
 
 
+def _dialect_module(name: str):
+    """The dialect whose INSERT … ON CONFLICT is used: imported when first needed (an SQLite
+    kiosk never loads PostgreSQL's, a fifth of SQLAlchemy's import time)."""
+    import importlib
+
+    return importlib.import_module(f"sqlalchemy.dialects.{'postgresql' if name == 'postgresql' else 'sqlite'}")
+
+
+def dialect_insert(dialect: str, model):
+    """``INSERT`` for ``model`` in the dialect's own form, which has ``on_conflict_do_…``."""
+    return _dialect_module(dialect).insert(model)
+
+
 @functools.cache
 def _upsert_answer(dialect: str):
-    module = postgresql if dialect == "postgresql" else sqlite
+    module = _dialect_module(dialect)
     statement = module.insert(Answer)
     return statement.on_conflict_do_update(
         index_elements=["visit_id", "questionnaire_id", "item_id"],
@@ -77,5 +89,5 @@ def insert_ignoring_duplicates(connection: Connection, model, rows: list[dict]) 
     """Insert rows; one that would break a unique constraint is left out."""
     if not rows:
         return
-    module = postgresql if connection.dialect.name == "postgresql" else sqlite
+    module = _dialect_module(connection.dialect.name)
     connection.execute(module.insert(model).on_conflict_do_nothing(), rows)

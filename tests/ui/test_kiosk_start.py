@@ -84,3 +84,22 @@ def test_the_early_widgets_get_the_same_qt_settings_as_named_enums(qtbot):
     assert text.textFormat() == Qt.TextFormat.PlainText
     assert text.alignment() == Qt.AlignmentFlag.AlignCenter
     assert press.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_pyside_is_told_which_modules_use_it_by_a_file_read_with_the_same_answers():
+    import sys
+
+    import decisionaid.config
+    import decisionaid.ui.common.widgets
+    from decisionaid.ui.common.startup import lighter_imports
+
+    feature = sys.modules["shibokensupport.feature"]
+    asked = feature._mod_uses_pyside
+    assert lighter_imports()
+    try:
+        for module in (decisionaid.config, decisionaid.ui.common.widgets, sys, os):
+            assert feature._mod_uses_pyside(module) == asked(module)
+        assert feature._mod_uses_pyside(decisionaid.ui.common.widgets)
+        assert lighter_imports()  # once is enough
+    finally:
+        feature._mod_uses_pyside = asked

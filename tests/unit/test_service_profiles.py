@@ -325,3 +325,16 @@ def test_production_hashes_are_strong_and_verified_by_the_fast_test_hasher(fast_
     assert fast_pins.verify(strong, "1234") and not fast_pins.verify(strong, "1235")
 
 
+def test_the_decoy_a_miss_is_checked_against_costs_what_a_real_check_costs():
+    """The decoy is written out, not hashed: it must name the hasher's own parameters and be
+    read as a hash (a decoy argon2 refused at once would make a miss faster than a hit)."""
+    from argon2 import PasswordHasher, extract_parameters
+    from argon2.exceptions import VerifyMismatchError
+
+    from decisionaid.services.pins import PinHasher
+
+    for hasher in (PinHasher(), PinHasher.fast()):
+        real = hasher.hash("1234")
+        assert extract_parameters(hasher._decoy) == extract_parameters(real)
+        with pytest.raises(VerifyMismatchError):  # a wrong digest: the whole check was made
+            PasswordHasher().verify(hasher._decoy, "0000")

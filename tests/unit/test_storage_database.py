@@ -102,3 +102,32 @@ def test_a_url_that_is_not_a_database_is_one_clear_line(tmp_path: Path):
     with pytest.raises(DatabaseError, match="unsupported database"):
         open_database(config("mysql://x/y"))
     assert sqlite_path("sqlite:///:memory:") is None
+
+
+def test_the_schema_check_on_opening_reads_the_same_revisions_as_alembic(db_url: str, tmp_path: Path):
+    """Opening tells a current database without importing Alembic; what it reads must be what
+    Alembic would say, or a database behind the code would be taken for a current one."""
+    from decisionaid.storage import revisions
+
+    assert revisions.head_revision() == head_revision()
+    db = connect(db_url)
+    try:
+        with db.engine.connect() as conn:
+            assert revisions.current_revision(conn) is None
+        upgrade(db)
+        with db.engine.connect() as conn:
+            assert revisions.current_revision(conn) == current_revision(conn) == head_revision()
+    finally:
+        db.dispose()
+
+
+def test_a_current_database_opens_without_importing_alembic(tmp_path: Path):
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    open_database(config(url)).dispose()
+    probe = ("import sys; from types import SimpleNamespace as N; from decisionaid.storage import open_database; "
+             f"open_database(N(database_url={url!r}, db_key=None)).dispose(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr

@@ -195,6 +195,10 @@ class Keyboard(QWidget):
 
     def _update_case(self) -> None:
         upper = self.shift or self.at_sentence_start()
+        shown = (upper, self.language)
+        if getattr(self, "_case_shown", None) == shown:
+            return  # most keys pressed change nothing: thirty keys are not re-worded for each
+        self._case_shown = shown
         for b in self.letter_keys:
             b.setText(b.text().upper() if upper else b.text().lower())
         self.shift_key.setText(t("lower" if upper else "shift", self.language))

@@ -10,7 +10,6 @@ away, while the welcome screen waits. Elsewhere (not Linux, or a C library witho
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _trim = None
@@ -22,6 +21,8 @@ def release_free_memory() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     if _trim is None:
+        import ctypes  # here: the kiosk's first paint does not wait for it
+
         try:
             _trim = ctypes.CDLL("libc.so.6").malloc_trim
         except (OSError, AttributeError):

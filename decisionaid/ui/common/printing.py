@@ -1,16 +1,19 @@
 """The printer the windows use: CUPS (``lp``) where it is installed, else Qt (``QPrinter``),
 where the page is drawn as a 300-dpi picture on the system's printer, or the one named in the
 configuration. Safe to call off the UI thread (Qt allows painting on a QPrinter from a worker
-thread)."""
+thread).
+
+Nothing here is loaded until something is printed: the printer is chosen while the kiosk
+starts, and Qt's printing module and the report package are not needed for that."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from typing import TYPE_CHECKING
 
 from decisionaid.config import Config
-from decisionaid.ui.common.preview import pdf_preview
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class QtPrinter:
@@ -19,6 +22,8 @@ class QtPrinter:
         self.paper = paper
 
     def _printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
         if self.queue:
             info = QPrinterInfo.printerInfo(self.queue)
             if info.isNull():
@@ -31,6 +36,11 @@ class QtPrinter:
         return printer
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
+        from PySide6.QtCore import QRect, Qt
+        from PySide6.QtGui import QPainter
+
+        from decisionaid.ui.common.preview import pdf_preview
+
         printer = self._printer()
         printer.setDocName(title)
         image = pdf_preview(pdf, width_px=2550)
@@ -47,10 +57,20 @@ class QtPrinter:
 
 
 class ReportPrinter:
-    """The report package's printer (CUPS ``lp``) behind the kiosk's ``print_pdf``."""
+    """The report package's printer (CUPS ``lp``) behind the kiosk's ``print_pdf``: the
+    given one, or a ``CupsPrinter`` for ``queue`` made at the first print."""
 
-    def __init__(self, printer):
-        self.printer = printer
+    def __init__(self, printer=None, queue: str | None = None):
+        self._printer = printer
+        self.queue = queue
+
+    @property
+    def printer(self):
+        if self._printer is None:
+            from decisionaid.report.printing import CupsPrinter
+
+            self._printer = CupsPrinter(self.queue)
+        return self._printer
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         import tempfile
@@ -74,7 +94,5 @@ def default_printer(config: Config) -> QtPrinter | ReportPrinter:
     import shutil
 
     if shutil.which("lp"):
-        from decisionaid.report.printing import CupsPrinter
-
-        return ReportPrinter(CupsPrinter(config.printer))
+        return ReportPrinter(queue=config.printer)
     return QtPrinter(config.printer, config.paper)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -235,6 +235,14 @@ def release_hints(screen: Screen, within: QWidget | None = None) -> None:
 def page_scroll() -> QScrollArea:
     """A scroll area for a page: vertical only, no frame, nothing in it takes the focus."""
     area = QScrollArea()
+    # Its viewport made here, as Qt makes its own: the first ``viewport()`` asked of a scroll
+    # area Qt made makes PySide6 look through every kind of widget (and build some eighty of
+    # their enums, about 13 ms) to name it, and the welcome screen asks before its first paint.
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    area.setViewport(viewport)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setProperty("focusPolicy", NO_FOCUS)
