@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from decisionaid.cli import main
+from decisionaid.config import load_config
 from decisionaid.services import staff
 from decisionaid.services.pins import PinHasher
-from decisionaid.config import load_config
 from decisionaid.storage.database import connect
 
 
