@@ -181,3 +181,42 @@ def test_the_demo_skips_the_stories_of_content_without_any_and_says_so(qapp, con
     assert [step["step"] for step in written["skipped"]] == ["stories"]
     assert "no stories" in written["skipped"][0]["why"]
     assert written["every_window_is_the_screen"]
+
+
+WELCOME = [(w, h, size, hc) for w, h in ((1280, 800), (1024, 768))
+           for size in ("normal", "large", "largest") for hc in (False, True)
+           if not hc or size == "largest"]
+
+
+@pytest.mark.parametrize("width,height,text_size,high", WELCOME,
+                         ids=[f"{w}x{h}-{s}{'-hc' if hc else ''}" for w, h, s, hc in WELCOME])
+def test_the_welcome_screen_shows_every_way_in_without_scrolling(qapp, shipped_config, width, height,
+                                                                 text_size, high):
+    """The first thing anyone sees: in every shipped language, the language choice, both ways
+    in, the stories, "Read to me" and the peer worker's sign-in are all on screen at once, none
+    under a fade or behind "More below", each a full touch target."""
+    from PySide6.QtCore import QCoreApplication, QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    theme = Theme(text_size=text_size, high_contrast=high, scale=screen_scale(height, width))
+    demo = Demo(shipped_config, None, theme=theme, hasher=PinHasher.fast(), size=(width, height))
+    try:
+        window = demo.window
+        for language in shipped_config.languages:
+            window.set_language(language)
+            for _ in range(3):  # a change of words travels up the layouts one posted event at a time
+                QCoreApplication.processEvents()
+            welcome = window.screen
+            assert window.screen_name == "welcome"
+            assert not welcome.scroll_hints.below.isVisible(), f"{language}: the welcome screen scrolls"
+            view = welcome.page_scroll.viewport()
+            controls = [b for b in welcome.findChildren(QAbstractButton)
+                        if b.isVisibleTo(window) and b.objectName() not in ("more_above", "more_below")]
+            names = {b.objectName() for b in controls}
+            assert {"been_before", "first_time", "welcome_stories", "read_aloud", "peer_sign_in"} <= names
+            for b in controls:
+                where = QRect(b.mapTo(view, QPoint(0, 0)), b.size())
+                assert view.rect().contains(where), f"{language}: {b.objectName()} is not all on screen"
+                assert b.height() >= 48, f"{language}: {b.objectName()} is {b.height()} px high"
+    finally:
+        demo.close()
