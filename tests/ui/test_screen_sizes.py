@@ -220,3 +220,45 @@ def test_the_welcome_screen_shows_every_way_in_without_scrolling(qapp, shipped_c
                 assert b.height() >= 48, f"{language}: {b.objectName()} is {b.height()} px high"
     finally:
         demo.close()
+
+
+STORY = [(1024, 768, "largest", "es"), (1024, 768, "largest", "en"), (1280, 800, "largest", "es")]
+
+
+@pytest.mark.parametrize("width,height,text_size,language", STORY,
+                         ids=[f"{w}x{h}-{s}-{lang}" for w, h, s, lang in STORY])
+def test_a_story_gives_the_video_most_of_a_small_screen(qapp, shipped_config, width, height,
+                                                        text_size, language):
+    """On a 4:3 or 16:10 screen at the largest text the video is at least half the window's
+    height, with every control below it in two rows at most, all on screen."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    theme = Theme(text_size=text_size, scale=screen_scale(height, width))
+    demo = Demo(shipped_config, None, language=language, theme=theme, hasher=PinHasher.fast(),
+                size=(width, height))
+    seen = {}
+    shot = demo.shot
+
+    def look(name: str) -> None:
+        shot(name)
+        if name == "story" and not seen:
+            window, screen = demo.window, demo.window.screen
+            video = screen.findChild(QWidget, "vignetteVideo")
+            top = video.mapTo(window, QPoint(0, 0)).y()
+            seen["video"] = video.height()
+            below = [b for b in screen.findChildren(QAbstractButton)
+                     if b.isVisibleTo(window) and b.mapTo(window, QPoint(0, 0)).y() > top]
+            seen["rows"] = {b.mapTo(window, QPoint(0, 0)).y() + b.height() // 2 for b in below}
+            seen["off"] = [b.objectName() for b in below
+                           if not window.rect().contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size()))]
+
+    demo.shot = look
+    try:
+        demo.window.set_language(language)
+        demo.stories()
+    finally:
+        demo.close()
+    assert seen["video"] >= height // 2, f"the video is {seen['video']} px high"
+    assert len({y // 20 for y in seen["rows"]}) <= 2, "more than two rows of controls under the video"
+    assert seen["off"] == []

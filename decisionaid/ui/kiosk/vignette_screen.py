@@ -454,7 +454,6 @@ class VignetteScreen(Screen):
         self._captions = _button("captionsButton")
         self._captions.setCheckable(True)
         self._captions.setChecked(True)
-        self._captions.setProperty("role", "bar")
         self._read_instead = _button("readInsteadButton")
         self._read_instead.setText(tr("read_instead", lang))
         self._quieter = _button("volumeDownButton")
@@ -463,6 +462,10 @@ class VignetteScreen(Screen):
         self._volume.setWordWrap(False)
         self._louder = _button("volumeUpButton")
         self._louder.setText(tr("louder", lang))
+        # The options are smaller than the transport above them, so the rows under the video
+        # are as few and as low as they can be: the video is what the screen is for.
+        for widget in (self._captions, self._read_instead, self._quieter, self._volume, self._louder):
+            widget.setProperty("role", "secondary")
         options.addWidget(self._captions)
         options.addWidget(self._read_instead)
         options.addStretch(1)
@@ -652,7 +655,10 @@ class VignetteScreen(Screen):
     def _show_volume(self) -> None:
         level = round(self.player.volume / VOLUME_STEP)
         steps = round(1 / VOLUME_STEP)
-        self._volume.setText(f"{tr('sound', self.language)} " + "●" * level + "○" * (steps - level))
+        # The dots alone, between "Quieter" and "Louder", say how loud: the word is for a screen
+        # reader, and leaving it off lets the options share one row under the video.
+        self._volume.setText("●" * level + "○" * (steps - level))
+        self._volume.setAccessibleName(f"{tr('sound', self.language)} {level}/{steps}")
         self._quieter.setEnabled(level > 0)
         self._louder.setEnabled(level < steps)
 
