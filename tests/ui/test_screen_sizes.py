@@ -262,3 +262,30 @@ def test_a_story_gives_the_video_most_of_a_small_screen(qapp, shipped_config, wi
     assert seen["video"] >= height // 2, f"the video is {seen['video']} px high"
     assert len({y // 20 for y in seen["rows"]}) <= 2, "more than two rows of controls under the video"
     assert seen["off"] == []
+
+
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_the_top_bar_is_one_row_on_a_portrait_screen(qapp, shipped_config, text_size):
+    """On an 800-pixel-wide portrait screen, in every language, the top bar keeps every button
+    in one row, all on screen; a button shown as its picture only still has its name."""
+    from PySide6.QtCore import QCoreApplication, QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    theme = Theme(text_size=text_size, scale=screen_scale(1280, 800))
+    demo = Demo(shipped_config, None, theme=theme, hasher=PinHasher.fast(), size=(800, 1280))
+    try:
+        window, bar = demo.window, demo.window.top_bar
+        for language in shipped_config.languages:
+            window.set_language(language)
+            for _ in range(3):
+                QCoreApplication.processEvents()
+            shown = [b for b in bar.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+            assert {bar.contrast, bar.language_button} <= set(shown)
+            middles = {b.mapTo(window, QPoint(0, b.height() // 2)).y() for b in shown}
+            assert max(middles) - min(middles) <= 4, f"{language}: the bar has more than one row"
+            for b in shown:
+                assert window.rect().contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size())), b.objectName()
+                assert b.text() or b.accessibleName(), f"{language}: {b.objectName()} has no name"
+            assert bar.contrast.accessibleName() in ("Black and yellow", "Negro y amarillo")
+    finally:
+        demo.close()

@@ -462,8 +462,7 @@ class VignetteScreen(Screen):
         self._volume.setWordWrap(False)
         self._louder = _button("volumeUpButton")
         self._louder.setText(tr("louder", lang))
-        # The options are smaller than the transport above them, so the rows under the video
-        # are as few and as low as they can be: the video is what the screen is for.
+        # Smaller than play and skip, so the rows under the video are few and low.
         for widget in (self._captions, self._read_instead, self._quieter, self._volume, self._louder):
             widget.setProperty("role", "secondary")
         options.addWidget(self._captions)
@@ -655,8 +654,7 @@ class VignetteScreen(Screen):
     def _show_volume(self) -> None:
         level = round(self.player.volume / VOLUME_STEP)
         steps = round(1 / VOLUME_STEP)
-        # The dots alone, between "Quieter" and "Louder", say how loud: the word is for a screen
-        # reader, and leaving it off lets the options share one row under the video.
+        # Dots only, between Quieter and Louder: the word is a screen reader's (one row of options).
         self._volume.setText("●" * level + "○" * (steps - level))
         self._volume.setAccessibleName(f"{tr('sound', self.language)} {level}/{steps}")
         self._quieter.setEnabled(level > 0)
