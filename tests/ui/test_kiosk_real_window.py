@@ -63,7 +63,7 @@ def control(screen: dict, name: str) -> dict:
                          ids=["1280x800", "1024x768"])
 def test_spanish_story_back_and_reset_keep_the_window_the_screen(x_display, tmp_path):
     """Through Spanish, a story, back and a reset: the window is the screen on every screen,
-    nothing is off it, the bar's buttons never move, the story plays on through a language
+    the welcome screen needs no scrolling, nothing is off it, the bar's buttons never move, the story plays on through a language
     change, and the navigation row is whole at the bottom before and after the reset."""
     display, (width, height) = x_display
     run = run_kiosk(display, tmp_path / "screens.json")
@@ -78,6 +78,13 @@ def test_spanish_story_back_and_reset_keep_the_window_the_screen(x_display, tmp_
     assert all(control(s, "language")["y"] + control(s, "language")["height"] < 90 for s in run["screens"])
     assert [screens[n]["language"] for n in ("welcome-es", "library", "story", "story-es")] == ["es"] * 4
     assert screens["story-en"]["language"] == "en"
+    # The welcome screen, in both languages and after the reset, shows every way in at once:
+    # nothing behind "More below", every control whole on the screen and a full touch target.
+    for name in ("welcome", "welcome-es", "welcome-back", "welcome-reset"):
+        shown = {c["name"]: c for c in screens[name]["controls"]}
+        assert "more_below" not in shown, f"{name} scrolls"
+        for way_in in ("been_before", "first_time", "welcome_stories", "read_aloud", "peer_sign_in"):
+            assert shown[way_in]["on_screen"] and shown[way_in]["height"] >= 48, (name, way_in)
     assert run["playing_after_language_change"]
     # Back, Skip and Next: whole, on the screen, at the bottom, in the same place after the reset.
     rows = []

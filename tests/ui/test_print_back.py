@@ -115,3 +115,27 @@ def test_the_screen_shows_the_page_without_the_alerts_box(kiosk, drive, qtbot):
     assert "ALERTS" not in shown and "Thoughts of hurting myself" not in shown
     assert "box at the top" in shown
     assert kiosk.screen.preview.accessibleName() == "A picture of your page"
+
+
+def test_printing_moves_nothing_under_the_finger(make_kiosk, config, drive, qtbot, printer):
+    """On a 1024×768 screen at the largest text, the buttons of the page screen stay where they
+    were when "Print my page" is pressed: Back goes, but its row is not given to them."""
+    from PySide6.QtCore import QPoint
+
+    from decisionaid.ui.common.theme import Theme, screen_scale
+
+    kiosk = make_kiosk(config, theme=Theme(text_size="largest", scale=screen_scale(768, 1024)))
+    kiosk.resize(1024, 768)
+    d = drive(kiosk)
+    to_page(kiosk, d)
+    qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
+
+    def places() -> dict[str, tuple[int, int]]:
+        return {name: (d.find(name).mapTo(kiosk, QPoint(0, 0)).y(), d.find(name).height())
+                for name in ("print", "finish")}
+
+    before = places()
+    d.tap("print")
+    qtbot.waitUntil(lambda: printer.count == 1 and not d.has("back"), timeout=10000)
+    qtbot.waitUntil(lambda: kiosk.screen.status.isVisible())
+    assert places() == before

@@ -181,3 +181,111 @@ def test_the_demo_skips_the_stories_of_content_without_any_and_says_so(qapp, con
     assert [step["step"] for step in written["skipped"]] == ["stories"]
     assert "no stories" in written["skipped"][0]["why"]
     assert written["every_window_is_the_screen"]
+
+
+WELCOME = [(w, h, size, hc) for w, h in ((1280, 800), (1024, 768))
+           for size in ("normal", "large", "largest") for hc in (False, True)
+           if not hc or size == "largest"]
+
+
+@pytest.mark.parametrize("width,height,text_size,high", WELCOME,
+                         ids=[f"{w}x{h}-{s}{'-hc' if hc else ''}" for w, h, s, hc in WELCOME])
+def test_the_welcome_screen_shows_every_way_in_without_scrolling(qapp, shipped_config, width, height,
+                                                                 text_size, high):
+    """The first thing anyone sees: in every shipped language, the language choice, both ways
+    in, the stories, "Read to me" and the peer worker's sign-in are all on screen at once, none
+    under a fade or behind "More below", each a full touch target."""
+    from PySide6.QtCore import QCoreApplication, QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    theme = Theme(text_size=text_size, high_contrast=high, scale=screen_scale(height, width))
+    demo = Demo(shipped_config, None, theme=theme, hasher=PinHasher.fast(), size=(width, height))
+    try:
+        window = demo.window
+        for language in shipped_config.languages:
+            window.set_language(language)
+            for _ in range(3):  # a change of words travels up the layouts one posted event at a time
+                QCoreApplication.processEvents()
+            welcome = window.screen
+            assert window.screen_name == "welcome"
+            assert not welcome.scroll_hints.below.isVisible(), f"{language}: the welcome screen scrolls"
+            view = welcome.page_scroll.viewport()
+            controls = [b for b in welcome.findChildren(QAbstractButton)
+                        if b.isVisibleTo(window) and b.objectName() not in ("more_above", "more_below")]
+            names = {b.objectName() for b in controls}
+            assert {"been_before", "first_time", "welcome_stories", "read_aloud", "peer_sign_in"} <= names
+            for b in controls:
+                where = QRect(b.mapTo(view, QPoint(0, 0)), b.size())
+                assert view.rect().contains(where), f"{language}: {b.objectName()} is not all on screen"
+                assert b.height() >= 48, f"{language}: {b.objectName()} is {b.height()} px high"
+    finally:
+        demo.close()
+
+
+STORY = [(1024, 768, "largest", "es"), (1024, 768, "largest", "en"), (1280, 800, "largest", "es")]
+
+
+@pytest.mark.parametrize("width,height,text_size,language", STORY,
+                         ids=[f"{w}x{h}-{s}-{lang}" for w, h, s, lang in STORY])
+def test_a_story_gives_the_video_most_of_a_small_screen(qapp, shipped_config, width, height,
+                                                        text_size, language):
+    """On a 4:3 or 16:10 screen at the largest text the video is at least half the window's
+    height, with every control below it in two rows at most, all on screen."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    theme = Theme(text_size=text_size, scale=screen_scale(height, width))
+    demo = Demo(shipped_config, None, language=language, theme=theme, hasher=PinHasher.fast(),
+                size=(width, height))
+    seen = {}
+    shot = demo.shot
+
+    def look(name: str) -> None:
+        shot(name)
+        if name == "story" and not seen:
+            window, screen = demo.window, demo.window.screen
+            video = screen.findChild(QWidget, "vignetteVideo")
+            top = video.mapTo(window, QPoint(0, 0)).y()
+            seen["video"] = video.height()
+            below = [b for b in screen.findChildren(QAbstractButton)
+                     if b.isVisibleTo(window) and b.mapTo(window, QPoint(0, 0)).y() > top]
+            seen["rows"] = {b.mapTo(window, QPoint(0, 0)).y() + b.height() // 2 for b in below}
+            seen["off"] = [b.objectName() for b in below
+                           if not window.rect().contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size()))]
+
+    demo.shot = look
+    try:
+        demo.window.set_language(language)
+        demo.stories()
+    finally:
+        demo.close()
+    assert seen["video"] >= height // 2, f"the video is {seen['video']} px high"
+    assert len({y // 20 for y in seen["rows"]}) <= 2, "more than two rows of controls under the video"
+    assert seen["off"] == []
+
+
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_the_top_bar_is_one_row_on_a_portrait_screen(qapp, shipped_config, text_size):
+    """On an 800-pixel-wide portrait screen, in every language, the top bar keeps every button
+    in one row, all on screen; a button shown as its picture only still has its name."""
+    from PySide6.QtCore import QCoreApplication, QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    theme = Theme(text_size=text_size, scale=screen_scale(1280, 800))
+    demo = Demo(shipped_config, None, theme=theme, hasher=PinHasher.fast(), size=(800, 1280))
+    try:
+        window, bar = demo.window, demo.window.top_bar
+        for language in shipped_config.languages:
+            window.set_language(language)
+            for _ in range(3):
+                QCoreApplication.processEvents()
+            shown = [b for b in bar.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+            assert {bar.contrast, bar.language_button} <= set(shown)
+            middles = {b.mapTo(window, QPoint(0, b.height() // 2)).y() for b in shown}
+            assert max(middles) - min(middles) <= 4, f"{language}: the bar has more than one row"
+            for b in shown:
+                assert window.rect().contains(QRect(b.mapTo(window, QPoint(0, 0)), b.size())), b.objectName()
+                assert b.text() or b.accessibleName(), f"{language}: {b.objectName()} has no name"
+            assert bar.contrast.accessibleName() in ("Black and yellow", "Negro y amarillo")
+    finally:
+        demo.close()

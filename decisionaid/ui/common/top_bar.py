@@ -122,6 +122,8 @@ class TopBar(QFrame):
         self.contrast = button("bar", name="contrast")
         self.contrast.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.contrast.clicked.connect(lambda: self.contrast_chosen.emit(not self.theme.high_contrast))
+        self.contrast.setIconSize(QSize(theme.px(56), theme.px(56)))
+        self.contrast_short = False  # the circle only, on a narrow screen (see _fit)
         row.addWidget(self.contrast)
         # One language button, the same in every language; it opens the choice (language_choice.py).
         self.language_button = button("bar", names_of(languages, "\n"), name="language")
@@ -184,6 +186,14 @@ class TopBar(QFrame):
             spoken.setText(spoken.accessibleName() if words_fit else "")
         if not words_fit:
             widths[spoken] = max(MIN_TARGET_PX, spoken.iconSize().width() + self.theme.px(32))
+        # Narrower still (portrait), the colours button shows its black-and-yellow circle
+        # only, so the bar stays one row: its name is still there for a screen reader.
+        short = not words_fit and others + widths[spoken] + spacing + MIN_TARGET_PX > room
+        if short != self.contrast_short:
+            self.contrast_short = short
+            self._show_contrast()
+        if short:
+            widths[self.contrast] = max(MIN_TARGET_PX, self.contrast.iconSize().width() + self.theme.px(32))
         for b, width in widths.items():
             if b.minimumWidth() != width:
                 b.setMinimumWidth(width)
@@ -216,6 +226,12 @@ class TopBar(QFrame):
         if show_label == self.size_label.isHidden():
             self.size_label.setVisible(show_label)
 
+    def _show_contrast(self) -> None:
+        words = t("contrast_off" if self.theme.high_contrast else "contrast_on", self.language)
+        self.contrast.setAccessibleName(words)
+        self.contrast.setText("" if self.contrast_short else words)
+        self.contrast.setIcon(QIcon(str(ASSETS / "icons" / "contrast.svg")) if self.contrast_short else QIcon())
+
     def show_state(self, language: str, theme: Theme) -> None:
         self.language = language
         self.theme = theme
@@ -227,7 +243,7 @@ class TopBar(QFrame):
         show_words(self.read_button, t("read_aloud", language))
         if icon_only:
             self.read_button.setText("")
-        self.contrast.setText(t("contrast_off" if theme.high_contrast else "contrast_on", language))
+        self._show_contrast()
         # The three "A" buttons and the staff corner show no words a screen reader could say.
         for size, b in self.size_buttons.items():
             b.setAccessibleName(t(f"text_size_{size}", language))

@@ -583,7 +583,9 @@ class ReadAloud(QWidget):
         self.speaker = speaker
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = screen.worded(button("", name="read_aloud"), "read_aloud")
+        # A space between the speaker and the words (its screen-reader name has none).
+        words = wording("read_aloud")
+        self.button = screen.worded(button("", name="read_aloud"), lambda language: "  " + words(language))
         icon = "speaker-light.svg" if screen.theme.high_contrast else "speaker.svg"
         self.button.setIcon(QIcon(str(ASSETS / "icons" / icon)))
         size = screen.theme.px(40)

@@ -135,10 +135,12 @@ class PrintScreen(Screen):
         return False
 
     def no_way_back(self) -> None:
-        """Something was printed: the page is the visit as stored, so Back goes, and with it
-        the row it stood in (an empty row would only push the page up)."""
+        """Something was printed: the page is the visit as stored, so Back goes. Its row
+        stays, empty: without it the buttons just pressed would slide down under the finger."""
+        policy = self.nav.back_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.nav.back_button.setSizePolicy(policy)
         self.nav.back_button.hide()
-        self.page_footer.hide()
 
     def _printing(self, busy: bool) -> None:
         """Back waits while a page is on its way to the printer: once it is printed it goes

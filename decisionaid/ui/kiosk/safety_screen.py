@@ -41,6 +41,7 @@ class SafetyScreen(Screen):
         self.talk_button = self.worded(button("primary", name="talk_now"), "talk_now")
         self.talk_button.setMinimumHeight(theme.px(110))
         self.talk_button.clicked.connect(self.talk_now)
+        layout.addSpacing(theme.px(24))  # its own place, not a part of the crisis box above
         layout.addWidget(self.talk_button)
         layout.addWidget(ReadAloud(self, speaker))
         layout.addStretch(2)

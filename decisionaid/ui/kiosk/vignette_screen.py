@@ -454,7 +454,6 @@ class VignetteScreen(Screen):
         self._captions = _button("captionsButton")
         self._captions.setCheckable(True)
         self._captions.setChecked(True)
-        self._captions.setProperty("role", "bar")
         self._read_instead = _button("readInsteadButton")
         self._read_instead.setText(tr("read_instead", lang))
         self._quieter = _button("volumeDownButton")
@@ -463,6 +462,9 @@ class VignetteScreen(Screen):
         self._volume.setWordWrap(False)
         self._louder = _button("volumeUpButton")
         self._louder.setText(tr("louder", lang))
+        # Smaller than play and skip, so the rows under the video are few and low.
+        for widget in (self._captions, self._read_instead, self._quieter, self._volume, self._louder):
+            widget.setProperty("role", "secondary")
         options.addWidget(self._captions)
         options.addWidget(self._read_instead)
         options.addStretch(1)
@@ -652,7 +654,9 @@ class VignetteScreen(Screen):
     def _show_volume(self) -> None:
         level = round(self.player.volume / VOLUME_STEP)
         steps = round(1 / VOLUME_STEP)
-        self._volume.setText(f"{tr('sound', self.language)} " + "●" * level + "○" * (steps - level))
+        # Dots only, between Quieter and Louder: the word is a screen reader's (one row of options).
+        self._volume.setText("●" * level + "○" * (steps - level))
+        self._volume.setAccessibleName(f"{tr('sound', self.language)} {level}/{steps}")
         self._quieter.setEnabled(level > 0)
         self._louder.setEnabled(level < steps)
 

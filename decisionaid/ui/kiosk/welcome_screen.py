@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy
 
 from decisionaid.ui.common.roles import as_radio
 from decisionaid.ui.common.strings import LANGUAGE_NAMES
@@ -52,9 +52,9 @@ class WelcomeScreen(Screen):
         centred(self.body)
         layout.addWidget(self.title)
         layout.addWidget(self.site)
-        layout.addSpacing(theme.px(16))
+        layout.addSpacing(theme.px(8))
         layout.addWidget(self.body)
-        layout.addSpacing(theme.px(24))
+        layout.addSpacing(theme.px(16))
         # The language first, as large as the other choices: someone who reads only Spanish
         # must find it without reading English.
         langs = QHBoxLayout()
@@ -63,6 +63,7 @@ class WelcomeScreen(Screen):
         for code in languages:
             # A choice, not an action: marked like an answer, never filled like "Next".
             b = button("lang", name=f"welcome_lang_{code}", kind=LanguageButton)
+            b.setProperty("compact", True)
             b.setCheckable(True)
             b.setChecked(code == language)
             as_radio(b)  # one language at a time
@@ -75,20 +76,23 @@ class WelcomeScreen(Screen):
         row.setSpacing(theme.px(32))
         self.returning_button = self.worded(button("primary", name="been_before"), "been_before")
         self.first_button = self.worded(button("primary", name="first_time"), "first_time")
-        for b in (self.returning_button, self.first_button):
-            b.setMinimumHeight(theme.px(130))
         row.addWidget(self.returning_button)
         row.addWidget(self.first_button)
         layout.addLayout(row)
         layout.addSpacing(theme.px(16))
+        # The stories and "Read to me" share a row: on a small screen at the largest text the
+        # whole welcome fits without scrolling (it is the first thing anyone sees).
+        more = QHBoxLayout()
+        more.setSpacing(theme.px(24))
         self.stories_button = self.worded(button("", name="welcome_stories"), "stories_button")
-        self.stories_button.setMinimumHeight(theme.px(90))
-        layout.addWidget(self.stories_button)
-        layout.addWidget(ReadAloud(self, speaker))
+        more.addWidget(self.stories_button, 1)
+        self.read_aloud = ReadAloud(self, speaker)
+        more.addWidget(self.read_aloud, 0)
+        layout.addLayout(more)
         layout.addStretch(2)
-        self.peer_button = self.worded(button("quiet", name="peer_sign_in"), "peer_sign_in")
-        self.peer_button.setSizePolicy(self.peer_button.sizePolicy().horizontalPolicy().Fixed,
-                                       self.peer_button.sizePolicy().verticalPolicy())
+        # For staff: a smaller, quieter control in the corner, still a full touch target.
+        self.peer_button = self.worded(button("secondary", name="peer_sign_in"), "peer_sign_in")
+        self.peer_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addLayout(at_right(self.peer_button))
         self.returning_button.clicked.connect(self.returning)
         self.first_button.clicked.connect(self.first_time)
