@@ -4,7 +4,8 @@ An exception's message can carry the data it choked on: SQLite's "Could not deco
 column 'value' with text '…'" quotes a damaged answer whole, and a ``ValueError`` may quote a
 value. So the log keeps each exception's type and the code lines it passed through, and of its
 message only what cannot hold a person's data: the SQL statement of a database error (its
-values are never bound into it) and the reason of an operating-system error (not the path).
+values are never bound into it), the reason of an operating-system error (not the path), and
+the whole message of an error class that declares ``words_hold_no_data`` (a printer's refusal).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import traceback
 
 def safe_message(error: BaseException) -> str:
     """The part of ``error``'s message that holds no data."""
+    if getattr(type(error), "words_hold_no_data", False):
+        return str(error)
     statement = getattr(error, "statement", None)
     if isinstance(statement, str) and type(error).__module__.startswith("sqlalchemy"):
         cause = getattr(error, "orig", None)

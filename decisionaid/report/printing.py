@@ -27,6 +27,10 @@ Runner = Callable[..., subprocess.CompletedProcess]
 class PrintError(UserError):
     """Printing cannot work now; the message is one line a peer worker can act on."""
 
+    # Its words are the program's and the print service's (the queue's name, CUPS's reason),
+    # never the page's, so the log keeps them: they are what an admin needs to mend it.
+    words_hold_no_data = True
+
 
 @dataclass(frozen=True)
 class PrintJob:

@@ -10,6 +10,7 @@ import logging
 import pypdf
 import pytest
 
+from decisionaid.report.printing import PrintError
 from decisionaid.ui.testing import RecordingPrinter
 
 
@@ -66,7 +67,7 @@ class PausedPrinter(RecordingPrinter):
     """A CUPS queue that is paused: the error names the printer and what to do."""
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
-        raise OSError("the printer 'front-desk' is paused: resume it (cupsenable front-desk) "
+        raise PrintError("the printer 'front-desk' is paused: resume it (cupsenable front-desk) "
                       "and check it has paper")
 
 
