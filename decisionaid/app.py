@@ -29,6 +29,7 @@ from decisionaid.log_privacy import PrivateFormatter
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
     from decisionaid.content.model import Content
+    from decisionaid.services.appointments import Appointments
     from decisionaid.services.chart_outbox import ChartOutbox
     from decisionaid.services.clock import Clock
     from decisionaid.services.help import HelpRequests
@@ -217,6 +218,12 @@ class App:
         from decisionaid.services.peer_queries import PeerQueries
 
         return PeerQueries(self._need("db"), self._need("content"), clock=self.clock)
+
+    @cached_property
+    def appointments(self) -> Appointments:
+        from decisionaid.services.appointments import Appointments
+
+        return Appointments(self._need("db"), clock=self.clock)
 
     @cached_property
     def help(self) -> HelpRequests:
