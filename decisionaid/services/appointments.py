@@ -176,6 +176,22 @@ def identifiers_for(session: Session, visit_id: int) -> Identifiers:
     return Identifiers(person.first_name, person.date_of_birth, person.clinic_id)
 
 
+def appointment_lines(session: Session, start: datetime, end: datetime) -> list[AppointmentLine]:
+    """The appointments from ``start`` to ``end``, earliest first, each with its status."""
+    query = (
+        select(Appointment, VisitRow.state)
+        .outerjoin(VisitRow, VisitRow.id == Appointment.visit_id)
+        .where(Appointment.starts_at >= start, Appointment.starts_at < end)
+        .order_by(Appointment.starts_at, Appointment.family_name, Appointment.id)
+    )
+    return [
+        AppointmentLine(a.id, a.starts_at, full_name(a.given_name, a.family_name),
+                        a.date_of_birth, a.record_number, a.prescriber, a.visit_type,
+                        status_of(a.arrived_at, state), a.visit_id, a.arrived_at)
+        for a, state in session.execute(query)
+    ]
+
+
 class Appointments:
     def __init__(self, db: Database, *, clock: Clock = utc_now):
         self.db = db
@@ -202,22 +218,7 @@ class Appointments:
     def today(self) -> list[AppointmentLine]:
         """Today's appointments, earliest first, with where each person is in their visit."""
         start, end = local_day_bounds(self.clock())
-        query = (
-            select(Appointment, VisitRow.state)
-            .outerjoin(VisitRow, VisitRow.id == Appointment.visit_id)
-            .where(Appointment.starts_at >= start, Appointment.starts_at < end)
-            .order_by(Appointment.starts_at, Appointment.family_name, Appointment.id)
-        )
-
-        def work(session: Session) -> list[AppointmentLine]:
-            return [
-                AppointmentLine(a.id, a.starts_at, full_name(a.given_name, a.family_name),
-                                a.date_of_birth, a.record_number, a.prescriber, a.visit_type,
-                                status_of(a.arrived_at, state), a.visit_id, a.arrived_at)
-                for a, state in session.execute(query)
-            ]
-
-        return self.db.read(work)
+        return self.db.read(lambda session: appointment_lines(session, start, end))
 
     def link(self, appointment_id: int, visit_id: int, *, by: object | None = None) -> None:
         """Link a visit to an appointment and mark the person arrived."""
