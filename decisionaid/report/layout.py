@@ -224,11 +224,13 @@ def _para(line: TextLine, styles: Styles) -> Paragraph:
 def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
     title = next(line for line in lines if line.kind == "title")
     meta = next(line for line in lines if line.kind == "meta")
-    date_, name, visit = meta.cells
-    right = Paragraph(f"{date_}<br/><b>{name}</b> · {visit}", styles["meta"])
+    date_, name, visit, appointment = meta.cells
+    # Two identifiers together, on their own line: what the chart matches the page by.
+    right = Paragraph(f"{date_} · {visit}<br/><b>{name}</b>"
+                      + (f"<br/>{appointment}" if appointment else ""), styles["meta"])
     left = [Paragraph(title.markup, styles["title"])]
     left += [_para(line, styles) for line in lines if line.kind == "subtitle"]
-    table = Table([[left, right]], colWidths=[width * 0.65, width * 0.35])
+    table = Table([[left, right]], colWidths=[width * 0.55, width * 0.45])
     table.setStyle(TableStyle([
         CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

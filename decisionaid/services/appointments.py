@@ -153,9 +153,10 @@ def link_signed_in(session: Session, visit_id: int, service_user_id: int, now: d
                  service_user_id=service_user_id, appointment_id=matches[0].id, how="name-dob")
 
 
-def identifiers_for(session: Session, visit_id: int) -> Identifiers:
+def identifiers_for(session: Session, visit_id: int, *, schedule: bool = True) -> Identifiers:
     """The person's identifiers for a visit: the appointment's when linked (a guest gets
-    them too), else the profile's first name, date of birth and clinic id."""
+    them too), else the profile's first name, date of birth and clinic id. ``schedule=False``:
+    the profile's alone, for anything shown at the kiosk."""
     found = session.execute(
         select(VisitRow, ServiceUser, Appointment)
         .outerjoin(ServiceUser, ServiceUser.id == VisitRow.service_user_id)
@@ -165,7 +166,7 @@ def identifiers_for(session: Session, visit_id: int) -> Identifiers:
     if found is None:
         return Identifiers(None)
     _, person, appointment = found
-    if appointment is not None:
+    if appointment is not None and schedule:
         return Identifiers(
             full_name(appointment.given_name, appointment.family_name),
             appointment.date_of_birth,

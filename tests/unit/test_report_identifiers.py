@@ -1,0 +1,69 @@
+"""Two identifiers on every page that may enter the chart: the name and date of birth, the
+record number when known, and the appointment's time and prescriber when linked; the clinic
+may print initials and record number instead; the page made at the kiosk says nothing of the
+schedule."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from decisionaid.app import open_app
+from decisionaid.config import Config
+from decisionaid.services.profiles import ProfileService
+from tests.unit.test_appointments import SETTINGS, schedule_csv
+
+
+def text(pdf: bytes) -> str:
+    [page] = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(page.extract_text().split())
+
+
+@pytest.fixture
+def app(database, visit_content, clock, tmp_path):
+    app = open_app(Config(database_url=str(database.url)), content=visit_content,
+                   database=database, clock=clock, logging_to=False)
+    (tmp_path / "s.csv").write_text(schedule_csv(clock().astimezone().date()))
+    app.appointments.import_file(tmp_path / "s.csv", SETTINGS)
+    return app
+
+
+def test_a_linked_visit_prints_name_birthday_record_and_the_appointment(app, fast_pins, clock):
+    rosa = ProfileService(app.db, hasher=fast_pins, clock=clock).create(
+        "Rosa", date(1982, 3, 14), "1234", "en")
+    visit = app.visits.start(rosa.id)  # linked by name and date of birth
+    page = text(app.report_pdf(visit.id))
+    assert "Rosa Martinez · born March 14, 1982 · record MRN-100" in page
+    assert "appointment 09:30 with Dr. Lee" in page
+
+    # At the kiosk the same page names the person by their own profile only.
+    at_kiosk = text(app.kiosk_report_pdf(visit.id))
+    assert "Rosa · born March 14, 1982" in at_kiosk
+    assert "Martinez" not in at_kiosk and "MRN-100" not in at_kiosk and "Dr. Lee" not in at_kiosk
+
+
+def test_a_guest_linked_by_a_peer_gets_the_appointments_identifiers_in_spanish_too(app):
+    guest = app.visits.start()
+    assert "Guest" in text(app.report_pdf(guest.id))
+    sam = next(a for a in app.appointments.today() if a.name == "Sam Okafor")
+    app.appointments.link(sam.id, guest.id)
+    assert "Sam Okafor · born November 30, 1975 · record MRN-300" in text(app.report_pdf(guest.id))
+    spanish = replace(app, config=replace(app.config, report_language="es"))
+    page = text(spanish.report_pdf(guest.id))
+    assert "Sam Okafor · fecha de nacimiento 30 de noviembre de 1975 · expediente MRN-300" in page
+    assert "cita 14:15 con Dr. Patel" in page
+
+
+def test_a_clinic_may_print_initials_and_record_number(app):
+    initials = replace(app, config=replace(app.config, report_identifiers="initials_record"))
+    for name, shown in (("Sam Okafor", "S.O. · record MRN-300"),
+                        ("Rosa Alvarez", "R.A. · born July 2, 1990")):  # no record number
+        visit = initials.visits.start()
+        line = next(a for a in initials.appointments.today() if a.name == name)
+        initials.appointments.link(line.id, visit.id)
+        page = text(initials.report_pdf(visit.id))
+        assert shown in page and name not in page
