@@ -67,3 +67,27 @@ def test_a_clinic_may_print_initials_and_record_number(app):
         initials.appointments.link(line.id, visit.id)
         page = text(initials.report_pdf(visit.id))
         assert shown in page and name not in page
+
+
+def test_exported_answers_with_names_carry_the_appointments_identifiers(app, tmp_path):
+    import csv
+    import json
+
+    from decisionaid.content.model import ItemRef
+    from decisionaid.services.export import export
+
+    guest = app.visits.start()
+    guest.go_to(ItemRef("feelings", "sad"))
+    guest.confirm(1)
+    sam = next(a for a in app.appointments.today() if a.name == "Sam Okafor")
+    app.appointments.link(sam.id, guest.id)
+
+    export(app.db, tmp_path / "a.csv", format="csv", content=app.content, include_names=True)
+    [row, *_] = list(csv.DictReader((tmp_path / "a.csv").open()))
+    assert (row["name"], row["date_of_birth"], row["record_number"], row["prescriber"]) == (
+        "Sam Okafor", "1975-11-30", "MRN-300", "Dr. Patel")
+    assert row["appointment_at"].endswith("Z")
+
+    export(app.db, tmp_path / "a.json", format="fhir", content=app.content, include_names=True)
+    [entry, *_] = json.loads((tmp_path / "a.json").read_text())["entry"]
+    assert entry["resource"]["subject"]["display"] == "Sam Okafor (born 1975-11-30, record MRN-300)"

@@ -701,6 +701,7 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "es": "No se importó ninguna cita para hoy.",
     },
     "station_col_time": {"en": "Time", "es": "Hora"},
+    "station_col_appointment": {"en": "Appointment", "es": "Cita"},
     "station_col_dob": {"en": "Date of birth", "es": "Fecha de nacimiento"},
     "station_col_record": {"en": "Record no.", "es": "N.º de expediente"},
     "station_col_prescriber": {"en": "Prescriber", "es": "Quien receta"},
