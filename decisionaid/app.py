@@ -257,7 +257,8 @@ class App:
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
                           language=self.config.report_lang,
-                          identifiers=self.config.report_identifiers)
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order)
 
     def kiosk_report_pdf(self, visit_id: int) -> bytes:
         """The prescriber's page as the kiosk shows and prints it: identified by what the
@@ -267,7 +268,8 @@ class App:
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
                           language=self.config.report_lang,
-                          identifiers=self.config.report_identifiers, schedule=False)
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order, schedule=False)
 
     def own_language_pdf(self, visit_id: int) -> bytes:
         """The same page in the language the person answered in, for them to keep (made at
@@ -275,7 +277,8 @@ class App:
         from decisionaid.services.visit_report import report_pdf
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
-                          identifiers=self.config.report_identifiers, schedule=False)
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order, schedule=False)
 
     def room_preview_pdf(self, visit_id: int) -> bytes:
         """The page for the kiosk's screen: the person's language, no alerts box."""

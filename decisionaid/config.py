@@ -88,9 +88,10 @@ DEFAULT_VOICES = {"en": ("en-US",), "es": ("es-419", "es-MX", "es-US")}
 # number). See docs/report.md.
 REPORT_IDENTIFIERS = ("name_dob", "initials_record")
 # The report's parts that may be shortened to fit the page, the first trimmed first
-# (docs/report.md). Alerts are never trimmed and are not in the list.
-TRIM_PARTS = ("videos", "how_ive_been", "personal_medicine", "questions", "today",
-              "medicines", "power_statement")
+# (docs/report.md). Alerts are never trimmed and are not in the list; the videos are always
+# listed ("videos" shortens their titles).
+TRIM_PARTS = ("how_ive_been", "personal_medicine", "questions", "alert_answers", "trends",
+              "videos", "today", "medicines", "power_statement")
 # The fields of an appointment a schedule CSV's columns map to (docs/peer-station.md).
 APPOINTMENT_FIELDS = ("id", "name", "given_name", "family_name", "date_of_birth",
                       "record_number", "date", "time", "prescriber", "visit_type")

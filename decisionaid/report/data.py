@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from decisionaid.config import TRIM_PARTS
 from decisionaid.content.model import (
     Better,
     Change,
@@ -247,6 +248,8 @@ class ReportData:
     identity: Identity = field(default_factory=Identity)
     # What the header names the person by: "name_dob" or "initials_record" (configuration).
     identifiers: str = "name_dob"
+    # The parts the fitting step may shorten, the first shortened first (configuration).
+    trim_order: tuple[str, ...] = TRIM_PARTS
 
     @property
     def guest(self) -> bool:
@@ -483,6 +486,7 @@ def _vignettes(
 def build_report_data(
     report_input: ReportInput, site_name: str, content: Content | None = None,
     language: str | None = None, identifiers: str = "name_dob",
+    trim_order: tuple[str, ...] = TRIM_PARTS,
 ) -> ReportData:
     """The report's data for one visit, in ``language`` (the prescriber's; default: the
     language the person answered in).
@@ -525,6 +529,7 @@ def build_report_data(
         visit_number=report_input.visit_number,
         identity=report_input.identity or Identity(_name(report_input)),
         identifiers=identifiers,
+        trim_order=trim_order,
         incomplete=report_input.incomplete,
         alerts=_alerts(summary, report_input, content, words),
         alert_answers=_answers([e for e in summary.section("alerts") if not e.flag], words),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from decisionaid.config import TRIM_PARTS
 from decisionaid.content.model import Content
 from decisionaid.report.data import (
     TREND_VISITS,
@@ -99,13 +100,14 @@ def skipped_safety_questions(content: Content, record: VisitRecord) -> tuple[Ite
 
 def report_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str = "letter",
                language: str | None = None, *, identifiers: str = "name_dob",
-               schedule: bool = True) -> bytes:
+               trim_order: tuple[str, ...] = TRIM_PARTS, schedule: bool = True) -> bytes:
     """The visit's one-page report as PDF bytes, in ``language``: the configuration's
     ``report_language`` for the prescriber's copy, or the visit's own language (None) for
     the copy the person keeps. ``identifiers`` is the configuration's ``report_identifiers``;
-    ``schedule=False`` for a page shown at the kiosk (see ``identity``)."""
+    ``trim_order`` its ``report_trim_order``; ``schedule=False`` for a page shown at the kiosk
+    (see ``identity``)."""
     data = build_report_data(report_input(visits, visits.load(visit_id), schedule=schedule),
-                             site_name, visits.content, language, identifiers)
+                             site_name, visits.content, language, identifiers, trim_order)
     return render_report(data, paper)
 
 
