@@ -54,7 +54,7 @@ def test_a_guest_linked_by_a_peer_gets_the_appointments_identifiers_in_spanish_t
     assert "Sam Okafor · born November 30, 1975 · record MRN-300" in text(app.report_pdf(guest.id))
     spanish = replace(app, config=replace(app.config, report_language="es"))
     page = text(spanish.report_pdf(guest.id))
-    assert "Sam Okafor · fecha de nacimiento 30 de noviembre de 1975 · expediente MRN-300" in page
+    assert "Sam Okafor · fecha de nac. 30 de noviembre de 1975 · expediente MRN-300" in page
     assert "cita 14:15 con Dr. Patel" in page
 
 
