@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.services import audit, reads, roles
+from decisionaid.services import appointments, audit, reads, roles
 from decisionaid.services.appointments import AppointmentLine, appointment_lines
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
@@ -146,6 +146,8 @@ ACCESS_WORDS = {
     audit.HELP_VIEW: "saw a help request",
     audit.PROFILE_UNLOCKED: "unlocked their sign-in",
     audit.PROFILES_MERGED: "joined two profiles of theirs into one",
+    appointments.LINKED: "linked the visit to their appointment today",
+    appointments.ARRIVED: "marked them arrived for their appointment",
 }
 
 
