@@ -68,11 +68,11 @@ def test_a_schedule_dropped_in_the_watched_folder_reaches_the_board(
                              appointments=replace(SETTINGS, watch_folder=inbox))
     today = signed_in(qtbot, station, services).today
     watch = watch_schedule_folder(services, station)
+    watch.imported.connect(today.appointments.imported)  # as the station window does
     (inbox / "today.csv").write_text(schedule_csv(services.clock().astimezone().date()))
     watch.check()  # what the timer does every poll_seconds
-    qtbot.waitUntil(lambda: (inbox / "done").is_dir())
-    wait_for_background()
-    today.refresh()
     qtbot.waitUntil(lambda: today.appointments.list.rowCount() == 3)
-    assert not (inbox / "today.csv").exists()
+    assert not (inbox / "today.csv").exists() and (inbox / "done").is_dir()
+    assert today.message.text().startswith("Schedule today.csv: 3 added, 0 updated, 2 rows")
     watch.timer.stop()
+    wait_for_background()

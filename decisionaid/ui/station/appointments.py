@@ -74,6 +74,17 @@ class AppointmentsPanel(QWidget):
             self.list.selectRow(keys.index(chosen))
         self._update_buttons()
 
+    def imported(self, results: list) -> None:
+        """What the watched schedule folder just brought in: one line per file, then the
+        board is read again."""
+        lang = self.services.language
+        lines = [r if isinstance(r, str) else
+                 t("station_schedule_imported", lang, file=r.file.name, added=r.added,
+                   updated=r.updated, bad=len(r.problems)) for r in results]
+        failed = any(isinstance(r, str) or r.problems for r in results)
+        self.message.emit(" ".join(lines), failed)
+        self.changed.emit()
+
     def choose_visit(self, visit_id: int | None) -> None:
         """The visit selected in the Today list: the one the link button links."""
         self.visit_id = visit_id

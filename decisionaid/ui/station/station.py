@@ -266,6 +266,9 @@ class PeerStation(QMainWindow):
             self.chart_sender.start()
         # The clinic's schedule exports, when the site names a folder for them.
         self.schedule_watch = watch_schedule_folder(services, self)
+        if self.schedule_watch is not None:
+            self.schedule_watch.imported.connect(
+                lambda results: self.workspace and self.workspace.today.appointments.imported(results))
 
     @property
     def member(self) -> StaffMember | None:
