@@ -49,6 +49,8 @@ class AppointmentsPanel(QWidget):
         self.list = table([t(f"station_col_{c}", lang) for c in COLUMNS])
         self.list.setObjectName("appointments_list")
         self.list.setMaximumHeight(220)
+        for column, px in enumerate((70, 190, 120, 110, 130, 150)):
+            self.list.setColumnWidth(column, px)
         self.empty = QLabel(t("station_no_appointments", lang))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
