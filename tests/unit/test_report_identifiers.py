@@ -91,3 +91,21 @@ def test_exported_answers_with_names_carry_the_appointments_identifiers(app, tmp
     export(app.db, tmp_path / "a.json", format="fhir", content=app.content, include_names=True)
     [entry, *_] = json.loads((tmp_path / "a.json").read_text())["entry"]
     assert entry["resource"]["subject"]["display"] == "Sam Okafor (born 1975-11-30, record MRN-300)"
+
+
+def test_what_goes_to_the_health_record_names_a_linked_guest_as_the_schedule_does(app, tmp_path):
+    from decisionaid.health_record import HealthRecordSettings
+    from decisionaid.services.chart_documents import build_packet, file_name
+    from decisionaid.services.export import stored_visit
+
+    guest = app.visits.start()
+    sam = next(a for a in app.appointments.today() if a.name == "Sam Okafor")
+    app.appointments.link(sam.id, guest.id)
+    settings = HealthRecordSettings(folder=tmp_path, record_number_system="urn:clinic:mrn")
+    visit = stored_visit(app.db, guest.id)
+    assert file_name(settings, visit, "printed").startswith("MRN-300_")
+    packet = build_packet(settings, app.content, visit, "printed", b"%PDF-1.4")
+    [patient] = [e["resource"] for e in packet.bundle["entry"]
+                 if e["resource"]["resourceType"] == "Patient"]
+    assert patient["name"] == [{"text": "Sam Okafor"}] and patient["birthDate"] == "1975-11-30"
+    assert {"use": "usual", "system": "urn:clinic:mrn", "value": "MRN-300"} in patient["identifier"]
