@@ -235,3 +235,25 @@ def test_a_missing_column_is_one_line_naming_it(appointments, tmp_path):
     (tmp_path / "odd.csv").write_text("Who,When\nRosa,09:00\n")
     with pytest.raises(ScheduleUnreadable, match=r"odd.csv:1: no column named 'DOB'"):
         appointments.import_file(tmp_path / "odd.csv", replace(SETTINGS))
+
+
+def test_the_persons_own_list_at_the_kiosk_says_nothing_of_the_schedule(
+        database, visit_content, appointments, peer, clock, fast_pins, tmp_path):
+    from decisionaid.services import reads
+    from decisionaid.services.appointments import ARRIVED, LINKED
+    from decisionaid.services.peer_queries import PeerQueries
+
+    assert {LINKED, ARRIVED} == reads.SCHEDULE_ACTIONS
+    (tmp_path / "s.csv").write_text(schedule_csv(clock().astimezone().date()))
+    appointments.import_file(tmp_path / "s.csv", SETTINGS)
+    ana = ProfileService(database, hasher=fast_pins, clock=clock).create(
+        "Ana", date(1980, 5, 17), "1234", "en")
+    visit = VisitService(database, visit_content, clock=clock).start(ana.id)
+    sam = next(a for a in appointments.today() if a.name == "Sam Okafor")
+    appointments.mark_arrived(sam.id, by=peer)
+    appointments.link(sam.id, visit.id, by=peer)
+
+    at_kiosk = reads.own_access(database, ana.id, at=clock())
+    assert not any(e.action in (LINKED, ARRIVED) for e in at_kiosk)
+    at_station = PeerQueries(database, visit_content, clock=clock).who_looked(ana.id, by=peer)
+    assert "linked the visit to their appointment today" in [line.what for line in at_station]
