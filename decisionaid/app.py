@@ -29,6 +29,7 @@ from decisionaid.log_privacy import PrivateFormatter
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
     from decisionaid.content.model import Content
+    from decisionaid.services.appointments import Appointments
     from decisionaid.services.chart_outbox import ChartOutbox
     from decisionaid.services.clock import Clock
     from decisionaid.services.help import HelpRequests
@@ -219,6 +220,12 @@ class App:
         return PeerQueries(self._need("db"), self._need("content"), clock=self.clock)
 
     @cached_property
+    def appointments(self) -> Appointments:
+        from decisionaid.services.appointments import Appointments
+
+        return Appointments(self._need("db"), clock=self.clock)
+
+    @cached_property
     def help(self) -> HelpRequests:
         from decisionaid.services.help import HelpRequests
 
@@ -249,13 +256,29 @@ class App:
         from decisionaid.services.visit_report import report_pdf
 
         return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
-                          language=self.config.report_lang)
+                          language=self.config.report_lang,
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order)
 
-    def own_language_pdf(self, visit_id: int) -> bytes:
-        """The same page in the language the person answered in, for them to keep."""
+    def kiosk_report_pdf(self, visit_id: int) -> bytes:
+        """The prescriber's page as the kiosk shows and prints it: identified by what the
+        person's own profile holds, never by the clinic's schedule (the kiosk must not reveal
+        whether a name and birthday have an appointment)."""
         from decisionaid.services.visit_report import report_pdf
 
-        return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper)
+        return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
+                          language=self.config.report_lang,
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order, schedule=False)
+
+    def own_language_pdf(self, visit_id: int) -> bytes:
+        """The same page in the language the person answered in, for them to keep (made at
+        the kiosk: nothing of the schedule, as ``kiosk_report_pdf``)."""
+        from decisionaid.services.visit_report import report_pdf
+
+        return report_pdf(self.visits, visit_id, self.config.site_name, self.config.paper,
+                          identifiers=self.config.report_identifiers,
+                          trim_order=self.config.report_trim_order, schedule=False)
 
     def room_preview_pdf(self, visit_id: int) -> bytes:
         """The page for the kiosk's screen: the person's language, no alerts box."""

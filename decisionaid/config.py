@@ -74,11 +74,44 @@ KNOWN_KEYS = {
     "reading_targets",
     "reading_level_fails",
     "health_record",
+    "report_identifiers",
+    "report_trim_order",
+    "appointments",
 }
 # The regional voices "Read to me" prefers for each language, in order (BCP 47 tags); where the
 # machine has none of them, the language in any country. Most of the clinics' Spanish speakers
 # are from Latin America, so a Spain voice is the last resort, not the first.
 DEFAULT_VOICES = {"en": ("en-US",), "es": ("es-419", "es-MX", "es-US")}
+
+# What the report's header names the person by: their name and date of birth (and the record
+# number when known), or their initials and record number (date of birth without a record
+# number). See docs/report.md.
+REPORT_IDENTIFIERS = ("name_dob", "initials_record")
+# The report's parts that may be shortened to fit the page, the first trimmed first
+# (docs/report.md). Alerts are never trimmed and are not in the list; the videos are always
+# listed ("videos" shortens their titles).
+TRIM_PARTS = ("how_ive_been", "personal_medicine", "questions", "alert_answers", "trends",
+              "videos", "today", "medicines", "power_statement")
+# The fields of an appointment a schedule CSV's columns map to (docs/peer-station.md).
+APPOINTMENT_FIELDS = ("id", "name", "given_name", "family_name", "date_of_birth",
+                      "record_number", "date", "time", "prescriber", "visit_type")
+
+
+@dataclass(frozen=True)
+class AppointmentSettings:
+    """How the day's schedule comes in: the CSV export's column names (by field), how its
+    dates and times are written, and the folder watched for new exports (None: none)."""
+
+    columns: tuple[tuple[str, str], ...] = tuple(
+        (f, f) for f in APPOINTMENT_FIELDS if f not in ("given_name", "family_name"))
+    date_formats: tuple[str, ...] = ("%Y-%m-%d", "%m/%d/%Y")
+    time_formats: tuple[str, ...] = ("%H:%M", "%I:%M %p")
+    delimiter: str = ","
+    watch_folder: Path | None = None
+    poll_seconds: int = 60
+
+    def column(self, field_name: str) -> str | None:
+        return dict(self.columns).get(field_name)
 
 
 # The kiosk reads its configuration before its first screen is drawn, so on Linux (where it
@@ -153,6 +186,9 @@ class Config:
     reading_level_fails: bool = False
     # Where printed, saved and reviewed reports go in the clinic's health record.
     health_record: HealthRecordSettings = field(default_factory=HealthRecordSettings)
+    report_identifiers: str = "name_dob"
+    report_trim_order: tuple[str, ...] = TRIM_PARTS
+    appointments: AppointmentSettings = field(default_factory=AppointmentSettings)
     source: Path | None = None  # the file this came from, if any
 
     def __post_init__(self) -> None:
@@ -218,7 +254,7 @@ def _refuse_control_characters(raw: dict, where: str) -> None:
     for key, value in raw.items():
         walk(str(key).encode("unicode_escape").decode(), key, "")
         # Texts shown to people may break lines; nothing else may hold a control character.
-        walk(key, value, "\n\t" if key == "crisis_message" else "")
+        walk(key, value, {"crisis_message": "\n\t", "appointments": "\t"}.get(key, ""))
 
 
 def _parse(raw: dict, source: Path | None) -> Config:
@@ -347,6 +383,15 @@ def _parse(raw: dict, source: Path | None) -> Config:
         values["voices"] = _voices(raw["voices"], where)
     if "health_record" in raw:
         values["health_record"] = parse_health_record(raw["health_record"], where, source)
+    if "report_identifiers" in raw:
+        if raw["report_identifiers"] not in REPORT_IDENTIFIERS:
+            raise ConfigError(f"{where}report_identifiers must be \"name_dob\" or "
+                              f"\"initials_record\", not {raw['report_identifiers']!r}")
+        values["report_identifiers"] = raw["report_identifiers"]
+    if "report_trim_order" in raw:
+        values["report_trim_order"] = _trim_order(raw["report_trim_order"], where)
+    if "appointments" in raw:
+        values["appointments"] = _appointments(raw["appointments"], source, where)
     config = Config(**values, source=source)
     if config.crisis_message is not None:
         missing = [lang for lang in config.languages if lang not in config.crisis_message]
@@ -369,6 +414,66 @@ def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:
             raise ConfigError(f"{where}voices.{language} must be a language tag or a list of them, {example}")
         voices[language] = tuple(tags)
     return voices
+
+
+def _trim_order(order: object, where: str) -> tuple[str, ...]:
+    if (not isinstance(order, list) or sorted(map(str, order)) != sorted(TRIM_PARTS)):
+        raise ConfigError(f"{where}report_trim_order must list each of {', '.join(TRIM_PARTS)} "
+                          "once, the first trimmed first")
+    return tuple(order)
+
+
+def _texts(value: object, name: str, where: str) -> tuple[str, ...]:
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not value or not all(
+            isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}appointments.{name} must be a text or a list of texts")
+    return tuple(value)
+
+
+def _appointments(raw: object, source: Path | None, where: str) -> AppointmentSettings:
+    known = {"columns", "date_formats", "time_formats", "delimiter", "watch_folder",
+             "poll_seconds"}
+    if not isinstance(raw, dict) or set(raw) - known:
+        odd = sorted(set(raw) - known) if isinstance(raw, dict) else ["?"]
+        raise ConfigError(f"{where}[appointments] has an unknown setting '{odd[0]}'; the "
+                          f"settings are: {', '.join(sorted(known))}")
+    values: dict = {}
+    if "columns" in raw:
+        columns = raw["columns"]
+        if not isinstance(columns, dict) or not all(
+                isinstance(v, str) and v.strip() for v in columns.values()):
+            raise ConfigError(f"{where}[appointments.columns] maps fields to column names, "
+                              "e.g. date_of_birth = \"DOB\"")
+        unknown = sorted(set(columns) - set(APPOINTMENT_FIELDS))
+        if unknown:
+            raise ConfigError(f"{where}[appointments.columns] has an unknown field "
+                              f"'{unknown[0]}'; the fields are: {', '.join(APPOINTMENT_FIELDS)}")
+        merged = dict(AppointmentSettings().columns)
+        if "given_name" in columns or "family_name" in columns:
+            merged.pop("name")
+        merged.update({k: v.strip() for k, v in columns.items()})
+        values["columns"] = tuple(merged.items())
+    for name in ("date_formats", "time_formats"):
+        if name in raw:
+            values[name] = _texts(raw[name], name, where)
+    if "delimiter" in raw:
+        if not isinstance(raw["delimiter"], str) or len(raw["delimiter"]) != 1:
+            raise ConfigError(f"{where}appointments.delimiter must be one character, e.g. \";\"")
+        values["delimiter"] = raw["delimiter"]
+    if "watch_folder" in raw:
+        if not isinstance(raw["watch_folder"], str) or not raw["watch_folder"].strip():
+            raise ConfigError(f"{where}appointments.watch_folder must be a folder path in quotes")
+        folder = Path(raw["watch_folder"]).expanduser()
+        values["watch_folder"] = source.parent / folder if source and not folder.is_absolute() \
+            else folder
+    if "poll_seconds" in raw:
+        n = raw["poll_seconds"]
+        if isinstance(n, bool) or not isinstance(n, int) or not 5 <= n <= 3600:
+            raise ConfigError(f"{where}appointments.poll_seconds must be a whole number from 5 "
+                              f"to 3600, not {n!r}")
+        values["poll_seconds"] = n
+    return AppointmentSettings(**values)
 
 
 def _closing_time(value: object, where: str) -> time:

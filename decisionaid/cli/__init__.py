@@ -30,6 +30,7 @@ COMMANDS = (
     "db",
     "backup",
     "purge",
+    "appointments",
     "doctor",
 )
 # Commands registered by another command's module.

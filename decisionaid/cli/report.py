@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         if record.state == "in_progress":
             raise UserError(f"visit {visit_id} is still in progress: finish it first")
         data = build_report_data(report_input(service, record), config.site_name, content,
-                                 config.report_lang)
+                                 config.report_lang, config.report_identifiers,
+                                 config.report_trim_order)
     # A private file (0600) through a fresh temporary name: a planted link is never followed.
     write_private(out, render_report(data, config.paper))
     print(f"Wrote the report of visit {visit_id} to {out}")

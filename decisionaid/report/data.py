@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from decisionaid.config import TRIM_PARTS
 from decisionaid.content.model import (
     Better,
     Change,
@@ -71,6 +72,23 @@ class SharedDecision:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Who the page is about, as the chart identifies a person: the name and date of birth,
+    and the record number when known; the appointment's time and prescriber when the visit is
+    linked to one. A guest linked to an appointment gets the appointment's identifiers."""
+
+    name: str | None = None  # None: a guest
+    date_of_birth: date | None = None
+    record_number: str | None = None
+    appointment_time: str | None = None  # local time, "09:30"
+    prescriber: str | None = None
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0].upper() + "." for part in (self.name or "").split() if part)
+
+
+@dataclass(frozen=True)
 class ReportInput:
     """Everything the report needs about one stored visit, as storage hands it over."""
 
@@ -90,6 +108,8 @@ class ReportInput:
     # Who checked in about an alert, by (questionnaire id, item or score id, is a score): the
     # page names them under the alert.
     checked_in: Mapping[tuple[str, str, bool], CheckedIn] = field(default_factory=dict)
+    # The person's identifiers for the header; None: ``display_name`` alone.
+    identity: Identity | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +245,11 @@ class ReportData:
     notes: tuple[str, ...] = field(default=())
     answer_language: str = ""  # the language the person answered in ("" : the report's)
     shared_decision: SharedDecision | None = None  # None: the empty box to write in
+    identity: Identity = field(default_factory=Identity)
+    # What the header names the person by: "name_dob" or "initials_record" (configuration).
+    identifiers: str = "name_dob"
+    # The parts the fitting step may shorten, the first shortened first (configuration).
+    trim_order: tuple[str, ...] = TRIM_PARTS
 
     @property
     def guest(self) -> bool:
@@ -460,7 +485,8 @@ def _vignettes(
 
 def build_report_data(
     report_input: ReportInput, site_name: str, content: Content | None = None,
-    language: str | None = None,
+    language: str | None = None, identifiers: str = "name_dob",
+    trim_order: tuple[str, ...] = TRIM_PARTS,
 ) -> ReportData:
     """The report's data for one visit, in ``language`` (the prescriber's; default: the
     language the person answered in).
@@ -499,8 +525,11 @@ def build_report_data(
         answer_language=answer_language,
         site_name=site_name,
         visit_date=report_input.visit_date,
-        display_name=(report_input.display_name or "").strip() or None,
+        display_name=_name(report_input),
         visit_number=report_input.visit_number,
+        identity=report_input.identity or Identity(_name(report_input)),
+        identifiers=identifiers,
+        trim_order=trim_order,
         incomplete=report_input.incomplete,
         alerts=_alerts(summary, report_input, content, words),
         alert_answers=_answers([e for e in summary.section("alerts") if not e.flag], words),
@@ -518,6 +547,12 @@ def build_report_data(
         earlier_dates=tuple(v.date for v in history[-TREND_VISITS:]),
         shared_decision=_recorded(report_input.decision),
     )
+
+
+def _name(report_input: ReportInput) -> str | None:
+    identity = report_input.identity
+    name = identity.name if identity is not None else report_input.display_name
+    return (name or "").strip() or None
 
 
 def _recorded(decision: SharedDecision | None) -> SharedDecision | None:

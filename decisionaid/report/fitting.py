@@ -1,24 +1,29 @@
-"""The one-page guarantee: shorten the report, lowest priority first, until it fits one page.
+"""The one-page guarantee: shorten the report, in an explicit order, until it fits one page.
 
-The steps, in this fixed order, stop as soon as the page fits:
+The steps, in this order, stop as soon as the page fits:
 
 1. Type size: body 10 pt (Power Statement 13 pt), then 9.5/12, then 9/11. Never below 9 pt.
-2. The list of videos; tighter spacing; then the "(was: …)" beside each trend; then a recorded
-   shared decision longer than ``DECISION_LENGTH`` characters is cut to it.
-3. Every answer that is not the person's own words, tier by tier, lowest priority first
-   (``TIERS``): free text is cut to 300, then 160, then 80 characters (at a word, ending "…"
-   and the mark "(more at the peer station)"), a round at a time; then the tiers' answers are
-   left off, replaced by one line saying how many more answers are held at the peer station.
-4. The trend table keeps only its flagged rows.
-5. Then the person's own words (``OWN_WORDS_TIERS``: their Personal Medicine in their
-   words, their questions, their goal, the Power Statement last), cut the same way.
-6. The shared decision recorded at the peer station, cut the same way (300, 160, 80
+2. Room that costs no one's words: tighter spacing; the "(was: …)" beside each trend; a
+   recorded shared decision longer than ``DECISION_LENGTH`` characters cut to it.
+3. The parts in ``ReportData.trim_order`` (the clinic's ``report_trim_order``; by default
+   ``config.TRIM_PARTS``: how I've been, Personal Medicine, my questions, the answers under
+   alerts that raised no flag, the trend table, the video titles, then what I want from
+   today and the decision in front of me, the medicines with their side effects and worries,
+   and the Power Statement last), one part at a time, the first first: its free text cut to
+   300, then 160, then 80 characters (at a word, ending "…" and the mark "(more at the peer
+   station)"); the trend table keeps only its flagged rows; video titles are cut to 48, then
+   28 characters (every video stays listed). So the medicines, the decision, what the person
+   wants to talk about and their Power Statement keep every word until everything before
+   them is as short as it goes.
+4. The shared decision recorded at the peer station, cut the same way (300, 160, 80
    characters, marked "(more at the peer station)"); never left off.
-7. The person's own words left off, in the same order.
+5. The parts left off, in the same order, each replaced by one line saying how many more
+   answers are held at the peer station.
 
 An alert is never shortened or left off (a flagged answer is printed whole under ALERTS, and
-only there). The header, the alerts and the shared-decision box are always printed, and a
-recorded decision is never cut without its mark.
+only there). The header, the alerts, the list of videos and the shared-decision box are always
+printed, and a recorded decision is never cut without its mark. docs/report.md says the same
+for clinics.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable, Spacer
 
+from decisionaid.config import TRIM_PARTS
 from decisionaid.errors import UserError
 from decisionaid.report.data import ReportData, Section
 from decisionaid.report.layout import (
@@ -48,36 +54,21 @@ CUT_LENGTHS = (300, 160, 80)
 # empty the rest of the page. Shorter than this, it is cut only after everything else.
 DECISION_LENGTH = 600
 
-# The answers that are not the person's own words, shortened first, lowest priority first.
-# Each names the ReportData sections it shortens.
-TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("how_ive_been", ("how_ive_been",)),
-    ("medicines", ("medicines",)),
-    ("today", ("today", "decision")),
-    ("personal_medicine", ("personal_medicine",)),
-    ("alerts", ("alert_answers",)),
-)
-# The person's own words (``Answer.own_words``), shortened last of all, the Power Statement
-# the very last.
-OWN_WORDS_TIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("personal_medicine", ("personal_medicine",)),
-    ("questions", ("questions",)),
-    ("today", ("today",)),
-    ("power_statement", ("power_statement",)),
-)
-# Which printed section each tier changes (to measure only that one again).
-_TIER_SECTIONS = {
-    "videos": ("suggestions",),
-    "trend_detail": ("how_ive_been",),
-    "how_ive_been": ("how_ive_been_more",),
-    "personal_medicine": ("personal_medicine",),
-    "medicines": ("medicines",),
-    "questions": ("questions",),
-    "today": ("today",),
-    "power_statement": ("power_statement",),
-    "alerts": ("alerts",),
-    "shared_decision": ("shared_decision",),
+# Each part the fitting step may shorten (``config.TRIM_PARTS``): the ReportData sections it
+# shortens, and the printed sections that then change (to measure only those again).
+# Two more parts are never left off: "trends" (the trend table keeps its flagged rows only)
+# and "videos" (their titles are shortened to ``TITLE_LENGTHS``; every video stays listed).
+PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "how_ive_been": (("how_ive_been",), ("how_ive_been_more",)),
+    "personal_medicine": (("personal_medicine",), ("personal_medicine",)),
+    "questions": (("questions",), ("questions",)),
+    "alert_answers": (("alert_answers",), ("alerts",)),
+    "today": (("today", "decision"), ("today",)),
+    "medicines": (("medicines",), ("medicines",)),
+    "power_statement": (("power_statement",), ("power_statement",)),
 }
+# Video titles are shortened to these lengths; the videos themselves are always listed.
+TITLE_LENGTHS = (48, 28)
 # The page from top to bottom: full-width sections, then these side by side in two balanced
 # columns (read left, then right), then the shared-decision box. "How I've been" prints its
 # trend table and then its other answers full width. The columns open with the person's own
@@ -185,37 +176,33 @@ def shorten(text: str, limit: int) -> str:
     return re.sub(r"[\s.,;:!?…\-–—]+$", "", cut) + "…"
 
 
-def _cut_section(section: Section, limit: int | None, own_words: bool) -> Section:
-    """The answers whose ``own_words`` is ``own_words`` cut to ``limit`` characters (never a
-    flagged one), or with None left off; the other answers stay as they are."""
+def _cut_section(section: Section, limit: int | None) -> Section:
+    """The answers cut to ``limit`` characters (never a flagged one), or with None left off."""
     if limit is None:
         # Flagged answers go too: each is printed whole under ALERTS, so it stays on the page.
-        kept = tuple(a for a in section.answers if a.own_words != own_words)
-        return Section(kept, section.left_off + len(section.answers) - len(kept))
+        return Section((), section.left_off + len(section.answers))
     answers = []
     for a in section.answers:
-        if a.own_words == own_words and a.shortenable and len(a.answer) > limit:
+        if a.shortenable and len(a.answer) > limit:
             a = replace(a, answer=shorten(a.answer, limit), cut=True)
         answers.append(a)
     return Section(tuple(answers), section.left_off)
 
 
-def _videos(keep: int) -> Callable[[Layout], Layout]:
+def _video_titles(limit: int) -> Callable[[Layout], Layout]:
     def change(layout: Layout) -> Layout:
         d = layout.data
-        if len(d.vignettes) <= keep:
+        if all(len(v.title) <= limit for v in d.vignettes):
             return layout
-        left = d.vignettes_left_off + len(d.vignettes) - keep
-        return replace(layout, data=replace(d, vignettes=d.vignettes[:keep],
-                                            vignettes_left_off=left))
+        titles = tuple(replace(v, title=shorten(v.title, limit)) for v in d.vignettes)
+        return replace(layout, data=replace(d, vignettes=titles))
     return change
 
 
-def _limit(fields: tuple[str, ...], limit: int | None,
-           own_words: bool = False) -> Callable[[Layout], Layout]:
+def _limit(fields: tuple[str, ...], limit: int | None) -> Callable[[Layout], Layout]:
     def change(layout: Layout) -> Layout:
         d = layout.data
-        new = {f: _cut_section(getattr(d, f), limit, own_words) for f in fields}
+        new = {f: _cut_section(getattr(d, f), limit) for f in fields}
         if all(new[f] == getattr(d, f) for f in fields):
             return layout
         return replace(layout, data=replace(d, **new))
@@ -252,38 +239,32 @@ def _trend_detail_off(layout: Layout) -> Layout:
     return layout if not layout.trend_detail else replace(layout, trend_detail=False)
 
 
-def shortening_steps() -> list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]]:
-    """Every shortening step, in order: (name, printed sections it changes, change).
-
-    Videos go first, then the "(was: …)" notes; then free text that is not the person's own
-    words is cut a round at a time (300, 160, 80 characters) across the tiers, lowest priority
-    first, so no section loses everything while another keeps long answers; then those tiers
-    are left off, lowest first, and the trend table keeps its flagged rows only. The person's
-    own words go through the same rounds last of all, the Power Statement the very last; then
-    the recorded shared decision (the prescriber's record: beyond a first cut of a very long
-    one, kept until nothing else is left to cut, and never left off); only then are the
-    person's own words left off."""
+def shortening_steps(
+    trim_order: tuple[str, ...] = TRIM_PARTS,
+) -> list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]]:
+    """Every shortening step, in order: (name, printed sections it changes, change). See the
+    module's docstring; ``trim_order`` is the order the parts are shortened and left off."""
+    decision = ("shared_decision",)
     steps: list[tuple[str, tuple[str, ...], Callable[[Layout], Layout]]] = [
-        ("videos: 3", _TIER_SECTIONS["videos"], _videos(3)),
-        ("videos: none", _TIER_SECTIONS["videos"], _videos(0)),
         # Tighter spacing costs no words: before anything the person or the trends say.
         ("compact spacing", BODY_SECTIONS, _compact),
-        ("trend detail: off", _TIER_SECTIONS["trend_detail"], _trend_detail_off),
-        (f"shared decision: {DECISION_LENGTH} characters", _TIER_SECTIONS["shared_decision"],
-         _decision(DECISION_LENGTH)),
+        ("trend detail: off", ("how_ive_been",), _trend_detail_off),
+        (f"shared decision: {DECISION_LENGTH} characters", decision, _decision(DECISION_LENGTH)),
     ]
-    for n in CUT_LENGTHS:
-        steps += [(f"{t}: {n} characters", _TIER_SECTIONS[t], _limit(f, n)) for t, f in TIERS]
-    steps += [(f"{t}: left off", _TIER_SECTIONS[t], _limit(f, None)) for t, f in TIERS]
-    steps.append(("trends: flagged only", ("how_ive_been", "how_ive_been_more"),
-                  _trends_flagged_only))
-    for n in CUT_LENGTHS:
-        steps += [(f"{t} (own words): {n} characters", _TIER_SECTIONS[t], _limit(f, n, True))
-                  for t, f in OWN_WORDS_TIERS]
-    steps += [(f"shared decision: {n} characters", _TIER_SECTIONS["shared_decision"],
-               _decision(n)) for n in CUT_LENGTHS]
-    steps += [(f"{t} (own words): left off", _TIER_SECTIONS[t], _limit(f, None, True))
-              for t, f in OWN_WORDS_TIERS]
+    for part in trim_order:
+        if part == "trends":
+            steps.append(("trends: flagged only", ("how_ive_been", "how_ive_been_more"),
+                          _trends_flagged_only))
+            continue
+        if part == "videos":
+            steps += [(f"video titles: {n} characters", ("suggestions",), _video_titles(n))
+                      for n in TITLE_LENGTHS]
+            continue
+        fields, printed = PARTS[part]
+        steps += [(f"{part}: {n} characters", printed, _limit(fields, n)) for n in CUT_LENGTHS]
+    steps += [(f"shared decision: {n} characters", decision, _decision(n)) for n in CUT_LENGTHS]
+    steps += [(f"{part}: left off", PARTS[part][1], _limit(PARTS[part][0], None))
+              for part in trim_order if part in PARTS]
     return steps
 
 
@@ -329,7 +310,7 @@ def fit(data: ReportData, page: Page) -> Layout:
         built.update(at_smallest)
         return done(smallest)
     layout = smallest
-    for name, sections, change in shortening_steps():
+    for name, sections, change in shortening_steps(data.trim_order):
         shortened = change(layout)
         if shortened is layout:
             continue

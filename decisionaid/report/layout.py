@@ -99,6 +99,8 @@ class Styles:
                           spaceAfter=gap),
             "trend_head": style("trend_head", max(MIN_BODY_SIZE, body - 1), textColor=GREY),
             "trend": style("trend", body),
+            "trend_span": style("trend_span", MIN_BODY_SIZE, leading=MIN_BODY_SIZE + 1,
+                                textColor=GREY),
             "box": style("box", body + 2, fontName=bold),
             "box_note": style("box_note", max(MIN_BODY_SIZE, body - 1), textColor=GREY,
                               alignment=TA_RIGHT),
@@ -224,11 +226,13 @@ def _para(line: TextLine, styles: Styles) -> Paragraph:
 def _header(lines: list[TextLine], styles: Styles, width: float) -> list[Flowable]:
     title = next(line for line in lines if line.kind == "title")
     meta = next(line for line in lines if line.kind == "meta")
-    date_, name, visit = meta.cells
-    right = Paragraph(f"{date_}<br/><b>{name}</b> · {visit}", styles["meta"])
+    date_, name, visit, appointment = meta.cells
+    # Two identifiers together, on their own line: what the chart matches the page by.
+    right = Paragraph(f"{date_} · {visit}<br/><b>{name}</b>"
+                      + (f"<br/>{appointment}" if appointment else ""), styles["meta"])
     left = [Paragraph(title.markup, styles["title"])]
     left += [_para(line, styles) for line in lines if line.kind == "subtitle"]
-    table = Table([[left, right]], colWidths=[width * 0.65, width * 0.35])
+    table = Table([[left, right]], colWidths=[width * 0.6, width * 0.4])
     table.setStyle(TableStyle([
         CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -320,17 +324,38 @@ def _power_statement(lines: list[TextLine], styles: Styles, width: float) -> lis
     return [*heading, bar]
 
 
+def _dated_chart(trend: Trend, start: str, styles: Styles, width: float) -> Flowable:
+    """The small chart; when it starts later than the others, its first date before it, on
+    the same line (the head says what the column spans)."""
+    chart = sparkline(trend)
+    if not start:
+        return chart
+    cell = Table([[Paragraph(start, styles["trend_span"]), chart]],
+                 colWidths=[max(width - chart.width - 2, 10), chart.width + 2])
+    cell.setStyle(TableStyle([
+        CELL_FONT,
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return cell
+
+
 def _trend_table(head: TextLine, rows: list[TextLine], trends: tuple[Trend, ...],
                  styles: Styles, width: float) -> Table:
     # With no earlier visit there is no change and no chart to show: two columns only.
     compare = any(t.earlier for t in trends)
-    widths = (0.41, 0.25, 0.22, 0.12) if compare else (0.6, 0.4)
+    widths = (0.37, 0.23, 0.22, 0.18) if compare else (0.6, 0.4)
     data = [[Paragraph(c, styles["trend_head"]) for c in head.cells[:len(widths)]]]
     for line, trend in zip(rows, trends, strict=True):
-        question, today, change, _chart = line.cells
+        question, today, change, span = line.cells
         row: list[Flowable] = [Paragraph(question, styles["trend"]), Paragraph(today, styles["trend"])]
         if compare:
-            row += [Paragraph(change, styles["trend"]), sparkline(trend)]
+            # The head says what the charts span; a chart that starts later says so itself.
+            row += [Paragraph(change, styles["trend"]),
+                    _dated_chart(trend, span, styles, widths[3] * width - 4)]
         data.append(row)
     table = Table(data, colWidths=[w * width for w in widths])
     pad = 0.5 if styles.compact else 1.0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
@@ -42,12 +43,16 @@ class _OnePageDoc(BaseDocTemplate):
         canvas.line(MARGIN, MARGIN + FOOTER_SPACE - 5, MARGIN + width, MARGIN + FOOTER_SPACE - 5)
         canvas.setFillColor(GREY)
         canvas.setFont(REGULAR, MIN_BODY_SIZE)
-        text_left = Paragraph(left, _footer_style())
-        _, h = text_left.wrap(width * 0.68, FOOTER_SPACE)
-        text_left.drawOn(canvas, MARGIN, MARGIN + FOOTER_SPACE - 8 - h)
+        # The person's identifiers and the date on one line at the right (they name the page
+        # if it is separated from others); the general note takes the rest.
         text_right = Paragraph(right, _footer_style(right=True))
-        _, h = text_right.wrap(width * 0.32, FOOTER_SPACE)
-        text_right.drawOn(canvas, MARGIN + width * 0.68, MARGIN + FOOTER_SPACE - 8 - h)
+        natural = stringWidth(text_right.getPlainText(), REGULAR, MIN_BODY_SIZE) + 2
+        right_width = min(max(natural, width * 0.32), width * 0.5)
+        _, h = text_right.wrap(right_width, FOOTER_SPACE)
+        text_right.drawOn(canvas, MARGIN + width - right_width, MARGIN + FOOTER_SPACE - 8 - h)
+        text_left = Paragraph(left, _footer_style())
+        _, h = text_left.wrap(width - right_width - 12, FOOTER_SPACE)
+        text_left.drawOn(canvas, MARGIN, MARGIN + FOOTER_SPACE - 8 - h)
         canvas.restoreState()
 
 

@@ -23,6 +23,7 @@ from decisionaid.engine.summary import VisitSummary
 from decisionaid.engine.visit import InvalidAnswer, Visit
 from decisionaid.report.data import (
     EarlierVisit,
+    Identity,
     ItemKey,
     ReportInput,
     SharedDecision,
@@ -365,6 +366,7 @@ def person_report_input(content: Content, person: Person, today: date = SAMPLE_D
         history=person.earlier_visits(today),
         watched=tuple(v for v in person.watched if v in content.vignettes),
         unanswered_safety=unanswered_safety(content, visit.answers),
+        identity=Identity(person.name, person.born if isinstance(person.born, date) else None),
     )
 
 

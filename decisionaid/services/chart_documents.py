@@ -54,15 +54,26 @@ def _safe(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "none"
 
 
+def _record_number(visit: _StoredVisit) -> str | None:
+    """The schedule's record number when the visit is linked to an appointment (a guest's
+    too), else the profile's clinic id."""
+    return visit.identity.record_number or visit.clinic_id
+
+
+def _born(visit: _StoredVisit):
+    return visit.identity.date_of_birth or visit.date_of_birth
+
+
 def file_name(settings: HealthRecordSettings, visit: _StoredVisit, event: str) -> str:
     """The clinic's pattern filled in, e.g. ``A1234_2026-12-07_12_report.pdf``."""
+    record, born = _record_number(visit), _born(visit)
     values = {
-        "record_number": _safe(visit.clinic_id or "no-record-number"),
-        "clinic_id": _safe(visit.clinic_id or "no-record-number"),
+        "record_number": _safe(record or "no-record-number"),
+        "clinic_id": _safe(record or "no-record-number"),
         "date": visit.started_at.astimezone().date().isoformat(),
         "visit": str(visit.id),
         "kind": KINDS[event],
-        "birth_date": visit.date_of_birth.isoformat() if visit.date_of_birth else "unknown",
+        "birth_date": born.isoformat() if born else "unknown",
     }
     return _safe(settings.file_name.format(**values))
 
@@ -70,17 +81,20 @@ def file_name(settings: HealthRecordSettings, visit: _StoredVisit, event: str) -
 def _patient(settings: HealthRecordSettings, visit: _StoredVisit) -> dict:
     patient: dict = {"resourceType": "Patient"}
     identifiers = []
-    if visit.clinic_id and settings.record_number_system:
+    record = _record_number(visit)
+    if record and settings.record_number_system:
         identifiers.append({"use": "usual", "system": settings.record_number_system,
-                            "value": visit.clinic_id})
+                            "value": record})
     if visit.pseudonym:
         identifiers.append({"system": USER_SYSTEM, "value": visit.pseudonym})
     if identifiers:
         patient["identifier"] = identifiers
-    if visit.first_name:
+    if visit.identity.appointment_at is not None and visit.identity.name:
+        patient["name"] = [{"text": visit.identity.name}]  # as the clinic's schedule names them
+    elif visit.first_name:
         patient["name"] = [{"given": [visit.first_name]}]
-    if visit.date_of_birth:
-        patient["birthDate"] = visit.date_of_birth.isoformat()
+    if _born(visit):
+        patient["birthDate"] = _born(visit).isoformat()
     return patient
 
 
@@ -94,13 +108,14 @@ def build_packet(settings: HealthRecordSettings, content: Content | None, visit:
     patient = _patient(settings, visit)
     entries: list[dict] = []
     contained: list[dict] = []
-    if visit.clinic_id and settings.record_number_system:
-        patient_url = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{settings.record_number_system}|{visit.clinic_id}')}"
+    record = _record_number(visit)
+    if record and settings.record_number_system:
+        patient_url = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{settings.record_number_system}|{record}')}"
         entries.append({
             "fullUrl": patient_url,
             "resource": patient,
             "request": {"method": "POST", "url": "Patient",
-                        "ifNoneExist": f"identifier={settings.record_number_system}|{visit.clinic_id}"},
+                        "ifNoneExist": f"identifier={settings.record_number_system}|{record}"},
         })
         subject: dict = {"reference": patient_url}
     else:

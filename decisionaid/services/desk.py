@@ -10,7 +10,7 @@ shows it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from sqlalchemy import case, func, select
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
 from decisionaid.services import audit, chart_outbox, roles
+from decisionaid.services.appointments import Identifiers, identifiers_of
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visit_records import VisitRecord, visit_info_query, visit_infos
@@ -41,6 +42,8 @@ class ReportLine:
     concerns: int
     # Safety questions left unanswered ("please ask", services/check_ins.py): apart from flags.
     please_ask: int = 0
+    # Name, date of birth, record number; the appointment's time and prescriber when linked.
+    identity: Identifiers = field(default_factory=Identifiers)
 
     @property
     def alerts(self) -> int:
@@ -82,8 +85,10 @@ class Desk:
             asks = dict(session.execute(
                 select(SafetyCheckIn.visit_id, func.count()).where(SafetyCheckIn.visit_id.in_(ids))
                 .group_by(SafetyCheckIn.visit_id)).all()) if ids else {}
+            named = identifiers_of(session, ids)
             return [ReportLine(v.id, v.service_user_id, v.first_name, v.state, v.finished_at,
-                               *counts.get(v.id, (0, 0)), please_ask=int(asks.get(v.id, 0)))
+                               *counts.get(v.id, (0, 0)), please_ask=int(asks.get(v.id, 0)),
+                               identity=named.get(v.id, Identifiers(None)))
                     for v in done]
 
         lines = self.db.read(work)

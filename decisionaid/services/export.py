@@ -19,7 +19,7 @@ import contextlib
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from decisionaid.content.model import Content, Item, text_in
 from decisionaid.errors import UserError
 from decisionaid.files import write_private
 from decisionaid.services import audit, roles
+from decisionaid.services.appointments import Identifiers, identifiers_of
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -55,7 +56,10 @@ CSV_COLUMNS = [
     "value",
     "answered_at",
 ]
-NAME_COLUMNS = ["first_name", "date_of_birth", "clinic_id"]
+# With names: the profile's first name and clinic id, and the two identifiers the chart uses
+# (from the appointment when the visit is linked to one, a guest's too).
+NAME_COLUMNS = ["first_name", "date_of_birth", "clinic_id", "name", "record_number",
+                "appointment_at", "prescriber"]
 _BATCH = 500
 
 
@@ -88,6 +92,7 @@ class _StoredVisit:
     clinic_id: str | None
     service_user_id: int | None
     answers: list[_StoredAnswer]
+    identity: Identifiers = field(default_factory=Identifiers)
 
 
 def _iso(moment: datetime) -> str:
@@ -139,7 +144,9 @@ def _visits(db: Database, since: date | None, only: int | None = None) -> Iterat
                             a.answered_at,
                         )
                     )
-            return [_StoredVisit(*r, answers[r.id]) for r in rows]
+            who = identifiers_of(session, list(answers))
+            return [_StoredVisit(*r, answers[r.id], who.get(r.id, Identifiers(None)))
+                    for r in rows]
 
         rows = db.read(batch)
         if not rows:
@@ -221,13 +228,23 @@ def questionnaire_responses(
                 for a in answers
             ],
         }
+        subject: dict = {}
         if visit.pseudonym is not None:
-            subject: dict = {"identifier": {"system": USER_SYSTEM, "value": visit.pseudonym}}
-            if include_names and visit.first_name:
-                subject["display"] = visit.first_name
+            subject["identifier"] = {"system": USER_SYSTEM, "value": visit.pseudonym}
+        if include_names and visit.identity.name:
+            subject["display"] = _display(visit.identity)
+        if subject:
             resource["subject"] = subject
         resources.append(resource)
     return resources
+
+
+def _display(identity: Identifiers) -> str:
+    """"Rosa Martinez (born 1982-03-14, record MRN-100)": two identifiers in one line."""
+    more = [f"born {identity.date_of_birth.isoformat()}" if identity.date_of_birth else "",
+            f"record {identity.record_number}" if identity.record_number else ""]
+    more = [m for m in more if m]
+    return f"{identity.name} ({', '.join(more)})" if more else str(identity.name)
 
 
 def _csv_value(value: object) -> str:
@@ -304,10 +321,16 @@ def export(
                     _iso(a.answered_at),
                 ]
                 if include_names:
+                    who = visit.identity
+                    born = who.date_of_birth or visit.date_of_birth
                     row += [
                         visit.first_name or "",
-                        visit.date_of_birth.isoformat() if visit.date_of_birth else "",
+                        born.isoformat() if born else "",
                         visit.clinic_id or "",
+                        who.name or "",
+                        who.record_number or "",
+                        _iso(who.appointment_at) if who.appointment_at else "",
+                        who.prescriber or "",
                     ]
                 writer.writerow(row)
 

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.services import audit, reads, roles
+from decisionaid.services import appointments, audit, reads, roles
+from decisionaid.services.appointments import AppointmentLine, appointment_lines
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import Profile, UnknownProfile, name_key
@@ -62,6 +63,7 @@ class Board:
     safety: list[OpenSafetyFlag]
     # Safety questions left unanswered, "please ask" (services/check_ins.py): apart from flags.
     check_ins: list[OpenCheckIn] = field(default_factory=list)
+    appointments: list[AppointmentLine] = field(default_factory=list)  # today's, earliest first
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ ACCESS_WORDS = {
     audit.HELP_VIEW: "saw a help request",
     audit.PROFILE_UNLOCKED: "unlocked their sign-in",
     audit.PROFILES_MERGED: "joined two profiles of theirs into one",
+    appointments.LINKED: "linked the visit to their appointment today",
+    appointments.ARRIVED: "marked them arrived for their appointment",
 }
 
 
@@ -189,7 +193,8 @@ class PeerQueries:
                 BoardLine(v, self.section_title(sections.get(v.id))) for v in infos
             ]
             asks = CheckIns(self.db, self.content, clock=self.clock).read_open(session)
-            return Board(lines, self._open_safety(session), asks)
+            return Board(lines, self._open_safety(session), asks,
+                         appointment_lines(session, start, end))
 
         board = self.db.read(work)
         shown = {c.visit_id: None for c in board.check_ins}

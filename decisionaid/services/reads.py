@@ -102,6 +102,10 @@ def access_events(session: Session, service_user_id: int, limit: int = 200,
     return found
 
 
+# Appointment events (services/appointments.py), kept off the person's own list at the kiosk.
+SCHEDULE_ACTIONS = frozenset({"appointment-linked", "appointment-arrived"})
+
+
 def own_access(db: Database, service_user_id: int, *, at: datetime,
                limit: int = 200) -> list[AccessEvent]:
     """For the person themself, signed in at the kiosk: what staff and the command line did
@@ -112,7 +116,10 @@ def own_access(db: Database, service_user_id: int, *, at: datetime,
         audit.record(session, audit.OWN_LOOK, at=at, actor="kiosk",
                      service_user_id=service_user_id)
         events = access_events(session, service_user_id, limit * 2)
+        # Nothing of the clinic's schedule at the kiosk: not even that a visit was linked to
+        # an appointment (the station's list of who looked shows it).
         return [e for e in events
-                if e.staff_name is not None or e.actor == "cli"][:limit]
+                if (e.staff_name is not None or e.actor == "cli")
+                and e.action not in SCHEDULE_ACTIONS][:limit]
 
     return db.write(work)

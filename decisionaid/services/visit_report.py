@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from decisionaid.config import TRIM_PARTS
 from decisionaid.content.model import Content
 from decisionaid.report.data import (
     TREND_VISITS,
     CheckedIn,
     EarlierVisit,
+    Identity,
     ItemKey,
     ReportInput,
     SharedDecision,
@@ -18,6 +20,7 @@ from decisionaid.report.data import (
     unanswered_safety,
 )
 from decisionaid.report.render import render_report
+from decisionaid.services.appointments import identifiers_for
 from decisionaid.services.check_ins import CheckIns
 from decisionaid.services.visit_records import VisitRecord
 from decisionaid.services.visits import REVIEW_CLOSED_NOTE, VisitService
@@ -28,9 +31,22 @@ def _day(moment: datetime) -> date:
     return moment.astimezone().date() if moment.tzinfo else moment.date()
 
 
-def report_input(visits: VisitService, record: VisitRecord) -> ReportInput:
-    """Everything the report needs about a stored visit: its summary, the earlier visits the
-    trends compare against, and the stories watched."""
+def identity(visits: VisitService, visit_id: int, *, schedule: bool = True) -> Identity:
+    """The person's identifiers for the page. With ``schedule``, a visit linked to an
+    appointment is named as the schedule names the person (a guest too), with the
+    appointment's time and prescriber; without it (the page shown and printed at the kiosk,
+    which must say nothing of the schedule), only what the person's own profile holds."""
+    found = visits.db.read(lambda session: identifiers_for(session, visit_id,
+                                                           schedule=schedule))
+    return Identity(found.name, found.date_of_birth, found.record_number,
+                    found.appointment_at.astimezone().strftime("%H:%M")
+                    if found.appointment_at else None, found.prescriber)
+
+
+def report_input(visits: VisitService, record: VisitRecord, *,
+                 schedule: bool = True) -> ReportInput:
+    """Everything the report needs about a stored visit: its summary, who it is about, the
+    earlier visits the trends compare against, and the stories watched."""
     return ReportInput(
         summary=visits.summary(record),
         visit_date=_day(record.started_at),
@@ -48,6 +64,7 @@ def report_input(visits: VisitService, record: VisitRecord) -> ReportInput:
         unanswered_safety=skipped_safety_questions(visits.content, record),
         decision=_decision(record),
         checked_in=_checked_in(visits, record),
+        identity=identity(visits, record.id, schedule=schedule),
     )
 
 
@@ -82,12 +99,15 @@ def skipped_safety_questions(content: Content, record: VisitRecord) -> tuple[Ite
 
 
 def report_pdf(visits: VisitService, visit_id: int, site_name: str, paper: str = "letter",
-               language: str | None = None) -> bytes:
+               language: str | None = None, *, identifiers: str = "name_dob",
+               trim_order: tuple[str, ...] = TRIM_PARTS, schedule: bool = True) -> bytes:
     """The visit's one-page report as PDF bytes, in ``language``: the configuration's
     ``report_language`` for the prescriber's copy, or the visit's own language (None) for
-    the copy the person keeps."""
-    data = build_report_data(report_input(visits, visits.load(visit_id)), site_name,
-                             visits.content, language)
+    the copy the person keeps. ``identifiers`` is the configuration's ``report_identifiers``;
+    ``trim_order`` its ``report_trim_order``; ``schedule=False`` for a page shown at the kiosk
+    (see ``identity``)."""
+    data = build_report_data(report_input(visits, visits.load(visit_id), schedule=schedule),
+                             site_name, visits.content, language, identifiers, trim_order)
     return render_report(data, paper)
 
 
@@ -97,5 +117,7 @@ def room_preview_pdf(visits: VisitService, visit_id: int, site_name: str, paper:
     ``report_pdf``'s."""
     from dataclasses import replace
 
-    data = build_report_data(report_input(visits, visits.load(visit_id)), site_name, visits.content, None)
+    # Shown at the kiosk: named from the person's own profile, never from the schedule.
+    data = build_report_data(report_input(visits, visits.load(visit_id), schedule=False),
+                             site_name, visits.content, None)
     return render_report(replace(data, for_the_room=True), paper)

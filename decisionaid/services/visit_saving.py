@@ -17,6 +17,7 @@ from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
 from decisionaid.services import audit, chart_outbox, check_ins, roles
+from decisionaid.services.appointments import link_signed_in
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
 from decisionaid.services.kiosk_visit import SAVE_GIVE_UP_S, KioskVisit
@@ -88,6 +89,8 @@ class KioskVisits:
                 )
                 .returning(VisitRow.id)
             )
+            if service_user_id is not None:  # the kiosk is told nothing of the schedule
+                link_signed_in(session, visit_id, service_user_id, now)
             return visit_id, lang, carry
 
         visit_id, lang, carry = self.db.write(work)

@@ -346,3 +346,38 @@ class ChartDelivery(Base):
         Index("ix_chart_deliveries_state_next_attempt_at", "state", "next_attempt_at"),
         Index("ix_chart_deliveries_visit_id", "visit_id"),
     )
+
+
+class Appointment(Base):
+    """One of the day's appointments, imported from the clinic's schedule (CSV or FHIR).
+
+    ``source_key`` is the schedule's own identifier for the appointment (``fhir:`` + the
+    Appointment id, ``csv:`` + the id column, or a digest of day, time, name and date of birth
+    when the export has no id), so importing the same schedule again updates it in place. The
+    FHIR references (``patient_ref``, ``prescriber_ref``) are kept as given, to tie what the
+    clinic later receives back to its own records."""
+
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(200), unique=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    given_name: Mapped[str] = mapped_column(String(80))
+    family_name: Mapped[str] = mapped_column(String(80))
+    name_key: Mapped[str] = mapped_column(NAME_KEY)  # given_name folded as profiles fold names
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    record_number: Mapped[str | None] = mapped_column(String(40))
+    patient_ref: Mapped[str | None] = mapped_column(String(200))
+    prescriber: Mapped[str] = mapped_column(String(120))
+    prescriber_ref: Mapped[str | None] = mapped_column(String(200))
+    visit_type: Mapped[str] = mapped_column(String(80))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), unique=True
+    )
+    arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_appointments_starts_at", "starts_at"),
+        Index("ix_appointments_name_key_date_of_birth", "name_key", "date_of_birth"),
+    )

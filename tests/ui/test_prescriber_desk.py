@@ -94,12 +94,13 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         workspace = window.workspace
         member = workspace.member
 
-        # Today's reports: who, when they finished, alerts first.
+        # Today's reports: who (two identifiers), when they finished, alerts first.
         reports = workspace.reports
         qtbot.waitUntil(lambda: reports.list.rowCount() == 2)
-        assert [reports.list.item(r, 1).text() for r in range(2)] == ["Rosa", "Sam"]
-        assert reports.list.item(0, 2).text().startswith("⚠ 1 safety")
-        assert reports.list.item(0, 3).text() == "to record"
+        assert [reports.list.item(r, 1).text() for r in range(2)] == [
+            "Rosa · 1979-06-14", "Sam · 1997-02-03"]
+        assert reports.list.item(0, 3).text().startswith("⚠ 1 safety")
+        assert reports.list.item(0, 4).text() == "to record"
         assert "2 reports" in reports.updated.text()
 
         # The report, opened at the size it prints (the top one is chosen to begin with).
@@ -126,7 +127,7 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         assert review.follow_up == ["check-in-call"]
         assert app.visits.load(rosa).state == "reviewed"
         assert not screen.marks["plain-language"].isEnabled()  # locked, shown as recorded
-        qtbot.waitUntil(lambda: reports.list.item(0, 3).text() == "recorded")
+        qtbot.waitUntil(lambda: reports.list.item(0, 4).text() == "recorded")
 
         # Save as PDF: a private file, every font in it embedded.
         qtbot.mouseClick(screen.save_pdf, Qt.MouseButton.LeftButton)

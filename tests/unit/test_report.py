@@ -163,7 +163,7 @@ def test_a_spanish_report_has_spanish_headings_and_intact_accents(content):
                    "Mi declaración de poder", "Lo que quiero de la consulta de hoy",
                    "Cómo he estado", "Sentirme triste o con el ánimo bajo",
                    "Nuestra decisión compartida de hoy", "8 de abril de 2025",
-                   "Todavía no estoy seguro/a de esta decisión: 2 de 4"):
+                   "Qué tan seguro/a me siento de esta decisión: 2 de 4 — menos de 4 significa alguna duda"):
         assert flat(phrase) in flat(text), phrase
     assert "How I've been" not in text
 
@@ -171,7 +171,7 @@ def test_a_spanish_report_has_spanish_headings_and_intact_accents(content):
 def test_the_sure_score_reads_as_a_plain_sentence_and_replaces_its_four_answers(content):
     answers = {("my-decision", f"sure-{i}"): i <= 2 for i in range(1, 5)}
     text = page_text(report(run_visit(content, "en", answers), content))
-    assert "Not sure yet about this decision: 2 of 4" in text
+    assert "How sure I feel about this decision: 2 of 4 — under 4 means some doubt" in text
     assert "Do you feel sure" not in text  # the four yes/no answers are the sentence's
 
 

@@ -104,13 +104,13 @@ def test_a_pasted_note_as_decision_is_cut_before_anyones_words_and_says_where_th
     decided = replace(sample_report_input(content), decision=long)
     data = build_report_data(decided, SITE, content, language)
     layout = fit(data, Page())
-    # Cut to about six lines, before any answer is shortened: the person's words stay whole.
+    # Cut to about six lines, before any answer is shortened; the Power Statement, today's
+    # wishes and the medicines stay whole.
     done = list(layout.steps)
     before = done[:done.index("shared decision: 600 characters")]
-    assert all(s.startswith(("size", "videos", "compact", "trend detail")) for s in before)
-    assert not any("own words" in s for s in done)
-    assert not any(a.cut for s in (layout.data.power_statement, layout.data.personal_medicine,
-                                   layout.data.questions, layout.data.today) for a in s.answers)
+    assert all(s.startswith(("size", "video titles", "compact", "trend detail")) for s in before)
+    assert not any(a.cut for s in (layout.data.power_statement, layout.data.today,
+                                   layout.data.medicines) for a in s.answers)
     assert layout.data.shared_decision.cut and len(layout.data.shared_decision.text) <= 601
     text = page(render_report(data))
     more = "más en la estación de apoyo entre pares" if language == "es" else "more at the peer station"
@@ -122,8 +122,8 @@ def test_a_pasted_note_as_decision_is_cut_before_anyones_words_and_says_where_th
 def test_a_decision_of_a_few_sentences_is_cut_only_after_every_other_answer():
     steps = [name for name, _, _ in shortening_steps()]
     first_cut = steps.index("shared decision: 300 characters")
-    assert steps.index("power_statement (own words): 80 characters") < first_cut
-    assert all(not s.endswith("left off") for s in steps[:first_cut] if "own words" in s)
+    assert steps.index("power_statement: 80 characters") < first_cut
+    assert not any(s.endswith("left off") for s in steps[:first_cut])
     assert "shared decision: 80 characters" in steps
     assert not any(s.startswith("shared decision") and s.endswith("left off") for s in steps)
 

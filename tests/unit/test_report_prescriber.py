@@ -9,6 +9,7 @@ from datetime import date
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from decisionaid.config import PROJECT_ROOT, Config
 from decisionaid.config import _parse as parse_config
@@ -16,6 +17,8 @@ from decisionaid.content.loader import load_content
 from decisionaid.content.model import ItemRef
 from decisionaid.errors import ConfigError
 from decisionaid.report import EarlierVisit, ReportInput, build_report_data, render_report
+from decisionaid.report.fitting import fit
+from decisionaid.report.layout import Page
 from decisionaid.report.sample import (
     MARISOL,
     PEOPLE,
@@ -114,7 +117,7 @@ def test_a_low_sure_score_is_on_the_decision_line_not_in_the_alerts(content):
     answers = {**BASE, **{("my-decision", f"sure-{i}"): i <= 2 for i in range(1, 5)}}
     text = render(content, visit_of(content, answers))
     assert "No alerts today." in text
-    assert "Not sure yet about this decision: 2 of 4" in text
+    assert "How sure I feel about this decision: 2 of 4 — under 4 means some doubt" in text
 
 
 def test_a_skipped_safety_question_says_not_answered_in_the_alerts_box(content):
@@ -213,25 +216,78 @@ def test_report_language_defaults_to_the_sites_first_language():
 
 
 # --- 4. the person's words first -----------------------------------------------------------------
-def test_the_persons_own_words_are_shortened_last(content):
-    """Long answers everywhere: the other answers are cut or left off while the Power
-    Statement, Personal Medicine in their words, questions and goal stay whole."""
-    long = "I have a lot to say about how this has been going for me lately. " * 6
-    own = {
-        ("power-statement", "statement"): "I am a gardener and a grandmother. " * 8,
-        ("personal-medicine", "in-my-words"): "Digging in my garden every morning. " * 8,
-        ("my-questions", "questions"): "Can I take it at night instead? " * 10,
-        ("my-questions", "goal"): "Walk to the market twice a week. " * 7,
-    }
+LONG = "I have a lot to say about how this has been going for me lately. " * 6
+OWN = {
+    ("power-statement", "statement"): "I am a gardener and a grandmother. " * 8,
+    ("personal-medicine", "in-my-words"): "Digging in my garden every morning. " * 8,
+    ("my-questions", "questions"): "Can I take it at night instead? " * 10,
+    ("my-questions", "goal"): "Walk to the market twice a week. " * 7,
+}
+# What the page keeps before any long free text is trimmed, in each report language.
+KEPT = {
+    "en": ("ALERTS", "The medicines I take", "Side effects I have noticed",
+           "My worries or concerns about medicines", "The decision in front of me",
+           "What I want to talk about today",
+           "How sure I feel about this decision: 2 of 4 — under 4 means some doubt",
+           "I watched:", "Suggested for me:", "Jan 14 – today"),
+    "es": ("ALERTAS", "Los medicamentos que tomo", "Efectos secundarios que he notado",
+           "Lo que me preocupa de los medicamentos", "La decisión que tengo por delante",
+           "De qué quiero hablar hoy",
+           "Qué tan seguro/a me siento de esta decisión: 2 de 4 — menos de 4 significa "
+           "alguna duda", "Vi:", "Sugeridos para mí:", "14 ene – hoy"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_long_answers_visit_prints_one_page_in_clinical_order(content, language):
+    """Long answers everywhere: one page that keeps the alerts, the medicines with their side
+    effects and worries, the decision and what the person wants to talk about, and their
+    Power Statement whole; the long free text before them is trimmed, marked, and held at
+    the peer station."""
     answers = {**ROSA.answers,
-               **{(q.id, i.id): long[: i.max_length] for q in content.questionnaires
+               **{(q.id, i.id): LONG[: i.max_length] for q in content.questionnaires
                   for i in q.items if i.type == "text"},
-               **{k: v.strip()[:380] for k, v in own.items()}}
-    data = build_report_data(person_report_input(content, ROSA, answers=answers), SITE, content)
-    text = flat(column_text(render_report(data)))
-    assert "(moreatthepeerstation)" in text or "moreanswers" in text  # others were shortened
-    for key, words in own.items():
-        assert flat(words.strip()[:380]) in text, key
+               **{k: v.strip()[:380] for k, v in OWN.items()}}
+    data = build_report_data(person_report_input(content, ROSA, answers=answers), SITE,
+                             content, language)
+    pdf = render_report(data)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    text = flat(column_text(pdf))
+    for words in KEPT[language]:
+        assert flat(words) in text, words
+    assert flat(OWN[("power-statement", "statement")].strip()) in text
+    more = "más en la estación de apoyo entre pares" if language == "es" else "more at the peer station"
+    for trimmed in ("Digging in my garden every morning. Digging",
+                    "Can I take it at night instead? Can I take it"):
+        assert flat(trimmed) in text and flat(OWN[("my-questions", "questions")].strip()) not in text
+    assert text.count(flat(more)) >= 3
+    layout = fit(data, Page())
+    assert not any(a.cut for a in layout.data.power_statement.answers)
+    # The medicines and today's wishes are shortened only once the long free text is at its
+    # shortest (in Spanish, whose labels are longer, they are; in English they stay whole).
+    steps = list(layout.steps)
+    clinical = [i for i, s in enumerate(steps) if s.startswith(("medicines", "today"))]
+    assert all(i > steps.index("questions: 80 characters") for i in clinical)
+    if language == "en":
+        assert not clinical
+    assert all(v.title for v in layout.data.vignettes) and layout.data.vignettes_left_off == 0
+
+
+def test_a_clinic_may_choose_its_own_fitting_order(content):
+    """With the Power Statement first in ``report_trim_order`` it is the first to be cut."""
+    answers = {**ROSA.answers,
+               **{(q.id, i.id): LONG[: i.max_length] for q in content.questionnaires
+                  for i in q.items if i.type == "text"},
+               **{k: v.strip()[:380] for k, v in OWN.items()}}
+    order = parse_config({"report_trim_order": [
+        "power_statement", "how_ive_been", "personal_medicine", "questions", "alert_answers",
+        "trends", "videos", "today", "medicines"]}, None).report_trim_order
+    data = build_report_data(person_report_input(content, ROSA, answers=answers), SITE,
+                             content, trim_order=order)
+    steps = fit(data, Page()).steps
+    assert next(s for s in steps if s.endswith("characters")).startswith("power_statement: ")
+    with pytest.raises(ConfigError, match="report_trim_order must list each of"):
+        parse_config({"report_trim_order": ["power_statement"]}, None)
 
 
 def test_lines_that_say_nothing_are_left_off(content):

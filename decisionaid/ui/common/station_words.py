@@ -694,4 +694,36 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "en": "stopped at {time}, in {section}",
         "es": "se detuvo a las {time}, en {section}",
     },
+    # --- today's appointments (the clinic's schedule) ----------------------------------------
+    "station_appointments_heading": {"en": "Appointments today", "es": "Citas de hoy"},
+    "station_no_appointments": {
+        "en": "No appointments imported for today.",
+        "es": "No se importó ninguna cita para hoy.",
+    },
+    "station_col_time": {"en": "Time", "es": "Hora"},
+    "station_col_appointment": {"en": "Appointment", "es": "Cita"},
+    "station_col_dob": {"en": "Date of birth", "es": "Fecha de nacimiento"},
+    "station_col_record": {"en": "Record no.", "es": "N.º de expediente"},
+    "station_col_prescriber": {"en": "Prescriber", "es": "Quien receta"},
+    "station_col_visit_type": {"en": "Visit type", "es": "Tipo de cita"},
+    "station_appt_expected": {"en": "Expected", "es": "Se le espera"},
+    "station_appt_arrived": {"en": "Arrived", "es": "Ya llegó"},
+    "station_appt_at_kiosk": {"en": "At the kiosk (visit {visit_id})", "es": "En el quiosco (visita {visit_id})"},
+    "station_appt_report_ready": {"en": "Report ready (visit {visit_id})", "es": "Informe listo (visita {visit_id})"},
+    "station_appt_seen": {"en": "Seen (visit {visit_id})", "es": "Ya tuvo su consulta (visita {visit_id})"},
+    "station_mark_arrived": {"en": "Mark arrived", "es": "Marcar que llegó"},
+    "station_link_visit": {"en": "Link to visit {visit_id}", "es": "Vincular con la visita {visit_id}"},
+    "station_link_pick": {
+        "en": "Choose a visit in the list below to link",
+        "es": "Elige una visita en la lista de abajo para vincularla",
+    },
+    "station_linked": {
+        "en": "Visit {visit_id} is linked to {name}'s appointment at {time}.",
+        "es": "La visita {visit_id} quedó vinculada a la cita de {name} a las {time}.",
+    },
+    "station_marked_arrived": {"en": "{name} is marked as arrived.", "es": "Se marcó la llegada de {name}."},
+    "station_schedule_imported": {
+        "en": "Schedule {file}: {added} added, {updated} updated, {bad} rows not imported.",
+        "es": "Agenda {file}: {added} citas nuevas, {updated} actualizadas, {bad} filas sin importar.",
+    },
 }

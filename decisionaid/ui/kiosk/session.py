@@ -114,7 +114,7 @@ def kiosk_services(app: App) -> KioskServices:
 
     return KioskServices(
         config=app.config, content=app.content, visits=app.visits, profiles=app.profiles,
-        printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.report_pdf,
+        printer=app.printer if app.printer is not None else default_printer(app.config), make_page=app.kiosk_report_pdf,
         staff=app.staff if app.staff is not None else StaffAccounts(app.db, app.hasher),
         make_own_page=app.own_language_pdf, help=app.help, outbox=app.help_outbox,
         make_preview=app.room_preview_pdf,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.services.appointments import Identifiers
 from decisionaid.services.desk import Desk, ReportLine
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
@@ -50,6 +51,21 @@ PAGE_PX = 816
 def counted(thing: str, n: int, language: str) -> str:
     """"1 report", "2 reports" (and the same in Spanish)."""
     return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=n)
+
+
+def who_words(identity: Identifiers, language: str) -> str:
+    """The person by two identifiers: name, date of birth and record number when known."""
+    if not identity.name:
+        return t("station_guest", language)
+    parts = [identity.name, identity.date_of_birth.isoformat() if identity.date_of_birth else "",
+             identity.record_number or ""]
+    return " · ".join(p for p in parts if p)
+
+
+def appointment_words(identity: Identifiers) -> str:
+    if identity.appointment_at is None:
+        return ""
+    return f"{clock_time(identity.appointment_at)} · {identity.prescriber}"
 
 
 def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0) -> str:
@@ -89,11 +105,12 @@ class ReportsScreen(QWidget):
         bar.addWidget(self.updated, 1)
         bar.addWidget(self.open_button)
         self.list = table([t(f"station_col_{c}", lang)
-                           for c in ("finished", "name", "alerts", "decision")])
+                           for c in ("finished", "name", "appointment", "alerts", "decision")])
         self.list.setObjectName("reports_list")
         self.list.setColumnWidth(0, 110)
-        self.list.setColumnWidth(1, 240)
-        self.list.setColumnWidth(2, 320)
+        self.list.setColumnWidth(1, 330)
+        self.list.setColumnWidth(2, 160)
+        self.list.setColumnWidth(3, 280)
         self.empty = role(QLabel(t("station_no_reports_today", lang)), "quiet")
         self.empty.setWordWrap(True)
         self.empty.hide()
@@ -140,7 +157,8 @@ class ReportsScreen(QWidget):
         chosen = selected_key(self.list)
         fill(self.list, [[
             clock_time(line.finished_at),
-            line.first_name or t("station_guest", lang),
+            who_words(line.identity, lang),
+            appointment_words(line.identity),
             alerts_words(line.safety, line.concerns, lang, line.please_ask),
             t("station_decision_recorded" if line.decided else "station_decision_to_record", lang),
         ] for line in lines], [line.visit_id for line in lines])
@@ -148,7 +166,7 @@ class ReportsScreen(QWidget):
             colours = ((SAFETY_BG, SAFETY_FG) if line.safety else
                        (CONCERN_BG, CONCERN_FG) if line.concerns or line.please_ask else None)
             if colours:
-                cell = self.list.item(r, 2)
+                cell = self.list.item(r, 3)
                 cell.setBackground(QColor(colours[0]))
                 cell.setForeground(QColor(colours[1]))
         self.empty.setVisible(not lines)
@@ -176,6 +194,7 @@ class ReportScreen(QWidget):
         self.visit_id = visit_id
         self.desk: Desk = services.desk()
         self.record: VisitRecord | None = None
+        self.identity: Identifiers | None = None  # name, birthday, record no., appointment
         self.pdf: bytes | None = None
         lang = services.language
 
@@ -258,16 +277,17 @@ class ReportScreen(QWidget):
     # --- reading --------------------------------------------------------------------------------
     def load(self) -> None:
         desk, member, visit_id = self.desk, self.member, self.visit_id
+        schedule = self.services.appointments
 
         def work():
             record, pdf = desk.open_report(visit_id, by=member)
-            return record, pdf, pdf_preview(pdf, PAGE_PX)
+            return record, pdf, pdf_preview(pdf, PAGE_PX), schedule.identifiers(visit_id)
 
         in_background(self, work, self._show,
                       lambda m: (self.page.setText(m), show_message(self.message, m, error=True)))
 
     def _show(self, result) -> None:
-        record, self.pdf, image = result
+        record, self.pdf, image, self.identity = result
         self.page.setPixmap(QPixmap.fromImage(image))
         self.save_pdf.setEnabled(True)
         self._show_record(record)
@@ -275,11 +295,13 @@ class ReportScreen(QWidget):
     def _show_record(self, record: VisitRecord) -> None:
         self.record = record
         lang = self.services.language
-        who = record.first_name or t("station_guest", lang)
+        who = (who_words(self.identity, lang) if self.identity is not None
+               else record.first_name or t("station_guest", lang))
         number = t("station_visit_number", lang, number=record.number) if record.number else ""
         self.title.setText(t("station_report_heading", lang, who=who, number=number,
                              time=clock_time(record.finished_at)))
-        self.named.emit(t("station_tab_report", lang, who=who))
+        short = (self.identity.name if self.identity is not None else record.first_name)
+        self.named.emit(t("station_tab_report", lang, who=short or t("station_guest", lang)))
         review = record.review
         editable = review is None
         self.decision.setReadOnly(not editable)
@@ -338,7 +360,7 @@ class ReportScreen(QWidget):
 
     def _save_pdf(self) -> None:
         lang = self.services.language
-        who = (self.record.first_name if self.record else None) or "guest"
+        who = (self.identity.name if self.identity else None) or "guest"
         day = f"{self.record.started_at.astimezone():%Y-%m-%d}" if self.record else ""
         suggested = f"report-{who}-{day}-visit-{self.visit_id}.pdf".replace(" ", "-")
         path = self.services.dialogs.save_file(self, t("station_save_pdf_title", lang), suggested,

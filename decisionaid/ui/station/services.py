@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from decisionaid.app import App
 from decisionaid.config import Config
 from decisionaid.content.model import Content
+from decisionaid.services.appointments import Appointments
 from decisionaid.services.chart_outbox import ChartOutbox
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.desk import Desk
@@ -96,6 +97,11 @@ class PeerServices:
     def language(self) -> str:
         """The station's own words are in the site's first language."""
         return self.config.languages[0]
+
+    @property
+    def appointments(self) -> Appointments:
+        """Today's appointments: linking visits, marking arrivals, importing the schedule."""
+        return Appointments(self.db, clock=self.clock)
 
     def desk(self) -> Desk:
         """The prescriber's desk: today's reports, one opened, saved as PDF."""

@@ -31,6 +31,7 @@ from decisionaid.ui.station.desk import ReportScreen, ReportsScreen
 from decisionaid.ui.station.health_record import ChartSender, HealthRecordScreen
 from decisionaid.ui.station.machine_checks import MachineChecksBand
 from decisionaid.ui.station.person import PersonScreen
+from decisionaid.ui.station.schedule_watch import watch_schedule_folder
 from decisionaid.ui.station.search import SearchScreen
 from decisionaid.ui.station.services import PeerServices
 from decisionaid.ui.station.sign_in import SignInScreen
@@ -263,6 +264,11 @@ class PeerStation(QMainWindow):
             self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_ms, self)
             self.chart_sender.round_done.connect(self._chart_round_done)
             self.chart_sender.start()
+        # The clinic's schedule exports, when the site names a folder for them.
+        self.schedule_watch = watch_schedule_folder(services, self)
+        if self.schedule_watch is not None:
+            self.schedule_watch.imported.connect(
+                lambda results: self.workspace and self.workspace.today.appointments.imported(results))
 
     @property
     def member(self) -> StaffMember | None:

@@ -26,6 +26,7 @@ from decisionaid.services import reads
 from decisionaid.services.peer_queries import Board, OpenSafetyFlag
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
+from decisionaid.ui.station.appointments import AppointmentsPanel
 from decisionaid.ui.station.check_ins import CheckInsPanel
 from decisionaid.ui.station.common import (
     RED,
@@ -176,11 +177,17 @@ class TodayScreen(QWidget):
         self.check_ins = CheckInsPanel(services, member)
         self.check_ins.recorded.connect(self.refresh)
         self.check_ins.open_visit.connect(self.open_visit)
+        # The clinic's schedule: who is expected, and how far each person is.
+        self.appointments = AppointmentsPanel(services, member)
+        self.appointments.changed.connect(self.refresh)
+        self.appointments.message.connect(
+            lambda text, error: show_message(self.message, text, error=error))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.help)
         layout.addWidget(self.check_ins)
+        layout.addWidget(self.appointments)
         layout.addLayout(bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
@@ -239,6 +246,9 @@ class TodayScreen(QWidget):
         asks: dict[int, int] = {}
         for item in board.check_ins:
             asks[item.visit_id] = asks.get(item.visit_id, 0) + 1
+        self.appointments.show_lines(board.appointments)
+        # A visit linked to an appointment is named as the schedule names the person.
+        scheduled = {a.visit_id: a.name for a in board.appointments if a.visit_id is not None}
         chosen = selected_key(self.list)
         rows, keys = [], []
         for line in board.lines:
@@ -253,7 +263,8 @@ class TodayScreen(QWidget):
                 flags.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang,
                                n=concerns))
             status = state_words(v.state, v.printed_at is not None, lang)
-            rows.append([clock_time(v.started_at), v.first_name or t("station_guest", lang), status,
+            who = scheduled.get(v.id) or v.first_name or t("station_guest", lang)
+            rows.append([clock_time(v.started_at), who, status,
                          where_now(line, lang), ", ".join(flags)])
             keys.append(v.id)
         fill(self.list, rows, keys)
@@ -326,6 +337,7 @@ class TodayScreen(QWidget):
 
     def _selection_changed(self) -> None:
         line = self._selected_line()
+        self.appointments.choose_visit(line.visit.id if line is not None else None)
         self.open_button.setEnabled(line is not None)
         self.finish_button.setEnabled(line is not None and line.visit.state == "in_progress")
         self.reprint_button.setEnabled(line is not None and line.visit.state != "in_progress")
