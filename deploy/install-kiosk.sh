@@ -35,6 +35,8 @@ KEY_CRED=$CONF_DIR/db-key.cred  # the key sealed to the TPM (systemd-creds)
 ADMIN=/usr/local/sbin/decisionaid-admin
 CHECKS=decisionaid-doctor  # its .service runs 'decisionaid doctor --record', its .timer hourly
 CHECKS_DROP_IN=/etc/systemd/system/$CHECKS.service.d/db-key.conf
+OUTBOX=decisionaid-outbox  # its .service runs 'decisionaid outbox send', its .timer every 2 min
+OUTBOX_DROP_IN=/etc/systemd/system/$OUTBOX.service.d/db-key.conf
 DESKTOP=/usr/share/applications/decisionaid-peer.desktop
 STATE=$CONF_DIR/install-state  # what was changed that uninstalling gives back
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -176,7 +178,8 @@ seal_key() {
 
 install_credential() {
   local drop_in
-  for drop_in in "$DROP_IN" "$CHECKS_DROP_IN"; do  # the kiosk and its hourly check alike
+  # the kiosk, its hourly check and the health-record sender alike
+  for drop_in in "$DROP_IN" "$CHECKS_DROP_IN" "$OUTBOX_DROP_IN"; do
     if [ -f "$KEY_CRED" ]; then
       install -d -m 0755 "$(dirname "$drop_in")"
       printf '[Service]\nLoadCredentialEncrypted=decisionaid-db-key:%s\n' "$KEY_CRED" >"$drop_in"
@@ -199,6 +202,8 @@ install_session() {
   install -m 0644 "$HERE/decisionaid-peer.desktop" "$DESKTOP"
   install -m 0644 "$HERE/$CHECKS.service" "/etc/systemd/system/$CHECKS.service"
   install -m 0644 "$HERE/$CHECKS.timer" "/etc/systemd/system/$CHECKS.timer"
+  install -m 0644 "$HERE/$OUTBOX.service" "/etc/systemd/system/$OUTBOX.service"
+  install -m 0644 "$HERE/$OUTBOX.timer" "/etc/systemd/system/$OUTBOX.timer"
   # The kiosk owns the first console: a display manager there would fight it for the screen.
   if [ -z "$(recalled display-manager)" ] && systemctl is-enabled display-manager.service >/dev/null 2>&1; then
     local dm
@@ -216,6 +221,12 @@ install_session() {
   # doctor each hour: a failure shows at the peer station until it is mended.
   systemctl enable "$CHECKS.timer" >/dev/null 2>&1
   if systemd_running; then systemctl start "$CHECKS.timer"; fi
+  # The health-record sender, only where the configuration names a health record: a kiosk
+  # with no peer station open still delivers what it printed (docs/health-record.md).
+  if grep -q '^\[health_record\]' "$CONF_DIR/config.toml" 2>/dev/null; then
+    systemctl enable "$OUTBOX.timer" >/dev/null 2>&1
+    if systemd_running; then systemctl start "$OUTBOX.timer"; fi
+  fi
 }
 
 plan_install() {
@@ -230,6 +241,7 @@ plan_install() {
   else say "  write $CONF_DIR/config.toml with a new database key"; fi
   say "  bring the database up to date (decisionaid db upgrade, as $USER_NAME)"
   say "  install and enable $UNIT_FILE, $CHECKS.service and $CHECKS.timer, the menu entry $DESKTOP"
+  say "  install $OUTBOX.service and $OUTBOX.timer (enabled where config.toml has [health_record])"
   [ "$start" -eq 1 ] && say "  start the kiosk"
   return 0
 }
@@ -264,15 +276,17 @@ install_all() {
 
 uninstall_all() {
   local unit
-  for unit in "$CHECKS.timer" "$CHECKS.service" "$UNIT"; do
+  for unit in "$OUTBOX.timer" "$OUTBOX.service" "$CHECKS.timer" "$CHECKS.service" "$UNIT"; do
     if [ -f "/etc/systemd/system/$unit" ]; then
       act systemctl disable --now "$unit" >/dev/null 2>&1 || true
       act rm -f "/etc/systemd/system/$unit"
     fi
   done
   if systemd_running; then act systemctl daemon-reload; fi
-  act rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk "$ADMIN" "$DROP_IN" "$CHECKS_DROP_IN"
-  act rmdir "$(dirname "$DROP_IN")" "$(dirname "$CHECKS_DROP_IN")" 2>/dev/null || true
+  act rm -f "$DESKTOP" /etc/pam.d/decisionaid-kiosk "$ADMIN" "$DROP_IN" "$CHECKS_DROP_IN" \
+    "$OUTBOX_DROP_IN"
+  act rmdir "$(dirname "$DROP_IN")" "$(dirname "$CHECKS_DROP_IN")" \
+    "$(dirname "$OUTBOX_DROP_IN")" 2>/dev/null || true
   if [ "$(readlink /usr/local/bin/decisionaid 2>/dev/null)" = "$PREFIX/bin/decisionaid" ]; then
     act rm -f /usr/local/bin/decisionaid
   fi
