@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is ope
     from decisionaid.content.model import Content
     from decisionaid.services.appointments import Appointments
     from decisionaid.services.chart_outbox import ChartOutbox
-    from decisionaid.services.clock import Clock
+    from decisionaid.services.clock import Clock, Timers
     from decisionaid.services.help import HelpRequests
     from decisionaid.services.help_outbox import HelpOutbox
     from decisionaid.services.peer_queries import PeerQueries
@@ -181,7 +181,7 @@ def _log_uncaught_in_thread(args) -> None:
 @dataclass
 class App:
     """What every front end shares: the configuration, the content, the database and the
-    services built on them, with one clock and one PIN hasher."""
+    services built on them, with one clock, one timer factory and one PIN hasher."""
 
     config: Config
     content: Content | None
@@ -191,6 +191,9 @@ class App:
     printer: Any = None  # a printer the caller handed in; None: the front end picks one
     staff: Any = None  # staff sign-in the caller handed in (tests, the demo); None: the real one
     log_file: Path | None = None
+    # Where the windows' timed parts get their timers; None: Qt's (ui/common/timers.py).
+    # Tests hand in a FakeTime, which is the clock as well.
+    timers: Timers | None = None
     _owns_db: bool = field(default=True, repr=False)
 
     def _need(self, what: str):
@@ -318,6 +321,7 @@ def open_app(
     staff: Any = None,
     hasher: PinHasher | None = None,
     clock: Clock | None = None,
+    timers: Timers | None = None,
     logging_to: Path | bool = True,
 ) -> App:
     """Open everything a front end needs, as the configuration says.
@@ -327,7 +331,8 @@ def open_app(
     or open ``Database`` is used as it is (tests share them; the App then leaves the database
     open on ``close``). ``create=False``: a missing SQLite file is an error (read-only
     commands). ``logging_to``: the log file (True: the data folder's; False: leave logging as
-    it is). Bad content raises ``UserError`` naming the first FILE:LINE; a database that cannot
+    it is). ``clock``/``timers``: the time every part reads and the timers every window's timed
+    part runs on (None: the real ones). Bad content raises ``UserError`` naming the first FILE:LINE; a database that cannot
     be opened raises the storage layer's one-line ``DatabaseError``.
     """
     if not isinstance(config, Config):
@@ -348,4 +353,4 @@ def open_app(
     elif database is not False:
         db = database
     return App(config=config, content=loaded, db=db, clock=clock or utc_now, hasher=hasher,
-               printer=printer, staff=staff, log_file=where, _owns_db=owns)
+               printer=printer, staff=staff, log_file=where, timers=timers, _owns_db=owns)

@@ -5,9 +5,10 @@ tests, the demo and the benchmarks, and are never used by a running kiosk or pee
 - ``FakeMediaPlayer`` plays nothing; the test moves its position, ends it or fails it.
 - ``RecordingPrinter`` prints nothing and keeps the PDFs it was sent.
 - ``RecordingSpeaker`` reads nothing aloud and keeps what it was asked to read.
+- ``wait_for`` is the tests' one way to wait: on a signal, or on a state that stays true.
 
-``KioskDriver`` is handed ``wait_until(condition, timeout_ms)``: pytest-qt's
-``qtbot.waitUntil`` in tests, an event-loop wait in the demo. Nothing here writes to the database.
+``KioskDriver`` is handed ``wait_until(condition)``: ``wait_for`` in tests, an event-loop wait
+in the demo. Nothing here writes to the database.
 """
 
 from __future__ import annotations
@@ -26,6 +27,28 @@ from PySide6.QtWidgets import QAbstractButton, QGraphicsItem, QGraphicsRectItem,
 from decisionaid.ui.common.keyboard import Keyboard
 
 WaitUntil = Callable[..., None]
+
+# How long a wait may take before the test fails. Generous on purpose: a wait ends as soon as
+# what it waits for is there, so a slow or busy machine makes a test slower, never red.
+WAIT_CEILING_S = 60
+
+
+def wait_for(qtbot, what, *, ceiling_s: float = WAIT_CEILING_S):
+    """Wait, running the event loop, for ``what``:
+
+    - a condition (a function): until it is true. Wait on a fact that lasts once it is there
+      (a screen shown, a count reached, a row stored), never on a passing state a timer could
+      end before the wait sees it; the timers tests use only move when the test moves them.
+    - a signal: use as ``with wait_for(qtbot, window.session_started): ...`` around what makes
+      it come (pytest-qt's blocker; ``.args`` holds what it carried).
+
+    Either fails the test after ``ceiling_s``; nothing ever waits for a time to pass.
+    """
+    ms = int(ceiling_s * 1000)
+    if hasattr(what, "connect") and hasattr(what, "emit"):
+        return qtbot.waitSignal(what, timeout=ms)
+    qtbot.waitUntil(what, timeout=ms)
+    return None
 
 
 class KioskDriver:
@@ -75,7 +98,7 @@ class KioskDriver:
     def tap_and_wait(self, name: str, screen: str | None = None) -> None:
         before = self.window.shown
         self.tap(name)
-        self.wait_until(lambda: self.window.shown != before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before)
         if screen is not None:
             assert self.screen_name == screen, f"expected {screen}, got {self.screen_name}"
         self.on_screen(self.screen_name)
@@ -133,7 +156,7 @@ class KioskDriver:
         self.digits(pin)
         before = self.window.shown
         self.digits(pin)
-        self.wait_until(lambda: self.window.shown != before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before)
         self.on_screen(self.screen_name)
 
     def sign_in(self, name: str, born: date, pin: str) -> None:
@@ -142,7 +165,7 @@ class KioskDriver:
         self.enter_birth_date(born)
         before = self.window.shown
         self.digits(pin)
-        self.wait_until(lambda: self.window.shown != before, timeout=10000)
+        self.wait_until(lambda: self.window.shown != before)
         self.on_screen(self.screen_name)
 
     def guest(self) -> None:

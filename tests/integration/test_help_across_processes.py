@@ -21,6 +21,7 @@ from decisionaid.services import audit, staff
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -59,9 +60,9 @@ def test_a_help_request_at_another_kiosk_shows_on_the_station_within_5_seconds(
     station.sign_in.name.setText("Maria")
     station.sign_in.pin.setText("4321")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     today = station.workspace.today
-    qtbot.waitUntil(lambda: today.help.read_once)
+    wait_for(qtbot, lambda: today.help.read_once)
     assert not today.help.isVisible()
 
     kiosk = subprocess.run([sys.executable, "-c", KIOSK, url, str(MINI)],
@@ -69,7 +70,7 @@ def test_a_help_request_at_another_kiosk_shows_on_the_station_within_5_seconds(
     assert kiosk.returncode == 0, kiosk.stderr
     visit_id = int(kiosk.stdout.strip())
 
-    qtbot.waitUntil(lambda: today.help.isVisible(), timeout=5000)
+    wait_for(qtbot, lambda: today.help.isVisible())
     [row] = today.help.rows.values()
     line = row.text.text()
     assert "Guest at Front room: answering a question" in line
@@ -78,7 +79,7 @@ def test_a_help_request_at_another_kiosk_shows_on_the_station_within_5_seconds(
     assert not today.banner.isVisible()  # a help request is not a safety flag
 
     qtbot.mouseClick(row.handled, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not today.help.isVisible())
+    wait_for(qtbot, lambda: not today.help.isVisible())
     [event] = audit.events(database, action=audit.HELP_HANDLED)
     assert event.visit_id == visit_id and event.actor == "peer"
     station.end_session()

@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from decisionaid.content.loader import load_content
 from decisionaid.ui.common.player import MediaPlayer, media_backend_available
 from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
-from decisionaid.ui.testing import RecordingSpeaker
+from decisionaid.ui.testing import RecordingSpeaker, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -62,12 +62,12 @@ def test_a_vignette_plays_to_its_end_with_captions_and_is_reported_watched(qtbot
     screen.show()
     captions_seen: list[str] = []
     player.position_changed.connect(lambda _s: captions_seen.append(screen.caption_text()))
-    with qtbot.waitSignal(player.frame_shown, timeout=5000):
+    with wait_for(qtbot, player.frame_shown):
         qtbot.mouseClick(screen.findChild(object, "playPauseButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.finished, timeout=vignette.duration_s * 1000 + 5000)
+    wait_for(qtbot, lambda: screen.finished)
     assert "I felt sleepy all the time." in captions_seen
     assert "So I told my prescriber." in captions_seen
-    with qtbot.waitSignal(screen.closed) as closed:
+    with wait_for(qtbot, screen.closed) as closed:
         qtbot.mouseClick(screen.findChild(object, "doneButton"), Qt.MouseButton.LeftButton)
     seconds, finished = closed.args
     assert finished is True
@@ -78,14 +78,14 @@ def test_a_vignette_plays_to_its_end_with_captions_and_is_reported_watched(qtbot
 def test_every_shipped_vignette_decodes_and_reaches_the_end(qtbot, player, vignette_id):
     """Each shipped video shows pictures from its start and plays through its last seconds."""
     vignette = load_vignette(vignette_id)
-    with qtbot.waitSignal(player.frame_shown, timeout=5000):
+    with wait_for(qtbot, player.frame_shown):
         player.load(vignette.video)
         player.play()
-    qtbot.waitUntil(lambda: player.duration > 0, timeout=5000)
+    wait_for(qtbot, lambda: player.duration > 0)
     assert player.duration == pytest.approx(vignette.duration_s, abs=1.0)
     failures: list[str] = []
     player.failed.connect(lambda r: failures.append(r))
-    with qtbot.waitSignal(player.finished, timeout=15000):
+    with wait_for(qtbot, player.finished):
         player.seek(player.duration - 2.0)
     assert failures == []
     assert player.position == pytest.approx(player.duration, abs=0.3)
@@ -97,26 +97,26 @@ def test_quick_taps_take_effect_in_the_order_given(qtbot, player):
     which could freeze the kiosk; see ``MediaPlayer``.)"""
     vignette = load_content(MINI, ["en", "es"]).vignettes["side-story"]
     player.load(vignette.video)
-    with qtbot.waitSignal(player.frame_shown, timeout=5000):
+    with wait_for(qtbot, player.frame_shown):
         player.play()
     player.pause()
     player.seek(2.0)
     player.play()
     player.pause()
-    qtbot.waitUntil(lambda: not player.is_playing and abs(player.position - 2.0) < 0.3, timeout=5000)
+    wait_for(qtbot, lambda: not player.is_playing and abs(player.position - 2.0) < 0.3)
     playing: list[bool] = []
     player.playing_changed.connect(playing.append)
-    with qtbot.waitSignal(player.playing_changed, timeout=5000):
+    with wait_for(qtbot, player.playing_changed):
         player.play()
     assert playing == [True]
     player.stop()
-    qtbot.waitUntil(lambda: not player.is_playing, timeout=5000)
+    wait_for(qtbot, lambda: not player.is_playing)
 
 
 def test_two_quick_jumps_add_up(qtbot, player):
     """Tapping "forward 10 seconds" twice in a row moves twenty seconds, not ten."""
     player.load(load_vignette(shipped_ids()[0]).video)
-    qtbot.waitUntil(lambda: player.duration > 25, timeout=5000)
+    wait_for(qtbot, lambda: player.duration > 25)
     player.seek(player.position + 10)
     player.seek(player.position + 10)
-    qtbot.waitUntil(lambda: abs(player.position - 20) < 0.5, timeout=5000)
+    wait_for(qtbot, lambda: abs(player.position - 20) < 0.5)

@@ -20,6 +20,7 @@ from decisionaid.services import audit, staff
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -58,9 +59,9 @@ def test_a_safety_answer_at_another_kiosk_shows_on_the_station_within_5_seconds(
     station.sign_in.name.setText("Maria")
     station.sign_in.pin.setText("4321")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     today = station.workspace.today
-    qtbot.waitUntil(lambda: today.board is not None)
+    wait_for(qtbot, lambda: today.board is not None)
     assert not today.banner.isVisible()
 
     kiosk = subprocess.run([sys.executable, "-c", KIOSK, url, str(MINI)],
@@ -68,13 +69,13 @@ def test_a_safety_answer_at_another_kiosk_shows_on_the_station_within_5_seconds(
     assert kiosk.returncode == 0, kiosk.stderr
     visit_id = int(kiosk.stdout.strip())
 
-    qtbot.waitUntil(lambda: today.banner.isVisible(), timeout=5000)
+    wait_for(qtbot, lambda: today.banner.isVisible())
     [row] = today._rows.values()
     assert row.flag.visit_id == visit_id and "Guest" in row.text.text()
 
     qtbot.keyClicks(row.note, "Checked in at the kiosk; she is safe")
     qtbot.mouseClick(row.ack, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not today.banner.isVisible())
+    wait_for(qtbot, lambda: not today.banner.isVisible())
     [event] = audit.events(database, action=audit.FLAG_ACKNOWLEDGED)
     assert event.visit_id == visit_id
     station.end_session()

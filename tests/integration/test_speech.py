@@ -23,6 +23,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.speech import Speaker
+from decisionaid.ui.testing import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -133,8 +134,8 @@ def test_reads_aloud_in_the_visits_language(qtbot, speaker, language, text, expe
     tts = speaker.engine
     seen = _states(tts)
     assert speaker.say(text, language)
-    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
-    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+    wait_for(qtbot, lambda: QTextToSpeech.State.Speaking in seen)
+    wait_for(qtbot, lambda: tts.state() == QTextToSpeech.State.Ready)
     assert tts.state() == QTextToSpeech.State.Ready, tts.errorString()
     assert tts.locale().language() == expected
     assert tts.voice().locale().language() == expected
@@ -148,19 +149,19 @@ def test_spanish_speaks_with_a_latin_american_voice_and_english_comes_back(qtbot
     tts = speaker.engine
     speaker.say("Hola.", "es")
     assert tts.locale().name() == "es_419"
-    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+    wait_for(qtbot, lambda: tts.state() == QTextToSpeech.State.Ready)
     speaker.say("Hello.", "en")
     assert tts.locale().language() == QLocale.Language.English
-    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=20000)
+    wait_for(qtbot, lambda: tts.state() == QTextToSpeech.State.Ready)
 
 
 def test_stop_ends_reading_at_once(qtbot, speaker):
     tts = speaker.engine
     seen = _states(tts)
     speaker.say(LONG, "en")
-    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+    wait_for(qtbot, lambda: QTextToSpeech.State.Speaking in seen)
     speaker.stop()
-    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
+    wait_for(qtbot, lambda: tts.state() == QTextToSpeech.State.Ready)
 
 
 @pytest.fixture
@@ -186,8 +187,8 @@ def kiosk_with(qtbot, tmp_path):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
-        drive = KioskDriver(window, qtbot.waitUntil)
-        qtbot.waitUntil(lambda: drive.find("first_time").isEnabled(), timeout=10000)
+        drive = KioskDriver(window, lambda c: wait_for(qtbot, c))
+        wait_for(qtbot, lambda: drive.find("first_time").isEnabled())
         return drive
 
     yield make
@@ -202,9 +203,9 @@ def test_changing_screen_stops_reading(qtbot, speaker, kiosk_with):
     tts = speaker.engine
     seen = _states(tts)
     drive.tap("read_aloud")
-    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in seen, timeout=10000)
+    wait_for(qtbot, lambda: QTextToSpeech.State.Speaking in seen)
     drive.tap_and_wait("first_time", "first_time")
-    qtbot.waitUntil(lambda: tts.state() == QTextToSpeech.State.Ready, timeout=2000)
+    wait_for(qtbot, lambda: tts.state() == QTextToSpeech.State.Ready)
 
 
 def test_speech_without_a_sound_output_says_reading_is_not_working(
@@ -222,7 +223,7 @@ def test_speech_without_a_sound_output_says_reading_is_not_working(
         speaker = Speaker(engines=["speechd"])
         drive = kiosk_with(speaker)
         notice = drive.window.screen.findChild(QWidget, "no_speech")
-        with qtbot.waitSignal(speaker.failed, timeout=30000) as failure:
+        with wait_for(qtbot, speaker.failed) as failure:
             drive.tap("read_aloud")
         assert "no sound output" in failure.args[0]
         assert notice.isVisible()

@@ -1,9 +1,11 @@
 """Fixtures for the kiosk tests: offscreen Qt, a fresh database per test, fakes for the printer,
-speech, video and staff accounts, and short timers so nothing waits for minutes."""
+speech, video and staff accounts, and fake time (``fake_time``): no timer fires unless the test
+moves time forward."""
 
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -11,19 +13,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from decisionaid.config import Config
 from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.timers import FakeTime
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import StaffAuthError, open_services
-from decisionaid.ui.testing import KioskDriver, RecordingPrinter, RecordingSpeaker
+from decisionaid.ui.testing import KioskDriver, RecordingPrinter, RecordingSpeaker, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"
-# Long enough that no test meets the idle warning unless it asks for it.
-CALM = KioskTimes(idle_ms=600_000, warning_s=3, tick_ms=20, staff_hold_ms=60, done_ms=600_000)
+# The kiosk's own delays; fake time reaches them only when a test moves it there.
+CALM = KioskTimes()
 
 
 class FakeStaff:
@@ -59,8 +63,26 @@ def printer() -> RecordingPrinter:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, printer):
-    """Builds a kiosk on a config (mini content by default) with fakes and short timers."""
+def fake_time() -> FakeTime:
+    """The time every kiosk and station of the test runs on: still until ``advance(seconds)``."""
+    return FakeTime()
+
+
+@pytest.fixture
+def stall(qtbot):
+    """Hold up the test's (UI) thread as a busy machine would, then let the events that piled
+    up meanwhile run: proof that nothing depends on how fast the machine is."""
+
+    def hold(seconds: float) -> None:
+        threading.Event().wait(seconds)  # the stall itself: nothing runs on this thread
+        QCoreApplication.processEvents()
+
+    return hold
+
+
+@pytest.fixture
+def make_kiosk(qtbot, printer, fake_time):
+    """Builds a kiosk on a config (mini content by default) with fakes, on ``fake_time``."""
     opened = []
 
     def make(config: Config, times: KioskTimes = CALM, theme: Theme | None = None, staff=None):
@@ -71,7 +93,7 @@ def make_kiosk(qtbot, printer):
                                       hasher=PinHasher.fast())
         opened.append(app)
         window = KioskWindow(services, theme=theme or Theme(scale=0.8), speaker=RecordingSpeaker(),
-                             times=times, player_factory=FakeMediaPlayer)
+                             times=times, player_factory=FakeMediaPlayer, timers=fake_time)
         qtbot.addWidget(window)
         window.resize(1536, 864)
         window.show()
@@ -92,6 +114,6 @@ def kiosk(make_kiosk, config):
 @pytest.fixture
 def drive(qtbot):
     def make(window) -> KioskDriver:
-        return KioskDriver(window, qtbot.waitUntil)
+        return KioskDriver(window, lambda condition: wait_for(qtbot, condition))
 
     return make

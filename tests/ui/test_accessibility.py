@@ -32,7 +32,7 @@ from shiboken6 import getCppPointer
 from decisionaid.content.emphasis import plain
 from decisionaid.ui.common.strings import keys, t
 from decisionaid.ui.kiosk.idle import KioskTimes
-from decisionaid.ui.testing import KioskDriver
+from decisionaid.ui.testing import KioskDriver, wait_for
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox,
                QAbstractSpinBox, QAbstractItemView)
@@ -131,7 +131,7 @@ def _shown(widget: QWidget) -> str:
 
 def _start(window, qtbot, language: str) -> tuple[KioskDriver, Inspector]:
     inspect = Inspector(window, language)
-    d = KioskDriver(window, qtbot.waitUntil, on_screen=inspect)
+    d = KioskDriver(window, lambda c: wait_for(qtbot, c), on_screen=inspect)
     if language != window.language:
         d.tap(f"lang_{language}")
     inspect("welcome")
@@ -153,7 +153,7 @@ def test_every_control_of_a_whole_shipped_visit_has_a_name(make_kiosk, shipped_c
     d.walk_to_review(random.Random(5), ["Hello there", "I walk by the river"])
     inspect("review")
     d.tap_and_wait("next", "print")
-    qtbot.waitSignal(window.screen.page_ready, timeout=30000).wait()
+    wait_for(qtbot, window.screen.page_ready).wait()
     inspect("print")
     d.tap_and_wait("finish", "done")
     assert {"item:scale", "item:choice", "item:multi", "item:yesno", "item:text", "item:info",
@@ -172,7 +172,7 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     card = next(c for c in window.screen.findChildren(QWidget, "storyCard"))
     before = window.screen
     _press(card)
-    qtbot.waitUntil(lambda: window.screen is not before, timeout=5000)
+    wait_for(qtbot, lambda: window.screen is not before)
     inspect("vignette")
     d.tap("playPauseButton")
     inspect("vignette playing")
@@ -184,7 +184,7 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     d.enter_name("Pat")
     inspect("peer sign-in PIN")
     window.reset()
-    qtbot.waitUntil(lambda: window.screen_name == "welcome", timeout=5000)
+    wait_for(qtbot, lambda: window.screen_name == "welcome")
     if window.language != language:  # the next person starts in the kiosk's first language
         d.tap(f"lang_{language}")
     # Sign-up: each step.
@@ -207,7 +207,7 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     inspect("sign-up PIN again")
     before = window.shown
     d.digits("2580")
-    qtbot.waitUntil(lambda: window.shown != before, timeout=10000)
+    wait_for(qtbot, lambda: window.shown != before)
     inspect()
     # The visit: the safety answer, the suggested story, the review.
     d.tap_and_wait("next", "item:scale")
@@ -232,14 +232,14 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     # The staff corner: name, PIN, menu.
     corner = window.top_bar.corner
     QTest.mousePress(corner, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.screen_name == "staff", timeout=5000)
+    wait_for(qtbot, lambda: window.screen_name == "staff")
     QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
     inspect("staff name")
     d.enter_name("Pat")
     inspect("staff PIN")
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: window.screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: window.screen.step == "menu")
     inspect("staff menu")
     assert {"welcome", "library", "vignette", "first_time", "intro", "safety", "stories",
             "review"} <= {s.split(" ")[0] for s in inspect.screens}
@@ -267,7 +267,7 @@ def test_every_control_of_sign_in_and_resume_has_a_name(make_kiosk, config, qtbo
         inspect("sign-in PIN")
         before = window.shown
         d.digits("2580")
-        qtbot.waitUntil(lambda: window.shown != before, timeout=10000)
+        wait_for(qtbot, lambda: window.shown != before)
         inspect()
 
     sign_in()
@@ -275,7 +275,7 @@ def test_every_control_of_sign_in_and_resume_has_a_name(make_kiosk, config, qtbo
     d.tap("option_1")
     d.tap_and_wait("next")
     window.reset()  # walked away
-    qtbot.waitUntil(lambda: window.screen_name == "welcome", timeout=5000)
+    wait_for(qtbot, lambda: window.screen_name == "welcome")
     if window.language != language:
         d.tap(f"lang_{language}")
     sign_in()
@@ -288,7 +288,7 @@ def test_the_still_there_warning_has_names(make_kiosk, config, qtbot, language):
     window = make_kiosk(config, KioskTimes(idle_ms=80, warning_s=1000, tick_ms=1000))
     d, inspect = _start(window, qtbot, language)
     d.guest()
-    qtbot.waitUntil(lambda: window.overlay is not None, timeout=5000)
+    wait_for(qtbot, lambda: window.overlay is not None)
     inspect("still there")
     assert any(w.objectName() == "still_here" for w in controls(window))
     inspect.assert_clean()
@@ -297,7 +297,7 @@ def test_the_still_there_warning_has_names(make_kiosk, config, qtbot, language):
 def test_names_follow_a_change_of_language(make_kiosk, config, qtbot):
     """The same controls, renamed in place when the language changes mid-question."""
     window = make_kiosk(config)
-    d = KioskDriver(window, qtbot.waitUntil)
+    d = KioskDriver(window, lambda c: wait_for(qtbot, c))
     d.guest()
     d.tap_and_wait("next", "item:scale")
     d.tap("option_1")

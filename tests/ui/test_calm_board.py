@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from decisionaid.content.model import ItemRef
 from decisionaid.ui.common.theme import FONT_FAMILY
 from decisionaid.ui.station.look import CONCERN_BG, SAFETY_BG
+from decisionaid.ui.testing import wait_for
 
 HARM = ItemRef("feelings", "harm-self")
 SIDE = ItemRef("medicines", "side-effects")
@@ -54,7 +55,7 @@ def test_only_an_open_safety_answer_is_red_and_a_concern_is_marked_not_alarmed(
     concern = visit_with(services, (SIDE, ["weight"]))
     plain = visit_with(services)
     today = signed_in(qtbot, station, services).today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 3)
+    wait_for(qtbot, lambda: today.list.rowCount() == 3)
     red = QColor(SAFETY_BG).name()
     assert {background(today, row_of(today, safety), c) for c in range(5)} == {red}
     row = row_of(today, concern)
@@ -68,7 +69,7 @@ def test_only_an_open_safety_answer_is_red_and_a_concern_is_marked_not_alarmed(
     banner_row = today._rows[safety]
     banner_row.note.setText("Sat with her; safety plan made")
     banner_row.ack.click()
-    qtbot.waitUntil(lambda: red not in {
+    wait_for(qtbot, lambda: red not in {
         background(today, row_of(today, safety), c) for c in range(5)})
 
 
@@ -76,12 +77,12 @@ def test_a_finished_visit_says_finished_not_the_section_it_was_on(qtbot, station
     finished = visit_with(services, (SIDE, ["weight"]))
     going = visit_with(services, (SIDE, ["sleepy"]), finish=False)
     today = signed_in(qtbot, station, services).today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 2)
+    wait_for(qtbot, lambda: today.list.rowCount() == 2)
     time = services.visits.load(finished).finished_at.astimezone().strftime("%H:%M")
     assert today.list.item(row_of(today, finished), 3).text() == f"finished at {time}"
     assert today.list.item(row_of(today, going), 3).text() == "My medicines"
     services.visits.force_finish(going, staff_id=None)
-    qtbot.waitUntil(lambda: today.list.item(row_of(today, going), 3).text().startswith(
+    wait_for(qtbot, lambda: today.list.item(row_of(today, going), 3).text().startswith(
         "stopped at"))
     assert "in My medicines" in today.list.item(row_of(today, going), 3).text()
 
@@ -100,10 +101,10 @@ def test_the_count_of_visits_is_singular_or_plural(qtbot, services, language, on
     try:
         visit_with(services)
         today = signed_in(qtbot, window, services).today
-        qtbot.waitUntil(lambda: f"· {one}·" in today.updated.text() + " ")
+        wait_for(qtbot, lambda: f"· {one}·" in today.updated.text() + " ")
         assert f"{one.strip()} ·" in today.updated.text()
         visit_with(services)
-        qtbot.waitUntil(lambda: f"{two.strip()} ·" in today.updated.text())
+        wait_for(qtbot, lambda: f"{two.strip()} ·" in today.updated.text())
         if language == "es":
             assert today.list.item(0, 2).text() == "terminada"
             assert today.list.item(0, 3).text().startswith("terminó a las")
@@ -116,16 +117,16 @@ def test_a_concern_closes_when_the_visit_is_reviewed(qtbot, station, services):
     visit_id = visit_with(services, (SIDE, ["weight"]))
     workspace = signed_in(qtbot, station, services)
     today = workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1
+    wait_for(qtbot, lambda: today.list.rowCount() == 1
                     and today.list.item(0, FLAGS).text() == "▲ 1 concern")
     screen = workspace.open_visit(visit_id)
-    qtbot.waitUntil(lambda: screen.record is not None)
+    wait_for(qtbot, lambda: screen.record is not None)
     screen.decision.setPlainText("I will ask about the weight next time.")
     screen.marks["own-voice"].setChecked(True)
     screen.save.click()
-    qtbot.waitUntil(lambda: screen.record.review is not None)
+    wait_for(qtbot, lambda: screen.record.review is not None)
     assert screen.record.review.marks == ("own-voice",)
-    qtbot.waitUntil(lambda: today.list.item(0, FLAGS).text() == "")
+    wait_for(qtbot, lambda: today.list.item(0, FLAGS).text() == "")
     assert background(today, 0, FLAGS) != QColor(CONCERN_BG).name()
 
 
@@ -134,14 +135,14 @@ def test_the_chart_names_months_as_the_table_does_and_the_table_fits(qtbot, stat
     workspace = signed_in(qtbot, station, services, role="admin")
     station.setFixedSize(1280, 720)  # the smallest screen the station is made for
     stats = workspace.open_statistics()
-    qtbot.waitUntil(lambda: stats.table.rowCount() == 1)
+    wait_for(qtbot, lambda: stats.table.rowCount() == 1)
     month = stats.table.item(0, 0).text()
     assert len(month) == 7 and month[4] == "-"  # "2026-12"
     assert stats.chart.labels == [month]
     stats.chart.repaint()
     assert stats.chart.drawn_labels == [month]
     table = stats.table
-    qtbot.waitUntil(lambda: table.viewport().width() > 1000)
+    wait_for(qtbot, lambda: table.viewport().width() > 1000)
     columns = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert columns <= table.viewport().width(), "the statistics table is cut on the right"
     assert not table.horizontalScrollBar().isVisible()
@@ -169,7 +170,7 @@ def test_the_admin_tab_scrolls_rather_than_squeezing_its_parts_at_1280_by_720(
     workspace = signed_in(qtbot, station, services, role="admin")
     station.setFixedSize(1280, 720)
     admin = workspace.open_admin()
-    qtbot.waitUntil(lambda: admin.isVisible() and admin.height() > 600)
+    wait_for(qtbot, lambda: admin.isVisible() and admin.height() > 600)
     for box in admin.findChildren(QGroupBox):
         for child in box.findChildren(QWidget):
             if child.isVisible() and child.parentWidget() is box:
@@ -191,7 +192,7 @@ def test_a_persons_visits_count_their_concerns_in_words(qtbot, station, services
     kv.confirm(["weight"])
     kv.finish()
     screen = signed_in(qtbot, station, services).open_person(ana.id)
-    qtbot.waitUntil(lambda: screen.visits.rowCount() == 1)
+    wait_for(qtbot, lambda: screen.visits.rowCount() == 1)
     assert screen.visits.item(0, 1).text() == "finished"
     assert screen.visits.item(0, 2).text() == "▲ 1 concern"
 

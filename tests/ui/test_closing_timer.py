@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from decisionaid.config import Config
 from decisionaid.services.closing import DayClosed
 from decisionaid.ui.common.closing import ClosingTimer
+from decisionaid.ui.testing import wait_for
 
 
 class Visits:
@@ -34,7 +35,7 @@ def test_the_timer_closes_the_day_once_when_closing_time_comes(qtbot, clock):
     timer.check()  # noon: nothing to do
     assert calls == []
     clock.now = clock.now.astimezone().replace(hour=18, minute=0).astimezone(UTC)
-    with qtbot.waitSignal(timer.closed, timeout=10_000) as closed:
+    with wait_for(qtbot, timer.closed) as closed:
         timer.check()
     assert closed.args[0].closed == 2
     assert calls == [(clock.now, False)]  # off the UI thread
@@ -51,7 +52,7 @@ def test_the_kiosk_and_the_station_each_run_the_closing_timer(make_kiosk, config
     from decisionaid.ui.station.station import PeerStation
 
     kiosk = make_kiosk(config)
-    qtbot.waitUntil(lambda: getattr(kiosk, "closing", None) is not None, timeout=10_000)
+    wait_for(qtbot, lambda: getattr(kiosk, "closing", None) is not None)
     assert kiosk.closing.timer.isActive()
     assert kiosk.closing.schedule.closing_time == config.closing_time
 

@@ -20,6 +20,7 @@ from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.desk import ReportScreen
 from decisionaid.ui.station.services import Dialogs, station_services
+from decisionaid.ui.testing import wait_for
 
 DECISION = ("I will take the evening pill at 8 instead of 10 & write down how I sleep; "
             "we look at the dose again in two weeks.")
@@ -71,7 +72,7 @@ def test_the_saved_pdf_prints_the_decision_just_recorded(qtbot, site):
                                     hasher=PinHasher.fast())
         screen = ReportScreen(services, doctor, rosa)
         qtbot.addWidget(screen)
-        qtbot.waitUntil(lambda: screen.record is not None, timeout=15000)
+        wait_for(qtbot, lambda: screen.record is not None)
         before = screen.page.pixmap().toImage()
 
         screen.decision.setPlainText(DECISION)
@@ -80,12 +81,12 @@ def test_the_saved_pdf_prints_the_decision_just_recorded(qtbot, site):
         screen.follow_up["check-in-call"].setChecked(True)
         screen.other.setText("walking group on Saturdays")
         qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: app.visits.load(rosa).review is not None, timeout=15000)
+        wait_for(qtbot, lambda: app.visits.load(rosa).review is not None)
         # The page on screen is drawn again from the stored visit: it now shows the decision.
-        qtbot.waitUntil(lambda: screen.page.pixmap().toImage() != before, timeout=15000)
+        wait_for(qtbot, lambda: screen.page.pixmap().toImage() != before)
 
         qtbot.mouseClick(screen.save_pdf, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: screen.message.text().startswith("Saved to"), timeout=15000)
+        wait_for(qtbot, lambda: screen.message.text().startswith("Saved to"))
         text = page_text(saved.read_bytes())
         box = flat(text[text.index("Our shared decision today"):])
         assert flat(DECISION) in box

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.testing import wait_for
 
 NAMES = ("configuration:", "content:", "database:", "schema:", "permissions:", "disk:",
          "printer:", "backup:", "speech:", "media:", "screen:")
@@ -17,16 +18,16 @@ def test_the_staff_menu_checks_this_machine(make_kiosk, config, drive, qtbot):
     d = drive(kiosk)
     corner = kiosk.top_bar.corner
     QTest.mousePress(corner, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: kiosk.screen_name == "staff", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "staff")
     QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
     screen = kiosk.screen
     d.enter_name("Pat")
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "menu")
     d.tap("check_machine")
     assert screen.step == "checks" and screen.checks.text() == "Checking…"
-    qtbot.waitUntil(lambda: "screen:" in screen.checks.text(), timeout=30_000)
+    wait_for(qtbot, lambda: "screen:" in screen.checks.text())
     lines = screen.checks.text().splitlines()
     for name in NAMES:
         assert any(name in line for line in lines), (name, lines)
@@ -54,11 +55,11 @@ def test_the_admin_tab_checks_this_machine(qtbot, database, visit_content, fast_
     window.sign_in.name.setText("Sam")
     window.sign_in.pin.setText("2468")
     qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    wait_for(qtbot, lambda: window.workspace is not None)
     admin = window.workspace.open_admin()
     admin.doctor_button.click()
     assert not admin.doctor_button.isEnabled()
-    qtbot.waitUntil(admin.doctor_button.isEnabled, timeout=30_000)
+    wait_for(qtbot, admin.doctor_button.isEnabled)
     lines = admin.doctor_view.toPlainText().splitlines()
     for name in NAMES:
         assert any(name in line for line in lines), (name, lines)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 
 from decisionaid.ui.common.keyboard import Keyboard
 from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.testing import wait_for
 
 
 def key(keyboard: Keyboard, name: str) -> QAbstractButton:
@@ -46,7 +47,7 @@ def test_the_number_pad_never_cuts_off_a_word_key(qtbot):
         qtbot.waitExposed(pad)
         for language in ("en", "es"):
             pad.retranslate(language)
-            qtbot.waitUntil(lambda: pad.clear_key.width() >= pad.clear_key.sizeHint().width())
+            wait_for(qtbot, lambda: pad.clear_key.width() >= pad.clear_key.sizeHint().width())
             words = pad.clear_key.fontMetrics().horizontalAdvance(pad.clear_key.text())
             assert pad.clear_key.contentsRect().width() > words
             assert pad.keys["key_1"].width() == pad.clear_key.width() == pad.delete_key.width()

@@ -7,6 +7,8 @@ import random
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from decisionaid.ui.testing import wait_for
+
 
 def live_widgets() -> int:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -23,7 +25,7 @@ def test_the_count_of_live_widgets_does_not_grow_visit_after_visit(kiosk, drive,
         d.guest()
         d.walk_to_review(rng, ["A few words."])
         d.tap_and_wait("next", "print")
-        qtbot.waitUntil(lambda: kiosk.screen.pdf is not None, timeout=30000)
+        wait_for(qtbot, lambda: kiosk.screen.pdf is not None)
         d.tap_and_wait("finish", "done")
         d.tap_and_wait("clear_now", "welcome")
         counts.append(live_widgets())

@@ -10,6 +10,7 @@ from decisionaid.services import audit
 from decisionaid.services.help import HelpRequests
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.strings import t
+from decisionaid.ui.testing import wait_for
 
 
 def open_requests(kiosk):
@@ -68,7 +69,7 @@ def test_asking_for_help_reaches_the_database_and_says_a_peer_is_coming(kiosk, d
     d.tap_and_wait("next", "item:scale")
     assert open_requests(kiosk) == []
     d.tap("help")
-    qtbot.waitUntil(lambda: kiosk.help.card is not None, timeout=5000)
+    wait_for(qtbot, lambda: kiosk.help.card is not None)
     assert t("help_coming_title", "en") in card_text(kiosk)
     [request] = open_requests(kiosk)
     assert (request.kind, request.screen, request.visit_id, request.first_name) == (
@@ -106,7 +107,7 @@ def test_talk_to_someone_now_on_the_safety_screen(kiosk, drive, qtbot):
     talk = d.find("talk_now")
     assert talk.text() == "I want to talk to someone now"
     d.tap("talk_now")
-    qtbot.waitUntil(lambda: kiosk.help.card is not None, timeout=5000)
+    wait_for(qtbot, lambda: kiosk.help.card is not None)
     assert t("talk_coming_body", "en") in card_text(kiosk)
     [request] = open_requests(kiosk)
     assert (request.kind, request.screen, request.visit_id) == ("talk-now", "safety", kiosk.visit.id)
@@ -125,6 +126,6 @@ def test_a_request_that_cannot_be_stored_says_to_wave_and_is_kept(kiosk, drive, 
 
     monkeypatch.setattr(kiosk.services.help, "ask", broken)
     d.tap("help")
-    qtbot.waitUntil(lambda: kiosk.help.card is not None, timeout=5000)
+    wait_for(qtbot, lambda: kiosk.help.card is not None)
     assert card_text(kiosk) == f"{t('help_wave_title', 'en')}. {t('help_wave_body', 'en')} OK."
     assert [c.kind for c in kiosk.services.outbox.pending()] == ["help"]  # sent when it can be

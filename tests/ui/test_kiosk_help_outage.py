@@ -25,6 +25,7 @@ from decisionaid.services.help_outbox import FILE_NAME
 from decisionaid.storage.database import connect
 from decisionaid.storage.migrate import upgrade
 from decisionaid.ui.common.strings import t
+from decisionaid.ui.testing import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -71,7 +72,7 @@ def test_talk_to_someone_now_while_the_server_is_away_reaches_the_station_first(
     proxy.drop()
     pressed = utc_now()
     d.tap("talk_now")
-    qtbot.waitUntil(lambda: t("help_wave_title", "en") in card_text(kiosk), timeout=10000)
+    wait_for(qtbot, lambda: t("help_wave_title", "en") in card_text(kiosk))
     # The truth, seen and heard: no "a peer worker is coming" yet.
     assert t("help_coming_title", "en") not in card_text(kiosk)
     assert chimes and t("help_wave_title", "en") in kiosk.speaker.said[-1][0]
@@ -86,14 +87,14 @@ def test_talk_to_someone_now_while_the_server_is_away_reaches_the_station_first(
     # A later press, still without the server: it waits behind the first.
     kiosk.help.close_card()
     d.tap("help")
-    qtbot.waitUntil(lambda: t("help_wave_title", "en") in card_text(kiosk), timeout=10000)
+    wait_for(qtbot, lambda: t("help_wave_title", "en") in card_text(kiosk))
     assert len(json.loads(kept.read_text())) == 2
     later = utc_now()
 
     proxy.restore()
     assert kiosk.help.retry.isActive()  # the kiosk keeps trying by itself
     kiosk.help.retry.timeout.emit()  # the retry falls due
-    qtbot.waitUntil(lambda: t("help_asked_title", "en") in card_text(kiosk), timeout=10000)
+    wait_for(qtbot, lambda: t("help_asked_title", "en") in card_text(kiosk))
     talk, help_ = station.open_requests()
     assert (talk.kind, talk.visit_id, talk.screen) == ("talk-now", visit_id, "safety")
     assert help_.kind == "help"

@@ -7,6 +7,8 @@ import random
 
 import pdfplumber
 
+from decisionaid.ui.testing import wait_for
+
 
 def page_text(pdf: bytes) -> str:
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
@@ -20,7 +22,7 @@ def to_print_screen(kiosk, d, qtbot, language: str):
     d.walk_to_review(random.Random(4), ["Quiero dormir mejor."])
     d.tap_and_wait("next", "print")
     screen = kiosk.screen
-    with qtbot.waitSignal(screen.page_ready, timeout=30000):
+    with wait_for(qtbot, screen.page_ready):
         pass
     return screen
 
@@ -31,9 +33,9 @@ def test_a_spanish_visit_prints_the_prescribers_page_in_english_and_her_copy_in_
     to_print_screen(kiosk, d, qtbot, "es")
     assert d.find("print_own").text() == "Imprimir también una copia en mi idioma"
     d.tap("print")
-    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=30000)
+    wait_for(qtbot, lambda: len(printer.jobs) == 1)
     d.tap("print_own")
-    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=30000)
+    wait_for(qtbot, lambda: len(printer.jobs) == 2)
     prescribers, own = (page_text(pdf) for pdf, _title in printer.jobs)
     assert "Our shared decision today" in prescribers and "(in Spanish)" in prescribers
     assert "Nuestra decisión compartida de hoy" in own and "Quiero dormir mejor." in own

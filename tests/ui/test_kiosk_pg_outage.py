@@ -20,6 +20,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services.visits import VisitService
 from decisionaid.storage.database import connect
 from decisionaid.storage.migrate import upgrade
+from decisionaid.ui.testing import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -56,8 +57,7 @@ def test_postgresql_gone_and_back_mid_visit(make_kiosk, config, drive, qtbot, pr
     d.tap("option_2")
     proxy.drop()
     d.tap("next")
-    qtbot.waitUntil(lambda: "saved" in texts_on_screen(kiosk) and "Saving" not in texts_on_screen(kiosk),
-                    timeout=10000)
+    wait_for(qtbot, lambda: "saved" in texts_on_screen(kiosk) and "Saving" not in texts_on_screen(kiosk))
     assert kiosk.screen.question.text() == "Feeling sad or down"
     assert kiosk.screen.answer.value() == 2
     notice = texts_on_screen(kiosk)
@@ -75,7 +75,7 @@ def test_postgresql_gone_and_back_mid_visit(make_kiosk, config, drive, qtbot, pr
     d.tap_and_wait("next", "safety")  # shown although the answer could not be stored
     assert peer.open_flags() == []
     proxy.restore()
-    qtbot.waitUntil(lambda: [f.severity for f in peer.open_flags()] == ["safety"], timeout=5000)
+    wait_for(qtbot, lambda: [f.severity for f in peer.open_flags()] == ["safety"])
     # The flag (kept on the kiosk's disk) goes first, with the time it was raised; the answer
     # follows in the visit's own save.
-    qtbot.waitUntil(lambda: peer.load(visit_id).answers.get(HARM) == 1, timeout=5000)
+    wait_for(qtbot, lambda: peer.load(visit_id).answers.get(HARM) == 1)

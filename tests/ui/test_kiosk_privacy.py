@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.question_screen import QuestionScreen
+from decisionaid.ui.testing import wait_for
 
-SHORT = KioskTimes(idle_ms=80, warning_s=3, tick_ms=30, staff_hold_ms=60, done_ms=120)
+TIMES = KioskTimes()  # 150 s quiet, then a 30 s countdown; 3 s in the staff corner; 12 s done
+QUIET_S = TIMES.idle_ms / 1000
 
 
 def everything_shown(window) -> str:
@@ -23,12 +25,15 @@ def everything_shown(window) -> str:
     return "\n".join(parts)
 
 
-def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, config, drive, qtbot):
+def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, config, drive, qtbot,
+                                                                fake_time, stall):
     """After the warning runs out, the welcome screen is back, no widget holds the user's
-    name or words, and there is no way back into the visit."""
-    kiosk = make_kiosk(config, SHORT)
+    name or words, and there is no way back into the visit. However slow the machine is while
+    the person signs up and answers, only the quiet time itself brings the warning."""
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.sign_up("Marisol", date(1979, 6, 2), "5555")
+    stall(0.35)  # a busy machine, where a short real timer would have reset the kiosk
     d.tap_and_wait("next")
     d.tap("option_3")
     d.tap_and_wait("next")
@@ -37,12 +42,19 @@ def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, con
     d.type("Nightmares about work")
     visit_screens = kiosk.findChildren(QuestionScreen)
     assert visit_screens
-    qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)
+    fake_time.advance(QUIET_S - 1)
+    assert kiosk.overlay is None  # a second short of the quiet time: nothing yet
+    fake_time.advance(1)
     assert "Are you still there?" in everything_shown(kiosk.overlay)
-    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    assert "30" in kiosk.overlay.body.text()
+    fake_time.advance(TIMES.warning_s - 1)
+    assert kiosk.overlay is not None and "1" in kiosk.overlay.body.text()
+    assert kiosk.screen_name == "item:text"
+    fake_time.advance(1)
+    assert kiosk.screen_name == "welcome"
     # Every screen the visit used is destroyed, not merely hidden: the empty ones made ready
     # for the next person are new.
-    qtbot.waitUntil(lambda: not any(shiboken6.isValid(s) for s in visit_screens), timeout=5000)
+    wait_for(qtbot, lambda: not any(shiboken6.isValid(s) for s in visit_screens))
     shown = everything_shown(kiosk)
     assert "Marisol" not in shown and "Nightmares" not in shown and "Every day" not in shown
     assert kiosk.visit is None and kiosk.overlay is None
@@ -52,30 +64,40 @@ def test_walking_away_clears_everything_and_back_cannot_reach_it(make_kiosk, con
     assert [line.visit.state for line in board.lines] == ["in_progress"]
 
 
-def test_still_here_keeps_the_visit_where_it_was(make_kiosk, config, drive, qtbot):
-    """"I'm still here" closes the warning and the question is still on screen, unchanged."""
-    kiosk = make_kiosk(config, KioskTimes(idle_ms=80, warning_s=1000, tick_ms=1000))
+def test_still_here_keeps_the_visit_where_it_was(make_kiosk, config, drive, qtbot, fake_time):
+    """"I'm still here" closes the warning and the question is still on screen, unchanged;
+    the quiet time then starts again from the tap."""
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.guest()
     d.tap_and_wait("next")
     d.tap("option_2")
-    qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)
+    fake_time.advance(QUIET_S)
+    assert kiosk.overlay is not None
+    fake_time.advance(TIMES.warning_s - 1)
     d.tap("still_here")
     assert kiosk.overlay is None
     assert kiosk.screen.question.text() == "Feeling sad or down"
     assert d.find("option_2").isChecked()
+    fake_time.advance(QUIET_S - 1)
+    assert kiosk.overlay is None
+    fake_time.advance(1)
+    assert kiosk.overlay is not None
 
 
-def test_the_done_screen_returns_to_welcome_by_itself(make_kiosk, config, drive, qtbot):
-    """After "I'm finished" the thank-you screen clears itself."""
-    kiosk = make_kiosk(config, KioskTimes(idle_ms=600_000, done_ms=50))
+def test_the_done_screen_returns_to_welcome_by_itself(make_kiosk, config, drive, qtbot, fake_time):
+    """After "I'm finished" the thank-you screen clears itself after 12 seconds."""
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.guest()
     kiosk.visit.visit.go_to_end()
     kiosk.show_current()
     d.tap_and_wait("next", "print")
     d.tap_and_wait("finish", "done")
-    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    fake_time.advance(TIMES.done_ms / 1000 - 1)
+    assert kiosk.screen_name == "done"
+    fake_time.advance(1)
+    assert kiosk.screen_name == "welcome"
 
 
 def test_once_the_review_is_confirmed_no_question_screen_of_the_visit_is_left(kiosk, drive, qtbot):
@@ -94,7 +116,7 @@ def test_once_the_review_is_confirmed_no_question_screen_of_the_visit_is_left(ki
     kiosk.visit.visit.go_to_end()
     kiosk.show_current()
     d.tap_and_wait("next", "print")
-    qtbot.waitUntil(lambda: not any(shiboken6.isValid(s) for s in used), timeout=5000)
+    wait_for(qtbot, lambda: not any(shiboken6.isValid(s) for s in used))
     assert "Nightmares" not in everything_shown(kiosk)
     # Back from the page (nothing printed yet) leads to the review, never to a kept question
     # screen; the answers it shows are read again from storage.
@@ -113,11 +135,11 @@ def test_five_wrong_pins_lock_sign_in(kiosk, drive, qtbot):
     screen = kiosk.screen
     for _attempt in range(4):
         d.digits("0000")
-        qtbot.waitUntil(lambda: screen.problem.isVisible() and screen.pin_pad.isEnabled(), timeout=5000)
+        wait_for(qtbot, lambda: screen.problem.isVisible() and screen.pin_pad.isEnabled())
         assert "could not find you" in screen.problem.text()
         screen.problem.hide()
     d.digits("0000")
-    qtbot.waitUntil(lambda: "paused for 15 minutes" in screen.problem.text(), timeout=5000)
+    wait_for(qtbot, lambda: "paused for 15 minutes" in screen.problem.text())
     assert not screen.pin_pad.isEnabled()
     result = kiosk.services.profiles.sign_in("Jordan", date(1990, 1, 5), "1357")
     assert result.status == "locked"
@@ -141,17 +163,17 @@ def test_peer_assisted_sign_in_finds_the_person_after_a_staff_pin(kiosk, drive, 
     d.enter_name("Pat")
     d.digits("1111")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.problem.isVisible(), timeout=5000)
+    wait_for(qtbot, lambda: screen.problem.isVisible())
     assert "not recognised" in screen.problem.text()
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "menu")
     assert not screen.history  # Back from here leaves the flow
     d.tap("peer_find")
     d.enter_name("Robin")
     before = kiosk.screen
     d.enter_birth_date(date(1975, 4, 9))
-    qtbot.waitUntil(lambda: kiosk.screen is not before, timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen is not before)
     assert kiosk.screen_name == "intro"
     robin = PeerQueries(kiosk.services.visits.db, kiosk.services.content).search("Robin")
     assert kiosk.visit.service_user_id == robin[0].id
@@ -165,36 +187,41 @@ def test_peer_assisted_sign_up_of_someone_new(kiosk, drive, qtbot):
     d.enter_name("Pat")
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "menu")
     d.tap("peer_create")
     d.enter_name("Sam")
     d.enter_birth_date(date(2001, 8, 15))
     d.digits("9090")
     d.digits("9090")
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     assert kiosk.services.profiles.sign_in("Sam", date(2001, 8, 15), "9090").status == "ok"
 
 
-def test_staff_corner_needs_a_long_press_and_a_staff_pin(make_kiosk, config, drive, printer, qtbot):
-    """A tap in the corner does nothing; holding it opens the staff PIN; the menu prints a test
-    page; "Back to the kiosk" returns to where the user was."""
-    kiosk = make_kiosk(config, KioskTimes(idle_ms=600_000, staff_hold_ms=60))
+def test_staff_corner_needs_a_long_press_and_a_staff_pin(make_kiosk, config, drive, printer, qtbot,
+                                                          fake_time):
+    """A tap in the corner does nothing; holding it 3 seconds opens the staff PIN; the menu
+    prints a test page; "Back to the kiosk" returns to where the user was."""
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.guest()
     d.tap_and_wait("next")
     corner = kiosk.top_bar.corner
-    QTest.mouseClick(corner, Qt.MouseButton.LeftButton)
-    assert kiosk.screen_name == "item:scale"
     QTest.mousePress(corner, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: kiosk.screen_name == "staff", timeout=5000)
+    fake_time.advance(TIMES.staff_hold_ms / 1000 - 0.5)
+    QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    fake_time.advance(TIMES.staff_hold_ms / 1000)
+    assert kiosk.screen_name == "item:scale"  # let go too soon: nothing
+    QTest.mousePress(corner, Qt.MouseButton.LeftButton)
+    fake_time.advance(TIMES.staff_hold_ms / 1000)
+    assert kiosk.screen_name == "staff"
     QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
     screen = kiosk.screen
     d.enter_name("Pat")
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "menu")
     d.tap("test_page")
-    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=10000)
+    wait_for(qtbot, lambda: len(printer.jobs) == 1)
     assert printer.jobs[0][1] == "test page"
     d.tap_and_wait("back_to_kiosk", "item:scale")
     assert kiosk.screen.question.text() == "Feeling sad or down"

@@ -22,7 +22,7 @@ from decisionaid.storage.database import connect
 from decisionaid.storage.migrate import upgrade
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.kiosk.session import open_services
-from decisionaid.ui.testing import RecordingSpeaker
+from decisionaid.ui.testing import RecordingSpeaker, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -68,7 +68,7 @@ def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot
         window.set_services(services)
 
     window.resting.open_services(lambda: open_services(site, hasher=PinHasher.fast()), ready, refused.append)
-    qtbot.waitUntil(lambda: window.resting.resting, timeout=10000)
+    wait_for(qtbot, lambda: window.resting.resting)
     words = resting_words(window)
     assert words == ["This kiosk is resting", "Please see the front desk. It will be back by itself soon.",
                      "Esta pantalla está descansando",
@@ -77,12 +77,12 @@ def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot
     assert window.resting.timer.isActive()  # it keeps trying, and the process does not exit
 
     window.resting.timer.timeout.emit()  # a try while the server is still away
-    qtbot.waitUntil(lambda: not window.resting._trying, timeout=10000)
+    wait_for(qtbot, lambda: not window.resting._trying)
     assert window.resting.resting and not opened
 
     proxy.restore()
     window.resting.timer.timeout.emit()  # the next try
-    qtbot.waitUntil(lambda: not window.resting.resting, timeout=10000)
+    wait_for(qtbot, lambda: not window.resting.resting)
     assert opened and not refused
     assert window.screen_name == "welcome" and window.screen.isEnabled()
     assert not window.resting.timer.isActive()
@@ -101,13 +101,13 @@ def test_a_save_that_meets_a_lost_server_rests_the_kiosk_until_it_is_back(
     d.tap("option_2")
     proxy.drop()
     d.tap("next")
-    qtbot.waitUntil(lambda: kiosk.resting.resting, timeout=10000)
+    wait_for(qtbot, lambda: kiosk.resting.resting)
     assert "This kiosk is resting" in resting_words(kiosk)
     assert "Esta pantalla está descansando" in resting_words(kiosk)
 
     proxy.restore()
     kiosk.resting.timer.timeout.emit()  # the retry falls due
-    qtbot.waitUntil(lambda: not kiosk.resting.resting, timeout=10000)
+    wait_for(qtbot, lambda: not kiosk.resting.resting)
     # Back on the same question, with the choice: Next saves it.
     assert kiosk.screen.question.text() == "Feeling sad or down"
     assert kiosk.screen.answer.value() == 2

@@ -27,6 +27,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visits import VisitService
 from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")
@@ -118,10 +119,10 @@ def test_a_safety_answer_shows_the_safety_screen_even_when_it_cannot_be_saved(ki
     peer = VisitService(faulty._db, kiosk.services.content)
     assert peer.open_flags() == []
     faulty.broken = False
-    qtbot.waitUntil(lambda: [f.severity for f in peer.open_flags()] == ["safety"], timeout=5000)
+    wait_for(qtbot, lambda: [f.severity for f in peer.open_flags()] == ["safety"])
     # The flag (kept on the kiosk's disk) goes first, with the time it was raised; the answer
     # follows in the visit's own save.
-    qtbot.waitUntil(lambda: stored(kiosk).get(HARM) == 1, timeout=5000)
+    wait_for(qtbot, lambda: stored(kiosk).get(HARM) == 1)
 
 
 def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk, config, drive, qtbot,
@@ -144,12 +145,12 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
         press(d.find("option_3"))  # held: the choice does not change, nothing is answered
         press(d.find("next"))
         assert kiosk.screen.answer.value() == 2
-        qtbot.waitUntil(lambda: kiosk.overlay is not None, timeout=5000)  # the idle warning
+        wait_for(qtbot, lambda: kiosk.overlay is not None)  # the idle warning
         d.tap("still_here")
-        qtbot.waitUntil(lambda: NOT_SAVED in texts_on_screen(kiosk), timeout=10000)
+        wait_for(qtbot, lambda: NOT_SAVED in texts_on_screen(kiosk))
         assert question(kiosk) == "Feeling sad or down" and kiosk.screen.answer.value() == 2
         d.tap("next")  # still locked: tried again, not saved again
-        qtbot.waitUntil(lambda: NOT_SAVED in texts_on_screen(kiosk), timeout=10000)
+        wait_for(qtbot, lambda: NOT_SAVED in texts_on_screen(kiosk))
         assert question(kiosk) == "Feeling sad or down"
     finally:
         other.release()
@@ -180,7 +181,7 @@ def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, confi
                         lambda what: (threads.append(threading.current_thread()), show(what)))
     shown = kiosk.shown
     other.release()
-    qtbot.waitUntil(lambda: kiosk.shown != shown, timeout=10000)
+    wait_for(qtbot, lambda: kiosk.shown != shown)
     assert threads == [threading.main_thread()], "the next screen was made off the window's thread"
     assert question(kiosk) == "Trouble sleeping"
     assert kiosk.screen.answer.value() is None  # nothing chosen for the person
@@ -285,12 +286,12 @@ def test_a_visit_opened_while_the_database_is_held_does_not_freeze_the_screen(ma
     other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     try:
         d.tap("guest")
-        qtbot.waitUntil(lambda: "Saving…" in texts_on_screen(kiosk), timeout=5000)
+        wait_for(qtbot, lambda: "Saving…" in texts_on_screen(kiosk))
         assert kiosk.screen_name == "first_time"
         d.tap("guest")
     finally:
         other.release()
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=30000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     assert "Saving…" not in texts_on_screen(kiosk)
     peer = PeerQueries(kiosk.services.visits.db, kiosk.services.content)
     assert len(peer.board().lines) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from decisionaid.services.profiles import MAX_FAILURES
+from decisionaid.ui.testing import wait_for
 
 BORN = date(1990, 1, 5)
 
@@ -17,7 +18,7 @@ def _peer_menu(kiosk, d, qtbot):
     d.enter_name("Pat")
     d.digits("2468")
     d.tap("key_ok")
-    qtbot.waitUntil(lambda: screen.step == "menu", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "menu")
     return screen
 
 
@@ -42,7 +43,7 @@ def _problems_after_wrong_pins(kiosk, d, qtbot, name, born=BORN):
     screen, seen = kiosk.screen, []
     for _ in range(MAX_FAILURES + 1):
         d.digits("0000")
-        qtbot.waitUntil(lambda: screen.problem.isVisible(), timeout=5000)
+        wait_for(qtbot, lambda: screen.problem.isVisible())
         seen.append(screen.problem.text())
         screen.problem.hide()
         if not screen.pin_pad.isEnabled():
@@ -70,9 +71,9 @@ def test_a_second_person_with_the_same_details_is_found_by_a_peer_with_their_pin
     d.tap("peer_find")
     d.enter_name("Robin")
     d.enter_birth_date(BORN)
-    qtbot.waitUntil(lambda: screen.step == "user_pin", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "user_pin")
     d.digits("1212")
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     assert kiosk.visit.service_user_id == second.id
     assert not profiles.get(second.id).pending
 
@@ -90,11 +91,11 @@ def test_after_a_pin_reset_the_person_chooses_a_new_pin_with_a_peer(kiosk, drive
     d.tap("peer_find")
     d.enter_name("Robin")
     d.enter_birth_date(BORN)
-    qtbot.waitUntil(lambda: screen.step == "new_pin", timeout=5000)
+    wait_for(qtbot, lambda: screen.step == "new_pin")
     assert "choose a new one" in screen.problem.text()
     d.digits("3030")
     d.digits("3030")
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     assert kiosk.visit.service_user_id == robin.id
     assert profiles.sign_in("Robin", BORN, "3030").profile.id == robin.id
     assert profiles.sign_in("Robin", BORN, "8642").status == "no_match"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
+from decisionaid.ui.testing import wait_for
 
 SHORT = KioskTimes(idle_ms=80, warning_s=2, tick_ms=30, staff_hold_ms=60, done_ms=600_000)
 
@@ -74,7 +75,7 @@ def test_walking_away_from_a_paused_story_still_clears_the_kiosk_and_keeps_the_v
     visit_id = kiosk.visit.id
     watch(d, screen, 5.0)
     d.tap("playPauseButton")  # pause
-    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "welcome")
     assert not screen.player.is_playing
     assert [v.vignette_id for v in views(kiosk, visit_id)] == ["side-story"]
 
@@ -88,10 +89,10 @@ def test_no_idle_warning_while_a_story_plays(make_kiosk, config, drive, qtbot):
     d.tap("playPauseButton")
     rounds = []
     kiosk.idle.warn.connect(lambda: rounds.append(kiosk.overlay))
-    qtbot.waitUntil(lambda: len(rounds) >= 3, timeout=5000)  # the quiet spell passed three times
+    wait_for(qtbot, lambda: len(rounds) >= 3)  # the quiet spell passed three times
     assert kiosk.overlay is None and kiosk.screen is screen
     screen.player.play_to_end()
-    qtbot.waitUntil(lambda: kiosk.screen_name == "welcome", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.screen_name == "welcome")
 
 
 def test_the_staff_corner_during_a_story_stops_it_and_keeps_the_view(make_kiosk, config, drive, qtbot):
@@ -136,7 +137,7 @@ def test_the_kiosk_closes_visits_left_unfinished_on_earlier_days(make_kiosk, con
     with open_app(config, clock=lambda: utc_now() - timedelta(days=1)) as yesterday:
         left = yesterday.visits.start(None, language="en")
     kiosk = make_kiosk(config)
-    qtbot.waitUntil(lambda: kiosk.services.visits.load(left.id).state == "incomplete", timeout=5000)
+    wait_for(qtbot, lambda: kiosk.services.visits.load(left.id).state == "incomplete")
 
 
 def open_card(kiosk, d, vignette_id: str) -> VignetteScreen:

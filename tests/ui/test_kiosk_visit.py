@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from decisionaid.content.model import ItemRef
+from decisionaid.ui.testing import wait_for
 
 
 def texts_on_screen(window) -> str:
@@ -75,13 +76,13 @@ def test_a_guest_visit_in_english_from_welcome_to_print(kiosk, drive, printer, q
     assert "You skipped this part." in review  # My decision
     d.tap_and_wait("next", "print")
     screen = kiosk.screen
-    with qtbot.waitSignal(screen.page_ready, timeout=30000):
+    with wait_for(qtbot, screen.page_ready):
         pass
     assert screen.preview.pixmap() is not None and not screen.preview.pixmap().isNull()
     d.tap("print")
-    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=30000)
+    wait_for(qtbot, lambda: len(printer.jobs) == 1)
     assert printer.jobs[0][0].startswith(b"%PDF")
-    qtbot.waitUntil(lambda: "Your page is printing" in texts_on_screen(kiosk))
+    wait_for(qtbot, lambda: "Your page is printing" in texts_on_screen(kiosk))
     d.tap_and_wait("finish", "done")
     d.tap_and_wait("clear_now", "welcome")
 
@@ -189,7 +190,7 @@ def test_a_visit_in_spanish_after_signing_up(kiosk, drive, qtbot):
     assert "Revisa tus respuestas" in review
     assert "Me despierto a las cuatro, ¿es normal?" in review
     d.tap_and_wait("next", "print")
-    with qtbot.waitSignal(kiosk.screen.page_ready, timeout=30000):
+    with wait_for(qtbot, kiosk.screen.page_ready):
         pass
     assert "Imprimir mi página" in kiosk.screen.print_button.text()
     record = kiosk.services.visits.load(kiosk.finished_visit_id)

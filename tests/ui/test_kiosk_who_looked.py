@@ -14,6 +14,7 @@ from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme, screen_scale
+from decisionaid.ui.testing import wait_for
 
 BORN = date(1980, 6, 1)
 
@@ -29,10 +30,10 @@ def _looked_at_by_a_peer(kiosk, rosa_id: int) -> None:
 
 def _open_who_looked(kiosk, d, qtbot):
     d.sign_in("Rosa", BORN, "1234")
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro")
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     d.tap_and_wait("who_looked", "who_looked")
     screen = kiosk.screen
-    qtbot.waitUntil(lambda: screen.events is not None, timeout=5000)
+    wait_for(qtbot, lambda: screen.events is not None)
     return screen
 
 
@@ -66,7 +67,7 @@ def test_no_one_has_looked_yet_says_so_and_a_guest_is_not_offered_the_list(
     assert screen.empty.isVisible() and screen.lines == []
     kiosk.reset()
     d.guest()
-    qtbot.waitUntil(lambda: kiosk.screen_name == "intro")
+    wait_for(qtbot, lambda: kiosk.screen_name == "intro")
     assert not kiosk.screen.who_looked_button.isVisible()
 
 

@@ -19,6 +19,7 @@ from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 NAME = "Quillon Zebrastripe"
@@ -73,23 +74,23 @@ def test_failed_saves_and_prints_are_logged_without_names_answers_or_notes(clini
     station.sign_in.name.setText("Maria")
     station.sign_in.pin.setText("4321")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
 
     # A print that fails.
     today = station.workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: today.list.rowCount() == 1)
     today.list.selectRow(0)
     qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Could not print" in today.message.text())
+    wait_for(qtbot, lambda: "Could not print" in today.message.text())
 
     # A review (with a note) whose save fails in the database.
     screen = station.workspace.open_visit(visit_id)
-    qtbot.waitUntil(lambda: screen.record is not None)
+    wait_for(qtbot, lambda: screen.record is not None)
     fail_inserts(path, "peer_reviews")
     qtbot.keyClicks(screen.decision, f"Talk to Dr Lee. {NOTE}")
     screen.note.setText(NOTE)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "see the log" in screen.message.text())
+    wait_for(qtbot, lambda: "see the log" in screen.message.text())
     wait_for_background()
 
     # The person is told where the log is; the log has the failures with their context.

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from decisionaid.services.check_results import needing_attention, record
 from decisionaid.services.findings import Finding
+from decisionaid.ui.testing import wait_for
 
 PRINTER_DOWN = Finding("printer", False, "the printer 'Desk' cannot be reached: 10.0.0.9:9100 "
                        "does not answer", "switch the printer on")
@@ -32,7 +33,7 @@ def open_station(qtbot, database, visit_content, fast_pins, clock, role="peer"):
     window.sign_in.name.setText("Sam")
     window.sign_in.pin.setText("2468")
     qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    wait_for(qtbot, lambda: window.workspace is not None)
     return window
 
 
@@ -44,7 +45,7 @@ def test_a_failing_machine_shows_to_peers_until_it_passes(qtbot, database, visit
            clock=clock)
     window = open_station(qtbot, database, visit_content, fast_pins, clock)
     band = window.workspace.machine_checks
-    qtbot.waitUntil(band.isVisible)
+    wait_for(qtbot, band.isVisible)
     text = band.text.text()
     assert text.startswith("Un equipo necesita atención")  # the site's first language
     assert "kiosk-2" in text and "FAIL  printer: the printer 'Desk' cannot be reached" in text
@@ -52,7 +53,7 @@ def test_a_failing_machine_shows_to_peers_until_it_passes(qtbot, database, visit
     record(database, [Finding("disk", True, "80 GB free"), Finding("printer", True, "answers")],
            machine="kiosk-2", clock=clock)
     band.refresh()
-    qtbot.waitUntil(lambda: not band.isVisible())
+    wait_for(qtbot, lambda: not band.isVisible())
     window.end_session()
     wait_for_background()
 
@@ -80,10 +81,10 @@ def test_the_kiosk_checks_the_machine_and_stores_it(qtbot, make_kiosk, config):
     from decisionaid.services.check_results import machine_name
 
     kiosk = make_kiosk(config)
-    qtbot.waitUntil(lambda: hasattr(kiosk, "machine_checks"), timeout=10_000)
+    wait_for(qtbot, lambda: hasattr(kiosk, "machine_checks"))
     db = kiosk.services.visits.db
     kiosk.machine_checks.run_now()
-    qtbot.waitUntil(lambda: not kiosk.machine_checks._running, timeout=60_000)
+    wait_for(qtbot, lambda: not kiosk.machine_checks._running)
     [result] = needing_attention(db)  # no backup yet, no printer here: it fails
     assert result.machine == machine_name() and result.state == "fail"
     assert any(f.name == "backup" for f in result.problems)

@@ -20,6 +20,7 @@ from decisionaid.services.visit_records import UnknownVisit
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")
@@ -67,7 +68,7 @@ def admin(qtbot, services):
     window.sign_in.name.setText("Sam")
     window.sign_in.pin.setText("2468")
     qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    wait_for(qtbot, lambda: window.workspace is not None)
     yield window.workspace.open_admin()
     window.end_session()
     wait_for_background()
@@ -83,12 +84,12 @@ def visit(services, *answers) -> int:
 
 
 def export_done(qtbot, admin) -> str:
-    qtbot.waitUntil(lambda: admin.export_button.isEnabled())
+    wait_for(qtbot, lambda: admin.export_button.isEnabled())
     return admin.export_status.text()
 
 
 def purge_done(qtbot, admin) -> str:
-    qtbot.waitUntil(lambda: admin.purge_button.isEnabled())
+    wait_for(qtbot, lambda: admin.purge_button.isEnabled())
     return admin.purge_status.text()
 
 

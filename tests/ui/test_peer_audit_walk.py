@@ -16,6 +16,7 @@ from decisionaid.services.profiles import ProfileService
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 
 class FakePrinter:
@@ -84,14 +85,14 @@ def test_every_staff_screen_that_shows_a_person_leaves_an_event(qtbot, station, 
     station.sign_in.name.setText("Sam")
     station.sign_in.pin.setText("2468")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     workspace, me = station.workspace, admin.id
 
     # The Today board: the row shown, once a day however often it refreshes.
     today = workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: today.list.rowCount() == 1)
     today.refresh()
-    qtbot.waitUntil(lambda: (audit.BOARD_VIEW, me) in events_for(db, ana.id, kv.id))
+    wait_for(qtbot, lambda: (audit.BOARD_VIEW, me) in events_for(db, ana.id, kv.id))
     # One row per visit the board lists, however often it refreshes: today's, and the one from
     # 60 days ago, whose unanswered safety question still asks for a check-in.
     shown = {e.visit_id for e in audit.events(db, action=audit.BOARD_VIEW)}
@@ -101,32 +102,32 @@ def test_every_staff_screen_that_shows_a_person_leaves_an_event(qtbot, station, 
     # Search results.
     workspace.search.query.setText("An")
     workspace.search.search()
-    qtbot.waitUntil(lambda: workspace.search.results.rowCount() == 1)
-    qtbot.waitUntil(lambda: (audit.SEARCH_VIEW, me) in events_for(db, ana.id))
+    wait_for(qtbot, lambda: workspace.search.results.rowCount() == 1)
+    wait_for(qtbot, lambda: (audit.SEARCH_VIEW, me) in events_for(db, ana.id))
 
     # The person's page, and a PIN reset from it.
     person = workspace.open_person(ana.id)
-    qtbot.waitUntil(lambda: person.visits.rowCount() == 2)
+    wait_for(qtbot, lambda: person.visits.rowCount() == 2)
     assert (audit.PERSON_VIEW, me) in events_for(db, ana.id)
     qtbot.mouseClick(person.reset_pin_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (audit.PIN_RESET, me) in events_for(db, ana.id))
+    wait_for(qtbot, lambda: (audit.PIN_RESET, me) in events_for(db, ana.id))
 
     # A visit, and a reprint of its report.
     visit = workspace.open_visit(kv.id)
-    qtbot.waitUntil(lambda: visit.record is not None)
+    wait_for(qtbot, lambda: visit.record is not None)
     assert (audit.VIEW, me) in events_for(db, ana.id, kv.id)
     today.list.selectRow(0)
     qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (audit.PRINT, me) in events_for(db, ana.id, kv.id))
+    wait_for(qtbot, lambda: (audit.PRINT, me) in events_for(db, ana.id, kv.id))
 
     # An export that contains her, and a purge of her old visit.
     screen = workspace.open_admin()
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (audit.EXPORTED_PERSON, me) in events_for(db, ana.id))
-    qtbot.waitUntil(lambda: screen.purge_button.isEnabled() and screen.export_button.isEnabled())
+    wait_for(qtbot, lambda: (audit.EXPORTED_PERSON, me) in events_for(db, ana.id))
+    wait_for(qtbot, lambda: screen.purge_button.isEnabled() and screen.export_button.isEnabled())
     screen.purge_days.setValue(30)
     qtbot.mouseClick(screen.purge_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (audit.PURGED_PERSON, me) in events_for(db, ana.id))
+    wait_for(qtbot, lambda: (audit.PURGED_PERSON, me) in events_for(db, ana.id))
 
     # "Who has looked at my information" shows every one of them, under the admin's name.
     lines = services.queries.who_looked(ana.id)

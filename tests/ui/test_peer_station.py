@@ -18,6 +18,7 @@ from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.station.statistics import StatisticsScreen
+from decisionaid.ui.testing import wait_for
 
 HARM = ItemRef("feelings", "harm-self")
 SAD = ItemRef("feelings", "sad")
@@ -84,7 +85,7 @@ def sign_in(qtbot, station, name="Maria", pin="4321"):
 def signed_in(qtbot, station, services, role="peer"):
     add_staff(services, role=role)
     sign_in(qtbot, station)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     return station.workspace
 
 
@@ -96,11 +97,11 @@ def test_five_wrong_pins_lock_the_account_even_against_the_right_pin(qtbot, stat
     add_staff(services)
     for _ in range(5):
         sign_in(qtbot, station, pin="0000")
-        qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
+        wait_for(qtbot, lambda: station.sign_in.button.isEnabled())
         assert station.workspace is None
     assert "locked" in station.sign_in.message.text()
     sign_in(qtbot, station)
-    qtbot.waitUntil(lambda: station.sign_in.button.isEnabled())
+    wait_for(qtbot, lambda: station.sign_in.button.isEnabled())
     assert station.workspace is None and "locked" in station.sign_in.message.text()
     assert station.sign_in.pin.text() == ""
 
@@ -118,12 +119,12 @@ def test_an_admin_sees_this_months_statistics_and_the_staff_accounts(qtbot, stat
     workspace = signed_in(qtbot, station, services, role="admin")
     assert tab_titles(workspace) == ["Today", "Find a person", "Statistics", "Admin"]
     stats = workspace.open_statistics()
-    qtbot.waitUntil(lambda: stats.table.rowCount() == 1)
+    wait_for(qtbot, lambda: stats.table.rowCount() == 1)
     assert stats.table.item(0, 1).text() == "1"  # one visit started
     admin = workspace.open_admin()
-    qtbot.waitUntil(lambda: admin.staff_table.rowCount() == 1)
+    wait_for(qtbot, lambda: admin.staff_table.rowCount() == 1)
     assert admin.staff_table.item(0, 0).text() == "Maria"
-    qtbot.waitUntil(lambda: "OK" in admin.content_status.text() or "problem" in admin.content_status.text())
+    wait_for(qtbot, lambda: "OK" in admin.content_status.text() or "problem" in admin.content_status.text())
 
 
 def test_a_safety_answer_shows_in_red_at_the_top_and_needs_a_note_to_acknowledge(
@@ -137,7 +138,7 @@ def test_a_safety_answer_shows_in_red_at_the_top_and_needs_a_note_to_acknowledge
     kv.go_to(HARM)
     kv.confirm(1)
     sounds = len(services.sounds)
-    qtbot.waitUntil(lambda: today.banner.isVisible(), timeout=5000)
+    wait_for(qtbot, lambda: today.banner.isVisible())
     assert "1 person needs a check-in" in today.banner_title.text()
     [row] = today._rows.values()
     assert "Rosa" in row.text.text() and "Thoughts of hurting myself" in row.text.text()
@@ -147,7 +148,7 @@ def test_a_safety_answer_shows_in_red_at_the_top_and_needs_a_note_to_acknowledge
     qtbot.keyClicks(row.note, "Sat with Rosa; she is safe and seeing Dr Lee now")
     assert row.ack.isEnabled()
     qtbot.mouseClick(row.ack, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not today.banner.isVisible())
+    wait_for(qtbot, lambda: not today.banner.isVisible())
     [event] = audit.events(services.db, action=audit.FLAG_ACKNOWLEDGED)
     assert event.staff_id == workspace.member.id and event.visit_id == kv.id
     [flag] = [f for f in services.visits.load(kv.id).flags if f.severity == "safety"]
@@ -160,11 +161,11 @@ def test_today_lists_visits_with_their_state_and_section_and_can_force_finish(qt
     kv.confirm(2)
     workspace = signed_in(qtbot, station, services)
     today = workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: today.list.rowCount() == 1)
     assert [today.list.item(0, c).text() for c in (1, 2, 3)] == ["Guest", "in progress", "How I've been"]
     today.list.selectRow(0)
     qtbot.mouseClick(today.finish_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "incomplete")
+    wait_for(qtbot, lambda: today.list.item(0, 2).text() == "incomplete")
     assert services.dialogs.asked and "as incomplete" in services.dialogs.asked[0]
     with pytest.raises(VisitClosed):
         kv.confirm(1)
@@ -175,10 +176,10 @@ def test_reprint_sends_the_report_to_the_printer_and_marks_it_printed(qtbot, sta
     kv.finish()
     workspace = signed_in(qtbot, station, services)
     today = workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: today.list.rowCount() == 1)
     today.list.selectRow(0)
     qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "printed")
+    wait_for(qtbot, lambda: today.list.item(0, 2).text() == "printed")
     assert services.printer.printed == [(b"%PDF-1.4 fake", f"Visit {kv.id}")]
 
 
@@ -190,18 +191,18 @@ def test_saving_the_review_locks_the_visit_and_the_kiosk_can_no_longer_change_it
     kv.confirm(2)
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_visit(kv.id)
-    qtbot.waitUntil(lambda: screen.record is not None)
+    wait_for(qtbot, lambda: screen.record is not None)
     assert not screen.save.isEnabled()  # still in progress: nothing to review yet
     services.visits.finish(kv.id)
     screen.load()
-    qtbot.waitUntil(lambda: screen.record.state == "complete")
+    wait_for(qtbot, lambda: screen.record.state == "complete")
     assert screen.answers.topLevelItem(0).text(0) == "How I've been"
     assert screen.answers.topLevelItem(0).child(0).text(1) == "Most days"
     qtbot.keyClicks(screen.decision, "I will walk after lunch and ask Dr Lee about sleep in May.")
     screen.follow_up["check-in-call"].setChecked(True)
     screen.other_text.setText("bus pass form")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.record.state == "reviewed")
+    wait_for(qtbot, lambda: screen.record.state == "reviewed")
     assert screen.decision.isReadOnly() and "locked" in screen.lock_state.text()
     assert not screen.save.isEnabled()
     review = services.visits.load(kv.id).review
@@ -218,10 +219,10 @@ def test_after_the_idle_time_the_station_signs_out_and_shows_nothing_of_the_sess
     services.idle_ms = 300
     station.idle.setInterval(300)
     signed_in(qtbot, station, services)
-    qtbot.waitUntil(lambda: station.workspace is None, timeout=3000)
+    wait_for(qtbot, lambda: station.workspace is None)
     assert station.stack.currentWidget() is station.sign_in
     assert "without use" in station.sign_in.message.text()
-    qtbot.waitUntil(lambda: bool(audit.events(services.db, action=staff.SIGN_OUT)))
+    wait_for(qtbot, lambda: bool(audit.events(services.db, action=staff.SIGN_OUT)))
     assert audit.events(services.db, action=staff.SIGN_OUT)[0].details == {"reason": "idle"}
 
 
@@ -238,7 +239,7 @@ def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station,
         clock.advance(days=7)
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_person(profile.id)
-    qtbot.waitUntil(lambda: screen.visits.rowCount() == 2)
+    wait_for(qtbot, lambda: screen.visits.rowCount() == 2)
     assert screen.title.text().startswith("Rosa")
     assert screen.chart_grid.count() == 1  # "Feeling sad or down" across two visits
     assert screen.words.item(0, 3).text() == "I am a singer"
@@ -250,7 +251,7 @@ def test_a_person_shows_their_trend_own_words_and_who_has_looked(qtbot, station,
 def test_a_prescriber_signs_in_to_their_desk_and_nothing_else(qtbot, station, services):
     add_staff(services, name="Dr Lee", role="prescriber", pin="2468")
     sign_in(qtbot, station, name="Dr Lee", pin="2468")
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     assert tab_titles(station.workspace) == ["Today's reports"]
     assert station.workspace.today is None and station.workspace.search is None
 
@@ -266,10 +267,10 @@ def test_a_disabled_accounts_open_session_cannot_load_one_more_page(qtbot, stati
     station.account_check.stop()  # first, a page opened before the station's own look
     staff.disable(services.db, "Maria", by=admin, clock=services.clock)
     screen = workspace.open_person(rosa.id)
-    qtbot.waitUntil(lambda: "disabled" in screen.message.text())
+    wait_for(qtbot, lambda: "disabled" in screen.message.text())
     assert "Rosa" not in screen.title.text() and screen.visits.rowCount() == 0
     station.account_check.start()
-    qtbot.waitUntil(lambda: station.workspace is None, timeout=5000)
+    wait_for(qtbot, lambda: station.workspace is None)
     assert "disabled" in station.sign_in.message.text()
 
 
@@ -281,7 +282,7 @@ def test_an_account_given_another_role_is_signed_out_and_may_do_only_what_both_a
     staff.set_role(services.db, "Maria", "prescriber", by=admin, clock=services.clock)
     with pytest.raises(roles.NotAllowed):
         services.queries.search("Ro", by=member)
-    qtbot.waitUntil(lambda: station.workspace is None, timeout=5000)
+    wait_for(qtbot, lambda: station.workspace is None)
     assert "role" in station.sign_in.message.text()
 
 
@@ -296,17 +297,17 @@ def test_a_reprint_is_recorded_before_it_prints_and_a_refused_one_never_prints(
         [e.action for e in audit.events(services.db, visit_id=kv.id)])
     workspace = signed_in(qtbot, station, services)
     today = workspace.today
-    qtbot.waitUntil(lambda: today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: today.list.rowCount() == 1)
     today.list.selectRow(0)
     qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: today.list.item(0, 2).text() == "printed")
+    wait_for(qtbot, lambda: today.list.item(0, 2).text() == "printed")
     assert audit.REPORT_VIEW in seen_at_print[0]
     # An account disabled meanwhile: the check fails first, and nothing goes to the printer.
     station.account_check.stop()
     admin = add_staff(services, name="Ada", role="admin", pin="9999")
     staff.disable(services.db, "Maria", by=admin, clock=services.clock)
     qtbot.mouseClick(today.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "disabled" in today.message.text())
+    wait_for(qtbot, lambda: "disabled" in today.message.text())
     assert len(seen_at_print) == 1
 
 
@@ -319,7 +320,7 @@ def test_opening_a_persons_page_records_each_thing_shown(qtbot, station, service
     kv.finish()
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_person(rosa.id)
-    qtbot.waitUntil(lambda: screen.words.rowCount() == 1)
+    wait_for(qtbot, lambda: screen.words.rowCount() == 1)
     recorded = {e.action for e in audit.events(services.db, service_user_id=rosa.id)}
     assert {audit.PERSON_VIEW, audit.VISITS_VIEW, audit.TRENDS_VIEW, audit.OWN_WORDS_VIEW,
             audit.WHO_LOOKED_VIEW} <= recorded
@@ -337,13 +338,13 @@ def test_a_peer_unlocks_a_locked_sign_in_and_joins_a_possible_duplicate(
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_person(rosa.id)
     box = screen.sign_in_box
-    qtbot.waitUntil(lambda: box.unlock_button.isVisible() and len(box.joins) == 1)
+    wait_for(qtbot, lambda: box.unlock_button.isVisible() and len(box.joins) == 1)
     assert "locked" in box.lock.text()
     qtbot.mouseClick(box.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "unlocked" in screen.message.text())
+    wait_for(qtbot, lambda: "unlocked" in screen.message.text())
     assert profiles.sign_in("Rosa", date(1975, 3, 9), "1234").profile.id == rosa.id
     qtbot.mouseClick(box.joins[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "joined" in screen.message.text())
+    wait_for(qtbot, lambda: "joined" in screen.message.text())
     assert duplicates.possible_duplicates(services.db, rosa.id) == []
     with pytest.raises(UnknownProfile):
         profiles.get(again.id)

@@ -7,6 +7,7 @@ from test_peer_station import services, signed_in, station  # noqa: F401  (its f
 
 from decisionaid.content.model import ItemRef
 from decisionaid.ui.station.common import RED
+from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
 
@@ -19,7 +20,7 @@ def test_a_skipped_safety_question_is_shown_to_the_peer_in_red(qtbot, station, s
     kv.finish()
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_visit(kv.id)
-    qtbot.waitUntil(lambda: screen.record is not None)
+    wait_for(qtbot, lambda: screen.record is not None)
     text = screen.flags.text()
     assert "⚠ SAFETY" in text and "Thoughts of hurting myself" in text and "not answered" in text
     assert f"color:{RED}" in text.split("Thoughts")[0]  # in the red of the other safety lines
@@ -31,5 +32,5 @@ def test_while_the_visit_is_in_progress_nothing_is_called_unanswered(qtbot, stat
     kv.confirm(2)
     workspace = signed_in(qtbot, station, services)
     screen = workspace.open_visit(kv.id)
-    qtbot.waitUntil(lambda: screen.record is not None)
+    wait_for(qtbot, lambda: screen.record is not None)
     assert screen.flags.text() == "No flags."

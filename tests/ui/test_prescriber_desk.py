@@ -27,6 +27,7 @@ from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.desk import PAGE_PX
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 
 class SavingDialogs(Dialogs):
@@ -90,13 +91,13 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         window.sign_in.name.setText("Dr Okafor")
         window.sign_in.pin.setText("2468")
         qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.workspace is not None)
+        wait_for(qtbot, lambda: window.workspace is not None)
         workspace = window.workspace
         member = workspace.member
 
         # Today's reports: who (two identifiers), when they finished, alerts first.
         reports = workspace.reports
-        qtbot.waitUntil(lambda: reports.list.rowCount() == 2)
+        wait_for(qtbot, lambda: reports.list.rowCount() == 2)
         assert [reports.list.item(r, 1).text() for r in range(2)] == [
             "Rosa · 1979-06-14", "Sam · 1997-02-03"]
         assert reports.list.item(0, 3).text().startswith("⚠ 1 safety")
@@ -108,8 +109,8 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
         qtbot.mouseClick(reports.open_button, Qt.MouseButton.LeftButton)
         screen = workspace.tabs.currentWidget()
         assert screen.visit_id == rosa
-        qtbot.waitUntil(lambda: screen.page.pixmap() is not None
-                        and not screen.page.pixmap().isNull(), timeout=15000)
+        wait_for(qtbot, lambda: screen.page.pixmap() is not None
+                        and not screen.page.pixmap().isNull())
         assert screen.page.pixmap().width() == PAGE_PX
         assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "Report: Rosa"
 
@@ -120,18 +121,18 @@ def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
             screen.marks[key].setChecked(True)
         screen.follow_up["check-in-call"].setChecked(True)
         qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: screen.message.text().startswith("Saved."))
+        wait_for(qtbot, lambda: screen.message.text().startswith("Saved."))
         review = app.visits.load(rosa).review
         assert review.peer_id == member.id
         assert review.marks == ("own-voice", "specific", "will-do")
         assert review.follow_up == ["check-in-call"]
         assert app.visits.load(rosa).state == "reviewed"
         assert not screen.marks["plain-language"].isEnabled()  # locked, shown as recorded
-        qtbot.waitUntil(lambda: reports.list.item(0, 4).text() == "recorded")
+        wait_for(qtbot, lambda: reports.list.item(0, 4).text() == "recorded")
 
         # Save as PDF: a private file, every font in it embedded.
         qtbot.mouseClick(screen.save_pdf, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: screen.message.text().startswith("Saved to"), timeout=15000)
+        wait_for(qtbot, lambda: screen.message.text().startswith("Saved to"))
         assert saved.read_bytes().startswith(b"%PDF")
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         fonts = pdf_fonts(saved)

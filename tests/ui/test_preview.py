@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from decisionaid.cli import main
 from decisionaid.config import Config
 from decisionaid.ui.kiosk.preview import PreviewWindow
-from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker
+from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker, wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -79,17 +79,17 @@ def test_a_save_reloads_a_broken_save_shows_the_check_and_a_mend_brings_it_back(
     window.steps.itemClicked.emit(window.steps.item(2))
     assert window.screen.question.text() == "Trouble sleeping"
 
-    with qtbot.waitSignal(window.reloaded, timeout=1000):
+    with wait_for(qtbot, window.reloaded):
         save(path, good.replace("en: Trouble sleeping", "en: How is your sleep?"))
     assert window.screen.item.id == "sleep" and window.screen.question.text() == "How is your sleep?"
 
-    with qtbot.waitSignal(window.reloaded, timeout=1000):
+    with wait_for(qtbot, window.reloaded):
         save(path, good.replace("type: scale", "type: scael", 1))
     assert window.broken.isVisible() and not window.scroll.isVisible()
     assert f"{path}:" in window.broken.text() and "did you mean 'scale'?" in window.broken.text()
     assert any(line.startswith(f"{path}:") and "scael" in line for line in messages(window))
 
-    with qtbot.waitSignal(window.reloaded, timeout=1000):
+    with wait_for(qtbot, window.reloaded):
         save(path, good)
     assert not window.broken.isVisible() and window.scroll.isVisible()
     assert window.screen.item.id == "sleep" and messages(window) == ["This file passes the check."]
@@ -98,7 +98,7 @@ def test_a_save_reloads_a_broken_save_shows_the_check_and_a_mend_brings_it_back(
 def test_hard_reading_shows_beside_the_screen(open_preview, content, qtbot):
     path = content / "questionnaires" / "feelings.yaml"
     window = open_preview(path)
-    with qtbot.waitSignal(window.reloaded, timeout=1000):
+    with wait_for(qtbot, window.reloaded):
         save(path, path.read_text(encoding="utf-8").replace(
             "en: Trouble sleeping",
             "en: Considering everything, how satisfactory has your nightly sleeping experience generally been"))

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from decisionaid.report.printing import PrintError
-from decisionaid.ui.testing import RecordingPrinter
+from decisionaid.ui.testing import RecordingPrinter, wait_for
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -47,11 +47,11 @@ def test_back_from_the_page_mends_a_mistake_before_printing(kiosk, drive, qtbot)
 def test_once_printed_there_is_no_back(kiosk, drive, qtbot, printer):
     d = drive(kiosk)
     to_page(kiosk, d)
-    qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
+    wait_for(qtbot, lambda: d.find("print").isEnabled())
     assert d.has("back")
     d.tap("print")
-    qtbot.waitUntil(lambda: printer.count == 1, timeout=10000)
-    qtbot.waitUntil(lambda: not d.has("back"), timeout=10000)
+    wait_for(qtbot, lambda: printer.count == 1)
+    wait_for(qtbot, lambda: not d.has("back"))
 
 
 def test_a_page_printed_meanwhile_keeps_the_person_on_it(kiosk, drive):
@@ -84,10 +84,10 @@ def test_a_failed_print_keeps_back_and_logs_the_printers_words(paused, drive, qt
     d = drive(paused)
     to_page(paused, d)
     screen = paused.screen
-    qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
+    wait_for(qtbot, lambda: d.find("print").isEnabled())
     with caplog.at_level(logging.WARNING):
         d.tap("print")
-        qtbot.waitUntil(lambda: screen.status_key == "print_failed", timeout=10000)
+        wait_for(qtbot, lambda: screen.status_key == "print_failed")
     assert d.has("back") and d.find("back").isEnabled()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "the printer 'front-desk' is paused" in logged
@@ -108,7 +108,7 @@ def test_the_screen_shows_the_page_without_the_alerts_box(kiosk, drive, qtbot):
             continue
         d.tap_and_wait("next" if name in ("intro", "safety", "stories") else "skip")
     d.tap_and_wait("next", "print")
-    qtbot.waitUntil(lambda: kiosk.screen.pdf is not None, timeout=10000)
+    wait_for(qtbot, lambda: kiosk.screen.pdf is not None)
     visit_id = kiosk.finished_visit_id
     paper = pdf_text(kiosk.services.make_page(visit_id))
     shown = pdf_text(kiosk.services.make_preview(visit_id))
@@ -129,7 +129,7 @@ def test_printing_moves_nothing_under_the_finger(make_kiosk, config, drive, qtbo
     kiosk.resize(1024, 768)
     d = drive(kiosk)
     to_page(kiosk, d)
-    qtbot.waitUntil(lambda: d.find("print").isEnabled(), timeout=10000)
+    wait_for(qtbot, lambda: d.find("print").isEnabled())
 
     def places() -> dict[str, tuple[int, int]]:
         return {name: (d.find(name).mapTo(kiosk, QPoint(0, 0)).y(), d.find(name).height())
@@ -137,6 +137,6 @@ def test_printing_moves_nothing_under_the_finger(make_kiosk, config, drive, qtbo
 
     before = places()
     d.tap("print")
-    qtbot.waitUntil(lambda: printer.count == 1 and not d.has("back"), timeout=10000)
-    qtbot.waitUntil(lambda: kiosk.screen.status.isVisible())
+    wait_for(qtbot, lambda: printer.count == 1 and not d.has("back"))
+    wait_for(qtbot, lambda: kiosk.screen.status.isVisible())
     assert places() == before

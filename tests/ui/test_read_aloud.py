@@ -4,7 +4,7 @@ warning. (tests/integration/test_speech.py proves the same through the real spee
 from __future__ import annotations
 
 from decisionaid.ui.kiosk.idle import KioskTimes
-from decisionaid.ui.testing import KioskDriver
+from decisionaid.ui.testing import KioskDriver, wait_for
 
 
 class Reading:
@@ -25,7 +25,7 @@ class Reading:
 
 def test_a_new_screen_stops_the_reading(kiosk, qtbot):
     reading = Reading(kiosk.speaker)
-    d = KioskDriver(kiosk, qtbot.waitUntil)
+    d = KioskDriver(kiosk, lambda c: wait_for(qtbot, c))
     d.tap("read_aloud")
     assert reading
     d.tap_and_wait("first_time", "first_time")
@@ -40,9 +40,9 @@ def test_a_new_screen_stops_the_reading(kiosk, qtbot):
 def test_the_still_there_warning_stops_the_reading(make_kiosk, config, qtbot):
     window = make_kiosk(config, KioskTimes(idle_ms=1000, warning_s=1000, tick_ms=1000))
     reading = Reading(window.speaker)
-    d = KioskDriver(window, qtbot.waitUntil)
+    d = KioskDriver(window, lambda c: wait_for(qtbot, c))
     d.guest()
     d.tap("read_aloud")
     assert reading
-    qtbot.waitUntil(lambda: window.overlay is not None, timeout=5000)
+    wait_for(qtbot, lambda: window.overlay is not None)
     assert not reading

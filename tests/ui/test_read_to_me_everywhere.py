@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from decisionaid.ui.common.strings import month_names, t
 from decisionaid.ui.kiosk.idle import KioskTimes
+from decisionaid.ui.testing import wait_for
 
 
 def read(kiosk, d) -> tuple[str, str]:
@@ -100,7 +101,7 @@ def test_the_still_there_warning_is_read_and_its_reading_stops_with_it(make_kios
     d = drive(window)
     d.guest()
     d.tap("lang_es")
-    qtbot.waitUntil(lambda: window.overlay is not None, timeout=5000)
+    wait_for(qtbot, lambda: window.overlay is not None)
     stops = []
     window.speaker.stop = lambda: stops.append(True)
     text, language = read(window, d)

@@ -15,6 +15,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services.check_ins import CheckIns
 from decisionaid.services.visit_report import report_pdf
 from decisionaid.ui.station.desk import alerts_words
+from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
 HARM = ItemRef("feelings", "harm-self")
@@ -42,7 +43,7 @@ def test_a_skipped_safety_question_asks_for_a_check_in_and_the_reprint_names_it(
     workspace = signed_in(qtbot, station, services)
     today = workspace.today
     band = today.check_ins
-    qtbot.waitUntil(lambda: band.isVisible() and bool(band.rows), timeout=5000)
+    wait_for(qtbot, lambda: band.isVisible() and bool(band.rows))
     [row] = band.rows.values()
     assert "Please ask — not answered" in band.title.text()
     assert f"(visit {visit_id}) did not answer: Thoughts of hurting myself" in row.text.text()
@@ -60,7 +61,7 @@ def test_a_skipped_safety_question_asks_for_a_check_in_and_the_reprint_names_it(
     checked_at = clock().astimezone().strftime("%H:%M")
     row.note.setText("She is safe, plan agreed\nsecond line stays at the station")
     qtbot.mouseClick(row.checked, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not band.isVisible(), timeout=5000)
+    wait_for(qtbot, lambda: not band.isVisible())
     assert CheckIns(services.db, services.content).for_visit(visit_id) == []
 
     text = page_text(services, visit_id)

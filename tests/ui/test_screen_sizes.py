@@ -17,6 +17,7 @@ from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.theme import Theme, screen_scale
 from decisionaid.ui.kiosk.demo import Demo
+from decisionaid.ui.testing import wait_for
 
 # (width, height, text size, language, high contrast); seeds alternate Sam and Rosa (English).
 MATRIX = [
@@ -91,7 +92,7 @@ def test_the_peer_station_fits_and_keeps_its_messages_in_view(qtbot, services, w
     today = workspace.today
     show_message(today.message, t("station_could_not_print", services.language,
                                   reason="no printer is set"), error=True)
-    qtbot.waitUntil(lambda: today.message.isVisible())
+    wait_for(qtbot, lambda: today.message.isVisible())
     where = today.message.mapTo(station, today.message.rect().bottomRight())
     assert station.rect().contains(where), "the status line is below the window"
     for i in range(workspace.tabs.count()):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from decisionaid.config import Config
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.schedule_watch import watch_schedule_folder
+from decisionaid.ui.testing import wait_for
 from tests.ui.test_peer_station import (  # noqa: F401 (fixtures)
     services,
     signed_in,
@@ -32,7 +33,7 @@ def test_a_peer_links_a_guest_visit_to_an_appointment_with_one_button(
     guest = services.visits.start()
     today = signed_in(qtbot, station, services).today
     panel = today.appointments
-    qtbot.waitUntil(lambda: panel.list.rowCount() == 3 and today.list.rowCount() == 1)
+    wait_for(qtbot, lambda: panel.list.rowCount() == 3 and today.list.rowCount() == 1)
     assert cells(panel.list, 2)[1:] == ["Sam Okafor", "1975-11-30", "MRN-300", "Dr. Patel",
                                         "Medication check", "Expected"]
     assert today.list.item(0, 1).text() == "Guest"
@@ -43,7 +44,7 @@ def test_a_peer_links_a_guest_visit_to_an_appointment_with_one_button(
     assert panel.link_button.text() == f"Link to visit {guest.id}"
     qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: cells(panel.list, 2)[6] == f"At the kiosk (visit {guest.id})")
+    wait_for(qtbot, lambda: cells(panel.list, 2)[6] == f"At the kiosk (visit {guest.id})")
     assert today.list.item(0, 1).text() == "Sam Okafor"
     assert "linked to Sam Okafor's appointment" in today.message.text()
 
@@ -53,10 +54,10 @@ def test_a_peer_marks_someone_arrived(qtbot, station, services, tmp_path):  # no
     (tmp_path / "s.csv").write_text(schedule_csv(day))
     services.appointments.import_file(tmp_path / "s.csv", SETTINGS)
     panel = signed_in(qtbot, station, services).today.appointments
-    qtbot.waitUntil(lambda: panel.list.rowCount() == 3)
+    wait_for(qtbot, lambda: panel.list.rowCount() == 3)
     panel.list.selectRow(0)
     qtbot.mouseClick(panel.arrived_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: cells(panel.list, 0)[6] == "Arrived")
+    wait_for(qtbot, lambda: cells(panel.list, 0)[6] == "Arrived")
     assert not panel.arrived_button.isEnabled()
 
 
@@ -71,7 +72,7 @@ def test_a_schedule_dropped_in_the_watched_folder_reaches_the_board(
     watch.imported.connect(today.appointments.imported)  # as the station window does
     (inbox / "today.csv").write_text(schedule_csv(services.clock().astimezone().date()))
     watch.check()  # what the timer does every poll_seconds
-    qtbot.waitUntil(lambda: today.appointments.list.rowCount() == 3)
+    wait_for(qtbot, lambda: today.appointments.list.rowCount() == 3)
     assert not (inbox / "today.csv").exists() and (inbox / "done").is_dir()
     assert today.message.text().startswith("Schedule today.csv: 3 added, 0 updated, 2 rows")
     watch.timer.stop()

@@ -14,6 +14,7 @@ from decisionaid.services import staff
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
 
@@ -48,7 +49,7 @@ def sign_in(qtbot, window):
     window.sign_in.name.setText("Ana")
     window.sign_in.pin.setText("2468")
     qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    wait_for(qtbot, lambda: window.workspace is not None)
     return window.workspace
 
 
@@ -58,19 +59,19 @@ def rows(panel) -> list[list[str]]:
 
 
 def test_a_page_not_sent_shows_why_and_send_again_sends_it(qtbot, station, services, folder):
-    qtbot.waitUntil(lambda: not station.chart_sender.busy, timeout=60_000)  # the opening round
+    wait_for(qtbot, lambda: not station.chart_sender.busy)  # the opening round
     kv = services.visits.start()
     kv.go_to(SAD)
     kv.confirm(2)
     kv.finish()
     services.visits.mark_printed(kv.id)  # the kiosk printed it
     station.chart_sender.send_now()
-    qtbot.waitUntil(lambda: services.chart_outbox.counts()["failed"] == 1, timeout=60_000)
+    wait_for(qtbot, lambda: services.chart_outbox.counts()["failed"] == 1)
 
     workspace = sign_in(qtbot, station)
     panel = workspace.health_record
     workspace.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=60_000)
+    wait_for(qtbot, lambda: panel.table.rowCount() == 1)
     [row] = rows(panel)
     assert row[1:5] == ["Guest", str(kv.id), "Printed page", "Import folder"]
     assert row[5].startswith("Not sent yet (1 tries), trying again")
@@ -80,8 +81,8 @@ def test_a_page_not_sent_shows_why_and_send_again_sends_it(qtbot, station, servi
     folder.mkdir()
     panel.table.selectRow(0)
     qtbot.mouseClick(panel.send_again, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.message.text() == "Sent.", timeout=60_000)
-    qtbot.waitUntil(lambda: rows(panel)[0][5].startswith("Sent "), timeout=60_000)
+    wait_for(qtbot, lambda: panel.message.text() == "Sent.")
+    wait_for(qtbot, lambda: rows(panel)[0][5].startswith("Sent "))
     [page] = folder.glob("*.pdf")
     assert page.read_bytes().startswith(b"%PDF")  # the visit's one-page report
 
@@ -92,5 +93,5 @@ def test_a_prescriber_has_no_outbox_tab(qtbot, station, services):
     station.sign_in.name.setText("Dr Lee")
     station.sign_in.pin.setText("1357")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     assert station.workspace.health_record is None

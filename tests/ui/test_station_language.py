@@ -10,6 +10,7 @@ from decisionaid.services import staff
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import station_services
 from decisionaid.ui.station.station import PeerStation
+from decisionaid.ui.testing import wait_for
 
 
 def test_a_spanish_first_site_gets_a_spanish_station(qtbot, database, visit_content, fast_pins):
@@ -26,13 +27,13 @@ def test_a_spanish_first_site_gets_a_spanish_station(qtbot, database, visit_cont
     station.sign_in.name.setText("Sam")
     station.sign_in.pin.setText("2468")
     qtbot.mouseClick(station.sign_in.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: station.workspace is not None)
+    wait_for(qtbot, lambda: station.workspace is not None)
     tabs = station.workspace.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Hoy", "Buscar a una persona", "Estadísticas", "Administración"]
     admin = station.workspace.open_admin()
     assert admin.purge_button.text() == "Borrar…"
-    qtbot.waitUntil(lambda: admin.staff_table.rowCount() == 1)
+    wait_for(qtbot, lambda: admin.staff_table.rowCount() == 1)
     assert admin.staff_table.item(0, 2).text() == "activa"
     station.end_session()
     wait_for_background()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from decisionaid.content.model import Content, Vignette
 from decisionaid.ui.kiosk.stories_screen import StoriesScreen
+from decisionaid.ui.testing import wait_for
 
 
 def story(vid: str, title: str, topics: tuple[str, ...], sample: bool = True) -> Vignette:
@@ -124,7 +125,7 @@ def test_tapping_a_story_chooses_it(qtbot, open_library):
     screen = open_library(suggested=["side-d"])
     card = next(c for c in screen.cards if c.vignette_id == "hope-c")
     screen.findChild(object, "storiesScroll").ensureWidgetVisible(card)
-    with qtbot.waitSignal(screen.chosen) as chosen:
+    with wait_for(qtbot, screen.chosen) as chosen:
         qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert chosen.args == ["hope-c"]
 
@@ -132,7 +133,7 @@ def test_tapping_a_story_chooses_it(qtbot, open_library):
 def test_back_closes_the_library(qtbot, open_library):
     """The Back button leaves the library."""
     screen = open_library()
-    with qtbot.waitSignal(screen.closed):
+    with wait_for(qtbot, screen.closed):
         qtbot.mouseClick(screen.findChild(QPushButton, "storiesBackButton"), Qt.MouseButton.LeftButton)
 
 

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import inspect
 
 from decisionaid.ui.common.player import MediaPlayer
-from decisionaid.ui.testing import FakeMediaPlayer
+from decisionaid.ui.testing import FakeMediaPlayer, wait_for
 
 
 def public_members(cls) -> dict[str, str]:
@@ -31,7 +31,7 @@ def test_the_fake_player_offers_everything_the_real_one_does():
 def test_the_real_player_fails_calmly_on_a_missing_file(qtbot, tmp_path):
     """Loading a file that is not there reports failed with a reason, and playing does nothing."""
     player = MediaPlayer()
-    with qtbot.waitSignal(player.failed) as failed:
+    with wait_for(qtbot, player.failed) as failed:
         player.load(tmp_path / "nothing.mp4")
     assert "missing" in failed.args[0] or "backend" in failed.args[0]
     player.play()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPushButton
 from decisionaid.content.loader import load_content
 from decisionaid.ui.common.player import MediaPlayer
 from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
-from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker
+from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker, wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -174,7 +174,7 @@ def test_a_missing_video_file_falls_back_to_the_words_with_the_real_player(qtbot
     """The real player, given a video that is not there, leads to the transcript, not a crash."""
     broken = replace(vignette, video=str(tmp_path / "gone.mp4"))
     screen = open_screen(the_player=MediaPlayer(), the_vignette=broken)
-    qtbot.waitUntil(lambda: screen.showing_transcript)
+    wait_for(qtbot, lambda: screen.showing_transcript)
     assert screen.findChild(object, "cannotPlayNotice").isVisible()
 
 
@@ -214,7 +214,7 @@ def test_seconds_watched_counts_only_what_was_played(qtbot, open_screen, player)
     long_player.play_to(16.0)
     tap(qtbot, button(screen, "replayButton"))  # back to 0: seen again, counted again
     long_player.play_to(3.0)
-    with qtbot.waitSignal(screen.closed) as closed:
+    with wait_for(qtbot, screen.closed) as closed:
         tap(qtbot, button(screen, "doneButton"))
     seconds, finished = closed.args
     assert seconds == pytest.approx(4.0 + 2.0 + 3.0)
@@ -227,7 +227,7 @@ def test_closing_after_the_end_reports_finished(qtbot, open_screen, player):
     screen = open_screen()
     tap(qtbot, button(screen, "playPauseButton"))
     player.play_to_end()
-    with qtbot.waitSignal(screen.closed) as closed:
+    with wait_for(qtbot, screen.closed) as closed:
         tap(qtbot, button(screen, "doneButton"))
     assert closed.args == [pytest.approx(3.0), True]
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from decisionaid.ui.common.watchdog import WatchdogFeeder
+from decisionaid.ui.testing import wait_for
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_the_event_loop_feeds_the_watchdog_and_a_stalled_loop_does_not(qtbot, li
     assert received(sock) == []
     # The loop runs again: the timer feeds it.
     got: list[bytes] = []
-    qtbot.waitUntil(lambda: bool(got.extend(received(sock)) or got), timeout=5000)
+    wait_for(qtbot, lambda: bool(got.extend(received(sock)) or got))
     assert set(got) == {b"WATCHDOG=1"}
     feeder.stop()
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from decisionaid.services.clock import Timers
 from decisionaid.services.closing import CloseOfDay, DayClosed, close_the_day
 from decisionaid.ui.common.operations import run_in_background
 
@@ -22,7 +23,7 @@ class ClosingTimer(QObject):
 
     closed = Signal(object)  # DayClosed
 
-    def __init__(self, visits, config, parent: QObject, *,
+    def __init__(self, visits, config, parent: QObject, timers: Timers, *,
                  close: Callable[..., DayClosed] = close_the_day):
         super().__init__(parent)
         self.visits = visits
@@ -31,15 +32,13 @@ class ClosingTimer(QObject):
                                    retry_after_s=config.idle_timeout_s)
         self._close = close
         self._running = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.check)
+        self.timer = timers.timer(0, self.check, self)
 
     def start(self) -> None:
         self._arm()
 
     def _arm(self) -> None:
-        self.timer.start(round(self.schedule.seconds_until_check() * 1000))
+        self.timer.start(self.schedule.seconds_until_check())
 
     def check(self) -> None:
         """Close the day now if it is due (the timer calls this; tests may too)."""

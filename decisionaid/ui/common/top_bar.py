@@ -5,7 +5,7 @@ language or text size moves."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.language_choice import LanguageChoice, names_of
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, TEXT_SIZES, Theme
@@ -30,13 +31,10 @@ class CornerHold(QLabel):
 
     held = Signal()
 
-    def __init__(self, text: str, hold_ms: int):
+    def __init__(self, text: str, hold_ms: int, timers: Timers):
         super().__init__(text)
         self.setObjectName("staff_corner")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(hold_ms)
-        self._timer.timeout.connect(self.held)
+        self._timer = timers.timer(hold_ms / 1000, self.held.emit, self)
 
     def mousePressEvent(self, event) -> None:
         self._timer.start()
@@ -57,7 +55,8 @@ class TopBar(QFrame):
     help = Signal()  # "I'd like help"
     read = Signal()  # "Read to me", for a screen without its own
 
-    def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int):
+    def __init__(self, site_name: str, languages: tuple[str, ...], theme: Theme, hold_ms: int,
+                 timers: Timers):
         super().__init__()
         self.setObjectName("TopBar")
         self.languages = languages
@@ -78,7 +77,7 @@ class TopBar(QFrame):
         self.second_row.addStretch(1)
         rows.addLayout(self.second_row)
         # The staff corner: a plain, quiet patch (the site's name is on the welcome screen).
-        self.corner = CornerHold("", hold_ms)
+        self.corner = CornerHold("", hold_ms, timers)
         self.corner.setProperty("role", "small")
         self.corner.setMinimumSize(theme.target(120), theme.target(64))
         row.addWidget(self.corner)

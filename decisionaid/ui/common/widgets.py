@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPalette
@@ -29,6 +30,9 @@ from decisionaid.content import emphasis
 from decisionaid.ui.common.speech import clean_spoken
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import ASSETS, MIN_TARGET_PX, Theme
+
+if TYPE_CHECKING:
+    pass
 
 Wording = Callable[[str], str]
 

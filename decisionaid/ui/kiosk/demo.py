@@ -25,14 +25,14 @@ from decisionaid.report.sample import Person, choose_person
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
+from decisionaid.ui.common.timers import FakeTime
 from decisionaid.ui.kiosk.demo_answers import made_up_answers
 from decisionaid.ui.kiosk.demo_screens import ScreenLog
-from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter, RecordingSpeaker
 
 
-def wait_until(condition, timeout: int = 10000) -> None:
+def wait_until(condition, timeout: int = 60_000) -> None:
     """Run the event loop until ``condition()`` holds (the demo's stand-in for qtbot)."""
     deadline = time.monotonic() + timeout / 1000
     loop = QEventLoop()
@@ -68,7 +68,7 @@ class Demo:
         self.person = replace(self.person, answers={**extra, **self.person.answers})
         self.window = KioskWindow(
             self.services, theme=theme or Theme(), speaker=RecordingSpeaker(),
-            times=KioskTimes(idle_ms=3_600_000, done_ms=3_600_000), player_factory=FakeMediaPlayer,
+            player_factory=FakeMediaPlayer, timers=FakeTime(),  # time stands still for the pictures
         )
         # The window is the screen, as in a clinic: what does not fit must scroll inside it.
         self.size = size

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import Screen, button, label
 
@@ -11,7 +12,7 @@ from decisionaid.ui.common.widgets import Screen, button, label
 class DoneScreen(Screen):
     timed_out = Signal()
 
-    def __init__(self, language: str, theme: Theme, clear_after_ms: int):
+    def __init__(self, language: str, theme: Theme, clear_after_ms: int, timers: Timers):
         super().__init__(language, theme)
         layout = self.page_layout()
         layout.addStretch(1)
@@ -26,9 +27,6 @@ class DoneScreen(Screen):
         self.now = self.worded(button("", name="clear_now"), "done_now")
         layout.addWidget(self.now, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(clear_after_ms)
-        self.timer.timeout.connect(self.timed_out)
+        self.timer = timers.timer(clear_after_ms / 1000, self.timed_out.emit, self)
         self.now.clicked.connect(self.timed_out)
         self.timer.start()

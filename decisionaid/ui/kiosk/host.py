@@ -43,7 +43,12 @@ class KioskHost(Protocol):
         """Say ``key`` (a catalogue key) under the screen; None hides the line."""
 
     def hold(self, holding: bool) -> None:
-        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+        """While a slow save is on its way: "Saving…", the screen and the top bar greyed out;
+        ``hold(False)`` lets go of ``hold_taps`` too."""
+
+    def hold_taps(self, holding: bool) -> None:
+        """From a save's start until its outcome: no taps on the screen or the top bar, with
+        nothing on screen changed."""
 
     # "This kiosk is resting" while the database cannot be reached: ``check`` after a failed
     # save, ``lift`` after one that went through.

@@ -1,16 +1,18 @@
 """The idle timeout: after a quiet spell, "Are you still there?" with a countdown and a large
 "I'm still here"; when the countdown ends, ``expired`` (the kiosk then clears everything).
 
-Times come from ``KioskTimes`` so tests use milliseconds instead of minutes.
+The delays come from ``KioskTimes`` and the timers from the window's ``Timers`` factory, so tests
+move fake time through the minutes instead of waiting for them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import button, centred, label, sentences
@@ -19,7 +21,7 @@ from decisionaid.ui.kiosk.overlay_card import OverlayCard
 
 @dataclass(frozen=True)
 class KioskTimes:
-    """Every delay the kiosk waits for, in milliseconds (tests shorten them)."""
+    """Every delay the kiosk waits for, in milliseconds."""
 
     idle_ms: int = 150_000  # quiet time before the warning (timeout minus the warning)
     warning_s: int = 30  # the countdown shown in the warning
@@ -51,12 +53,9 @@ class IdleWatcher(QObject):
 
     warn = Signal()
 
-    def __init__(self, times: KioskTimes, window: QWidget):
+    def __init__(self, times: KioskTimes, window: QWidget, timers: Timers):
         super().__init__(window)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(times.idle_ms)
-        self.timer.timeout.connect(self.warn)
+        self.timer = timers.timer(times.idle_ms / 1000, self.warn.emit, self)
         self.armed = False
         self._watched = None
         self.window = window
@@ -98,7 +97,8 @@ class StillThere(OverlayCard):
     still_here = Signal()
     expired = Signal()
 
-    def __init__(self, parent: QWidget, language: str, theme: Theme, times: KioskTimes):
+    def __init__(self, parent: QWidget, language: str, theme: Theme, times: KioskTimes,
+                 timers: Timers):
         super().__init__(parent, theme, width=1400, spacing=32)
         self.setObjectName("still_there")
         self.setAccessibleName(t("still_there", language))  # a dialog is named by its question
@@ -120,9 +120,7 @@ class StillThere(OverlayCard):
         self.read_button.setVisible(self.speaker is not None)
         self.read_button.clicked.connect(self._read)
         column.addWidget(self.read_button)
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(times.tick_ms)
-        self.ticker.timeout.connect(self._tick)
+        self.ticker = timers.timer(times.tick_ms / 1000, self._tick, self, repeat=True)
         self.button.clicked.connect(self._still_here)
         self._show_count()
         # Room for three lines whatever the text size, so the countdown is never cut off.

@@ -2,8 +2,8 @@
 
 ``KioskFlow`` (services/kiosk_flow.py) decides which screen comes next; this puts it up on the
 window (through ``KioskHost``: the little of the window it may use), connects its buttons back
-to the flow, waits for saves without freezing the screen ("Saving…" past ``SAVE_HOLD_S``, taps
-held), and runs the stories.
+to the flow, waits for saves without ever holding up the screen's thread (taps held from the
+save's start, "Saving…" past ``SAVE_HOLD_S`` on the window's timers), and runs the stories.
 """
 
 from __future__ import annotations
@@ -24,12 +24,19 @@ from decisionaid.ui.common.operations import run_in_background
 if TYPE_CHECKING:
     from decisionaid.config import Config
     from decisionaid.content.model import Content, ItemRef
+    from decisionaid.services.clock import Timers
     from decisionaid.services.kiosk_flow import Show
     from decisionaid.services.kiosk_visit import Pending
     from decisionaid.ui.kiosk.host import KioskHost
     from decisionaid.ui.kiosk.idle import KioskTimes
 
 log = logging.getLogger("decisionaid.ui.kiosk.window")
+
+
+def _save_hold_s() -> float:
+    from decisionaid.services.kiosk_visit import SAVE_HOLD_S
+
+    return SAVE_HOLD_S
 
 
 def calm(action: Callable) -> Callable:
@@ -72,12 +79,13 @@ class VisitScreens(QObject):
     also the parent: its timers and background work end with the window)."""
 
     def __init__(self, host: KioskHost, parent: QObject, *, config: Config, speaker,
-                 times: KioskTimes, make_player: Callable[[], object]):
+                 times: KioskTimes, timers: Timers, make_player: Callable[[], object]):
         super().__init__(parent)
         self.host = host
         self.config = config
         self.speaker = speaker
         self.times = times
+        self.timers = timers
         self._make_player = make_player
         self.saving: Pending | None = None  # the save the screen is waiting for, if any
         self.story = None  # the story screen on show, if one is
@@ -85,6 +93,8 @@ class VisitScreens(QObject):
         self._starting: object | None = None  # a visit being opened, until it is
         self._player = None  # the kiosk's one media player, made when the first story opens
         self._save_relay = _Relay(self, self._save_done)
+        # "Saving…" once a save (or a visit being opened) has taken SAVE_HOLD_S.
+        self._slow_timer = timers.timer(_save_hold_s(), self._slow, self)
 
     @property
     def content(self) -> Content | None:
@@ -99,6 +109,7 @@ class VisitScreens(QObject):
         if self.saving is not None:
             self.saving = None
             self.host.hold(False)
+        self._slow_timer.stop()
 
     @property
     def story_playing(self) -> bool:
@@ -107,31 +118,27 @@ class VisitScreens(QObject):
     def start_visit(self, profile) -> None:
         """Open the visit off the screen's thread (a database held by another program must not
         freeze the screen); "Saving…" shows if it takes long, and a second tap does nothing."""
-        from decisionaid.services.kiosk_visit import SAVE_HOLD_S
-
         if self._starting is not None:
             return
         host, flow, language = self.host, self.host.flow, self.host.language
         self._starting = token = object()
 
-        def slow() -> None:
-            if self._starting is token:
-                host.tell("saving")
-
         def opened(visit) -> None:
             if self._starting is token:
                 self._starting = None
+                self._slow_timer.stop()
                 host.tell(None)
                 self._begin(flow, visit, profile, language)
 
         def failed(error: Exception) -> None:
             if self._starting is token:
                 self._starting = None
+                self._slow_timer.stop()
                 log.error("could not start a visit: %s", type(error).__name__)
                 host.tell("save_problem")
                 host.resting.check()
 
-        QTimer.singleShot(int(SAVE_HOLD_S * 1000), self, slow)
+        self._slow_timer.start(_save_hold_s())
         run_in_background(flow.opener(profile, language), opened, failed, self)
 
     @calm
@@ -247,9 +254,10 @@ class VisitScreens(QObject):
     def _act(self, start: Callable[[], Pending], screen=None) -> None:
         """Do what the person asked (confirm, skip…): stored first, then what comes next.
 
-        The save is waited for here at most ``SAVE_HOLD_S``; past that "Saving…" shows and the
-        screen takes no taps until the outcome is known (the idle warning still comes). A save
-        that fails leaves the person where they were, their choice still made, to try again."""
+        The screen takes no taps from the moment the save starts until its outcome is known;
+        past ``SAVE_HOLD_S`` "Saving…" shows too (the idle warning still comes). The screen's
+        thread never waits for the save. A save that fails leaves the person where they were,
+        their choice still made, to try again."""
         from decisionaid.engine import InvalidAnswer
 
         if self.saving is not None:
@@ -271,15 +279,21 @@ class VisitScreens(QObject):
             self._await(self.host.flow.start_finish(), self.host.flow.finished)
 
     def _await(self, pending: Pending, outcome: Callable[[Pending], Show]) -> None:
-        from decisionaid.services.kiosk_visit import SAVE_HOLD_S
-
-        if pending.wait(SAVE_HOLD_S):
+        if pending.done():
             self._landed(pending, outcome)
             return
         self.saving = pending
-        self.host.hold(True)
+        self.host.hold_taps(True)
+        self._slow_timer.start(_save_hold_s())
         flow = self.host.flow
         pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
+
+    def _slow(self) -> None:
+        """A save (or the visit's opening) has taken ``SAVE_HOLD_S``: say so."""
+        if self.saving is not None:
+            self.host.hold(True)
+        elif self._starting is not None:
+            self.host.tell("saving")
 
     @calm
     def _save_done(self, delivered) -> None:
@@ -287,6 +301,7 @@ class VisitScreens(QObject):
         if pending is not self.saving or flow is not self.host.flow:
             return  # the kiosk was reset (the idle timeout) meanwhile
         self.saving = None
+        self._slow_timer.stop()
         self.host.hold(False)
         self._landed(pending, outcome)
 
@@ -353,7 +368,7 @@ class VisitScreens(QObject):
         from decisionaid.ui.kiosk.done_screen import DoneScreen
 
         self.host.flow.done()
-        screen = DoneScreen(self.host.language, self.host.theme, self.times.done_ms)
+        screen = DoneScreen(self.host.language, self.host.theme, self.times.done_ms, self.timers)
         screen.timed_out.connect(self.host.reset)
         self.host.show_screen(screen, "done")
 

@@ -20,12 +20,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
 from decisionaid.ui.common.operations import run_in_background
 from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.timers import QtTimers
 from decisionaid.ui.common.top_bar import TopBar
 from decisionaid.ui.common.widgets import label
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
@@ -37,6 +38,7 @@ from decisionaid.ui.kiosk.visit_screens import VisitScreens
 from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
+    from decisionaid.services.clock import Timers
     from decisionaid.services.kiosk_flow import KioskFlow
 
 # Only the welcome screen is imported before the first paint: the kiosk's start is measured to
@@ -62,6 +64,27 @@ def warm_up() -> None:
 log = logging.getLogger(__name__)
 
 
+_TAPS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+}
+
+
+class _TapFilter(QObject):
+    """Drops taps and keys meant for the window's screen or top bar (``KioskWindow.hold_taps``)."""
+
+    def __init__(self, window: KioskWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() not in _TAPS or not isinstance(watched, QWidget):
+            return False
+        return any(part is watched or part.isAncestorOf(watched)
+                   for part in (self.window.stack, self.window.top_bar))
+
+
 class KioskWindow(QWidget):
     """``screen_changed(name)`` after each new screen (tests and the demo wait on it);
     ``welcome_painted`` once the first welcome screen has been drawn."""
@@ -74,9 +97,10 @@ class KioskWindow(QWidget):
                  theme: Theme | None = None, speaker=None,
                  times: KioskTimes | None = None, player_factory: Callable[[], object] | None = None,
                  open_peer_station: Callable[[], None] | None = None,
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] = date.today, timers: Timers | None = None):
         """``services`` may come later (``set_services``): the welcome screen is drawn first
-        and its buttons wake up once the content and the database are open."""
+        and its buttons wake up once the content and the database are open. ``timers``: where
+        every timed part gets its timers (None: Qt's; tests and the demo hand in ``FakeTime``)."""
         super().__init__()
         self.setObjectName("KioskWindow")  # a window: the style sheet's background is drawn
         self.services = services
@@ -85,10 +109,11 @@ class KioskWindow(QWidget):
         self.languages = self.config.languages
         self.default_theme = theme or Theme()
         self.theme = self.default_theme
+        self.timers: Timers = timers or QtTimers()
         if speaker is None:
             from decisionaid.ui.common.speech import Speaker
 
-            speaker = Speaker(self, voices=self.config.voices)
+            speaker = Speaker(self, voices=self.config.voices, timers=self.timers)
         self.speaker = speaker
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
         self.player_factory = player_factory  # may come later, with the services
@@ -97,7 +122,7 @@ class KioskWindow(QWidget):
         self.flow: KioskFlow | None = self._make_flow(services)
         # The screens' helpers use the window only as a KioskHost (ui/kiosk/host.py).
         self.visit_screens = VisitScreens(self, self, config=self.config, speaker=speaker,
-                                          times=self.times,
+                                          times=self.times, timers=self.timers,
                                           make_player=lambda: self.player_factory())
         self.sign_in_screens = SignInScreens(self, today=today,
                                              start_visit=self.visit_screens.start_visit)
@@ -108,11 +133,14 @@ class KioskWindow(QWidget):
         self.overlay: StillThere | None = None
         self._painted = False
         self._day_closed = False
+        self._taps_held = False
+        self._tap_filter = _TapFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.top_bar = TopBar(self.config.site_name, self.languages, self.theme, self.times.staff_hold_ms)
+        self.top_bar = TopBar(self.config.site_name, self.languages, self.theme, self.times.staff_hold_ms,
+                              self.timers)
         self.top_bar.language_chosen.connect(self.set_language)
         self.top_bar.text_size_chosen.connect(lambda size: self.set_theme(self.theme.with_text_size(size)))
         self.top_bar.contrast_chosen.connect(lambda high: self.set_theme(self.theme.with_contrast(high)))
@@ -136,7 +164,7 @@ class KioskWindow(QWidget):
         self.notice.setContentsMargins(side, 0, side, self.theme.px(12))
         self.notice.hide()
         layout.addWidget(self.notice)
-        self.idle = IdleWatcher(self.times, self)
+        self.idle = IdleWatcher(self.times, self, self.timers)
         self.idle.warn.connect(self.warn_idle)
         self.theme.apply()
         self.go_welcome()
@@ -237,7 +265,7 @@ class KioskWindow(QWidget):
         # The same at closing time each day, while the kiosk keeps running.
         from decisionaid.ui.common.closing import ClosingTimer
 
-        self.closing = ClosingTimer(visits, self.config, self)
+        self.closing = ClosingTimer(visits, self.config, self, self.timers)
         self.closing.start()
         # The machine's checks each hour, and at once when the nightly backup failed: the
         # peer station shows what fails until it is mended.
@@ -351,10 +379,22 @@ class KioskWindow(QWidget):
         self.notice.show()
 
     def hold(self, holding: bool) -> None:
-        """While a save is on its way: "Saving…", and no taps on the screen or the top bar."""
+        """While a slow save is on its way: "Saving…", and the screen and the top bar shown
+        taking no taps (``hold_taps``; ``hold(False)`` lets go of both)."""
+        if not holding:
+            self.hold_taps(False)
         self.stack.setEnabled(not holding)
         self.top_bar.setEnabled(not holding)
         self.tell("saving" if holding else None)
+
+    def hold_taps(self, holding: bool) -> None:
+        """From a save's start: taps and keys meant for the screen or the top bar are dropped
+        (the idle warning, laid over them, takes its own), with nothing greyed out: most saves
+        land within a frame, and nothing should flicker for them."""
+        if holding != self._taps_held:
+            self._taps_held = holding
+            app = QApplication.instance()
+            (app.installEventFilter if holding else app.removeEventFilter)(self._tap_filter)
 
     # --- idle and staff -------------------------------------------------------------------------
     def warn_idle(self) -> None:
@@ -365,7 +405,7 @@ class KioskWindow(QWidget):
             return
         self.speaker.stop()
         self.top_bar.close_languages()
-        self.overlay = StillThere(self, self.language, self.theme, self.times)
+        self.overlay = StillThere(self, self.language, self.theme, self.times, self.timers)
         self.overlay.still_here.connect(self._still_here)
         self.overlay.expired.connect(self.reset)
         if self.resting.card is not None:

@@ -8,7 +8,7 @@ visit. The services check the role and audit-log each list, report and saved fil
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from decisionaid.ui.station.common import (
     today_words,
 )
 from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG, SAFETY_BG, SAFETY_FG, role
+from decisionaid.ui.station.polled import PolledPanel
 from decisionaid.ui.station.services import PeerServices
 from decisionaid.ui.station.visit import FOLLOW_UP
 
@@ -81,18 +82,16 @@ def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0)
     return ", ".join(parts) or t("station_no_alerts", language)
 
 
-class ReportsScreen(QWidget):
+class ReportsScreen(PolledPanel):
     """Today's finished visits with a report, alerts first."""
 
     open_report = Signal(int)
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.member = member
         self.desk = services.desk()
         self.lines: list[ReportLine] = []
-        self._reading = False
         lang = services.language
         self.heading = role(QLabel(t("station_tab_reports", lang)), "heading")
         self.updated = role(QLabel(t("station_reading", lang)), "quiet")
@@ -124,30 +123,15 @@ class ReportsScreen(QWidget):
             lambda: self.open_button.setEnabled(selected_key(self.list) is not None))
         self.list.cellDoubleClicked.connect(lambda *_: self._open_selected())
         self.open_button.clicked.connect(self._open_selected)
-        self.timer = QTimer(self)
-        self.timer.setInterval(services.poll_ms)
-        self.timer.timeout.connect(self.refresh)
 
-    def start(self) -> None:
-        self.refresh()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def refresh(self) -> None:
-        if self._reading:
-            return
-        self._reading = True
+    def read_work(self):
         desk, member = self.desk, self.member
-        in_background(self, lambda: desk.todays_reports(by=member), self._show, self._failed)
+        return lambda: desk.todays_reports(by=member)
 
-    def _failed(self, message: str) -> None:
-        self._reading = False
+    def show_read_failed(self, message: str) -> None:
         show_message(self.message, message, error=True)
 
-    def _show(self, lines: list[ReportLine]) -> None:
-        self._reading = False
+    def show_read(self, lines: list[ReportLine]) -> None:
         self.lines = lines
         lang = self.services.language
         now = self.services.clock()

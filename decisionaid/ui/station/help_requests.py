@@ -8,10 +8,8 @@ sharing the database shows within a few seconds. A new one sounds and asks for a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +21,7 @@ from decisionaid.services.help import TALK_NOW, HelpRequests, OpenHelpRequest
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import STRINGS, t
 from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
+from decisionaid.ui.station.polled import PolledPanel
 from decisionaid.ui.station.services import PeerServices
 
 BAND = ("QFrame#help_band { background: #0d3557; } QFrame#help_band QLabel { color: white; }"
@@ -54,20 +53,17 @@ class HelpRow(QWidget):
         row.addWidget(self.handled)
 
 
-class HelpRequestsPanel(QFrame):
+class HelpRequestsPanel(PolledPanel):
     """The band of open help requests (hidden while there are none)."""
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(services, parent)
         self.setObjectName("help_band")
         self.setStyleSheet(BAND)
-        self.services = services
         self.member = member
         self.requests = HelpRequests(services.db, clock=services.clock)
         self.rows: dict[int, HelpRow] = {}
         self._seen: set[int] = set()
-        self._reading = False
-        self.read_once = False  # at least one read has come back (tests wait on it)
         self.title = QLabel()
         self.title.setObjectName("help_title")
         self.list = QVBoxLayout()
@@ -78,32 +74,15 @@ class HelpRequestsPanel(QFrame):
         layout.addLayout(self.list)
         layout.addWidget(self.message)
         self.hide()
-        self.timer = QTimer(self)
-        self.timer.setInterval(services.poll_ms)
-        self.timer.timeout.connect(self.refresh)
 
-    def start(self) -> None:
-        self.refresh()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def refresh(self) -> None:
-        if self._reading:
-            return
-        self._reading = True
+    def read_work(self):
         requests, member = self.requests, self.member
-        in_background(self, lambda: requests.open_requests(by=member), self._show, self._failed)
+        return lambda: requests.open_requests(by=member)
 
-    def _failed(self, message: str) -> None:
-        self._reading = False
-        self.read_once = True
+    def show_read_failed(self, message: str) -> None:
         show_message(self.message, message, error=True)
 
-    def _show(self, found: list[OpenHelpRequest]) -> None:
-        self._reading = False
-        self.read_once = True
+    def show_read(self, found: list[OpenHelpRequest]) -> None:
         lang = self.services.language
         ids = {r.id for r in found}
         for request_id in list(self.rows):

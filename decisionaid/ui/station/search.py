@@ -3,7 +3,7 @@ number; a page of results at a time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.services.peer_queries import PAGE_SIZE, PersonLine
@@ -19,6 +19,8 @@ from decisionaid.ui.station.common import (
     table,
 )
 from decisionaid.ui.station.services import PeerServices
+
+TYPING_PAUSE_S = 0.25  # a search starts once typing pauses this long
 
 
 class SearchScreen(QWidget):
@@ -54,10 +56,7 @@ class SearchScreen(QWidget):
         layout.addWidget(self.message)
 
         # Search as the name is typed, once typing pauses.
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(250)
-        self.debounce.timeout.connect(self.search)
+        self.debounce = services.timers.timer(TYPING_PAUSE_S, self.search, self)
         self.query.textChanged.connect(lambda _: self.debounce.start())
         self.query.returnPressed.connect(self.search)
         self.go.clicked.connect(self.search)

@@ -19,13 +19,14 @@ from decisionaid.config import Config
 from decisionaid.content.model import Content
 from decisionaid.services.appointments import Appointments
 from decisionaid.services.chart_outbox import ChartOutbox
-from decisionaid.services.clock import Clock, utc_now
+from decisionaid.services.clock import Clock, Timers, utc_now
 from decisionaid.services.desk import Desk
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.pins import PinHasher
 from decisionaid.services.staff import IDLE_SIGN_OUT
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import Database
+from decisionaid.ui.common.timers import QtTimers
 
 
 class Printer(Protocol):
@@ -92,6 +93,7 @@ class PeerServices:
     # no health record is configured.
     chart_outbox: ChartOutbox | None = None
     chart_send_ms: int = 30_000
+    timers: Timers = field(default_factory=lambda: QtTimers())  # tests: FakeTime
 
     @property
     def language(self) -> str:
@@ -121,6 +123,6 @@ def station_services(app: App, **overrides) -> PeerServices:
         **{
             "config": app.config, "content": app.content, "db": app.db, "visits": app.visits,
             "queries": app.queries, "make_page": app.report_pdf, "hasher": app.hasher,
-            "clock": app.clock, **overrides,
+            "clock": app.clock, "timers": app.timers or QtTimers(), **overrides,
         }
     )

@@ -5,7 +5,7 @@ without a key press or a click, and nothing of the last session stays on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -227,6 +227,13 @@ class Workspace(QWidget):
 
 
 class PeerStation(QMainWindow):
+    """Sign-in, then the signed-in member's workspace until they sign out or leave it alone for
+    ``idle_ms``. ``session_started`` once the workspace is up; ``session_ended(reason)`` once
+    it is gone ("asked" or "idle")."""
+
+    session_started = Signal()
+    session_ended = Signal(str)
+
     def __init__(self, services: PeerServices):
         super().__init__()
         self.services = services
@@ -245,18 +252,14 @@ class PeerStation(QMainWindow):
         self.setCentralWidget(self.stack)
         self.workspace: Workspace | None = None
         self.sign_in.signed_in.connect(self.start_session)
-        self.idle = QTimer(self)
-        self.idle.setSingleShot(True)
-        self.idle.setInterval(services.idle_ms)
-        self.idle.timeout.connect(lambda: self.end_session("idle"))
+        self.idle = services.timers.timer(services.idle_ms / 1000, lambda: self.end_session("idle"), self)
         # An account disabled or given another role meanwhile ends its session at the next
         # look (every service call checks it too: see roles.require).
-        self.account_check = QTimer(self)
-        self.account_check.setInterval(services.poll_ms)
-        self.account_check.timeout.connect(self._check_account)
+        self.account_check = services.timers.timer(services.poll_ms / 1000, self._check_account, self,
+                                                   repeat=True)
         QApplication.instance().installEventFilter(self)
         # Unfinished visits are closed at closing time, then the nightly backup is made.
-        self.closing = ClosingTimer(services.visits, services.config, self)
+        self.closing = ClosingTimer(services.visits, services.config, self, services.timers)
         self.closing.start()
         # Reports owed to the health record go while the station is open, signed in or not.
         self.chart_sender: ChartSender | None = None
@@ -286,6 +289,7 @@ class PeerStation(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
         self.account_check.start()
+        self.session_started.emit()
 
     def _check_account(self) -> None:
         workspace = self.workspace
@@ -318,6 +322,7 @@ class PeerStation(QMainWindow):
             else t("station_signed_out_account", s.language) if reason == "account" else "")
         self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)
+        self.session_ended.emit(reason)
 
     def _chart_round_done(self) -> None:
         panel = self.workspace.health_record if self.workspace else None

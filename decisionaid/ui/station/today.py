@@ -8,7 +8,7 @@ banner and asks the desktop for attention. Acknowledging one needs a note saying
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,9 +42,11 @@ from decisionaid.ui.station.common import (
 )
 from decisionaid.ui.station.help_requests import HelpRequestsPanel
 from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG, SAFETY_BG, SAFETY_FG
+from decisionaid.ui.station.polled import PolledPanel
 from decisionaid.ui.station.services import PeerServices
 
 BANNER_ON = f"QFrame#safety_banner {{ background: {RED}; }} QFrame#safety_banner QLabel {{ color: white; }}"
+FLASH_S = 0.4  # the banner's flashing, on and off, when a new safety flag comes in
 BANNER_MAX_PX = 230  # however many flags are open, the list of visits stays in sight
 BANNER_FLASH = "QFrame#safety_banner { background: #ffd600; } QFrame#safety_banner QLabel { color: black; }"
 
@@ -105,15 +107,13 @@ def where_now(line, language: str) -> str:
     return t("station_finished_at", language, time=clock_time(v.finished_at))
 
 
-class TodayScreen(QWidget):
+class TodayScreen(PolledPanel):
     open_visit = Signal(int)
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.member = member
         self.board: Board | None = None
-        self._reading = False
         self._seen_flags: set[int] = set()
         self._rows: dict[int, SafetyRow] = {}
         self._flashes = 0
@@ -199,39 +199,28 @@ class TodayScreen(QWidget):
         self.finish_button.clicked.connect(self._force_finish)
         self.reprint_button.clicked.connect(self._reprint)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(services.poll_ms)
-        self.timer.timeout.connect(self.refresh)
-        self.flash_timer = QTimer(self)
-        self.flash_timer.setInterval(400)
-        self.flash_timer.timeout.connect(self._flash)
+        self.flash_timer = services.timers.timer(FLASH_S, self._flash, self, repeat=True)
 
     # --- reading the board ----------------------------------------------------------------------
     def start(self) -> None:
-        self.refresh()
-        self.timer.start()
+        super().start()
         self.help.start()
 
     def stop(self) -> None:
-        self.timer.stop()
+        super().stop()
         self.help.stop()
         self.flash_timer.stop()
 
-    def refresh(self) -> None:
-        if self._reading:  # a slow read is still out: never stack them up
-            return
-        self._reading = True
+    def read_work(self):
         queries, member = self.services.queries, self.member
-        in_background(self, lambda: queries.board(by=member), self._show, self._read_failed)
+        return lambda: queries.board(by=member)
 
-    def _read_failed(self, message: str) -> None:
-        self._reading = False
+    def show_read_failed(self, message: str) -> None:
         self.updated.setText(t("station_could_not_read_visits", self.services.language,
                                reason=message))
         self.updated.setStyleSheet(f"color: {RED};")
 
-    def _show(self, board: Board) -> None:
-        self._reading = False
+    def show_read(self, board: Board) -> None:
         self.board = board
         now = self.services.clock()
         self.updated.setStyleSheet("")
