@@ -143,6 +143,14 @@ class FakeClock:
 
 
 @pytest.fixture
+def fake_time():
+    """The time the windows of a test run on: still until ``advance(seconds)``."""
+    from decisionaid.ui.common.timers import FakeTime
+
+    return FakeTime()
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     """Noon today, local time (so 'today' and 'end of day' mean what they say)."""
     from datetime import UTC, datetime

@@ -51,6 +51,17 @@ def wait_for(qtbot, what, *, ceiling_s: float = WAIT_CEILING_S):
     return None
 
 
+def next_poll(qtbot, fake_time, *panels, every_s: float) -> None:
+    """Let ``panels`` (the station's polled panels) read once more on ``fake_time``: wait for a
+    read still out, move time on by their polling interval, and wait for the new read."""
+    for panel in panels:
+        wait_for(qtbot, lambda p=panel: not p.reading)
+    before = [panel.reads for panel in panels]
+    fake_time.advance(every_s)
+    for panel, reads in zip(panels, before, strict=True):
+        wait_for(qtbot, lambda p=panel, n=reads: p.reads > n and not p.reading)
+
+
 class KioskDriver:
     def __init__(self, window, wait_until: WaitUntil, on_screen: Callable[[str], None] | None = None):
         self.window = window

@@ -19,7 +19,6 @@ from decisionaid.config import Config
 from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.common.timers import FakeTime
 from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.session import StaffAuthError, open_services
 from decisionaid.ui.testing import KioskDriver, RecordingPrinter, RecordingSpeaker, wait_for
@@ -60,12 +59,6 @@ def shipped_config(config) -> Config:
 @pytest.fixture
 def printer() -> RecordingPrinter:
     return RecordingPrinter()
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    """The time every kiosk and station of the test runs on: still until ``advance(seconds)``."""
-    return FakeTime()
 
 
 @pytest.fixture

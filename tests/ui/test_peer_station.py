@@ -18,7 +18,7 @@ from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.station.statistics import StatisticsScreen
-from decisionaid.ui.testing import wait_for
+from decisionaid.ui.testing import next_poll, wait_for
 
 HARM = ItemRef("feelings", "harm-self")
 SAD = ItemRef("feelings", "sad")
@@ -48,14 +48,14 @@ class AnsweringDialogs(Dialogs):
 
 
 @pytest.fixture
-def services(database, visit_content, fast_pins, clock):
+def services(database, visit_content, fast_pins, clock, fake_time):
     sounds: list[str] = []
     app = open_app(Config(database_url=str(database.url)), content=visit_content, database=database,
                    printer=FakePrinter(), hasher=fast_pins, clock=clock)
     bundle = station_services(
         app, make_page=lambda visit_id: b"%PDF-1.4 fake", dialogs=AnsweringDialogs(),
         sound=lambda: sounds.append("beep"), render_pages=lambda pdf: [],
-        poll_ms=100,
+        timers=fake_time,
     )
     bundle.sounds = sounds  # what the alert sound was asked to do
     return bundle
@@ -84,9 +84,14 @@ def sign_in(qtbot, station, name="Maria", pin="4321"):
 
 def signed_in(qtbot, station, services, role="peer"):
     add_staff(services, role=role)
-    sign_in(qtbot, station)
-    wait_for(qtbot, lambda: station.workspace is not None)
+    with wait_for(qtbot, station.session_started):
+        sign_in(qtbot, station)
     return station.workspace
+
+
+def poll(qtbot, services, *panels):
+    """The station's next reading of ``panels`` (every ``poll_ms``, on fake time)."""
+    next_poll(qtbot, services.timers, *panels, every_s=services.poll_ms / 1000)
 
 
 def tab_titles(workspace) -> list[str]:
@@ -138,7 +143,8 @@ def test_a_safety_answer_shows_in_red_at_the_top_and_needs_a_note_to_acknowledge
     kv.go_to(HARM)
     kv.confirm(1)
     sounds = len(services.sounds)
-    wait_for(qtbot, lambda: today.banner.isVisible())
+    poll(qtbot, services, today)
+    assert today.banner.isVisible()
     assert "1 person needs a check-in" in today.banner_title.text()
     [row] = today._rows.values()
     assert "Rosa" in row.text.text() and "Thoughts of hurting myself" in row.text.text()
@@ -214,12 +220,18 @@ def test_saving_the_review_locks_the_visit_and_the_kiosk_can_no_longer_change_it
 
 
 def test_after_the_idle_time_the_station_signs_out_and_shows_nothing_of_the_session(
-    qtbot, station, services
+    qtbot, station, services, fake_time, stall
 ):
-    services.idle_ms = 300
-    station.idle.setInterval(300)
+    """Ten minutes without a touch sign the station out, however slow the machine was to show
+    the workspace: only the quiet time counts."""
     signed_in(qtbot, station, services)
-    wait_for(qtbot, lambda: station.workspace is None)
+    stall(0.35)  # a busy machine just after sign-in
+    assert station.workspace is not None
+    fake_time.advance(services.idle_ms / 1000 - 1)
+    assert station.workspace is not None
+    with wait_for(qtbot, station.session_ended) as ended:
+        fake_time.advance(1)
+    assert ended.args == ["idle"] and station.workspace is None
     assert station.stack.currentWidget() is station.sign_in
     assert "without use" in station.sign_in.message.text()
     wait_for(qtbot, lambda: bool(audit.events(services.db, action=staff.SIGN_OUT)))

@@ -25,6 +25,11 @@ class PolledPanel(QFrame):
         self.reads = 0  # reads come back so far, shown or failed
         self.poll = services.timers.timer(services.poll_ms / 1000, self.refresh, self, repeat=True)
 
+    @property
+    def reading(self) -> bool:
+        """A read is out and has not come back yet."""
+        return self._reading
+
     def start(self) -> None:
         self.refresh()
         self.poll.start()
