@@ -31,14 +31,12 @@ from shiboken6 import getCppPointer
 
 from decisionaid.content.emphasis import plain
 from decisionaid.ui.common.strings import keys, t
-from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.testing import KioskDriver, wait_for
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox,
                QAbstractSpinBox, QAbstractItemView)
 # Arrows and marks drawn on buttons: a screen reader would say "black right-pointing triangle".
 DRAWN = "\u25c0\u25b6\u25b2\u25bc\u25cf\u25cb\u2610\u2611\u25c9\u232b\u275a\u21ba"
-QUICK = KioskTimes(idle_ms=600_000, warning_s=3, tick_ms=20, staff_hold_ms=60, done_ms=600_000)
 
 
 def _takes_touches(widget: QWidget) -> bool:
@@ -165,7 +163,7 @@ def test_every_control_of_a_whole_shipped_visit_has_a_name(make_kiosk, shipped_c
 def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk, config, qtbot, language):
     """Sign-up (keyboard, year pad, months, days, PIN pad), the safety screen, a suggested
     story and its video controls, the library, the staff corner and peer sign-in."""
-    window = make_kiosk(config, QUICK)
+    window = make_kiosk(config)
     d, inspect = _start(window, qtbot, language)
     # The library and a story, before signing in.
     d.tap_and_wait("welcome_stories", "library")
@@ -232,7 +230,8 @@ def test_every_control_of_sign_up_safety_stories_and_staff_has_a_name(make_kiosk
     # The staff corner: name, PIN, menu.
     corner = window.top_bar.corner
     QTest.mousePress(corner, Qt.MouseButton.LeftButton)
-    wait_for(qtbot, lambda: window.screen_name == "staff")
+    window.timers.advance(window.times.staff_hold_ms / 1000)
+    assert window.screen_name == "staff"
     QTest.mouseRelease(corner, Qt.MouseButton.LeftButton)
     inspect("staff name")
     d.enter_name("Pat")
@@ -284,11 +283,12 @@ def test_every_control_of_sign_in_and_resume_has_a_name(make_kiosk, config, qtbo
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_still_there_warning_has_names(make_kiosk, config, qtbot, language):
-    window = make_kiosk(config, KioskTimes(idle_ms=80, warning_s=1000, tick_ms=1000))
+def test_the_still_there_warning_has_names(make_kiosk, config, qtbot, language, fake_time):
+    window = make_kiosk(config)
     d, inspect = _start(window, qtbot, language)
     d.guest()
-    wait_for(qtbot, lambda: window.overlay is not None)
+    fake_time.advance(window.times.idle_ms / 1000)
+    assert window.overlay is not None
     inspect("still there")
     assert any(w.objectName() == "still_here" for w in controls(window))
     inspect.assert_clean()

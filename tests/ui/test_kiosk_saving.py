@@ -26,7 +26,6 @@ from storage_faults import FaultyDatabase
 from decisionaid.content.model import ItemRef
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.visits import VisitService
-from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
@@ -85,7 +84,7 @@ def faulty(kiosk) -> FaultyDatabase:
     return wrapped
 
 
-def test_an_answer_that_cannot_be_saved_keeps_its_question_and_next_tries_again(kiosk, drive, faulty):
+def test_an_answer_that_cannot_be_saved_keeps_its_question_and_next_tries_again(kiosk, drive, faulty, qtbot):
     """The save of 'Feeling sad' fails: the same question stays with the choice still made and
     a calm line; nothing is stored under 'Trouble sleeping'; Next stores it where it belongs."""
     d = drive(kiosk)
@@ -93,6 +92,7 @@ def test_an_answer_that_cannot_be_saved_keeps_its_question_and_next_tries_again(
     d.tap("option_2")
     faulty.fail_next()
     d.tap("next")
+    wait_for(qtbot, lambda: NOT_SAVED in texts_on_screen(kiosk))
     assert question(kiosk) == "Feeling sad or down"
     assert kiosk.screen.answer.value() == 2
     assert stored(kiosk) == {}
@@ -126,26 +126,30 @@ def test_a_safety_answer_shows_the_safety_screen_even_when_it_cannot_be_saved(ki
 
 
 def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk, config, drive, qtbot,
-                                                                      monkeypatch):
+                                                                      monkeypatch, fake_time):
     """Another process holds the write lock far longer than the kiosk waits: after a moment
     "Saving…" shows, taps are held (none lands on the next question), the idle warning still
     comes, and the person stays on their question, choice made, until the lock is let go."""
     from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
     monkeypatch.setattr(kiosk_visit, "SAVE_GIVE_UP_S", 3.0, raising=False)
-    kiosk = make_kiosk(config, KioskTimes(idle_ms=1000, warning_s=60, tick_ms=1000, staff_hold_ms=60, done_ms=600_000))
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
     other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     try:
         d.tap("next")
+        press(d.find("option_3"))  # held at once: the choice does not change, nothing is answered
+        assert kiosk.screen.answer.value() == 2
+        assert "Saving…" not in texts_on_screen(kiosk)  # a moment: no need to say anything yet
+        fake_time.advance(kiosk_visit.SAVE_HOLD_S)
         assert "Saving…" in texts_on_screen(kiosk)
-        press(d.find("option_3"))  # held: the choice does not change, nothing is answered
+        press(d.find("option_3"))  # still held
         press(d.find("next"))
         assert kiosk.screen.answer.value() == 2
-        wait_for(qtbot, lambda: kiosk.overlay is not None)  # the idle warning
+        fake_time.advance(kiosk.times.idle_ms / 1000)
+        assert kiosk.overlay is not None  # the idle warning still comes
         d.tap("still_here")
         wait_for(qtbot, lambda: NOT_SAVED in texts_on_screen(kiosk))
         assert question(kiosk) == "Feeling sad or down" and kiosk.screen.answer.value() == 2
@@ -160,18 +164,19 @@ def test_a_held_write_lock_shows_saving_holds_taps_and_loses_nothing(make_kiosk,
     assert stored(kiosk) == {SAD: 2}
 
 
-def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, config, drive, qtbot, monkeypatch):
+def test_a_save_that_finishes_while_saving_shows_moves_on_once(make_kiosk, config, drive, qtbot, monkeypatch,
+                                                                fake_time):
     """The lock is let go while "Saving…" shows: the answer is stored and the next question
     comes, once, with nothing of the held taps applied to it."""
     from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
     kiosk = make_kiosk(config)
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
     other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     d.tap("next")
+    fake_time.advance(kiosk_visit.SAVE_HOLD_S)
     assert "Saving…" in texts_on_screen(kiosk)
     press(d.find("option_1"))
     press(d.find("next"))
@@ -222,13 +227,15 @@ def fill(folder) -> os.PathLike:
     return filler
 
 
-def test_a_full_disk_keeps_the_question_and_saves_once_there_is_room(make_kiosk, config, drive, small_disk):
+def test_a_full_disk_keeps_the_question_and_saves_once_there_is_room(make_kiosk, config, drive, small_disk,
+                                                                     qtbot):
     kiosk = make_kiosk(replace(config, database_url=f"sqlite:///{small_disk / 'kiosk.db'}"))
     d = drive(kiosk)
     to_sad(d)
     d.tap("option_2")
     filler = fill(small_disk)
     d.tap("next")
+    wait_for(qtbot, lambda: NOT_SAVED in texts_on_screen(kiosk))
     assert question(kiosk) == "Feeling sad or down" and kiosk.screen.answer.value() == 2
     notice = texts_on_screen(kiosk)
     os.unlink(filler)
@@ -274,19 +281,19 @@ def test_an_unexpected_error_starts_again_calmly_with_the_answers_kept(kiosk, dr
 
 
 def test_a_visit_opened_while_the_database_is_held_does_not_freeze_the_screen(make_kiosk, config, drive, qtbot,
-                                                                                monkeypatch):
+                                                                                fake_time):
     """Starting a visit writes too: with the lock held elsewhere the tap returns at once,
     "Saving…" shows, a second tap opens nothing more, and the visit starts once it is let go."""
     from decisionaid.services import kiosk_visit
 
-    monkeypatch.setattr(kiosk_visit, "SAVE_HOLD_S", 0.2, raising=False)
     kiosk = make_kiosk(config)
     d = drive(kiosk)
     d.tap_and_wait("first_time", "first_time")
     other = LockHolder(config.database_url.removeprefix("sqlite:///"))
     try:
         d.tap("guest")
-        wait_for(qtbot, lambda: "Saving…" in texts_on_screen(kiosk))
+        fake_time.advance(kiosk_visit.SAVE_HOLD_S)
+        assert "Saving…" in texts_on_screen(kiosk)
         assert kiosk.screen_name == "first_time"
         d.tap("guest")
     finally:

@@ -11,7 +11,8 @@ from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.kiosk.vignette_screen import VignetteScreen
 from decisionaid.ui.testing import wait_for
 
-SHORT = KioskTimes(idle_ms=80, warning_s=2, tick_ms=30, staff_hold_ms=60, done_ms=600_000)
+TIMES = KioskTimes()
+QUIET_S = TIMES.idle_ms / 1000  # then the warning counts down TIMES.warning_s
 
 
 def open_story(kiosk, d) -> VignetteScreen:
@@ -59,40 +60,49 @@ def test_every_story_uses_the_kiosks_one_player(kiosk, drive):
     d.tap("doneButton")
     card = kiosk.screen.findChildren(QWidget, "storyCard")[0]
     QTest.mouseClick(card, Qt.MouseButton.LeftButton)
-    d.wait_until(lambda: kiosk.screen_name == "vignette", timeout=5000)
+    d.wait_until(lambda: kiosk.screen_name == "vignette")
     assert kiosk.screen is not first and kiosk.screen.player is first.player
     kiosk.reset()
     assert open_story(kiosk, d).player is first.player
 
 
 def test_walking_away_from_a_paused_story_still_clears_the_kiosk_and_keeps_the_view(
-        make_kiosk, config, drive, qtbot):
+        make_kiosk, config, drive, qtbot, fake_time):
     """A paused story does not hold the kiosk open: the warning comes, the kiosk resets, the
     video is stopped and the view is stored for the visit."""
-    kiosk = make_kiosk(config, SHORT)
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     screen = open_story(kiosk, d)
     visit_id = kiosk.visit.id
     watch(d, screen, 5.0)
     d.tap("playPauseButton")  # pause
-    wait_for(qtbot, lambda: kiosk.screen_name == "welcome")
+    fake_time.advance(QUIET_S)
+    assert kiosk.overlay is not None
+    fake_time.advance(TIMES.warning_s)
+    assert kiosk.screen_name == "welcome"
     assert not screen.player.is_playing
     assert [v.vignette_id for v in views(kiosk, visit_id)] == ["side-story"]
 
 
-def test_no_idle_warning_while_a_story_plays(make_kiosk, config, drive, qtbot):
+def test_no_idle_warning_while_a_story_plays(make_kiosk, config, drive, qtbot, fake_time, stall):
     """Watching without touching is not walking away: while the video plays the warning never
-    comes; once it ends, it does."""
-    kiosk = make_kiosk(config, SHORT)
+    comes, however slow the machine is to start it; once it ends, it does."""
+    kiosk = make_kiosk(config)
     d = drive(kiosk)
     screen = open_story(kiosk, d)
+    stall(0.35)  # a busy machine between the story opening and Play
     d.tap("playPauseButton")
     rounds = []
     kiosk.idle.warn.connect(lambda: rounds.append(kiosk.overlay))
-    wait_for(qtbot, lambda: len(rounds) >= 3)  # the quiet spell passed three times
-    assert kiosk.overlay is None and kiosk.screen is screen
+    for spell in range(1, 4):  # the quiet spell passes three times
+        fake_time.advance(QUIET_S)
+        assert len(rounds) == spell
+        assert kiosk.overlay is None and kiosk.screen is screen
     screen.player.play_to_end()
-    wait_for(qtbot, lambda: kiosk.screen_name == "welcome")
+    fake_time.advance(QUIET_S)
+    assert kiosk.overlay is not None
+    fake_time.advance(TIMES.warning_s)
+    assert kiosk.screen_name == "welcome"
 
 
 def test_the_staff_corner_during_a_story_stops_it_and_keeps_the_view(make_kiosk, config, drive, qtbot):
@@ -144,7 +154,7 @@ def open_card(kiosk, d, vignette_id: str) -> VignetteScreen:
     card = next(c for c in kiosk.screen.findChildren(QWidget, "storyCard") if c.vignette_id == vignette_id)
     before = kiosk.screen
     QTest.mouseClick(card, Qt.MouseButton.LeftButton)
-    d.wait_until(lambda: kiosk.screen is not before, timeout=5000)
+    d.wait_until(lambda: kiosk.screen is not before)
     assert kiosk.screen_name == "vignette"
     return kiosk.screen
 

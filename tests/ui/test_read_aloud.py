@@ -3,7 +3,6 @@ warning. (tests/integration/test_speech.py proves the same through the real spee
 
 from __future__ import annotations
 
-from decisionaid.ui.kiosk.idle import KioskTimes
 from decisionaid.ui.testing import KioskDriver, wait_for
 
 
@@ -37,12 +36,13 @@ def test_a_new_screen_stops_the_reading(kiosk, qtbot):
     assert not reading
 
 
-def test_the_still_there_warning_stops_the_reading(make_kiosk, config, qtbot):
-    window = make_kiosk(config, KioskTimes(idle_ms=1000, warning_s=1000, tick_ms=1000))
+def test_the_still_there_warning_stops_the_reading(make_kiosk, config, qtbot, fake_time):
+    window = make_kiosk(config)
     reading = Reading(window.speaker)
     d = KioskDriver(window, lambda c: wait_for(qtbot, c))
     d.guest()
     d.tap("read_aloud")
     assert reading
-    wait_for(qtbot, lambda: window.overlay is not None)
+    fake_time.advance(window.times.idle_ms / 1000)
+    assert window.overlay is not None
     assert not reading
