@@ -7,7 +7,6 @@ import multiprocessing
 import os
 import random
 import signal
-import time
 
 import pytest
 from sqlalchemy import select
@@ -23,7 +22,11 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 POWER = ItemRef("decision", "power")
 SAD = ItemRef("feelings", "sad")
 SIDE = ItemRef("medicines", "side-effects")
-BUDGET_S = 6.0  # per database engine
+# Enough to prove it, counted rather than timed: a busy machine makes the test slower, never red.
+KILLS = 8
+ANSWERS = 60
+# A child that has not confirmed its next answer in this long is stuck (a cross-process ceiling).
+STUCK_S = 60
 
 
 def confirm_forever(url: str, content, pipe, seed: int) -> None:
@@ -56,15 +59,15 @@ def kill_repeatedly(url: str, content) -> tuple[list[tuple], int]:
     confirmed: list[tuple] = []
     kills = 0
     rng = random.Random(1234)
-    deadline = time.monotonic() + BUDGET_S
-    while time.monotonic() < deadline or kills < 5:
+    while kills < KILLS or len(confirmed) < ANSWERS:
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(target=confirm_forever, args=(url, content, sender, kills))
         child.start()
         sender.close()
         wait_for = rng.randrange(0, 25)
         received = 0
-        while received < wait_for and receiver.poll(10):
+        while received < wait_for:
+            assert receiver.poll(STUCK_S), f"a child confirmed nothing for {STUCK_S} s"
             confirmed.append(receiver.recv())
             received += 1
         os.kill(child.pid, signal.SIGKILL)
@@ -87,7 +90,7 @@ def test_every_confirmed_answer_survives_sigkill(db_url, visit_content):
     db.dispose()
 
     confirmed, kills = kill_repeatedly(db_url, visit_content)
-    assert kills >= 5 and len(confirmed) > 50
+    assert kills >= KILLS and len(confirmed) >= ANSWERS
 
     db = connect(db_url)
     try:
