@@ -165,7 +165,7 @@ def test_stop_ends_reading_at_once(qtbot, speaker):
 
 
 @pytest.fixture
-def kiosk_with(qtbot, tmp_path):
+def kiosk_with(qtbot, tmp_path, fake_time):
     """A kiosk on the mini content that reads aloud through the speaker it is given."""
     from decisionaid.config import Config
     from decisionaid.services.pins import PinHasher
@@ -182,7 +182,7 @@ def kiosk_with(qtbot, tmp_path):
 
     def make(speaker: Speaker) -> KioskDriver:
         window = KioskWindow(services, theme=Theme(scale=0.8), speaker=speaker,
-                             player_factory=FakeMediaPlayer)
+                             player_factory=FakeMediaPlayer, timers=fake_time)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
@@ -209,7 +209,7 @@ def test_changing_screen_stops_reading(qtbot, speaker, kiosk_with):
 
 
 def test_speech_without_a_sound_output_says_reading_is_not_working(
-        qtbot, speech_service, kiosk_with, tmp_path, monkeypatch):
+        qtbot, speech_service, kiosk_with, tmp_path, monkeypatch, fake_time):
     """The failure first met on a kiosk: speech-dispatcher starts but can open no sound output
     (no PulseAudio for root), accepts the text and "speaks" for ever in silence. The person is
     told reading aloud is not working, as when there is no engine at all."""
@@ -218,13 +218,16 @@ def test_speech_without_a_sound_output_says_reading_is_not_working(
     address, pid = _start_private_daemon(tmp_path / "speechd", NO_SOUND)
     try:
         monkeypatch.setenv("SPEECHD_ADDRESS", address)
-        monkeypatch.setattr(speech, "FINISH_SLACK_S", 1.0)  # a short wait, for the test
-        monkeypatch.setattr(speech, "SECONDS_PER_WORD", 0.05)
-        speaker = Speaker(engines=["speechd"])
+        speaker = Speaker(engines=["speechd"], timers=fake_time)
         drive = kiosk_with(speaker)
         notice = drive.window.screen.findChild(QWidget, "no_speech")
+        drive.tap("read_aloud")
+        assert not notice.isVisible()
+        words = len(drive.window.screen.spoken_text().split())
+        fake_time.advance(speech.FINISH_SLACK_S + speech.SECONDS_PER_WORD * words - 1)
+        assert not notice.isVisible()  # a long reading is not taken for a silent one
         with wait_for(qtbot, speaker.failed) as failure:
-            drive.tap("read_aloud")
+            fake_time.advance(1)
         assert "no sound output" in failure.args[0]
         assert notice.isVisible()
         assert not speaker.available  # not again at once: it would be as silent

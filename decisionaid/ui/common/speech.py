@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import logging
 import re
-import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
+
+if TYPE_CHECKING:
+    from decisionaid.services.clock import Timers
 
 log = logging.getLogger(__name__)
 
@@ -94,15 +97,16 @@ class Speaker(QObject):
     failed = Signal(str)  # the reading was given up (why): screens say reading aloud is not working
 
     def __init__(self, parent: QObject | None = None, engines: list[str] | None = None,
-                 voices: dict[str, tuple[str, ...]] | None = None):
+                 voices: dict[str, tuple[str, ...]] | None = None, timers: Timers | None = None):
         """``voices``: for each language, the regional voices to prefer, in order (the
-        configuration's ``voices``)."""
+        configuration's ``voices``). ``timers``: the window's (None: Qt's)."""
         super().__init__(parent)
+        from decisionaid.ui.common.timers import QtTimers
+
         self.voices = voices or {}
         self._tts = None
-        self._deadline = QTimer(self)
-        self._deadline.setSingleShot(True)
-        self._deadline.timeout.connect(self._never_finished)
+        self._timers = timers or QtTimers()
+        self._deadline = self._timers.timer(FINISH_SLACK_S, self._never_finished, self)
         self._tried_at: float | None = None
         self._engines = engines  # None: every engine Qt has, but the silent ones
         self.reason = ""  # why there is no engine, for the log and the docs' checklist
@@ -115,9 +119,9 @@ class Speaker(QObject):
                 return self._tts
             # The service went away (speech-dispatcher stopped): start again from scratch.
             self._forget(f"{self._tts.engine()}: {self._tts.errorString() or 'stopped working'}")
-        if self._tried_at is not None and time.monotonic() - self._tried_at < RETRY_AFTER_S:
+        if self._tried_at is not None and self._timers.monotonic() - self._tried_at < RETRY_AFTER_S:
             return None
-        self._tried_at = time.monotonic()
+        self._tried_at = self._timers.monotonic()
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:
@@ -157,7 +161,7 @@ class Speaker(QObject):
             return
         self._tts.stop()
         self._forget(f"{self._tts.engine()}: {SILENT_REASON}")
-        self._tried_at = time.monotonic()  # not again at once: the next try would be as silent
+        self._tried_at = self._timers.monotonic()  # not again at once: the next try would be as silent
         self.speaking_changed.emit(False)
         self.failed.emit(self.reason)
 
@@ -196,7 +200,7 @@ class Speaker(QObject):
         if tts.state() == QTextToSpeech.State.Error:
             self._forget(f"{tts.engine()}: {tts.errorString() or 'could not speak'}")
             return False
-        self._deadline.start(round(1000 * (FINISH_SLACK_S + SECONDS_PER_WORD * len(text.split()))))
+        self._deadline.start(FINISH_SLACK_S + SECONDS_PER_WORD * len(text.split()))
         return True
 
     @staticmethod
