@@ -62,13 +62,13 @@ def site(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_the_saved_pdf_prints_the_decision_just_recorded(qtbot, site):
+def test_the_saved_pdf_prints_the_decision_just_recorded(fake_time, qtbot, site):
     app = open_app(logging_to=False, hasher=PinHasher.fast())
     try:
         rosa = play(app, ROSA)
         doctor = staff.add(app.db, "Dr Okafor", "prescriber", "2468", hasher=PinHasher.fast())
         saved = site / "telehealth.pdf"
-        services = station_services(app, dialogs=SavingDialogs(saved), sound=lambda: None,
+        services = station_services(app, timers=fake_time, dialogs=SavingDialogs(saved), sound=lambda: None,
                                     hasher=PinHasher.fast())
         screen = ReportScreen(services, doctor, rosa)
         qtbot.addWidget(screen)

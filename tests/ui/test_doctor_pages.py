@@ -36,7 +36,7 @@ def test_the_staff_menu_checks_this_machine(make_kiosk, config, drive, qtbot, fa
     assert any(line.startswith("FAIL  screen:") and "; " in line for line in lines), lines
 
 
-def test_the_admin_tab_checks_this_machine(qtbot, database, visit_content, fast_pins, clock):
+def test_the_admin_tab_checks_this_machine(fake_time, qtbot, database, visit_content, fast_pins, clock):
     from decisionaid.app import open_app
     from decisionaid.config import Config
     from decisionaid.services import staff
@@ -46,8 +46,8 @@ def test_the_admin_tab_checks_this_machine(qtbot, database, visit_content, fast_
 
     app = open_app(Config(database_url=str(database.url)), content=visit_content,
                    database=database, hasher=fast_pins, clock=clock)
-    services = station_services(app, printer=None, make_page=lambda visit_id: b"",
-                                render_pages=lambda pdf: [], poll_ms=100)
+    services = station_services(app, timers=fake_time, printer=None, make_page=lambda visit_id: b"",
+                                render_pages=lambda pdf: [])
     staff.add(services.db, "Sam", "admin", "2468", hasher=services.hasher, clock=services.clock)
     window = PeerStation(services)
     qtbot.addWidget(window)

@@ -47,7 +47,7 @@ def fail_inserts(path: Path, table: str) -> None:
 
 
 @pytest.fixture
-def clinic(tmp_path, qtbot):
+def clinic(fake_time, tmp_path, qtbot):
     path = tmp_path / "clinic.db"
     app = open_app(Config(content_dir=MINI, database_url=f"sqlite:///{path}"),
                    printer=BrokenPrinter(), hasher=PinHasher.fast())
@@ -59,8 +59,8 @@ def clinic(tmp_path, qtbot):
     kv.confirm(ANSWER)  # "Tell us more about your sleep"
     app.visits.finish(kv.id)
     staff.add(app.db, "Maria", "peer", "4321", hasher=app.hasher)
-    station = PeerStation(station_services(app, dialogs=NoDialogs(), sound=lambda: None,
-                                           render_pages=lambda pdf: [], poll_ms=100))
+    station = PeerStation(station_services(app, timers=fake_time, dialogs=NoDialogs(), sound=lambda: None,
+                                           render_pages=lambda pdf: []))
     qtbot.addWidget(station)
     station.show()
     yield app, path, kv.id, station

@@ -49,12 +49,12 @@ class ScriptedDialogs(Dialogs):
 
 
 @pytest.fixture
-def services(database, visit_content, fast_pins, clock):
+def services(fake_time, database, visit_content, fast_pins, clock):
     app = open_app(Config(database_url=str(database.url)), content=visit_content, database=database,
                    hasher=fast_pins, clock=clock)
     return station_services(
-        app, printer=None, make_page=lambda visit_id: b"%PDF-1.4 fake", dialogs=ScriptedDialogs(),
-        render_pages=lambda pdf: [], poll_ms=100,
+        app, timers=fake_time, printer=None, make_page=lambda visit_id: b"%PDF-1.4 fake", dialogs=ScriptedDialogs(),
+        render_pages=lambda pdf: [],
     )
 
 

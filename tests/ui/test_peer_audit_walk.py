@@ -44,12 +44,12 @@ class SavingDialogs(Dialogs):
 
 
 @pytest.fixture
-def services(database, visit_content, fast_pins, clock, tmp_path):
+def services(fake_time, database, visit_content, fast_pins, clock, tmp_path):
     app = open_app(Config(database_url=str(database.url)), content=visit_content,
                    database=database, printer=FakePrinter(), hasher=fast_pins, clock=clock)
-    return station_services(app, make_page=lambda visit_id: b"%PDF-1.4 fake",
+    return station_services(app, timers=fake_time, make_page=lambda visit_id: b"%PDF-1.4 fake",
                             dialogs=SavingDialogs(tmp_path), sound=lambda: None,
-                            render_pages=lambda pdf: [], poll_ms=100)
+                            render_pages=lambda pdf: [])
 
 
 @pytest.fixture

@@ -76,15 +76,14 @@ def pdf_fonts(path) -> list[tuple[str, str]]:
 
 
 def test_a_prescriber_from_a_fresh_install_reads_decides_and_saves_the_page(
-        qtbot, fresh_site, monkeypatch, capsys):
+        qtbot, fresh_site, monkeypatch, capsys, fake_time):
     add_prescriber(monkeypatch, capsys)
     app = open_app(logging_to=False)
     try:
         sam = play(app, SAM)
         rosa = play(app, ROSA)  # a safety answer: listed first although she finished last
         saved = fresh_site / "telehealth.pdf"
-        services = station_services(app, dialogs=SavingDialogs(saved), sound=lambda: None,
-                                    poll_ms=100, hasher=PinHasher.fast())
+        services = station_services(app, timers=fake_time, dialogs=SavingDialogs(saved), sound=lambda: None, hasher=PinHasher.fast())
         window = PeerStation(services)
         qtbot.addWidget(window)
         window.show()

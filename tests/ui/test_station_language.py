@@ -13,11 +13,11 @@ from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.testing import wait_for
 
 
-def test_a_spanish_first_site_gets_a_spanish_station(qtbot, database, visit_content, fast_pins):
+def test_a_spanish_first_site_gets_a_spanish_station(fake_time, qtbot, database, visit_content, fast_pins):
     config = Config(site_name="Clínica del Río", languages=("es", "en"),
                     database_url=str(database.url))
     app = open_app(config, content=visit_content, database=database, hasher=fast_pins)
-    station = PeerStation(station_services(app, printer=None, sound=lambda: None,
+    station = PeerStation(station_services(app, timers=fake_time, printer=None, sound=lambda: None,
                                            render_pages=lambda pdf: []))
     qtbot.addWidget(station)
     station.show()
