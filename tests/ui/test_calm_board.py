@@ -82,8 +82,8 @@ def test_a_finished_visit_says_finished_not_the_section_it_was_on(qtbot, station
     assert today.list.item(row_of(today, finished), 3).text() == f"finished at {time}"
     assert today.list.item(row_of(today, going), 3).text() == "My medicines"
     services.visits.force_finish(going, staff_id=None)
-    wait_for(qtbot, lambda: today.list.item(row_of(today, going), 3).text().startswith(
-        "stopped at"))
+    peer.poll(qtbot, services, today)
+    assert today.list.item(row_of(today, going), 3).text().startswith("stopped at")
     assert "in My medicines" in today.list.item(row_of(today, going), 3).text()
 
 
@@ -104,7 +104,8 @@ def test_the_count_of_visits_is_singular_or_plural(qtbot, services, language, on
         wait_for(qtbot, lambda: f"· {one}·" in today.updated.text() + " ")
         assert f"{one.strip()} ·" in today.updated.text()
         visit_with(services)
-        wait_for(qtbot, lambda: f"{two.strip()} ·" in today.updated.text())
+        peer.poll(qtbot, services, today)
+        assert f"{two.strip()} ·" in today.updated.text()
         if language == "es":
             assert today.list.item(0, 2).text() == "terminada"
             assert today.list.item(0, 3).text().startswith("terminó a las")
