@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test suite lint bench demo check system-run system-test fhir-test-server clean
+.PHONY: run test suite test-stress lint bench demo check system-run system-test fhir-test-server clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,8 +47,16 @@ test: system-test fhir-test-server $(STAMP) lint suite
 
 # The whole suite alone, without the Debian packages and linters `test` sees to first: CI runs
 # it again on the newest Python, e.g. `make suite PYTHON=python3.13 VENV=.venv-3.13`.
+# One worker per core; tests sharing a printer queue, the speech daemon or a display run in one
+# worker (tests/conftest.py). `make suite PARALLEL=` runs it in one process.
+PARALLEL ?= -n auto --dist loadgroup
 suite: $(STAMP)
-	@source .ci/services.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@source .ci/services.sh && $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
+
+# The whole suite with one CPU-bound process per core beside it (started and always stopped
+# here): it must pass as it does on a quiet machine, only slower.
+test-stress: system-test $(STAMP)
+	@source .ci/services.sh && .ci/stress.sh $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 bench: system-test $(STAMP)
 	@source .ci/services.sh && $(BIN)/python benchmarks/run.py

@@ -17,6 +17,24 @@ DATA = Path(__file__).resolve().parent / "data"
 ENGINES = ("sqlite", "postgresql")
 
 
+# Tests that share one thing on this machine run in one worker, one after the other, when the
+# suite runs in parallel (``pytest -n``, ``--dist loadgroup``): the CUPS test queue and the folder
+# cups-pdf writes to, the speech daemon, the X/Wayland displays of the kiosk session.
+SHARED = {
+    "test_printing.py": "cups",
+    "test_doctor.py": "cups",
+    "test_speech.py": "speech",
+    "test_kiosk_session.py": "display",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        group = SHARED.get(item.path.name)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True)
 def _own_data_folder(tmp_path_factory, monkeypatch):
     """Each test has a data folder (and so a log file) and a configuration folder (and so a
@@ -145,7 +163,7 @@ class FakeClock:
 @pytest.fixture
 def fake_time():
     """The time the windows of a test run on: still until ``advance(seconds)``."""
-    from decisionaid.ui.common.timers import FakeTime
+    from decisionaid.services.clock import FakeTime
 
     return FakeTime()
 

@@ -28,6 +28,7 @@ from decisionaid.services.flag_changes import FlagKey, flag_changes, flag_key
 from decisionaid.services.visit_records import FlagRecord, UnknownVisit, VisitClosed, VisitRecord
 
 if TYPE_CHECKING:
+    from decisionaid.services.clock import Timer
     from decisionaid.services.visit_saving import KioskVisits
 
 log = logging.getLogger(__name__)
@@ -132,7 +133,7 @@ class KioskVisit:
         )
         self._owed: dict[FlagKey, FlagEntry] = {}  # safety flags shown but not yet stored
         self._queued = 0  # saves submitted and not finished
-        self._retry_timer: threading.Timer | None = None
+        self._retry_timer: Timer | None = None
         self._given_up = False
 
     @property
@@ -362,8 +363,7 @@ class KioskVisit:
         with self._lock:
             if self._retry_timer is not None or self._given_up:
                 return
-            self._retry_timer = threading.Timer(SAFETY_RETRY_S, self._retry)
-            self._retry_timer.daemon = True  # never keeps a closing kiosk alive
+            self._retry_timer = self._service.timers.timer(SAFETY_RETRY_S, self._retry, None)
             self._retry_timer.start()
 
     def _retry(self) -> None:

@@ -18,7 +18,7 @@ from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
 from decisionaid.services import audit, chart_outbox, check_ins, roles
 from decisionaid.services.appointments import link_signed_in
-from decisionaid.services.clock import Clock, local_day_bounds, utc_now
+from decisionaid.services.clock import Clock, ThreadTimers, Timers, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
 from decisionaid.services.kiosk_visit import SAVE_GIVE_UP_S, KioskVisit
 from decisionaid.services.visit_records import (
@@ -42,10 +42,13 @@ class KioskVisits:
     """Visits as the kiosk starts, saves and finishes them (``VisitService`` adds the peer
     station's side). ``start`` and the ``resume*`` methods hand out a ``KioskVisit``."""
 
-    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now,
+                 timers: Timers | None = None):
         self.db = db
         self.content = content
         self.clock = clock
+        # When a safety answer that could not be stored is tried again (tests: FakeTime).
+        self.timers: Timers = timers or ThreadTimers()
         self._versions = {q.id: q.version for q in content.questionnaires}
         self._carry = [
             ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.carry_forward

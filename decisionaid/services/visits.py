@@ -19,7 +19,7 @@ from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
 from decisionaid.services import audit, chart_outbox, check_ins, roles
-from decisionaid.services.clock import Clock, local_day_start, utc_now
+from decisionaid.services.clock import Clock, Timers, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
     FlagRecord,
@@ -43,8 +43,9 @@ REVIEW_CLOSED_NOTE = "closed with the review of the visit"
 
 
 class VisitService(KioskVisits):
-    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
-        super().__init__(db, content, clock=clock)
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now,
+                 timers: Timers | None = None):
+        super().__init__(db, content, clock=clock, timers=timers)
         self._trend = [
             ItemRef(q.id, i.id) for q in content.questionnaires for i in q.items if i.trend
         ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -212,11 +211,12 @@ def test_mutated_shipped_content_root_gives_file_line_errors_never_a_traceback(t
     assert seen["files"] >= 150 and seen["with errors"] < seen["files"]
 
 
+# Expanded, the bomb would take hours and all the memory: a check that ends at all refused it.
+# The ceiling is generous (how fast is for the benchmarks); a machine's speed never fails it.
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("name", ["how-ive-been.yaml", ANSWER_SETS_FILE])
-def test_an_alias_bomb_appended_to_a_shipped_file_is_reported_in_under_a_second(tmp_path, name):
+def test_an_alias_bomb_appended_to_a_shipped_file_is_reported_not_expanded(tmp_path, name):
     target = tmp_path / name
     target.write_bytes(ORIGINALS[PROJECT_ROOT / "questionnaires" / name] + b"\n" + alias_bomb_text)
-    started = time.perf_counter()
     result = check_alone(target, ("en", "es"))
-    assert time.perf_counter() - started < 1.0
     assert [e.line for e in result.errors if "aliases" in e.message]

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QAbstractButton
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.report.sample import Person, choose_person
+from decisionaid.services.clock import FakeTime
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
-from decisionaid.ui.common.timers import FakeTime
 from decisionaid.ui.kiosk.demo_answers import made_up_answers
 from decisionaid.ui.kiosk.demo_screens import ScreenLog
 from decisionaid.ui.kiosk.session import open_services
