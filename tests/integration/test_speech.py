@@ -60,7 +60,7 @@ def _start_private_daemon(folder: Path, sound: str = SILENT_SOUND) -> tuple[str,
     if started.returncode != 0:
         _unavailable(f"speech-dispatcher did not start: {started.stderr.strip()[-300:]}")
     pid_file = folder / "pid"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a ceiling: a busy machine forks slowly
     while time.monotonic() < deadline and not (
             socket.exists() and pid_file.exists() and pid_file.read_text().strip()):
         time.sleep(0.05)  # the daemon writes these just after it forks; bounded above
