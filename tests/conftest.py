@@ -19,18 +19,27 @@ ENGINES = ("sqlite", "postgresql")
 
 # Tests that share one thing on this machine run in one worker, one after the other, when the
 # suite runs in parallel (``pytest -n``, ``--dist loadgroup``): the CUPS test queue and the folder
-# cups-pdf writes to, the speech daemon, the X/Wayland displays of the kiosk session.
+# cups-pdf writes to, the speech daemon, the X/Wayland displays of the kiosk session, the build
+# folders a wheel is built in (inside this tree).
 SHARED = {
     "test_printing.py": "cups",
     "test_doctor.py": "cups",
     "test_speech.py": "speech",
     "test_kiosk_session.py": "display",
+    "test_package.py": "wheel",
+}
+# Modules whose tests share a costly module-wide fixture (a rendered report, a decoded video)
+# stay together too, so it is made once, not once per worker.
+TOGETHER = {
+    "test_vignette_screen.py", "test_fhir_questionnaires.py", "test_report_prescriber.py",
+    "test_report_cli.py", "test_report.py", "test_report_decision.py",
 }
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        group = SHARED.get(item.path.name)
+        name = item.path.name
+        group = SHARED.get(name) or (name if name in TOGETHER else None)
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
 
