@@ -49,14 +49,16 @@ def proxied(pg_url):
         direct.dispose()
 
 
-def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot, config, proxied):
+def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot, config, proxied,
+                                                                          fake_time):
     from decisionaid.ui.kiosk.idle import KioskTimes
     from decisionaid.ui.kiosk.window import KioskWindow
 
     url, proxy, _direct = proxied
     site = replace(config, database_url=url)
     proxy.drop()
-    window = KioskWindow(None, config=site, speaker=RecordingSpeaker(), times=KioskTimes(retry_ms=600_000))
+    window = KioskWindow(None, config=site, speaker=RecordingSpeaker(), times=KioskTimes(),
+                         timers=fake_time)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -74,25 +76,25 @@ def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot
                      "Esta pantalla está descansando",
                      "Por favor, ve a la recepción. En un rato vuelve a funcionar sola."]
     assert window.resting.card.geometry() == window.rect()  # the top bar too: nothing to tap
-    assert window.resting.timer.isActive()  # it keeps trying, and the process does not exit
+    assert window.resting.timer.is_active()  # it keeps trying, and the process does not exit
 
-    window.resting.timer.timeout.emit()  # a try while the server is still away
+    fake_time.advance(window.times.retry_ms / 1000)  # a try while the server is still away
     wait_for(qtbot, lambda: not window.resting._trying)
     assert window.resting.resting and not opened
 
     proxy.restore()
-    window.resting.timer.timeout.emit()  # the next try
+    fake_time.advance(window.times.retry_ms / 1000)  # the next try
     wait_for(qtbot, lambda: not window.resting.resting)
     assert opened and not refused
     assert window.screen_name == "welcome" and window.screen.isEnabled()
-    assert not window.resting.timer.isActive()
+    assert not window.resting.timer.is_active()
     wait_for_background()
     for app in opened:
         app.close()
 
 
 def test_a_save_that_meets_a_lost_server_rests_the_kiosk_until_it_is_back(
-        make_kiosk, config, drive, qtbot, proxied):
+        make_kiosk, config, drive, qtbot, proxied, fake_time):
     url, proxy, direct = proxied
     kiosk = make_kiosk(replace(config, database_url=url))
     d = drive(kiosk)
@@ -106,7 +108,7 @@ def test_a_save_that_meets_a_lost_server_rests_the_kiosk_until_it_is_back(
     assert "Esta pantalla está descansando" in resting_words(kiosk)
 
     proxy.restore()
-    kiosk.resting.timer.timeout.emit()  # the retry falls due
+    fake_time.advance(kiosk.times.retry_ms / 1000)  # the retry falls due
     wait_for(qtbot, lambda: not kiosk.resting.resting)
     # Back on the same question, with the choice: Next saves it.
     assert kiosk.screen.question.text() == "Feeling sad or down"

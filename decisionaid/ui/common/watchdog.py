@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from decisionaid.services import systemd
+from decisionaid.services.clock import Timers
 
 
 class WatchdogFeeder(QObject):
-    """Feeds the watchdog while the event loop runs; does nothing outside systemd. ``timer`` is
-    the Qt timer doing it (tests fire it by hand)."""
+    """Feeds the watchdog while the event loop runs; does nothing outside systemd. ``timer``
+    does it, from ``timers`` (None: Qt's; tests move fake time)."""
 
-    def __init__(self, parent: QObject | None = None, environ: Mapping[str, str] | None = None):
+    def __init__(self, parent: QObject | None = None, environ: Mapping[str, str] | None = None,
+                 timers: Timers | None = None):
         super().__init__(parent)
+        from decisionaid.ui.common.timers import QtTimers
+
         self.environ = environ
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.feed)
         interval = systemd.watchdog_interval_s(environ)
         self.enabled = interval is not None
-        if interval is not None:
-            self.timer.setInterval(max(100, int(interval * 1000)))
+        self.interval_s = max(0.1, interval) if interval is not None else 0.0
+        self.timer = (timers or QtTimers()).timer(self.interval_s, self.feed, self, repeat=True)
 
     def start(self) -> None:
         """Say the service is up and start feeding."""

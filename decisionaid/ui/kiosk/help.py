@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from decisionaid.ui.common.operations import run_in_background
@@ -101,9 +101,8 @@ class KioskHelp(QObject):
         self.chime = beep
         self.waiting: dict[str, str] = {}
         self._delivering = False
-        self.retry = QTimer(self)
-        self.retry.setInterval(window.times.retry_ms)
-        self.retry.timeout.connect(self.deliver_kept)
+        self.retry = window.timers.timer(window.times.retry_ms / 1000, self.deliver_kept, self,
+                                         repeat=True)
         bar = window.top_bar
         bar.help.connect(lambda: self.ask(HELP))
         bar.read.connect(self.read)
@@ -188,7 +187,7 @@ class KioskHelp(QObject):
         """Try the database again every ``retry_ms`` while anything is kept on disk."""
         services = self.window.services
         outbox = getattr(services, "outbox", None) if services is not None else None
-        if outbox is not None and outbox.pending() and not self.retry.isActive():
+        if outbox is not None and outbox.pending() and not self.retry.is_active():
             self.retry.start()
 
     def deliver_kept(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.ui.common.operations import run_in_background
@@ -71,9 +71,8 @@ class Resting(QObject):
         super().__init__(window)
         self.window = window
         self.card: RestingCard | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(window.times.retry_ms)
-        self.timer.timeout.connect(self.try_again)
+        self.timer = window.timers.timer(window.times.retry_ms / 1000, self.try_again, self,
+                                         repeat=True)
         self._attempt: Callable[[], object] | None = None
         self._on_back: Callable[[object], None] | None = None
         self._on_refused: Callable[[Exception], None] | None = None
