@@ -322,7 +322,7 @@ def test_one_answer_choices_are_radio_buttons_and_the_progress_bar_has_a_name(ma
     """A screen reader hears a scale's answers and the language choices as radio buttons (one
     at a time), checked or not; the progress bar says how far the person is."""
     window = make_kiosk(config)
-    d = KioskDriver(window, qtbot.waitUntil)
+    d = KioskDriver(window, lambda c: wait_for(qtbot, c))
     for b in window.screen.language_buttons.values():
         assert _role(b) == QAccessible.Role.RadioButton
     d.tap("language")

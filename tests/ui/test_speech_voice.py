@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 
 from decisionaid.config import ConfigError, load_config
 from decisionaid.ui.common.speech import clean_spoken, pick_locale, pick_voice
-from decisionaid.ui.testing import KioskDriver
+from decisionaid.ui.testing import KioskDriver, wait_for
 
 # What speech-dispatcher with espeak-ng offers (its locales, in its order).
 ESPEAK = [QLocale("es-ES"), QLocale("es-419"), QLocale("en-GB"), QLocale("en-US")]
@@ -65,7 +65,7 @@ def test_doubled_punctuation_is_read_once(said, heard):
 
 def test_what_a_spanish_question_screen_reads_has_no_doubled_marks(kiosk, qtbot):
     """Read to me on Spanish screens: every sentence ends with one mark."""
-    d = KioskDriver(kiosk, qtbot.waitUntil)
+    d = KioskDriver(kiosk, lambda c: wait_for(qtbot, c))
     d.tap("lang_es")
     d.tap("read_aloud")
     d.tap_and_wait("first_time", "first_time")

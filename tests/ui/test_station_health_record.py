@@ -25,13 +25,13 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def services(database, visit_content, fast_pins, clock, folder):
+def services(fake_time, database, visit_content, fast_pins, clock, folder):
     config = Config(database_url=str(database.url),
                     health_record=HealthRecordSettings(folder=folder))
     app = open_app(config, content=visit_content, database=database, hasher=fast_pins,
                    clock=clock)
-    return station_services(app, printer=None, make_page=lambda visit_id: b"%PDF-1.4 page",
-                            render_pages=lambda pdf: [], poll_ms=100, chart_send_ms=3_600_000)
+    return station_services(app, timers=fake_time, printer=None, make_page=lambda visit_id: b"%PDF-1.4 page",
+                            render_pages=lambda pdf: [], chart_send_ms=3_600_000)
 
 
 @pytest.fixture
