@@ -282,6 +282,7 @@ def test_a_disabled_accounts_open_session_cannot_load_one_more_page(qtbot, stati
     wait_for(qtbot, lambda: "disabled" in screen.message.text())
     assert "Rosa" not in screen.title.text() and screen.visits.rowCount() == 0
     station.account_check.start()
+    services.timers.advance(services.poll_ms / 1000)  # the station's next look at the account
     wait_for(qtbot, lambda: station.workspace is None)
     assert "disabled" in station.sign_in.message.text()
 
@@ -294,6 +295,7 @@ def test_an_account_given_another_role_is_signed_out_and_may_do_only_what_both_a
     staff.set_role(services.db, "Maria", "prescriber", by=admin, clock=services.clock)
     with pytest.raises(roles.NotAllowed):
         services.queries.search("Ro", by=member)
+    services.timers.advance(services.poll_ms / 1000)  # the station's next look at the account
     wait_for(qtbot, lambda: station.workspace is None)
     assert "role" in station.sign_in.message.text()
 
