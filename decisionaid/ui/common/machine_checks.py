@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.operations import run_in_background
 
 log = logging.getLogger(__name__)
 
-EVERY_MS = 3_600_000
+EVERY_SECONDS = 3600
 
 
 def check_and_record(config, db) -> str:
@@ -29,14 +30,15 @@ def check_and_record(config, db) -> str:
 
 
 class MachineCheckTimer(QObject):
-    def __init__(self, config, db, parent: QObject, *, every_ms: int = EVERY_MS,
+    """Runs ``check`` every ``every_seconds`` on the window's ``timers``, never two at once."""
+
+    def __init__(self, config, db, parent: QObject, timers: Timers, *,
+                 every_seconds: float = EVERY_SECONDS,
                  check: Callable[[object, object], str] = check_and_record):
         super().__init__(parent)
         self.config, self.db, self._check = config, db, check
         self._running = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(every_ms)
-        self.timer.timeout.connect(self.run_now)
+        self.timer = timers.timer(every_seconds, self.run_now, self, repeat=True)
 
     def start(self) -> None:
         self.timer.start()

@@ -272,7 +272,7 @@ class KioskWindow(QWidget):
         from decisionaid.ui.common.machine_checks import MachineCheckTimer
 
         if getattr(visits, "db", None) is not None:
-            self.machine_checks = MachineCheckTimer(self.config, visits.db, self)
+            self.machine_checks = MachineCheckTimer(self.config, visits.db, self, self.timers)
             self.closing.closed.connect(
                 lambda day: day.backup_problem and self.machine_checks.run_now())
             self.machine_checks.start()

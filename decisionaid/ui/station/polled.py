@@ -1,6 +1,7 @@
 """The station's panels that keep themselves current: today's board, the help requests, the
 prescriber's reports. Each reads the database off the UI thread every ``poll_ms`` while it is
-started, never two reads at once, and shows what came back."""
+started (or every ``poll_seconds`` it is given), never two reads at once, and shows what came
+back."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ class PolledPanel(QFrame):
     """A panel that reads ``read_work()`` on the station's timers; subclasses show the result
     (``show_read``) or the one line saying why it could not be read (``show_read_failed``)."""
 
-    def __init__(self, services: PeerServices, parent: QWidget | None = None):
+    def __init__(self, services: PeerServices, parent: QWidget | None = None, *,
+                 poll_seconds: float | None = None):
         super().__init__(parent)
         self.services = services
         self._reading = False
         self.read_once = False  # at least one read has come back (tests wait on it)
         self.reads = 0  # reads come back so far, shown or failed
-        self.poll = services.timers.timer(services.poll_ms / 1000, self.refresh, self, repeat=True)
+        every = services.poll_ms / 1000 if poll_seconds is None else poll_seconds
+        self.poll = services.timers.timer(every, self.refresh, self, repeat=True)
 
     @property
     def reading(self) -> bool:
