@@ -17,6 +17,7 @@ from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
+SEND_SECONDS = 30  # how often the station sends what is due
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def services(fake_time, database, visit_content, fast_pins, clock, folder):
     app = open_app(config, content=visit_content, database=database, hasher=fast_pins,
                    clock=clock)
     return station_services(app, timers=fake_time, printer=None, make_page=lambda visit_id: b"%PDF-1.4 page",
-                            render_pages=lambda pdf: [], chart_send_ms=3_600_000)
+                            render_pages=lambda pdf: [], chart_send_ms=SEND_SECONDS * 1000)
 
 
 @pytest.fixture
@@ -58,15 +59,21 @@ def rows(panel) -> list[list[str]]:
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
-def test_a_page_not_sent_shows_why_and_send_again_sends_it(qtbot, station, services, folder):
-    wait_for(qtbot, lambda: not station.chart_sender.busy)  # the opening round
+def test_a_page_not_sent_shows_why_and_send_again_sends_it(qtbot, station, services, folder,
+                                                           fake_time):
+    sender = station.chart_sender
+    wait_for(qtbot, lambda: sender.rounds == 1)  # the opening round, as the station opens
     kv = services.visits.start()
     kv.go_to(SAD)
     kv.confirm(2)
     kv.finish()
     services.visits.mark_printed(kv.id)  # the kiosk printed it
-    station.chart_sender.send_now()
-    wait_for(qtbot, lambda: services.chart_outbox.counts()["failed"] == 1)
+    fake_time.advance(SEND_SECONDS - 1)  # a second before the next round: it waits
+    assert sender.rounds == 1 and not sender.busy
+    assert services.chart_outbox.counts() == {"pending": 1, "sent": 0, "failed": 0}
+    fake_time.advance(1)
+    wait_for(qtbot, lambda: sender.rounds == 2)
+    assert services.chart_outbox.counts()["failed"] == 1  # the import folder is not there
 
     workspace = sign_in(qtbot, station)
     panel = workspace.health_record

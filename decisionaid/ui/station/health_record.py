@@ -5,10 +5,11 @@ owed to the clinic's health record — waiting, sent, or not sent yet with the r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.services.chart_outbox import ChartOutbox, DeliveryLine
+from decisionaid.services.clock import Timers
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
@@ -26,17 +27,18 @@ COLUMNS = ("when", "who", "visit", "what", "where", "state")
 
 
 class ChartSender(QObject):
-    """Sends what is due on a timer; one round at a time. ``round_done`` after each."""
+    """Sends what is due every ``seconds`` on the station's ``timers``; one round at a time.
+    ``round_done`` after each."""
 
     round_done = Signal()
 
-    def __init__(self, outbox: ChartOutbox, interval_ms: int, parent: QObject | None = None):
+    def __init__(self, outbox: ChartOutbox, seconds: float, parent: QObject | None,
+                 timers: Timers):
         super().__init__(parent)
         self.outbox = outbox
         self.busy = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.send_now)
+        self.rounds = 0  # rounds come back so far (tests wait on it)
+        self.timer = timers.timer(seconds, self.send_now, self, repeat=True)
 
     def start(self) -> None:
         self.timer.start()
@@ -52,6 +54,7 @@ class ChartSender(QObject):
 
         def done(_result) -> None:
             self.busy = False
+            self.rounds += 1
             self.round_done.emit()
 
         in_background(self, self.outbox.send_due, done, lambda _m: done(None))
