@@ -70,10 +70,16 @@ def test_a_schedule_dropped_in_the_watched_folder_reaches_the_board(
     today = signed_in(qtbot, station, services).today
     watch = watch_schedule_folder(services, station)
     watch.imported.connect(today.appointments.imported)  # as the station window does
+    imports = []
+    watch.imported.connect(imports.append)
     (inbox / "today.csv").write_text(schedule_csv(services.clock().astimezone().date()))
-    watch.check()  # what the timer does every poll_seconds
+    services.timers.advance(SETTINGS.poll_seconds - 1)  # a second before the next look: waiting
+    assert not watch.running and imports == [] and (inbox / "today.csv").exists()
+    assert today.appointments.list.rowCount() == 0
+    services.timers.advance(1)
+    assert watch.running  # the look finds the file and imports it off the UI thread
+    wait_for(qtbot, lambda: len(imports) == 1)
     wait_for(qtbot, lambda: today.appointments.list.rowCount() == 3)
     assert not (inbox / "today.csv").exists() and (inbox / "done").is_dir()
     assert today.message.text().startswith("Schedule today.csv: 3 added, 0 updated, 2 rows")
-    watch.timer.stop()
     wait_for_background()

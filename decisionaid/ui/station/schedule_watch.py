@@ -6,31 +6,37 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from decisionaid.services.appointments import ScheduleFolder
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.operations import run_in_background
 
 log = logging.getLogger(__name__)
 
 
 class ScheduleWatch(QObject):
-    """Polls the folder on its timer; ``imported`` carries what each poll did (a list of
-    ``ImportResult`` or one-line reasons a file could not be read)."""
+    """Polls the folder every ``poll_seconds`` on the station's ``timers``; ``imported`` carries
+    what each poll did (a list of ``ImportResult`` or one-line reasons a file could not be
+    read)."""
 
     imported = Signal(object)
 
-    def __init__(self, folder: ScheduleFolder, poll_ms: int, parent: QObject):
+    def __init__(self, folder: ScheduleFolder, poll_seconds: float, parent: QObject,
+                 timers: Timers):
         super().__init__(parent)
         self.folder = folder
         self._running = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(poll_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer = timers.timer(poll_seconds, self.check, self, repeat=True)
 
     def start(self) -> None:
         self.check()
         self.timer.start()
+
+    @property
+    def running(self) -> bool:
+        """An import is out and has not come back yet."""
+        return self._running
 
     def check(self) -> None:
         """Import what is waiting now (the timer calls this; tests may too)."""
@@ -59,6 +65,6 @@ def watch_schedule_folder(services, parent: QObject) -> ScheduleWatch | None:
     if settings.watch_folder is None:
         return None
     watch = ScheduleWatch(ScheduleFolder(services.appointments, settings, settings.watch_folder),
-                          settings.poll_seconds * 1000, parent)
+                          settings.poll_seconds, parent, services.timers)
     watch.start()
     return watch
