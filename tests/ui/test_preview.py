@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from decisionaid.cli import main
 from decisionaid.config import Config
-from decisionaid.ui.kiosk.preview import PreviewWindow
+from decisionaid.ui.kiosk.preview import SETTLE_SECONDS, PreviewWindow
 from decisionaid.ui.testing import FakeMediaPlayer, RecordingSpeaker, wait_for
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
@@ -25,10 +25,10 @@ def content(tmp_path):
 
 
 @pytest.fixture
-def open_preview(qtbot, content):
+def open_preview(qtbot, content, fake_time):
     def opened(path: Path, **kwargs) -> PreviewWindow:
         window = PreviewWindow(path, Config(content_dir=content), size=(1280, 800), speaker=RecordingSpeaker(),
-                               player_factory=FakeMediaPlayer, settle_ms=20, **kwargs)
+                               player_factory=FakeMediaPlayer, timers=fake_time, **kwargs)
         qtbot.addWidget(window)
         window.show()
         return window
@@ -48,6 +48,19 @@ def save(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.swp")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
+
+
+def save_and_settle(qtbot, window: PreviewWindow, fake_time, path: Path, text: str) -> None:
+    """Saves, then moves time through the preview's wait for the save to settle: nothing is
+    read again until the wait is over, and then the file is read once."""
+    reloads = []
+    window.reloaded.connect(lambda: reloads.append(1))
+    save(path, text)
+    wait_for(qtbot, window.watcher.timer.is_active)  # the save is seen; the reload waits
+    fake_time.advance(SETTLE_SECONDS - 0.05)
+    assert reloads == [] and window.watcher.timer.is_active()
+    fake_time.advance(0.05)
+    assert reloads == [1] and not window.watcher.timer.is_active()
 
 
 def test_every_item_is_listed_and_answers_open_their_branch(open_preview, content, qtbot):
@@ -72,34 +85,53 @@ def test_every_item_is_listed_and_answers_open_their_branch(open_preview, conten
     assert window.screen.item.id == "sleep-detail"
 
 
-def test_a_save_reloads_a_broken_save_shows_the_check_and_a_mend_brings_it_back(open_preview, content, qtbot):
+def test_a_save_reloads_a_broken_save_shows_the_check_and_a_mend_brings_it_back(open_preview, content, qtbot,
+                                                                                 fake_time):
     path = content / "questionnaires" / "feelings.yaml"
     good = path.read_text(encoding="utf-8")
     window = open_preview(path)
     window.steps.itemClicked.emit(window.steps.item(2))
     assert window.screen.question.text() == "Trouble sleeping"
 
-    with wait_for(qtbot, window.reloaded):
-        save(path, good.replace("en: Trouble sleeping", "en: How is your sleep?"))
+    save_and_settle(qtbot, window, fake_time, path,
+                    good.replace("en: Trouble sleeping", "en: How is your sleep?"))
     assert window.screen.item.id == "sleep" and window.screen.question.text() == "How is your sleep?"
 
-    with wait_for(qtbot, window.reloaded):
-        save(path, good.replace("type: scale", "type: scael", 1))
+    save_and_settle(qtbot, window, fake_time, path, good.replace("type: scale", "type: scael", 1))
     assert window.broken.isVisible() and not window.scroll.isVisible()
     assert f"{path}:" in window.broken.text() and "did you mean 'scale'?" in window.broken.text()
     assert any(line.startswith(f"{path}:") and "scael" in line for line in messages(window))
 
-    with wait_for(qtbot, window.reloaded):
-        save(path, good)
+    save_and_settle(qtbot, window, fake_time, path, good)
     assert not window.broken.isVisible() and window.scroll.isVisible()
     assert window.screen.item.id == "sleep" and messages(window) == ["This file passes the check."]
 
 
-def test_hard_reading_shows_beside_the_screen(open_preview, content, qtbot):
+def test_a_save_during_the_wait_restarts_it_and_the_file_is_read_once(open_preview, content, qtbot,
+                                                                       fake_time):
+    path = content / "questionnaires" / "feelings.yaml"
+    good = path.read_text(encoding="utf-8")
+    window = open_preview(path)
+    reloads = []
+    window.reloaded.connect(lambda: reloads.append(1))
+    save(path, good.replace("Trouble sleeping", "First draft"))
+    wait_for(qtbot, window.watcher.timer.is_active)
+    fake_time.advance(SETTLE_SECONDS - 0.05)
+    save(path, good.replace("Trouble sleeping", "Second draft"))
+    assert fake_time.pending() == [pytest.approx(0.05)]
+    # The second save starts the wait again.
+    wait_for(qtbot, lambda: fake_time.pending() == [pytest.approx(SETTLE_SECONDS)])
+    fake_time.advance(0.1)  # past the first save's wait: nothing is read yet
+    assert reloads == []
+    fake_time.advance(SETTLE_SECONDS)
+    assert reloads == [1] and not window.watcher.timer.is_active()
+    assert any("Second draft" in line for line in steps(window))
+
+
+def test_hard_reading_shows_beside_the_screen(open_preview, content, qtbot, fake_time):
     path = content / "questionnaires" / "feelings.yaml"
     window = open_preview(path)
-    with wait_for(qtbot, window.reloaded):
-        save(path, path.read_text(encoding="utf-8").replace(
+    save_and_settle(qtbot, window, fake_time, path, path.read_text(encoding="utf-8").replace(
             "en: Trouble sleeping",
             "en: Considering everything, how satisfactory has your nightly sleeping experience generally been"))
     assert window.screen is not None and not window.broken.isVisible()

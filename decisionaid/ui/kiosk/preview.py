@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,12 +32,14 @@ from decisionaid.content.loader import ContentError, check
 from decisionaid.content.model import Content, ItemRef, Questionnaire, Vignette, text_in
 from decisionaid.engine.conditions import holds
 from decisionaid.engine.visit import Screen as EngineScreen
+from decisionaid.services.clock import Timers
 from decisionaid.ui.common.kiosk_words import PREVIEW_WORDS
 from decisionaid.ui.common.theme import Theme
+from decisionaid.ui.common.timers import QtTimers
 
 # A save is often several writes (a temporary file, a rename): the reload waits this long after
 # the last change, well within the second an author waits for.
-SETTLE_MS = 250
+SETTLE_SECONDS = 0.25
 
 
 def words(key: str) -> str:
@@ -160,15 +162,13 @@ class Watcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None, settle_ms: int = SETTLE_MS):
+    def __init__(self, path: Path, parent: QObject | None, timers: Timers,
+                 settle_seconds: float = SETTLE_SECONDS):
         super().__init__(parent)
         self.path = path
         self.folder = path if path.is_dir() else path.parent
         self.watcher = QFileSystemWatcher(self)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(settle_ms)
-        self.timer.timeout.connect(self._settled)
+        self.timer = timers.timer(settle_seconds, self._settled, self)
         self.watcher.directoryChanged.connect(self._touched)
         self.watcher.fileChanged.connect(self._touched)
         self._watch()
@@ -194,13 +194,14 @@ class Watcher(QObject):
 
 
 class PreviewWindow(QWidget):
-    """``reloaded`` after every reading of the file (good or not)."""
+    """``reloaded`` after every reading of the file (good or not). ``timers``: where the
+    reload's wait for a save to settle runs (None: Qt's; tests hand in ``FakeTime``)."""
 
     reloaded = Signal()
 
     def __init__(self, path: Path, config: Config, *, size: tuple[int, int] = (1280, 800),
                  language: str | None = None, theme: Theme | None = None, speaker=None,
-                 player_factory=None, settle_ms: int = SETTLE_MS):
+                 player_factory=None, timers: Timers | None = None):
         super().__init__()
         self.setObjectName("PreviewWindow")
         self.setWindowTitle(words("title").format(name=path.name))
@@ -208,10 +209,11 @@ class PreviewWindow(QWidget):
         self.config = config
         self.language = language or config.languages[0]
         self.theme = theme or Theme()
+        self.timers: Timers = timers or QtTimers()
         if speaker is None:
             from decisionaid.ui.common.speech import Speaker
 
-            speaker = Speaker(self)
+            speaker = Speaker(self, timers=self.timers)
         self.speaker = speaker
         self.player_factory = player_factory
         self.player = None
@@ -253,7 +255,7 @@ class PreviewWindow(QWidget):
         row.addLayout(side)
 
         self.resize(size[0] + 640, size[1] + 40)
-        self.watcher = Watcher(self.path, self, settle_ms)
+        self.watcher = Watcher(self.path, self, self.timers)
         self.watcher.changed.connect(self.reload)
         self.reload()
 
