@@ -19,11 +19,13 @@ The steps, in this order, stop as soon as the page fits:
    characters, marked "(more at the peer station)"); never left off.
 5. The parts left off, in the same order, each replaced by one line saying how many more
    answers are held at the peer station.
+6. Only then, for a visit with many long alerts, the list of videos: its first three, then a
+   line saying how many videos are held at the peer station.
 
 An alert is never shortened or left off (a flagged answer is printed whole under ALERTS, and
-only there). The header, the alerts, the list of videos and the shared-decision box are always
-printed, and a recorded decision is never cut without its mark. docs/report.md says the same
-for clinics.
+only there). The header, the alerts and the shared-decision box are always printed, and so is
+the list of videos unless step 6 is needed; a recorded decision is never cut without its mark.
+docs/report.md says the same for clinics.
 """
 
 from __future__ import annotations
@@ -220,6 +222,18 @@ def _decision(limit: int) -> Callable[[Layout], Layout]:
     return change
 
 
+def _videos(keep: int) -> Callable[[Layout], Layout]:
+    """The list of videos cut to its first ``keep``; a line says how many more there are."""
+    def change(layout: Layout) -> Layout:
+        d = layout.data
+        if len(d.vignettes) <= keep:
+            return layout
+        left = d.vignettes_left_off + len(d.vignettes) - keep
+        return replace(layout, data=replace(d, vignettes=d.vignettes[:keep],
+                                            vignettes_left_off=left))
+    return change
+
+
 def _trends_flagged_only(layout: Layout) -> Layout:
     d = layout.data
     kept = tuple(t for t in d.trends if t.flag)
@@ -265,6 +279,9 @@ def shortening_steps(
     steps += [(f"shared decision: {n} characters", decision, _decision(n)) for n in CUT_LENGTHS]
     steps += [(f"{part}: left off", PARTS[part][1], _limit(PARTS[part][0], None))
               for part in trim_order if part in PARTS]
+    # The last resort, for a visit with many long alerts: the alerts need the room more than
+    # the titles of the videos (the station keeps the list).
+    steps += [(f"videos: {n}", ("suggestions",), _videos(n)) for n in (3, 0)]
     return steps
 
 

@@ -173,3 +173,4 @@ def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, p
         answer = alert.answer if alert.answered else not_answered
         for text in (alert.question, answer):
             assert "".join(printable(text).split()) in on_page, text
+
