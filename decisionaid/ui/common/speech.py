@@ -99,11 +99,13 @@ class Speaker(QObject):
     def __init__(self, parent: QObject | None = None, engines: list[str] | None = None,
                  voices: dict[str, tuple[str, ...]] | None = None, timers: Timers | None = None):
         """``voices``: for each language, the regional voices to prefer, in order (the
-        configuration's ``voices``). ``timers``: the window's (None: Qt's)."""
+        configuration's ``voices``; None: a default install's, en-US and Latin American
+        Spanish). ``timers``: the window's (None: Qt's)."""
         super().__init__(parent)
+        from decisionaid.config import DEFAULT_VOICES
         from decisionaid.ui.common.timers import QtTimers
 
-        self.voices = voices or {}
+        self.voices = dict(DEFAULT_VOICES) if voices is None else voices
         self._tts = None
         self._timers = timers or QtTimers()
         self._deadline = self._timers.timer(FINISH_SLACK_S, self._never_finished, self)

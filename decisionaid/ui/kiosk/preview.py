@@ -213,7 +213,7 @@ class PreviewWindow(QWidget):
         if speaker is None:
             from decisionaid.ui.common.speech import Speaker
 
-            speaker = Speaker(self, timers=self.timers)
+            speaker = Speaker(self, voices=config.voices, timers=self.timers)
         self.speaker = speaker
         self.player_factory = player_factory
         self.player = None
