@@ -25,6 +25,12 @@ from decisionaid.engine import FlagEntry, Plan, Step, Visit
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
 from decisionaid.services.flag_changes import FlagKey, flag_changes, flag_key
+from decisionaid.services.saving_times import (
+    SAFETY_RETRY_S,
+    SAVE_FIRST_TRY_S,
+    SAVE_GIVE_UP_S,
+    SAVE_HOLD_S,
+)
 from decisionaid.services.visit_records import FlagRecord, UnknownVisit, VisitClosed, VisitRecord
 
 if TYPE_CHECKING:
@@ -33,14 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A save a person is waiting on gives up after this long waiting for the database (a lock held
-# by another process, a server that does not answer): better told "not saved, try again" than
-# left waiting. The kiosk shows "Saving..." after SAVE_HOLD_S.
-SAVE_GIVE_UP_S = 5.0
-SAVE_HOLD_S = 1.5
-SAVE_FIRST_TRY_S = 0.05  # the wait for SQLite's lock before the save moves off the screen's thread
-# How often a safety answer that could not be stored is tried again, in the background.
-SAFETY_RETRY_S = 1.0
 
 _MISSING = object()
 

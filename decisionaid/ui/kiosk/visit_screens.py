@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.errors import UserError
+from decisionaid.services.saving_times import SAVE_HOLD_S
 from decisionaid.ui.common.memory import release_free_memory
 from decisionaid.ui.common.operations import run_in_background
 
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
     from decisionaid.ui.kiosk.idle import KioskTimes
 
 log = logging.getLogger("decisionaid.ui.kiosk.window")
-
-
-def _save_hold_s() -> float:
-    from decisionaid.services.kiosk_visit import SAVE_HOLD_S
-
-    return SAVE_HOLD_S
 
 
 def calm(action: Callable) -> Callable:
@@ -94,7 +89,7 @@ class VisitScreens(QObject):
         self._player = None  # the kiosk's one media player, made when the first story opens
         self._save_relay = _Relay(self, self._save_done)
         # "Saving…" once a save (or a visit being opened) has taken SAVE_HOLD_S.
-        self._slow_timer = timers.timer(_save_hold_s(), self._slow, self)
+        self._slow_timer = timers.timer(SAVE_HOLD_S, self._slow, self)
 
     @property
     def content(self) -> Content | None:
@@ -138,7 +133,7 @@ class VisitScreens(QObject):
                 host.tell("save_problem")
                 host.resting.check()
 
-        self._slow_timer.start(_save_hold_s())
+        self._slow_timer.start(SAVE_HOLD_S)
         run_in_background(flow.opener(profile, language), opened, failed, self)
 
     @calm
@@ -284,7 +279,7 @@ class VisitScreens(QObject):
             return
         self.saving = pending
         self.host.hold_taps(True)
-        self._slow_timer.start(_save_hold_s())
+        self._slow_timer.start(SAVE_HOLD_S)
         flow = self.host.flow
         pending.when_done(lambda: self._save_relay.done.emit((flow, pending, outcome)))
 
