@@ -254,6 +254,9 @@ install_all() {
   write_config
   say "bringing the database up to date (a new one is encrypted with the key)"
   as_kiosk db upgrade
+  # The nightly backups' folder, the kiosk's own from the start: one made later by a backup
+  # run as root would stop the kiosk's nightly backup.
+  install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$HOME_DIR/.local/share/decisionaid/backups"
   seal_key
   install_session
   install_credential

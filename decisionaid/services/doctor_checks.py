@@ -57,8 +57,13 @@ def check_backup(config, now: float | None = None) -> list[Finding]:
     folder = backups.backups_dir()
     suffix = backups.backup_suffix(config)
     newest = backups.last_backup(suffix=suffix)
-    make_one = (f"mkdir -p -m 700 {folder} && decisionaid backup -o "
-                f"{folder / f'decisionaid-{datetime.now():%Y%m%dT%H%M%S}{suffix}'}")
+    # Run by root through deploy/decisionaid-admin, the backup must be made as the kiosk's
+    # account too: a folder or file made by root would stop the kiosk's own nightly backup.
+    command = "decisionaid-admin" if os.environ.get("DECISIONAID_ADMIN") else "decisionaid"
+    target = folder / f"decisionaid-{datetime.now():%Y%m%dT%H%M%S}{suffix}"
+    make_one = f"{command} backup -o {target}"
+    if not folder.is_dir() and not os.environ.get("DECISIONAID_ADMIN"):
+        make_one = f"mkdir -p -m 700 {folder} && {make_one}"
     failed = _nightly_failure(folder, newest)
     if failed:
         return [Finding("backup", False, f"last night's backup failed: {failed}",
