@@ -103,8 +103,7 @@ class KioskDriver:
         b = self.find(name)
         if not b.isEnabled():
             raise AssertionError(f"{name!r} is greyed out on the {self.screen_name} screen")
-        QTest.mouseClick(b, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(b.width() // 2, b.height() // 2))
+        self._click(b)
 
     def tap_and_wait(self, name: str, screen: str | None = None) -> None:
         before = self.window.shown
