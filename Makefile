@@ -50,12 +50,12 @@ test: system-test fhir-test-server $(STAMP) lint suite
 # One worker per core; tests sharing a printer queue, the speech daemon or a display run in one
 # worker (tests/conftest.py). `make suite PARALLEL=` runs it in one process.
 PARALLEL ?= -n auto --dist loadgroup
-suite: $(STAMP)
+suite: fhir-test-server $(STAMP)
 	@source .ci/services.sh && $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # The whole suite with one CPU-bound process per core beside it (started and always stopped
 # here): it must pass as it does on a quiet machine, only slower.
-test-stress: system-test $(STAMP)
+test-stress: system-test fhir-test-server $(STAMP)
 	@source .ci/services.sh && .ci/stress.sh $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 bench: system-test $(STAMP)
