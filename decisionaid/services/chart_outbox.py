@@ -30,7 +30,13 @@ from decisionaid.services.chart_documents import build_packet
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.export import stored_visit
 from decisionaid.storage import Database
-from decisionaid.storage.models import DELIVERY_EVENTS, ChartDelivery, ServiceUser, Visit
+from decisionaid.storage.models import (
+    DELIVERY_EVENTS,
+    Appointment,
+    ChartDelivery,
+    ServiceUser,
+    Visit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -196,8 +202,19 @@ class ChartOutbox:
         if visit is None:
             raise DeliveryError(f"visit {row.visit_id} is no longer stored", retry=False)
         packet = build_packet(self.settings, self.content, visit, row.event,
-                              self.make_page(row.visit_id))
+                              self.make_page(row.visit_id),
+                              appointment=self._appointment(row.visit_id))
         destination.deliver(packet)
+
+    def _appointment(self, visit_id: int) -> str | None:
+        """"Appointment/ID" when the visit is linked to an appointment of the clinic's FHIR
+        schedule, so the record files the page with it; None otherwise (a CSV schedule's
+        appointments have no FHIR id)."""
+        key = self.db.read(lambda s: s.scalar(
+            select(Appointment.source_key).where(Appointment.visit_id == visit_id)))
+        if key and key.startswith("fhir:"):
+            return f"Appointment/{key.removeprefix('fhir:')}"
+        return None
 
     def _failed(self, row: ChartDelivery, error: str, retry: bool) -> None:
         now = self.clock()

@@ -280,7 +280,10 @@ def _fhir_visit(appointment: dict, resources: dict[str, dict]) -> ScheduledVisit
     if practitioner_ref and practitioner_ref.startswith("urn:"):
         practitioner_ref = f"Practitioner/{practitioner['id']}" \
             if practitioner and practitioner.get("id") else None
-    key = appointment.get("id") or _digest(starts.isoformat(), given, family, born)
-    return ScheduledVisit(f"fhir:{key}", starts, given[:80], family[:80], born,
+    # "fhir:" + the schedule's own Appointment id, which the health record can be pointed
+    # back to; without one, a digest under a prefix of its own (it is no FHIR id).
+    key = (f"fhir:{appointment['id']}" if appointment.get("id")
+           else "fhir-digest:" + _digest(starts.isoformat(), given, family, born))
+    return ScheduledVisit(key, starts, given[:80], family[:80], born,
                           " ".join(practitioner_name.split())[:120], visit_type[:80],
                           _record_number(patient), patient_ref, practitioner_ref)

@@ -207,3 +207,37 @@ def test_a_folder_that_refuses_says_so_without_the_record_number(
     assert line.error.startswith(f"the report was not written into {folder}: ")
     assert "MRN-77" not in line.error
     assert "MRN-77" not in caplog.text and "Rosa" not in caplog.text
+
+
+def test_a_visit_linked_to_the_fhir_schedule_is_filed_with_its_appointment(
+        visits, database, fast_pins, clock, tmp_path):
+    """The record files the page with the appointment the clinic's own FHIR schedule sent; a
+    visit linked to none says none."""
+    import json
+
+    from decisionaid.services import staff
+    from decisionaid.services.appointments import Appointments
+    from tests.unit.test_appointments import SETTINGS, schedule_fhir
+
+    day = clock().astimezone().date()
+    (tmp_path / "today.json").write_text(json.dumps(schedule_fhir(day)))
+    appointments = Appointments(database, clock=clock)
+    peer = staff.add(database, "Maria", "peer", "4321", hasher=fast_pins)
+    appointments.import_file(tmp_path / "today.json", SETTINGS)
+    folder = tmp_path / "import"
+    folder.mkdir()
+    sender = outbox(database, visits, folder, clock, file_name="{visit}.pdf",
+                    fhir_json_in_folder=True)
+
+    from_fhir = finished_visit(visits)
+    sam = next(a for a in appointments.today() if a.name == "Sam Okafor")
+    appointments.link(sam.id, from_fhir, by=peer)
+    visits.mark_printed(from_fhir)
+    assert sender.send_due() == 1
+    sent = (folder / f"{from_fhir}.fhir.json").read_text()
+    assert '"Appointment/f3"' in sent
+
+    unlinked = finished_visit(visits)
+    visits.mark_printed(unlinked)
+    assert sender.send_due() == 1
+    assert '"Appointment/' not in (folder / f"{unlinked}.fhir.json").read_text()
