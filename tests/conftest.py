@@ -44,6 +44,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cycles_collected_on_the_main_thread():
+    """As in the programs (decisionaid/ui/common/main_thread_gc.py): no automatic cycle
+    collection, which could start in a background thread and free Qt objects there; the
+    garbage is collected after each test, on the main thread."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def _own_data_folder(tmp_path_factory, monkeypatch):
     """Each test has a data folder (and so a log file) and a configuration folder (and so a
@@ -52,8 +64,10 @@ def _own_data_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     yield
     from decisionaid.app import stop_logging
+    from decisionaid.ui.common.main_thread_gc import collect_due
 
     stop_logging()
+    collect_due()
 
 
 def _pg_admin_url() -> str:

@@ -56,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("decisionaid")
+    from decisionaid.ui.common.main_thread_gc import collect_on_this_thread
+    from decisionaid.ui.common.timers import QtTimers
+
+    collect_on_this_thread(QtTimers(), app)  # never in a background thread (see the module)
     screen = app.primaryScreen()
     width, height = (screen.geometry().width(), screen.geometry().height()) if screen else (1920, 1080)
     if args.windowed:

@@ -50,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("decisionaid peer station")
+        from decisionaid.ui.common.main_thread_gc import collect_on_this_thread
+        from decisionaid.ui.common.timers import QtTimers
+
+        collect_on_this_thread(QtTimers(), app)  # never in a background thread (see the module)
         opened.visits.close_day()  # yesterday's unfinished visits show as incomplete
         window = PeerStation(station_services(opened, idle_ms=idle_s * 1000))
         window.show()
