@@ -31,7 +31,9 @@ class BuildWithContent(build_py):
             if not source.is_dir():
                 raise SystemExit(f"cannot build decisionaid: the folder {source} is missing")
             shutil.rmtree(target / name, ignore_errors=True)
-            shutil.copytree(source, target / name, ignore=LEAVE_OUT)
+            # A build folder left by an earlier build (another Python's, an editable install's)
+            # may still hold some of it: copy over it rather than fail on "File exists".
+            shutil.copytree(source, target / name, ignore=LEAVE_OUT, dirs_exist_ok=True)
 
 
 setup(cmdclass={"build_py": BuildWithContent})
