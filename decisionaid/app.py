@@ -241,7 +241,8 @@ class App:
         from decisionaid.config import data_dir
         from decisionaid.services.help_outbox import FILE_NAME, HelpOutbox
 
-        outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock)
+        outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock,
+                            key=self.config.db_key)
         self.visits.outbox = outbox
         return outbox
 

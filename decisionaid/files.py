@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 UMASK = 0o077
+# The kiosk's calls for a peer worker, kept in its data folder until delivered
+# (services/help_outbox.py); sealed with the database key, so a key change re-seals it.
+HELP_OUTBOX = "help-outbox.json"
 
 
 def private_umask() -> int:

@@ -103,6 +103,7 @@ def rekey(config, new_key: str, *, now: datetime | None = None,
             _keep_beside(path, kept, None)  # already encrypted, with the old key
         if before_swap is not None:
             before_swap()
+    _reseal_kept_calls(old_key, new_key)
     if kept:
         log.warning("re-encrypted %s with a new key; the old file is kept at %s", path, kept)
     else:
@@ -143,6 +144,27 @@ def encrypt(config, *, now: datetime | None = None) -> Encrypted:
     from_file = config.key_from == str(key_file) if key_file else False
     copies = tuple(c for c in plain_copies(path) if _seal_copy(c, key))
     return Encrypted(path, write_to or (key_file if from_file else None), copies)
+
+
+def _reseal_kept_calls(old_key: str | None, new_key: str) -> None:
+    """The kiosk's kept calls for a peer worker follow the database to its new key (a call
+    waiting there must still reach the station); a file neither key opens is left as it is,
+    and the kiosk sets it aside, logged, when it starts."""
+    from decisionaid.config import data_dir
+
+    path = data_dir() / files.HELP_OUTBOX
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        log.error("could not re-seal the kiosk's kept calls %s: %s", path, e.strerror)
+        return
+    try:
+        payload = sealed.unseal_bytes(raw, old_key or "") if sealed.is_sealed(path) else raw
+        files.write_private(path, sealed.Sealer(new_key).seal_bytes(payload))
+    except (ValueError, OSError, UserError) as e:
+        log.error("could not re-seal the kiosk's kept calls %s (%s)", path, type(e).__name__)
 
 
 def plain_copies(path: Path, folder: Path | None = None) -> list[Path]:

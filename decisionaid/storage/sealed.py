@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import os
 import struct
 from collections.abc import Iterator
@@ -59,12 +60,38 @@ def _nonce(prefix: bytes, counter: int, last: bool) -> bytes:
 def seal(source: BinaryIO, target: BinaryIO, key: str) -> int:
     """Read ``source`` to its end and write it sealed with ``key`` to ``target``; returns the
     number of payload bytes."""
+    salt = os.urandom(16)
+    return _seal(source, target, salt, _keys(key, salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P))
+
+
+class Sealer:
+    """Seals many small payloads with one key (a file rewritten often, such as the kiosk's
+    kept calls for a peer worker): the costly key derivation is done once, for a salt of this
+    sealer's own, and each payload still gets a random nonce of its own. What it writes is an
+    ordinary sealed file, opened by ``unseal``."""
+
+    def __init__(self, key: str):
+        self._salt = os.urandom(16)
+        self._keys = _keys(key, self._salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P)
+
+    def seal_bytes(self, payload: bytes) -> bytes:
+        out = io.BytesIO()
+        _seal(io.BytesIO(payload), out, self._salt, self._keys)
+        return out.getvalue()
+
+
+def unseal_bytes(data: bytes, key: str) -> bytes:
+    """The payload of a sealed file held in memory (raises ``WrongKey`` or ``Tampered``)."""
+    return b"".join(unseal(io.BytesIO(data), key))
+
+
+def _seal(source: BinaryIO, target: BinaryIO, salt: bytes, keys: tuple[bytes, bytes]) -> int:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt, prefix = os.urandom(16), os.urandom(7)
+    prefix = os.urandom(7)
     fixed = _FIXED.pack(MAGIC, VERSION, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P,
                         CHUNK.bit_length() - 1, salt, prefix)
-    enc_key, mac_key = _keys(key, salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P)
+    enc_key, mac_key = keys
     header = fixed + hmac.digest(mac_key, fixed, "sha256")
     target.write(header)
     aead = AESGCM(enc_key)
