@@ -3,7 +3,7 @@ signing in, in the site's first language, and going back to 0008 keeps the accou
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from alembic import command
 from sqlalchemy import inspect, text
@@ -30,7 +30,7 @@ def test_upgrading_to_0009_adds_an_empty_language_and_going_back_keeps_the_accou
             conn.execute(text(
                 "INSERT INTO staff (name, role, pin_hash, failed_attempts, disabled, created_at) "
                 "VALUES ('Maria G', 'peer', 'x', 0, false, :at)"),
-                {"at": datetime(2026, 12, 1, tzinfo=timezone.utc).replace(tzinfo=None)})
+                {"at": datetime(2026, 12, 1)})
         assert "language" not in _staff_columns(db)
 
         _to(db, "0009")
