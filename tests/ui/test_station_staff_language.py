@@ -216,3 +216,25 @@ def test_the_page_a_spanish_speaking_peer_prints_is_in_the_sites_report_language
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "ALERTS" in text and "ALERTAS" not in text
     assert "Our shared decision today" in text and "Not answered" in text
+
+
+def test_a_spanish_admins_workspace_fits_a_small_screen_on_every_tab(qtbot, services):
+    """Spanish words are longer: the top bar's choice and Admin's buttons stay on screen."""
+    from decisionaid.ui.common.fit import problems
+
+    add(services, "Ana", "admin", "es")
+    station = PeerStation(services)
+    qtbot.addWidget(station)
+    station.setFixedSize(1024, 768)
+    station.show()
+    qtbot.waitExposed(station)
+    workspace = sign_in(qtbot, station, "Ana")
+    assert workspace.my_language.isVisible()
+    workspace.open_statistics()
+    workspace.open_admin()
+    for i in range(workspace.tabs.count()):
+        workspace.tabs.setCurrentIndex(i)
+        off = [line for line in problems(station) if "outside the window" in line]
+        assert off == [], workspace.tabs.tabText(i)
+    station.end_session()
+    wait_for_background()
