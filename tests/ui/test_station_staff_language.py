@@ -8,7 +8,7 @@ import io
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QPushButton
 
 from decisionaid import i18n
@@ -104,6 +104,11 @@ def test_each_staff_member_sees_the_station_in_their_own_language(qtbot, station
     assert ana.my_language.currentText() == "Español"
     admin = ana.open_admin()
     assert admin.purge_button.text() == "Borrar…"
+    # Dates she picks show Spanish month names (the machine's locale is no matter).
+    stats = ana.open_statistics()
+    shown = stats.since.date()
+    assert stats.since.text() == QLocale(QLocale.Language.Spanish).toString(shown, "dd MMM yyyy")
+    assert stats.since.text() != QLocale(QLocale.Language.English).toString(shown, "dd MMM yyyy")
     # What the services say is in her language too (their messages follow i18n's language).
     assert i18n.current_language() == "es"
 
@@ -121,6 +126,20 @@ def test_each_staff_member_sees_the_station_in_their_own_language(qtbot, station
     cy = sign_in(qtbot, station, "Cy")
     assert tab_titles(cy) == ["Today", "Find a person"]
     assert i18n.current_language() == "en"
+
+
+def test_closing_the_station_gives_the_process_its_messages_language_back(qtbot, services):
+    """A kiosk that opened the station in its place goes on in the language it had."""
+    i18n.set_language("es")
+    station = PeerStation(services)
+    qtbot.addWidget(station)
+    station.show()
+    add(services, "Ben", "peer", "en")
+    sign_in(qtbot, station, "Ben")
+    assert i18n.current_language() == "en"
+    station.close()
+    wait_for_background()
+    assert i18n.current_language() == "es"
 
 
 def test_a_spanish_speaker_signed_out_for_idleness_leaves_an_english_sign_in_screen(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid import i18n
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
@@ -271,6 +272,9 @@ class PeerStation(QMainWindow):
     def __init__(self, services: PeerServices):
         super().__init__()
         self.services = services
+        # The process's messages go back to their language when the station closes (a kiosk
+        # that opened the station in its place goes on as it was).
+        self._messages_language = i18n.current_language()
         services.speak_to(None)  # the sign-in screen is in the site's first language
         self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
         look.apply(self)
@@ -391,6 +395,7 @@ class PeerStation(QMainWindow):
         if self.chart_sender is not None:
             self.chart_sender.stop()
         self.end_session("asked")
+        i18n.set_language(self._messages_language)
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
 
