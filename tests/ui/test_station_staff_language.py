@@ -199,7 +199,7 @@ def test_the_admin_panel_shows_and_changes_an_accounts_language_and_it_is_audite
     table = admin.staff_table
     wait_for(qtbot, lambda: table.rowCount() == 2)
     assert table.horizontalHeaderItem(3).text() == "Language"
-    assert [table.item(r, 3).text() for r in range(2)] == ["The site's first (English)"] * 2
+    assert [table.item(r, 3).text() for r in range(2)] == ["The site's first language (English)"] * 2
 
     accounts = admin.accounts
     table.selectRow(1)  # Ben

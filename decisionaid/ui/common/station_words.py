@@ -730,8 +730,8 @@ STATION_WORDS: dict[str, dict[str, str]] = {
     # --- each staff account's own language ----------------------------------------------------
     "station_col_language": {"en": "Language", "es": "Idioma"},
     "station_site_language": {
-        "en": "The site's first ({first})",
-        "es": "El primero de la clínica ({first})",
+        "en": "The site's first language ({first})",
+        "es": "El primer idioma de la clínica ({first})",
     },
     "station_my_language": {"en": "My language", "es": "Mi idioma"},
     "station_set_language_selected": {

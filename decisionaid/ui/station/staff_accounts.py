@@ -105,7 +105,7 @@ class StaffAccounts(QGroupBox):
 
     def _language_words(self, code: str | None) -> str:
         """An account's language as the table and the choice show it: its name in itself, or
-        "The site's first (English)" for an account without one."""
+        "The site's first language (English)" for an account without one."""
         languages = self.services.config.languages
         if code in languages:
             return LANGUAGE_NAMES.get(code, code)
