@@ -1,4 +1,5 @@
-"""``decisionaid staff add|list|reset-pin|disable|set-role``: staff accounts for the peer station and kiosk.
+"""``decisionaid staff add|list|reset-pin|disable|set-role|set-language``: staff accounts for the
+peer station and kiosk.
 
 A PIN is never a command-line argument (it would sit in the shell's history): it is asked for
 twice without echo. When standard input is not a terminal (a script, a test) the two PINs are
@@ -36,6 +37,9 @@ def register(subparsers) -> None:
                      help="peer (default: the peer station and the kiosk's peer sign-in), "
                      "admin (also statistics, export, purge and staff accounts) or prescriber "
                      "(today's reports and the decision only)")
+    add.add_argument("--language", metavar="CODE",
+                     help="the language the station and the desk speak to them, one of the "
+                     "site's languages (default: the site's first)")
     add.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                      help="the site configuration file")
 
@@ -60,6 +64,15 @@ def register(subparsers) -> None:
     set_role.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                           help="the site configuration file")
 
+    set_language = actions.add_parser(
+        "set-language", help="the language the station and the desk speak to an account")
+    set_language.add_argument("name")
+    set_language.add_argument("--language", metavar="CODE", required=True,
+                              help=f"one of the site's languages, or {staff.SITE_LANGUAGE!r} "
+                              "for the site's first")
+    set_language.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                              help="the site configuration file")
+
     parser.set_defaults(func=run)
 
 
@@ -80,9 +93,12 @@ def run(args: argparse.Namespace) -> int:
     me = roles.command_line()  # acting as the operating-system user, recorded in the audit log
     with open_app(getattr(args, "config", None), content=False) as app:
         db = app.db
+        languages = app.config.languages
         if args.action == "add":
+            staff.check_language(args.language, languages)  # before asking for a PIN
             pin = ask_pin()
-            member = staff.add(db, args.name, args.role, pin, by=me)
+            member = staff.add(db, args.name, args.role, pin, by=me, language=args.language,
+                               languages=languages)
             print(f"added {member.name} ({member.role})")
         elif args.action == "list":
             members = staff.list(db, by=me)
@@ -92,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 print("no staff accounts yet: add one with 'decisionaid staff add NAME --role admin'")
             for m in members:
                 status = "disabled" if m.disabled else "locked" if m.locked_at(now) else "active"
-                print(f"{m.name}\t{m.role}\t{status}")
+                print(f"{m.name}\t{m.role}\t{status}\t{m.language or staff.SITE_LANGUAGE}")
         elif args.action == "reset-pin":
             staff.get_by_name(db, args.name)  # say "no such account" before asking for a PIN
             pin = ask_pin("New PIN")
@@ -104,4 +120,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "set-role":
             member = staff.set_role(db, args.name, args.role, by=me)
             print(f"{member.name} is now {member.role}; their open sessions end")
+        elif args.action == "set-language":
+            member = staff.set_language(db, args.name, args.language, languages=languages, by=me)
+            print(f"{member.name} now sees the station and the desk in {member.speaks(languages)}"
+                  + ("" if member.language else " (the site's first language)"))
     return 0

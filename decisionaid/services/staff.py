@@ -51,6 +51,9 @@ ADDED = "staff-added"
 PIN_RESET = "staff-pin-reset"
 DISABLED = "staff-disabled"
 ROLE_CHANGED = "staff-role-changed"
+LANGUAGE_CHANGED = "staff-language-changed"
+# What the command line and the admin panel take for "no language of its own": the site's first.
+SITE_LANGUAGE = "site"
 
 
 class StaffError(UserError):
@@ -106,6 +109,8 @@ class StaffMember:
     disabled: bool
     locked_until: datetime | None
     created_at: datetime
+    # The account's own language; None: the site's first (see ``speaks``).
+    language: str | None = None
     source: Database | None = field(default=None, compare=False, repr=False)
 
     def current(self) -> StaffMember:
@@ -124,10 +129,15 @@ class StaffMember:
     def locked_at(self, now: datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now
 
+    def speaks(self, languages: tuple[str, ...]) -> str:
+        """The language the station speaks to this account at a site with ``languages``: its
+        own, unless it has none or the site no longer offers it, then the site's first."""
+        return self.language if self.language in languages else languages[0]
+
 
 def _member(row: Staff, source: Database | None = None) -> StaffMember:
     return StaffMember(row.id, row.name, row.role, row.disabled, row.locked_until, row.created_at,
-                       source)
+                       row.language, source)
 
 
 def still_signed_in(member: StaffMember) -> StaffMember | None:
@@ -153,6 +163,17 @@ def _clean_name(name: object) -> str:
     if len(clean) > NAME_MAX:
         raise StaffError(f"a staff name has at most {NAME_MAX} characters")
     return clean
+
+
+def check_language(language: object, languages: tuple[str, ...]) -> str | None:
+    """``language`` if the site offers it, None for ``SITE_LANGUAGE`` or None (the site's first
+    language); otherwise ``StaffError`` listing the site's languages."""
+    if language is None or language == SITE_LANGUAGE:
+        return None
+    if language not in languages:
+        raise StaffError(f"a staff language is one of this site's languages: {', '.join(languages)} "
+                         f"(or {SITE_LANGUAGE!r} for the site's first), not {language!r}")
+    return language  # type: ignore[return-value]
 
 
 def _check_role(role: object) -> str:
@@ -200,11 +221,15 @@ def add(
     by: object | None = None,
     hasher: PinHasher | None = None,
     clock: Clock = utc_now,
+    language: str | None = None,
+    languages: tuple[str, ...] = (),
 ) -> StaffMember:
-    """A new account. ``by``: the signed-in admin adding it (None: the command line)."""
+    """A new account. ``by``: the signed-in admin adding it (None: the command line);
+    ``language``: one of the site's ``languages``, or None for the site's first."""
     who = roles.require(roles.caller(by), roles.ADMIN, "add staff accounts")
     clean = _clean_name(name)
     _check_role(role)
+    language = check_language(language, languages)
     pin_hash = _hasher(hasher).hash(check_pin(pin))
     now = clock()
 
@@ -212,11 +237,11 @@ def add(
         if _by_name(session, clean) is not None:
             raise StaffError(f"there is already a staff account named {clean!r}")
         row = Staff(name=clean, role=role, pin_hash=pin_hash, failed_attempts=0,
-                    disabled=False, created_at=now)
+                    disabled=False, created_at=now, language=language)
         session.add(row)
         session.flush()
         audit.record(session, ADDED, at=now, account=row.id, role=role,
-                     **roles.audit_fields(who))
+                     **({"language": language} if language else {}), **roles.audit_fields(who))
         return _member(row)
 
     try:
@@ -319,6 +344,48 @@ def set_role(
         return _member(row, db)
 
     return db.write(work)
+
+
+def set_language(
+    db: Database, name: str, language: str | None, *, languages: tuple[str, ...],
+    by: object | None = None, clock: Clock = utc_now,
+) -> StaffMember:
+    """The language the station and the desk speak to the account named ``name``: one of the
+    site's ``languages``, or None (or ``SITE_LANGUAGE``) for the site's first. Admins (and the
+    command line) set anyone's; a staff member sets their own with ``set_own_language``."""
+    who = roles.require(roles.caller(by), roles.ADMIN, "change another account's language")
+    language = check_language(language, languages)
+    now = clock()
+    return db.write(lambda s: _write_language(s, _require(s, _clean_name(name)), language, who,
+                                              now, db))
+
+
+def set_own_language(
+    db: Database, member: StaffMember, language: str | None, *, languages: tuple[str, ...],
+    clock: Clock = utc_now,
+) -> StaffMember:
+    """``member`` changes the language the station speaks to them (any role may)."""
+    who = roles.require(member, roles.REPORTS, "change their language")
+    language = check_language(language, languages)
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        row = session.get(Staff, member.id)
+        if row is None:
+            raise StaffError("this account no longer exists: ask an admin")
+        return _write_language(session, row, language, who, now, db)
+
+    return db.write(work)
+
+
+def _write_language(session: Session, row: Staff, language: str | None, who: object,
+                    now: datetime, db: Database) -> StaffMember:
+    if row.language != language:
+        row.language = language
+        audit.record(session, LANGUAGE_CHANGED, at=now, account=row.id,
+                     language=language or SITE_LANGUAGE, **roles.audit_fields(who))
+        session.flush()
+    return _member(row, db)
 
 
 # --- signing in and out ------------------------------------------------------------------------
