@@ -1,0 +1,188 @@
+"""``decisionaid translate export LANG`` / ``translate import FILE``: the content's texts out to
+a PO file for translators (Poedit, Weblate, Lokalize) and their translations back in."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from decisionaid.app import open_app
+from decisionaid.config import LANGUAGE_CODES
+from decisionaid.content.loader import check
+from decisionaid.content.texts import UnreadableFile, content_texts
+from decisionaid.content.translation import (
+    TranslationError,
+    export_catalog,
+    plan_import,
+    read_catalog,
+    source_language,
+    staged,
+    verify,
+    write_catalog,
+)
+from decisionaid.errors import UserError
+
+# How many refused entries, or check problems, are listed before "and N more".
+SHOWN = 10
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "translate",
+        help="export the content's texts to a PO file for translators, and import it back",
+        description=(
+            "Content texts (questions, answers, help, titles, topics, vignettes' texts, captions "
+            "and transcripts) go out to a PO file that translators open in Poedit, Weblate or "
+            "Lokalize, and come back into the content files with only the translated lines "
+            "changed. See docs/translating-content.md."
+        ),
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write a PO file of every content text, to translate into LANG",
+        description=(
+            "Write a PO file with one entry per text a person sees in the content folder: the "
+            "text in the site's first language as msgid, where it is as msgctxt and #: FILE:LINE, "
+            "a comment saying what it is, and the LANG text the content already has as msgstr."
+        ),
+    )
+    export.add_argument("language", metavar="LANG", help="the language to translate into, e.g. vi")
+    export.add_argument("-o", "--out", metavar="FILE", help="the PO file to write (default: content-LANG.po here)")
+    _common(export)
+    export.set_defaults(func=run_export)
+    load = actions.add_parser(
+        "import",
+        help="write the translations of a PO file into the content",
+        description=(
+            "Write each translated entry of FILE into the content as its language's text, "
+            "keeping every other line of the files as it is. Fuzzy and untranslated entries are "
+            "left out; an entry whose source text changed since the export, or whose place is "
+            "gone, is refused and named. Nothing is written unless the content then passes "
+            "'decisionaid check'. Exits 1 when an entry was refused."
+        ),
+    )
+    load.add_argument("po_file", metavar="FILE", help="the translated PO file")
+    load.add_argument("--lang", metavar="LANG", help="its language, if its Language header does not say")
+    load.add_argument("--check", action="store_true", help="only say what would change; write nothing")
+    _common(load)
+    load.set_defaults(func=run_import)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", metavar="DIR", help="the content folder (default: the configured one)")
+    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+
+
+def _setup(args: argparse.Namespace):
+    config = open_app(args.config, content=False, database=False).config
+    root = Path(args.content).expanduser() if args.content else config.content_dir
+    if not (root / "questionnaires").is_dir() and not (root / "vignettes").is_dir():
+        raise UserError(f"{root} is not a content folder (one holding questionnaires/ or vignettes/)")
+    return config, root
+
+
+def _language(code: str, what: str) -> str:
+    if not (code.isalpha() and code.islower() and code in LANGUAGE_CODES):
+        raise UserError(f"{what} '{code}' is not a language code; content uses ISO 639-1 codes such as vi or es")
+    return code
+
+
+def run_export(args: argparse.Namespace) -> int:
+    config, root = _setup(args)
+    language = _language(args.language, "LANG")
+    source = source_language(config.languages)
+    if language == source:
+        raise UserError(f"the content is written in {source} (the site's first language); export to another language")
+    out = Path(args.out) if args.out else Path(f"content-{language}.po")
+    try:
+        exported = export_catalog(root, source, language)
+    except UnreadableFile as e:
+        raise UserError(str(e)) from None
+    from decisionaid.files import replacing
+
+    with replacing(out) as tmp, open(tmp, "wb") as handle:
+        write_catalog(exported.catalog, handle)
+        os.chmod(tmp, 0o644)  # for a translator's tools; it holds no one's data
+    left = exported.total - exported.translated
+    print(f"wrote {out}: {exported.total} texts from {source}, {exported.translated} already in {language}, "
+          f"{left} to translate")
+    return 0
+
+
+def _show(lines: list[str], heading: str) -> None:
+    if not lines:
+        return
+    print(heading, file=sys.stderr)
+    for line in lines[:SHOWN]:
+        print(f"  {line}", file=sys.stderr)
+    if len(lines) > SHOWN:
+        print(f"  … and {len(lines) - SHOWN} more", file=sys.stderr)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    config, root = _setup(args)
+    po_path = Path(args.po_file)
+    try:
+        catalog = read_catalog(po_path)
+        language = args.lang or catalog.locale_identifier
+        if not language:
+            raise UserError(f"{po_path}: the file does not say its language (no Language: header); add --lang LANG")
+        language = _language(language, f"{po_path}: the language")
+        source = source_language(config.languages)
+        before = content_texts(root, source)
+        plan = plan_import(root, catalog, po_path, config.languages, language)
+    except (TranslationError, UnreadableFile) as e:
+        raise UserError(str(e)) from None
+    _show(plan.stale, f"not imported: {len(plan.stale)} entries whose {source} text changed since the export:")
+    _show(plan.unknown, f"not imported: {len(plan.unknown)} entries for texts the content no longer has:")
+    _show(plan.refused, f"not imported: {len(plan.refused)} entries whose translation cannot be used:")
+    _show(plan.not_written, "not written:")
+    skipped = []
+    if plan.fuzzy:
+        skipped.append(f"{plan.fuzzy} fuzzy (check them, then clear the fuzzy mark)")
+    if plan.untranslated:
+        skipped.append(f"{plan.untranslated} untranslated")
+    if plan.files:
+        # The content the import would leave, checked before anything is written. A language
+        # still being translated is not checked for completeness (check does that once it is
+        # among the site's languages); its texts were checked one by one above.
+        others = tuple(lang for lang in config.languages if lang != language)
+        with staged(root, plan.files) as stage:
+            try:
+                verify(stage, plan, before, source)
+            except TranslationError as e:
+                raise UserError(str(e)) from None
+            result = check(stage, others, targets=config.reading_targets)
+            problems = [str(e).replace(str(stage), str(root)) for e in result.errors]
+        if problems:
+            _show(problems, "nothing written: after the import the content would not pass the check:")
+            return 1
+    refused = len(plan.stale) + len(plan.unknown) + len(plan.refused)
+    tail = f"; skipped {', '.join(skipped)}" if skipped else ""
+    if args.check:
+        for line in plan.changed:
+            print(f"would change {line}")
+        print(f"{len(plan.changed)} texts would change in {language}, in {len(plan.files)} files; "
+              f"{plan.unchanged} already as translated{tail}")
+        return 1 if refused else 0
+    if plan.files:
+        _write(plan.files)
+    print(f"imported {len(plan.changed)} texts in {language} into {len(plan.files)} files; "
+          f"{plan.unchanged} already as translated{tail}")
+    return 1 if refused else 0
+
+
+def _write(files: dict[Path, str]) -> None:
+    """Each file atomically, new files first (so a YAML file never names a missing one); an
+    existing file keeps its permissions, a new one takes those of a file beside it."""
+    from decisionaid.files import replacing
+
+    for path in sorted(files, key=lambda p: (p.exists(), p.suffix == ".yaml", str(p))):
+        like = path if path.exists() else next((p for p in sorted(path.parent.iterdir()) if p.is_file()), None)
+        mode = like.stat().st_mode & 0o777 if like is not None else 0o644
+        with replacing(path) as tmp:
+            tmp.write_text(files[path], encoding="utf-8", newline="")
+            os.chmod(tmp, mode)
