@@ -142,6 +142,8 @@ def set_language(source: str, text: ContentText, language: str, value: str, lang
             start, end = value_span(source, key, current)
             new = scalar(value, flow=True) if flow and "\n" not in value else (
                 quoted(value) if flow else block_value(value, key.start_mark.column))
+            if start == end and source[start - 1:start] == ":":
+                new = " " + new  # ``LANG:`` with nothing after it
             return Edit(start, end, new)
     if flow:
         if entries:
