@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from decisionaid.app import open_app
+from decisionaid.cli.translate import untranslated_lines
 from decisionaid.content.loader import ANSWER_SETS_FILE, TOPICS_FILE, check, check_alone
 from decisionaid.errors import UserError
 
@@ -79,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{path}: no such file or folder")
     errors: list[str] = []
     warnings: list[str] = []
+    notes: list[str] = []
     totals = [0, 0, 0, 0]
     alone = False
     targets = config.reading_targets
@@ -108,6 +110,11 @@ def run(args: argparse.Namespace) -> int:
             reading = "reads at" in warning.message
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
+        if root is not None and whole:
+            # What each language lacks, summed up (docs/translating-content.md).
+            gaps, begun = untranslated_lines(root, config.languages)
+            notes.extend(gaps)
+            (errors if args.strict else warnings).extend(begun)
         totals[0] += result.questionnaires
         totals[1] += result.items
         totals[2] += result.vignettes
@@ -117,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
+        for line in dict.fromkeys(notes):
+            print(line, file=sys.stderr)
         n = len(dict.fromkeys(errors))
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
         return 1

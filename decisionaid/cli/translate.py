@@ -11,7 +11,7 @@ from pathlib import Path
 from decisionaid.app import open_app
 from decisionaid.config import LANGUAGE_CODES
 from decisionaid.content.loader import check
-from decisionaid.content.texts import UnreadableFile, content_texts
+from decisionaid.content.texts import UnreadableFile, content_texts, missing
 from decisionaid.content.translation import (
     TranslationError,
     export_catalog,
@@ -186,3 +186,29 @@ def _write(files: dict[Path, str]) -> None:
         with replacing(path) as tmp:
             tmp.write_text(files[path], encoding="utf-8", newline="")
             os.chmod(tmp, mode)
+
+
+def untranslated_lines(root: Path, languages: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """For ``decisionaid check`` of a whole content folder: a line for each site language some
+    texts lack (the check fails on those; this sums them up and says how to get them
+    translated), and a warning for each language the content has begun that is not a site
+    language yet, with how many texts still lack it."""
+    try:
+        texts = content_texts(root, source_language(languages))
+    except UnreadableFile:
+        return [], []  # the check says why
+    begun = sorted({lang for t in texts for lang in t.values} - set(languages))
+    notes, warnings = [], []
+    for language in (*languages, *begun):
+        lacking = missing(texts, language)
+        if not lacking:
+            continue
+        first = ", ".join(f"{t.path}:{t.line}" for t in lacking[:3])
+        count = f"{len(lacking)} of {len(texts)} content texts have no '{language}' text (first: {first})"
+        if language in languages:
+            notes.append(f"{count}; 'decisionaid translate export {language}' writes them to a PO file to translate")
+        else:
+            t = lacking[0]
+            warnings.append(f"{t.path}:{t.line}: the content is being translated into '{language}', which is not "
+                            f"in the site's languages: {count}; add it to languages once every text has it")
+    return notes, warnings

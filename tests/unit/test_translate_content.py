@@ -206,3 +206,32 @@ def test_the_imported_language_reads_through_the_loader(content_root, tmp_path):
     content = load_content(root, ("en", "es", "vi"))
     assert content.item(ItemRef("feelings", "harm-self")).options[1].label["vi"] == "«Some days»"
     assert content.item(ItemRef("feelings", "sad")).options[2].label["vi"] == "«Most days»"
+
+
+def _site(tmp_path: Path, languages: tuple[str, ...]) -> str:
+    config = tmp_path / "site.toml"
+    config.write_text("languages = [" + ", ".join(f'"{lang}"' for lang in languages) + "]\n", encoding="utf-8")
+    return str(config)
+
+
+def test_check_warns_of_a_language_begun_but_not_yet_a_site_language(content_root, tmp_path, capsys):
+    root = content_root.root
+    catalog = _translate(_export(root, tmp_path), {"vignettes/_topics.yaml:side-effects": "Tác dụng phụ"})
+    assert _import(root, _save(catalog, tmp_path / "vi.po")) == 0
+    capsys.readouterr()
+    assert main(["check", str(root), "--config", _site(tmp_path, LANGS)]) == 0
+    out = capsys.readouterr().out
+    total = len(content_texts(root, "en"))
+    assert (f"{root}/questionnaires/_answer-sets.yaml:2: the content is being translated into 'vi', which is not in "
+            f"the site's languages: {total - 1} of {total} content texts have no 'vi' text (first: ") in out
+    assert out.rstrip().endswith("OK, with 1 warning")
+    assert main(["check", str(root), "--strict", "--config", _site(tmp_path, LANGS)]) == 1
+
+
+def test_check_sums_up_what_a_site_language_lacks_and_how_to_translate_it(content_root, tmp_path, capsys):
+    root = content_root.root
+    assert main(["check", str(root), "--config", _site(tmp_path, ("en", "es", "vi"))]) == 1
+    err = capsys.readouterr().err
+    total = len(content_texts(root, "en"))
+    assert (f"{total} of {total} content texts have no 'vi' text (first: {root}/questionnaires/_answer-sets.yaml:2, ") in err
+    assert "'decisionaid translate export vi' writes them to a PO file to translate" in err
