@@ -86,7 +86,9 @@ def _setup(args: argparse.Namespace):
 
 def _language(code: str, what: str) -> str:
     if not (code.isalpha() and code.islower() and code in LANGUAGE_CODES):
-        raise UserError(f"{what} '{code}' is not a language code; content uses ISO 639-1 codes such as vi or es")
+        base = code.replace("-", "_").split("_", 1)[0]
+        hint = f" (for {code}, add --lang {base})" if base in LANGUAGE_CODES and base != code else ""
+        raise UserError(f"{what} '{code}' is not a language code; content uses ISO 639-1 codes such as vi or es{hint}")
     return code
 
 
@@ -109,6 +111,9 @@ def run_export(args: argparse.Namespace) -> int:
     left = exported.total - exported.translated
     print(f"wrote {out}: {exported.total} texts from {source}, {exported.translated} already in {language}, "
           f"{left} to translate")
+    if exported.without_source:
+        print(f"left out {exported.without_source} texts that have no {source} text; 'decisionaid check' names them",
+              file=sys.stderr)
     return 0
 
 

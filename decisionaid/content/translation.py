@@ -27,6 +27,7 @@ from typing import IO
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from decisionaid import __version__
 from decisionaid.content.emphasis import unclosed
 from decisionaid.content.texts import ContentText, child, compose, content_texts, read_cues
 from decisionaid.content.yamledit import Edit, apply, set_language
@@ -53,16 +54,29 @@ class Exported:
     catalog: Catalog
     total: int
     translated: int
+    # Texts with nothing in the source language, left out (the check names them).
+    without_source: int = 0
+
+
+HEADER = """\
+# Texts of a decisionaid content folder, to translate into {language}.
+# Each entry's context (msgctxt) says where the text is: keep it.
+# Translate each text whole, and keep the ** marks around words
+# in bold. Bring the file back with:
+#   decisionaid translate import FILE"""
 
 
 def export_catalog(root: Path, source: str, language: str) -> Exported:
     """The catalogue of ``root``'s texts from ``source`` into ``language``."""
-    catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, charset="utf-8")
-    total = translated = 0
+    catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, charset="utf-8",
+                      header_comment=HEADER.format(language=language), language_team=language,
+                      version=__version__)
+    total = translated = without_source = 0
     for text in content_texts(root, source):
         msgid = text.text(source)
         if msgid is None:
-            continue  # its source-language text is missing: the check says so
+            without_source += 1
+            continue
         comments = [text.comment]
         if text.shared is not None:
             comments.append("Written once for every language; a translation gives this language its own.")
@@ -74,7 +88,7 @@ def export_catalog(root: Path, source: str, language: str) -> Exported:
                     auto_comments=comments, context=text.location)
         total += 1
         translated += bool(have)
-    return Exported(catalog, total, translated)
+    return Exported(catalog, total, translated, without_source)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -161,6 +175,9 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
         text = by_location.get(message.context or "")
         if text is None:
             plan.unknown.append(f"{where}: no text at '{message.context}' in the content (removed, or its id changed)")
+            continue
+        if isinstance(message.id, tuple):
+            plan.refused.append(f"{where}: {message.context}: content texts have no plural forms; give one msgid and msgstr")
             continue
         if not message.string:
             plan.untranslated += 1
