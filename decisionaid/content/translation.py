@@ -168,6 +168,7 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
     edits: dict[Path, list[Edit]] = {}
     sources: dict[Path, str] = {}
     vignette_texts: dict[tuple[Path, str], dict[str, str]] = {}
+    aliased: dict[int, tuple[str, str]] = {}
     for message in catalog:
         if not message.id:
             continue  # the header
@@ -197,6 +198,18 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
         if text.shared is None and text.values.get(language) == value:
             plan.unchanged += 1
             continue
+        if text.node is not None and id(text.node) in aliased:
+            # One text named twice through a YAML alias (*name): written once, where it stands.
+            first, first_value = aliased[id(text.node)]
+            if first_value != value:
+                plan.refused.append(f"{where}: {text.location} is the same text as {first} (a YAML alias); "
+                                    "give both the same translation")
+            else:
+                plan.changed_locations.add(text.location)
+                plan.imported[text.location] = value
+            continue
+        if text.node is not None:
+            aliased[id(text.node)] = (text.location, value)
         plan.changed.append(at)
         plan.changed_locations.add(text.location)
         plan.imported[text.location] = value

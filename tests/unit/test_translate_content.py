@@ -235,3 +235,25 @@ def test_check_sums_up_what_a_site_language_lacks_and_how_to_translate_it(conten
     total = len(content_texts(root, "en"))
     assert (f"{total} of {total} content texts have no 'vi' text (first: {root}/questionnaires/_answer-sets.yaml:2, ") in err
     assert "'decisionaid translate export vi' writes them to a PO file to translate" in err
+
+
+def test_a_text_named_twice_through_an_alias_is_written_once(content_root, tmp_path):
+    root = content_root.root
+    content_root.write("questionnaires/_answer-sets.yaml", """
+        frequency:
+          - {value: 0, label: &never {en: Not at all, es: Nunca}}
+          - {value: 1, label: {en: Some days, es: Algunos días}}
+          - {value: 2, label: {en: Most days, es: La mayoría de los días}}
+          - {value: 3, label: {en: Every day, es: Todos los días}}
+        rarely:
+          - {value: 0, label: *never}
+          - {value: 1, label: {en: Often, es: A menudo}}
+    """)
+    catalog = _translate(_export(root, tmp_path), {
+        "questionnaires/_answer-sets.yaml:frequency/0/label": "Không bao giờ",
+        "questionnaires/_answer-sets.yaml:rarely/0/label": "Không bao giờ",
+    })
+    assert _import(root, _save(catalog, tmp_path / "vi.po")) == 0
+    text = (root / "questionnaires" / "_answer-sets.yaml").read_text(encoding="utf-8")
+    assert "label: &never {en: Not at all, es: Nunca, vi: Không bao giờ}}" in text
+    assert "  - {value: 0, label: *never}" in text
