@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -247,6 +248,9 @@ def _plan_vignette_file(plan: ImportPlan, root: Path, folder: Path, kind: str, n
         sources[yaml_path] = compose(yaml_path)[0]
     _, root_node = compose(yaml_path)
     files = child(root_node, kind)
+    if not isinstance(files, yaml.MappingNode):
+        plan.not_written.append(f"{yaml_path}: the {language} {name} file is not written: '{kind}' is not a map of files by language")
+        return
     named = child(files, language)
     target = folder / (named.value if named is not None else
                        (f"captions.{language}.vtt" if kind == "captions" else f"transcript.{language}.txt"))
@@ -293,7 +297,7 @@ def staged(root: Path, files: dict[Path, str]) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="decisionaid-translate-") as tmp:
         stage = Path(tmp)
         for top in ("questionnaires", "vignettes"):
-            for folder, _, names in os.walk(root / top):
+            for folder, _, names in os.walk(root / top, followlinks=True):
                 here = Path(folder)
                 (stage / here.relative_to(root)).mkdir(parents=True, exist_ok=True)
                 for name in names:
