@@ -23,6 +23,7 @@ from decisionaid.content.translation import (
     write_catalog,
 )
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 # How many refused entries, or check problems, are listed before "and N more".
 SHOWN = 10
@@ -80,15 +81,16 @@ def _setup(args: argparse.Namespace):
     config = open_app(args.config, content=False, database=False).config
     root = Path(args.content).expanduser() if args.content else config.content_dir
     if not (root / "questionnaires").is_dir() and not (root / "vignettes").is_dir():
-        raise UserError(f"{root} is not a content folder (one holding questionnaires/ or vignettes/)")
+        raise UserError(_("{root} is not a content folder (one holding questionnaires/ or vignettes/)", root=root))
     return config, root
 
 
 def _language(code: str, what: str) -> str:
     if not (code.isalpha() and code.islower() and code in LANGUAGE_CODES):
         base = code.replace("-", "_").split("_", 1)[0]
-        hint = f" (for {code}, add --lang {base})" if base in LANGUAGE_CODES and base != code else ""
-        raise UserError(f"{what} '{code}' is not a language code; content uses ISO 639-1 codes such as vi or es{hint}")
+        hint = _(" (for {code}, add --lang {base})", code=code, base=base) if base in LANGUAGE_CODES and base != code else ""
+        raise UserError(_("{what} '{code}' is not a language code; content uses ISO 639-1 codes such as vi or es",
+                          what=what, code=code) + hint)
     return code
 
 
@@ -97,7 +99,8 @@ def run_export(args: argparse.Namespace) -> int:
     language = _language(args.language, "LANG")
     source = source_language(config.languages)
     if language == source:
-        raise UserError(f"the content is written in {source} (the site's first language); export to another language")
+        raise UserError(_("the content is written in {source} (the site's first language); export to another language",
+                           source=source))
     out = Path(args.out) if args.out else Path(f"content-{language}.po")
     try:
         exported = export_catalog(root, source, language)
@@ -109,11 +112,11 @@ def run_export(args: argparse.Namespace) -> int:
         write_catalog(exported.catalog, handle)
         os.chmod(tmp, 0o644)  # for a translator's tools; it holds no one's data
     left = exported.total - exported.translated
-    print(f"wrote {out}: {exported.total} texts from {source}, {exported.translated} already in {language}, "
-          f"{left} to translate")
+    print(_("wrote {out}: {total} texts from {source}, {done} already in {language}, {left} to translate",
+            out=out, total=exported.total, source=source, done=exported.translated, language=language, left=left))
     if exported.without_source:
-        print(f"left out {exported.without_source} texts that have no {source} text; 'decisionaid check' names them",
-              file=sys.stderr)
+        print(_("left out {n} texts that have no {source} text; 'decisionaid check' names them",
+                n=exported.without_source, source=source), file=sys.stderr)
     return 0
 
 
@@ -124,7 +127,7 @@ def _show(lines: list[str], heading: str) -> None:
     for line in lines[:SHOWN]:
         print(f"  {line}", file=sys.stderr)
     if len(lines) > SHOWN:
-        print(f"  … and {len(lines) - SHOWN} more", file=sys.stderr)
+        print(_("  … and {n} more", n=len(lines) - SHOWN), file=sys.stderr)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -134,22 +137,24 @@ def run_import(args: argparse.Namespace) -> int:
         catalog = read_catalog(po_path)
         language = args.lang or catalog.locale_identifier
         if not language:
-            raise UserError(f"{po_path}: the file does not say its language (no Language: header); add --lang LANG")
-        language = _language(language, f"{po_path}: the language")
+            raise UserError(_("{path}: the file does not say its language (no Language: header); add --lang LANG",
+                                path=po_path))
+        language = _language(language, _("{path}: the language", path=po_path))
         source = source_language(config.languages)
         before = content_texts(root, source)
         plan = plan_import(root, catalog, po_path, config.languages, language)
     except (TranslationError, UnreadableFile) as e:
         raise UserError(str(e)) from None
-    _show(plan.stale, f"not imported: {len(plan.stale)} entries whose {source} text changed since the export:")
-    _show(plan.unknown, f"not imported: {len(plan.unknown)} entries for texts the content no longer has:")
-    _show(plan.refused, f"not imported: {len(plan.refused)} entries whose translation cannot be used:")
-    _show(plan.not_written, "not written:")
+    _show(plan.stale, _("not imported: {n} entries whose {source} text changed since the export:",
+                        n=len(plan.stale), source=source))
+    _show(plan.unknown, _("not imported: {n} entries for texts the content no longer has:", n=len(plan.unknown)))
+    _show(plan.refused, _("not imported: {n} entries whose translation cannot be used:", n=len(plan.refused)))
+    _show(plan.not_written, _("not written:"))
     skipped = []
     if plan.fuzzy:
-        skipped.append(f"{plan.fuzzy} fuzzy (check them, then clear the fuzzy mark)")
+        skipped.append(_("{n} fuzzy (check them, then clear the fuzzy mark)", n=plan.fuzzy))
     if plan.untranslated:
-        skipped.append(f"{plan.untranslated} untranslated")
+        skipped.append(_("{n} untranslated", n=plan.untranslated))
     if plan.files:
         # The content the import would leave, checked before anything is written. A language
         # still being translated is not checked for completeness (check does that once it is
@@ -163,20 +168,20 @@ def run_import(args: argparse.Namespace) -> int:
             result = check(stage, others, targets=config.reading_targets)
             problems = [str(e).replace(str(stage), str(root)) for e in result.errors]
         if problems:
-            _show(problems, "nothing written: after the import the content would not pass the check:")
+            _show(problems, _("nothing written: after the import the content would not pass the check:"))
             return 1
     refused = len(plan.stale) + len(plan.unknown) + len(plan.refused)
-    tail = f"; skipped {', '.join(skipped)}" if skipped else ""
+    tail = _("; skipped {what}", what=", ".join(skipped)) if skipped else ""
     if args.check:
         for line in plan.changed:
-            print(f"would change {line}")
-        print(f"{len(plan.changed)} texts would change in {language}, in {len(plan.files)} files; "
-              f"{plan.unchanged} already as translated{tail}")
+            print(_("would change {place}", place=line))
+        print(_("{n} texts would change in {language}, in {files} files; {same} already as translated",
+                n=len(plan.changed), language=language, files=len(plan.files), same=plan.unchanged) + tail)
         return 1 if refused else 0
     if plan.files:
         _write(plan.files)
-    print(f"imported {len(plan.changed)} texts in {language} into {len(plan.files)} files; "
-          f"{plan.unchanged} already as translated{tail}")
+    print(_("imported {n} texts in {language} into {files} files; {same} already as translated",
+            n=len(plan.changed), language=language, files=len(plan.files), same=plan.unchanged) + tail)
     return 1 if refused else 0
 
 
@@ -209,11 +214,14 @@ def untranslated_lines(root: Path, languages: tuple[str, ...]) -> tuple[list[str
         if not lacking:
             continue
         first = ", ".join(f"{t.path}:{t.line}" for t in lacking[:3])
-        count = f"{len(lacking)} of {len(texts)} content texts have no '{language}' text (first: {first})"
+        count = _("{n} of {total} content texts have no '{language}' text (first: {first})",
+                  n=len(lacking), total=len(texts), language=language, first=first)
         if language in languages:
-            notes.append(f"{count}; 'decisionaid translate export {language}' writes them to a PO file to translate")
+            notes.append(count + _("; 'decisionaid translate export {language}' writes them to a PO file to translate",
+                                   language=language))
         else:
             t = lacking[0]
-            warnings.append(f"{t.path}:{t.line}: the content is being translated into '{language}', which is not "
-                            f"in the site's languages: {count}; add it to languages once every text has it")
+            warnings.append(f"{t.path}:{t.line}: " + _(
+                "the content is being translated into '{language}', which is not in the site's languages: "
+                "{count}; add it to languages once every text has it", language=language, count=count))
     return notes, warnings

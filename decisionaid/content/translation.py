@@ -32,6 +32,7 @@ from decisionaid import __version__
 from decisionaid.content.emphasis import unclosed
 from decisionaid.content.texts import ContentText, child, compose, content_texts, read_cues
 from decisionaid.content.yamledit import Edit, apply, set_language
+from decisionaid.i18n import _
 
 PROJECT = "decisionaid content"
 # A caption is wrapped to at least this many characters a line (or its source's longest line).
@@ -129,10 +130,10 @@ def read_catalog(path: Path) -> Catalog:
         with open(path, "rb") as handle:
             return read_po(handle, abort_invalid=True)
     except OSError as e:
-        raise TranslationError(f"{path}: cannot read the file ({e.strerror or e})") from None
+        raise TranslationError(_("{path}: cannot read the file ({why})", path=path, why=e.strerror or e)) from None
     except Exception as e:  # babel's PoFileError and decoding errors: name the line if it can
         line = getattr(e, "lineno", None)
-        raise TranslationError(f"{path}:{line or 1}: not a PO file Babel can read ({e})") from None
+        raise TranslationError(_("{path}:{line}: not a PO file Babel can read ({why})", path=path, line=line or 1, why=e)) from None
 
 
 def _clean(value: str, kind: str) -> str:
@@ -145,15 +146,15 @@ def _clean(value: str, kind: str) -> str:
 
 def _problem(value: str, kind: str) -> str | None:
     if not value:
-        return "the translation is empty"
+        return _("the translation is empty")
     bad = next((c for c in value if (ord(c) < 32 and c not in "\n\t") or ord(c) == 127), None)
     if bad is not None:
-        return f"the translation holds a control character (U+{ord(bad):04X}); delete it"
+        return _("the translation holds a control character ({char}); delete it", char=f"U+{ord(bad):04X}")
     found = unclosed(value)
     if found is not None:
-        return f"the translation opens bold with ** and never closes it (\"{found[1]}\"): add the closing **"
+        return _("the translation opens bold with ** and never closes it (\"{words}\"): add the closing **", words=found[1])
     if kind == "captions" and "-->" in value:
-        return "a caption may not hold -->"
+        return _("a caption may not hold -->")
     return None
 
 
@@ -161,8 +162,8 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
     """What importing ``catalog`` (translations into ``language``) would change under ``root``."""
     source = source_language(languages)
     if language == source:
-        raise TranslationError(f"{po_path}: the file is in {language}, the language the content is written in; "
-                               "translations are imported into the site's other languages")
+        raise TranslationError(_("{path}: the file is in {language}, the language the content is written in; "
+                                 "translations are imported into the site's other languages", path=po_path, language=language))
     plan = ImportPlan(language)
     texts = content_texts(root, source)
     by_location = {t.location: t for t in texts}
@@ -176,10 +177,11 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
         where = f"{po_path}:{message.lineno}"
         text = by_location.get(message.context or "")
         if text is None:
-            plan.unknown.append(f"{where}: no text at '{message.context}' in the content (removed, or its id changed)")
+            plan.unknown.append(f"{where}: " + _("no text at '{location}' in the content (removed, or its id changed)",
+                                                   location=message.context))
             continue
         if isinstance(message.id, tuple):
-            plan.refused.append(f"{where}: {message.context}: content texts have no plural forms; give one msgid and msgstr")
+            plan.refused.append(f"{where}: {message.context}: " + _("content texts have no plural forms; give one msgid and msgstr"))
             continue
         if not message.string:
             plan.untranslated += 1
@@ -189,7 +191,8 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
             continue
         at = f"{text.path}:{text.line_in(source)}: {text.location}"
         if message.id != text.text(source):
-            plan.stale.append(f"{at}: the {source} text changed since the export; export again and translate the new text")
+            plan.stale.append(f"{at}: " + _("the {source} text changed since the export; export again and translate the new text",
+                                             source=source))
             continue
         value = _clean(str(message.string), text.kind)
         problem = _problem(value, text.kind)
@@ -203,8 +206,8 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
             # One text named twice through a YAML alias (*name): written once, where it stands.
             first, first_value = aliased[id(text.node)]
             if first_value != value:
-                plan.refused.append(f"{where}: {text.location} is the same text as {first} (a YAML alias); "
-                                    "give both the same translation")
+                plan.refused.append(f"{where}: " + _("{location} is the same text as {first} (a YAML alias); give both "
+                                                     "the same translation", location=text.location, first=first))
             else:
                 plan.changed_locations.add(text.location)
                 plan.imported[text.location] = value
@@ -235,21 +238,22 @@ def _plan_vignette_file(plan: ImportPlan, root: Path, folder: Path, kind: str, n
     parts = [t for t in texts if t.vignette == folder and t.kind == kind]
     words = {t.location: new.get(t.location) or t.values.get(language) for t in parts}
     missing = [loc for loc, value in words.items() if not value]
-    name = "captions" if kind == "captions" else "transcript"
     if missing:
-        plan.not_written.append(
-            f"{folder}: the {language} {name} file is not written: {len(missing)} of {len(parts)} "
-            f"{'captions' if kind == 'captions' else 'paragraphs'} have no translation (first: {missing[0]})")
+        what = (_("the {language} captions file is not written: {n} of {total} captions have no translation (first: {first})")
+                if kind == "captions" else
+                _("the {language} transcript file is not written: {n} of {total} paragraphs have no translation (first: {first})"))
+        plan.not_written.append(f"{folder}: " + what.format(language=language, n=len(missing), total=len(parts), first=missing[0]))
         plan.changed[:] = [c for c in plan.changed if c.rsplit(": ", 1)[1] not in new]
         plan.changed_locations -= set(new)
         return
     yaml_path = folder / "vignette.yaml"
     if yaml_path not in sources:
         sources[yaml_path] = compose(yaml_path)[0]
-    _, root_node = compose(yaml_path)
+    root_node = compose(yaml_path)[1]
     files = child(root_node, kind)
     if not isinstance(files, yaml.MappingNode):
-        plan.not_written.append(f"{yaml_path}: the {language} {name} file is not written: '{kind}' is not a map of files by language")
+        plan.not_written.append(f"{yaml_path}: " + _("the {language} {kind} file is not written: '{kind}' is not a map of files by language",
+                                                       language=language, kind=kind))
         return
     named = child(files, language)
     target = folder / (named.value if named is not None else
@@ -270,7 +274,7 @@ def _caption_file(source_file: Path, words: dict[str, str], parts: list[ContentT
     lines = source_file.read_text(encoding="utf-8").lstrip("\ufeff").splitlines()
     out: list[str] = []
     i = 0
-    cues = {start: line for start, line, _ in read_cues(source_file) or []}
+    cues = {start: line for start, line, _text in read_cues(source_file) or []}
     while i < len(lines):
         out.append(lines[i])
         start = lines[i].split("-->", 1)[0].strip() if "-->" in lines[i] else None
@@ -297,7 +301,7 @@ def staged(root: Path, files: dict[Path, str]) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="decisionaid-translate-") as tmp:
         stage = Path(tmp)
         for top in ("questionnaires", "vignettes"):
-            for folder, _, names in os.walk(root / top, followlinks=True):
+            for folder, _folders, names in os.walk(root / top, followlinks=True):
                 here = Path(folder)
                 (stage / here.relative_to(root)).mkdir(parents=True, exist_ok=True)
                 for name in names:
@@ -324,4 +328,5 @@ def verify(stage: Path, plan: ImportPlan, before: list[ContentText], source: str
                 (dict.fromkeys(now.values, text.shared) if text.shared is not None else text.values).items()
                 if not (lang == plan.language and text.location in plan.changed_locations)))
         if not kept or (text.location in plan.changed_locations and now.text(plan.language) != plan.imported[text.location]):
-            raise TranslationError(f"{text.path}:{text.line}: {text.location} could not be written safely; nothing was written")
+            raise TranslationError(f"{text.path}:{text.line}: " + _("{location} could not be written safely; nothing was written",
+                                                                   location=text.location))
