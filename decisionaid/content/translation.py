@@ -81,10 +81,10 @@ def export_catalog(root: Path, source: str, language: str) -> Exported:
             continue
         comments = [text.comment]
         if text.shared is not None:
-            comments.append("Written once for every language; a translation gives this language its own.")
+            comments.append("Written once, the same in every language: change it to give this language its own.")
         if "**" in msgid:
             comments.append("Keep the ** marks around the words shown in bold.")
-        have = text.values.get(language) if text.shared is None else None
+        have = text.text(language)  # a text written once already serves every language
         relative = _relative(root, text.path)
         catalog.add(msgid, have or "", locations=[(relative, text.line_in(source))],
                     auto_comments=comments, context=text.location)
@@ -199,8 +199,8 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
         if problem:
             plan.refused.append(f"{where}: {text.location}: {problem}")
             continue
-        if text.shared is None and text.values.get(language) == value:
-            plan.unchanged += 1
+        if text.text(language) == value:
+            plan.unchanged += 1  # a text written once for every language stays so when it reads the same
             continue
         if text.node is not None and id(text.node) in aliased:
             # One text named twice through a YAML alias (*name): written once, where it stands.
@@ -224,13 +224,13 @@ def plan_import(root: Path, catalog: Catalog, po_path: Path, languages: tuple[st
         else:
             vignette_texts.setdefault((text.vignette, text.kind), {})[text.location] = value
     for (folder, kind), values in vignette_texts.items():
-        _plan_vignette_file(plan, root, folder, kind, values, texts, languages, edits, sources)
+        _plan_vignette_file(plan, folder, kind, values, texts, languages, edits, sources)
     for path, file_edits in edits.items():
         plan.files[path] = apply(sources[path], file_edits)
     return plan
 
 
-def _plan_vignette_file(plan: ImportPlan, root: Path, folder: Path, kind: str, new: dict[str, str],
+def _plan_vignette_file(plan: ImportPlan, folder: Path, kind: str, new: dict[str, str],
                         texts: list[ContentText], languages: tuple[str, ...],
                         edits: dict[Path, list[Edit]], sources: dict[Path, str]) -> None:
     """A caption or transcript file is written whole, so only when every part of it is translated."""

@@ -108,8 +108,12 @@ def test_a_text_written_once_for_every_language_becomes_a_map(content_root, tmp_
     path = root / "vignettes" / "side-story" / "vignette.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("peer:\n  en: Sam (test video)\n  es: Sam (video de prueba)\n", "peer: Sam\n"), encoding="utf-8")
-    catalog = _translate(_export(root, tmp_path), {"vignettes/side-story/vignette.yaml:peer": "Sam (video thử)"})
-    assert "Written once for every language" in catalog.get("Sam", context="vignettes/side-story/vignette.yaml:peer").auto_comments[1]
+    exported = _export(root, tmp_path)
+    peer = exported.get("Sam", context="vignettes/side-story/vignette.yaml:peer")
+    assert peer.string == "Sam" and "the same in every language" in " ".join(peer.auto_comments)
+    assert _import(root, _save(exported, tmp_path / "same.po")) == 0
+    assert "peer: Sam\n" in path.read_text(encoding="utf-8")  # kept as it was
+    catalog = _translate(exported, {"vignettes/side-story/vignette.yaml:peer": "Sam (video thử)"})
     assert _import(root, _save(catalog, tmp_path / "vi.po")) == 0
     assert 'peer: {en: "Sam", es: "Sam", vi: "Sam (video thử)"}\n' in path.read_text(encoding="utf-8")
     assert check(root, LANGS).errors == []
