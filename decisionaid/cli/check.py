@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from decisionaid.app import open_app
-from decisionaid.cli.translate import untranslated_lines
 from decisionaid.content.loader import ANSWER_SETS_FILE, TOPICS_FILE, check, check_alone
 from decisionaid.errors import UserError
 
@@ -111,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
         if root is not None and whole:
+            from decisionaid.cli.translate import untranslated_lines
+
             # What each language lacks, summed up (docs/translating-content.md).
             gaps, begun = untranslated_lines(root, config.languages)
             notes.extend(gaps)
