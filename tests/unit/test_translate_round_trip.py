@@ -103,6 +103,10 @@ def test_the_import_keeps_comments_and_changes_only_language_lines(imported):
     root, _, _ = imported
     comment = "    better: lower           # 0, the first answer, is the best\n"
     assert comment in (root / "questionnaires" / "how-ive-been.yaml").read_text(encoding="utf-8")
+    for shipped in sorted(PROJECT_ROOT.glob("questionnaires/*.yaml")) + sorted(PROJECT_ROOT.glob("vignettes/*/vignette.yaml")):
+        now = (root / shipped.relative_to(PROJECT_ROOT)).read_text(encoding="utf-8").splitlines()
+        notes = [line for line in shipped.read_text(encoding="utf-8").splitlines() if "#" in line]
+        assert [line for line in now if "#" in line and "[vi]" not in line] == notes, shipped
     diff = _git(root, "diff", "--unified=0", "--no-color")
     removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
