@@ -128,15 +128,15 @@ class _Collector:
         key_node = next(k for name, k, _ in pairs(parent) if name == key)
         found = ContentText(f"{self.rel(path)}:{location}", path, _line(key_node), comment, node=node, key=key_node)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag != "tag:yaml.org,2002:str" and node.style is None and not node.value.strip():
-                return None
+            if not node.value.strip():
+                return None  # no text at all: the check says so
             found.shared = node.value.strip()
         elif isinstance(node, yaml.MappingNode):
-            for lang, key_node, value in pairs(node):
+            for lang, lang_key, value in pairs(node):
                 string = _scalar(value)
                 if string is not None and string.strip():
                     found.values[lang] = string.strip()
-                    found.lines[lang] = _line(key_node)
+                    found.lines[lang] = _line(lang_key)
         else:
             return None
         self.found.append(found)
