@@ -207,7 +207,8 @@ def untranslated_lines(root: Path, languages: tuple[str, ...]) -> tuple[list[str
         texts = content_texts(root, source_language(languages))
     except UnreadableFile:
         return [], []  # the check says why
-    begun = sorted({lang for t in texts for lang in t.values} - set(languages))
+    # Keys that are not language codes (a text cut by a comma) are the check's to report.
+    begun = sorted({lang for t in texts for lang in t.values if lang in LANGUAGE_CODES} - set(languages))
     notes, warnings = [], []
     for language in (*languages, *begun):
         lacking = missing(texts, language)
