@@ -74,8 +74,9 @@ def block_value(text: str, indent: int) -> str:
         return scalar(text, flow=False)
     pad = " " * (indent + 2)
     body = "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
-    if any(line.rstrip() != line for line in text.split("\n")) or any(c in text for c in _ODD_BREAKS) or "\t" in text:
-        return quoted(text)  # trailing spaces and odd breaks survive only in quotes
+    if (any(line.rstrip() != line for line in text.split("\n")) or any(c in text for c in _ODD_BREAKS)
+            or "\t" in text or text != text.strip()):
+        return quoted(text)  # spaces at either end and odd breaks survive only in quotes
     return "|-\n" + body
 
 

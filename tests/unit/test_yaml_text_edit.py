@@ -27,7 +27,7 @@ TRICKY = [
     "Có", "yes", "No", "123", "1.5", "null", "~", "- a list?", "* star", "& anchor", "! tag", "% percent",
     "@ at", "` tick", "{braces}", "[brackets]", "a: b", "a #b", "#hash", "'single'", "\"double\"",
     "¿Cómo estás?", "a, b", "**Có** đậm", "line one\nline two", "para one\n\npara two", "trailing  \nspaces",
-    "back\\slash", "tab\there", "…”“", "x > y | z", "?", ":", "-", "a\u2028b", "emoji 🙂", "    indented",
+    "back\\slash", "tab\there", "…”“", "x > y | z", "?", ":", "-", "a\u2028b", "emoji 🙂", "    indented", "  two\nlines", "two\nlines\n",
 ]
 
 
