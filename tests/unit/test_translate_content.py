@@ -3,8 +3,11 @@ person may have written takes a translation without anything else in the file mo
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -261,3 +264,13 @@ def test_a_text_named_twice_through_an_alias_is_written_once(content_root, tmp_p
     text = (root / "questionnaires" / "_answer-sets.yaml").read_text(encoding="utf-8")
     assert "label: &never {en: Not at all, es: Nunca, vi: Không bao giờ}}" in text
     assert "  - {value: 0, label: *never}" in text
+
+
+def test_gettext_tools_accept_the_exported_file(content_root, tmp_path):
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (GNU gettext) is not installed")
+    _export(content_root.root, tmp_path, "es")
+    result = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(tmp_path / "es.po")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"{len(content_texts(content_root.root, 'en'))} translated messages" in result.stderr
