@@ -32,7 +32,7 @@ SHARED = {
 # stay together too, so it is made once, not once per worker.
 TOGETHER = {
     "test_vignette_screen.py", "test_fhir_questionnaires.py", "test_report_prescriber.py",
-    "test_report_cli.py", "test_report.py", "test_report_decision.py",
+    "test_report_cli.py", "test_report.py", "test_report_decision.py", "test_translate_round_trip.py",
 }
 
 

@@ -25,6 +25,7 @@ COMMANDS = (
     "report",
     "export",
     "export_questionnaires",
+    "translate",
     "outbox",
     "staff",
     "db",

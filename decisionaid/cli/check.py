@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{path}: no such file or folder")
     errors: list[str] = []
     warnings: list[str] = []
+    notes: list[str] = []
     totals = [0, 0, 0, 0]
     alone = False
     targets = config.reading_targets
@@ -108,6 +109,13 @@ def run(args: argparse.Namespace) -> int:
             reading = "reads at" in warning.message
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
+        if root is not None and whole:
+            from decisionaid.cli.translate import untranslated_lines
+
+            # What each language lacks, summed up (docs/translating-content.md).
+            gaps, begun = untranslated_lines(root, config.languages)
+            notes.extend(gaps)
+            (errors if args.strict else warnings).extend(begun)
         totals[0] += result.questionnaires
         totals[1] += result.items
         totals[2] += result.vignettes
@@ -117,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
+        for line in dict.fromkeys(notes):
+            print(line, file=sys.stderr)
         n = len(dict.fromkeys(errors))
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
         return 1
