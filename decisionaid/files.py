@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,11 @@ def check_target(path: Path, example: str = "file") -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if path.is_dir():
-            raise UserError(f"{path} is a folder: give a file name, e.g. {path / example}")
+            raise UserError(_("{path} is a folder: give a file name, e.g. {example}",
+                              path=path, example=path / example))
         if not folder.is_dir():
-            raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+            raise UserError(_("cannot write {path}: the folder {folder} does not exist",
+                              path=path, folder=folder))
     except OSError as e:  # a folder of another account, which this one may not even look in
         raise UserError(os_error_line(e, path)) from None
     if not os.access(folder, os.W_OK | os.X_OK):

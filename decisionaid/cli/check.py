@@ -9,28 +9,31 @@ from pathlib import Path
 from decisionaid.app import open_app
 from decisionaid.content.loader import ANSWER_SETS_FILE, TOPICS_FILE, check, check_alone
 from decisionaid.errors import UserError
+from decisionaid.i18n import _, ngettext
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate questionnaires/ and vignettes/",
+        help=_("validate questionnaires/ and vignettes/"),
         description=(
-            "Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
-            "questionnaire file (anywhere: one outside a content folder is checked on its own "
-            "with the _answer-sets.yaml beside it, or, with none there, as part of the "
-            "configured content in place of its file of the same name), a vignette folder, or a folder holding "
-            "questionnaires/ and/or vignettes/ (default: the configured content). Texts that read above the site's reading_targets, and "
-            "decision topics whose stories all lean one way, are warnings (see "
-            "docs/content-format.md). Finding nothing to check is an error."
+            _("Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
+              "questionnaire file (anywhere: one outside a content folder is checked on its own "
+              "with the _answer-sets.yaml beside it, or, with none there, as part of the "
+              "configured content in place of its file of the same name), a vignette folder, or "
+              "a folder holding questionnaires/ and/or vignettes/ (default: the configured "
+              "content). Texts that read above the site's reading_targets, and decision topics "
+              "whose stories all lean one way, are warnings (see docs/content-format.md). "
+              "Finding nothing to check is an error.")
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument(
         "--strict", action="store_true",
-        help="warnings fail the check too (as reading_level_fails = true does for reading levels)",
+        help=_("warnings fail the check too (as reading_level_fails = true does for reading "
+               "levels)"),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
 
@@ -52,8 +55,8 @@ def _root_of(path: Path) -> tuple[Path | None, bool]:
             return path.parent.parent, False
         return None, False
     raise UserError(
-        f"{path} is not a questionnaire file, a vignette folder or a content folder "
-        "(one holding questionnaires/ or vignettes/)"
+        _("{path} is not a questionnaire file, a vignette folder or a content folder (one "
+          "holding questionnaires/ or vignettes/)", path=path)
     )
 
 
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [config.content_dir]
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
+            raise UserError(_("{path}: no such file or folder", path=path))
     errors: list[str] = []
     warnings: list[str] = []
     totals = [0, 0, 0, 0]
@@ -113,12 +116,12 @@ def run(args: argparse.Namespace) -> int:
         totals[2] += result.vignettes
         totals[3] += result.other_files
     for line in dict.fromkeys(warnings):
-        print(f"{line} (warning)")
+        print(_("{line} (warning)", line=line))
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
         n = len(dict.fromkeys(errors))
-        print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
+        print(ngettext("{n} problem found", "{n} problems found", n), file=sys.stderr)
         return 1
     q, i, v, others = totals
     summary = f"{_plural(q, 'questionnaire')}, {i} items, {_plural(v, 'vignette')}: OK"
