@@ -8,7 +8,7 @@ from pathlib import Path
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
-from decisionaid.i18n import _
+from decisionaid.i18n import N_, _
 from decisionaid.report import build_report_data, render_report
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import utc_now
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     with open_app(args.config, create=False) as app:
         config, content, db, service = app.config, app.content, app.db, app.visits
         # Recorded as the command line, with the operating-system user who ran it.
-        me = roles.require(roles.command_line(), roles.REPORTS, "read a report")
+        me = roles.require(roles.command_line(), roles.REPORTS, N_("read a report"))
         record = service.load(visit_id)  # raises UnknownVisit: one line
         audit.note(db, audit.REPORT_VIEW, by=me, at=utc_now(), visit_id=visit_id,
                    service_user_id=record.service_user_id)
