@@ -64,9 +64,9 @@ def run_restore(args: argparse.Namespace) -> int:
     what = check_backup(config, Path(args.file))
     if not args.yes:
         raise UserError(
-            _("restoring replaces the database {describe} with {what}: close every kiosk and the "
+            _("restoring replaces the database {database} with {what}: close every kiosk and the "
               "peer station, then run again with --yes",
-              describe=describe(config.database_url), what=what)
+              database=describe(config.database_url), what=what)
         )
     result = restore(config, Path(args.file))
     print(_("Restored {database} from {file}", database=result.database, file=args.file))

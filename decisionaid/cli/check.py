@@ -69,10 +69,6 @@ def _is_content_root(path: Path) -> bool:
     return (path / "questionnaires").is_dir()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def run(args: argparse.Namespace) -> int:
     # The configuration and the log through the app; the content is what is being checked.
     config = open_app(args.config, content=False, database=False).config
@@ -100,15 +96,18 @@ def run(args: argparse.Namespace) -> int:
         holds_questionnaires = path.is_dir() and (whole or path.name == "questionnaires")
         if not result.errors and holds_questionnaires and result.questionnaires == 0:
             folder = path if path.name == "questionnaires" else path / "questionnaires"
-            errors.append(f"{folder}:1: no questionnaires found; add NAME.yaml files (see docs/content-format.md)")
+            errors.append(f"{folder}:1: " + _("no questionnaires found; add NAME.yaml files (see "
+                                                "docs/content-format.md)"))
         elif root is not None and path.is_file() and path.suffix == ".yml":
-            errors.append(f"{path}:1: content files end in .yaml, and this one is not read: rename it {path.stem}.yaml")
+            errors.append(f"{path}:1: " + _("content files end in .yaml, and this one is not read: "
+                                              "rename it {stem}.yaml", stem=path.stem))
         elif result.checked_nothing:
             # Never "OK" about nothing: say what was looked at and found empty.
-            errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
+            errors.append(f"{target}:1: " + _("nothing to check here: no questionnaire, answer sets "
+                                                "or vignette was found"))
         errors.extend(str(e) for e in result.errors)
         for warning in result.warnings:
-            reading = "reads at" in warning.message
+            reading = warning.kind == "reading"
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
         totals[0] += result.questionnaires
@@ -124,12 +123,18 @@ def run(args: argparse.Namespace) -> int:
         print(ngettext("{n} problem found", "{n} problems found", n), file=sys.stderr)
         return 1
     q, i, v, others = totals
-    summary = f"{_plural(q, 'questionnaire')}, {i} items, {_plural(v, 'vignette')}: OK"
+    summary = _("{questionnaires}, {items}, {vignettes}: OK",
+                questionnaires=ngettext("{n} questionnaire", "{n} questionnaires", q),
+                items=ngettext("{n} items", "{n} items", i),
+                vignettes=ngettext("{n} vignette", "{n} vignettes", v))
     if not q and not v and others:
-        summary = f"{_plural(others, 'file')} of answer sets or topics: OK"
+        summary = ngettext("{n} file of answer sets or topics: OK",
+                           "{n} files of answer sets or topics: OK", others)
     if alone:
-        summary += " (checked on its own, so its links to vignettes and other files were not checked)"
+        summary = _("{summary} (checked on its own, so its links to vignettes and other files "
+                    "were not checked)", summary=summary)
     if warnings:
-        summary += f", with {_plural(len(dict.fromkeys(warnings)), 'warning')}"
+        summary = ngettext("{summary}, with {n} warning", "{summary}, with {n} warnings",
+                           len(dict.fromkeys(warnings)), summary=summary)
     print(summary)
     return 0

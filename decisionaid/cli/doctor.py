@@ -112,5 +112,5 @@ def _record(config_path, findings) -> None:
             record(db, findings)
     except Exception as e:  # the findings already say why; the timer's journal shows this
         logging.getLogger("decisionaid").warning("doctor: could not record the result: %s", e)
-        print(_("decisionaid: the result could not be stored for the peer station: {e}", e=e),
+        print(_("decisionaid: the result could not be stored for the peer station: {error}", error=e),
               file=sys.stderr)

@@ -68,7 +68,7 @@ def require(member: object, allowed: frozenset[str], action: str) -> object:
         raise NotAllowed(_("this account has been disabled: ask an admin"))
     if held <= allowed:
         return member
-    who = " or ".join(sorted(allowed))
+    who = _(" or ").join(sorted(allowed))
     role = getattr(member, "role", None)
     action = _(action)  # marked with N_ where require is called
     if role:
