@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "send":
             if args.again is not None:
                 line = outbox.send_again(args.again, by=by)
-                print(f"delivery {line.id}: {line.state}" + (f" ({line.error})" if line.error else ""))
+                print(_("delivery {id}: {state} ({error})", id=line.id, state=line.state,
+                        error=line.error) if line.error else
+                      _("delivery {id}: {state}", id=line.id, state=line.state))
                 return 0 if line.state == "sent" else 1
             sent = outbox.send_due()
             counts = outbox.counts()

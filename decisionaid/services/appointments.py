@@ -54,8 +54,9 @@ class ImportResult:
     problems: tuple[str, ...]  # "FILE:LINE: what is wrong", one per row left out
 
     def summary(self) -> str:
-        return (f"{self.file}: {self.added} appointments added, {self.updated} updated, "
-                f"{len(self.problems)} rows not imported")
+        return _("{file}: {added} appointments added, {updated} updated, {left_out} rows not "
+                 "imported", file=self.file, added=self.added, updated=self.updated,
+                 left_out=len(self.problems))
 
 
 @dataclass(frozen=True)

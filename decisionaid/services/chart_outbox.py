@@ -185,8 +185,8 @@ class ChartOutbox:
             return False
         except Exception as e:  # a page that cannot be made: kept, named, tried again later
             log.exception("a report for the health record could not be prepared")
-            self._failed(row, f"the report could not be prepared ({type(e).__name__}); "
-                              "see the log", True)
+            self._failed(row, _("the report could not be prepared ({kind}); see the log",
+                                kind=type(e).__name__), True)
             return False
         now = self.clock()
         self.db.write(lambda s: s.execute(

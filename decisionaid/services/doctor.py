@@ -191,8 +191,11 @@ def _postgres_tls(config) -> Finding:
                          "database_without_tls (docs/install.md)"))
     u = make_url(config.database_url)
     mode = u.query.get("sslmode", "") or os.environ.get("PGSSLMODE", "")
-    return Finding("network", True, f"PostgreSQL at {u.host or 'a local socket or service'}"
-                   + (f", TLS ({mode})" if mode else ", on this machine"))
+    host = u.host or _("a local socket or service")
+    if mode:
+        return Finding("network", True, _("PostgreSQL at {host}, TLS ({mode})", host=host,
+                                          mode=mode))
+    return Finding("network", True, _("PostgreSQL at {host}, on this machine", host=host))
 
 
 def check_secrets(config) -> list[Finding]:
@@ -376,7 +379,8 @@ def check_health_record(config) -> list[Finding]:
         db.dispose()
     # A warning: each is tried again by itself, unless a person must fix something first.
     findings.append(Finding("health record outbox", not failed,
-                            f"{failed} report(s) not sent" if failed else "nothing failing",
+                            ngettext("{n} report(s) not sent", "{n} report(s) not sent", failed)
+                            if failed else _("nothing failing"),
                             _("see 'decisionaid outbox status' for the reason, then 'decisionaid "
                               "outbox send --again ID'"), warning=True))
     return findings
