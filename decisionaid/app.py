@@ -141,10 +141,14 @@ def _log_to_stderr(path: Path, error: OSError) -> logging.Handler:
         handler.setFormatter(PrivateFormatter("decisionaid: %(levelname)s: %(message)s"))
         return handler
     xdg = os.environ.get("XDG_DATA_HOME")
-    raise UserError(f"cannot make the log folder {path.parent} ({error.strerror or error}): "
-                    "the data folder must be one this account can write"
-                    + (f"; XDG_DATA_HOME is {xdg}: set it to such a folder, or unset it"
-                       if xdg else "")) from None
+    reason = error.strerror or error
+    if xdg:
+        raise UserError(_("cannot make the log folder {folder} ({reason}): the data folder must "
+                          "be one this account can write; XDG_DATA_HOME is {xdg}: set it to such "
+                          "a folder, or unset it", folder=path.parent, reason=reason, xdg=xdg)
+                        ) from None
+    raise UserError(_("cannot make the log folder {folder} ({reason}): the data folder must be "
+                      "one this account can write", folder=path.parent, reason=reason)) from None
 
 
 def stop_logging() -> None:

@@ -133,7 +133,7 @@ def _key_findings(config, warning: str | None) -> list[Finding]:
     if warning:
         return [Finding("key", False, warning.split(":")[0],
                         _("close the kiosks, make a backup, then run 'decisionaid db encrypt'"))]
-    where = getattr(config, "key_from", None) or "the configuration"
+    where = getattr(config, "key_from", None) or _("the configuration")
     if sqlite_path(config.database_url) is not None:
         return [Finding("key", True, _("the database file is encrypted; its key is in {where}",
                                        where=where))]
