@@ -24,7 +24,8 @@ def register(subparsers) -> None:
               "one, never the clinic's configured database.")
         ),
     )
-    parser.add_argument("--out", required=True, metavar="DIR", help=_("folder for the pictures and report.pdf"))
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help=_("folder for the pictures and report.pdf"))
     parser.add_argument("--lang", default=None,
                         help=_("only people who answer in this language (en or es; default: any)"))
     parser.add_argument("--seed", type=int, default=1,
@@ -45,7 +46,8 @@ def _screen_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(n) for n in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(_("'{text}' is not a screen size like 1280x800", text=text)) from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a screen size like 1280x800",
+                                           text=text)) from None
     if not (320 <= width <= 8000 and 320 <= height <= 8000):
         raise argparse.ArgumentTypeError(_("'{text}': a screen is 320 to 8000 pixels each way",
                                            text=text))

@@ -26,7 +26,8 @@ def register(subparsers) -> None:
         help=_("the form's own language (Questionnaire.language), one of the site's languages; "
                "for tools that show only that"),
     )
-    parser.add_argument("-o", "--out", required=True, metavar="DIR", help=_("the folder to write into"))
+    parser.add_argument("-o", "--out", required=True, metavar="DIR",
+                        help=_("the folder to write into"))
     parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
                 encoding="utf-8",
             )
     except OSError as e:
-        raise UserError(_("cannot write to {out}: {strerror}", out=out, strerror=e.strerror)) from None
+        raise UserError(_("cannot write to {out}: {strerror}", out=out,
+                          strerror=e.strerror)) from None
     if args.lang:
         print(_("{count} questionnaires written to {out} in '{lang}'",
                 count=len(content.questionnaires), out=out, lang=args.lang))

@@ -20,8 +20,8 @@ def register(subparsers) -> None:
         ),
     )
     parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
-    parser.add_argument("--windowed", action="store_true", help=_("run in a window (for trying it on a "
-                                                                  "desktop)"))
+    parser.add_argument("--windowed", action="store_true",
+                        help=_("run in a window (for trying it on a desktop)"))
     parser.set_defaults(func=run)
 
 

@@ -68,7 +68,9 @@ class ConditionChecks:
             if key not in allowed:
                 report(raw.line_of(key), _("unknown key '{key}' in show_if{did_you_mean}; use "
                                            "item with one of {tests}, or all/any/not",
-                                           key=key, did_you_mean=did_you_mean(key, [*allowed, *CONDITION_GROUPS]), tests=', '.join(CONDITION_TESTS)))
+                                           key=key,
+                                           did_you_mean=did_you_mean(key, [*allowed, *CONDITION_GROUPS]),
+                                           tests=', '.join(CONDITION_TESTS)))
                 return None
         if "item" not in raw:
             report(raw.line, _("a show_if test needs 'item: ID' (or FILE-ID/ITEM-ID for another "
@@ -133,7 +135,8 @@ class ConditionChecks:
                     else:
                         pending.report(line, _("show_if names item '{item}', which is not in "
                                                "{where}{did_you_mean}",
-                                               item=ref.item, where=where, did_you_mean=did_you_mean(ref.item, known)))
+                                               item=ref.item, where=where,
+                                               did_you_mean=did_you_mean(ref.item, known)))
                     continue
                 if position[ref] >= here:
                     pending.report(line, _("show_if names '{item}', which comes at or after this "

@@ -203,7 +203,8 @@ class FieldReader:
                 report(
                     data.line_of(key),
                     _("unknown key '{key}' in {where}{did_you_mean}; the keys are: {keys}",
-                      key=key, where=where, did_you_mean=did_you_mean(key, allowed), keys=', '.join(sorted(allowed))),
+                      key=key, where=where, did_you_mean=did_you_mean(key, allowed),
+                      keys=', '.join(sorted(allowed))),
                 )
 
     def boolean(self, data: LineDict, key: str, report: Reporter, default: bool) -> bool:

@@ -96,7 +96,8 @@ class _Loader(FieldReader):
                 report(
                     line,
                     _("no answer set named '{raw}' in {file}{did_you_mean}",
-                      raw=raw, file=ANSWER_SETS_FILE, did_you_mean=did_you_mean(raw, self.answer_sets)),
+                      raw=raw, file=ANSWER_SETS_FILE,
+                      did_you_mean=did_you_mean(raw, self.answer_sets)),
                 )
                 return ()
             return self.answer_sets[raw]
@@ -236,7 +237,8 @@ class _Loader(FieldReader):
             report(
                 raw.line_of("type"),
                 _("item '{iid}' has type {item_type!r}{did_you_mean}; the types are: {types}",
-                  iid=iid, item_type=item_type, did_you_mean=did_you_mean(item_type, ITEM_TYPES), types=', '.join(ITEM_TYPES)),
+                  iid=iid, item_type=item_type, did_you_mean=did_you_mean(item_type, ITEM_TYPES),
+                  types=', '.join(ITEM_TYPES)),
             )
             return None
         if "text" not in raw:
@@ -277,7 +279,8 @@ class _Loader(FieldReader):
                 report(
                     raw.line_of("report"),
                     _("'report' must be one of: {sections}{did_you_mean}",
-                      sections=', '.join(REPORT_SECTIONS), did_you_mean=did_you_mean(report_section, REPORT_SECTIONS)),
+                      sections=', '.join(REPORT_SECTIONS),
+                      did_you_mean=did_you_mean(report_section, REPORT_SECTIONS)),
                 )
                 report_section = None
             elif item_type not in ANSWERABLE_TYPES:
@@ -384,7 +387,8 @@ class _Loader(FieldReader):
                 if item is None:
                     report(entry.line_of("items"), _("the score counts '{name}', which is not an "
                                                      "item in this file{did_you_mean}",
-                                                     name=name, did_you_mean=did_you_mean(name, items)))
+                                                     name=name,
+                                                     did_you_mean=did_you_mean(name, items)))
                     ok = False
                 elif item.type not in ("scale", "choice", "yesno") or (
                     item.type != "yesno" and not all(isinstance(o.value, int) for o in item.options)
@@ -515,7 +519,8 @@ def _reading_warnings(loader: _Loader, targets: dict[str, float] | None) -> list
         found = reading(text, lang)
         if found is not None and found.too_hard(goals[lang]):
             warnings.append(ContentError(path, line, _("{what} in '{lang}' {finding}", what=what,
-                                                       lang=lang, finding=found.describe(goals[lang])),
+                                                       lang=lang,
+                                                       finding=found.describe(goals[lang])),
                                          kind="reading"))
     return warnings
 

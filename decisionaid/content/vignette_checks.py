@@ -121,7 +121,8 @@ class VignetteChecks(FieldReader):
         if actual is not None and duration is not None and abs(actual - duration) > 1.0:
             report(data.line_of("duration_s"), _("duration_s is {duration} but the video lasts "
                                                  "{actual:.0f} seconds; set duration_s: {rounded}",
-                                                 duration=duration, actual=actual, rounded=round(actual)))
+                                                 duration=duration, actual=actual,
+                                                 rounded=round(actual)))
         if captions:
             for lang, cpath in captions.items():
                 self.check_captions(Path(cpath), actual, report, data["captions"].line_of(lang) if isinstance(data["captions"], LineDict) else data.line_of("captions"))
@@ -238,11 +239,13 @@ class VignetteChecks(FieldReader):
             if self.topics_file is None:
                 report(line, _("the topic '{topic}' has no name: add {declared_in} with "
                                "'{topic}' and its name in each site language ({languages})",
-                               topic=topic, declared_in=declared_in, languages=', '.join(self.languages)))
+                               topic=topic, declared_in=declared_in,
+                               languages=', '.join(self.languages)))
             elif topic not in self.declared_topics:  # a declared topic's bad name is reported there
                 report(line, _("the topic '{topic}' is not in {declared_in}{did_you_mean}; add "
                                "it there with its name in each site language",
-                               topic=topic, declared_in=declared_in, did_you_mean=did_you_mean(topic, self.declared_topics)))
+                               topic=topic, declared_in=declared_in,
+                               did_you_mean=did_you_mean(topic, self.declared_topics)))
 
     def leans(self, data: LineDict, vid: str, report: Reporter, path: str) -> None:
         """``leans: toward`` (for every topic of the story) or ``leans: {topic: toward}``."""
