@@ -170,7 +170,8 @@ class VignetteChecks(FieldReader):
                                what=what, lang=lang))
                 return None
         for lang, name in raw.items():
-            found = self.file(folder, name, report, raw.line_of(lang), f"the {lang} {what}")
+            found = self.file(folder, name, report, raw.line_of(lang),
+                              _("the {lang} {what}", lang=lang, what=what))
             if found is None:
                 return None
             result[lang] = found
