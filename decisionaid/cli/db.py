@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             if before == after:
                 print(_("{where}: already at revision {after}", where=where, after=after))
             else:
-                print(_("{where}: upgraded from revision {before} to revision {after}",
+                print(_("{where}: upgraded from {before} to revision {after}",
                         where=where, before=before, after=after) if before else
                       _("{where}: upgraded from empty to revision {after}", where=where, after=after))
             return 0

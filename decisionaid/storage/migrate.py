@@ -90,6 +90,6 @@ def ensure_current(db: Database, *, key: str | None = None) -> None:
         _("the database {database} is not up to date (at {current}, needs {head}): run "
           "'decisionaid db upgrade'",
           database=describe(db.url), current=status.current, head=status.head) if status.current
-        else _("the database {database} is not up to date (empty, needs {head}): run "
+        else _("the database {database} is not up to date (at empty, needs {head}): run "
                "'decisionaid db upgrade'", database=describe(db.url), head=status.head)
     )
