@@ -116,6 +116,14 @@ def test_a_count_takes_the_spanish_form_of_its_number(tmp_path, speaking, capsys
     assert capsys.readouterr().err.strip() == "2 problemas encontrados"
 
 
+def test_the_suite_and_the_commands_it_starts_speak_english_whatever_the_developers_language():
+    assert i18n.current_language() == "en"
+    code = "from decisionaid import i18n; print(i18n.current_language())"
+    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60)
+    assert started.stdout.strip() == "en"
+
+
 # --- the services raise in the current language -------------------------------------------------
 
 
