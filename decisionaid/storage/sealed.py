@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from decisionaid.i18n import _
+
 MAGIC = b"decisionaid-seal"  # 16 bytes: what a sealed file starts with
 VERSION = 1
 CHUNK = 1 << 20
@@ -106,7 +108,7 @@ def _seal(source: BinaryIO, target: BinaryIO, salt: bytes, keys: tuple[bytes, by
             return total
         chunk, counter = following, counter + 1
         if counter >= 1 << 32:
-            raise ValueError("too large to seal")
+            raise ValueError(_("too large to seal"))
 
 
 def _read_full(stream: BinaryIO, size: int) -> bytes:
@@ -132,16 +134,17 @@ def unseal(source: BinaryIO, key: str) -> Iterator[bytes]:
 
     header = _read_full(source, HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
-        raise Tampered("it is not a whole sealed file")
-    _, version, log_n, r, p, log_chunk, salt, prefix = _FIXED.unpack(header[:_FIXED.size])
+        raise Tampered(_("it is not a whole sealed file"))
+    _magic, version, log_n, r, p, log_chunk, salt, prefix = _FIXED.unpack(header[:_FIXED.size])
     if version != VERSION:
-        raise Tampered(f"it was sealed by another version of decisionaid (format {version})")
+        raise Tampered(_("it was sealed by another version of decisionaid (format {version})",
+                         version=version))
     if not (10 <= log_n <= 20 and 1 <= r <= 32 and p == 1 and 12 <= log_chunk <= 24):
-        raise Tampered("its header is broken")
+        raise Tampered(_("its header is broken"))
     enc_key, mac_key = _keys(key, salt, log_n, r, p)
     if not hmac.compare_digest(hmac.digest(mac_key, header[:_FIXED.size], "sha256"),
                                header[_FIXED.size:]):
-        raise WrongKey("the key does not open it")
+        raise WrongKey(_("the key does not open it"))
     aead = AESGCM(enc_key)
     size = (1 << log_chunk) + TAG
     counter = 0
@@ -150,11 +153,11 @@ def unseal(source: BinaryIO, key: str) -> Iterator[bytes]:
         following = _read_full(source, size) if len(chunk) == size else b""
         last = not following
         if len(chunk) < TAG:
-            raise Tampered("it is cut short")
+            raise Tampered(_("it is cut short"))
         try:
             yield aead.decrypt(_nonce(prefix, counter, last), chunk, header)
         except InvalidTag:
-            raise Tampered("it was changed or cut short after it was written") from None
+            raise Tampered(_("it was changed or cut short after it was written")) from None
         if last:
             return
         chunk, counter = following, counter + 1
