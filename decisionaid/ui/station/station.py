@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
@@ -319,7 +319,7 @@ class PeerStation(QMainWindow):
         workspace.deleteLater()
         minutes = max(1, s.idle_ms // 60000)
         self.sign_in.reset(
-            t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle"
+            tn("station_signed_out_idle", minutes, s.language) if reason == "idle"
             else t("station_signed_out_account", s.language) if reason == "account" else "")
         self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)

@@ -1,0 +1,155 @@
+"""The catalogues as files, with Babel: extract the English from the code into each domain's
+template (``locale/DOMAIN.pot``), update every language's PO from it, compile PO to MO, and
+count what a language leaves untranslated.
+
+Used by ``make translations``, the build, ``decisionaid check`` and the tests; never by the
+kiosk at start (it reads compiled catalogues through :mod:`gettext`, see
+:func:`decisionaid.i18n.catalogue`). A domain is extracted from the code when it has a mapping
+file ``decisionaid/i18n/babel/DOMAIN.cfg`` (which files, which call names, which comments):
+adding one is all it takes to bring the ``report`` or ``messages`` domain into the toolchain.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
+from decisionaid import __version__
+from decisionaid.i18n import PACKAGE_LOCALE_DIR, catalogue_files
+
+MAPPINGS_DIR = Path(__file__).resolve().parent / "babel"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT = ("--project=decisionaid", f"--version={__version__}",
+           "--copyright-holder=decisionaid contributors",
+           "--msgid-bugs-address=https://github.com/decisionaid/decisionaid/issues")
+
+
+def extracted_domains() -> list[str]:
+    """The domains whose English is extracted from the code (each has a mapping file)."""
+    return sorted(path.stem for path in MAPPINGS_DIR.glob("*.cfg"))
+
+
+def template_path(domain: str) -> Path:
+    return PACKAGE_LOCALE_DIR / f"{domain}.pot"
+
+
+def _pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract(domain: str, out: Path | None = None) -> Path:
+    """Write the template of ``domain`` from the code (the shipped one unless ``out``)."""
+    out = (out or template_path(domain)).resolve()
+    with contextlib.chdir(PROJECT_ROOT):  # locations relative to the project, as translators see it
+        _pybabel("extract", "-F", str(MAPPINGS_DIR / f"{domain}.cfg"), "--add-location=file",
+                 "--sort-by-file", *PROJECT, "-o", str(out), ".")
+    return out
+
+
+def update(domain: str) -> list[Path]:
+    """Bring every shipped language's PO of ``domain`` up to the template: new messages come in
+    untranslated, changed ones are kept but marked fuzzy, removed ones are kept as obsolete."""
+    pos = sorted(PACKAGE_LOCALE_DIR.glob(f"*/LC_MESSAGES/{domain}.po"))
+    if pos:
+        _pybabel("update", "-D", domain, "-i", str(template_path(domain)),
+                 "-d", str(PACKAGE_LOCALE_DIR), "--ignore-pot-creation-date")
+    return pos
+
+
+def read(path: Path) -> Catalog:
+    """A PO, POT or MO file as a Babel catalogue."""
+    with path.open("rb") as handle:
+        return read_mo(handle) if path.suffix == ".mo" else read_po(handle, abort_invalid=True)
+
+
+def message_ids(catalog: Catalog) -> set[tuple[str | None, object]]:
+    """What a catalogue's messages are known by: (context, msgid or (singular, plural))."""
+    return {(m.context, m.id) for m in catalog if m.id}
+
+
+def is_template_current(domain: str) -> bool:
+    """Whether the shipped template has exactly the messages the code has now."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = read(extract(domain, Path(tmp) / f"{domain}.pot"))
+    shipped = template_path(domain)
+    return shipped.is_file() and message_ids(fresh) == message_ids(read(shipped))
+
+
+def compile_file(po: Path, mo: Path) -> None:
+    """Compile one PO file to MO (fuzzy messages left out, as ``msgfmt`` does)."""
+    catalog = read(po)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    mo.write_bytes(out.getvalue())
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """What ``language`` leaves in English in ``domain``: the keys (or English) of messages
+    with no translation, fuzzy ones counted as untranslated, as the screens show them."""
+
+    domain: str
+    language: str
+    total: int
+    missing: tuple[str, ...]
+
+
+def untranslated(domain: str, language: str) -> Untranslated | None:
+    """The messages of ``domain``'s template that no catalogue of ``language`` (the site's, then
+    the shipped one) translates; ``None`` when the domain has no template."""
+    template = template_path(domain)
+    if not template.is_file():
+        return None
+    done: set[tuple[str | None, object]] = set()
+    for path in catalogue_files(domain, language):
+        for message in read(path):
+            if message.id and not message.fuzzy and _has_string(message.string):
+                done.add((message.context, message.id))
+    wanted = [m for m in read(template) if m.id]
+    missing = tuple(m.context or (m.id if isinstance(m.id, str) else m.id[0])
+                    for m in wanted if (m.context, m.id) not in done)
+    return Untranslated(domain, language, len(wanted), missing)
+
+
+def _has_string(string: object) -> bool:
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``update``: what ``make translations`` runs; ``compile``: the shipped catalogues' MO
+    files beside their PO (``make run``, so a source checkout starts without Babel)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["compile"]:
+        for po in sorted(PACKAGE_LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+            compile_file(po, po.with_suffix(".mo"))
+        return 0
+    if args[:1] != ["update"]:
+        print("usage: python -m decisionaid.i18n.catalogues update [DOMAIN ...] | compile",
+              file=sys.stderr)
+        return 2
+    for domain in args[1:] or extracted_domains():
+        if domain not in extracted_domains():
+            print(f"{domain}: no mapping file {MAPPINGS_DIR / (domain + '.cfg')}; add one to "
+                  "extract this domain", file=sys.stderr)
+            return 2
+        extract(domain)
+        pos = update(domain)
+        print(f"{domain}: {template_path(domain).relative_to(PROJECT_ROOT)} and "
+              f"{len(pos)} language(s) updated")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
