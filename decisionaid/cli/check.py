@@ -112,6 +112,11 @@ def run(args: argparse.Namespace) -> int:
         totals[1] += result.items
         totals[2] += result.vignettes
         totals[3] += result.other_files
+    if not args.paths or config.content_dir.resolve() in (p.resolve() for p in paths):
+        # The site's languages: the program's own words each one leaves in English.
+        from decisionaid.i18n.catalogues import untranslated_warnings
+
+        warnings.extend(untranslated_warnings(config.languages, config.locale_dir))
     for line in dict.fromkeys(warnings):
         print(f"{line} (warning)")
     if errors:

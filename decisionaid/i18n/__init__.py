@@ -42,6 +42,11 @@ PACKAGE_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGE_NAME_CONTEXT = "language_name"
 LANGUAGE_DIRECTION_CONTEXT = "language_direction"
 
+# Two developer-only languages from ISO 639's range for local use (qaa-qtz), never a real one:
+# ``qps`` says every word longer and accented, ``qpr`` the same right to left. Their catalogues
+# are written by ``decisionaid.i18n.pseudo`` to show untranslated, clipped or unmirrored words.
+PSEUDO_LANGUAGES = ("qps", "qpr")
+
 _lock = threading.Lock()
 _site_dirs: tuple[Path, ...] = ()
 _cache: dict[tuple[str, str], gettext.NullTranslations] = {}
@@ -54,9 +59,11 @@ _current_language: str | None = None
 def set_site_dirs(dirs: Iterable[Path]) -> None:
     """Search these ``locale`` folders (a clinic's own catalogues) before the shipped ones."""
     global _site_dirs
+    wanted = tuple(Path(d) for d in dirs)
     with _lock:
-        _site_dirs = tuple(Path(d) for d in dirs)
-        _cache.clear()
+        if wanted != _site_dirs:  # every start names them again: keep what is loaded
+            _site_dirs = wanted
+            _cache.clear()
 
 
 def site_dirs() -> tuple[Path, ...]:
@@ -77,10 +84,13 @@ def _candidates(language: str) -> list[str]:
     return names
 
 
-def catalogue_files(domain: str, language: str) -> list[Path]:
-    """The PO (or MO) files for ``domain`` in ``language``, the one searched first first."""
+def catalogue_files(
+    domain: str, language: str, dirs: Iterable[Path] | None = None
+) -> list[Path]:
+    """The PO (or MO) files for ``domain`` in ``language``, the one searched first first
+    (in ``dirs`` and the shipped folder, when given: a configuration not yet in use)."""
     found = []
-    for base in search_dirs():
+    for base in search_dirs() if dirs is None else (*dirs, PACKAGE_LOCALE_DIR):
         for name in _candidates(language):
             folder = base / name / "LC_MESSAGES"
             for suffix in (".po", ".mo"):
@@ -92,6 +102,14 @@ def catalogue_files(domain: str, language: str) -> list[Path]:
                 continue
             break
     return found
+
+
+def missing_catalogue(domain: str, language: str, site_dir: Path) -> Path | None:
+    """The file to add so ``language`` has a ``domain`` catalogue (``None``: it has one), as a
+    clinic adds it: ``site_dir/LANG/LC_MESSAGES/DOMAIN.po``."""
+    if language == SOURCE_LANGUAGE or catalogue_files(domain, language, [site_dir]):
+        return None
+    return site_dir / language.replace("-", "_") / "LC_MESSAGES" / f"{domain}.po"
 
 
 def languages_with_catalogues(domain: str = "kiosk") -> list[str]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from decisionaid import __version__
-from decisionaid.i18n import PACKAGE_LOCALE_DIR, catalogue_files
+from decisionaid.i18n import DOMAINS, PACKAGE_LOCALE_DIR, SOURCE_LANGUAGE, catalogue_files
 
 MAPPINGS_DIR = Path(__file__).resolve().parent / "babel"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -49,10 +51,17 @@ def _pybabel(*args: str) -> None:
 def extract(domain: str, out: Path | None = None) -> Path:
     """Write the template of ``domain`` from the code (the shipped one unless ``out``)."""
     out = (out or template_path(domain)).resolve()
+    before = out.read_text(encoding="utf-8") if out.is_file() else None
     with contextlib.chdir(PROJECT_ROOT):  # locations relative to the project, as translators see it
         _pybabel("extract", "-F", str(MAPPINGS_DIR / f"{domain}.cfg"), "--add-location=file",
                  "--sort-by-file", *PROJECT, "-o", str(out), ".")
+    if before is not None and _undated(before) == _undated(out.read_text(encoding="utf-8")):
+        out.write_text(before, encoding="utf-8")  # nothing new: no change to commit
     return out
+
+
+def _undated(template: str) -> str:
+    return re.sub(r'^"POT-Creation-Date: .*$', "", template, flags=re.M)
 
 
 def update(domain: str) -> list[Path]:
@@ -119,6 +128,26 @@ def untranslated(domain: str, language: str) -> Untranslated | None:
     missing = tuple(m.context or (m.id if isinstance(m.id, str) else m.id[0])
                     for m in wanted if (m.context, m.id) not in done)
     return Untranslated(domain, language, len(wanted), missing)
+
+
+def untranslated_warnings(languages: Iterable[str], site_dir: Path, shown: int = 5) -> list[str]:
+    """One line per language and domain that leaves words in English, as ``decisionaid check``
+    prints them: the file to edit, how many, and the first few keys."""
+    lines = []
+    for language in languages:
+        if language == SOURCE_LANGUAGE:
+            continue
+        for domain in DOMAINS:
+            found = untranslated(domain, language)
+            if found is None or not found.missing:
+                continue
+            files = catalogue_files(domain, language)
+            where = files[0] if files else site_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            n, more = len(found.missing), len(found.missing) - shown
+            first = ", ".join(found.missing[:shown]) + (f" and {more} more" if more > 0 else "")
+            lines.append(f"{where}: {n} of {found.total} {domain} words are not translated into "
+                         f"'{language}' and show in English: {first}")
+    return lines
 
 
 def _has_string(string: object) -> bool:

@@ -209,6 +209,9 @@ KIOSK_WORDS: dict[str, Word] = words(
     W("ok", "OK"),
     # Translators: the twelve months, January first, joined by commas with no spaces (the
     # date pickers split them at the commas).
+    # Translators: the two answers of every yes/no question.
+    W("yesno_yes", "Yes"),
+    W("yesno_no", "No"),
     W("months",
       "January,February,March,April,May,June,July,August,September,October,November,December"),
     # --- the story player (a vignette: video, captions, words) -----------------------------------

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content import emphasis
-from decisionaid.content.model import YESNO_LABELS, Item, text_in
+from decisionaid.content.model import Item, text_in, yesno_labels
 from decisionaid.ui.common.keyboard import Keyboard, keep_cursor
 from decisionaid.ui.common.roles import as_radio
 from decisionaid.ui.common.strings import t, tn
@@ -375,7 +375,7 @@ class YesNoAnswer(_OptionsAnswer):
 
     def _options(self):
         def labels(lang: str) -> tuple[str, str]:
-            return YESNO_LABELS.get(lang, YESNO_LABELS["en"])
+            return yesno_labels(lang)
 
         return [(True, lambda lang: labels(lang)[0]), (False, lambda lang: labels(lang)[1])]
 
