@@ -24,6 +24,7 @@ from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
 from decisionaid.ui.common.strings import t, tn
+from decisionaid.ui.common.writing_direction import follow_language
 from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background
@@ -237,6 +238,7 @@ class PeerStation(QMainWindow):
     def __init__(self, services: PeerServices):
         super().__init__()
         self.services = services
+        follow_language(services.language)
         self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
         look.apply(self)
         # 1280×820 where there is room; never more than the screen leaves free, so the status
@@ -284,6 +286,7 @@ class PeerStation(QMainWindow):
         return False
 
     def start_session(self, member: StaffMember) -> None:
+        follow_language(self.services.language)
         self.workspace = Workspace(self.services, member)
         self.workspace.sign_out.connect(lambda: self.end_session("asked"))
         self.stack.addWidget(self.workspace)
@@ -318,6 +321,7 @@ class PeerStation(QMainWindow):
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
         minutes = max(1, s.idle_ms // 60000)
+        follow_language(s.language)
         self.sign_in.reset(
             tn("station_signed_out_idle", minutes, s.language) if reason == "idle"
             else t("station_signed_out_account", s.language) if reason == "account" else "")
