@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import gettext
 import io
+import logging
 import os
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DOMAINS = ("kiosk", "station", "report", "messages")
 SOURCE_LANGUAGE = "en"
@@ -142,15 +145,27 @@ def _load_file(path: Path) -> gettext.GNUTranslations:
 
 
 def compile_po(path: Path) -> bytes:
-    """The ``.mo`` bytes of the PO file at ``path`` (fuzzy entries left out, as msgfmt does)."""
-    from babel.messages.mofile import write_mo  # only when a catalogue is not compiled
-    from babel.messages.pofile import read_po
+    """The ``.mo`` bytes of the PO file at ``path`` (fuzzy entries left out, as msgfmt does);
+    read without Babel, which a kiosk need not load to start (see :mod:`decisionaid.i18n.po`).
+    A file that cannot be read raises :class:`~decisionaid.i18n.po.PoError` (``FILE:LINE``)."""
+    from decisionaid.i18n import po
 
-    with path.open("rb") as handle:
-        catalog = read_po(handle, abort_invalid=True)
-    out = io.BytesIO()
-    write_mo(out, catalog, use_fuzzy=False)
-    return out.getvalue()
+    return po.to_mo(po.read(path))
+
+
+def _load_chain(files: list[Path]) -> gettext.NullTranslations | None:
+    """The catalogues of ``files``, the first searched first; one that cannot be read is left
+    out, and said in the log once, so its words show from the next one (or in English)."""
+    chain = []
+    for path in files:
+        try:
+            chain.append(_load_file(path))
+        except (OSError, ValueError, UnicodeDecodeError) as e:
+            log.warning("the catalogue %s cannot be read, so its words show from the next one "
+                        "or in English: %s", path, e)
+    for later in chain[1:]:
+        chain[0].add_fallback(later)
+    return chain[0] if chain else None
 
 
 def catalogue(domain: str, language: str) -> gettext.NullTranslations:
@@ -163,13 +178,10 @@ def catalogue(domain: str, language: str) -> gettext.NullTranslations:
     with _lock:
         found = _cache.get(key)
         if found is None:
-            found = gettext.NullTranslations()
+            found = None
             if language != SOURCE_LANGUAGE:
-                chain = [_load_file(p) for p in catalogue_files(domain, language)]
-                if chain:
-                    found = chain[0]
-                    for later in chain[1:]:
-                        found.add_fallback(later)
+                found = _load_chain(catalogue_files(domain, language))
+            found = found or gettext.NullTranslations()
             _cache[key] = found
     return found
 

@@ -26,7 +26,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from decisionaid import __version__
-from decisionaid.i18n import DOMAINS, PACKAGE_LOCALE_DIR, SOURCE_LANGUAGE, catalogue_files
+from decisionaid.i18n import DOMAINS, PACKAGE_LOCALE_DIR, SOURCE_LANGUAGE, catalogue_files, po
 
 MAPPINGS_DIR = Path(__file__).resolve().parent / "babel"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -119,26 +119,41 @@ def untranslated(domain: str, language: str) -> Untranslated | None:
     template = template_path(domain)
     if not template.is_file():
         return None
-    done: set[tuple[str | None, object]] = set()
+    done: set[str] = set()
     for path in catalogue_files(domain, language):
-        for message in read(path):
-            if message.id and not message.fuzzy and _has_string(message.string):
-                done.add((message.context, message.id))
+        # Read as the kiosk reads it (a broken file raises PoError, naming its line).
+        done.update(po.read(path) if path.suffix == ".po" else _mo_keys(path))
     wanted = [m for m in read(template) if m.id]
     missing = tuple(m.context or (m.id if isinstance(m.id, str) else m.id[0])
-                    for m in wanted if (m.context, m.id) not in done)
+                    for m in wanted if _key(m) not in done)
     return Untranslated(domain, language, len(wanted), missing)
 
 
-def untranslated_warnings(languages: Iterable[str], site_dir: Path, shown: int = 5) -> list[str]:
-    """One line per language and domain that leaves words in English, as ``decisionaid check``
-    prints them: the file to edit, how many, and the first few keys."""
-    lines = []
+def _key(message) -> str:
+    """A message's key in a compiled catalogue (see :func:`decisionaid.i18n.po.read`)."""
+    key = message.id if isinstance(message.id, str) else "\x00".join(message.id)
+    return f"{message.context}\x04{key}" if message.context else key
+
+
+def _mo_keys(path: Path) -> set[str]:
+    return {_key(m) for m in read(path) if m.id and _has_string(m.string)}
+
+
+def check_catalogues(languages: Iterable[str], site_dir: Path,
+                     shown: int = 5) -> tuple[list[str], list[str]]:
+    """What ``decisionaid check`` says of the site's languages: errors, one per catalogue that
+    cannot be read (``FILE:LINE: ...``), and warnings, one per language and domain that leaves
+    words in English (the file to edit, how many, the first few keys)."""
+    errors, lines = [], []
     for language in languages:
         if language == SOURCE_LANGUAGE:
             continue
         for domain in DOMAINS:
-            found = untranslated(domain, language)
+            try:
+                found = untranslated(domain, language)
+            except (OSError, ValueError) as e:  # PoError, or Babel's on a broken .mo
+                errors.append(str(e))
+                continue
             if found is None or not found.missing:
                 continue
             files = catalogue_files(domain, language)
@@ -147,7 +162,7 @@ def untranslated_warnings(languages: Iterable[str], site_dir: Path, shown: int =
             first = ", ".join(found.missing[:shown]) + (f" and {more} more" if more > 0 else "")
             lines.append(f"{where}: {n} of {found.total} {domain} words are not translated into "
                          f"'{language}' and show in English: {first}")
-    return lines
+    return errors, lines
 
 
 def _has_string(string: object) -> bool:

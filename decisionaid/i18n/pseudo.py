@@ -93,7 +93,7 @@ def write_catalogues(locale_dir: Path, languages: Iterable[str] = PSEUDO_LANGUAG
         with template.open("rb") as handle:
             source = read_po(handle)
         for language in languages:
-            catalog = Catalog(project="decisionaid pseudo-locale", charset="utf-8")
+            catalog = Catalog(project="decisionaid pseudo-locale", charset="utf-8", fuzzy=False)
             for message in source:
                 if message.id:
                     catalog.add(message.id, _translate(message, language),

@@ -15,7 +15,7 @@ from decisionaid.cli import main
 from decisionaid.config import PROJECT_ROOT, load_config
 from decisionaid.errors import ConfigError
 from decisionaid.i18n import pseudo
-from decisionaid.i18n.catalogues import untranslated_warnings
+from decisionaid.i18n.catalogues import check_catalogues
 from decisionaid.ui.common.strings import month_names, t, tn
 
 
@@ -89,7 +89,8 @@ def test_check_lists_what_a_language_leaves_in_english(site):
     """One warning per catalogue with untranslated words: the file, how many, the first keys."""
     write_po(site, "fr", "kiosk", {"welcome_title": "Bienvenue"})
     i18n.set_site_dirs([site / "locale"])
-    warnings = untranslated_warnings(["en", "es", "fr"], site / "locale")
+    errors, warnings = check_catalogues(["en", "es", "fr"], site / "locale")
+    assert errors == []
     kiosk = [w for w in warnings if "kiosk" in w]
     station = [w for w in warnings if "station" in w]
     assert len(kiosk) == 1 and len(station) == 1, warnings
@@ -125,3 +126,14 @@ def test_the_pseudo_locales_are_languages_a_developer_can_configure(site):
         assert len(t("welcome_title", "qpr")) >= 1.4 * len("Welcome")
         months = month_names("qps")
         assert len(months) == 12 and all(pseudo.is_pseudo(m) for m in months)
+
+
+def test_check_fails_on_a_catalogue_it_cannot_read_naming_its_line(site, capsys):
+    """A stray line in the site's French: check names the file and line, and fails."""
+    pseudo.write_content(PROJECT_ROOT, site, languages=("fr",))
+    broken = write_po(site, "fr", "kiosk", {"welcome_title": "Bienvenue"})
+    broken.write_text(broken.read_text(encoding="utf-8") + 'msgstr "oops\n', encoding="utf-8")
+    assert main(["check", "--config", str(configure(site, '["en", "fr"]'))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(f"{broken}:") and "not a line of a PO file" in line
+               for line in out), out
