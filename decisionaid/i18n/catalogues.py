@@ -173,7 +173,7 @@ def _has_string(string: object) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """``update``: what ``make translations`` runs; ``compile``: the shipped catalogues' MO
-    files beside their PO (``make run``, so a source checkout starts without Babel)."""
+    files beside their PO (``make run``: a checkout starts as an installed kiosk does)."""
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["compile"]:
         for po in sorted(PACKAGE_LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):

@@ -167,3 +167,23 @@ def test_the_peer_station_in_a_longer_language(qtbot, services, in_pseudo_site, 
         off = [line for line in problems(station) if "outside the window" in line]
         assert off == [], tab
     station.end_session()
+
+
+def test_a_right_to_left_site_language_mirrors_the_peer_station(qtbot, services,  # noqa: F811
+                                                                in_pseudo_site):
+    """A station whose words are in a right-to-left language is mirrored from sign-in on, and
+    stays so in the signed-in workspace."""
+    from decisionaid.ui.station.station import PeerStation
+
+    services.config = replace(services.config, languages=(RIGHT_TO_LEFT, "en"))
+    i18n.set_site_dirs([in_pseudo_site / "locale"])
+    station = PeerStation(services)
+    qtbot.addWidget(station)
+    station.show()
+    qtbot.waitExposed(station)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert station.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert pseudo.is_pseudo(station.sign_in.button.text())
+    workspace = signed_in(qtbot, station, services, role="peer")
+    assert workspace.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    station.end_session()
