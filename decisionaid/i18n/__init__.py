@@ -178,10 +178,10 @@ def catalogue(domain: str, language: str) -> gettext.NullTranslations:
     with _lock:
         found = _cache.get(key)
         if found is None:
-            found = None
             if language != SOURCE_LANGUAGE:
                 found = _load_chain(catalogue_files(domain, language))
-            found = found or gettext.NullTranslations()
+            if found is None:  # English, or no catalogue: the source's words
+                found = gettext.NullTranslations()
             _cache[key] = found
     return found
 
