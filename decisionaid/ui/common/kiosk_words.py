@@ -26,7 +26,9 @@ LANGUAGE_ITSELF = (
 KIOSK_WORDS: dict[str, Word] = words(
     # --- top bar -------------------------------------------------------------------------------
     W("text_size", "Text size"),
+    # Translators: a button that switches the screens to a high-contrast look (black and yellow).
     W("contrast_on", "Black and yellow"),
+    # Translators: the same button once the high-contrast look is on: back to the usual look.
     W("contrast_off", "Usual colours"),
     W("part_of", "Part {n} of {m}"),
     # --- welcome ---------------------------------------------------------------------------------
@@ -154,6 +156,8 @@ KIOSK_WORDS: dict[str, Word] = words(
     W("no_thanks", "No thanks, go on"),
     W("stories_button", "Stories from peers"),
     # The same, in the top bar, where every word takes room from the other buttons.
+    # Translators: a peer is a worker with lived experience of mental health challenges;
+    # the stories are short videos of peers.
     W("stories_bar", "Peer stories"),
     W("back_to_where_i_was", "Back to where I was"),
     W("video_missing", "This video cannot be played here."),
@@ -167,6 +171,7 @@ KIOSK_WORDS: dict[str, Word] = words(
     W("review_title", "Check your answers"),
     W("review_body", "Tap Change to fix an answer. When it looks right, tap Make my page."),
     W("change", "Change"),
+    # Translators: on the review screen, in place of the answer to a question the person skipped.
     W("skipped", "(skipped)"),
     W("part_skipped", "You skipped this part."),
     W("make_page", "Make my page"),
@@ -201,10 +206,13 @@ KIOSK_WORDS: dict[str, Word] = words(
     # --- keyboard --------------------------------------------------------------------------------
     W("space", "Space"),
     W("delete", "Delete"),
+    # Translators: keyboard keys that switch to capital letters, small letters and numbers
+    # with symbols; write them with your alphabet's letters.
     W("shift", "ABC"),
     W("lower", "abc"),
     W("numbers", "123 ?!"),
     W("letters", "Letters"),
+    # Translators: on the number pad: rub out every number typed so far.
     W("clear", "Clear"),
     W("ok", "OK"),
     # Translators: the twelve months, January first, joined by commas with no spaces (the
@@ -219,6 +227,7 @@ KIOSK_WORDS: dict[str, Word] = words(
     W("player_pause", "❚❚  Pause"),
     W("player_again", "▶  Watch again"),
     W("player_replay", "↺  Start over"),
+    # Translators: "s" is seconds; keep the arrows where they are.
     W("player_back", "◀◀  Back 10 s"),
     W("player_forward", "Ahead 10 s  ▶▶"),
     W("player_captions_on", "Captions: on"),

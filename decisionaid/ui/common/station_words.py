@@ -18,6 +18,7 @@ STATION_WORDS: dict[str, Word] = words(
     W("station_help_line", "{time}  {who} at {kiosk}: {screen}"),
     W("station_help_talk_now", "{time}  {who} at {kiosk} wants to talk to someone now"),
     W("station_help_not_signed_in", "Someone not signed in yet"),
+    # Translators: a button a peer taps to say they are going to the person who asked for help.
     W("station_help_handled", "I'm helping"),
     W("station_help_marked", "Marked as handled."),
     W("station_screen_welcome", "on the welcome screen"),
@@ -346,6 +347,7 @@ STATION_WORDS: dict[str, Word] = words(
     W("station_print_title", "Visit {visit_id}"),
     W("station_printed_visit", "Visit {visit_id}'s report was sent to the printer."),
     W("station_could_not_print", "Could not print: {reason}"),
+    # Translators: staff roles, in lower case where your language allows, shown after a name.
     W("station_role_peer", "peer worker"),
     W("station_role_admin", "admin"),
     W("station_role_prescriber", "prescriber"),
@@ -354,6 +356,7 @@ STATION_WORDS: dict[str, Word] = words(
     W("station_day", "{day} {month}"),
     W("station_weekdays_short", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
     W("station_months_short", "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"),
+    # Translators: where a visit stands, shown in the lists of visits.
     W("station_state_in_progress", "in progress"),
     W("station_state_incomplete", "incomplete"),
     W("station_state_complete", "finished"),
