@@ -50,6 +50,8 @@ LANGUAGE_DIRECTION_CONTEXT = "language_direction"
 # are written by ``decisionaid.i18n.pseudo`` to show untranslated, clipped or unmirrored words.
 PSEUDO_LANGUAGES = ("qps", "qpr")
 
+SAME_MOMENT_S = 2.0
+
 _lock = threading.Lock()
 _site_dirs: tuple[Path, ...] = ()
 _cache: dict[tuple[str, str], gettext.NullTranslations] = {}
@@ -136,7 +138,9 @@ def _load_file(path: Path) -> gettext.GNUTranslations:
     ``.po`` compiled in memory (a translator's fresh edit, a source checkout)."""
     if path.suffix == ".po":
         compiled = path.with_suffix(".mo")
-        if compiled.is_file() and compiled.stat().st_mtime >= path.stat().st_mtime:
+        # An installer writes both in the same moment, the .mo a hair earlier or later: only a
+        # .po saved clearly after its .mo (a translator's edit) is the newer one.
+        if compiled.is_file() and compiled.stat().st_mtime >= path.stat().st_mtime - SAME_MOMENT_S:
             path = compiled
     if path.suffix == ".mo":
         with path.open("rb") as handle:

@@ -62,3 +62,30 @@ def test_a_broken_site_catalogue_is_named_and_its_words_show_from_the_shipped_on
         assert any(str(path) in r.getMessage() and ":6:" in r.getMessage() for r in caplog.records)
     finally:
         i18n.set_site_dirs(())
+
+
+def test_a_compiled_catalogue_is_read_unless_its_po_was_edited_after(tmp_path):
+    """As installed, the .mo is read even if written a hair before its .po; a translator's
+    later edit of the .po shows at the next start without compiling."""
+    import os
+
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po_file, mo_file = folder / "kiosk.po", folder / "kiosk.mo"
+    head = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    po_file.write_text(head + 'msgctxt "welcome_title"\nmsgid "Welcome"\nmsgstr "Buenas"\n',
+                       encoding="utf-8")
+    compile_file(po_file, mo_file)
+    po_file.write_text(head + 'msgctxt "welcome_title"\nmsgid "Welcome"\nmsgstr "Hola"\n',
+                       encoding="utf-8")
+    now = mo_file.stat().st_mtime
+    i18n.set_site_dirs([tmp_path])
+    try:
+        os.utime(po_file, (now + 0.01, now + 0.01))  # installed together
+        i18n.forget_loaded()
+        assert t("welcome_title", "es") == "Buenas"
+        os.utime(po_file, (now + 60, now + 60))  # edited a minute later
+        i18n.forget_loaded()
+        assert t("welcome_title", "es") == "Hola"
+    finally:
+        i18n.set_site_dirs(())
