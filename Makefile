@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test suite test-stress lint bench demo check system-run system-test fhir-test-server clean
+.PHONY: run test suite test-stress lint bench demo check translations system-run system-test fhir-test-server clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,13 +31,21 @@ $(FHIR_SERVER)/node_modules/.installed: $(FHIR_SERVER)/package-lock.json
 fhir-test-server: $(FHIR_SERVER)/node_modules/.installed
 
 # The kiosk starts from compiled bytecode (written once, even where the environment says
-# not to write it), as an installed package would.
+# not to write it) and compiled catalogues (.mo, not committed), as an installed package would.
 run: system-run $(STAMP)
 	@$(BIN)/python -m compileall -q decisionaid >/dev/null
+	@$(BIN)/python -m decisionaid.i18n.catalogues compile
 	@.ci/run-kiosk.sh
 
 check: $(STAMP)
 	@$(BIN)/decisionaid check
+
+# After changing the program's words: extract each domain's English into its template
+# (decisionaid/i18n/locale/DOMAIN.pot) and update every language's PO from it (new messages
+# untranslated, changed ones fuzzy). A domain takes part when it has a mapping file
+# decisionaid/i18n/babel/DOMAIN.cfg; docs/translating.md says more.
+translations: $(STAMP)
+	@$(BIN)/python -m decisionaid.i18n.catalogues update
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from decisionaid import i18n
 from decisionaid.config import Config, load_config
 from decisionaid.config import log_file as configured_log_file
 from decisionaid.errors import UserError
@@ -346,6 +347,8 @@ def open_app(
     """
     if not isinstance(config, Config):
         config = load_config(config)
+    # The site's own catalogues (a language added as files) before the shipped ones.
+    i18n.set_site_dirs([config.locale_dir])
     where = None
     if logging_to is not False:
         where = configure_logging(None if logging_to is True else Path(logging_to))

@@ -14,30 +14,26 @@ from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
+from decisionaid import i18n
 from decisionaid.errors import ConfigError
 from decisionaid.health_record import HealthRecordSettings
 from decisionaid.health_record import parse as parse_health_record
-from decisionaid.i18n import _
+from decisionaid.i18n import PSEUDO_LANGUAGES, _, missing_catalogue
+from decisionaid.i18n.words import W
 from decisionaid.resources import shipped_root
 
 APP_NAME = "decisionaid"
 # The folder holding the shipped questionnaires/ and vignettes/: the source tree in a checkout,
 # the package's own copy in an installed wheel (see decisionaid/resources.py).
 PROJECT_ROOT = shipped_root()
-# The built-in crisis message names a member of staff and the site's emergency number.
-DEFAULT_CRISIS_MESSAGE = {
-    "en": (
-        "If you are in danger right now, please tell the front desk or any staff member. "
-        "You can also call or text 988, the Suicide and Crisis Lifeline, at any time, day "
-        "or night. In an emergency, call {emergency}."
-    ),
-    "es": (
-        "Si estás en peligro ahora mismo, avísale a la recepción o a cualquier persona del "
-        "personal. También puedes llamar o enviar un mensaje de texto al 988, la Línea de "
-        "Prevención del Suicidio y Crisis, a cualquier hora del día o de la noche. En una "
-        "emergencia, llama al {emergency}."
-    ),
-}
+# The built-in crisis message names a member of staff and the site's emergency number. The
+# kiosk shows it, so it is one of the kiosk's words: its translations are in the kiosk
+# catalogue (decisionaid/i18n/babel/kiosk.cfg extracts it from here).
+DEFAULT_CRISIS_MESSAGE = W(
+    "crisis_message",
+    "If you are in danger right now, please tell the front desk or any staff member. "
+    "You can also call or text 988, the Suicide and Crisis Lifeline, at any time, day "
+    "or night. In an emergency, call {emergency}.")
 PAPER_SIZES = ("letter", "a4")
 # ISO 639-1: the two-letter codes languages are named by (content files, catalogues, voices),
 # and the three-letter codes of languages spoken in clinics that have no two-letter one.
@@ -49,7 +45,9 @@ lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om
 ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk
 tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 ast ceb chr ckb fil haw hmn kea mfe nah yue
-""".split())  # noqa: SIM905 (a block of codes reads better than a list of quoted ones)
+""".split()) | frozenset(PSEUDO_LANGUAGES)  # noqa: SIM905 (a block reads better than a list)
+# (PSEUDO_LANGUAGES: two developer-only codes for testing the screens in any language, see
+# docs/translating.md; ISO 639 keeps qaa-qtz for local use, so no real language has them.)
 # The languages the one-page report is written in (decisionaid/report/templates/LANG/).
 REPORT_LANGUAGES = ("en", "es")
 KNOWN_KEYS = {
@@ -219,11 +217,18 @@ class Config:
     def vignettes_dir(self) -> Path:
         return self.content_dir / "vignettes"
 
+    @property
+    def locale_dir(self) -> Path:
+        """The site's own catalogues (``LANG/LC_MESSAGES/DOMAIN.po``): a language added as files,
+        or the shipped words reworded; searched before the shipped ones."""
+        return self.content_dir / "locale"
+
     def crisis_text(self, language: str) -> str:
         """The crisis message in ``language`` (the site's own, else the built-in one)."""
         if self.crisis_message:
             return self.crisis_message.get(language) or next(iter(self.crisis_message.values()))
-        template = DEFAULT_CRISIS_MESSAGE.get(language, DEFAULT_CRISIS_MESSAGE["en"])
+        key, english = DEFAULT_CRISIS_MESSAGE[:2]
+        template = i18n.catalogue("kiosk", language).pgettext(key, english)
         return template.format(emergency=self.emergency_number)
 
 
@@ -415,6 +420,12 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if missing:
             raise ConfigError(_("{where}crisis_message has no text for language '{missing}'",
                                 where=where, missing=missing[0]))
+    for lang in config.languages:
+        words = missing_catalogue("kiosk", lang, config.locale_dir)
+        if words is not None:
+            raise ConfigError(_("{where}languages: the kiosk has no words in '{language}' yet; add "
+                                "{file}, translated from decisionaid/i18n/locale/kiosk.pot "
+                                "(see docs/translating.md)", where=where, language=lang, file=words))
     return config
 
 

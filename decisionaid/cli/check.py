@@ -122,6 +122,13 @@ def run(args: argparse.Namespace) -> int:
         totals[1] += result.items
         totals[2] += result.vignettes
         totals[3] += result.other_files
+    if not args.paths or config.content_dir.resolve() in (p.resolve() for p in paths):
+        # The site's languages: catalogues that cannot be read, words left in English.
+        from decisionaid.i18n.catalogues import check_catalogues
+
+        broken, untranslated = check_catalogues(config.languages, config.locale_dir)
+        errors.extend(broken)
+        warnings.extend(untranslated)
     for line in dict.fromkeys(warnings):
         print(_("{line} (warning)", line=line))
     if errors:

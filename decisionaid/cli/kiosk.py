@@ -47,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from decisionaid.config import load_config
 
     config = load_config(args.config)
+    from decisionaid import i18n
+
+    i18n.set_site_dirs([config.locale_dir])  # the welcome screen names the site's languages
     from PySide6.QtCore import QRect, QSize, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -33,13 +33,13 @@ from decisionaid.content.model import (
     ITEM_TYPES,
     REPORT_SECTIONS,
     SEVERITIES,
-    YESNO_LABELS,
     Content,
     Item,
     Option,
     Questionnaire,
     Score,
     ScoreFlag,
+    yesno_labels,
 )
 from decisionaid.content.readability import DEFAULT_TARGETS, reading
 from decisionaid.content.vignette_checks import TOPICS_FILE, VignetteChecks
@@ -270,7 +270,7 @@ class _Loader(FieldReader):
                                                  item_type=item_type))
         if item_type == "yesno":
             options = tuple(
-                Option(value, {lang: YESNO_LABELS.get(lang, YESNO_LABELS["en"])[index] for lang in self.languages})
+                Option(value, {lang: yesno_labels(lang)[index] for lang in self.languages})
                 for index, value in enumerate((True, False))
             )
         report_section = raw.get("report")

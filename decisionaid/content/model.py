@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from decisionaid import i18n
+
 ItemType = Literal["scale", "choice", "multi", "yesno", "text", "info", "vignettes"]
 Severity = Literal["concern", "safety"]
 Value = int | str | bool
@@ -35,7 +37,8 @@ REPORT_SECTIONS: tuple[str, ...] = (
 )
 DEFAULT_MAX_LENGTH = 500
 
-# The built-in yes/no labels, used for every `yesno` item in every language a site may choose.
+# The built-in yes/no labels, used for every `yesno` item in every language a site may choose;
+# the kiosk catalogue's own ("yesno_yes", "yesno_no") come first (see yesno_labels).
 YESNO_LABELS: dict[str, tuple[str, str]] = {
     "en": ("Yes", "No"),
     "es": ("Sí", "No"),
@@ -52,6 +55,14 @@ YESNO_LABELS: dict[str, tuple[str, str]] = {
     "ko": ("예", "아니요"),
     "so": ("Haa", "Maya"),
 }
+
+
+def yesno_labels(language: str) -> tuple[str, str]:
+    """The labels of a ``yesno`` item's answers in ``language``: the kiosk catalogue's (so a
+    language added as files has them), else the built-in ones, else English."""
+    built_in = YESNO_LABELS.get(language, YESNO_LABELS["en"])
+    words = i18n.catalogue("kiosk", language)
+    return words.pgettext("yesno_yes", built_in[0]), words.pgettext("yesno_no", built_in[1])
 
 
 def change_between(better: Better | None, earlier: object, later: object) -> Change | None:

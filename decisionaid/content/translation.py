@@ -149,7 +149,8 @@ def _problem(value: str, kind: str) -> str | None:
         return _("the translation is empty")
     bad = next((c for c in value if (ord(c) < 32 and c not in "\n\t") or ord(c) == 127), None)
     if bad is not None:
-        return _("the translation holds a control character ({char}); delete it", char=f"U+{ord(bad):04X}")
+        code = f"U+{ord(bad):04X}"
+        return _("the translation holds a control character ({char}); delete it", char=code)
     found = unclosed(value)
     if found is not None:
         return _("the translation opens bold with ** and never closes it (\"{words}\"): add the closing **", words=found[1])

@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import gettext
 import io
+import logging
 import os
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DOMAINS = ("kiosk", "station", "report", "messages")
 SOURCE_LANGUAGE = "en"
@@ -41,6 +44,13 @@ PACKAGE_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 # language added as files needs no code (Qt's own translations do the same).
 LANGUAGE_NAME_CONTEXT = "language_name"
 LANGUAGE_DIRECTION_CONTEXT = "language_direction"
+
+# Two developer-only languages from ISO 639's range for local use (qaa-qtz), never a real one:
+# ``qps`` says every word longer and accented, ``qpr`` the same right to left. Their catalogues
+# are written by ``decisionaid.i18n.pseudo`` to show untranslated, clipped or unmirrored words.
+PSEUDO_LANGUAGES = ("qps", "qpr")
+
+SAME_MOMENT_S = 2.0
 
 _lock = threading.Lock()
 _site_dirs: tuple[Path, ...] = ()
@@ -54,9 +64,11 @@ _current_language: str | None = None
 def set_site_dirs(dirs: Iterable[Path]) -> None:
     """Search these ``locale`` folders (a clinic's own catalogues) before the shipped ones."""
     global _site_dirs
+    wanted = tuple(Path(d) for d in dirs)
     with _lock:
-        _site_dirs = tuple(Path(d) for d in dirs)
-        _cache.clear()
+        if wanted != _site_dirs:  # every start names them again: keep what is loaded
+            _site_dirs = wanted
+            _cache.clear()
 
 
 def site_dirs() -> tuple[Path, ...]:
@@ -77,10 +89,13 @@ def _candidates(language: str) -> list[str]:
     return names
 
 
-def catalogue_files(domain: str, language: str) -> list[Path]:
-    """The PO (or MO) files for ``domain`` in ``language``, the one searched first first."""
+def catalogue_files(
+    domain: str, language: str, dirs: Iterable[Path] | None = None
+) -> list[Path]:
+    """The PO (or MO) files for ``domain`` in ``language``, the one searched first first
+    (in ``dirs`` and the shipped folder, when given: a configuration not yet in use)."""
     found = []
-    for base in search_dirs():
+    for base in search_dirs() if dirs is None else (*dirs, PACKAGE_LOCALE_DIR):
         for name in _candidates(language):
             folder = base / name / "LC_MESSAGES"
             for suffix in (".po", ".mo"):
@@ -92,6 +107,14 @@ def catalogue_files(domain: str, language: str) -> list[Path]:
                 continue
             break
     return found
+
+
+def missing_catalogue(domain: str, language: str, site_dir: Path) -> Path | None:
+    """The file to add so ``language`` has a ``domain`` catalogue (``None``: it has one), as a
+    clinic adds it: ``site_dir/LANG/LC_MESSAGES/DOMAIN.po``."""
+    if language == SOURCE_LANGUAGE or catalogue_files(domain, language, [site_dir]):
+        return None
+    return site_dir / language.replace("-", "_") / "LC_MESSAGES" / f"{domain}.po"
 
 
 def languages_with_catalogues(domain: str = "kiosk") -> list[str]:
@@ -115,7 +138,9 @@ def _load_file(path: Path) -> gettext.GNUTranslations:
     ``.po`` compiled in memory (a translator's fresh edit, a source checkout)."""
     if path.suffix == ".po":
         compiled = path.with_suffix(".mo")
-        if compiled.is_file() and compiled.stat().st_mtime >= path.stat().st_mtime:
+        # An installer writes both in the same moment, the .mo a hair earlier or later: only a
+        # .po saved clearly after its .mo (a translator's edit) is the newer one.
+        if compiled.is_file() and compiled.stat().st_mtime >= path.stat().st_mtime - SAME_MOMENT_S:
             path = compiled
     if path.suffix == ".mo":
         with path.open("rb") as handle:
@@ -124,15 +149,27 @@ def _load_file(path: Path) -> gettext.GNUTranslations:
 
 
 def compile_po(path: Path) -> bytes:
-    """The ``.mo`` bytes of the PO file at ``path`` (fuzzy entries left out, as msgfmt does)."""
-    from babel.messages.mofile import write_mo  # only when a catalogue is not compiled
-    from babel.messages.pofile import read_po
+    """The ``.mo`` bytes of the PO file at ``path`` (fuzzy entries left out, as msgfmt does);
+    read without Babel, which a kiosk need not load to start (see :mod:`decisionaid.i18n.po`).
+    A file that cannot be read raises :class:`~decisionaid.i18n.po.PoError` (``FILE:LINE``)."""
+    from decisionaid.i18n import po
 
-    with path.open("rb") as handle:
-        catalog = read_po(handle, abort_invalid=True)
-    out = io.BytesIO()
-    write_mo(out, catalog, use_fuzzy=False)
-    return out.getvalue()
+    return po.to_mo(po.read(path))
+
+
+def _load_chain(files: list[Path]) -> gettext.NullTranslations | None:
+    """The catalogues of ``files``, the first searched first; one that cannot be read is left
+    out, and said in the log once, so its words show from the next one (or in English)."""
+    chain = []
+    for path in files:
+        try:
+            chain.append(_load_file(path))
+        except (OSError, ValueError, UnicodeDecodeError) as e:
+            log.warning("the catalogue %s cannot be read, so its words show from the next one "
+                        "or in English: %s", path, e)
+    for later in chain[1:]:
+        chain[0].add_fallback(later)
+    return chain[0] if chain else None
 
 
 def catalogue(domain: str, language: str) -> gettext.NullTranslations:
@@ -145,13 +182,10 @@ def catalogue(domain: str, language: str) -> gettext.NullTranslations:
     with _lock:
         found = _cache.get(key)
         if found is None:
-            found = gettext.NullTranslations()
             if language != SOURCE_LANGUAGE:
-                chain = [_load_file(p) for p in catalogue_files(domain, language)]
-                if chain:
-                    found = chain[0]
-                    for later in chain[1:]:
-                        found.add_fallback(later)
+                found = _load_chain(catalogue_files(domain, language))
+            if found is None:  # English, or no catalogue: the source's words
+                found = gettext.NullTranslations()
             _cache[key] = found
     return found
 

@@ -62,7 +62,10 @@ def test_the_wheel_carries_the_content_assets_fonts_and_licence(installed):
                  "decisionaid/shipped/vignettes/hope-and-recovery/video.mp4",
                  "decisionaid/shipped/vignettes/_topics.yaml",
                  "decisionaid/shipped/assets/styles/normal.qss",
-                 "decisionaid/shipped/assets/fonts/DejaVuSans.ttf"):
+                 "decisionaid/shipped/assets/fonts/DejaVuSans.ttf",
+                 "decisionaid/i18n/locale/kiosk.pot",
+                 "decisionaid/i18n/locale/es/LC_MESSAGES/kiosk.mo",
+                 "decisionaid/i18n/locale/es/LC_MESSAGES/station.mo"):
         assert file in names, file
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith("decisionaid/shipped/") and ("_tools/" in n or "__pycache__/" in n)
@@ -78,6 +81,17 @@ def test_the_installed_package_reads_its_own_content(installed):
     package, content = where.stdout.split()
     assert Path(package).is_relative_to(installed["site"])
     assert Path(content) == installed["site"] / "decisionaid" / "shipped"
+
+
+def test_the_installed_kiosk_speaks_spanish_from_compiled_catalogues(installed):
+    """The wheel's catalogues are compiled at build, so the kiosk reads them without Babel."""
+    said = _run([installed["python"], "-c",
+                 "import sys; from decisionaid.ui.common.strings import t, tn; "
+                 "print(t('welcome_title', 'es')); print(tn('station_count_visit', 2, 'es')); "
+                 "print('babel' in sys.modules)"],
+                cwd=installed["home"], env=installed["env"])
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.split("\n")[:3] == ["Te damos la bienvenida", "2 visitas", "False"]
 
 
 def test_check_passes_from_the_installed_wheel(installed):

@@ -85,5 +85,9 @@ def test_known_language_codes_are_accepted(tmp_path):
     from decisionaid.config import load_config
 
     config = tmp_path / "site.toml"
-    config.write_text('languages = ["es", "en", "vi", "fil"]\n', encoding="utf-8")
+    for lang in ("vi", "fil"):  # a language is files: its kiosk words in the content folder
+        words = tmp_path / "locale" / lang / "LC_MESSAGES" / "kiosk.po"
+        words.parent.mkdir(parents=True)
+        words.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n')
+    config.write_text('languages = ["es", "en", "vi", "fil"]\ncontent_dir = "."\n', encoding="utf-8")
     assert load_config(config).languages == ("es", "en", "vi", "fil")

@@ -13,8 +13,8 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QVBoxLayout, QWidget
 
+from decisionaid.i18n import language_name
 from decisionaid.ui.common.roles import as_radio
-from decisionaid.ui.common.strings import LANGUAGE_NAMES
 from decisionaid.ui.common.theme import Theme
 
 CHOSEN, NOT_CHOSEN = "\u25c9", "\u25cb"
@@ -24,7 +24,7 @@ def names_of(languages: tuple[str, ...], between: str = " / ") -> str:
     """What the top bar's button says: every language's own name ("English / Español"), so a
     person who reads only one of them finds it, whichever language the screen is in. On the
     button they stand one above the other (``between="\n"``): a narrower button."""
-    return between.join(LANGUAGE_NAMES.get(code, code) for code in languages)
+    return between.join(language_name(code) for code in languages)
 
 
 class LanguageChoice(QWidget):
@@ -50,7 +50,7 @@ class LanguageChoice(QWidget):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
         for code in languages:
-            name = LANGUAGE_NAMES.get(code, code)
+            name = language_name(code)
             b = QPushButton(f"{CHOSEN if code == current else NOT_CHOSEN}  {name}")
             b.setObjectName(f"lang_{code}")
             b.setProperty("role", "lang")

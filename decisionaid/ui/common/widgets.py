@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid import i18n
 from decisionaid.content import emphasis
 from decisionaid.ui.common.speech import clean_spoken
 from decisionaid.ui.common.strings import t
@@ -477,9 +478,14 @@ class NavBar(QWidget):
 
 
 def wording_arrow(key: str, left: bool = False) -> Wording:
-    if left:
-        return lambda language: "\u25c0  " + t(key, language)
-    return lambda language: t(key, language) + "  \u25b6"
+    """The words of ``key`` with an arrow pointing the way the button goes: Back's at the
+    start, Next's at the end; in a right-to-left language, where Back is on the right, they
+    point the other way."""
+    def worded(language: str) -> str:
+        back, forward = ("\u25b6", "\u25c0") if i18n.is_right_to_left(language) \
+            else ("\u25c0", "\u25b6")
+        return f"{back}  {t(key, language)}" if left else f"{t(key, language)}  {forward}"
+    return worded
 
 
 # Buttons that only move about the screen or read it: "Read to me" does not read them out.

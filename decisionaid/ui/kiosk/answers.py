@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content import emphasis
-from decisionaid.content.model import YESNO_LABELS, Item, text_in
+from decisionaid.content.model import Item, text_in, yesno_labels
 from decisionaid.ui.common.keyboard import Keyboard, keep_cursor
 from decisionaid.ui.common.roles import as_radio
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import ContentLabel, label, repolish, sentences
 
@@ -375,7 +375,7 @@ class YesNoAnswer(_OptionsAnswer):
 
     def _options(self):
         def labels(lang: str) -> tuple[str, str]:
-            return YESNO_LABELS.get(lang, YESNO_LABELS["en"])
+            return yesno_labels(lang)
 
         return [(True, lambda lang: labels(lang)[0]), (False, lambda lang: labels(lang)[1])]
 
@@ -444,7 +444,7 @@ class TextAnswer(AnswerWidget):
             self.box.blockSignals(False)
             text = self.box.toPlainText()
         left = self.item.max_length - len(text)
-        self.left.setText(t("letters_left", self.language, n=left))
+        self.left.setText(tn("letters_left", left, self.language))
         self.left.setVisible(left <= LETTERS_WARNING)
         if text and self.isVisible():
             self._keys_in_view()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from decisionaid.services.clock import Timers
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import button, centred, label, sentences
 from decisionaid.ui.kiosk.overlay_card import OverlayCard
@@ -138,7 +138,7 @@ class StillThere(OverlayCard):
         self.speaker.say(self.spoken_text(), self.language)
 
     def _show_count(self) -> None:
-        self.body.setText(t("still_there_body", self.language, n=self.left))
+        self.body.setText(tn("still_there_body", self.left, self.language))
 
     def _tick(self) -> None:
         self.left -= 1

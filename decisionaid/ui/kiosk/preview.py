@@ -32,8 +32,9 @@ from decisionaid.content.loader import ContentError, check
 from decisionaid.content.model import Content, ItemRef, Questionnaire, Vignette, text_in
 from decisionaid.engine.conditions import holds
 from decisionaid.engine.visit import Screen as EngineScreen
+from decisionaid.i18n import current_language
 from decisionaid.services.clock import Timers
-from decisionaid.ui.common.kiosk_words import PREVIEW_WORDS
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.timers import QtTimers
 
@@ -43,8 +44,9 @@ SETTLE_SECONDS = 0.25
 
 
 def words(key: str) -> str:
-    """The preview's own words (from the one catalogue of the kiosk's words)."""
-    return PREVIEW_WORDS[key]
+    """The preview's own words, for its author: in the language of the terminal it was started
+    from (the station's catalogue, ``station_preview_*``)."""
+    return t(f"station_preview_{key}", current_language())
 
 
 @dataclass

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from decisionaid.content.model import Vignette, text_in
 from decisionaid.engine.visit import Screen as EngineScreen
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import (
+    DECORATIONS,
     NavBar,
     Progress,
     ReadAloud,
     Screen,
-    button,
     content_label,
     label,
     sentences,
@@ -32,6 +32,44 @@ from decisionaid.ui.kiosk.answers import WIDGETS, answer_widget
 # Option buttons made in advance for a fresh screen, so the first questions of a visit do
 # not wait for them (the shipped scales have five options, the longest lists eight).
 RESERVE = {"scale": 5, "choice": 6, "multi": 8, "yesno": 2}
+
+
+class StoryButton(QPushButton):
+    """"▶  Watch the video: TITLE", its words wrapped onto a second line where a language
+    needs more room than the screen has (a button's own text never wraps)."""
+
+    MARGIN = 12
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(self.MARGIN, self.MARGIN // 2, self.MARGIN, self.MARGIN // 2)
+        layout.addWidget(self.words)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:
+        # The words are the label's: the button draws none of its own (text() is "").
+        self.words.setText(text)
+        self.setAccessibleName(text.strip(DECORATIONS))
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        inner = self.words.heightForWidth(width - 2 * self.MARGIN)
+        return max(self.minimumHeight(), super().sizeHint().height(), inner + self.MARGIN + 8)
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(self.heightForWidth(max(self.width(), hint.width())))
+        return hint
 
 
 class QuestionScreen(Screen):
@@ -134,7 +172,7 @@ class QuestionScreen(Screen):
             b.deleteLater()
         self.story_buttons = {}
         for vignette in stories:
-            b = button("", name=f"story_{vignette.id}")
+            b = StoryButton(f"story_{vignette.id}")
             self.worded(b, lambda lang, v=vignette: f"\u25b6  {t('watch', lang)}: {text_in(v.title, lang)}")
             b.clicked.connect(lambda _=False, vid=vignette.id: self.watch.emit(vid))
             self.story_buttons[vignette.id] = b

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content.model import Content, Vignette, text_in
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 
 
 def tr(key: str, language: str) -> str:
@@ -38,7 +38,7 @@ def how_long(seconds: int, language: str) -> str:
     if seconds < 60:
         return tr("under_minute", language)
     minutes = round(seconds / 60)
-    return tr("one_minute", language) if minutes == 1 else tr("minutes", language).format(n=minutes)
+    return tn("stories_minutes", minutes, language)
 
 
 def arrange(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy
 
+from decisionaid.i18n import language_name
 from decisionaid.ui.common.roles import as_radio
-from decisionaid.ui.common.strings import LANGUAGE_NAMES
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.widgets import (
     ReadAloud,
@@ -109,7 +109,7 @@ class WelcomeScreen(Screen):
         for code, b in self.language_buttons.items():
             b.setChecked(code == language)
             mark = "\u25c9" if code == language else "\u25cb"
-            show_words(b, f"{mark}  {LANGUAGE_NAMES.get(code, code)}")
+            show_words(b, f"{mark}  {language_name(code)}")
 
     def spoken_text(self) -> str:
         return sentences(list((self.title.text(), self.body.text(), self.returning_button.text(), self.first_button.text())))

@@ -29,6 +29,7 @@ from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.common.timers import QtTimers
 from decisionaid.ui.common.top_bar import TopBar
 from decisionaid.ui.common.widgets import label
+from decisionaid.ui.common.writing_direction import follow_language
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
 from decisionaid.ui.kiosk.screen_stack import ScreenStack
 from decisionaid.ui.kiosk.session import KioskServices
@@ -118,6 +119,7 @@ class KioskWindow(QWidget):
         self.times = times or KioskTimes.for_timeout(self.config.idle_timeout_s)
         self.player_factory = player_factory  # may come later, with the services
         self.language = self.languages[0]
+        follow_language(self.language)
         # What comes next is the flow's to say (Qt-free, services/kiosk_flow.py).
         self.flow: KioskFlow | None = self._make_flow(services)
         # The screens' helpers use the window only as a KioskHost (ui/kiosk/host.py).
@@ -296,6 +298,7 @@ class KioskWindow(QWidget):
         if self.flow is not None:
             self.flow.reset()
         self.language = self.languages[0]
+        follow_language(self.language)
         self.drop_pool()
         if self.theme != self.default_theme:
             self.set_theme(self.default_theme)
@@ -319,6 +322,7 @@ class KioskWindow(QWidget):
         if language not in self.languages:
             return
         self.language = language
+        follow_language(language)  # mirrored for a right-to-left language, before the words
         if self.flow is not None:
             self.flow.set_language(language)
         if self.screen is not None:

@@ -28,7 +28,7 @@ from decisionaid.services.export import ExportResult
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, PurgeResult
 from decisionaid.services.staff import StaffMember
 from decisionaid.storage.database import describe
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.common import (
     day,
     in_background,
@@ -46,7 +46,7 @@ CONFIRM_WORD = "DELETE"  # typed to purge fewer than SAFE_MINIMUM_DAYS days
 
 def _count(n: int, thing: str, language: str) -> str:
     """``n`` visits, answers, flags, views or reviews, in words."""
-    return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=f"{n:,}")
+    return tn(f"station_count_{thing}", n, language, n=f"{n:,}")
 
 
 class AdminScreen(QWidget):
@@ -192,7 +192,7 @@ class AdminScreen(QWidget):
         lang = self.services.language
         if result.errors:
             lines = [str(e) for e in result.errors[:10]]
-            self.content_status.setText(t("station_content_problems", lang, n=len(result.errors),
+            self.content_status.setText(tn("station_content_problems", len(result.errors), lang,
                                           lines="\n".join(lines)))
             self.content_status.setStyleSheet("color: #b00020;")
         else:

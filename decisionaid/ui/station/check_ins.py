@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
 from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG
 from decisionaid.ui.station.services import PeerServices
@@ -109,8 +109,7 @@ class CheckInsPanel(QFrame):
                 self.rows[item.id] = row
                 self.list.insertWidget(position, row)
         n = len(found)
-        self.title.setText(t("station_please_ask_title_one", lang) if n == 1
-                           else t("station_please_ask_title_many", lang, n=n))
+        self.title.setText(tn("station_please_ask_title", n, lang))
         self.setVisible(bool(found))
         new = ids - self._seen
         self._seen |= ids

@@ -28,7 +28,7 @@ from decisionaid.services.desk import Desk, ReportLine
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
 from decisionaid.ui.common.preview import pdf_preview
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.common import (
     clock_time,
     day_and_time,
@@ -50,8 +50,8 @@ PAGE_PX = 816
 
 
 def counted(thing: str, n: int, language: str) -> str:
-    """"1 report", "2 reports" (and the same in Spanish)."""
-    return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=n)
+    """"1 report", "2 reports": the form the language uses for ``n``."""
+    return tn(f"station_count_{thing}", n, language)
 
 
 def who_words(identity: Identifiers, language: str) -> str:
@@ -77,8 +77,7 @@ def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0)
         parts.append(t("station_please_ask", language) if please_ask == 1
                      else t("station_please_ask_n", language, n=please_ask))
     if concerns:
-        parts.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", language,
-                       n=concerns))
+        parts.append(tn("station_concern", concerns, language))
     return ", ".join(parts) or t("station_no_alerts", language)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.help import TALK_NOW, HelpRequests, OpenHelpRequest
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.common.strings import STRINGS, t
+from decisionaid.ui.common.strings import STRINGS, t, tn
 from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
 from decisionaid.ui.station.polled import PolledPanel
 from decisionaid.ui.station.services import PeerServices
@@ -95,7 +95,7 @@ class HelpRequestsPanel(PolledPanel):
                 self.rows[request.id] = row
                 self.list.insertWidget(position, row)
         n = len(found)
-        self.title.setText(t("station_help_one", lang) if n == 1 else t("station_help_many", lang, n=n))
+        self.title.setText(tn("station_help", n, lang))
         self.setVisible(bool(found))
         new = ids - self._seen
         self._seen |= ids

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.charts import LineChart
 from decisionaid.ui.station.common import (
     day,
@@ -186,7 +186,7 @@ class PersonScreen(QWidget):
             flags = ", ".join(
                 ([t("station_open_safety", lang, n=v.open_safety_flags)] if v.open_safety_flags
                  else [])
-                + ([t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang, n=concerns)]
+                + ([tn("station_concern", concerns, lang)]
                    if concerns else []))
             self.rows.append([day_and_time(v.started_at, lang),
                               state_words(v.state, v.printed_at is not None, lang), flags])

@@ -24,7 +24,8 @@ from decisionaid import i18n
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
+from decisionaid.ui.common.writing_direction import follow_language
 from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
 from decisionaid.ui.station.common import in_background, message_label, show_message
@@ -276,6 +277,7 @@ class PeerStation(QMainWindow):
         # that opened the station in its place goes on as it was).
         self._messages_language = i18n.current_language()
         services.speak_to(None)  # the sign-in screen is in the site's first language
+        follow_language(services.language)
         self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
         look.apply(self)
         # 1280×820 where there is room; never more than the screen leaves free, so the status
@@ -331,6 +333,7 @@ class PeerStation(QMainWindow):
     def _open_workspace(self, member: StaffMember) -> Workspace:
         # Every screen of the workspace, and the services' messages, in the member's language.
         self.services.speak_to(member)
+        follow_language(self.services.language)
         self.workspace = Workspace(self.services, member)
         self.workspace.sign_out.connect(lambda: self.end_session("asked"))
         self.workspace.language_changed.connect(self.change_language)
@@ -379,8 +382,9 @@ class PeerStation(QMainWindow):
         workspace.deleteLater()
         s.speak_to(None)  # the sign-in screen, and its messages, in the site's first language
         minutes = max(1, s.idle_ms // 60000)
+        follow_language(s.language)
         self.sign_in.reset(
-            t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle"
+            tn("station_signed_out_idle", minutes, s.language) if reason == "idle"
             else t("station_signed_out_account", s.language) if reason == "account" else "")
         self.setWindowTitle(t("station_title", s.language, site=s.config.site_name))
         self.stack.setCurrentWidget(self.sign_in)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from decisionaid.services import reads
 from decisionaid.services.peer_queries import Board, OpenSafetyFlag
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.common.strings import t
+from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.appointments import AppointmentsPanel
 from decisionaid.ui.station.check_ins import CheckInsPanel
 from decisionaid.ui.station.common import (
@@ -227,8 +227,7 @@ class TodayScreen(PolledPanel):
         lang = self.services.language
         n = len(board.lines)
         self.updated.setText(t("station_board_updated_n", lang, day=today_words(now, lang),
-                               visits=t(f"station_count_visit_{'one' if n == 1 else 'many'}",
-                                        lang, n=n),
+                               visits=tn("station_count_visit", n, lang),
                                time=clock_time(now)))
         self._show_safety(board.safety)
         self.check_ins.show_items(board.check_ins)
@@ -249,8 +248,7 @@ class TodayScreen(PolledPanel):
                 flags.append(t("station_please_ask_n", lang, n=asks[v.id]))
             concerns = v.open_flags - v.open_safety_flags
             if concerns:
-                flags.append(t(f"station_concern_{'one' if concerns == 1 else 'many'}", lang,
-                               n=concerns))
+                flags.append(tn("station_concern", concerns, lang))
             status = state_words(v.state, v.printed_at is not None, lang)
             who = scheduled.get(v.id) or v.first_name or t("station_guest", lang)
             rows.append([clock_time(v.started_at), who, status,
@@ -292,8 +290,7 @@ class TodayScreen(PolledPanel):
         n = len(by_visit)
         lang = self.services.language
         self.banner_title.setText(
-            t("station_safety_banner_one", lang) if n == 1
-            else t("station_safety_banner_many", lang, n=n))
+            tn("station_safety_banner", n, lang))
         self.banner.setVisible(bool(flags))
         # As tall as its lines (up to the cap): no band of empty red under one person.
         rows = self.banner_scroll.widget()
