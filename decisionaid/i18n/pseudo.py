@@ -5,7 +5,8 @@ before a translator starts.
 the brackets was never looked up in a catalogue (written in the code, or a missing key), a word
 cut short lost its closing ``⟧`` (the screen has no room for a longer language). ``qpr`` is the
 same right to left, in Hebrew letters, with ``language_direction`` "rtl": every screen must come
-out mirrored. Both codes are in ISO 639's range for local use, never a real language, and the
+out mirrored. ``qpr`` is not lengthened (as Android's right-to-left pseudo-locale is not): it
+tests direction, and ``qps`` tests length; Hebrew and Arabic run shorter than English. Both codes are in ISO 639's range for local use, never a real language, and the
 configuration accepts them (``decisionaid.config.LANGUAGE_CODES``).
 
     python -m decisionaid.i18n.pseudo OUT [--content FOLDER]
@@ -50,7 +51,8 @@ _KEPT = re.compile(r"\{\{|\}\}|\{[^{}]*\}|<[^<>]+>|&#?\w+;|\n")
 
 
 def pseudo_text(text: str, language: str = ACCENTED) -> str:
-    """``text`` in the pseudo-locale: letters changed, 40% longer, between ``⟦ ⟧``."""
+    """``text`` in the pseudo-locale: letters changed, between ``⟦ ⟧``, and in ``qps`` 40%
+    longer."""
     table = _HEBREW if language == RIGHT_TO_LEFT else _ACCENTS
     pieces, at = [], 0
     for kept in _KEPT.finditer(text):
@@ -58,6 +60,8 @@ def pseudo_text(text: str, language: str = ACCENTED) -> str:
         pieces.append(kept.group())
         at = kept.end()
     pieces.append(text[at:].translate(table))
+    if language == RIGHT_TO_LEFT:  # direction, not length: that is the longer locale's test
+        return f"{OPEN}{''.join(pieces)}{CLOSE}"
     visible = len(_KEPT.sub("", text))
     extra = max(1, math.ceil(visible * LENGTHEN) - 2)  # the brackets count towards it
     # In words of at most five, so a longer text still wraps where a translation would.

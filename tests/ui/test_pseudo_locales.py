@@ -108,12 +108,16 @@ def test_a_longer_language_is_read_whole_on_every_kiosk_screen(qapp, shipped_con
     assert demo.cut_off == [], "\n".join(demo.cut_off)
 
 
-def test_a_right_to_left_language_mirrors_the_kiosk(qapp, shipped_config, in_pseudo_site):
+@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_right_to_left_language_mirrors_the_kiosk(qapp, shipped_config, in_pseudo_site,
+                                                     width, height):
     """Chosen at welcome, a right-to-left language lays every screen out mirrored (Next on the
-    left of Back); the next person, in English, has the screens the usual way round."""
+    left of Back), every word from the catalogues and nothing cut off at the largest text; the
+    next person, in English, has the screens the usual way round."""
     config = replace(shipped_config, content_dir=in_pseudo_site, languages=("en", RIGHT_TO_LEFT))
-    demo = PseudoDemo(config, RIGHT_TO_LEFT, seed=0, theme=Theme(), hasher=PinHasher.fast(),
-                      size=(1280, 800))
+    theme = Theme(text_size="largest", scale=screen_scale(height, width))
+    demo = PseudoDemo(config, RIGHT_TO_LEFT, seed=0, theme=theme, hasher=PinHasher.fast(),
+                      size=(width, height))
     mirrored: list[bool] = []
 
     def look(name: str) -> None:
