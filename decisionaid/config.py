@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 
+from decisionaid import i18n
 from decisionaid.errors import ConfigError
 from decisionaid.health_record import HealthRecordSettings
 from decisionaid.health_record import parse as parse_health_record
@@ -49,8 +50,6 @@ ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
 tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 ast ceb chr ckb fil haw hmn kea mfe nah yue
 """.split())  # noqa: SIM905 (a block of codes reads better than a list of quoted ones)
-# The languages the one-page report is written in (decisionaid/report/templates/LANG/).
-REPORT_LANGUAGES = ("en", "es")
 KNOWN_KEYS = {
     "site_name",
     "languages",
@@ -211,7 +210,8 @@ class Config:
         """The language the report is printed in for the prescriber."""
         if self.report_language:
             return self.report_language
-        return self.languages[0] if self.languages[0] in REPORT_LANGUAGES else "en"
+        first = self.languages[0]
+        return first if first in report_languages(self.content_dir) else i18n.SOURCE_LANGUAGE
 
     @property
     def vignettes_dir(self) -> Path:
@@ -370,13 +370,8 @@ def _parse(raw: dict, source: Path | None) -> Config:
             raise ConfigError(f"{where}backup_keep must be a whole number from 1 to 365, not {n!r}")
         values["backup_keep"] = n
     if "report_language" in raw:
-        lang = raw["report_language"]
-        if lang not in REPORT_LANGUAGES:
-            raise ConfigError(
-                f"{where}report_language must be one of {', '.join(REPORT_LANGUAGES)} "
-                f"(the languages the report is written in), not {lang!r}"
-            )
-        values["report_language"] = lang
+        values["report_language"] = _report_language(
+            raw["report_language"], values.get("content_dir", PROJECT_ROOT), where)
     if "closing_time" in raw:
         values["closing_time"] = _closing_time(raw["closing_time"], where)
     if "voices" in raw:
@@ -398,6 +393,28 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if missing:
             raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
     return config
+
+
+def report_languages(content_dir: Path = PROJECT_ROOT) -> list[str]:
+    """The languages the one-page report can be written in: English and every language with a
+    ``report`` catalogue, the site's (``locale/`` in its content folder) or a shipped one. Read
+    from the folders, not from the catalogues a running program has set (the configuration is
+    read first)."""
+    return i18n.languages_with_catalogues("report", extra_dirs=[content_dir / "locale"])
+
+
+def _report_language(lang: object, content_dir: Path, where: str) -> str:
+    available = report_languages(content_dir)
+    if isinstance(lang, str) and lang in available:
+        return lang
+    if not isinstance(lang, str) or lang not in LANGUAGE_CODES:
+        raise ConfigError(f"{where}report_language must be one of {', '.join(available)} (the "
+                          f"languages the report is written in), not {lang!r}")
+    po = content_dir / "locale" / lang / "LC_MESSAGES" / "report.po"
+    pot = i18n.PACKAGE_LOCALE_DIR / "report.pot"
+    raise ConfigError(f"{where}report_language must be one of {', '.join(available)} (the "
+                      f"languages the report is written in), not {lang!r}: to print it in "
+                      f"{lang!r}, add {po}, translated from {pot}")
 
 
 def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:
