@@ -20,8 +20,9 @@ def register(subparsers) -> None:
             "questionnaire file (anywhere: one outside a content folder is checked on its own "
             "with the _answer-sets.yaml beside it, or, with none there, as part of the "
             "configured content in place of its file of the same name), a vignette folder, or a folder holding "
-            "questionnaires/ and/or vignettes/ (default: the configured content). Texts that read above the site's reading_targets, and "
-            "decision topics whose stories all lean one way, are warnings (see "
+            "questionnaires/ and/or vignettes/ (default: the configured content). Texts that read above the site's reading_targets, "
+            "decision topics whose stories all lean one way, and characters the printed report's font "
+            "cannot draw are warnings (see "
             "docs/content-format.md). Finding nothing to check is an error."
         ),
     )
@@ -104,7 +105,14 @@ def run(args: argparse.Namespace) -> int:
             # Never "OK" about nothing: say what was looked at and found empty.
             errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
         errors.extend(str(e) for e in result.errors)
-        for warning in result.warnings:
+        found = list(result.warnings)
+        if whole and not result.errors:
+            # The report's font against each language's texts and report catalogue (ReportLab
+            # only imported for a whole content folder).
+            from decisionaid.report.font_check import font_warnings
+
+            found += font_warnings(root, (*config.languages, config.report_lang))
+        for warning in found:
             reading = "reads at" in warning.message
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
