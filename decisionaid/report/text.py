@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -69,6 +70,7 @@ def _safe(value: object) -> object:
     return Markup(text)
 
 
+@lru_cache(maxsize=2048)  # a page's few hundred words, rendered many times while it is fitted
 def _markup(translation: str) -> Markup:
     """A translation as paragraph markup: printable, and ``&``, ``<``, ``>`` escaped (a
     catalogue holds words, never markup: the templates keep the bold and the colours)."""
@@ -78,7 +80,11 @@ def _markup(translation: str) -> Markup:
 
 def _fill(translation: str, values: dict[str, object]) -> Markup:
     # Always a format string, as Jinja's "newstyle" gettext: "%%" is a percent sign.
-    return _markup(translation) % {name: _safe(value) for name, value in values.items()}
+    text = _markup(translation)
+    if not values and "%" not in text:
+        return text
+    # Every value is made safe first (escaped Markup, or a number), so plain formatting is.
+    return Markup(str.__mod__(text, {name: _safe(value) for name, value in values.items()}))
 
 
 # --- the words Python writes: months, dates, language names ----------------------------------
@@ -205,7 +211,8 @@ def _translators(t: gettext.NullTranslations) -> dict[str, Callable[..., Markup]
         values.setdefault("num", num)
         return _fill(t.npgettext(context, singular, plural, num), values)
 
-    return {"gettext": gettext_, "ngettext": ngettext_, "pgettext": pgettext_,
+    # "_" is gettext itself: the extension's own "_" looks "gettext" up again on every call.
+    return {"gettext": gettext_, "_": gettext_, "ngettext": ngettext_, "pgettext": pgettext_,
             "npgettext": npgettext_}
 
 
