@@ -78,13 +78,20 @@ def _markup(translation: str) -> Markup:
     return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _fill(translation: str, values: dict[str, object]) -> Markup:
+def _fill(translation: str, values: dict[str, object], source: str) -> Markup:
+    """``translation`` with ``values`` put in; the English ``source`` when the translation
+    names a value the page does not have (a slip in a clinic's catalogue must not stop a
+    page from printing)."""
     # Always a format string, as Jinja's "newstyle" gettext: "%%" is a percent sign.
     text = _markup(translation)
     if not values and "%" not in text:
         return text
     # Every value is made safe first (escaped Markup, or a number), so plain formatting is.
-    return Markup(str.__mod__(text, {name: _safe(value) for name, value in values.items()}))
+    safe = {name: _safe(value) for name, value in values.items()}
+    try:
+        return Markup(str.__mod__(text, safe))
+    except (KeyError, ValueError, TypeError):
+        return Markup(str.__mod__(_markup(source), safe))
 
 
 # --- the words Python writes: months, dates, language names ----------------------------------
@@ -142,6 +149,15 @@ def _cldr_language_name(code: str, language: str) -> str | None:
         return None
 
 
+def _format_or(translated: str, source: str) -> str:
+    """A date format as translated, or the English one if it names something else."""
+    try:
+        translated % {"month": "", "day": 1, "year": 2000}
+    except (KeyError, ValueError, TypeError):
+        return source
+    return translated
+
+
 class _Words:
     """The words of one report language that are not in a template: months, dates, language
     names."""
@@ -152,9 +168,11 @@ class _Words:
         self.months = _months(t)
         self.short_months = _short_months(t)
         # Translators: a date written out in full, e.g. "April 8, 2025". Keep the three names.
-        self.long_format = t.pgettext("date", "%(month)s %(day)s, %(year)s")
+        self.long_format = _format_or(t.pgettext("date", "%(month)s %(day)s, %(year)s"),
+                                      "%(month)s %(day)s, %(year)s")
         # Translators: a short date in the trend table, e.g. "Apr 8". Keep the two names.
-        self.short_format = t.pgettext("date, short", "%(month)s %(day)s")
+        self.short_format = _format_or(t.pgettext("date, short", "%(month)s %(day)s"),
+                                       "%(month)s %(day)s")
         self.names = _language_names(t)
         self._found: dict[str, str] = {}
 
@@ -197,19 +215,20 @@ def _translators(t: gettext.NullTranslations) -> dict[str, Callable[..., Markup]
     (Jinja's "newstyle": values by name, ``%(name)s`` in the message, ``num`` the count)."""
 
     def gettext_(message: str, /, **values: object) -> Markup:
-        return _fill(t.gettext(message), values)
+        return _fill(t.gettext(message), values, message)
 
     def ngettext_(singular: str, plural: str, num: int, /, **values: object) -> Markup:
         values.setdefault("num", num)
-        return _fill(t.ngettext(singular, plural, num), values)
+        return _fill(t.ngettext(singular, plural, num), values, singular if num == 1 else plural)
 
     def pgettext_(context: str, message: str, /, **values: object) -> Markup:
-        return _fill(t.pgettext(context, message), values)
+        return _fill(t.pgettext(context, message), values, message)
 
     def npgettext_(context: str, singular: str, plural: str, num: int, /,
                    **values: object) -> Markup:
         values.setdefault("num", num)
-        return _fill(t.npgettext(context, singular, plural, num), values)
+        return _fill(t.npgettext(context, singular, plural, num), values,
+                     singular if num == 1 else plural)
 
     # "_" is gettext itself: the extension's own "_" looks "gettext" up again on every call.
     return {"gettext": gettext_, "_": gettext_, "ngettext": ngettext_, "pgettext": pgettext_,

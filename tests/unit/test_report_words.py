@@ -297,6 +297,16 @@ def test_a_clinics_catalogue_overrides_the_shipped_one_word_by_word(content, sit
     assert lines("header", data)[2] == ("subtitle", "Mi informe para la consulta de hoy, en mis propias palabras")
 
 
+def test_a_translation_naming_a_value_the_page_lacks_prints_the_english(content, site_locale):
+    _write(site_locale, "es", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                              'msgid "Visit %(number)s"\nmsgstr "Visita %(numero)s"\n\n'
+                              'msgctxt "date"\nmsgid "%(month)s %(day)s, %(year)s"\n'
+                              'msgstr "%(dia)s de %(month)s"\n')
+    data = build_report_data(sample_report_input(content, "es"), SITE, content)
+    text = page_text(render_report(data))
+    assert "abril 8, 2025 · Visit 4" in text  # the English format and words, Spanish months
+
+
 def test_pages_in_two_languages_can_be_written_at_once(content):
     english = build_report_data(person_report_input(content, MARISOL), SITE, content, "en")
     spanish = replace(english, language="es")
