@@ -168,11 +168,11 @@ class _Words:
         self.months = _months(t)
         self.short_months = _short_months(t)
         # Translators: a date written out in full, e.g. "April 8, 2025". Keep the three names.
-        self.long_format = _format_or(t.pgettext("date", "%(month)s %(day)s, %(year)s"),
-                                      "%(month)s %(day)s, %(year)s")
+        long_format = t.pgettext("date", "%(month)s %(day)s, %(year)s")
         # Translators: a short date in the trend table, e.g. "Apr 8". Keep the two names.
-        self.short_format = _format_or(t.pgettext("date, short", "%(month)s %(day)s"),
-                                       "%(month)s %(day)s")
+        short_format = t.pgettext("date, short", "%(month)s %(day)s")
+        self.long_format = _format_or(long_format, "%(month)s %(day)s, %(year)s")
+        self.short_format = _format_or(short_format, "%(month)s %(day)s")
         self.names = _language_names(t)
         self._found: dict[str, str] = {}
 
