@@ -105,14 +105,7 @@ def run(args: argparse.Namespace) -> int:
             # Never "OK" about nothing: say what was looked at and found empty.
             errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
         errors.extend(str(e) for e in result.errors)
-        found = list(result.warnings)
-        if whole and not result.errors:
-            # The report's font against each language's texts and report catalogue (ReportLab
-            # only imported for a whole content folder).
-            from decisionaid.report.font_check import font_warnings
-
-            found += font_warnings(root, (*config.languages, config.report_lang))
-        for warning in found:
+        for warning in result.warnings:
             reading = "reads at" in warning.message
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
@@ -120,6 +113,15 @@ def run(args: argparse.Namespace) -> int:
         totals[1] += result.items
         totals[2] += result.vignettes
         totals[3] += result.other_files
+    roots = [root for root, whole in map(_root_of, paths) if whole]
+    if roots and not errors:
+        # The report's font against each language's texts and report catalogue (ReportLab is
+        # imported only here).
+        from decisionaid.report.font_check import font_warnings
+
+        for root in roots:
+            for warning in font_warnings(root, (*config.languages, config.report_lang)):
+                (errors if args.strict else warnings).append(str(warning))
     for line in dict.fromkeys(warnings):
         print(f"{line} (warning)")
     if errors:
