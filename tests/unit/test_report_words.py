@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pdfplumber
+import pypdf
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -184,6 +185,14 @@ def test_every_month_is_named_in_both_languages(spanish):
         data = replace(spanish, visit_date=date(2025, number, 9))
         assert lines("footer", data)[0][1].endswith(f" · 9 de {es} de 2025")
         assert lines("footer", replace(data, language="en"))[0][1].endswith(f" · {en} 9, 2025")
+
+
+def test_the_pdfs_title_is_in_the_reports_language(spanish):
+    def title(data) -> str:
+        return pypdf.PdfReader(io.BytesIO(render_report(data))).metadata.title
+
+    assert title(spanish) == "Riverside · informe de la visita"
+    assert title(replace(spanish, language="en")) == "Riverside · visit report"
 
 
 def test_a_language_the_catalogue_does_not_name_is_named_from_cldr(spanish):
