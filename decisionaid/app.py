@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from decisionaid.config import Config, load_config
 from decisionaid.config import log_file as configured_log_file
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.log_privacy import PrivateFormatter
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load only when the app is opened
@@ -132,17 +133,22 @@ def _log_to_stderr(path: Path, error: OSError) -> logging.Handler:
     in one line and keep the warnings on stderr (the journal, for the kiosk). A data folder
     that cannot be made at all is one line that names it."""
     if path.is_symlink():
-        print(f"decisionaid: the log file {path} is a symbolic link, which is not followed: "
-              "remove it; warnings go to the screen (or the journal) meanwhile", file=sys.stderr)
+        print(_("decisionaid: the log file {path} is a symbolic link, which is not followed: "
+                "remove it; warnings go to the screen (or the journal) meanwhile", path=path),
+              file=sys.stderr)
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
         handler.setFormatter(PrivateFormatter("decisionaid: %(levelname)s: %(message)s"))
         return handler
     xdg = os.environ.get("XDG_DATA_HOME")
-    raise UserError(f"cannot make the log folder {path.parent} ({error.strerror or error}): "
-                    "the data folder must be one this account can write"
-                    + (f"; XDG_DATA_HOME is {xdg}: set it to such a folder, or unset it"
-                       if xdg else "")) from None
+    reason = error.strerror or error
+    if xdg:
+        raise UserError(_("cannot make the log folder {folder} ({reason}): the data folder must "
+                          "be one this account can write; XDG_DATA_HOME is {xdg}: set it to such "
+                          "a folder, or unset it", folder=path.parent, reason=reason, xdg=xdg)
+                        ) from None
+    raise UserError(_("cannot make the log folder {folder} ({reason}): the data folder must be "
+                      "one this account can write", folder=path.parent, reason=reason)) from None
 
 
 def stop_logging() -> None:
@@ -164,7 +170,8 @@ def _log_uncaught(kind, error, tb) -> None:
         sys.__excepthook__(kind, error, tb)
         return
     log.critical("unexpected error", exc_info=(kind, error, tb))
-    print(f"decisionaid: unexpected error ({kind.__name__}); the details are in {log_file()}",
+    print(_("decisionaid: unexpected error ({kind}); the details are in {log_file}",
+            kind=kind.__name__, log_file=log_file()),
           file=sys.stderr)
 
 
@@ -174,8 +181,8 @@ def _log_uncaught_in_thread(args) -> None:
     name = args.thread.name if args.thread else "?"
     log.critical("unexpected error in thread %s", name,
                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
-    print(f"decisionaid: unexpected error ({args.exc_type.__name__}); the details are in "
-          f"{log_file()}", file=sys.stderr)
+    print(_("decisionaid: unexpected error ({kind}); the details are in {log_file}",
+            kind=args.exc_type.__name__, log_file=log_file()), file=sys.stderr)
 
 
 @dataclass
@@ -241,7 +248,8 @@ class App:
         from decisionaid.config import data_dir
         from decisionaid.services.help_outbox import FILE_NAME, HelpOutbox
 
-        outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock)
+        outbox = HelpOutbox(data_dir() / FILE_NAME, self.help, self.visits, clock=self.clock,
+                            key=self.config.db_key)
         self.visits.outbox = outbox
         return outbox
 
@@ -307,7 +315,8 @@ def load_site_content(config: Config) -> Content:
     try:
         return load_content(config.content_dir, config.languages)
     except ContentErrors as e:
-        raise UserError(f"the content does not pass the check: {e}; run 'decisionaid check'") \
+        raise UserError(_("the content does not pass the check: {error}; run 'decisionaid check'",
+                          error=e)) \
             from None
 
 

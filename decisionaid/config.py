@@ -18,6 +18,7 @@ from decisionaid import i18n
 from decisionaid.errors import ConfigError
 from decisionaid.health_record import HealthRecordSettings
 from decisionaid.health_record import parse as parse_health_record
+from decisionaid.i18n import _
 from decisionaid.resources import shipped_root
 
 APP_NAME = "decisionaid"
@@ -197,13 +198,14 @@ class Config:
         if self.db_key is not None:
             _check_db_key(self.db_key, "db_key")
             if self.plain_database:
-                raise ConfigError("plain_database = true and a database key are both set: "
-                                  "remove plain_database to keep the database encrypted")
+                raise ConfigError(_("plain_database = true and a database key are both set: "
+                                    "remove plain_database to keep the database encrypted"))
         if not self.database_without_tls and (host := network_without_tls(self.database_url)):
             raise ConfigError(
-                f"database_url reaches PostgreSQL at {host} without TLS, so names and answers "
-                "would cross the network readable: add ?sslmode=verify-full (docs/install.md), "
-                "or set database_without_tls = true if this network is trusted on purpose")
+                _("database_url reaches PostgreSQL at {host} without TLS, so names and answers "
+                  "would cross the network readable: add ?sslmode=verify-full (docs/install.md), "
+                  "or set database_without_tls = true if this network is trusted on purpose",
+                  host=host))
 
     @property
     def report_lang(self) -> str:
@@ -242,7 +244,8 @@ def _refuse_control_characters(raw: dict, where: str) -> None:
 
     def walk(name: str, value: object, allow: str) -> None:
         if isinstance(value, str) and (char := _control_character(value, allow)):
-            raise ConfigError(f"{where}{name} holds a control character ({char}); remove it")
+            raise ConfigError(_("{where}{name} holds a control character ({char}); remove it",
+                                where=where, name=name, char=char))
         if isinstance(value, list):
             for entry in value:
                 walk(name, entry, allow)
@@ -263,18 +266,20 @@ def _parse(raw: dict, source: Path | None) -> Config:
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(
-            f"{where}unknown setting '{unknown[0]}'; the settings are: {', '.join(sorted(KNOWN_KEYS))}"
+            _("{where}unknown setting '{unknown}'; the settings are: {settings}",
+              where=where, unknown=unknown[0], settings=', '.join(sorted(KNOWN_KEYS)))
         )
     values: dict = {}
     if "site_name" in raw:
         if not isinstance(raw["site_name"], str) or not raw["site_name"].strip():
-            raise ConfigError(f"{where}site_name must be a non-empty text, e.g. site_name = \"Main St Clinic\"")
+            raise ConfigError(_("{where}site_name must be a non-empty text, e.g. site_name = "
+                                "\"Main St Clinic\"", where=where))
         values["site_name"] = raw["site_name"].strip()
     if "kiosk_name" in raw:
         name = raw["kiosk_name"]
         if not isinstance(name, str) or not name.strip() or len(name.strip()) > 64:
-            raise ConfigError(f"{where}kiosk_name must be a short text (at most 64 characters), "
-                              "e.g. kiosk_name = \"Waiting room, left\"")
+            raise ConfigError(_("{where}kiosk_name must be a short text (at most 64 characters), "
+                                "e.g. kiosk_name = \"Waiting room, left\"", where=where))
         values["kiosk_name"] = name.strip()
     if "languages" in raw:
         langs = raw["languages"]
@@ -283,28 +288,33 @@ def _parse(raw: dict, source: Path | None) -> Config:
             or not langs
             or not all(isinstance(x, str) and x.isalpha() and x.islower() and 2 <= len(x) <= 3 for x in langs)
         ):
-            raise ConfigError(f"{where}languages must be a list of language codes, e.g. languages = [\"en\", \"es\"]")
+            raise ConfigError(_("{where}languages must be a list of language codes, e.g. "
+                                "languages = [\"en\", \"es\"]", where=where))
         if len(set(langs)) != len(langs):
-            raise ConfigError(f"{where}languages lists a language twice")
+            raise ConfigError(_("{where}languages lists a language twice", where=where))
         unknown_code = next((x for x in langs if x not in LANGUAGE_CODES), None)
         if unknown_code is not None:
-            raise ConfigError(f"{where}languages: '{unknown_code}' is not a language code; use "
-                              "ISO 639-1 codes, e.g. languages = [\"en\", \"es\"]")
+            raise ConfigError(_("{where}languages: '{unknown_code}' is not a language code; use "
+                                "ISO 639-1 codes, e.g. languages = [\"en\", \"es\"]",
+                                where=where, unknown_code=unknown_code))
         values["languages"] = tuple(langs)
     if "paper" in raw:
         paper = str(raw["paper"]).lower()
         if paper not in PAPER_SIZES:
-            raise ConfigError(f"{where}paper must be \"letter\" or \"a4\", not {raw['paper']!r}")
+            raise ConfigError(_("{where}paper must be \"letter\" or \"a4\", not {value!r}",
+                                where=where, value=raw['paper']))
         values["paper"] = paper
     if "idle_timeout_s" in raw:
         t = raw["idle_timeout_s"]
         if isinstance(t, bool) or not isinstance(t, int) or not 60 <= t <= 3600:
-            raise ConfigError(f"{where}idle_timeout_s must be a whole number of seconds from 60 to 3600, not {t!r}")
+            raise ConfigError(_("{where}idle_timeout_s must be a whole number of seconds from 60 "
+                                "to 3600, not {t!r}", where=where, t=t))
         values["idle_timeout_s"] = t
     if "peer_idle_timeout_s" in raw:
         t = raw["peer_idle_timeout_s"]
         if isinstance(t, bool) or not isinstance(t, int) or not 60 <= t <= 14400:
-            raise ConfigError(f"{where}peer_idle_timeout_s must be a whole number of seconds from 60 to 14400, not {t!r}")
+            raise ConfigError(_("{where}peer_idle_timeout_s must be a whole number of seconds "
+                                "from 60 to 14400, not {t!r}", where=where, t=t))
         values["peer_idle_timeout_s"] = t
     if "crisis_message" in raw:
         msg = raw["crisis_message"]
@@ -314,8 +324,8 @@ def _parse(raw: dict, source: Path | None) -> Config:
             isinstance(v, str) and v.strip() for v in msg.values()
         ):
             raise ConfigError(
-                f"{where}crisis_message must be a text, or a table of texts by language "
-                "([crisis_message] en = \"…\" es = \"…\")"
+                _("{where}crisis_message must be a text, or a table of texts by language "
+                  "([crisis_message] en = \"…\" es = \"…\")", where=where)
             )
         values["crisis_message"] = {k: v.strip() for k, v in msg.items()}
     if "database_url" in raw:
@@ -325,18 +335,19 @@ def _parse(raw: dict, source: Path | None) -> Config:
     for name in ("plain_database", "database_without_tls"):
         if name in raw:
             if not isinstance(raw[name], bool):
-                raise ConfigError(f"{where}{name} must be true or false, not {raw[name]!r}")
+                raise ConfigError(_("{where}{name} must be true or false, not {value!r}",
+                                    where=where, name=name, value=raw[name]))
             values[name] = raw[name]
     if "db_key_file" in raw:
         if not isinstance(raw["db_key_file"], str) or not raw["db_key_file"].strip():
-            raise ConfigError(f"{where}db_key_file must be a file path in quotes, "
-                              "e.g. db_key_file = \"/etc/decisionaid/db.key\"")
+            raise ConfigError(_("{where}db_key_file must be a file path in quotes, e.g. "
+                                "db_key_file = \"/etc/decisionaid/db.key\"", where=where))
         key_file = Path(raw["db_key_file"]).expanduser()
         values["db_key_file"] = key_file if key_file.is_absolute() or source is None \
             else source.parent / key_file
     if "content_dir" in raw:
         if not isinstance(raw["content_dir"], str):
-            raise ConfigError(f"{where}content_dir must be a folder path in quotes")
+            raise ConfigError(_("{where}content_dir must be a folder path in quotes", where=where))
         path = Path(raw["content_dir"]).expanduser()
         if not path.is_absolute() and source is not None:
             path = source.parent / path
@@ -346,28 +357,32 @@ def _parse(raw: dict, source: Path | None) -> Config:
         if not isinstance(targets, dict) or not all(
             isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 120 for v in targets.values()
         ):
-            raise ConfigError(f"{where}reading_targets must be a table of numbers by language, e.g. "
-                              "[reading_targets] en = 8 es = 60 (a grade for English, an ease for Spanish)")
+            raise ConfigError(_("{where}reading_targets must be a table of numbers by language, "
+                                "e.g. [reading_targets] en = 8 es = 60 (a grade for English, an "
+                                "ease for Spanish)", where=where))
         values["reading_targets"] = {str(k): float(v) for k, v in targets.items()}
     if "reading_level_fails" in raw:
         if not isinstance(raw["reading_level_fails"], bool):
-            raise ConfigError(f"{where}reading_level_fails must be true or false")
+            raise ConfigError(_("{where}reading_level_fails must be true or false", where=where))
         values["reading_level_fails"] = raw["reading_level_fails"]
     if "printer" in raw:
         if not isinstance(raw["printer"], str) or not raw["printer"].strip():
-            raise ConfigError(f"{where}printer must be a print queue name, e.g. printer = \"FrontDesk\"")
+            raise ConfigError(_("{where}printer must be a print queue name, e.g. printer = "
+                                "\"FrontDesk\"", where=where))
         values["printer"] = raw["printer"].strip()
     if "emergency_number" in raw:
         number = raw["emergency_number"]
         if isinstance(number, int) and not isinstance(number, bool):
             number = str(number)
         if not isinstance(number, str) or not number.strip() or len(number) > 20:
-            raise ConfigError(f"{where}emergency_number must be a short phone number in quotes, e.g. emergency_number = \"911\"")
+            raise ConfigError(_("{where}emergency_number must be a short phone number in quotes, "
+                                "e.g. emergency_number = \"911\"", where=where))
         values["emergency_number"] = number.strip()
     if "backup_keep" in raw:
         n = raw["backup_keep"]
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 365:
-            raise ConfigError(f"{where}backup_keep must be a whole number from 1 to 365, not {n!r}")
+            raise ConfigError(_("{where}backup_keep must be a whole number from 1 to 365, not "
+                                "{n!r}", where=where, n=n))
         values["backup_keep"] = n
     if "report_language" in raw:
         values["report_language"] = _report_language(
@@ -380,8 +395,9 @@ def _parse(raw: dict, source: Path | None) -> Config:
         values["health_record"] = parse_health_record(raw["health_record"], where, source)
     if "report_identifiers" in raw:
         if raw["report_identifiers"] not in REPORT_IDENTIFIERS:
-            raise ConfigError(f"{where}report_identifiers must be \"name_dob\" or "
-                              f"\"initials_record\", not {raw['report_identifiers']!r}")
+            raise ConfigError(_("{where}report_identifiers must be \"name_dob\" or "
+                                "\"initials_record\", not {value!r}",
+                                where=where, value=raw['report_identifiers']))
         values["report_identifiers"] = raw["report_identifiers"]
     if "report_trim_order" in raw:
         values["report_trim_order"] = _trim_order(raw["report_trim_order"], where)
@@ -391,7 +407,8 @@ def _parse(raw: dict, source: Path | None) -> Config:
     if config.crisis_message is not None:
         missing = [lang for lang in config.languages if lang not in config.crisis_message]
         if missing:
-            raise ConfigError(f"{where}crisis_message has no text for language '{missing[0]}'")
+            raise ConfigError(_("{where}crisis_message has no text for language '{missing}'",
+                                where=where, missing=missing[0]))
     return config
 
 
@@ -408,13 +425,16 @@ def _report_language(lang: object, content_dir: Path, where: str) -> str:
     if isinstance(lang, str) and lang in available:
         return lang
     if not isinstance(lang, str) or lang not in LANGUAGE_CODES:
-        raise ConfigError(f"{where}report_language must be one of {', '.join(available)} (the "
-                          f"languages the report is written in), not {lang!r}")
+        raise ConfigError(
+            _("{where}report_language must be one of {languages} (the languages the "
+              "report is written in), not {lang!r}",
+              where=where, languages=", ".join(available), lang=lang))
     po = content_dir / "locale" / lang / "LC_MESSAGES" / "report.po"
     pot = i18n.PACKAGE_LOCALE_DIR / "report.pot"
-    raise ConfigError(f"{where}report_language must be one of {', '.join(available)} (the "
-                      f"languages the report is written in), not {lang!r}: to print it in "
-                      f"{lang!r}, add {po}, translated from {pot}")
+    raise ConfigError(
+        _("{where}report_language must be one of {languages} (the languages the report is "
+          "written in), not {lang!r}: to print it in {lang!r}, add {po}, translated from {pot}",
+          where=where, languages=", ".join(available), lang=lang, po=po, pot=pot))
 
 
 def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:
@@ -422,21 +442,23 @@ def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:
     named keep their default."""
     example = 'e.g. [voices] es = ["es-MX", "es-419"]'
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}voices must be a table of languages, {example}")
+        raise ConfigError(_("{where}voices must be a table of languages, {example}",
+                            where=where, example=example))
     voices = dict(DEFAULT_VOICES)
     for language, tags in value.items():
         tags = [tags] if isinstance(tags, str) else tags
         if not isinstance(tags, list) or not tags or not all(
                 isinstance(tag, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag) for tag in tags):
-            raise ConfigError(f"{where}voices.{language} must be a language tag or a list of them, {example}")
+            raise ConfigError(_("{where}voices.{language} must be a language tag or a list of "
+                                "them, {example}", where=where, language=language, example=example))
         voices[language] = tuple(tags)
     return voices
 
 
 def _trim_order(order: object, where: str) -> tuple[str, ...]:
     if (not isinstance(order, list) or sorted(map(str, order)) != sorted(TRIM_PARTS)):
-        raise ConfigError(f"{where}report_trim_order must list each of {', '.join(TRIM_PARTS)} "
-                          "once, the first trimmed first")
+        raise ConfigError(_("{where}report_trim_order must list each of {parts} once, the "
+                            "first trimmed first", where=where, parts=', '.join(TRIM_PARTS)))
     return tuple(order)
 
 
@@ -444,7 +466,8 @@ def _texts(value: object, name: str, where: str) -> tuple[str, ...]:
     value = [value] if isinstance(value, str) else value
     if not isinstance(value, list) or not value or not all(
             isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{where}appointments.{name} must be a text or a list of texts")
+        raise ConfigError(_("{where}appointments.{name} must be a text or a list of texts",
+                            where=where, name=name))
     return tuple(value)
 
 
@@ -453,19 +476,22 @@ def _appointments(raw: object, source: Path | None, where: str) -> AppointmentSe
              "poll_seconds"}
     if not isinstance(raw, dict) or set(raw) - known:
         odd = sorted(set(raw) - known) if isinstance(raw, dict) else ["?"]
-        raise ConfigError(f"{where}[appointments] has an unknown setting '{odd[0]}'; the "
-                          f"settings are: {', '.join(sorted(known))}")
+        raise ConfigError(_("{where}[appointments] has an unknown setting '{odd}'; the settings "
+                            "are: {settings}",
+                            where=where, odd=odd[0], settings=', '.join(sorted(known))))
     values: dict = {}
     if "columns" in raw:
         columns = raw["columns"]
         if not isinstance(columns, dict) or not all(
                 isinstance(v, str) and v.strip() for v in columns.values()):
-            raise ConfigError(f"{where}[appointments.columns] maps fields to column names, "
-                              "e.g. date_of_birth = \"DOB\"")
+            raise ConfigError(_("{where}[appointments.columns] maps fields to column names, e.g. "
+                                "date_of_birth = \"DOB\"", where=where))
         unknown = sorted(set(columns) - set(APPOINTMENT_FIELDS))
         if unknown:
-            raise ConfigError(f"{where}[appointments.columns] has an unknown field "
-                              f"'{unknown[0]}'; the fields are: {', '.join(APPOINTMENT_FIELDS)}")
+            raise ConfigError(_("{where}[appointments.columns] has an unknown field '{unknown}'; "
+                                "the fields are: {fields}",
+                                where=where, unknown=unknown[0],
+                                fields=', '.join(APPOINTMENT_FIELDS)))
         merged = dict(AppointmentSettings().columns)
         if "given_name" in columns or "family_name" in columns:
             merged.pop("name")
@@ -476,19 +502,21 @@ def _appointments(raw: object, source: Path | None, where: str) -> AppointmentSe
             values[name] = _texts(raw[name], name, where)
     if "delimiter" in raw:
         if not isinstance(raw["delimiter"], str) or len(raw["delimiter"]) != 1:
-            raise ConfigError(f"{where}appointments.delimiter must be one character, e.g. \";\"")
+            raise ConfigError(_("{where}appointments.delimiter must be one character, e.g. \";\"",
+                                where=where))
         values["delimiter"] = raw["delimiter"]
     if "watch_folder" in raw:
         if not isinstance(raw["watch_folder"], str) or not raw["watch_folder"].strip():
-            raise ConfigError(f"{where}appointments.watch_folder must be a folder path in quotes")
+            raise ConfigError(_("{where}appointments.watch_folder must be a folder path in quotes",
+                                where=where))
         folder = Path(raw["watch_folder"]).expanduser()
         values["watch_folder"] = source.parent / folder if source and not folder.is_absolute() \
             else folder
     if "poll_seconds" in raw:
         n = raw["poll_seconds"]
         if isinstance(n, bool) or not isinstance(n, int) or not 5 <= n <= 3600:
-            raise ConfigError(f"{where}appointments.poll_seconds must be a whole number from 5 "
-                              f"to 3600, not {n!r}")
+            raise ConfigError(_("{where}appointments.poll_seconds must be a whole number from 5 "
+                                "to 3600, not {n!r}", where=where, n=n))
         values["poll_seconds"] = n
     return AppointmentSettings(**values)
 
@@ -498,10 +526,11 @@ def _closing_time(value: object, where: str) -> time:
     if isinstance(value, time):
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str):
-        hours, _, minutes = value.strip().partition(":")
+        hours, _colon, minutes = value.strip().partition(":")
         if hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60:
             return time(int(hours), int(minutes))
-    raise ConfigError(f"{where}closing_time must be a time of day, e.g. closing_time = \"18:00\"")
+    raise ConfigError(_("{where}closing_time must be a time of day, e.g. closing_time = \"18:00\"",
+                        where=where))
 
 
 MIN_KEY_LENGTH = 8
@@ -511,9 +540,11 @@ def _check_db_key(key: object, name: str) -> str:
     """The database key, whatever it came from: a text of at least 8 characters, no control
     characters (SQLCipher would take a NUL as the end of the key)."""
     if not isinstance(key, str) or len(key) < MIN_KEY_LENGTH:
-        raise ConfigError(f"{name} must be a text of at least {MIN_KEY_LENGTH} characters")
+        raise ConfigError(_("{name} must be a text of at least {length} characters",
+                            name=name, length=MIN_KEY_LENGTH))
     if char := _control_character(key):
-        raise ConfigError(f"{name} holds a control character ({char}); remove it")
+        raise ConfigError(_("{name} holds a control character ({char}); remove it",
+                            name=name, char=char))
     return key
 
 
@@ -522,19 +553,23 @@ def _check_database_url(url: object, name: str) -> str:
     --database): storage may then rely on a known kind and, for SQLite, an absolute file."""
     if not isinstance(url, str) or not url.startswith(("sqlite://", "postgresql")):
         shown = repr(url) if not isinstance(url, str) or not _control_character(url) else "a URL with a control character"
-        raise ConfigError(f"{name} must start with sqlite:/// or postgresql+psycopg://, not {shown}")
+        raise ConfigError(_("{name} must start with sqlite:/// or postgresql+psycopg://, not "
+                            "{shown}", name=name, shown=shown))
     if char := _control_character(url):
-        raise ConfigError(f"{name} holds a control character ({char}); remove it")
+        raise ConfigError(_("{name} holds a control character ({char}); remove it",
+                            name=name, char=char))
     if url.startswith("sqlite://"):
         path = url[len("sqlite://"):].partition("?")[0]
         if not path.startswith("/") or path == "/":
-            raise ConfigError(f"{name} must name a database file, e.g. sqlite:////var/lib/decisionaid/decisionaid.db")
+            raise ConfigError(_("{name} must name a database file, e.g. "
+                                "sqlite:////var/lib/decisionaid/decisionaid.db", name=name))
         file = path[1:]
         if not os.path.isabs(file):
             # Relative to whichever folder a command happens to run in: a second, empty database.
             raise ConfigError(
-                f"{name} names a relative path ({file}), which changes with the folder a command "
-                f"runs in; give the absolute path: sqlite:///{Path(file).expanduser().absolute()}"
+                _("{name} names a relative path ({file}), which changes with the folder a "
+                  "command runs in; give the absolute path: sqlite:///{absolute}",
+                  name=name, file=file, absolute=Path(file).expanduser().absolute())
             )
     return url
 
@@ -641,13 +676,14 @@ def config_path(explicit: str | os.PathLike | None = None) -> Path | None:
     if explicit:
         path = Path(explicit).expanduser()
         if not path.is_file():
-            raise ConfigError(f"config file not found: {path}")
+            raise ConfigError(_("config file not found: {path}", path=path))
         return path
     env = os.environ.get("DECISIONAID_CONFIG")
     if env:
         path = Path(env).expanduser()
         if not path.is_file():
-            raise ConfigError(f"DECISIONAID_CONFIG names a file that does not exist: {path}")
+            raise ConfigError(_("DECISIONAID_CONFIG names a file that does not exist: {path}",
+                                path=path))
         return path
     path = config_dir() / "config.toml"
     return path if path.is_file() else None
@@ -664,14 +700,15 @@ def load_config(explicit: str | os.PathLike | None = None) -> Config:
             with open(path, "rb") as f:
                 raw = tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{path}: not valid TOML ({e})") from None
+            raise ConfigError(_("{path}: not valid TOML ({error})", path=path, error=e)) from None
         except RecursionError:
-            raise ConfigError(f"{path}: lists or tables nested too deeply; no setting needs "
-                              "more than two levels") from None
+            raise ConfigError(_("{path}: lists or tables nested too deeply; no setting needs "
+                                "more than two levels", path=path)) from None
         except UnicodeDecodeError:
-            raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+            raise ConfigError(_("{path}: not UTF-8 text; save it as UTF-8", path=path)) from None
         except OSError as e:
-            raise ConfigError(f"{path}: cannot read ({e.strerror})") from None
+            raise ConfigError(_("{path}: cannot read ({strerror})", path=path,
+                                strerror=e.strerror)) from None
     config = _parse(raw, path)
     if path is not None:
         from decisionaid.secret_files import require_private

@@ -20,12 +20,21 @@ from pathlib import Path
 from typing import IO
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 
 log = logging.getLogger(__name__)
+
+# What an error line says could not be done ("cannot {doing} {where}"): the verbs callers pass
+# as ``doing``, marked here for the catalogue and translated where the line is made.
+VERBS = (N_("use"), N_("write"), N_("read"), N_("open"), N_("create"), N_("check"),
+         N_("back up"))
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 UMASK = 0o077
+# The kiosk's calls for a peer worker, kept in its data folder until delivered
+# (services/help_outbox.py); sealed with the database key, so a key change re-seals it.
+HELP_OUTBOX = "help-outbox.json"
 
 
 def private_umask() -> int:
@@ -53,9 +62,11 @@ def check_target(path: Path, example: str = "file") -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if path.is_dir():
-            raise UserError(f"{path} is a folder: give a file name, e.g. {path / example}")
+            raise UserError(_("{path} is a folder: give a file name, e.g. {example}",
+                              path=path, example=path / example))
         if not folder.is_dir():
-            raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+            raise UserError(_("cannot write {path}: the folder {folder} does not exist",
+                              path=path, folder=folder))
     except OSError as e:  # a folder of another account, which this one may not even look in
         raise UserError(os_error_line(e, path)) from None
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -66,21 +77,28 @@ def check_target(path: Path, example: str = "file") -> Path:
 def os_error_line(error: OSError, path: Path | str | None = None, doing: str = "write") -> str:
     """One line for an ``OSError`` on ``path`` that says what to do: a full disk, a folder
     of another account and a symlink where a file belongs are each told as such."""
-    where = path if path is not None else (error.filename or "a file")
+    where = path if path is not None else (error.filename or _("a file"))
+    doing = _(doing)  # one of VERBS
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return (f"cannot {doing} {where}: the disk is full; free space there (old exports, "
-                "reports, backups kept elsewhere), then try again")
+        return _("cannot {doing} {where}: the disk is full; free space there (old exports, "
+                 "reports, backups kept elsewhere), then try again", doing=doing, where=where)
     if error.errno in (errno.EACCES, errno.EPERM):
         owner = _owner_of(Path(where))
-        whose = f" (it belongs to {owner})" if owner else ""
-        return (f"cannot {doing} {where}: permission denied{whose}; give it to the account "
-                "that runs decisionaid (chown), or run decisionaid as that account")
+        if owner:
+            return _("cannot {doing} {where}: permission denied (it belongs to {owner}); give it "
+                     "to the account that runs decisionaid (chown), or run decisionaid as that "
+                     "account", doing=doing, where=where, owner=owner)
+        return _("cannot {doing} {where}: permission denied; give it to the account that runs "
+                 "decisionaid (chown), or run decisionaid as that account",
+                 doing=doing, where=where)
     if error.errno == errno.EROFS:
-        return f"cannot {doing} {where}: the disk is read-only; check how it is mounted"
+        return _("cannot {doing} {where}: the disk is read-only; check how it is mounted",
+                 doing=doing, where=where)
     if error.errno == errno.ELOOP:
-        return (f"cannot {doing} {where}: it is a symbolic link, which decisionaid does not "
-                "follow for private files; remove the link")
-    return f"cannot {doing} {where}: {error.strerror or error}"
+        return _("cannot {doing} {where}: it is a symbolic link, which decisionaid does not "
+                 "follow for private files; remove the link", doing=doing, where=where)
+    return _("cannot {doing} {where}: {reason}", doing=doing, where=where,
+             reason=error.strerror or error)
 
 
 def _owner_of(path: Path) -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from decisionaid.errors import ConfigError
+from decisionaid.i18n import _
 
 FOLDER = "folder"
 FHIR = "fhir"
@@ -62,29 +63,32 @@ class HealthRecordSettings:
                 if token:
                     return token
         if self.fhir_token_file is not None:
-            raise ConfigError(f"the FHIR token file {self.fhir_token_file} is missing or empty: "
-                              "put the bearer token in it and run chmod 600 on it")
+            raise ConfigError(_("the FHIR token file {file} is missing or empty: put "
+                                "the bearer token in it and run chmod 600 on it",
+                                file=self.fhir_token_file))
         return None
 
 
 def parse(raw: object, where: str, source: Path | None) -> HealthRecordSettings:
     """The ``[health_record]`` table, checked; one line naming the first problem."""
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}health_record must be a table: [health_record]")
+        raise ConfigError(_("{where}health_record must be a table: [health_record]", where=where))
     if "fhir_token" in raw:
-        raise ConfigError(f"{where}health_record.fhir_token would leave the token readable in the "
-                          "configuration: put it in a file only you can read and name it in "
-                          "fhir_token_file (chmod 600)")
+        raise ConfigError(_("{where}health_record.fhir_token would leave the token readable in "
+                            "the configuration: put it in a file only you can read and name it "
+                            "in fhir_token_file (chmod 600)", where=where))
     unknown = sorted(set(raw) - KEYS)
     if unknown:
-        raise ConfigError(f"{where}unknown setting 'health_record.{unknown[0]}'; the settings "
-                          f"are: {', '.join(sorted(KEYS))}")
+        raise ConfigError(_("{where}unknown setting 'health_record.{unknown}'; the settings are: "
+                            "{settings}",
+                            where=where, unknown=unknown[0], settings=', '.join(sorted(KEYS))))
     values: dict = {}
 
     def text(name: str, example: str) -> str:
         value = raw[name]
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{where}health_record.{name} must be a text, e.g. {name} = {example}")
+            raise ConfigError(_("{where}health_record.{name} must be a text, e.g. {name} = "
+                                "{example}", where=where, name=name, example=example))
         return value.strip()
 
     def path(name: str, example: str) -> Path:
@@ -99,7 +103,8 @@ def parse(raw: object, where: str, source: Path | None) -> HealthRecordSettings:
         values["file_name"] = check_file_name(text("file_name", f'"{DEFAULT_FILE_NAME}"'), where)
     if "fhir_json_in_folder" in raw:
         if not isinstance(raw["fhir_json_in_folder"], bool):
-            raise ConfigError(f"{where}health_record.fhir_json_in_folder must be true or false")
+            raise ConfigError(_("{where}health_record.fhir_json_in_folder must be true or false",
+                                where=where))
         values["fhir_json_in_folder"] = raw["fhir_json_in_folder"]
     if "fhir_url" in raw:
         values["fhir_url"] = check_fhir_url(text("fhir_url", '"https://ehr.example.org/fhir/R4"'),
@@ -110,12 +115,13 @@ def parse(raw: object, where: str, source: Path | None) -> HealthRecordSettings:
 
 
 def check_file_name(pattern: str, where: str = "") -> str:
-    fields = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+    fields = [f for _text, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None]
     bad = [f for f in fields if f not in FILE_NAME_FIELDS]
     if bad or "/" in pattern or "\\" in pattern or not pattern.endswith(".pdf"):
-        raise ConfigError(f"{where}health_record.file_name must be a file name ending in .pdf "
-                          f"made of {', '.join('{' + f + '}' for f in FILE_NAME_FIELDS)}, "
-                          f"e.g. \"{DEFAULT_FILE_NAME}\"")
+        raise ConfigError(_("{where}health_record.file_name must be a file name ending in .pdf "
+                            "made of {fields}, e.g. \"{example}\"",
+                            where=where, fields=', '.join('{' + f + '}' for f in FILE_NAME_FIELDS),
+                            example=DEFAULT_FILE_NAME))
     return pattern
 
 
@@ -125,5 +131,5 @@ def check_fhir_url(url: str, where: str = "") -> str:
         return url.rstrip("/")
     if parts.scheme == "http" and parts.hostname in LOCAL_HOSTS:
         return url.rstrip("/")  # the same machine: nothing crosses a network
-    raise ConfigError(f"{where}health_record.fhir_url must start with https:// (answers and "
-                      f"the page cross the network), not {url!r}")
+    raise ConfigError(_("{where}health_record.fhir_url must start with https:// (answers and the "
+                        "page cross the network), not {url!r}", where=where, url=url))

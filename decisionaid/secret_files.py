@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from decisionaid.errors import ConfigError
+from decisionaid.i18n import _
 
 CREDENTIAL_NAME = "decisionaid-db-key"
 KEY_FILE_NAME = "db.key"
@@ -70,14 +71,16 @@ def read_key(path: Path, what: str = "the database key") -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{path} is not text (UTF-8): it should hold the database key") from None
+        raise ConfigError(_("{path} is not text (UTF-8): it should hold the database key",
+                            path=path)) from None
     except OSError as e:
-        raise ConfigError(f"cannot read the key file {path}: {e.strerror}") from None
+        raise ConfigError(_("cannot read the key file {path}: {strerror}",
+                            path=path, strerror=e.strerror)) from None
     lines = text.splitlines()
     key = lines[0].strip() if lines else ""
     if not key:
-        raise ConfigError(f"the key file {path} is empty: put the database key back from "
-                          "the clinic's safe copy (docs/install.md, The database key)")
+        raise ConfigError(_("the key file {path} is empty: put the database key back from the "
+                            "clinic's safe copy (docs/install.md, The database key)", path=path))
     return key
 
 
@@ -96,10 +99,11 @@ def write_key(path: Path, key: str) -> Path:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
                      0o600)
     except FileExistsError:
-        raise ConfigError(f"{path} already exists: it may hold the key of a database, so it "
-                          "is left as it is") from None
+        raise ConfigError(_("{path} already exists: it may hold the key of a database, so it is "
+                            "left as it is", path=path)) from None
     except OSError as e:
-        raise ConfigError(f"cannot write the key file {path}: {e.strerror}") from None
+        raise ConfigError(_("cannot write the key file {path}: {strerror}",
+                            path=path, strerror=e.strerror)) from None
     try:
         os.write(fd, (key + "\n").encode("utf-8"))
         os.fsync(fd)

@@ -16,6 +16,13 @@ import pytest
 DATA = Path(__file__).resolve().parent / "data"
 ENGINES = ("sqlite", "postgresql")
 
+# The suite runs in English whatever the developer's language, in this process and in every
+# command it starts (they inherit this environment): many tests read the program's messages.
+# A test of another language sets these in the environment it hands to its command.
+ENGLISH = {"LANGUAGE": "en", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+os.environ.update(ENGLISH)
+os.environ.pop("LC_MESSAGES", None)
+
 
 # Tests that share one thing on this machine run in one worker, one after the other, when the
 # suite runs in parallel (``pytest -n``, ``--dist loadgroup``): the CUPS test queue and the folder
@@ -32,7 +39,7 @@ SHARED = {
 # stay together too, so it is made once, not once per worker.
 TOGETHER = {
     "test_vignette_screen.py", "test_fhir_questionnaires.py", "test_report_prescriber.py",
-    "test_report_cli.py", "test_report.py", "test_report_decision.py",
+    "test_report_cli.py", "test_report.py", "test_report_decision.py", "test_translate_round_trip.py",
 }
 
 
@@ -63,7 +70,10 @@ def _own_data_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     yield
+    from decisionaid import i18n
     from decisionaid.app import stop_logging
+
+    i18n.set_language(None)  # a test that chose a language leaves the environment's again
     from decisionaid.ui.common.main_thread_gc import collect_due
 
     stop_logging()

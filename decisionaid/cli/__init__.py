@@ -14,6 +14,7 @@ import sys
 
 from decisionaid import __version__
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 # The sub-commands, in the order ``--help`` lists them.
 COMMANDS = (
@@ -25,6 +26,7 @@ COMMANDS = (
     "report",
     "export",
     "export_questionnaires",
+    "translate",
     "outbox",
     "staff",
     "db",
@@ -48,8 +50,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="decisionaid",
         description=(
-            "A touch-screen decision support kiosk for psychiatric medication visits. "
-            "Run 'decisionaid COMMAND --help' for each command."
+            _("A touch-screen decision support kiosk for psychiatric medication visits. Run "
+              "'decisionaid COMMAND --help' for each command.")
         ),
     )
     parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"decisionaid: {os_error_line(e, doing='use')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("decisionaid: stopped", file=sys.stderr)
+        print(_("decisionaid: stopped"), file=sys.stderr)
         return 130
 
 

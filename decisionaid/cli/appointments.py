@@ -8,37 +8,38 @@ import sys
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.services import roles
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "appointments",
-        help="import today's schedule (CSV export or FHIR R4 bundle)",
+        help=_("import today's schedule (CSV export or FHIR R4 bundle)"),
         description=(
-            "Import the clinic's schedule so the peer station's Today board shows who is "
-            "expected. A CSV export needs its columns named under [appointments.columns] in the "
-            "configuration (see docs/peer-station.md); a FHIR R4 Bundle (.json) of Appointment "
-            "resources with their Patient and Practitioner is read as it is. Rows that cannot "
-            "be read are listed as FILE:LINE and the rest are imported. Importing the same "
-            "schedule again updates it; nothing is duplicated."
+            _("Import the clinic's schedule so the peer station's Today board shows who is "
+              "expected. A CSV export needs its columns named under [appointments.columns] in "
+              "the configuration (see docs/peer-station.md); a FHIR R4 Bundle (.json) of "
+              "Appointment resources with their Patient and Practitioner is read as it is. Rows "
+              "that cannot be read are listed as FILE:LINE and the rest are imported. Importing "
+              "the same schedule again updates it; nothing is duplicated.")
         ),
     )
     commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = commands.add_parser(
-        "import", help="import one or more schedule files",
-        description="Import schedule files (CSV or FHIR R4 Bundle JSON). Exits 1 when a row "
-                    "or a file could not be imported (the rest is imported all the same).")
+        "import", help=_("import one or more schedule files"),
+        description=_("Import schedule files (CSV or FHIR R4 Bundle JSON). Exits 1 when a row or "
+                      "a file could not be imported (the rest is imported all the same)."))
     add.add_argument("files", nargs="+", metavar="FILE")
-    add.add_argument("--config", metavar="FILE", help="the site configuration file")
+    add.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     add.set_defaults(func=run_import)
     watch = commands.add_parser(
-        "watch", help="import the files waiting in the watched folder once",
-        description="Import every schedule file waiting in appointments.watch_folder (or "
-                    "--folder), moving each to done/ or failed/ in that folder. The peer "
-                    "station does this by itself every appointments.poll_seconds.")
-    watch.add_argument("--folder", metavar="DIR", help="the folder (default: the configured one)")
-    watch.add_argument("--config", metavar="FILE", help="the site configuration file")
+        "watch", help=_("import the files waiting in the watched folder once"),
+        description=_("Import every schedule file waiting in appointments.watch_folder (or "
+                      "--folder), moving each to done/ or failed/ in that folder. The peer "
+                      "station does this by itself every appointments.poll_seconds."))
+    watch.add_argument("--folder", metavar="DIR", help=_("the folder (default: the configured one)"))
+    watch.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     watch.set_defaults(func=run_watch)
 
 
@@ -78,12 +79,12 @@ def run_watch(args: argparse.Namespace) -> int:
     with open_app(args.config, content=False) as app:
         folder = Path(args.folder) if args.folder else app.config.appointments.watch_folder
         if folder is None:
-            raise UserError("no folder to watch: set appointments.watch_folder in the "
-                            "configuration, or give --folder DIR")
+            raise UserError(_("no folder to watch: set appointments.watch_folder in the "
+                              "configuration, or give --folder DIR"))
         if not folder.is_dir():
-            raise UserError(f"{folder}: no such folder")
+            raise UserError(_("{folder}: no such folder", folder=folder))
         results = ScheduleFolder(app.appointments, app.config.appointments, folder,
                                  by=roles.command_line()).poll()
     if not results:
-        print(f"{folder}: no schedule files waiting")
+        print(_("{folder}: no schedule files waiting", folder=folder))
     return _report(results)

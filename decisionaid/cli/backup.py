@@ -7,36 +7,37 @@ from pathlib import Path
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "backup",
-        help="a checked copy of the database, safe to make while kiosks are in use",
+        help=_("a checked copy of the database, safe to make while kiosks are in use"),
         description=(
-            "Copy the configured database to FILE while kiosks keep working: SQLite's online "
-            "backup (encrypted with the same key), or pg_dump's custom format for PostgreSQL. "
-            "The copy is checked (integrity check; pg_restore --list) before it takes its "
-            "name, and only your account can read it."
+            _("Copy the configured database to FILE while kiosks keep working: SQLite's online "
+              "backup (encrypted with the same key), or pg_dump's custom format for PostgreSQL. "
+              "The copy is checked (integrity check; pg_restore --list) before it takes its "
+              "name, and only your account can read it.")
         ),
     )
-    parser.add_argument("-o", "--out", required=True, metavar="FILE", help="the backup to write")
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("-o", "--out", required=True, metavar="FILE", help=_("the backup to write"))
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run_backup)
 
     parser = subparsers.add_parser(
         "restore",
-        help="replace the database with a backup (the old one is kept beside it)",
+        help=_("replace the database with a backup (the old one is kept beside it)"),
         description=(
-            "Check the backup FILE, then replace the configured database with it. Close every "
-            "kiosk and the peer station first. The database it replaces is kept beside it, "
-            "with the date and time in its name (PostgreSQL: as a dump in the backups folder). "
-            "Nothing is replaced without --yes."
+            _("Check the backup FILE, then replace the configured database with it. Close every "
+              "kiosk and the peer station first. The database it replaces is kept beside it, "
+              "with the date and time in its name (PostgreSQL: as a dump in the backups folder). "
+              "Nothing is replaced without --yes.")
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="a file made by 'decisionaid backup'")
-    parser.add_argument("--yes", action="store_true", help="replace the database")
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("file", metavar="FILE", help=_("a file made by 'decisionaid backup'"))
+    parser.add_argument("--yes", action="store_true", help=_("replace the database"))
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run_restore)
 
 
@@ -47,8 +48,11 @@ def run_backup(args: argparse.Namespace) -> int:
     config = open_app(args.config, content=False, database=False).config  # and the log
     config = key_for_new_install(config, create=False)  # PostgreSQL's first dump: sealed too
     result = backup(config, Path(args.out))
-    kind = "encrypted, " if result.encrypted else ""
-    print(f"Backed up to {result.path} ({kind}{result.size:,} bytes, checked)")
+    if result.encrypted:
+        print(_("Backed up to {path} (encrypted, {size:,} bytes, checked)",
+                path=result.path, size=result.size))
+    else:
+        print(_("Backed up to {path} ({size:,} bytes, checked)", path=result.path, size=result.size))
     return 0
 
 
@@ -60,11 +64,12 @@ def run_restore(args: argparse.Namespace) -> int:
     what = check_backup(config, Path(args.file))
     if not args.yes:
         raise UserError(
-            f"restoring replaces the database {describe(config.database_url)} with {what}: "
-            "close every kiosk and the peer station, then run again with --yes"
+            _("restoring replaces the database {database} with {what}: close every kiosk and the "
+              "peer station, then run again with --yes",
+              database=describe(config.database_url), what=what)
         )
     result = restore(config, Path(args.file))
-    print(f"Restored {result.database} from {args.file}")
+    print(_("Restored {database} from {file}", database=result.database, file=args.file))
     if result.kept:
-        print(f"The database it replaced is kept at {result.kept}")
+        print(_("The database it replaced is kept at {kept}", kept=result.kept))
     return 0

@@ -9,29 +9,31 @@ from pathlib import Path
 from decisionaid.app import open_app
 from decisionaid.content.loader import ANSWER_SETS_FILE, TOPICS_FILE, check, check_alone
 from decisionaid.errors import UserError
+from decisionaid.i18n import _, ngettext
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate questionnaires/ and vignettes/",
+        help=_("validate questionnaires/ and vignettes/"),
         description=(
-            "Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
-            "questionnaire file (anywhere: one outside a content folder is checked on its own "
-            "with the _answer-sets.yaml beside it, or, with none there, as part of the "
-            "configured content in place of its file of the same name), a vignette folder, or a folder holding "
-            "questionnaires/ and/or vignettes/ (default: the configured content). Texts that read above the site's reading_targets, "
-            "decision topics whose stories all lean one way, and characters the printed report's font "
-            "cannot draw are warnings (see "
-            "docs/content-format.md). Finding nothing to check is an error."
+            _("Check content files and say what is wrong as FILE:LINE: message. PATH may be a "
+              "questionnaire file (anywhere: one outside a content folder is checked on its own "
+              "with the _answer-sets.yaml beside it, or, with none there, as part of the "
+              "configured content in place of its file of the same name), a vignette folder, or "
+              "a folder holding questionnaires/ and/or vignettes/ (default: the configured "
+              "content). Texts that read above the site's reading_targets, and decision topics "
+              "whose stories all lean one way, are warnings (see docs/content-format.md). "
+              "Finding nothing to check is an error.")
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument(
         "--strict", action="store_true",
-        help="warnings fail the check too (as reading_level_fails = true does for reading levels)",
+        help=_("warnings fail the check too (as reading_level_fails = true does for reading "
+               "levels)"),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
 
@@ -53,8 +55,8 @@ def _root_of(path: Path) -> tuple[Path | None, bool]:
             return path.parent.parent, False
         return None, False
     raise UserError(
-        f"{path} is not a questionnaire file, a vignette folder or a content folder "
-        "(one holding questionnaires/ or vignettes/)"
+        _("{path} is not a questionnaire file, a vignette folder or a content folder (one "
+          "holding questionnaires/ or vignettes/)", path=path)
     )
 
 
@@ -67,19 +69,16 @@ def _is_content_root(path: Path) -> bool:
     return (path / "questionnaires").is_dir()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def run(args: argparse.Namespace) -> int:
     # The configuration and the log through the app; the content is what is being checked.
     config = open_app(args.config, content=False, database=False).config
     paths = [Path(p) for p in args.paths] or [config.content_dir]
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
+            raise UserError(_("{path}: no such file or folder", path=path))
     errors: list[str] = []
     warnings: list[str] = []
+    notes: list[str] = []
     totals = [0, 0, 0, 0]
     alone = False
     targets = config.reading_targets
@@ -98,17 +97,27 @@ def run(args: argparse.Namespace) -> int:
         holds_questionnaires = path.is_dir() and (whole or path.name == "questionnaires")
         if not result.errors and holds_questionnaires and result.questionnaires == 0:
             folder = path if path.name == "questionnaires" else path / "questionnaires"
-            errors.append(f"{folder}:1: no questionnaires found; add NAME.yaml files (see docs/content-format.md)")
+            errors.append(f"{folder}:1: " + _("no questionnaires found; add NAME.yaml files (see "
+                                                "docs/content-format.md)"))
         elif root is not None and path.is_file() and path.suffix == ".yml":
-            errors.append(f"{path}:1: content files end in .yaml, and this one is not read: rename it {path.stem}.yaml")
+            errors.append(f"{path}:1: " + _("content files end in .yaml, and this one is not read: "
+                                              "rename it {stem}.yaml", stem=path.stem))
         elif result.checked_nothing:
             # Never "OK" about nothing: say what was looked at and found empty.
-            errors.append(f"{target}:1: nothing to check here: no questionnaire, answer sets or vignette was found")
+            errors.append(f"{target}:1: " + _("nothing to check here: no questionnaire, answer sets "
+                                                "or vignette was found"))
         errors.extend(str(e) for e in result.errors)
         for warning in result.warnings:
-            reading = "reads at" in warning.message
+            reading = warning.kind == "reading"
             failing = args.strict or (reading and config.reading_level_fails)
             (errors if failing else warnings).append(str(warning))
+        if root is not None and whole:
+            from decisionaid.cli.translate import untranslated_lines
+
+            # What each language lacks, summed up (docs/translating-content.md).
+            gaps, begun = untranslated_lines(root, config.languages)
+            notes.extend(gaps)
+            (errors if args.strict else warnings).extend(begun)
         totals[0] += result.questionnaires
         totals[1] += result.items
         totals[2] += result.vignettes
@@ -123,20 +132,28 @@ def run(args: argparse.Namespace) -> int:
             for warning in font_warnings(root, (*config.languages, config.report_lang)):
                 (errors if args.strict else warnings).append(str(warning))
     for line in dict.fromkeys(warnings):
-        print(f"{line} (warning)")
+        print(_("{line} (warning)", line=line))
     if errors:
         for line in dict.fromkeys(errors):
             print(line)
+        for line in dict.fromkeys(notes):
+            print(line, file=sys.stderr)
         n = len(dict.fromkeys(errors))
-        print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
+        print(ngettext("{n} problem found", "{n} problems found", n), file=sys.stderr)
         return 1
     q, i, v, others = totals
-    summary = f"{_plural(q, 'questionnaire')}, {i} items, {_plural(v, 'vignette')}: OK"
+    summary = _("{questionnaires}, {items}, {vignettes}: OK",
+                questionnaires=ngettext("{n} questionnaire", "{n} questionnaires", q),
+                items=ngettext("{n} items", "{n} items", i),
+                vignettes=ngettext("{n} vignette", "{n} vignettes", v))
     if not q and not v and others:
-        summary = f"{_plural(others, 'file')} of answer sets or topics: OK"
+        summary = ngettext("{n} file of answer sets or topics: OK",
+                           "{n} files of answer sets or topics: OK", others)
     if alone:
-        summary += " (checked on its own, so its links to vignettes and other files were not checked)"
+        summary = _("{summary} (checked on its own, so its links to vignettes and other files "
+                    "were not checked)", summary=summary)
     if warnings:
-        summary += f", with {_plural(len(dict.fromkeys(warnings)), 'warning')}"
+        summary = ngettext("{summary}, with {n} warning", "{summary}, with {n} warnings",
+                           len(dict.fromkeys(warnings)), summary=summary)
     print(summary)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.storage.database import (
     connect,
     describe,
@@ -24,24 +25,23 @@ from decisionaid.storage.migrate import upgrade
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "db",
-        help="upgrade the database schema, show where it is, encrypt it or change its key",
+        help=_("upgrade the database schema, show where it is, encrypt it or change its key"),
         description=(
-            "upgrade: bring the configured database to this version's schema (an SQLite file "
-            "is backed up beside itself first). status: show the database, check it and its "
-            "schema revision; exits 1 when it needs an upgrade; never creates a database. "
-            "encrypt: encrypt a plain SQLite database with a new random key kept in the key "
-            "file (or the configured key), leaving no plain copy. "
-            "rekey: encrypt the SQLite database with a new key (asked twice, or read from "
-            "--key-file); a key kept in the key file is replaced there, a key in the "
-            "configuration must be changed there. Close every kiosk and the peer station "
-            "before encrypt or rekey."
+            _("upgrade: bring the configured database to this version's schema (an SQLite file "
+              "is backed up beside itself first). status: show the database, check it and its "
+              "schema revision; exits 1 when it needs an upgrade; never creates a database. "
+              "encrypt: encrypt a plain SQLite database with a new random key kept in the key "
+              "file (or the configured key), leaving no plain copy. rekey: encrypt the SQLite "
+              "database with a new key (asked twice, or read from --key-file); a key kept in the "
+              "key file is replaced there, a key in the configuration must be changed there. "
+              "Close every kiosk and the peer station before encrypt or rekey.")
         ),
     )
     parser.add_argument("action", choices=("upgrade", "status", "encrypt", "rekey"))
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.add_argument(
         "--key-file", metavar="FILE",
-        help="rekey: read the new key from the first line of FILE (readable only by you)",
+        help=_("rekey: read the new key from the first line of FILE (readable only by you)"),
     )
     parser.set_defaults(func=run)
 
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "rekey":
         return _rekey(config, args.key_file)
     if args.key_file:
-        raise UserError("--key-file is for 'decisionaid db rekey'")
+        raise UserError(_("--key-file is for 'decisionaid db rekey'"))
     if args.action == "encrypt":
         return _encrypt(config)
     if args.action == "upgrade":
@@ -70,20 +70,25 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "upgrade":
             before, after = upgrade(db, key=config.db_key)
             if before == after:
-                print(f"{where}: already at revision {after}")
+                print(_("{where}: already at revision {after}", where=where, after=after))
             else:
-                print(f"{where}: upgraded from {before or 'empty'} to revision {after}")
+                print(_("{where}: upgraded from {before} to revision {after}",
+                        where=where, before=before, after=after) if before else
+                      _("{where}: upgraded from empty to revision {after}", where=where, after=after))
             return 0
         status = db.schema_status()
         warning = key_warning(config.database_url, config.db_key)
         if warning:
-            print(f"warning: {warning}")
+            print(_("warning: {warning}", warning=warning))
         if status.up_to_date:
-            print(f"{where}: at revision {status.current}, up to date")
+            print(_("{where}: at revision {current}, up to date",
+                    where=where, current=status.current))
             return 0
         print(
-            f"{where}: at revision {status.current or 'none (empty)'}, this version needs "
-            f"{status.head}: run 'decisionaid db upgrade'"
+            _("{where}: at revision {current}, this version needs {head}: run 'decisionaid db "
+              "upgrade'", where=where, current=status.current, head=status.head) if status.current
+            else _("{where}: at revision none (empty), this version needs {head}: run "
+                   "'decisionaid db upgrade'", where=where, head=status.head)
         )
         return 1
     finally:
@@ -96,19 +101,21 @@ def _read_key_file(name: str) -> str:
         mode = path.stat().st_mode
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise UserError(f"cannot read the key file {path}: {e.strerror}") from None
+        raise UserError(_("cannot read the key file {path}: {strerror}",
+                          path=path, strerror=e.strerror)) from None
     except UnicodeDecodeError:
-        raise UserError(f"the key file {path} is not text (UTF-8)") from None
+        raise UserError(_("the key file {path} is not text (UTF-8)", path=path)) from None
     if os.name == "posix" and stat.S_IMODE(mode) & 0o077:
-        raise UserError(f"the key file {path} can be read by other accounts: run chmod 600 {path}")
+        raise UserError(_("the key file {path} can be read by other accounts: run chmod 600 "
+                          "{path}", path=path))
     lines = text.splitlines()
     return lines[0] if lines else ""
 
 
 def _ask_key() -> str:
-    first = getpass.getpass("New database key (at least 8 characters): ")
-    if getpass.getpass("The same key again: ") != first:
-        raise UserError("the two keys differ: nothing was changed")
+    first = getpass.getpass(_("New database key (at least 8 characters): "))
+    if getpass.getpass(_("The same key again: ")) != first:
+        raise UserError(_("the two keys differ: nothing was changed"))
     return first
 
 
@@ -122,20 +129,21 @@ def _rekey(config, key_file: str | None) -> int:
     kept = rekey(config, new_key,
                  before_swap=(lambda: replace_key_file(kept_in, new_key)) if kept_in else None)
     if kept_in:
-        print(f"The database is now encrypted with the new key, and the key file {kept_in} "
-              "holds it. Keep a copy of the new key somewhere safe, off this machine.")
+        print(_("The database is now encrypted with the new key, and the key file {kept_in} "
+                "holds it. Keep a copy of the new key somewhere safe, off this machine.",
+                kept_in=kept_in))
     elif (config.key_from or "").startswith("the systemd credential"):
-        print("The database is now encrypted with the new key. Seal it for the kiosk's "
-              "service in place of the old one (docs/install.md, Changing the database key): "
-              "until then the kiosk will not open the database.")
+        print(_("The database is now encrypted with the new key. Seal it for the kiosk's service "
+                "in place of the old one (docs/install.md, Changing the database key): until "
+                "then the kiosk will not open the database."))
     else:
         where = config.source or "the config file"
-        print(f"The database is now encrypted with the new key. Put it in {where} as db_key "
-              "(or in DECISIONAID_DB_KEY) on every machine that opens this database: until "
-              "then the kiosk will not open it.")
+        print(_("The database is now encrypted with the new key. Put it in {where} as db_key (or "
+                "in DECISIONAID_DB_KEY) on every machine that opens this database: until then "
+                "the kiosk will not open it.", where=where))
     if kept:
-        print(f"The old file (encrypted with the old key) is kept at {kept}: delete it once "
-              "the kiosk opens the database with the new key.")
+        print(_("The old file (encrypted with the old key) is kept at {kept}: delete it once the "
+                "kiosk opens the database with the new key.", kept=kept))
     return 0
 
 
@@ -143,14 +151,15 @@ def _encrypt(config) -> int:
     from decisionaid.storage.keychange import encrypt
 
     done = encrypt(config)
-    print(f"The database {done.database} is now encrypted; no plain copy of it is kept.")
+    print(_("The database {database} is now encrypted; no plain copy of it is kept.",
+            database=done.database))
     if done.key_file:
-        print(f"Its key is in {done.key_file}: keep a copy of that file somewhere safe, off "
-              "this machine (without it nothing in the database can be read).")
+        print(_("Its key is in {key_file}: keep a copy of that file somewhere safe, off this "
+                "machine (without it nothing in the database can be read).", key_file=done.key_file))
     else:
-        print(f"It opens with the key from {config.key_from}.")
+        print(_("It opens with the key from {key_from}.", key_from=config.key_from))
     if done.copies:
-        print(f"{len(done.copies)} older plain copies (backups made before now) are sealed with "
-              "the key too; copies kept elsewhere (a USB stick) are still plain: replace them "
-              "with a new backup.")
+        print(_("{count} older plain copies (backups made before now) are sealed with the key "
+                "too; copies kept elsewhere (a USB stick) are still plain: replace them with a "
+                "new backup.", count=len(done.copies)))
     return 0

@@ -9,31 +9,36 @@ import tempfile
 from pathlib import Path
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="walk a whole visit through the kiosk offscreen: screenshots and report.pdf",
+        help=_("walk a whole visit through the kiosk offscreen: screenshots and report.pdf"),
         description=(
-            "Run the real kiosk without a display, press its buttons through a whole visit of "
-            "one of three made-up people (Rosa's return visit, Sam's first visit, Marisol's "
-            "visit in Spanish; --seed chooses), and write a numbered PNG of every screen plus "
-            "report.pdf into --out. Uses a fresh temporary database unless --database names "
-            "one, never the clinic's configured database."
+            _("Run the real kiosk without a display, press its buttons through a whole visit of "
+              "one of three made-up people (Rosa's return visit, Sam's first visit, Marisol's "
+              "visit in Spanish; --seed chooses), and write a numbered PNG of every screen plus "
+              "report.pdf into --out. Uses a fresh temporary database unless --database names "
+              "one, never the clinic's configured database.")
         ),
     )
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the pictures and report.pdf")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help=_("folder for the pictures and report.pdf"))
     parser.add_argument("--lang", default=None,
-                        help="only people who answer in this language (en or es; default: any)")
+                        help=_("only people who answer in this language (en or es; default: any)"))
     parser.add_argument("--seed", type=int, default=1,
-                        help="chooses the person: 0 Rosa, 1 Sam, 2 Marisol (default 1)")
-    parser.add_argument("--database", metavar="URL", help="a database URL to use instead of a fresh one")
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file (content, site name)")
+                        help=_("chooses the person: 0 Rosa, 1 Sam, 2 Marisol (default 1)"))
+    parser.add_argument("--database", metavar="URL", help=_("a database URL to use instead of a "
+                                                            "fresh one"))
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file (content, "
+                                                           "site name)"))
     parser.add_argument("--screen", metavar="WxH", type=_screen_size, default=(1920, 1080),
-                        help="the screen to lay the kiosk out for, e.g. 1280x800 (default 1920x1080)")
+                        help=_("the screen to lay the kiosk out for, e.g. 1280x800 (default "
+                               "1920x1080)"))
     parser.add_argument("--text-size", choices=("normal", "large", "largest"), default="normal")
-    parser.add_argument("--high-contrast", action="store_true", help="the black and yellow look")
+    parser.add_argument("--high-contrast", action="store_true", help=_("the black and yellow look"))
     parser.set_defaults(func=run)
 
 
@@ -41,9 +46,11 @@ def _screen_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(n) for n in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a screen size like 1280x800") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a screen size like 1280x800",
+                                           text=text)) from None
     if not (320 <= width <= 8000 and 320 <= height <= 8000):
-        raise argparse.ArgumentTypeError(f"'{text}': a screen is 320 to 8000 pixels each way")
+        raise argparse.ArgumentTypeError(_("'{text}': a screen is 320 to 8000 pixels each way",
+                                           text=text))
     return width, height
 
 
@@ -52,14 +59,16 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     if args.lang is not None and args.lang not in config.languages:
-        raise UserError(f"--lang must be one of the site's languages: {', '.join(config.languages)}")
+        raise UserError(_("--lang must be one of the site's languages: {languages}",
+                          languages=', '.join(config.languages)))
     if args.lang is None and len(config.languages) == 1:
         args.lang = config.languages[0]  # a site with one language: a person who speaks it
     out = Path(args.out).expanduser()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise UserError(f"cannot create the folder {out}: {e.strerror}") from None
+        raise UserError(_("cannot create the folder {out}: {strerror}",
+                          out=out, strerror=e.strerror)) from None
     for old in [*out.glob("[0-9][0-9]-*.png"), *out.glob("contact-sheet.png"), *out.glob("screens.json")]:
         old.unlink()
     # Offscreen unless a display is asked for (QT_QPA_PLATFORM=xcb): then the window is a real
@@ -96,11 +105,16 @@ def run(args: argparse.Namespace) -> int:
             app.processEvents()
     # One small picture of every kind of screen, for people to look over at once.
     contact_sheet(distinct_screens(result.screens), out / "contact-sheet.png", columns=5, width=300)
-    print(f"{len(result.screens)} screens, screens.json, contact-sheet.png and "
-          f"{result.report.name if result.report else 'no report'} written to {out}")
+    if result.report:
+        print(_("{count} screens, screens.json, contact-sheet.png and {report} written to {out}",
+                count=len(result.screens), report=result.report.name, out=out))
+    else:
+        print(_("{count} screens, screens.json and contact-sheet.png written to {out} (no report)",
+                count=len(result.screens), out=out))
     for step in demo.log.skipped:
-        print(f"skipped {step['step']}: {step['why']}")
+        print(_("skipped {step}: {why}", step=step['step'], why=step['why']))
     # Something cut off or off the edge on a real screen size is a failure, not a warning.
     for line in demo.cut_off:
-        print(f"error: does not fit {width}x{height}: {line}", file=sys.stderr)
+        print(_("error: does not fit {width}x{height}: {line}",
+                width=width, height=height, line=line), file=sys.stderr)
     return 0 if result.report and not demo.cut_off else 1

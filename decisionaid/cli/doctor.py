@@ -6,33 +6,37 @@ import argparse
 import os
 import sys
 
+from decisionaid.i18n import _, ngettext
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "doctor",
-        help="check the configuration, content, database, printer, speech, media, disk and backups",
+        help=_("check the configuration, content, database, printer, speech, media, disk and "
+               "backups"),
         description=(
-            "Check everything a kiosk or peer station needs and say, one line each, what was "
-            "found and what to do about each failure: configuration, content, database "
-            "(reachable, schema current, key set), file permissions, free disk, the printer "
-            "(queue and device), speech in each site language, video playback, screen size, "
-            "the last backup (opens with the current key, is of this database, under 26 hours "
-            "old), the time zone and, with PostgreSQL, pg_dump. Exit status: 0 every check "
-            "passed, 1 a warning, 2 a failure (as Nagios and Icinga read them)."
+            _("Check everything a kiosk or peer station needs and say, one line each, what was "
+              "found and what to do about each failure: configuration, content, database "
+              "(reachable, schema current, key set), file permissions, free disk, the printer "
+              "(queue and device), speech in each site language, video playback, screen size, "
+              "the last backup (opens with the current key, is of this database, under 26 hours "
+              "old), the time zone and, with PostgreSQL, pg_dump. Exit status: 0 every check "
+              "passed, 1 a warning, 2 a failure (as Nagios and Icinga read them).")
         ),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.add_argument("--no-qt", action="store_true",
-                        help="leave out the speech, media and screen checks")
+                        help=_("leave out the speech, media and screen checks"))
     parser.add_argument("--json", action="store_true",
-                        help="print the result as JSON (state, machine, time, each check)")
+                        help=_("print the result as JSON (state, machine, time, each check)"))
     parser.add_argument("--record", action="store_true",
-                        help="store the result in the database, where the peer station shows "
-                        "a failure to staff until a later run passes (the systemd timer does)")
+                        help=_("store the result in the database, where the peer station shows a "
+                               "failure to staff until a later run passes (the systemd timer "
+                               "does)"))
     parser.add_argument("--textfile", metavar="FILE",
-                        help="also write the result as Prometheus metrics for node_exporter's "
-                        "textfile collector (e.g. /var/lib/prometheus/node-exporter/"
-                        "decisionaid.prom)")
+                        help=_("also write the result as Prometheus metrics for node_exporter's "
+                               "textfile collector (e.g. "
+                               "/var/lib/prometheus/node-exporter/decisionaid.prom)"))
     parser.set_defaults(func=run)
 
 
@@ -81,13 +85,15 @@ def run(args: argparse.Namespace) -> int:
     failed = sum(f.state == "fail" for f in findings)
     warned = sum(f.state == "warn" for f in findings)
     if not failed and not warned:
-        print("all checks passed")
+        print(_("all checks passed"))
     else:
-        counts = " and ".join(part for part in (
-            f"{failed} of {len(findings)} checks failed" if failed else "",
-            f"{warned} {'warns' if warned == 1 else 'warn'}" if warned else "") if part)
-        print(f"{counts}: do what each FAIL and WARN line says, then run 'decisionaid doctor' "
-              "again")
+        failures = ngettext("{n} of {total} checks failed", "{n} of {total} checks failed",
+                            failed, total=len(findings))
+        warnings = ngettext("{n} warns", "{n} warn", warned)
+        counts = (_("{failures} and {warnings}", failures=failures, warnings=warnings)
+                  if failed and warned else failures if failed else warnings)
+        print(_("{counts}: do what each FAIL and WARN line says, then run 'decisionaid doctor' "
+                "again", counts=counts))
     return exit_code(findings)
 
 
@@ -106,5 +112,5 @@ def _record(config_path, findings) -> None:
             record(db, findings)
     except Exception as e:  # the findings already say why; the timer's journal shows this
         logging.getLogger("decisionaid").warning("doctor: could not record the result: %s", e)
-        print(f"decisionaid: the result could not be stored for the peer station: {e}",
+        print(_("decisionaid: the result could not be stored for the peer station: {error}", error=e),
               file=sys.stderr)

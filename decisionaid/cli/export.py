@@ -8,6 +8,7 @@ from pathlib import Path
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.services import roles
 from decisionaid.services.export import export
 
@@ -15,24 +16,25 @@ from decisionaid.services.export import export
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export stored answers as FHIR R4 QuestionnaireResponses or CSV",
+        help=_("export stored answers as FHIR R4 QuestionnaireResponses or CSV"),
         description=(
-            "Write every stored answer to PATH: a FHIR R4 Bundle of QuestionnaireResponse "
-            "resources (one per visit and questionnaire), or CSV with one row per answer. "
-            "Service users appear as a pseudonymous id unless --include-names is given. "
-            "Each export is recorded in the audit log, with the operating-system user and "
-            "against each person it contains."
+            _("Write every stored answer to PATH: a FHIR R4 Bundle of QuestionnaireResponse "
+              "resources (one per visit and questionnaire), or CSV with one row per answer. "
+              "Service users appear as a pseudonymous id unless --include-names is given. Each "
+              "export is recorded in the audit log, with the operating-system user and against "
+              "each person it contains.")
         ),
     )
     parser.add_argument("--format", required=True, choices=("fhir", "csv"))
-    parser.add_argument("-o", "--out", required=True, metavar="PATH", help="the file to write")
-    parser.add_argument("--since", metavar="DATE", help="only visits on or after DATE (YYYY-MM-DD)")
+    parser.add_argument("-o", "--out", required=True, metavar="PATH", help=_("the file to write"))
+    parser.add_argument("--since", metavar="DATE", help=_("only visits on or after DATE "
+                                                          "(YYYY-MM-DD)"))
     parser.add_argument(
         "--include-names",
         action="store_true",
-        help="add first name, date of birth and clinic id (handle the file as clinical data)",
+        help=_("add first name, date of birth and clinic id (handle the file as clinical data)"),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
 
@@ -42,7 +44,7 @@ def _date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--since takes a date as YYYY-MM-DD, not {text!r}") from None
+        raise UserError(_("--since takes a date as YYYY-MM-DD, not {text!r}", text=text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,5 +61,6 @@ def run(args: argparse.Namespace) -> int:
             include_names=args.include_names,
             by=roles.command_line(),  # recorded with the operating-system user
         )
-    print(f"{result.answers} answers from {result.visits} visits written to {result.path}")
+    print(_("{answers} answers from {visits} visits written to {path}",
+            answers=result.answers, visits=result.visits, path=result.path))
     return 0

@@ -6,18 +6,22 @@ import argparse
 import os
 import sys
 
+from decisionaid.i18n import _
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "kiosk",
-        help="the touch-screen kiosk for service users (the default command)",
+        help=_("the touch-screen kiosk for service users (the default command)"),
         description=(
-            "Start the kiosk full screen. A 3-second press in the top-left corner and a staff "
-            "PIN open the staff menu (close the kiosk, open the peer station, print a test page)."
+            _("Start the kiosk full screen. A 3-second press in the top-left corner and a staff "
+              "PIN open the staff menu (close the kiosk, open the peer station, print a test "
+              "page).")
         ),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
-    parser.add_argument("--windowed", action="store_true", help="run in a window (for trying it on a desktop)")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
+    parser.add_argument("--windowed", action="store_true",
+                        help=_("run in a window (for trying it on a desktop)"))
     parser.set_defaults(func=run)
 
 

@@ -7,23 +7,24 @@ import argparse
 
 from decisionaid.app import open_app
 from decisionaid.errors import UserError
+from decisionaid.i18n import _, ngettext
 from decisionaid.services import roles
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "outbox",
-        help="reports owed to the health record: status, or send them now",
+        help=_("reports owed to the health record: status, or send them now"),
         description=(
-            "Printed, saved and reviewed reports go to the clinic's health record (the "
-            "[health_record] settings: a document-import folder and/or a FHIR server). "
-            "'status' lists each delivery: pending, sent or failed, with the error. 'send' "
-            "sends what is due now (and --again ID, a failed one at once). No names are shown."
+            _("Printed, saved and reviewed reports go to the clinic's health record (the "
+              "[health_record] settings: a document-import folder and/or a FHIR server). "
+              "'status' lists each delivery: pending, sent or failed, with the error. 'send' "
+              "sends what is due now (and --again ID, a failed one at once). No names are shown.")
         ),
     )
     parser.add_argument("action", choices=("status", "send"))
-    parser.add_argument("--again", type=int, metavar="ID", help="with send: this delivery now")
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--again", type=int, metavar="ID", help=_("with send: this delivery now"))
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
 
@@ -33,29 +34,40 @@ def _when(moment) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.again is not None and args.action != "send":
-        raise UserError("--again ID goes with send: decisionaid outbox send --again ID")
+        raise UserError(_("--again ID goes with send: decisionaid outbox send --again ID"))
     with open_app(args.config, create=False) as app:
         if not app.config.health_record.destinations:
-            print("no health record is configured ([health_record] folder or fhir_url): "
-                  "nothing is sent")
+            print(_("no health record is configured ([health_record] folder or fhir_url): "
+                    "nothing is sent"))
         outbox = app.chart_outbox
         by = roles.command_line()
         if args.action == "send":
             if args.again is not None:
                 line = outbox.send_again(args.again, by=by)
-                print(f"delivery {line.id}: {line.state}" + (f" ({line.error})" if line.error else ""))
+                print(_("delivery {id}: {state} ({error})", id=line.id, state=line.state,
+                        error=line.error) if line.error else
+                      _("delivery {id}: {state}", id=line.id, state=line.state))
                 return 0 if line.state == "sent" else 1
             sent = outbox.send_due()
             counts = outbox.counts()
-            print(f"{sent} sent now; {counts['pending']} pending, {counts['failed']} failed")
+            print(_("{sent} sent now; {pending} pending, {failed} failed",
+                    sent=sent, pending=counts['pending'], failed=counts['failed']))
             return 0 if counts["failed"] == 0 else 1
         lines = outbox.lines(by=by)
         if not lines:
-            print("nothing has been sent to the health record yet")
+            print(_("nothing has been sent to the health record yet"))
         for line in lines:
-            detail = f"sent {_when(line.sent_at)}" if line.state == "sent" else (
-                f"{line.attempts} tries, next {_when(line.next_attempt_at) if line.next_attempt_at else 'after Send again'}")
+            if line.state == "sent":
+                detail = _("sent {when}", when=_when(line.sent_at))
+            elif line.next_attempt_at:
+                detail = ngettext("{n} try, next {when}", "{n} tries, next {when}", line.attempts,
+                                  when=_when(line.next_attempt_at))
+            else:
+                detail = ngettext("{n} try, next after Send again",
+                                  "{n} tries, next after Send again", line.attempts)
             error = f" — {line.error}" if line.error and line.state != "sent" else ""
-            print(f"{line.id:>6}  visit {line.visit_id:<6} {line.event:<9} {line.destination:<7}"
-                  f"{line.state:<8} {detail}{error}")
+            print(_("{id:>6}  visit {visit_id:<6} {event:<9} {destination:<7}{state:<8} "
+                    "{detail}{error}",
+                    id=line.id, visit_id=line.visit_id, event=line.event,
+                    destination=line.destination, state=line.state, detail=detail, error=error))
     return 0

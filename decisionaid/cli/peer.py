@@ -11,31 +11,32 @@ import sys
 
 from decisionaid.config import load_config
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "peer",
-        help="the peer station and the prescriber's desk (staff sign-in)",
+        help=_("the peer station and the prescriber's desk (staff sign-in)"),
         description=(
-            "The peer station: a desktop window where staff see today's visits, are alerted at "
-            "once to safety answers, review visits and record the shared decision. A prescriber "
-            "signs in to their desk: today's reports, the decision, the page saved as PDF. Staff "
-            "sign in with the name and PIN set by 'decisionaid staff add'."
+            _("The peer station: a desktop window where staff see today's visits, are alerted at "
+              "once to safety answers, review visits and record the shared decision. A "
+              "prescriber signs in to their desk: today's reports, the decision, the page saved "
+              "as PDF. Staff sign in with the name and PIN set by 'decisionaid staff add'.")
         ),
     )
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.add_argument(
         "--idle-minutes", type=int, metavar="N",
-        help="sign out after N minutes without a key press or click "
-        "(default: the peer_idle_timeout_s setting, 10 minutes)",
+        help=_("sign out after N minutes without a key press or click (default: the "
+               "peer_idle_timeout_s setting, 10 minutes)"),
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.idle_minutes is not None and not 1 <= args.idle_minutes <= 240:
-        raise UserError("--idle-minutes must be from 1 to 240")
+        raise UserError(_("--idle-minutes must be from 1 to 240"))
     config = load_config(args.config)
     idle_s = args.idle_minutes * 60 if args.idle_minutes is not None else config.peer_idle_timeout_s
 

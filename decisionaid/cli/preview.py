@@ -9,27 +9,29 @@ from pathlib import Path
 
 from decisionaid.cli.demo import _screen_size
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "preview",
-        help="show a questionnaire or story in the kiosk's screens, reloaded on each save",
+        help=_("show a questionnaire or story in the kiosk's screens, reloaded on each save"),
         description=(
-            "Open a window with FILE (a questionnaire, or a vignette folder or its vignette.yaml) "
-            "in the kiosk's own screens: every item in a list beside it (tap one to show it; "
-            "answer and press Next to follow the branches the answers open), and what "
-            "'decisionaid check' says about the file. Saving the file reloads it within a "
-            "second; a file that does not pass the check shows why instead of the screen. A "
-            "file outside a content folder is shown with the configured content."
+            _("Open a window with FILE (a questionnaire, or a vignette folder or its "
+              "vignette.yaml) in the kiosk's own screens: every item in a list beside it (tap "
+              "one to show it; answer and press Next to follow the branches the answers open), "
+              "and what 'decisionaid check' says about the file. Saving the file reloads it "
+              "within a second; a file that does not pass the check shows why instead of the "
+              "screen. A file outside a content folder is shown with the configured content.")
         ),
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--screen", metavar="WxH", type=_screen_size, default=(1280, 800),
-                        help="the kiosk screen to show it on, e.g. 1920x1080 (default 1280x800)")
-    parser.add_argument("--lang", metavar="L", help="the language to show (default: the site's first)")
+                        help=_("the kiosk screen to show it on, e.g. 1920x1080 (default 1280x800)"))
+    parser.add_argument("--lang", metavar="L", help=_("the language to show (default: the site's "
+                                                      "first)"))
     parser.add_argument("--text-size", choices=("normal", "large", "largest"), default="normal")
-    parser.add_argument("--config", metavar="FILE", help="the site configuration file")
+    parser.add_argument("--config", metavar="FILE", help=_("the site configuration file"))
     parser.set_defaults(func=run)
 
 
@@ -39,11 +41,13 @@ def run(args: argparse.Namespace) -> int:
     config = open_app(args.config, content=False, database=False).config
     path = Path(args.file)
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder")
+        raise UserError(_("{path}: no such file or folder", path=path))
     if not (path.suffix == ".yaml" or (path.is_dir() and (path / "vignette.yaml").is_file())):
-        raise UserError(f"{path} is not a questionnaire file (NAME.yaml) or a vignette folder")
+        raise UserError(_("{path} is not a questionnaire file (NAME.yaml) or a vignette folder",
+                          path=path))
     if args.lang is not None and args.lang not in config.languages:
-        raise UserError(f"--lang must be one of the site's languages: {', '.join(config.languages)}")
+        raise UserError(_("--lang must be one of the site's languages: {languages}",
+                          languages=', '.join(config.languages)))
     from PySide6.QtWidgets import QApplication
 
     from decisionaid.ui.common.theme import Theme, screen_scale
@@ -51,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
     if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
             and not os.environ.get("WAYLAND_DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen"):
-        raise UserError("the preview opens a window: run it on the desktop (no display was found), "
-                        "or use 'decisionaid check' and 'decisionaid demo' here")
+        raise UserError(_("the preview opens a window: run it on the desktop (no display was "
+                          "found), or use 'decisionaid check' and 'decisionaid demo' here"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     width, height = args.screen
     window = PreviewWindow(path, config, size=(width, height), language=args.lang,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from decisionaid.i18n import _
+
 _TIME = re.compile(r"^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
 
 
@@ -26,7 +28,8 @@ class CaptionError(ValueError):
 def _seconds(stamp: str, line: int) -> float:
     m = _TIME.match(stamp.strip())
     if not m:
-        raise CaptionError(line, f"'{stamp.strip()}' is not a time like 00:01:02.500")
+        raise CaptionError(line, _("'{stamp}' is not a time like 00:01:02.500",
+                                   stamp=stamp.strip()))
     hours, minutes, seconds, millis = m.groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
 
@@ -35,7 +38,7 @@ def parse_webvtt(text: str) -> list[Cue]:
     """The cues of a WebVTT file, in order. Raises CaptionError naming the line at fault."""
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or not lines[0].startswith("WEBVTT"):
-        raise CaptionError(1, "a caption file must start with the line WEBVTT")
+        raise CaptionError(1, _("a caption file must start with the line WEBVTT"))
     cues: list[Cue] = []
     i = 1
     while i < len(lines):
@@ -46,20 +49,20 @@ def parse_webvtt(text: str) -> list[Cue]:
                     i += 1
             i += 1
             continue
-        start_s, _, rest = line.partition("-->")
+        start_s, _arrow, rest = line.partition("-->")
         end_s = rest.strip().split()[0] if rest.strip() else ""
         start, end = _seconds(start_s, i + 1), _seconds(end_s, i + 1)
         if end <= start:
-            raise CaptionError(i + 1, "a caption must end after it starts")
+            raise CaptionError(i + 1, _("a caption must end after it starts"))
         if cues and start < cues[-1].start:
-            raise CaptionError(i + 1, "captions must be in time order")
+            raise CaptionError(i + 1, _("captions must be in time order"))
         body: list[str] = []
         i += 1
         while i < len(lines) and lines[i].strip():
             body.append(re.sub(r"<[^>]+>", "", lines[i]).strip())
             i += 1
         if not body:
-            raise CaptionError(i, "a caption has a time but no text")
+            raise CaptionError(i, _("a caption has a time but no text"))
         cues.append(Cue(start, end, "\n".join(body)))
     return cues
 

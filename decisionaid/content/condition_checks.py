@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decisionaid.content.field_checks import TRUTH_WORDS, Reporter, did_you_mean
 from decisionaid.content.model import Condition, Item, ItemRef, Questionnaire
 from decisionaid.content.yamlnodes import LineDict, LineList
+from decisionaid.i18n import _
 
 CONDITION_TESTS = ("equals", "in", "at_least", "at_most", "answered")
 CONDITION_GROUPS = ("all", "any", "not")
@@ -41,20 +42,22 @@ class ConditionChecks:
         self, raw: object, report: Reporter, line: int, qid: str, leaves: list[tuple[Condition, int]]
     ) -> Condition | None:
         if not isinstance(raw, LineDict):
-            report(line, "'show_if' must be a map like {item: sleep, at_least: 2}")
+            report(line, _("'show_if' must be a map like {item: sleep, at_least: 2}"))
             return None
         groups = [k for k in CONDITION_GROUPS if k in raw]
         if groups:
             key = groups[0]
             if len(raw) != 1:
-                report(raw.line, f"'{key}' must stand alone in its condition; nest the other tests inside it")
+                report(raw.line, _("'{key}' must stand alone in its condition; nest the other "
+                                   "tests inside it", key=key))
                 return None
             inner = raw[key]
             if key == "not":
                 part = self.condition(inner, report, raw.line_of(key), qid, leaves)
                 return Condition("not", parts=(part,)) if part else None
             if not isinstance(inner, LineList) or not inner:
-                report(raw.line_of(key), f"'{key}' takes a list of conditions, e.g. {key}: [{{item: a, equals: 1}}, …]")
+                report(raw.line_of(key), _("'{key}' takes a list of conditions, e.g. {key}: "
+                                           "[{{item: a, equals: 1}}, …]", key=key))
                 return None
             parts = [self.condition(p, report, inner.line_of(i), qid, leaves) for i, p in enumerate(inner)]
             if any(p is None for p in parts):
@@ -63,32 +66,38 @@ class ConditionChecks:
         allowed = {"item", *CONDITION_TESTS}
         for key in raw:
             if key not in allowed:
-                report(raw.line_of(key), f"unknown key '{key}' in show_if{did_you_mean(key, [*allowed, *CONDITION_GROUPS])}; use item with one of {', '.join(CONDITION_TESTS)}, or all/any/not")
+                report(raw.line_of(key), _("unknown key '{key}' in show_if{did_you_mean}; use "
+                                           "item with one of {tests}, or all/any/not",
+                                           key=key,
+                                           did_you_mean=did_you_mean(key, [*allowed, *CONDITION_GROUPS]),
+                                           tests=', '.join(CONDITION_TESTS)))
                 return None
         if "item" not in raw:
-            report(raw.line, "a show_if test needs 'item: ID' (or FILE-ID/ITEM-ID for another file)")
+            report(raw.line, _("a show_if test needs 'item: ID' (or FILE-ID/ITEM-ID for another "
+                               "file)"))
             return None
         target = raw["item"]
         if not isinstance(target, str) or not target:
-            report(raw.line_of("item"), "'item' must be an item id, or FILE-ID/ITEM-ID")
+            report(raw.line_of("item"), _("'item' must be an item id, or FILE-ID/ITEM-ID"))
             return None
         ref = ItemRef(*target.split("/", 1)) if "/" in target else ItemRef(qid, target)
         tests = [k for k in CONDITION_TESTS if k in raw]
         if len(tests) != 1:
-            report(raw.line, f"a show_if test needs exactly one of: {', '.join(CONDITION_TESTS)}")
+            report(raw.line, _("a show_if test needs exactly one of: {tests}",
+                               tests=', '.join(CONDITION_TESTS)))
             return None
         op = tests[0]
         value = raw[op]
         vline = raw.line_of(op)
         if op in ("at_least", "at_most") and (isinstance(value, bool) or not isinstance(value, int)):
-            report(vline, f"'{op}' takes a whole number, not {value!r}")
+            report(vline, _("'{op}' takes a whole number, not {value!r}", op=op, value=value))
             return None
         if op == "answered" and not isinstance(value, bool):
-            report(vline, "'answered' takes true or false")
+            report(vline, _("'answered' takes true or false"))
             return None
         if op == "in":
             if not isinstance(value, list) or not value:
-                report(vline, "'in' takes a list of values, e.g. in: [1, 2]")
+                report(vline, _("'in' takes a list of values, e.g. in: [1, 2]"))
                 return None
             value = tuple(value)
         condition = Condition(op, ref=ref, value=value)  # type: ignore[arg-type]
@@ -120,36 +129,49 @@ class ConditionChecks:
                     known = [i.id for q in questionnaires if q.id == ref.questionnaire for i in q.items]
                     where = "this file" if ref.questionnaire == pending.questionnaire else f"'{ref.questionnaire}'"
                     if ref.questionnaire != pending.questionnaire and not any(q.id == ref.questionnaire for q in questionnaires):
-                        pending.report(line, f"show_if names '{ref}', but there is no questionnaire '{ref.questionnaire}'")
+                        pending.report(line, _("show_if names '{ref}', but there is no "
+                                               "questionnaire '{questionnaire}'",
+                                               ref=ref, questionnaire=ref.questionnaire))
                     else:
-                        pending.report(line, f"show_if names item '{ref.item}', which is not in {where}{did_you_mean(ref.item, known)}")
+                        pending.report(line, _("show_if names item '{item}', which is not in "
+                                               "{where}{did_you_mean}",
+                                               item=ref.item, where=where,
+                                               did_you_mean=did_you_mean(ref.item, known)))
                     continue
                 if position[ref] >= here:
-                    pending.report(line, f"show_if names '{ref.item}', which comes at or after this item; a condition can only look at earlier answers")
+                    pending.report(line, _("show_if names '{item}', which comes at or after this "
+                                           "item; a condition can only look at earlier answers",
+                                           item=ref.item))
                     continue
                 self.check_condition_value(leaf, target, pending.report, line)
 
     def check_condition_value(self, leaf: Condition, target: Item, report: Reporter, line: int) -> None:
         if leaf.op == "answered":
             if not target.answerable:
-                report(line, f"'{target.id}' is a {target.type} item and has no answer to test")
+                report(line, _("'{id}' is a {type} item and has no answer to test",
+                               id=target.id, type=target.type))
             return
         if not target.answerable:
-            report(line, f"'{target.id}' is a {target.type} item and has no answer to test")
+            report(line, _("'{id}' is a {type} item and has no answer to test",
+                           id=target.id, type=target.type))
             return
         if target.type == "text":
-            report(line, f"'{target.id}' is a text item; only 'answered' can test it")
+            report(line, _("'{id}' is a text item; only 'answered' can test it", id=target.id))
             return
         values = [o.value for o in target.options]
         if leaf.op in ("at_least", "at_most"):
             if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-                report(line, f"'{leaf.op}' needs number values, but '{target.id}' has words as values; use equals or in")
+                report(line, _("'{op}' needs number values, but '{id}' has words as values; use "
+                               "equals or in", op=leaf.op, id=target.id))
             return
         wanted = leaf.value if leaf.op == "in" else (leaf.value,)
         for value in wanted:  # type: ignore[union-attr]
             if not any(value == v and type(value) is type(v) for v in values):
                 shown = ", ".join(repr(v) if not isinstance(v, bool) else str(v).lower() for v in values)
-                hint = ""
                 if isinstance(value, bool) and target.type != "yesno":
-                    hint = f" ({TRUTH_WORDS} read as truth values: quote them)"
-                report(line, f"'{target.id}' cannot be {value!r}; its values are: {shown}{hint}")
+                    report(line, _("'{id}' cannot be {value!r}; its values are: {shown} ({words} "
+                                   "read as truth values: quote them)", id=target.id, value=value,
+                                   shown=shown, words=TRUTH_WORDS))
+                else:
+                    report(line, _("'{id}' cannot be {value!r}; its values are: {shown}",
+                                   id=target.id, value=value, shown=shown))

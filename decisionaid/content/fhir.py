@@ -31,6 +31,7 @@ Mapping (written down in docs/content-format.md):
 from __future__ import annotations
 
 from decisionaid.content.model import Condition, Content, Item, Option, Questionnaire, Text
+from decisionaid.i18n import _
 
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
@@ -72,7 +73,8 @@ def languages_for(content: Content, language: str | None = None) -> tuple[str, .
     if language is None:
         return content.languages
     if language not in content.languages:
-        raise ValueError(f"'{language}' is not one of the site's languages ({', '.join(content.languages)})")
+        raise ValueError(_("'{language}' is not one of the site's languages ({languages})",
+                           language=language, languages=', '.join(content.languages)))
     return (language, *(lang for lang in content.languages if lang != language))
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisionaid.content.model import Text
 from decisionaid.content.yamlnodes import LineDict, LineList, read_yaml
+from decisionaid.i18n import _, ngettext
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STRING_VALUE = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*$")
@@ -29,6 +30,9 @@ class ContentError:
     path: str
     line: int
     message: str
+    # "reading" for a text that reads above the site's target (the words are translated, so
+    # the check tells it by this, not by them).
+    kind: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -39,14 +43,18 @@ class ContentErrors(Exception):
 
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(errors)
-        first = self.errors[0] if self.errors else "no content"
-        more = f" (and {len(self.errors) - 1} more: run 'decisionaid check')" if len(errors) > 1 else ""
-        super().__init__(f"{first}{more}")
+        first = self.errors[0] if self.errors else _("no content")
+        if len(errors) > 1:
+            super().__init__(ngettext("{first} (and {n} more: run 'decisionaid check')",
+                                      "{first} (and {n} more: run 'decisionaid check')",
+                                      len(self.errors) - 1, first=first))
+        else:
+            super().__init__(str(first))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return _(" (did you mean '{match}'?)", match=match[0]) if match else ""
 
 
 def line_in(container: object, key: object) -> int:
@@ -57,17 +65,17 @@ def line_in(container: object, key: object) -> int:
 
 def type_name(value: object) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "a yes/no value"
+        return _("a yes/no value")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "a text"
+        return _("a text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a map"
+        return _("a map")
     return type(value).__name__
 
 
@@ -113,18 +121,20 @@ class FieldReader:
                 return True
             # A text of several lines is a block (``|-``): its first line is under the key.
             row = at + 1 + found[0] if "\n" in string else at
-            report(row, f"{what}{where} opens bold with ** and never closes it "
-                        f"(\"{found[1]}\"): add the closing **, as in **Yes**")
+            report(row, _("{what}{where} opens bold with ** and never closes it (\"{found}\"): "
+                          "add the closing **, as in **Yes**",
+                          what=what, where=where, found=found[1]))
             return False
 
         if isinstance(value, bool):
-            report(line, f"{what} reads as a yes/no value: put the text in double quotes")
+            report(line, _("{what} reads as a yes/no value: put the text in double quotes",
+                           what=what))
             return None
         if isinstance(value, int | float):
             value = str(value)
         if isinstance(value, str):
             if not value.strip():
-                report(line, f"{what} is empty: write the text")
+                report(line, _("{what} is empty: write the text", what=what))
                 return None
             if not closed(value.strip(), line, ""):
                 return None
@@ -137,34 +147,39 @@ class FieldReader:
                 if string is None:
                     report(
                         lang_line,
-                        f"{what} has '{lang}' with no text; a comma may have cut the text in two: "
-                        'put the whole text in double quotes, e.g. es: "Sí, a veces"',
+                        _("{what} has '{lang}' with no text; a comma may have cut the text in "
+                          "two: put the whole text in double quotes, e.g. es: \"Sí, a veces\"",
+                          what=what, lang=lang),
                     )
                     ok = False
                     continue
                 if not isinstance(lang, str) or not lang.isalpha() or not lang.islower():
                     report(
                         lang_line,
-                        f"{what} has '{lang}' where a language code (en, es) belongs; if a comma "
-                        "cut the text, put the whole text in double quotes",
+                        _("{what} has '{lang}' where a language code (en, es) belongs; if a "
+                          "comma cut the text, put the whole text in double quotes",
+                          what=what, lang=lang),
                     )
                     ok = False
                     continue
                 if isinstance(string, bool):
-                    report(lang_line, f"{what} in '{lang}' reads as a yes/no value: put it in double quotes")
+                    report(lang_line, _("{what} in '{lang}' reads as a yes/no value: put it in "
+                                        "double quotes", what=what, lang=lang))
                     ok = False
                     continue
                 if isinstance(string, int | float):
                     string = str(string)
                 if not isinstance(string, str):
-                    report(lang_line, f"{what} in '{lang}' must be a text, not {type_name(string)}")
+                    report(lang_line, _("{what} in '{lang}' must be a text, not {type_name}",
+                                        what=what, lang=lang, type_name=type_name(string)))
                     ok = False
                     continue
                 if not string.strip():
-                    report(lang_line, f"{what} in '{lang}' is empty: write the text")
+                    report(lang_line, _("{what} in '{lang}' is empty: write the text",
+                                        what=what, lang=lang))
                     ok = False
                     continue
-                if not closed(string.strip(), lang_line, f" in '{lang}'"):
+                if not closed(string.strip(), lang_line, _(" in '{lang}'", lang=lang)):
                     ok = False
                     continue
                 result[lang] = string.strip()
@@ -172,12 +187,14 @@ class FieldReader:
             if ok and missing:
                 report(
                     line,
-                    f"{what} has no '{missing[0]}' text; every text needs each site language "
-                    f"({', '.join(self.languages)})",
+                    _("{what} has no '{missing}' text; every text needs each site language "
+                      "({languages})",
+                      what=what, missing=missing[0], languages=', '.join(self.languages)),
                 )
                 return None
             return result if ok else None
-        report(line, f"{what} must be a text or a map of texts by language, not {type_name(value)}")
+        report(line, _("{what} must be a text or a map of texts by language, not {type_name}",
+                       what=what, type_name=type_name(value)))
         return None
 
     def unknown_keys(self, data: LineDict, allowed: set[str], report: Reporter, where: str) -> None:
@@ -185,8 +202,9 @@ class FieldReader:
             if key not in allowed:
                 report(
                     data.line_of(key),
-                    f"unknown key '{key}' in {where}{did_you_mean(key, allowed)}; "
-                    f"the keys are: {', '.join(sorted(allowed))}",
+                    _("unknown key '{key}' in {where}{did_you_mean}; the keys are: {keys}",
+                      key=key, where=where, did_you_mean=did_you_mean(key, allowed),
+                      keys=', '.join(sorted(allowed))),
                 )
 
     def boolean(self, data: LineDict, key: str, report: Reporter, default: bool) -> bool:
@@ -194,7 +212,8 @@ class FieldReader:
             return default
         value = data[key]
         if not isinstance(value, bool):
-            report(data.line_of(key), f"'{key}' must be true or false, not {value!r}")
+            report(data.line_of(key), _("'{key}' must be true or false, not {value!r}",
+                                        key=key, value=value))
             return default
         return value
 
@@ -203,16 +222,19 @@ class FieldReader:
     ) -> int | None:
         value = data.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
-            report(data.line_of(key), f"'{key}' must be a whole number, not {value!r}")
+            report(data.line_of(key), _("'{key}' must be a whole number, not {value!r}",
+                                        key=key, value=value))
             return None
         if minimum is not None and value < minimum:
-            report(data.line_of(key), f"'{key}' must be at least {minimum}, not {value}")
+            report(data.line_of(key), _("'{key}' must be at least {minimum}, not {value}",
+                                        key=key, minimum=minimum, value=value))
             return None
         return value
 
     def slug(self, value: object, report: Reporter, line: int, what: str) -> str | None:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            report(line, f"{what} {value!r} must use only lowercase letters, digits and '-', e.g. sleep-more")
+            report(line, _("{what} {value!r} must use only lowercase letters, digits and '-', "
+                           "e.g. sleep-more", what=what, value=value))
             return None
         return value
 
@@ -220,21 +242,23 @@ class FieldReader:
         """A content text file (YAML, captions, transcript), bounded in size and UTF-8."""
         try:
             if not path.is_file():  # a FIFO or a device would block or never end
-                report(1, "this is not a regular file; content must be plain text files")
+                report(1, _("this is not a regular file; content must be plain text files"))
                 return None
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_BYTES + 1)
         except OSError as e:
-            report(1, f"cannot read the file ({e.strerror or e})")
+            report(1, _("cannot read the file ({reason})", reason=e.strerror or e))
             return None
         if len(raw) > MAX_FILE_BYTES:
-            report(1, f"the file is larger than {MAX_FILE_BYTES // 1024} KB, the most a content file may be; is it the right file?")
+            report(1, _("the file is larger than {limit} KB, the most a content file may be; is "
+                        "it the right file?", limit=MAX_FILE_BYTES // 1024))
             return None
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as e:
             line = raw.count(b"\n", 0, e.start) + 1
-            report(line, "the file is not UTF-8 text (this line holds a byte that is not); save it as UTF-8")
+            report(line, _("the file is not UTF-8 text (this line holds a byte that is not); "
+                           "save it as UTF-8"))
             return None
 
     def read(self, path: Path, report: Reporter) -> object | None:
@@ -245,5 +269,5 @@ class FieldReader:
         for problem in problems:
             report(problem.line, problem.message)
         if data is None and not problems:
-            report(1, "the file is empty")
+            report(1, _("the file is empty"))
         return data

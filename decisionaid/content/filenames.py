@@ -3,6 +3,8 @@ no file system can hold, said in words an author can act on."""
 
 from __future__ import annotations
 
+from decisionaid.i18n import _
+
 NAME_MAX = 255  # bytes in one file name, on every file system decisionaid runs on
 
 
@@ -16,8 +18,8 @@ def name_problem(name: str) -> str | None:
     None."""
     bad = next((c for c in name if c < " " or c == "\x7f"), None)
     if bad is not None:
-        return f"holds a control character (U+{ord(bad):04X}); type the name again"
+        return _("holds a control character (U+{code:04X}); type the name again", code=ord(bad))
     if len(name.encode("utf-8")) > NAME_MAX:
-        return (f"'{shown_name(name)}' is {len(name):,} characters long; a file name has at "
-                f"most {NAME_MAX} bytes")
+        return _("'{name}' is {length:,} characters long; a file name has at most {limit} bytes",
+                 name=shown_name(name), length=len(name), limit=NAME_MAX)
     return None

@@ -44,6 +44,7 @@ from decisionaid.content.model import (
 from decisionaid.content.readability import DEFAULT_TARGETS, reading
 from decisionaid.content.vignette_checks import TOPICS_FILE, VignetteChecks
 from decisionaid.content.yamlnodes import LineDict, LineList
+from decisionaid.i18n import _
 
 # Importable from here, where the check is run from.
 __all__ = [
@@ -94,50 +95,58 @@ class _Loader(FieldReader):
             if raw not in self.answer_sets:
                 report(
                     line,
-                    f"no answer set named '{raw}' in {ANSWER_SETS_FILE}"
-                    f"{did_you_mean(raw, self.answer_sets)}",
+                    _("no answer set named '{raw}' in {file}{did_you_mean}",
+                      raw=raw, file=ANSWER_SETS_FILE,
+                      did_you_mean=did_you_mean(raw, self.answer_sets)),
                 )
                 return ()
             return self.answer_sets[raw]
         if not isinstance(raw, list) or not raw:
-            report(line, "'options' must name an answer set or be a list of {value, label} entries")
+            report(line, _("'options' must name an answer set or be a list of {value, label} "
+                           "entries"))
             return ()
         options: list[Option] = []
         seen: dict[object, int] = {}
         for index, entry in enumerate(raw):
             entry_line = raw.line_of(index) if isinstance(raw, LineList) else line
             if not isinstance(entry, LineDict):
-                report(entry_line, f"an option must be a map like {{value: 1, label: …}}, not {type_name(entry)}")
+                report(entry_line, _("an option must be a map like {{value: 1, label: …}}, not "
+                                     "{type_name}", type_name=type_name(entry)))
                 continue
-            self.unknown_keys(entry, OPTION_KEYS, report, "an option")
+            self.unknown_keys(entry, OPTION_KEYS, report, _("an option"))
             value = entry.get("value")
             value_line = entry.line_of("value")
             if "value" not in entry:
-                report(entry.line, "an option needs a 'value'")
+                report(entry.line, _("an option needs a 'value'"))
                 continue
             if isinstance(value, bool):
                 report(
                     value_line,
-                    f"the value {value!r} reads as a truth value (YAML does that for {TRUTH_WORDS}); "
-                    f"quote it, e.g. value: \"{'yes' if value else 'no'}\"",
+                    _("the value {value!r} reads as a truth value (YAML does that for "
+                      "{words}); quote it, e.g. value: \"{quoted}\"",
+                      value=value, words=TRUTH_WORDS, quoted='yes' if value else 'no'),
                 )
                 continue
             if isinstance(value, str) and not STRING_VALUE.match(value):
-                report(value_line, f"the value '{value}' must be a whole number or a lowercase word (letters, digits, - or _)")
+                report(value_line, _("the value '{value}' must be a whole number or a lowercase "
+                                     "word (letters, digits, - or _)", value=value))
                 continue
             if not isinstance(value, int | str):
-                report(value_line, f"an option's value must be a whole number or a lowercase word, not {type_name(value)}")
+                report(value_line, _("an option's value must be a whole number or a lowercase "
+                                     "word, not {type_name}", type_name=type_name(value)))
                 continue
             if value in seen:
-                report(value_line, f"the value {value!r} is used twice in this item (also on line {seen[value]})")
+                report(value_line, _("the value {value!r} is used twice in this item (also on "
+                                     "line {seen})", value=value, seen=seen[value]))
                 continue
             seen[value] = value_line
-            label = self.text(entry.get("label"), report, entry.line_of("label"), "the option's label")
+            label = self.text(entry.get("label"), report, entry.line_of("label"), _("the option's label"))
             if "label" not in entry:
                 continue
             flag = entry.get("flag")
             if flag is not None and flag not in SEVERITIES:
-                report(entry.line_of("flag"), f"'flag' must be concern or safety, not {flag!r}")
+                report(entry.line_of("flag"), _("'flag' must be concern or safety, not {flag!r}",
+                                                flag=flag))
                 flag = None
             suggest: list[str] = []
             if "suggest" in entry:
@@ -145,31 +154,35 @@ class _Loader(FieldReader):
                 if isinstance(raw_suggest, str):
                     raw_suggest = [raw_suggest]
                 if not isinstance(raw_suggest, list):
-                    report(entry.line_of("suggest"), "'suggest' must be a list of vignette ids, e.g. [handling-side-effects]")
+                    report(entry.line_of("suggest"), _("'suggest' must be a list of vignette "
+                                                       "ids, e.g. [handling-side-effects]"))
                 else:
                     for vid in raw_suggest:
                         if self.stories.vignette_ref(vid, report, entry.line_of("suggest")):
                             suggest.append(vid)
             exclusive = self.boolean(entry, "exclusive", report, False)
             if exclusive and item_type != "multi":
-                report(entry.line_of("exclusive"), "'exclusive' only applies to options of a multi item")
+                report(entry.line_of("exclusive"), _("'exclusive' only applies to options of a "
+                                                     "multi item"))
             if label:
                 options.append(Option(value, label, flag, tuple(suggest), exclusive))
         if item_type == "scale" and options:
             if not all(isinstance(o.value, int) for o in options):
-                report(line, "a scale's values must all be whole numbers, in order (e.g. 0, 1, 2, 3)")
+                report(line, _("a scale's values must all be whole numbers, in order (e.g. 0, 1, "
+                               "2, 3)"))
             elif [o.value for o in options] != sorted(o.value for o in options):
-                report(line, "a scale's values must go up from left to right (e.g. 0, 1, 2, 3)")
+                report(line, _("a scale's values must go up from left to right (e.g. 0, 1, 2, 3)"))
         if len(options) == 1 and len(raw) == 1:
-            report(line, "an item needs at least two options to choose from")
+            report(line, _("an item needs at least two options to choose from"))
         return tuple(options)
 
     def better_end(self, value: object, report: Reporter, line: int) -> str | None:
         if value not in BETTER_ENDS:
             report(
                 line,
-                f"'better' says which end of the scale is better: lower or higher, not {value!r}"
-                f"{did_you_mean(value, BETTER_ENDS)}",
+                _("'better' says which end of the scale is better: lower or higher, not "
+                  "{value!r}{did_you_mean}",
+                  value=value, did_you_mean=did_you_mean(value, BETTER_ENDS)),
             )
             return None
         return value  # type: ignore[return-value]
@@ -180,21 +193,23 @@ class _Loader(FieldReader):
         if data is None:
             return
         if not isinstance(data, LineDict):
-            report(1, "the answer sets file must be a map of NAME: [options]")
+            report(1, _("the answer sets file must be a map of NAME: [options]"))
             return
         for name, raw in data.items():
             if not isinstance(name, str) or not ID_PATTERN.match(name):
-                report(data.line_of(name), f"answer set name {name!r} must use lowercase letters, digits and '-'")
+                report(data.line_of(name), _("answer set name {name!r} must use lowercase "
+                                             "letters, digits and '-'", name=name))
                 continue
             line = data.line_of(name)
             if isinstance(raw, LineDict):  # the long form: {better: lower, options: [...]}
-                self.unknown_keys(raw, ANSWER_SET_KEYS, report, f"the answer set '{name}'")
+                self.unknown_keys(raw, ANSWER_SET_KEYS, report, _("the answer set '{name}'", name=name))
                 if "better" in raw:
                     better = self.better_end(raw["better"], report, raw.line_of("better"))
                     if better:
                         self.answer_set_better[name] = better
                 if "options" not in raw:
-                    report(raw.line, f"the answer set '{name}' needs 'options': a list of {{value, label}} entries")
+                    report(raw.line, _("the answer set '{name}' needs 'options': a list of "
+                                       "{{value, label}} entries", name=name))
                     continue
                 line, raw = raw.line_of("options"), raw["options"]
             # Set type is not known yet; 'exclusive' is checked again at use.
@@ -204,46 +219,55 @@ class _Loader(FieldReader):
 
     # --- items -------------------------------------------------------------------------------
     def item(self, raw: LineDict, report: Reporter, qid: str, seen: dict[str, int]) -> Item | None:
-        self.unknown_keys(raw, ITEM_KEYS, report, "an item")
+        self.unknown_keys(raw, ITEM_KEYS, report, _("an item"))
         ok = True
         iid = raw.get("id")
         if "id" not in raw:
-            report(raw.line, "an item needs an 'id' (lowercase letters, digits, '-')")
+            report(raw.line, _("an item needs an 'id' (lowercase letters, digits, '-')"))
             return None
-        if not self.slug(iid, report, raw.line_of("id"), "the item id"):
+        if not self.slug(iid, report, raw.line_of("id"), _("the item id")):
             return None
         if iid in seen:
-            report(raw.line_of("id"), f"the item id '{iid}' is used twice in this file (also on line {seen[iid]})")
+            report(raw.line_of("id"), _("the item id '{iid}' is used twice in this file (also on "
+                                        "line {seen})", iid=iid, seen=seen[iid]))
             return None
         seen[iid] = raw.line_of("id")
         item_type = raw.get("type")
         if item_type not in ITEM_TYPES:
             report(
                 raw.line_of("type"),
-                f"item '{iid}' has type {item_type!r}{did_you_mean(item_type, ITEM_TYPES)}; "
-                f"the types are: {', '.join(ITEM_TYPES)}",
+                _("item '{iid}' has type {item_type!r}{did_you_mean}; the types are: {types}",
+                  iid=iid, item_type=item_type, did_you_mean=did_you_mean(item_type, ITEM_TYPES),
+                  types=', '.join(ITEM_TYPES)),
             )
             return None
         if "text" not in raw:
-            report(raw.line, f"item '{iid}' needs a 'text'")
+            report(raw.line, _("item '{iid}' needs a 'text'", iid=iid))
             ok = False
-        text = self.prose_text(raw.get("text"), report, raw.line_of("text"), f"item '{iid}' text") if "text" in raw else None
-        help_text = self.prose_text(raw["help"], report, raw.line_of("help"), f"item '{iid}' help") if "help" in raw else None
+        text = (self.prose_text(raw.get("text"), report, raw.line_of("text"),
+                                _("item '{iid}' text", iid=iid)) if "text" in raw else None)
+        help_text = (self.prose_text(raw["help"], report, raw.line_of("help"),
+                                     _("item '{iid}' help", iid=iid)) if "help" in raw else None)
         options: tuple[Option, ...] = ()
         if item_type in ("scale", "choice", "multi"):
             if "options" not in raw:
-                report(raw.line, f"a {item_type} item needs 'options' (a list, or the name of an answer set)")
+                report(raw.line, _("a {item_type} item needs 'options' (a list, or the name of "
+                                   "an answer set)", item_type=item_type))
                 ok = False
             else:
                 options = self.options(raw["options"], report, raw.line_of("options"), item_type)
                 if item_type != "multi" and isinstance(raw["options"], str) and any(o.exclusive for o in options):
-                    report(raw.line_of("options"), f"the answer set '{raw['options']}' has an 'exclusive' option, which only a multi item can use")
+                    report(raw.line_of("options"), _("the answer set '{raw}' has an 'exclusive' "
+                                                     "option, which only a multi item can use",
+                                                     raw=raw['options']))
                 ok = ok and bool(options)
         elif "options" in raw:
             if item_type == "yesno":
-                report(raw.line_of("options"), "a yesno item takes no 'options'; its Yes/No labels are built in")
+                report(raw.line_of("options"), _("a yesno item takes no 'options'; its Yes/No "
+                                                 "labels are built in"))
             else:
-                report(raw.line_of("options"), f"a {item_type} item takes no 'options'")
+                report(raw.line_of("options"), _("a {item_type} item takes no 'options'",
+                                                 item_type=item_type))
         if item_type == "yesno":
             options = tuple(
                 Option(value, {lang: YESNO_LABELS.get(lang, YESNO_LABELS["en"])[index] for lang in self.languages})
@@ -254,19 +278,23 @@ class _Loader(FieldReader):
             if report_section not in REPORT_SECTIONS:
                 report(
                     raw.line_of("report"),
-                    f"'report' must be one of: {', '.join(REPORT_SECTIONS)}{did_you_mean(report_section, REPORT_SECTIONS)}",
+                    _("'report' must be one of: {sections}{did_you_mean}",
+                      sections=', '.join(REPORT_SECTIONS),
+                      did_you_mean=did_you_mean(report_section, REPORT_SECTIONS)),
                 )
                 report_section = None
             elif item_type not in ANSWERABLE_TYPES:
-                report(raw.line_of("report"), f"a {item_type} item has no answer to put on the report; remove 'report'")
+                report(raw.line_of("report"), _("a {item_type} item has no answer to put on the "
+                                                "report; remove 'report'", item_type=item_type))
         trend = self.boolean(raw, "trend", report, False)
         if trend and item_type != "scale":
-            report(raw.line_of("trend"), "'trend' only applies to scale items")
+            report(raw.line_of("trend"), _("'trend' only applies to scale items"))
             trend = False
         better = None
         if "better" in raw:
             if item_type != "scale":
-                report(raw.line_of("better"), "'better' only applies to scale items (it says which end of the scale is better)")
+                report(raw.line_of("better"), _("'better' only applies to scale items (it says "
+                                                "which end of the scale is better)"))
             else:
                 better = self.better_end(raw["better"], report, raw.line_of("better"))
         elif item_type == "scale" and isinstance(raw.get("options"), str):
@@ -274,38 +302,45 @@ class _Loader(FieldReader):
         max_length = DEFAULT_MAX_LENGTH
         if "max_length" in raw:
             if item_type != "text":
-                report(raw.line_of("max_length"), "'max_length' only applies to text items")
+                report(raw.line_of("max_length"), _("'max_length' only applies to text items"))
             else:
                 n = self.whole_number(raw, "max_length", report, 1)
                 if n is not None and n > MAX_TEXT_LENGTH_LIMIT:
-                    report(raw.line_of("max_length"), f"'max_length' may be at most {MAX_TEXT_LENGTH_LIMIT}")
+                    report(raw.line_of("max_length"), _("'max_length' may be at most "
+                                                        "{limit}",
+                                                        limit=MAX_TEXT_LENGTH_LIMIT))
                 elif n is not None:
                     max_length = n
         max_choices = None
         if "max" in raw:
             if item_type != "multi":
-                report(raw.line_of("max"), "'max' only applies to multi items")
+                report(raw.line_of("max"), _("'max' only applies to multi items"))
             else:
                 max_choices = self.whole_number(raw, "max", report, 1)
                 if max_choices is not None and options and max_choices > len(options):
-                    report(raw.line_of("max"), f"'max' is {max_choices} but the item has only {len(options)} options")
+                    report(raw.line_of("max"), _("'max' is {max_choices} but the item has only "
+                                                 "{count} options",
+                                                 max_choices=max_choices, count=len(options)))
         carry = self.boolean(raw, "carry_forward", report, False)
         if carry and item_type not in ANSWERABLE_TYPES:
-            report(raw.line_of("carry_forward"), f"a {item_type} item has no answer to carry forward")
+            report(raw.line_of("carry_forward"), _("a {item_type} item has no answer to carry "
+                                                   "forward", item_type=item_type))
         vignette = None
         if "vignette" in raw:
             if item_type != "info":
-                report(raw.line_of("vignette"), "'vignette' only applies to info items (use a vignettes item to offer several)")
+                report(raw.line_of("vignette"), _("'vignette' only applies to info items (use a "
+                                                  "vignettes item to offer several)"))
             else:
                 vignette = self.stories.vignette_ref(raw["vignette"], report, raw.line_of("vignette"))
         topics: tuple[str, ...] = ()
         if "topics" in raw:
             if item_type != "vignettes":
-                report(raw.line_of("topics"), "'topics' only applies to vignettes items")
+                report(raw.line_of("topics"), _("'topics' only applies to vignettes items"))
             elif not isinstance(raw["topics"], list) or not all(
                 isinstance(t, str) and ID_PATTERN.match(t) for t in raw["topics"]
             ):
-                report(raw.line_of("topics"), "'topics' must be a list of topic names, e.g. [side-effects]")
+                report(raw.line_of("topics"), _("'topics' must be a list of topic names, e.g. "
+                                                "[side-effects]"))
             else:
                 topics = tuple(raw["topics"])
                 self.stories.topic_ref_list(raw["topics"], report, raw.line_of("topics"))
@@ -325,45 +360,52 @@ class _Loader(FieldReader):
 
     def scores(self, raw: object, report: Reporter, line: int, items: dict[str, Item]) -> tuple[Score, ...]:
         if not isinstance(raw, LineList):
-            report(line, "'scores' must be a list")
+            report(line, _("'scores' must be a list"))
             return ()
         result: list[Score] = []
         seen: set[str] = set()
         for index, entry in enumerate(raw):
             if not isinstance(entry, LineDict):
-                report(raw.line_of(index), "a score must be a map with id, items and label")
+                report(raw.line_of(index), _("a score must be a map with id, items and label"))
                 continue
-            self.unknown_keys(entry, SCORE_KEYS, report, "a score")
-            sid = self.slug(entry.get("id"), report, entry.line_of("id"), "the score id")
+            self.unknown_keys(entry, SCORE_KEYS, report, _("a score"))
+            sid = self.slug(entry.get("id"), report, entry.line_of("id"), _("the score id"))
             if sid in seen:
-                report(entry.line_of("id"), f"the score id '{sid}' is used twice")
+                report(entry.line_of("id"), _("the score id '{sid}' is used twice", sid=sid))
                 continue
             if sid:
                 seen.add(sid)
             names = entry.get("items")
             ok = sid is not None
             if not isinstance(names, list) or not names:
-                report(entry.line_of("items"), "a score needs 'items': a list of item ids in this file")
+                report(entry.line_of("items"), _("a score needs 'items': a list of item ids in "
+                                                 "this file"))
                 ok = False
                 names = []
             for name in names:
                 item = items.get(name) if isinstance(name, str) else None
                 if item is None:
-                    report(entry.line_of("items"), f"the score counts '{name}', which is not an item in this file{did_you_mean(name, items)}")
+                    report(entry.line_of("items"), _("the score counts '{name}', which is not an "
+                                                     "item in this file{did_you_mean}",
+                                                     name=name,
+                                                     did_you_mean=did_you_mean(name, items)))
                     ok = False
                 elif item.type not in ("scale", "choice", "yesno") or (
                     item.type != "yesno" and not all(isinstance(o.value, int) for o in item.options)
                 ):
-                    report(entry.line_of("items"), f"the score counts '{name}', but only scale, choice and yesno items with number values can be added up")
+                    report(entry.line_of("items"), _("the score counts '{name}', but only scale, "
+                                                     "choice and yesno items with number values "
+                                                     "can be added up", name=name))
                     ok = False
-            label = self.text(entry.get("label"), report, entry.line_of("label"), "the score's label")
+            label = self.text(entry.get("label"), report, entry.line_of("label"), _("the score's label"))
             flag = None
             if "flag" in entry:
                 flag = self.score_flag(entry["flag"], report, entry.line_of("flag"))
                 ok = ok and flag is not None
             report_section = entry.get("report")
             if report_section is not None and report_section not in REPORT_SECTIONS:
-                report(entry.line_of("report"), f"'report' must be one of: {', '.join(REPORT_SECTIONS)}")
+                report(entry.line_of("report"), _("'report' must be one of: {sections}",
+                                                  sections=', '.join(REPORT_SECTIONS)))
                 ok = False
             if ok and label:
                 result.append(Score(sid, tuple(names), label, flag, report_section, entry.line))
@@ -371,19 +413,21 @@ class _Loader(FieldReader):
 
     def score_flag(self, raw: object, report: Reporter, line: int) -> ScoreFlag | None:
         if not isinstance(raw, LineDict):
-            report(line, "a score's 'flag' must be a map like {at_most: 3, severity: concern, text: …}")
+            report(line, _("a score's 'flag' must be a map like {at_most: 3, severity: concern, "
+                           "text: …}"))
             return None
-        self.unknown_keys(raw, SCORE_FLAG_KEYS, report, "a score's flag")
+        self.unknown_keys(raw, SCORE_FLAG_KEYS, report, _("a score's flag"))
         bounds = [k for k in ("at_least", "at_most") if k in raw]
         if len(bounds) != 1:
-            report(raw.line, "a score's flag needs exactly one of at_least: N or at_most: N")
+            report(raw.line, _("a score's flag needs exactly one of at_least: N or at_most: N"))
             return None
         bound = self.whole_number(raw, bounds[0], report)
         severity = raw.get("severity")
         if severity not in SEVERITIES:
-            report(raw.line_of("severity"), f"a score's flag needs 'severity': concern or safety, not {severity!r}")
+            report(raw.line_of("severity"), _("a score's flag needs 'severity': concern or "
+                                              "safety, not {severity!r}", severity=severity))
             return None
-        text = self.text(raw.get("text"), report, raw.line_of("text"), "the flag's text")
+        text = self.text(raw.get("text"), report, raw.line_of("text"), _("the flag's text"))
         if bound is None or text is None:
             return None
         return ScoreFlag(severity, text, **{bounds[0]: bound})
@@ -395,36 +439,41 @@ class _Loader(FieldReader):
         if data is None:
             return
         if not isinstance(data, LineDict):
-            report(1, "a questionnaire file must be a map with id, version, order, title and items")
+            report(1, _("a questionnaire file must be a map with id, version, order, title and "
+                        "items"))
             return
-        self.unknown_keys(data, QUESTIONNAIRE_KEYS, report, "the questionnaire")
+        self.unknown_keys(data, QUESTIONNAIRE_KEYS, report, _("the questionnaire"))
         missing = [k for k in ("id", "version", "order", "title", "items") if k not in data]
         for key in missing:
-            report(1, f"the questionnaire needs '{key}'")
+            report(1, _("the questionnaire needs '{key}'", key=key))
         if missing:
             return
-        qid = self.slug(data["id"], report, data.line_of("id"), "the questionnaire id")
+        qid = self.slug(data["id"], report, data.line_of("id"), _("the questionnaire id"))
         version = self.whole_number(data, "version", report, 1)
         order = self.whole_number(data, "order", report)
-        title = self.text(data["title"], report, data.line_of("title"), "the title")
-        intro = self.prose_text(data["intro"], report, data.line_of("intro"), "the intro") if "intro" in data else None
+        title = self.text(data["title"], report, data.line_of("title"), _("the title"))
+        intro = self.prose_text(data["intro"], report, data.line_of("intro"), _("the intro")) if "intro" in data else None
         optional = self.boolean(data, "optional", report, False)
         if qid and qid in self.id_lines:
             other, other_line = self.id_lines[qid]
-            report(data.line_of("id"), f"the questionnaire id '{qid}' is also used in {other}:{other_line}; ids must be unique")
+            report(data.line_of("id"), _("the questionnaire id '{qid}' is also used in "
+                                         "{other}:{other_line}; ids must be unique",
+                                         qid=qid, other=other, other_line=other_line))
             self.duplicate_ids.add(qid)
             qid = None
         elif qid:
             self.id_lines[qid] = (str(path), data.line_of("id"))
         raw_items = data["items"]
         if not isinstance(raw_items, LineList) or not raw_items:
-            report(data.line_of("items"), "'items' must be a list with at least one item")
+            report(data.line_of("items"), _("'items' must be a list with at least one item"))
             return
         items: list[Item] = []
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_items):
             if not isinstance(raw, LineDict):
-                report(raw_items.line_of(index), f"an item must be a map with id, type and text, not {type_name(raw)}")
+                report(raw_items.line_of(index), _("an item must be a map with id, type and "
+                                                   "text, not {type_name}",
+                                                   type_name=type_name(raw)))
                 continue
             item = self.item(raw, report, qid or "?", seen)
             if item:
@@ -469,7 +518,10 @@ def _reading_warnings(loader: _Loader, targets: dict[str, float] | None) -> list
     for path, line, lang, what, text in loader.prose + loader.stories.prose:
         found = reading(text, lang)
         if found is not None and found.too_hard(goals[lang]):
-            warnings.append(ContentError(path, line, f"{what} in '{lang}' {found.describe(goals[lang])}"))
+            warnings.append(ContentError(path, line, _("{what} in '{lang}' {finding}", what=what,
+                                                       lang=lang,
+                                                       finding=found.describe(goals[lang])),
+                                         kind="reading"))
     return warnings
 
 
@@ -585,7 +637,8 @@ def load_content(root: Path, languages: Iterable[str]) -> Content:
     """The validated content under ``root``; raises ContentErrors listing every problem."""
     result = check(Path(root), languages)
     if result.content is None:
-        raise ContentErrors(result.errors or [ContentError(str(root), 1, "no questionnaires found")])
+        raise ContentErrors(result.errors or [ContentError(str(root), 1, _("no questionnaires found"))])
     if not result.content.questionnaires:
-        raise ContentErrors([ContentError(str(Path(root) / "questionnaires"), 1, "no questionnaires found: add at least one NAME.yaml")])
+        raise ContentErrors([ContentError(str(Path(root) / "questionnaires"), 1,
+                                          _("no questionnaires found: add at least one NAME.yaml"))])
     return result.content

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from decisionaid.i18n import _
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…]+|\n\s*\n|\n\s*[-•*]\s")
 # A sentence of more words than this is named as a long one.
@@ -53,15 +55,20 @@ class Reading:
         name, unit = MEASURES[self.language]
         score = f"{unit} {self.score:.1f}" if unit else f"{self.score:.0f}"
         goal = f"{unit} {target:g}" if unit else f"{target:g}"
-        side = "above" if HIGHER_IS_HARDER[self.language] else "below"
         hard = []
         if self.long_sentence:
             words = len(WORD.findall(self.long_sentence))
-            hard.append(f"a {words}-word sentence (\"{_clip(self.long_sentence)}\"): split it")
+            hard.append(_("a {words}-word sentence (\"{sentence}\"): split it", words=words,
+                          sentence=_clip(self.long_sentence)))
         if self.long_words:
-            hard.append(f"long words: {', '.join(self.long_words)}: use shorter ones")
-        reason = "; ".join(hard) or "long words and sentences: use shorter ones"
-        return f"reads at {score} ({name}), {side} the target of {goal}: {reason}"
+            hard.append(_("long words: {words}: use shorter ones",
+                          words=", ".join(self.long_words)))
+        reason = "; ".join(hard) or _("long words and sentences: use shorter ones")
+        if HIGHER_IS_HARDER[self.language]:
+            return _("reads at {score} ({measure}), above the target of {goal}: {reason}",
+                     score=score, measure=name, goal=goal, reason=reason)
+        return _("reads at {score} ({measure}), below the target of {goal}: {reason}",
+                 score=score, measure=name, goal=goal, reason=reason)
 
 
 def _clip(sentence: str, most: int = 60) -> str:

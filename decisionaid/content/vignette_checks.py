@@ -17,6 +17,7 @@ from decisionaid.content.field_checks import (
 from decisionaid.content.filenames import name_problem, shown_name
 from decisionaid.content.model import Text, Vignette
 from decisionaid.content.yamlnodes import LineDict, LineList
+from decisionaid.i18n import _
 
 TOPICS_FILE = "_topics.yaml"  # in vignettes/: each topic's name in every site language
 VIGNETTE_KEYS = {
@@ -44,7 +45,7 @@ class VignetteChecks(FieldReader):
         self.leaning: dict[str, dict[str, tuple[str, str, int]]] = {}
 
     def vignette_ref(self, value: object, report: Reporter, line: int) -> str | None:
-        vid = self.slug(value, report, line, "the vignette id")
+        vid = self.slug(value, report, line, _("the vignette id"))
         if vid:
             self.vignette_refs.append((vid, report, line))
         return vid
@@ -59,17 +60,19 @@ class VignetteChecks(FieldReader):
         data = self.read(path, report)
         if not isinstance(data, LineDict):
             if data is not None:
-                report(1, "the topics file must be a map of TOPIC-ID: its name in each site language")
+                report(1, _("the topics file must be a map of TOPIC-ID: its name in each site "
+                            "language"))
             # Its own error says what is wrong; one line per topic in use would only repeat it.
             self.topics_unreadable = True
             return
         for topic, name in data.items():
             line = data.line_of(topic)
             if not isinstance(topic, str) or not ID_PATTERN.match(topic):
-                report(line, f"topic id {topic!r} must use only lowercase letters, digits and '-', e.g. side-effects")
+                report(line, _("topic id {topic!r} must use only lowercase letters, digits and "
+                               "'-', e.g. side-effects", topic=topic))
                 continue
             self.declared_topics.add(topic)
-            text = self.text(name, report, line, f"the name of topic '{topic}'")
+            text = self.text(name, report, line, _("the name of topic '{topic}'", topic=topic))
             if text is not None:
                 self.topics[topic] = text
 
@@ -77,31 +80,34 @@ class VignetteChecks(FieldReader):
         path = folder / "vignette.yaml"
         report = Reporter(str(path), self.errors)
         if not path.is_file():
-            report(1, f"the vignette folder {folder.name}/ has no vignette.yaml")
+            report(1, _("the vignette folder {name}/ has no vignette.yaml", name=folder.name))
             return
         data = self.read(path, report)
         if data is None:
             return
         if not isinstance(data, LineDict):
-            report(1, "vignette.yaml must be a map with id, title, summary, peer, topics, video, …")
+            report(1, _("vignette.yaml must be a map with id, title, summary, peer, topics, "
+                        "video, …"))
             return
-        self.unknown_keys(data, VIGNETTE_KEYS, report, "the vignette")
+        self.unknown_keys(data, VIGNETTE_KEYS, report, _("the vignette"))
         required = ("id", "title", "summary", "peer", "topics", "video", "captions", "transcript", "duration_s")
         missing = [k for k in required if k not in data]
         for key in missing:
-            report(1, f"the vignette needs '{key}'")
+            report(1, _("the vignette needs '{key}'", key=key))
         if missing:
             return
-        vid = self.slug(data["id"], report, data.line_of("id"), "the vignette id")
+        vid = self.slug(data["id"], report, data.line_of("id"), _("the vignette id"))
         if vid and vid != folder.name:
-            report(data.line_of("id"), f"the id '{vid}' must match its folder name '{folder.name}'")
+            report(data.line_of("id"), _("the id '{vid}' must match its folder name '{name}'",
+                                         vid=vid, name=folder.name))
             vid = None
-        title = self.text(data["title"], report, data.line_of("title"), "the title")
-        summary = self.prose_text(data["summary"], report, data.line_of("summary"), "the summary")
-        peer = self.text(data["peer"], report, data.line_of("peer"), "the peer")
+        title = self.text(data["title"], report, data.line_of("title"), _("the title"))
+        summary = self.prose_text(data["summary"], report, data.line_of("summary"), _("the summary"))
+        peer = self.text(data["peer"], report, data.line_of("peer"), _("the peer"))
         topics = data["topics"]
         if not isinstance(topics, list) or not topics or not all(isinstance(t, str) and ID_PATTERN.match(t) for t in topics):
-            report(data.line_of("topics"), "'topics' must be a list of topic names, e.g. [side-effects]")
+            report(data.line_of("topics"), _("'topics' must be a list of topic names, e.g. "
+                                             "[side-effects]"))
             topics = None
         else:
             self.topic_ref_list(topics, report, data.line_of("topics"))
@@ -113,7 +119,10 @@ class VignetteChecks(FieldReader):
         transcript = self.per_language_files(folder, data["transcript"], report, data.line_of("transcript"), "transcript")
         actual = self.check_video(video, report, data.line_of("video")) if video else None
         if actual is not None and duration is not None and abs(actual - duration) > 1.0:
-            report(data.line_of("duration_s"), f"duration_s is {duration} but the video lasts {actual:.0f} seconds; set duration_s: {round(actual)}")
+            report(data.line_of("duration_s"), _("duration_s is {duration} but the video lasts "
+                                                 "{actual:.0f} seconds; set duration_s: {rounded}",
+                                                 duration=duration, actual=actual,
+                                                 rounded=round(actual)))
         if captions:
             for lang, cpath in captions.items():
                 self.check_captions(Path(cpath), actual, report, data["captions"].line_of(lang) if isinstance(data["captions"], LineDict) else data.line_of("captions"))
@@ -129,35 +138,40 @@ class VignetteChecks(FieldReader):
 
     def file(self, folder: Path, name: object, report: Reporter, line: int, what: str) -> str | None:
         if not isinstance(name, str) or not name.strip():
-            report(line, f"{what} must be a file name in this folder")
+            report(line, _("{what} must be a file name in this folder", what=what))
             return None
         problem = name_problem(name)
         if problem:
-            report(line, f"{what} file name {problem}")
+            report(line, _("{what} file name {problem}", what=what, problem=problem))
             return None
         shown = shown_name(name)
         try:
             path = (folder / name).resolve()
             found = path.is_file()
         except (OSError, ValueError) as e:
-            report(line, f"{what} file '{shown}' cannot be read ({getattr(e, 'strerror', None) or e})")
+            report(line, _("{what} file '{shown}' cannot be read ({reason})",
+                           what=what, shown=shown, reason=getattr(e, 'strerror', None) or e))
             return None
         if not found:
-            report(line, f"{what} file '{shown}' is not in {folder}")
+            report(line, _("{what} file '{shown}' is not in {folder}",
+                           what=what, shown=shown, folder=folder))
             return None
         return str(path)
 
     def per_language_files(self, folder: Path, raw: object, report: Reporter, line: int, what: str) -> dict[str, str] | None:
         if not isinstance(raw, LineDict):
-            report(line, f"'{what}' must be a map of files by language, e.g. {{en: {what}.en.txt, es: {what}.es.txt}}")
+            report(line, _("'{what}' must be a map of files by language, e.g. {{en: "
+                           "{what}.en.txt, es: {what}.es.txt}}", what=what))
             return None
         result: dict[str, str] = {}
         for lang in self.languages:
             if lang not in raw:
-                report(line, f"'{what}' has no file for '{lang}'; each site language needs one")
+                report(line, _("'{what}' has no file for '{lang}'; each site language needs one",
+                               what=what, lang=lang))
                 return None
         for lang, name in raw.items():
-            found = self.file(folder, name, report, raw.line_of(lang), f"the {lang} {what}")
+            found = self.file(folder, name, report, raw.line_of(lang),
+                              _("the {lang} {what}", lang=lang, what=what))
             if found is None:
                 return None
             result[lang] = found
@@ -168,12 +182,13 @@ class VignetteChecks(FieldReader):
         try:
             import av  # decoding is only needed when checking vignettes
         except ImportError:  # pragma: no cover - av is a dependency
-            report(line, "cannot check the video: the 'av' package is missing; reinstall decisionaid")
+            report(line, _("cannot check the video: the 'av' package is missing; reinstall "
+                           "decisionaid"))
             return None
         try:
             with av.open(path) as container:
                 if not container.streams.video:
-                    report(line, "the video file has no picture; use an H.264/AAC MP4")
+                    report(line, _("the video file has no picture; use an H.264/AAC MP4"))
                     return None
                 stream = container.streams.video[0]
                 next(container.decode(stream))
@@ -181,11 +196,13 @@ class VignetteChecks(FieldReader):
                     return container.duration / 1_000_000
                 if stream.duration and stream.time_base:
                     return float(stream.duration * stream.time_base)
-                report(line, "the video file does not say how long it is; re-encode it as an H.264/AAC MP4")
+                report(line, _("the video file does not say how long it is; re-encode it as an "
+                               "H.264/AAC MP4"))
         except StopIteration:
-            report(line, "the video file has no frames; re-encode it as an H.264/AAC MP4")
+            report(line, _("the video file has no frames; re-encode it as an H.264/AAC MP4"))
         except (av.error.FFmpegError, OSError, ValueError) as e:  # type: ignore[attr-defined]
-            report(line, f"the video cannot be played ({e}); re-encode it as an H.264/AAC MP4")
+            report(line, _("the video cannot be played ({error}); re-encode it as an H.264/AAC MP4",
+                           error=e))
         return None
 
     def check_captions(self, path: Path, video_s: float | None, report: Reporter, line: int) -> None:
@@ -196,19 +213,22 @@ class VignetteChecks(FieldReader):
         try:
             cues = parse_webvtt(text)
         except CaptionError as e:
-            caption_report(e.line, f"{e} (WebVTT captions)")
+            caption_report(e.line, _("{error} (WebVTT captions)", error=e))
             return
         if not cues:
-            caption_report(1, "the captions file has no captions")
+            caption_report(1, _("the captions file has no captions"))
         elif video_s is not None and cues[-1].end > video_s + 0.5:
-            caption_report(1, f"the last caption ends at {cues[-1].end:.1f} s, after the video ends ({video_s:.1f} s)")
+            caption_report(1, _("the last caption ends at {end:.1f} s, after the video ends "
+                                "({video_s:.1f} s)", end=cues[-1].end, video_s=video_s))
 
     def resolve(self, alone: bool) -> None:
         """Every vignette and topic named elsewhere exists (not knowable for a file alone)."""
         known = set(self.vignettes)
         for vid, report, line in self.vignette_refs:
             if vid not in known and not alone:
-                report(line, f"there is no vignette '{vid}' in the vignettes folder{did_you_mean(vid, known)}")
+                report(line, _("there is no vignette '{vid}' in the vignettes "
+                               "folder{did_you_mean}",
+                               vid=vid, did_you_mean=did_you_mean(vid, known)))
         if not alone and not self.topics_unreadable:
             self.resolve_topics()
 
@@ -218,9 +238,15 @@ class VignetteChecks(FieldReader):
             if topic in self.topics:
                 continue
             if self.topics_file is None:
-                report(line, f"the topic '{topic}' has no name: add {declared_in} with '{topic}' and its name in each site language ({', '.join(self.languages)})")
+                report(line, _("the topic '{topic}' has no name: add {declared_in} with "
+                               "'{topic}' and its name in each site language ({languages})",
+                               topic=topic, declared_in=declared_in,
+                               languages=', '.join(self.languages)))
             elif topic not in self.declared_topics:  # a declared topic's bad name is reported there
-                report(line, f"the topic '{topic}' is not in {declared_in}{did_you_mean(topic, self.declared_topics)}; add it there with its name in each site language")
+                report(line, _("the topic '{topic}' is not in {declared_in}{did_you_mean}; add "
+                               "it there with its name in each site language",
+                               topic=topic, declared_in=declared_in,
+                               did_you_mean=did_you_mean(topic, self.declared_topics)))
 
     def leans(self, data: LineDict, vid: str, report: Reporter, path: str) -> None:
         """``leans: toward`` (for every topic of the story) or ``leans: {topic: toward}``."""
@@ -232,11 +258,13 @@ class VignetteChecks(FieldReader):
         for topic, side in by_topic.items():
             at = raw.line_of(topic) if isinstance(raw, LineDict) else line
             if side not in LEANS:
-                report(at, f"'leans' says which way the story leans on the decision: toward, away "
-                           f"or both, not {side!r}{did_you_mean(side, LEANS)}")
+                report(at, _("'leans' says which way the story leans on the decision: toward, "
+                             "away or both, not {side!r}{did_you_mean}",
+                             side=side, did_you_mean=did_you_mean(side, LEANS)))
                 return
             if topic not in topics:
-                report(at, f"'leans' names the topic '{topic}', which is not in this story's topics")
+                report(at, _("'leans' names the topic '{topic}', which is not in this story's "
+                             "topics", topic=topic))
                 return
             self.leaning.setdefault(vid, {})[topic] = (side, path, at)
 
@@ -249,13 +277,14 @@ class VignetteChecks(FieldReader):
             for topic, (leans, path, line) in self.leaning.get(vid, {}).items():
                 by_topic.setdefault(topic, []).append((vid, leans, path, line))
         for topic, stories in by_topic.items():
-            sides = {leans for _, leans, _, _ in stories}
+            sides = {leans for _vid, leans, _path, _line in stories}
             if len(sides) == 1 and "both" not in sides:
                 side = sides.pop()
                 other = "away" if side == "toward" else "toward"
-                names = ", ".join(vid for vid, *_ in stories)
-                _, _, path, line = stories[0]
+                names = ", ".join(vid for vid, *_rest in stories)
+                _vid, _leans, path, line = stories[0]
                 warnings.append(ContentError(path, line, (
-                    f"the stories on the topic '{topic}' all lean {side} ({names}); a decision aid "
-                    f"shows both sides: add a story that leans {other} or both")))
+                    _("the stories on the topic '{topic}' all lean {side} ({names}); a decision "
+                      "aid shows both sides: add a story that leans {other} or both",
+                      topic=topic, side=side, names=names, other=other))))
         return warnings

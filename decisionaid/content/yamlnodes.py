@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from decisionaid.i18n import _
+
 MAX_DEPTH = 40
 MAX_VALUES = 50_000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -40,7 +42,8 @@ class _ContentLoader(yaml.SafeLoader):
             if self._depth > MAX_DEPTH:
                 raise _TooMuch(
                     self.peek_event().start_mark.line + 1,
-                    f"values are nested more than {MAX_DEPTH} deep here; content never needs that many levels",
+                    _("values are nested more than {depth} deep here; content never needs that "
+                      "many levels", depth=MAX_DEPTH),
                 )
             return super().compose_node(parent, index)
         finally:
@@ -132,14 +135,15 @@ def _check_size(root: yaml.Node) -> None:
             if count > MAX_VALUES:
                 raise _TooMuch(
                     _node_line(child),
-                    f"the file holds more than {MAX_VALUES:,} values by this line, once its aliases "
-                    "(*name) are expanded; write the values out instead of repeating aliases",
+                    _("the file holds more than {count:,} values by this line, once its aliases "
+                      "(*name) are expanded; write the values out instead of repeating aliases",
+                      count=MAX_VALUES),
                 )
             if depth > MAX_DEPTH:
                 raise _TooMuch(
                     _node_line(child),
-                    f"values are nested more than {MAX_DEPTH} deep here once aliases (*name) are "
-                    "expanded; write the values out instead",
+                    _("values are nested more than {depth} deep here once aliases (*name) are "
+                      "expanded; write the values out instead", depth=MAX_DEPTH),
                 )
         open_nodes.discard(key)
         sizes[key] = (count, depth)
@@ -152,7 +156,8 @@ def _convert(
     loader: yaml.SafeLoader, node: yaml.Node, problems: list[YamlProblem], path: frozenset = frozenset()
 ) -> object:
     if id(node) in path:
-        problems.append(YamlProblem(_node_line(node), "this value refers to itself (an anchor inside its own alias)"))
+        problems.append(YamlProblem(_node_line(node), _("this value refers to itself (an anchor "
+                                                        "inside its own alias)")))
         return None
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
         path = path | {id(node)}
@@ -164,14 +169,14 @@ def _convert(
         for key_node, value_node in node.value:
             key = _convert(loader, key_node, problems, path)
             if isinstance(key, dict | list) or not _hashable(key):
-                problems.append(YamlProblem(_node_line(key_node), "a key cannot be a list or a map"))
+                problems.append(YamlProblem(_node_line(key_node), _("a key cannot be a list or a map")))
                 continue
             if key in result:
                 problems.append(
                     YamlProblem(
                         _node_line(key_node),
-                        f"'{key}' appears twice here (first on line {result.key_lines[key]}); "
-                        "keep one",
+                        _("'{key}' appears twice here (first on line {first}); keep one",
+                          key=key, first=result.key_lines[key]),
                     )
                 )
                 continue
@@ -191,13 +196,15 @@ def _convert(
     # Any value PyYAML cannot build (!!int abc, a 5,000-digit number, an unknown tag) is a
     # problem at its line, whatever the exception.
     except Exception as e:
-        problems.append(YamlProblem(_node_line(node), f"YAML cannot read this value ({_reason(e)}); if it is a text, put it in double quotes"))
+        problems.append(YamlProblem(_node_line(node), _("YAML cannot read this value ({reason}); "
+                                                        "if it is a text, put it in double quotes",
+                                                        reason=_reason(e))))
         return None
 
 
 def _reason(error: Exception) -> str:
     if isinstance(error, yaml.MarkedYAMLError):
-        return (error.problem or error.context or "not valid YAML").strip()
+        return (error.problem or error.context or _("not valid YAML")).strip()
     # The first clause only: Python's own advice (e.g. on sys.set_int_max_str_digits) is not for editors.
     text = str(error).strip().splitlines()[0].split(";")[0] if str(error).strip() else ""
     return text or type(error).__name__
@@ -214,10 +221,8 @@ def _hashable(value: object) -> bool:
 def _quote_hint(source_line: str) -> str:
     stripped = source_line.strip()
     if "{" in stripped or ":" in stripped.split(":", 1)[-1]:
-        return (
-            "; if a text holds ? : , # { } or [, put it in double quotes, "
-            'e.g. es: "¿Cómo estás?", or write it in block style (one language a line)'
-        )
+        return _("; if a text holds ? : , # { } or [, put it in double quotes, e.g. es: "
+                 "\"¿Cómo estás?\", or write it in block style (one language a line)")
     return ""
 
 
@@ -267,21 +272,24 @@ def read_yaml(text: str) -> tuple[object | None, list[YamlProblem]]:
         return None, [
             YamlProblem(
                 line,
-                f"this line holds a control character ({_char_name(e.character)}) that a text file "
-                "should not have; delete it (copying from another program can bring it in)",
+                _("this line holds a control character ({char}) that a text file should not "
+                  "have; delete it (copying from another program can bring it in)",
+                  char=_char_name(e.character)),
             )
         ]
     except RecursionError:  # pragma: no cover - MAX_DEPTH keeps PyYAML well within the limit
-        return None, [YamlProblem(1, f"values are nested too deep to read (more than {MAX_DEPTH} levels)")]
+        return None, [YamlProblem(1, _("values are nested too deep to read (more than "
+                                       "{depth} levels)", depth=MAX_DEPTH))]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         lines = text.splitlines()
         source_line = lines[line - 1] if 0 < line <= len(lines) else ""
         what = (e.problem or e.context or "not valid YAML").strip()
-        return None, [YamlProblem(line, f"YAML cannot read this line ({what}){_quote_hint(source_line)}")]
+        return None, [YamlProblem(line, _("YAML cannot read this line ({what}){hint}",
+                                          what=what, hint=_quote_hint(source_line)))]
     except yaml.YAMLError as e:
-        return None, [YamlProblem(1, f"YAML cannot read this file ({e})")]
+        return None, [YamlProblem(1, _("YAML cannot read this file ({error})", error=e))]
     finally:
         if loader is not None:
             loader.dispose()

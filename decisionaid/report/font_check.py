@@ -18,6 +18,7 @@ from pathlib import Path
 from decisionaid import i18n
 from decisionaid.content.loader import ContentError
 from decisionaid.content.yamlnodes import LineDict, LineList, read_yaml
+from decisionaid.i18n import _, ngettext
 from decisionaid.report.fonts import FONT_NAME, unprintable
 
 SHOWN = 5  # characters named in a warning; the rest are counted
@@ -127,12 +128,18 @@ def font_warnings(root: Path, languages: Iterable[str], site_locale: Path | None
         chars = list(seen)
         named = ", ".join(_describe(ch) for ch in chars[:SHOWN])
         if len(chars) > SHOWN:
-            named += f" and {len(chars) - SHOWN} more"
+            named = ngettext("{characters} and {n} more", "{characters} and {n} more",
+                             len(chars) - SHOWN, characters=named)
         places = list(dict.fromkeys(f"{p}:{n}" for p, n in (seen[ch] for ch in chars[:SHOWN])))
         path, line = seen[chars[0]]
-        also = f" (also at {', '.join(places[1:])})" if len(places) > 1 else ""
-        warnings.append(ContentError(
-            path, line,
-            f"the '{language}' texts use characters the printed report's font ({FONT_NAME}) "
-            f"cannot draw: {named}{also}; the page prints □ in their place"))
+        if len(places) > 1:
+            message = _("the '{language}' texts use characters the printed report's font "
+                        "({font}) cannot draw: {characters} (also at {places}); the page "
+                        "prints □ in their place", language=language, font=FONT_NAME,
+                        characters=named, places=", ".join(places[1:]))
+        else:
+            message = _("the '{language}' texts use characters the printed report's font "
+                        "({font}) cannot draw: {characters}; the page prints □ in their place",
+                        language=language, font=FONT_NAME, characters=named)
+        warnings.append(ContentError(path, line, message))
     return warnings

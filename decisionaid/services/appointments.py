@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.config import AppointmentSettings
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.services.profiles import name_key
@@ -53,8 +54,9 @@ class ImportResult:
     problems: tuple[str, ...]  # "FILE:LINE: what is wrong", one per row left out
 
     def summary(self) -> str:
-        return (f"{self.file}: {self.added} appointments added, {self.updated} updated, "
-                f"{len(self.problems)} rows not imported")
+        return _("{file}: {added} appointments added, {updated} updated, {left_out} rows not "
+                 "imported", file=self.file, added=self.added, updated=self.updated,
+                 left_out=len(self.problems))
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,7 @@ class Appointments:
                     by: object | None = None) -> ImportResult:
         """Import a schedule file: every good row stored, each bad one reported with its
         file and line. Raises ``ScheduleUnreadable`` when the file as a whole cannot be read."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "import the schedule")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("import the schedule"))
         schedule = read_schedule(Path(path), settings)
         now = self.clock()
 
@@ -232,17 +234,17 @@ class Appointments:
 
     def link(self, appointment_id: int, visit_id: int, *, by: object | None = None) -> None:
         """Link a visit to an appointment and mark the person arrived."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "link a visit to an appointment")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("link a visit to an appointment"))
         now = self.clock()
 
         def work(session: Session) -> None:
             appointment = session.get(Appointment, appointment_id)
             visit = session.get(VisitRow, visit_id)
             if appointment is None or visit is None:
-                raise UserError("that appointment or visit is no longer there; refresh the board")
+                raise UserError(_("that appointment or visit is no longer there; refresh the board"))
             if appointment.visit_id not in (None, visit_id):
-                raise UserError(f"this appointment is already linked to visit "
-                                f"{appointment.visit_id}")
+                raise UserError(_("this appointment is already linked to visit {visit_id}",
+                                  visit_id=appointment.visit_id))
             other = session.scalar(select(Appointment).where(Appointment.visit_id == visit_id,
                                                              Appointment.id != appointment_id))
             if other is not None:  # a visit belongs to one appointment: the peer's choice wins
@@ -257,13 +259,13 @@ class Appointments:
         self.db.write(work)
 
     def mark_arrived(self, appointment_id: int, *, by: object | None = None) -> None:
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "mark an arrival")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("mark an arrival"))
         now = self.clock()
 
         def work(session: Session) -> None:
             appointment = session.get(Appointment, appointment_id)
             if appointment is None:
-                raise UserError("that appointment is no longer there; refresh the board")
+                raise UserError(_("that appointment is no longer there; refresh the board"))
             appointment.arrived_at = appointment.arrived_at or now
             audit.record(session, ARRIVED, at=now, appointment_id=appointment_id,
                          visit_id=appointment.visit_id, **roles.audit_fields(who))

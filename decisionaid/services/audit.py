@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from decisionaid.i18n import N_
 from decisionaid.storage import Database
 from decisionaid.storage.models import AuditEvent
 
@@ -124,7 +125,7 @@ def events(
     ``PeerQueries.who_looked``."""
     from decisionaid.services import roles
 
-    roles.require(roles.caller(by), roles.ADMIN, "read the audit log")
+    roles.require(roles.caller(by), roles.ADMIN, N_("read the audit log"))
     query = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
     if action is not None:
         query = query.where(AuditEvent.action == action)

@@ -15,6 +15,7 @@ from pathlib import Path
 from decisionaid.errors import ConfigError, UserError
 from decisionaid.files import write_private
 from decisionaid.health_record import FHIR, FOLDER, HealthRecordSettings
+from decisionaid.i18n import _
 from decisionaid.services.chart_documents import ChartPacket
 
 TIMEOUT_S = 30
@@ -40,8 +41,9 @@ class FolderDestination:
     def deliver(self, packet: ChartPacket) -> None:
         folder = self.settings.folder
         if folder is None or not Path(folder).is_dir():
-            raise DeliveryError(f"the health record folder {folder} is not there (a network "
-                                "share not mounted?): mount it or fix health_record.folder")
+            raise DeliveryError(_("the health record folder {folder} is not there (a network "
+                                  "share not mounted?): mount it or fix health_record.folder",
+                                  folder=folder))
         target = Path(folder) / packet.file_name
         try:
             write_private(target, packet.pdf)
@@ -51,7 +53,8 @@ class FolderDestination:
         except UserError as e:
             # The file's name holds the record number: the reason names the folder only.
             reason = str(e).replace(str(target), "the file").replace(packet.file_name, "the file")
-            raise DeliveryError(f"the report was not written into {folder}: {reason}") from None
+            raise DeliveryError(_("the report was not written into {folder}: {reason}",
+                                  folder=folder, reason=reason)) from None
 
 
 class FhirDestination:
@@ -66,7 +69,7 @@ class FhirDestination:
     def deliver(self, packet: ChartPacket) -> None:
         url = self.settings.fhir_url
         if not url:
-            raise DeliveryError("no FHIR server is configured (health_record.fhir_url)",
+            raise DeliveryError(_("no FHIR server is configured (health_record.fhir_url)"),
                                 retry=False)
         try:
             token = self.settings.fhir_token()
@@ -83,23 +86,31 @@ class FhirDestination:
                 answer = json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as e:
             retry = e.code in TEMPORARY_STATUS
-            hint = {401: ": check the token", 403: ": the token may not write these resources"}
-            raise DeliveryError(f"the FHIR server refused the report (HTTP {e.code}"
-                                f"{hint.get(e.code, '')})", retry=retry) from None
+            if e.code == 401:
+                refused = _("the FHIR server refused the report (HTTP {code}: check the token)",
+                            code=e.code)
+            elif e.code == 403:
+                refused = _("the FHIR server refused the report (HTTP {code}: the token may not "
+                            "write these resources)", code=e.code)
+            else:
+                refused = _("the FHIR server refused the report (HTTP {code})", code=e.code)
+            raise DeliveryError(refused, retry=retry) from None
         except OSError as e:  # no network, refused, timed out, TLS (URLError is one)
             reason = getattr(e, "reason", None) or e
             if isinstance(reason, ssl.SSLCertVerificationError):
-                raise DeliveryError("the FHIR server's certificate could not be verified: "
-                                    "install the clinic's CA certificate", retry=False) from None
-            raise DeliveryError(f"the FHIR server cannot be reached ({_short(reason)}); "
-                                "it is sent when it answers") from None
+                raise DeliveryError(_("the FHIR server's certificate could not be verified: "
+                                      "install the clinic's CA certificate"), retry=False) from None
+            raise DeliveryError(_("the FHIR server cannot be reached ({short}); it is sent when "
+                                  "it answers", short=_short(reason))) from None
         except ValueError:
-            raise DeliveryError("the FHIR server's answer was not FHIR JSON") from None
+            raise DeliveryError(_("the FHIR server's answer was not FHIR JSON")) from None
         failed = [e.get("response", {}).get("status", "?") for e in answer.get("entry", [])
                   if not str(e.get("response", {}).get("status", "")).startswith("2")]
         if answer.get("resourceType") != "Bundle" or failed:
-            raise DeliveryError(f"the FHIR server did not store the report "
-                                f"({', '.join(failed) or 'no transaction response'})")
+            raise DeliveryError(_("the FHIR server did not store the report ({failed})",
+                                  failed=', '.join(failed)) if failed else
+                                _("the FHIR server did not store the report (no transaction "
+                                  "response)"))
 
 
 def _short(reason: object) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from decisionaid.content.model import Content
 from decisionaid.errors import UserError
 from decisionaid.health_record import HealthRecordSettings
+from decisionaid.i18n import N_, _
 from decisionaid.services import roles
 from decisionaid.services.chart_destinations import DeliveryError, destinations_for
 from decisionaid.services.chart_documents import build_packet
@@ -105,7 +106,8 @@ class ChartOutbox:
     # --- what the station shows -----------------------------------------------------------------
     def lines(self, *, by: object = None, limit: int = SHOWN) -> list[DeliveryLine]:
         """The newest deliveries: waiting and failed first, then sent."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "see what was sent to the health record")
+        roles.require(roles.caller(by), roles.PEER_WORK,
+                      N_("see what was sent to the health record"))
 
         def work(session: Session) -> list[DeliveryLine]:
             rows = session.execute(
@@ -131,14 +133,16 @@ class ChartOutbox:
     # --- sending --------------------------------------------------------------------------------
     def send_again(self, delivery_id: int, *, by: object = None) -> DeliveryLine:
         """A person asks for a failed (or waiting) delivery now: it is tried at once."""
-        roles.require(roles.caller(by), roles.PEER_WORK, "send a report to the health record again")
+        roles.require(roles.caller(by), roles.PEER_WORK,
+                      N_("send a report to the health record again"))
         now = self.clock()
         done = self.db.write(lambda s: s.execute(
             update(ChartDelivery)
             .where(ChartDelivery.id == delivery_id, ChartDelivery.state != "sent")
             .values(next_attempt_at=now, claimed_until=None)).rowcount)
         if not done:
-            raise UserError(f"delivery {delivery_id} is not waiting: it was sent, or is not there")
+            raise UserError(_("delivery {delivery_id} is not waiting: it was sent, or is not "
+                              "there", delivery_id=delivery_id))
         self._send_one(delivery_id)
         return next(line for line in self.lines(by=by, limit=10_000) if line.id == delivery_id)
 
@@ -181,8 +185,8 @@ class ChartOutbox:
             return False
         except Exception as e:  # a page that cannot be made: kept, named, tried again later
             log.exception("a report for the health record could not be prepared")
-            self._failed(row, f"the report could not be prepared ({type(e).__name__}); "
-                              "see the log", True)
+            self._failed(row, _("the report could not be prepared ({kind}); see the log",
+                                kind=type(e).__name__), True)
             return False
         now = self.clock()
         self.db.write(lambda s: s.execute(
@@ -196,11 +200,12 @@ class ChartOutbox:
     def _deliver(self, row: ChartDelivery) -> None:
         destination = self.destinations.get(row.destination)
         if destination is None:
-            raise DeliveryError(f"the destination {row.destination!r} is no longer configured "
-                                "in [health_record]", retry=False)
+            raise DeliveryError(_("the destination {destination!r} is no longer configured in "
+                                  "[health_record]", destination=row.destination), retry=False)
         visit = stored_visit(self.db, row.visit_id)
         if visit is None:
-            raise DeliveryError(f"visit {row.visit_id} is no longer stored", retry=False)
+            raise DeliveryError(_("visit {visit_id} is no longer stored", visit_id=row.visit_id),
+                                retry=False)
         packet = build_packet(self.settings, self.content, visit, row.event,
                               self.make_page(row.visit_id),
                               appointment=self._appointment(row.visit_id))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, ItemRef, text_in
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.storage import Database
@@ -97,7 +98,7 @@ class CheckIns:
 
     def open_check_ins(self, *, by: object | None = None) -> list[OpenCheckIn]:
         """Check-ins no one has done yet, oldest first (from any day)."""
-        roles.require(roles.caller(by), roles.REPORTS, "see the check-ins")
+        roles.require(roles.caller(by), roles.REPORTS, N_("see the check-ins"))
         return self.db.read(self.read_open)
 
     def read_open(self, session: Session, limit: int = 50, visit_id: int | None = None) -> list[OpenCheckIn]:
@@ -126,14 +127,15 @@ class CheckIns:
         """A staff member has checked in with the person: the item leaves the board. A note is
         required, as for a flag."""
         if not isinstance(note, str) or not note.strip():
-            raise UserError("write a note saying what was done about the check-in")
+            raise UserError(_("write a note saying what was done about the check-in"))
         now = self.clock()
 
         def work(session: Session) -> None:
-            roles.require_staff_id(session, staff_id, roles.PEER_WORK, "record a check-in")
+            roles.require_staff_id(session, staff_id, roles.PEER_WORK, N_("record a check-in"))
             row = session.get(SafetyCheckIn, check_in_id)
             if row is None:
-                raise UserError(f"there is no check-in with id {check_in_id}")
+                raise UserError(_("there is no check-in with id {check_in_id}",
+                                  check_in_id=check_in_id))
             if row.acknowledged_at is not None:
                 return  # another peer worker got there first
             session.execute(update(SafetyCheckIn).where(SafetyCheckIn.id == check_in_id).values(

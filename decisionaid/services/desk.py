@@ -18,6 +18,7 @@ from sqlalchemy import case, func, select
 
 from decisionaid.errors import UserError
 from decisionaid.files import check_target, write_private
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, chart_outbox, roles
 from decisionaid.services.appointments import Identifiers, identifiers_of
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
@@ -67,7 +68,7 @@ class Desk:
         """Today's finished visits: those with alerts first (safety before concerns), then the
         rest; each group the latest finished first. Each visit listed is recorded against its
         visit and person, once a day per staff member."""
-        who = roles.require(roles.caller(by), roles.REPORTS, "see today's reports")
+        who = roles.require(roles.caller(by), roles.REPORTS, N_("see today's reports"))
         start, end = local_day_bounds(self.clock())
 
         def work(session) -> list[ReportLine]:
@@ -103,7 +104,8 @@ class Desk:
         its report are audit-logged)."""
         record = self.visits.view(visit_id, staff_id=getattr(by, "id", None))
         if record.state == "in_progress":
-            raise UserError(f"visit {visit_id} is still in progress: its report is not ready")
+            raise UserError(_("visit {visit_id} is still in progress: its report is not ready",
+                              visit_id=visit_id))
         audit.note(self.db, audit.REPORT_VIEW, by=by, at=self.clock(), visit_id=visit_id,
                    service_user_id=record.service_user_id)
         return record, self.make_page(visit_id)
@@ -111,11 +113,12 @@ class Desk:
     def save_pdf(self, visit_id: int, path: Path, *, by: object) -> Path:
         """Write the visit's report to ``path`` as a private file (0600), every font embedded,
         for a telehealth visit or the health record."""
-        roles.require(roles.caller(by), roles.REPORTS, "save a report")
+        roles.require(roles.caller(by), roles.REPORTS, N_("save a report"))
         path = check_target(Path(path), "report.pdf")  # one line before any work
         record = self.visits.load(visit_id)
         if record.state == "in_progress":
-            raise UserError(f"visit {visit_id} is still in progress: its report is not ready")
+            raise UserError(_("visit {visit_id} is still in progress: its report is not ready",
+                              visit_id=visit_id))
         written = write_private(path, self.make_page(visit_id))
         now = self.clock()
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from decisionaid.config import log_file
 from decisionaid.errors import UserError
+from decisionaid.i18n import _, ngettext
 from decisionaid.services.doctor_checks import (
     check_backup,
     check_pg_tools,
@@ -52,13 +53,14 @@ def _config_finding(explicit) -> tuple[object | None, Finding]:
         config = load_config(explicit)
     except UserError as e:
         return None, Finding("configuration", False, str(e),
-                             "correct the file; the other checks need it")
+                             _("correct the file; the other checks need it"))
     if path is None:
         return config, Finding(
-            "configuration", False, "no configuration file: built-in defaults in use",
-            f"write {config_dir() / 'config.toml'} with the site's name and crisis message "
-            "(docs/install.md)")
-    return config, Finding("configuration", True, f"{path}, site '{config.site_name}'")
+            "configuration", False, _("no configuration file: built-in defaults in use"),
+            _("write {file} with the site's name and crisis message (docs/install.md)",
+              file=config_dir() / "config.toml"))
+    return config, Finding("configuration", True, _("{path}, site '{site_name}'",
+                                                    path=path, site_name=config.site_name))
 
 
 def check_content(config) -> list[Finding]:
@@ -67,15 +69,20 @@ def check_content(config) -> list[Finding]:
     result = check(config.content_dir, config.languages)
     if result.errors:
         first = result.errors[0]
-        more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
-        return [Finding("content", False, f"{first}{more}",
-                        "mend the file at that line, then run 'decisionaid check'")]
+        found = (ngettext("{first} (and {n} more)", "{first} (and {n} more)",
+                          len(result.errors) - 1, first=first)
+                 if len(result.errors) > 1 else str(first))
+        return [Finding("content", False, found,
+                        _("mend the file at that line, then run 'decisionaid check'"))]
     if result.checked_nothing:
-        return [Finding("content", False, f"no questionnaires in {config.content_dir}",
-                        "set content_dir to the site's content folder, or remove it to use "
-                        "the shipped content")]
-    return [Finding("content", True, f"{result.questionnaires} questionnaires, "
-                    f"{result.vignettes} vignettes in {config.content_dir}")]
+        return [Finding("content", False, _("no questionnaires in {content_dir}",
+                                            content_dir=config.content_dir),
+                        _("set content_dir to the site's content folder, or remove it to use the "
+                          "shipped content"))]
+    return [Finding("content", True, _("{questionnaires} questionnaires, {vignettes} vignettes "
+                                       "in {content_dir}",
+                                       questionnaires=result.questionnaires,
+                                       vignettes=result.vignettes, content_dir=config.content_dir))]
 
 
 def check_database(config) -> list[Finding]:
@@ -86,8 +93,8 @@ def check_database(config) -> list[Finding]:
     findings: list[Finding] = []
     path = sqlite_path(config.database_url)
     if path is not None and not path.exists():
-        return [Finding("database", False, f"{path} does not exist yet",
-                        "run 'decisionaid db upgrade' (or start the kiosk once) to create it")]
+        return [Finding("database", False, _("{path} does not exist yet", path=path),
+                        _("run 'decisionaid db upgrade' (or start the kiosk once) to create it"))]
     try:
         db = connect(config.database_url, config.db_key, create=False)
     except UserError as e:
@@ -102,7 +109,7 @@ def check_database(config) -> list[Finding]:
             return [_database_problem(e, "check the server is running and database_url is right")]
         except Exception as e:  # a driver's own error: say it in one line
             return [Finding("database", False, f"{where}: {str(e).strip().splitlines()[0]}",
-                            "check the server is running and database_url is right")]
+                            _("check the server is running and database_url is right"))]
         findings.append(Finding("database", True, f"{where} answers"
                                 + (" (encrypted)" if db.encrypted else "")))
         findings.append(_schema_finding(status, db))
@@ -118,21 +125,26 @@ def _key_findings(config, warning: str | None) -> list[Finding]:
     from decisionaid.storage.database import sqlite_path
 
     if getattr(config, "plain_database", False):
-        return [Finding("key", False, "plain_database = true: the database and its backups are "
-                        "stored unencrypted", "remove plain_database from the configuration, "
-                        "then run 'decisionaid db encrypt' (docs/install.md, The database key)")]
+        return [Finding("key", False,
+                        _("plain_database = true: the database and its backups are stored "
+                          "unencrypted"),
+                        _("remove plain_database from the configuration, then run 'decisionaid "
+                          "db encrypt' (docs/install.md, The database key)"))]
     if warning:
         return [Finding("key", False, warning.split(":")[0],
-                        "close the kiosks, make a backup, then run 'decisionaid db encrypt'")]
-    where = getattr(config, "key_from", None) or "the configuration"
+                        _("close the kiosks, make a backup, then run 'decisionaid db encrypt'"))]
+    where = getattr(config, "key_from", None) or _("the configuration")
     if sqlite_path(config.database_url) is not None:
-        return [Finding("key", True, f"the database file is encrypted; its key is in {where}")]
+        return [Finding("key", True, _("the database file is encrypted; its key is in {where}",
+                                       where=where))]
     if not config.db_key:
-        key = Finding("key", False, "no database key: PostgreSQL dumps would be written "
-                      "unsealed", "run 'decisionaid db upgrade' once to make the key file "
-                      "(docs/install.md, The database key)")
+        key = Finding("key", False,
+                      _("no database key: PostgreSQL dumps would be written unsealed"),
+                      _("run 'decisionaid db upgrade' once to make the key file "
+                        "(docs/install.md, The database key)"))
     else:
-        key = Finding("key", True, f"PostgreSQL dumps are sealed with the key in {where}")
+        key = Finding("key", True, _("PostgreSQL dumps are sealed with the key in {where}",
+                                     where=where))
     return [key, _postgres_tls(config)]
 
 
@@ -149,17 +161,20 @@ def _schema_finding(status, db) -> Finding:
     from decisionaid.storage.migrate import _check_not_newer
 
     if status.up_to_date:
-        return Finding("schema", True, f"at revision {status.current}, current")
+        return Finding("schema", True, _("at revision {current}, current", current=status.current))
     try:
         _check_not_newer(status, db)
     except UserError:
-        return Finding("schema", False, f"at revision {status.current}, made by a newer "
-                       f"decisionaid (this one knows up to {status.head})",
-                       "update decisionaid on this machine (docs/install.md, Updates)")
+        return Finding("schema", False, _("at revision {current}, made by a newer decisionaid "
+                                          "(this one knows up to {head})",
+                                          current=status.current, head=status.head),
+                       _("update decisionaid on this machine (docs/install.md, Updates)"))
     return Finding(
         "schema", False,
-        f"at revision {status.current or 'none (empty)'}, this version needs {status.head}",
-        "close the kiosks, make a backup, then run 'decisionaid db upgrade'")
+        _("at revision {current}, this version needs {head}",
+          current=status.current, head=status.head) if status.current else
+        _("at revision none (empty), this version needs {head}", head=status.head),
+        _("close the kiosks, make a backup, then run 'decisionaid db upgrade'"))
 
 
 def _postgres_tls(config) -> Finding:
@@ -169,14 +184,18 @@ def _postgres_tls(config) -> Finding:
 
     host = network_without_tls(config.database_url)
     if host:  # only with database_without_tls = true: the configuration refuses it otherwise
-        return Finding("network", False, f"PostgreSQL at {host} without TLS "
-                       "(database_without_tls = true): answers cross the network readable",
-                       "add ?sslmode=verify-full to database_url and remove "
-                       "database_without_tls (docs/install.md)")
+        return Finding("network", False, _("PostgreSQL at {host} without TLS "
+                                           "(database_without_tls = true): answers cross the "
+                                           "network readable", host=host),
+                       _("add ?sslmode=verify-full to database_url and remove "
+                         "database_without_tls (docs/install.md)"))
     u = make_url(config.database_url)
     mode = u.query.get("sslmode", "") or os.environ.get("PGSSLMODE", "")
-    return Finding("network", True, f"PostgreSQL at {u.host or 'a local socket or service'}"
-                   + (f", TLS ({mode})" if mode else ", on this machine"))
+    host = u.host or _("a local socket or service")
+    if mode:
+        return Finding("network", True, _("PostgreSQL at {host}, TLS ({mode})", host=host,
+                                          mode=mode))
+    return Finding("network", True, _("PostgreSQL at {host}, on this machine", host=host))
 
 
 def check_secrets(config) -> list[Finding]:
@@ -191,9 +210,9 @@ def check_secrets(config) -> list[Finding]:
         return [Finding("secrets", False, "; ".join(p.rpartition(": ")[0] for p in problems),
                         fix if len(problems) == 1 else "run chmod 600 and chown on each file named")]
     if not held:
-        return [Finding("secrets", True, "no secret is kept in a file")]
-    return [Finding("secrets", True, f"{', '.join(str(p) for p, _ in held)}: private to "
-                    f"{_user()}")]
+        return [Finding("secrets", True, _("no secret is kept in a file"))]
+    return [Finding("secrets", True, _("{files}: private to {user}",
+                                       files=", ".join(str(p) for p, _kind in held), user=_user()))]
 
 
 def _holds_secret(config) -> bool:
@@ -237,15 +256,20 @@ def check_permissions(config) -> list[Finding]:
     if path is not None:
         wanted += [(path.parent, 0o700), (path, 0o600)]
         wanted += [(path.with_name(path.name + s), 0o600) for s in ("-wal", "-shm")]
-    not_ours = [item for item, _ in wanted if _not_ours(item)]
+    not_ours = [item for item, _mode in wanted if _not_ours(item)]
     if not_ours:
         owners = sorted({_owner(item) for item in not_ours})
         return [Finding("permissions", False,
-                        f"{', '.join(map(str, not_ours))} belong{'s' if len(not_ours) == 1 else ''}"
-                        f" to {', '.join(owners)}, not to {_user()}: backups and saving fail",
-                        f"give {'it' if len(not_ours) == 1 else 'them'} back, as root, with 'chown -R "
-                        f"{_user()}: {' '.join(map(str, not_ours))}' (a command run as root "
-                        "made them); nothing is lost")]
+                        ngettext("{items} belongs to {owners}, not to {user}: backups and "
+                                 "saving fail",
+                                 "{items} belong to {owners}, not to {user}: backups and saving "
+                                 "fail", len(not_ours), items=", ".join(map(str, not_ours)),
+                                 owners=", ".join(owners), user=_user()),
+                        ngettext("give it back, as root, with 'chown -R {user}: {items}' (a "
+                                 "command run as root made it); nothing is lost",
+                                 "give them back, as root, with 'chown -R {user}: {items}' (a "
+                                 "command run as root made them); nothing is lost",
+                                 len(not_ours), user=_user(), items=" ".join(map(str, not_ours))))]
     if config.source is not None:
         wanted.append((config.source, 0o600 if _holds_secret(config) else 0o644))
     loose = []
@@ -255,13 +279,15 @@ def check_permissions(config) -> list[Finding]:
         except FileNotFoundError:
             continue
         if mode & ~most & 0o077:
-            loose.append(f"{item} is {mode:04o}")
+            loose.append(_("{item} is {mode:04o}", item=item, mode=mode))
             fix = f"chmod {most:o} {item}"
     if loose:
-        return [Finding("permissions", False, "; ".join(loose) + " (others can read health data)",
-                        fix if len(loose) == 1 else "chmod 700 the folders and 600 the files named")]
-    return [Finding("permissions", True, "data folder, database, backups and log are private "
-                    f"to {_user()}")]
+        return [Finding("permissions", False,
+                        _("{items} (others can read health data)", items="; ".join(loose)),
+                        fix if len(loose) == 1 else
+                        _("chmod 700 the folders and 600 the files named"))]
+    return [Finding("permissions", True, _("data folder, database, backups and log are private "
+                                           "to {user}", user=_user()))]
 
 
 def _not_ours(item: Path) -> bool:
@@ -302,9 +328,10 @@ def check_disk(config) -> list[Finding]:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     free = shutil.disk_usage(folder).free
-    text = f"{free / (1 << 30):.1f} GB free at {folder}"
+    text = _("{free:.1f} GB free at {folder}", free=free / (1 << 30), folder=folder)
     if free < FREE_DISK_MIN:
-        return [Finding("disk", False, text, "free at least 1 GB (old backups, logs) or add a disk")]
+        return [Finding("disk", False, text,
+                        _("free at least 1 GB (old backups, logs) or add a disk"))]
     return [Finding("disk", True, text)]
 
 
@@ -320,18 +347,20 @@ def check_health_record(config) -> list[Finding]:
     findings = []
     if settings.folder is not None:
         there = settings.folder.is_dir() and os.access(settings.folder, os.W_OK)
-        findings.append(Finding("health record folder", there, f"{settings.folder}"
-                                + ("" if there else " is not there or not writable"),
-                                "mount the share or fix health_record.folder"))
+        findings.append(Finding("health record folder", there, f"{settings.folder}" if there
+                                else _("{folder} is not there or not writable",
+                                       folder=settings.folder),
+                                _("mount the share or fix health_record.folder")))
     if settings.fhir_url:
         try:
             token = settings.fhir_token()
             findings.append(Finding("health record token", bool(token),
-                                    "a private token is set" if token else "no token",
-                                    "put it in fhir_token_file (chmod 600) or the systemd "
-                                    "credential decisionaid-fhir-token"))
+                                    _("a private token is set") if token else _("no token"),
+                                    _("put it in fhir_token_file (chmod 600) or the systemd "
+                                      "credential decisionaid-fhir-token")))
         except UserError as e:
-            findings.append(Finding("health record token", False, str(e), "see docs/health-record.md"))
+            findings.append(Finding("health record token", False, str(e),
+                                    _("see docs/health-record.md")))
     from sqlalchemy import func, select
 
     from decisionaid.storage.database import connect
@@ -350,9 +379,10 @@ def check_health_record(config) -> list[Finding]:
         db.dispose()
     # A warning: each is tried again by itself, unless a person must fix something first.
     findings.append(Finding("health record outbox", not failed,
-                            f"{failed} report(s) not sent" if failed else "nothing failing",
-                            "see 'decisionaid outbox status' for the reason, then "
-                            "'decisionaid outbox send --again ID'", warning=True))
+                            ngettext("{n} report(s) not sent", "{n} report(s) not sent", failed)
+                            if failed else _("nothing failing"),
+                            _("see 'decisionaid outbox status' for the reason, then 'decisionaid "
+                              "outbox send --again ID'"), warning=True))
     return findings
 
 
@@ -373,15 +403,18 @@ def run_checks(explicit_config=None, extra: Iterable[Check] = (), *,
             return findings
     else:
         findings = [Finding("configuration", True,
-                            f"{config.source or 'built-in defaults'}, site '{config.site_name}'")]
+                            _("{source}, site '{site_name}'", source=config.source,
+                              site_name=config.site_name) if config.source else
+                            _("built-in defaults, site '{site_name}'", site_name=config.site_name))]
     for check in (*PLAIN_CHECKS, *extra):
         try:
             findings += check(config)
         except Exception as e:  # one broken check must not hide the others
             name = getattr(check, "__name__", "check").removeprefix("check_").replace("_", " ")
             log.error("doctor: the %s check failed", name, exc_info=e)
-            findings.append(Finding(name, False, f"could not be checked: {e}",
-                                    f"see the log in {log_file()}; report it if it persists"))
+            findings.append(Finding(name, False, _("could not be checked: {error}", error=e),
+                                    _("see the log in {log_file}; report it if it persists",
+                                      log_file=log_file())))
     return findings
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.services.findings import Finding
 
 BACKUP_MAX_AGE_H = 26  # a nightly backup more than a day (and a late closing) old: last night's failed
@@ -28,22 +29,24 @@ def check_printer(config) -> list[Finding]:
     from decisionaid.report.printing import CupsPrinter, PrintError, cups_available
 
     if not cups_available():
-        return [Finding("printer", False, "CUPS is not installed",
-                        "install cups and cups-client, then add the printer (docs/install.md)")]
+        return [Finding("printer", False, _("CUPS is not installed"),
+                        _("install cups and cups-client, then add the printer (docs/install.md)"))]
     printer = CupsPrinter(config.printer, timeout=10)
     try:
         printer.check()
         queue = printer.queue_name()
         problem = printer.device_problem()
     except PrintError as e:
-        text, _, fix = str(e).partition(": ")
-        return [Finding("printer", False, text, fix or "see docs/install.md, Printer")]
+        text, _colon, fix = str(e).partition(": ")
+        return [Finding("printer", False, text, fix or _("see docs/install.md, Printer"))]
     if problem:
-        text, _, why = problem.partition(": ")
+        text, _colon, why = problem.partition(": ")
         return [Finding("printer", False, f"{text}: {why}" if why else text,
-                        "switch the printer on and check its cable or network; reports wait in "
-                        f"the queue until it answers ('lpstat -l -p {queue}' shows why)")]
-    return [Finding("printer", True, f"'{queue}' is accepting jobs and its printer answers")]
+                        _("switch the printer on and check its cable or network; reports wait in "
+                          "the queue until it answers ('lpstat -l -p {queue}' shows why)",
+                          queue=queue))]
+    return [Finding("printer", True, _("'{queue}' is accepting jobs and its printer answers",
+                                       queue=queue))]
 
 
 # ---- backup ---------------------------------------------------------------------------------
@@ -66,41 +69,47 @@ def check_backup(config, now: float | None = None) -> list[Finding]:
         make_one = f"mkdir -p -m 700 {folder} && {make_one}"
     failed = _nightly_failure(folder, newest)
     if failed:
-        return [Finding("backup", False, f"last night's backup failed: {failed}",
-                        f"mend what the line says, then run '{make_one}'")]
+        return [Finding("backup", False, _("last night's backup failed: {failed}", failed=failed),
+                        _("mend what the line says, then run '{make_one}'", make_one=make_one))]
     if newest is None:
         other = backups.last_backup()
         kind = "SQLite" if suffix == ".db" else "PostgreSQL"
         if other is not None:
-            return [Finding("backup", False, f"no backup of this {kind} database in {folder}: "
-                            f"the newest, {other.name}, is of the database used before",
-                            f"make one now with '{make_one}'")]
-        return [Finding("backup", False, f"no nightly backup in {folder} yet",
-                        f"make one now with '{make_one}'; after that a running kiosk makes "
-                        f"one each day at closing time ({config.closing_time:%H:%M})")]
+            return [Finding("backup", False, _("no backup of this {kind} database in {folder}: "
+                                               "the newest, {name}, is of the database used "
+                                               "before", kind=kind, folder=folder, name=other.name),
+                            _("make one now with '{make_one}'", make_one=make_one))]
+        return [Finding("backup", False, _("no nightly backup in {folder} yet", folder=folder),
+                        _("make one now with '{make_one}'; after that a running kiosk makes one "
+                          "each day at closing time ({closing_time:%H:%M})",
+                          make_one=make_one, closing_time=config.closing_time))]
     age_h = ((now or time.time()) - newest.stat().st_mtime) / 3600
     if age_h > BACKUP_MAX_AGE_H:
-        return [Finding("backup", False, f"the newest is {newest.name}, {age_h:.0f} hours old",
-                        "last night's backup did not run: look in the kiosk's log, then run "
-                        f"'{make_one}'")]
+        return [Finding("backup", False, _("the newest is {name}, {age_h:.0f} hours old",
+                                           name=newest.name, age_h=age_h),
+                        _("last night's backup did not run: look in the kiosk's log, then run "
+                          "'{make_one}'", make_one=make_one))]
     try:
         backups.check_backup(config, newest)
         theirs = backups.backup_database_id(config, newest)
     except UserError as e:
-        return [Finding("backup", False, f"{newest.name} cannot be restored with this "
-                        f"configuration ({_reason(e)})",
-                        f"make a new one now with '{make_one}' (after a key change, a backup "
-                        "opens only with the old key: keep that key with it)")]
+        return [Finding("backup", False, _("{name} cannot be restored with this configuration "
+                                           "({reason})", name=newest.name, reason=_reason(e)),
+                        _("make a new one now with '{make_one}' (after a key change, a backup "
+                          "opens only with the old key: keep that key with it)", make_one=make_one))]
     mine = database_id(config)
     if theirs is None:
-        return [Finding("backup", False, f"{newest.name} opens, but was made before backups "
-                        "carried their database's id", f"make a new one with '{make_one}'",
+        return [Finding("backup", False, _("{name} opens, but was made before backups carried "
+                                           "their database's id", name=newest.name),
+                        _("make a new one with '{make_one}'", make_one=make_one),
                         warning=True)]
     if mine is not None and theirs != mine:
-        return [Finding("backup", False, f"{newest.name} is a backup of another database, "
-                        "not of the one in use", f"make one now with '{make_one}'")]
-    return [Finding("backup", True, f"the newest is {newest.name}, {age_h:.0f} hours old; it "
-                    "opens with the current key and is of this database")]
+        return [Finding("backup", False, _("{name} is a backup of another database, not of the "
+                                           "one in use", name=newest.name),
+                        _("make one now with '{make_one}'", make_one=make_one))]
+    return [Finding("backup", True, _("the newest is {name}, {age_h:.0f} hours old; it opens "
+                                      "with the current key and is of this database",
+                                      name=newest.name, age_h=age_h))]
 
 
 def _reason(error: UserError) -> str:
@@ -162,11 +171,13 @@ def check_time_zone(config) -> list[Finding]:
     closing = f"{config.closing_time:%H:%M}"
     if name in UTC_NAMES or (hours == 0 and name in time.tzname):
         return [Finding("time zone", False,
-                        f"{shown}: the day closes at {closing} UTC, not at the clinic's "
-                        f"{closing}, and the times shown are UTC",
-                        "set the clinic's zone, as root: 'timedatectl set-timezone Region/City' "
-                        "('timedatectl list-timezones'), then restart the kiosk", warning=True)]
-    return [Finding("time zone", True, f"{shown}; the day closes at {closing} local time")]
+                        _("{shown}: the day closes at {closing} UTC, not at the clinic's "
+                          "{closing}, and the times shown are UTC", shown=shown, closing=closing),
+                        _("set the clinic's zone, as root: 'timedatectl set-timezone "
+                          "Region/City' ('timedatectl list-timezones'), then restart the kiosk"),
+                        warning=True)]
+    return [Finding("time zone", True, _("{shown}; the day closes at {closing} local time",
+                                         shown=shown, closing=closing))]
 
 
 # ---- PostgreSQL client tools ----------------------------------------------------------------
@@ -181,16 +192,18 @@ def check_pg_tools(config) -> list[Finding]:
         return []
     missing = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
     if missing:
-        return [Finding("pg_dump", False, f"{' and '.join(missing)} not installed: the nightly "
-                        "backup of the PostgreSQL database cannot be made",
-                        "install the PostgreSQL client as root: apt install postgresql-client")]
+        return [Finding("pg_dump", False, _("{missing} not installed: the nightly backup of the "
+                                            "PostgreSQL database cannot be made",
+                                            missing=' and '.join(missing)),
+                        _("install the PostgreSQL client as root: apt install postgresql-client"))]
     tool = _major(subprocess.run(["pg_dump", "--version"], capture_output=True, text=True,
                                  check=False).stdout)
     server = _server_major(config)
     if tool is not None and server is not None and tool < server:
-        return [Finding("pg_dump", False, f"pg_dump {tool} cannot back up the PostgreSQL "
-                        f"{server} server", f"install postgresql-client-{server} (the "
-                        "PostgreSQL apt repository, apt.postgresql.org)")]
+        return [Finding("pg_dump", False, _("pg_dump {tool} cannot back up the PostgreSQL "
+                                            "{server} server", tool=tool, server=server),
+                        _("install postgresql-client-{server} (the PostgreSQL apt repository, "
+                          "apt.postgresql.org)", server=server))]
     return [Finding("pg_dump", True, f"pg_dump {tool or '?'} is installed"
                     + (f" (server {server})" if server else ""))]
 

@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.profiles import UnknownProfile
@@ -39,7 +40,7 @@ class PossibleDuplicate:
 def possible_duplicates(db: Database, profile_id: int, *,
                         by: object | None = None) -> list[PossibleDuplicate]:
     """The other profiles with this one's name and date of birth, oldest first."""
-    roles.require(roles.caller(by), roles.PEER_WORK, "see possible duplicates")
+    roles.require(roles.caller(by), roles.PEER_WORK, N_("see possible duplicates"))
 
     def work(session: Session) -> list[PossibleDuplicate]:
         row = session.get(ServiceUser, profile_id)
@@ -68,9 +69,9 @@ def merge(db: Database, keep_id: int, other_id: int, *, by: object,
     """Join ``other_id`` into ``keep_id``: its visits (and their answers, flags, reviews) and
     its history in the audit log become ``keep_id``'s, and it is deleted. ``keep_id`` keeps its
     own PIN and details. Only profiles with the same name and date of birth are joined."""
-    who = roles.require(roles.caller(by), roles.PEER_WORK, "join two profiles")
+    who = roles.require(roles.caller(by), roles.PEER_WORK, N_("join two profiles"))
     if keep_id == other_id:
-        raise UserError("a profile cannot be joined with itself")
+        raise UserError(_("a profile cannot be joined with itself"))
     now = clock()
 
     def work(session: Session) -> None:
@@ -78,7 +79,7 @@ def merge(db: Database, keep_id: int, other_id: int, *, by: object,
         if keep is None or other is None:
             raise UnknownProfile(keep_id if keep is None else other_id)
         if (keep.name_key, keep.date_of_birth) != (other.name_key, other.date_of_birth):
-            raise UserError("only profiles with the same name and date of birth can be joined")
+            raise UserError(_("only profiles with the same name and date of birth can be joined"))
         moved = session.execute(update(Visit).where(Visit.service_user_id == other_id)
                                 .values(service_user_id=keep_id)).rowcount
         # The person's history follows them: "who has looked" shows all of it.

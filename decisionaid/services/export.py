@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from decisionaid.content.model import Content, Item, text_in
 from decisionaid.errors import UserError
 from decisionaid.files import write_private
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.appointments import Identifiers, identifiers_of
 from decisionaid.services.clock import Clock, utc_now
@@ -260,9 +261,10 @@ def _write_atomically(path: Path, write) -> None:
     export leaves no half file, and a planted file or link is never written through."""
     path = Path(path)
     if path.is_dir():
-        raise UserError(f"{path} is a folder: give a file name, e.g. -o {path / 'export.json'}")
+        raise UserError(_("{path} is a folder: give a file name, e.g. -o {example}",
+                          path=path, example=path / 'export.json'))
     if not path.parent.is_dir():
-        raise UserError(f"the folder {path.parent} does not exist")
+        raise UserError(_("the folder {parent} does not exist", parent=path.parent))
     write_private(path, write, "w", encoding="utf-8", newline="")
 
 
@@ -279,9 +281,9 @@ def export(
 ) -> ExportResult:
     """Write the answers of every visit since ``since`` (all if None) to ``path``. ``by``: the
     signed-in admin (None: the command line, as the operating-system user)."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "export answers")
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("export answers"))
     if format not in FORMATS:
-        raise UserError(f"unknown export format {format!r}: use fhir or csv")
+        raise UserError(_("unknown export format {format!r}: use fhir or csv", format=format))
     counts = {"visits": 0, "answers": 0}
     people: set[int] = set()
 

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, reads, roles
 from decisionaid.services.clock import Clock, local_day_bounds, utc_now
 from decisionaid.storage import Database
@@ -28,7 +29,7 @@ TALK_NOW = "talk-now"
 
 class UnknownHelpRequest(UserError):
     def __init__(self, request_id: int):
-        super().__init__(f"there is no help request {request_id}")
+        super().__init__(_("there is no help request {request_id}", request_id=request_id))
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class HelpRequests:
 
     def open_requests(self, *, by: object | None = None) -> list[OpenHelpRequest]:
         """Requests not yet handled, oldest first (the one waiting longest at the top)."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "see help requests")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("see help requests"))
         query = (
             select(HelpRequest, ServiceUser.first_name)
             .outerjoin(Visit, Visit.id == HelpRequest.visit_id)
@@ -119,7 +120,7 @@ class HelpRequests:
 
     def handled(self, request_id: int, *, by: object | None = None) -> None:
         """A peer worker has gone to the person: the request leaves the station's list."""
-        member = roles.require(roles.caller(by), roles.PEER_WORK, "mark help requests handled")
+        member = roles.require(roles.caller(by), roles.PEER_WORK, N_("mark help requests handled"))
         fields = roles.audit_fields(member)
         now = self.clock()
 

@@ -3,7 +3,8 @@ now", and a safety answer the database could not take.
 
 A call is written to the kiosk's own disk first (``help-outbox.json`` in the data folder: 0600
 in the 0700 folder, written whole to a fresh file, flushed to disk and renamed over the old
-one), then delivered; a call that cannot be delivered (the database is unreachable) stays on
+one; sealed with the database key, as backups are, wherever the database has one; removed
+once nothing is left to deliver), then delivered; a call that cannot be delivered (the database is unreachable) stays on
 disk and is delivered, oldest first and with the time it was raised, as soon as the database
 answers again — also by the next kiosk process, if this one stops. Each call carries an id of
 its own, so delivering it twice never makes two requests.
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from decisionaid import files
 from decisionaid.errors import UserError
 from decisionaid.services.clock import Clock, utc_now
+from decisionaid.storage import sealed
 
 if TYPE_CHECKING:
     from decisionaid.services.help import HelpRequests
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FILE_NAME = "help-outbox.json"
+FILE_NAME = files.HELP_OUTBOX
 SAFETY = "safety"
 KINDS = ("help", "talk-now", SAFETY)
 
@@ -72,14 +74,21 @@ class HelpOutbox:
     """Keeps calls on disk and delivers them in order. Safe to use from several threads."""
 
     def __init__(self, path: Path, help_requests: HelpRequests, visits: VisitService | None = None,
-                 *, clock: Clock = utc_now):
+                 *, clock: Clock = utc_now, key: str | None = None):
+        """``key``: the database key, which seals the file (None: a database kept plain by the
+        clinic's choice, and the file with it)."""
         self.path = Path(path)
         self.help = help_requests
         self.visits = visits
         self.clock = clock
+        self._key = key
+        self._sealer: sealed.Sealer | None = None  # made at the first write: it costs ~0.1 s
         self._lock = threading.Lock()  # the list and the file
         self._delivering = threading.Lock()  # one delivery at a time keeps the order
         self._calls: list[Call] = self._read()
+        if self._calls and key and not sealed.is_sealed(self.path):
+            with self._lock:
+                self._write()  # kept before the database had a key: sealed from now on
 
     # --- keeping ----------------------------------------------------------------------------------
     def ask(self, kind: str, *, screen: str = "", visit_id: int | None = None) -> Call:
@@ -160,8 +169,12 @@ class HelpOutbox:
             log.error("cannot read the kept calls for a peer worker %s: %s", self.path, e.strerror)
             return []
         try:
+            if raw.startswith(sealed.MAGIC):
+                if not self._key:
+                    raise sealed.WrongKey("sealed, and no database key is set")
+                raw = sealed.unseal_bytes(raw, self._key)
             return [Call.from_json(item) for item in json.loads(raw)]
-        except (ValueError, TypeError, KeyError) as e:
+        except (ValueError, TypeError, KeyError) as e:  # WrongKey and Tampered are ValueErrors
             # Kept aside, not thrown away: an admin can still read what was in it.
             aside = self.path.with_name(f"{self.path.name}.unreadable")
             log.error("the kept calls for a peer worker could not be read (%s); moved to %s",
@@ -173,8 +186,15 @@ class HelpOutbox:
     def _write(self) -> None:
         """The whole list, to a fresh file flushed to disk, then renamed over the old one. A
         disk that refuses leaves the calls in memory: they are still delivered, and logged."""
-        data = json.dumps([c.to_json() for c in self._calls]).encode()
         try:
+            if not self._calls:
+                self.path.unlink(missing_ok=True)  # nothing kept, nothing on disk
+                return
+            data = json.dumps([c.to_json() for c in self._calls]).encode()
+            if self._key:
+                if self._sealer is None:
+                    self._sealer = sealed.Sealer(self._key)
+                data = self._sealer.seal_bytes(data)
             files.private_dir(self.path.parent)
             files.write_private(self.path, data)
         except (OSError, UserError) as e:

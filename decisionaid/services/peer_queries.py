@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content, Item, ItemRef, text_in
 from decisionaid.engine import answer_text
+from decisionaid.i18n import N_
 from decisionaid.services import appointments, audit, reads, roles
 from decisionaid.services.appointments import AppointmentLine, appointment_lines
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
@@ -177,7 +178,7 @@ class PeerQueries:
         """Today's visits, newest first, with the section each is on, and every open safety flag
         (from any day: a safety flag stays until someone has checked in). Each row shown is
         recorded against its visit and person, once a day per staff member."""
-        who = roles.require(roles.caller(by), roles.REPORTS, "see the Today board")
+        who = roles.require(roles.caller(by), roles.REPORTS, N_("see the Today board"))
         start, end = local_day_bounds(self.clock())
 
         def work(session: Session) -> Board:
@@ -250,7 +251,7 @@ class PeerQueries:
                by: object | None = None) -> list[PersonLine]:
         """Service users whose first name starts with ``text`` (case and accents ignored) or
         whose clinic id is ``text``; a page at a time, by name. Each person shown is recorded."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "search for people")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("search for people"))
         key = name_key(text)
         if not key:
             return []
@@ -298,7 +299,7 @@ class PeerQueries:
     # --- one person -----------------------------------------------------------------------------
     def profile(self, service_user_id: int, *, by: object | None = None) -> Profile:
         """The person's profile, as their page opens: recorded in the audit log."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "open a person's page")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("open a person's page"))
         now = self.clock()
 
         def work(session: Session) -> Profile:
@@ -316,7 +317,7 @@ class PeerQueries:
     def visits_of(self, service_user_id: int, page: int = 0,
                   page_size: int = PAGE_SIZE, *, by: object | None = None) -> list[VisitInfo]:
         """One person's visits, newest first, a page at a time (part of their page)."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's visits")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("see a person's visits"))
         query = (visit_info_query()
                  .where(VisitRow.service_user_id == service_user_id)
                  .order_by(VisitRow.started_at.desc(), VisitRow.id.desc())
@@ -329,7 +330,7 @@ class PeerQueries:
                by: object | None = None) -> list[TrendSeries]:
         """Each `trend` item across the person's last ``visits`` finished visits, oldest first;
         only items answered at least once (part of their page)."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("see a person's answers"))
         if not self._trend_items:
             return []
         refs = [ref for ref, _ in self._trend_items]
@@ -359,7 +360,7 @@ class PeerQueries:
     def own_words(self, service_user_id: int, visits: int = 24, *,
                   by: object | None = None) -> list[OwnWords]:
         """The person's Power Statement and Personal Medicine answers, newest visit first."""
-        who = roles.require(roles.caller(by), roles.PEER_WORK, "see a person's answers")
+        who = roles.require(roles.caller(by), roles.PEER_WORK, N_("see a person's answers"))
         if not self._own_items:
             return []
         items = dict(self._own_items)
@@ -386,7 +387,7 @@ class PeerQueries:
         staff member's name (what the person may ask to see, with a peer worker beside them).
         Looking is itself recorded, first."""
         who = roles.require(roles.caller(by), roles.PEER_WORK,
-                            "see who has looked at a person's data")
+                            N_("see who has looked at a person's data"))
         events = self._recorded(who, audit.WHO_LOOKED_VIEW, service_user_id,
                                 lambda s: reads.access_events(s, service_user_id, limit))
         lines = []

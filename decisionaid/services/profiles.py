@@ -31,6 +31,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher, valid_pin
@@ -58,7 +59,8 @@ class ProfileError(UserError):
 
 class UnknownProfile(UserError):
     def __init__(self, profile_id: int):
-        super().__init__(f"there is no service-user profile with id {profile_id}")
+        super().__init__(_("there is no service-user profile with id {profile_id}",
+                           profile_id=profile_id))
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,11 @@ def _profile(row: ServiceUser) -> Profile:
 
 def _clean_name(first_name: object) -> str:
     if not isinstance(first_name, str) or not " ".join(first_name.split()):
-        raise ProfileError("enter a first name or nickname")
+        raise ProfileError(_("enter a first name or nickname"))
     name = " ".join(first_name.split())
     if len(name) > NAME_MAX:
-        raise ProfileError(f"a first name or nickname has at most {NAME_MAX} letters")
+        raise ProfileError(_("a first name or nickname has at most {limit} letters",
+                             limit=NAME_MAX))
     return name
 
 
@@ -331,14 +334,14 @@ class ProfileService:
         reset, or when their first one is also another's with the same details)."""
         self._check_peer(staff_id)
         if not valid_pin(pin):
-            raise ProfileError("a PIN is 4 digits")
+            raise ProfileError(_("a PIN is 4 digits"))
         row = self.db.read(lambda s: s.get(ServiceUser, profile_id))
         if row is None:
             raise UnknownProfile(profile_id)
         # A peer worker is there, so saying a PIN is taken tells a stranger nothing.
         for other in self._rows(row.name_key, row.date_of_birth):
             if other.id != row.id and self.hasher.verify(other.pin_hash, pin):
-                raise ProfileError("please choose a different PIN")
+                raise ProfileError(_("please choose a different PIN"))
         pin_hash = self.hasher.hash_salted(pin, pin_salt(row.name_key, row.date_of_birth))
         now = self.clock()
 
@@ -372,7 +375,7 @@ class ProfileService:
         key, now = name_key(name), self.clock()
         for existing in self._rows(key, date_of_birth):
             if self.hasher.verify(existing.pin_hash, pin):
-                raise ProfileError("please choose a different PIN")
+                raise ProfileError(_("please choose a different PIN"))
         pin_hash = self.hasher.hash_salted(pin, pin_salt(key, date_of_birth))
 
         def work(session: Session) -> Profile:
@@ -392,7 +395,7 @@ class ProfileService:
         chooses a new PIN at the kiosk the next time a peer worker signs them in."""
         from decisionaid.services import roles
 
-        roles.require(by, roles.PEER_WORK, "reset a PIN")
+        roles.require(by, roles.PEER_WORK, N_("reset a PIN"))
         now = self.clock()
 
         def work(session: Session) -> Profile:
@@ -419,7 +422,7 @@ class ProfileService:
         their name and date of birth: the count of wrong PINs starts again, the PIN stays."""
         from decisionaid.services import roles
 
-        roles.require(by, roles.PEER_WORK, "unlock a person's sign-in")
+        roles.require(by, roles.PEER_WORK, N_("unlock a person's sign-in"))
         now = self.clock()
 
         def work(session: Session) -> Profile:
@@ -450,18 +453,18 @@ class ProfileService:
             return  # the kiosk's own staff check stood in (tests, a site without accounts)
         from decisionaid.services import roles, staff
 
-        roles.require(staff.get(self.db, staff_id), roles.PEER_WORK, "sign people in")
+        roles.require(staff.get(self.db, staff_id), roles.PEER_WORK, N_("sign people in"))
 
     def _check_new(self, first_name, date_of_birth, pin, language, clinic_id):
         name = _clean_name(first_name)
         if not isinstance(date_of_birth, date) or not (
             date(1900, 1, 1) <= date_of_birth <= self.clock().date()
         ):
-            raise ProfileError("enter a date of birth between 1900 and today")
+            raise ProfileError(_("enter a date of birth between 1900 and today"))
         if not valid_pin(pin):
-            raise ProfileError("a PIN is 4 digits")
+            raise ProfileError(_("a PIN is 4 digits"))
         if not isinstance(language, str) or not language.isalpha() or not 2 <= len(language) <= 3:
-            raise ProfileError(f"not a language code: {language!r}")
+            raise ProfileError(_("not a language code: {language!r}", language=language))
         clinic = clinic_id.strip() if isinstance(clinic_id, str) and clinic_id.strip() else None
         return name, clinic
 

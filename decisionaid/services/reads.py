@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from decisionaid.i18n import N_
 from decisionaid.services import audit, roles
 from decisionaid.storage import Database
 from decisionaid.storage.models import AuditEvent, Staff
@@ -31,7 +32,7 @@ def record_report_read(db: Database, visit_id: int, *, by: object, at: datetime,
     """Check ``by`` may read reports and record that this visit's report is about to be
     rendered, printed or saved (``action``), against the visit and its person; committed
     before it returns. The person's id (None for a guest visit)."""
-    who = roles.require(roles.caller(by), roles.REPORTS, "read a report")
+    who = roles.require(roles.caller(by), roles.REPORTS, N_("read a report"))
 
     def work(session: Session) -> int | None:
         person = session.scalar(select(VisitRow.service_user_id).where(VisitRow.id == visit_id))

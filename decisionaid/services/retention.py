@@ -15,6 +15,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, local_day_start, utc_now
 from decisionaid.storage import Database
@@ -48,13 +49,13 @@ def purge(
     """Delete every visit started more than ``older_than_days`` days ago (see SAFE_MINIMUM_DAYS;
     the caller asks for confirmation below it). ``by``: the signed-in admin (None: the command
     line, as the operating-system user)."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "delete old visits")
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("delete old visits"))
     if (
         isinstance(older_than_days, bool)
         or not isinstance(older_than_days, int)
         or older_than_days < 1
     ):
-        raise UserError("the number of days must be a whole number of at least 1")
+        raise UserError(_("the number of days must be a whole number of at least 1"))
     now = clock()
     cutoff = cutoff_for(older_than_days, now)
 

@@ -11,6 +11,7 @@ import getpass
 from dataclasses import dataclass
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 ADMIN = frozenset({"admin"})
 # The peer station's daily work: Today board, search, a person's visits, reviews, PIN resets.
@@ -64,12 +65,17 @@ def require(member: object, allowed: frozenset[str], action: str) -> object:
         held.add(getattr(now, "role", None))
         member = now
     if getattr(member, "disabled", False):
-        raise NotAllowed("this account has been disabled: ask an admin")
+        raise NotAllowed(_("this account has been disabled: ask an admin"))
     if held <= allowed:
         return member
-    who = " or ".join(sorted(allowed))
+    who = _(" or ").join(sorted(allowed))
     role = getattr(member, "role", None)
-    raise NotAllowed(f"only {who} accounts may {action} (this account is {role or 'none'})")
+    action = _(action)  # marked with N_ where require is called
+    if role:
+        raise NotAllowed(_("only {who} accounts may {action} (this account is {role})",
+                           who=who, action=action, role=role))
+    raise NotAllowed(_("only {who} accounts may {action} (this account has no role)",
+                       who=who, action=action))
 
 
 def require_staff_id(session, staff_id: int | None, allowed: frozenset[str],
@@ -82,7 +88,7 @@ def require_staff_id(session, staff_id: int | None, allowed: frozenset[str],
 
     row = session.get(Staff, staff_id)
     if row is None:
-        raise NotAllowed(f"there is no staff account with id {staff_id}")
+        raise NotAllowed(_("there is no staff account with id {staff_id}", staff_id=staff_id))
     require(row, allowed, action)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from decisionaid.config import AppointmentSettings
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 
 SCHEDULE_SUFFIXES = (".csv", ".json")
 
@@ -53,11 +54,13 @@ def read_schedule(path: Path, settings: AppointmentSettings) -> ScheduleFile:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ScheduleUnreadable(f"{path}: no such file") from None
+        raise ScheduleUnreadable(_("{path}: no such file", path=path)) from None
     except UnicodeDecodeError:
-        raise ScheduleUnreadable(f"{path}: not UTF-8 text; export the schedule as UTF-8") from None
+        raise ScheduleUnreadable(_("{path}: not UTF-8 text; export the schedule as UTF-8",
+                                   path=path)) from None
     except OSError as e:
-        raise ScheduleUnreadable(f"{path}: cannot read ({e.strerror})") from None
+        raise ScheduleUnreadable(_("{path}: cannot read ({strerror})",
+                                   path=path, strerror=e.strerror)) from None
     if Path(path).suffix.lower() == ".json" or text.lstrip().startswith("{"):
         return _read_fhir(Path(path), text)
     return _read_csv(Path(path), text, settings)
@@ -68,9 +71,9 @@ def split_name(name: str) -> tuple[str, str]:
     """(given, family) from "Family, Given" or "Given Family"."""
     name = " ".join(name.split())
     if "," in name:
-        family, _, given = name.partition(",")
+        family, _comma, given = name.partition(",")
         return given.strip(), family.strip()
-    given, _, family = name.partition(" ")
+    given, _space, family = name.partition(" ")
     return given, family
 
 
@@ -81,8 +84,8 @@ def _date(text: str, formats: tuple[str, ...], what: str) -> date:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{what} {text!r} is not a date in the form "
-                     f"{' or '.join(_shown(f) for f in formats)}")
+    raise ValueError(_("{what} {text!r} is not a date in the form {formats}", what=_(what),
+                       text=text, formats=_(" or ").join(_shown(f) for f in formats)))
 
 
 def _time(day: date, text: str, formats: tuple[str, ...]) -> datetime:
@@ -93,8 +96,8 @@ def _time(day: date, text: str, formats: tuple[str, ...]) -> datetime:
         except ValueError:
             continue
         return moment.astimezone().astimezone(UTC)  # the clinic's local time
-    raise ValueError(f"time {text!r} is not a time in the form "
-                     f"{' or '.join(_shown(f) for f in formats)}")
+    raise ValueError(_("time {text!r} is not a time in the form {formats}",
+                       text=text, formats=_(" or ").join(_shown(f) for f in formats)))
 
 
 def _shown(fmt: str) -> str:
@@ -112,7 +115,8 @@ def _read_csv(path: Path, text: str, settings: AppointmentSettings) -> ScheduleF
     reader = csv.reader(text.splitlines(), delimiter=settings.delimiter)
     header = next(reader, None)
     if not header:
-        raise ScheduleUnreadable(f"{path}: empty file; a schedule CSV starts with a header line")
+        raise ScheduleUnreadable(_("{path}: empty file; a schedule CSV starts with a header line",
+                                   path=path))
     columns = {name.strip(): i for i, name in enumerate(header)}
     wanted = dict(settings.columns)
     needed = ["date_of_birth", "time", "prescriber"]
@@ -120,9 +124,9 @@ def _read_csv(path: Path, text: str, settings: AppointmentSettings) -> ScheduleF
     missing = [wanted[f] for f in needed if wanted.get(f) not in columns]
     if missing:
         raise ScheduleUnreadable(
-            f"{path}:1: no column named {missing[0]!r}; the header has "
-            f"{', '.join(repr(c) for c in columns) or 'no columns'} (map the columns under "
-            "[appointments.columns] in the configuration)")
+            _("{path}:1: no column named {missing!r}; the header has {columns} (map the columns "
+              "under [appointments.columns] in the configuration)", path=path, missing=missing[0],
+              columns=', '.join(repr(c) for c in columns) or _("no columns")))
     visits, problems = [], []
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
@@ -145,20 +149,21 @@ def _csv_visit(cell, settings: AppointmentSettings) -> ScheduledVisit:
     else:
         given, family = " ".join(cell("given_name").split()), " ".join(cell("family_name").split())
     if not given:
-        raise ValueError("no name")
-    born = _date(cell("date_of_birth"), settings.date_formats, "date of birth")
+        raise ValueError(_("no name"))
+    born = _date(cell("date_of_birth"), settings.date_formats, N_("date of birth"))
     when = cell("time")
     if cell("date"):
-        starts = _time(_date(cell("date"), settings.date_formats, "date"), when,
+        starts = _time(_date(cell("date"), settings.date_formats, N_("date")), when,
                        settings.time_formats)
     else:  # one column holding the date and the time
-        day, _, clock = when.partition(" ")
+        day, _space, clock = when.partition(" ")
         if not clock:
-            raise ValueError(f"time {when!r} has no date (map a date column, or export both)")
-        starts = _time(_date(day, settings.date_formats, "date"), clock, settings.time_formats)
+            raise ValueError(_("time {when!r} has no date (map a date column, or export both)",
+                               when=when))
+        starts = _time(_date(day, settings.date_formats, N_("date")), clock, settings.time_formats)
     prescriber = " ".join(cell("prescriber").split())
     if not prescriber:
-        raise ValueError("no prescriber")
+        raise ValueError(_("no prescriber"))
     record = cell("record_number") or None
     key = cell("id")
     source_key = f"csv:{key}" if key else "csv:" + _digest(starts.isoformat(), given.casefold(),
@@ -210,10 +215,12 @@ def _read_fhir(path: Path, text: str) -> ScheduleFile:
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ScheduleUnreadable(f"{path}:{e.lineno}: not valid JSON ({e.msg})") from None
+        raise ScheduleUnreadable(_("{path}:{lineno}: not valid JSON ({msg})",
+                                   path=path, lineno=e.lineno, msg=e.msg)) from None
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-        raise ScheduleUnreadable(f"{path}: not a FHIR Bundle (resourceType is "
-                                 f"{bundle.get('resourceType') if isinstance(bundle, dict) else None!r})")
+        raise ScheduleUnreadable(_("{path}: not a FHIR Bundle (resourceType is {kind!r})",
+                                   path=path, kind=bundle.get('resourceType')
+                                   if isinstance(bundle, dict) else None))
     resources: dict[str, dict] = {}
     appointments = []
     for entry in bundle.get("entry") or []:
@@ -237,7 +244,8 @@ def _read_fhir(path: Path, text: str) -> ScheduleFile:
 
 def _fhir_visit(appointment: dict, resources: dict[str, dict]) -> ScheduledVisit:
     if appointment.get("status") in ("cancelled", "entered-in-error", "noshow"):
-        raise ValueError(f"status is {appointment['status']}, not imported")
+        raise ValueError(_("status is {status}, not imported",
+                           status=appointment['status']))
     patient = practitioner = None
     patient_ref = practitioner_ref = None
     practitioner_name = ""
@@ -252,19 +260,20 @@ def _fhir_visit(appointment: dict, resources: dict[str, dict]) -> ScheduledVisit
             practitioner, practitioner_ref = resources.get(reference), reference
             practitioner_name = actor.get("display") or ""
     if patient is None:
-        raise ValueError("no Patient in the bundle for this appointment")
+        raise ValueError(_("no Patient in the bundle for this appointment"))
     given, family = _human_name(patient)
     if not given:
-        raise ValueError(f"{patient_ref} has no name")
+        raise ValueError(_("{patient_ref} has no name", patient_ref=patient_ref))
     if not patient.get("birthDate"):
-        raise ValueError(f"{patient_ref} has no birthDate")
+        raise ValueError(_("{patient_ref} has no birthDate", patient_ref=patient_ref))
     born = _date(patient["birthDate"], (), "birthDate")
     if not appointment.get("start"):
-        raise ValueError("no start time")
+        raise ValueError(_("no start time"))
     try:
         starts = datetime.fromisoformat(appointment["start"].replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"start {appointment['start']!r} is not a FHIR instant") from None
+        raise ValueError(_("start {start!r} is not a FHIR instant",
+                           start=appointment['start'])) from None
     starts = (starts if starts.tzinfo else starts.astimezone()).astimezone(UTC)
     if practitioner is not None:
         name = (practitioner.get("name") or [{}])[0]
@@ -272,7 +281,7 @@ def _fhir_visit(appointment: dict, resources: dict[str, dict]) -> ScheduledVisit
             [*(name.get("prefix") or []), *(name.get("given") or []), name.get("family") or ""]
         ).strip() or practitioner_name
     if not practitioner_name:
-        raise ValueError("no Practitioner (the prescriber) for this appointment")
+        raise ValueError(_("no Practitioner (the prescriber) for this appointment"))
     visit_type = _concept(appointment.get("appointmentType")) or _concept(
         appointment.get("serviceType"))
     if patient_ref and patient_ref.startswith("urn:"):

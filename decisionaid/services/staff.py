@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, roles
 from decisionaid.services.clock import Clock, utc_now
 from decisionaid.services.pins import PinHasher
@@ -51,6 +52,9 @@ ADDED = "staff-added"
 PIN_RESET = "staff-pin-reset"
 DISABLED = "staff-disabled"
 ROLE_CHANGED = "staff-role-changed"
+LANGUAGE_CHANGED = "staff-language-changed"
+# What the command line and the admin panel take for "no language of its own": the site's first.
+SITE_LANGUAGE = "site"
 
 
 class StaffError(UserError):
@@ -65,7 +69,7 @@ class WrongPin(SignInRefused):
     """The name or the PIN is not right (the message does not say which)."""
 
     def __init__(self) -> None:
-        super().__init__("name or PIN not recognised")
+        super().__init__(_("name or PIN not recognised"))
 
 
 class AccountLocked(SignInRefused):
@@ -74,24 +78,25 @@ class AccountLocked(SignInRefused):
 
         self.locked_until = locked_until
         if locked_until >= UNTIL_UNLOCKED:
-            super().__init__("this account is locked after too many wrong PINs: "
-                             "ask an admin to reset the PIN")
+            super().__init__(_("this account is locked after too many wrong PINs: ask an admin "
+                               "to reset the PIN"))
             return
         at = locked_until.astimezone().strftime("%H:%M")
         super().__init__(
-            f"this account is locked after {MAX_FAILURES} wrong PINs: try again after {at}, "
-            "or ask an admin to reset the PIN"
+            _("this account is locked after {failures} wrong PINs: try again after {at}, or ask "
+              "an admin to reset the PIN", failures=MAX_FAILURES, at=at)
         )
 
 
 class WrongRole(SignInRefused):
     def __init__(self, role: str, place: str):
-        super().__init__(f"a {role} account cannot open {place}: it is for peer workers and admins")
+        super().__init__(_("a {role} account cannot open {place}: it is for peer workers and "
+                           "admins", role=role, place=_(place)))
 
 
 class AccountDisabled(SignInRefused):
     def __init__(self) -> None:
-        super().__init__("this account is disabled: ask an admin")
+        super().__init__(_("this account is disabled: ask an admin"))
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,8 @@ class StaffMember:
     disabled: bool
     locked_until: datetime | None
     created_at: datetime
+    # The account's own language; None: the site's first (see ``speaks``).
+    language: str | None = None
     source: Database | None = field(default=None, compare=False, repr=False)
 
     def current(self) -> StaffMember:
@@ -124,10 +131,15 @@ class StaffMember:
     def locked_at(self, now: datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now
 
+    def speaks(self, languages: tuple[str, ...]) -> str:
+        """The language the station speaks to this account at a site with ``languages``: its
+        own, unless it has none or the site no longer offers it, then the site's first."""
+        return self.language if self.language in languages else languages[0]
+
 
 def _member(row: Staff, source: Database | None = None) -> StaffMember:
     return StaffMember(row.id, row.name, row.role, row.disabled, row.locked_until, row.created_at,
-                       source)
+                       row.language, source)
 
 
 def still_signed_in(member: StaffMember) -> StaffMember | None:
@@ -142,22 +154,35 @@ def still_signed_in(member: StaffMember) -> StaffMember | None:
 def check_pin(pin: object) -> str:
     """The PIN if it is 4 to 8 digits; otherwise ``StaffError`` saying so."""
     if not isinstance(pin, str) or not STAFF_PIN.match(pin):
-        raise StaffError("a staff PIN is 4 to 8 digits")
+        raise StaffError(_("a staff PIN is 4 to 8 digits"))
     return pin
 
 
 def _clean_name(name: object) -> str:
     if not isinstance(name, str) or not " ".join(name.split()):
-        raise StaffError("enter the staff member's name")
+        raise StaffError(_("enter the staff member's name"))
     clean = " ".join(name.split())
     if len(clean) > NAME_MAX:
-        raise StaffError(f"a staff name has at most {NAME_MAX} characters")
+        raise StaffError(_("a staff name has at most {limit} characters", limit=NAME_MAX))
     return clean
+
+
+def check_language(language: object, languages: tuple[str, ...]) -> str | None:
+    """``language`` if the site offers it, None for ``SITE_LANGUAGE`` or None (the site's first
+    language); otherwise ``StaffError`` listing the site's languages."""
+    if language is None or language == SITE_LANGUAGE:
+        return None
+    if language not in languages:
+        raise StaffError(_("a staff language is one of this site's languages: {languages} (or "
+                           "'{site}' for the site's first), not {language!r}",
+                           languages=", ".join(languages), site=SITE_LANGUAGE, language=language))
+    return language  # type: ignore[return-value]
 
 
 def _check_role(role: object) -> str:
     if role not in STAFF_ROLES:
-        raise StaffError(f"a role is one of: {', '.join(STAFF_ROLES)} (not {role!r})")
+        raise StaffError(_("a role is one of: {roles} (not {role!r})",
+                           roles=', '.join(STAFF_ROLES), role=role))
     return role  # type: ignore[return-value]
 
 
@@ -186,7 +211,8 @@ def _guard_key(name: str) -> str:
 def _require(session: Session, name: str) -> Staff:
     row = _by_name(session, name)
     if row is None:
-        raise StaffError(f"there is no staff account named {name!r} (see 'decisionaid staff list')")
+        raise StaffError(_("there is no staff account named {name!r} (see 'decisionaid staff "
+                           "list')", name=name))
     return row
 
 
@@ -200,34 +226,38 @@ def add(
     by: object | None = None,
     hasher: PinHasher | None = None,
     clock: Clock = utc_now,
+    language: str | None = None,
+    languages: tuple[str, ...] = (),
 ) -> StaffMember:
-    """A new account. ``by``: the signed-in admin adding it (None: the command line)."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "add staff accounts")
+    """A new account. ``by``: the signed-in admin adding it (None: the command line);
+    ``language``: one of the site's ``languages``, or None for the site's first."""
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("add staff accounts"))
     clean = _clean_name(name)
     _check_role(role)
+    language = check_language(language, languages)
     pin_hash = _hasher(hasher).hash(check_pin(pin))
     now = clock()
 
     def work(session: Session) -> StaffMember:
         if _by_name(session, clean) is not None:
-            raise StaffError(f"there is already a staff account named {clean!r}")
+            raise StaffError(_("there is already a staff account named {name!r}", name=clean))
         row = Staff(name=clean, role=role, pin_hash=pin_hash, failed_attempts=0,
-                    disabled=False, created_at=now)
+                    disabled=False, created_at=now, language=language)
         session.add(row)
         session.flush()
         audit.record(session, ADDED, at=now, account=row.id, role=role,
-                     **roles.audit_fields(who))
+                     **({"language": language} if language else {}), **roles.audit_fields(who))
         return _member(row)
 
     try:
         return db.write(work)
     except IntegrityError:
-        raise StaffError(f"there is already a staff account named {clean!r}") from None
+        raise StaffError(_("there is already a staff account named {name!r}", name=clean)) from None
 
 
 def list_staff(db: Database, *, by: object | None = None) -> list[StaffMember]:
     """Every account, by name (disabled ones too): for admins."""
-    roles.require(roles.caller(by), roles.ADMIN, "see the staff accounts")
+    roles.require(roles.caller(by), roles.ADMIN, N_("see the staff accounts"))
     return db.read(
         lambda s: [_member(r) for r in s.scalars(select(Staff).order_by(func.lower(Staff.name)))]
     )
@@ -236,7 +266,7 @@ def list_staff(db: Database, *, by: object | None = None) -> list[StaffMember]:
 def get(db: Database, staff_id: int) -> StaffMember:
     row = db.read(lambda s: s.get(Staff, staff_id))
     if row is None:
-        raise StaffError(f"there is no staff account with id {staff_id}")
+        raise StaffError(_("there is no staff account with id {staff_id}", staff_id=staff_id))
     return _member(row, db)
 
 
@@ -263,7 +293,7 @@ def reset_pin(
     clock: Clock = utc_now,
 ) -> StaffMember:
     """Set a new PIN and unlock the account (a disabled account stays disabled)."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "reset a staff PIN")
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("reset a staff PIN"))
     pin_hash = _hasher(hasher).hash(check_pin(pin))
     now = clock()
 
@@ -284,13 +314,13 @@ def disable(
     db: Database, name: str, *, by: object | None = None, clock: Clock = utc_now
 ) -> StaffMember:
     """The account can no longer sign in. It is kept, so the audit log still names it."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "disable staff accounts")
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("disable staff accounts"))
     now = clock()
 
     def work(session: Session) -> StaffMember:
         row = _require(session, _clean_name(name))
         if who.id is not None and row.id == who.id:
-            raise StaffError("you cannot disable your own account: ask another admin")
+            raise StaffError(_("you cannot disable your own account: ask another admin"))
         row.disabled = True
         audit.record(session, DISABLED, at=now, account=row.id, **roles.audit_fields(who))
         session.flush()
@@ -304,14 +334,14 @@ def set_role(
 ) -> StaffMember:
     """Give the account another role. Its open sessions end at their next look, and until then
     every service call allows it only what both roles allow (see ``roles.require``)."""
-    who = roles.require(roles.caller(by), roles.ADMIN, "change staff roles")
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("change staff roles"))
     _check_role(role)
     now = clock()
 
     def work(session: Session) -> StaffMember:
         row = _require(session, _clean_name(name))
         if who.id is not None and row.id == who.id:
-            raise StaffError("you cannot change your own role: ask another admin")
+            raise StaffError(_("you cannot change your own role: ask another admin"))
         row.role = role
         audit.record(session, ROLE_CHANGED, at=now, account=row.id, role=role,
                      **roles.audit_fields(who))
@@ -319,6 +349,48 @@ def set_role(
         return _member(row, db)
 
     return db.write(work)
+
+
+def set_language(
+    db: Database, name: str, language: str | None, *, languages: tuple[str, ...],
+    by: object | None = None, clock: Clock = utc_now,
+) -> StaffMember:
+    """The language the station and the desk speak to the account named ``name``: one of the
+    site's ``languages``, or None (or ``SITE_LANGUAGE``) for the site's first. Admins (and the
+    command line) set anyone's; a staff member sets their own with ``set_own_language``."""
+    who = roles.require(roles.caller(by), roles.ADMIN, N_("change another account's language"))
+    language = check_language(language, languages)
+    now = clock()
+    return db.write(lambda s: _write_language(s, _require(s, _clean_name(name)), language, who,
+                                              now, db))
+
+
+def set_own_language(
+    db: Database, member: StaffMember, language: str | None, *, languages: tuple[str, ...],
+    clock: Clock = utc_now,
+) -> StaffMember:
+    """``member`` changes the language the station speaks to them (any role may)."""
+    who = roles.require(member, roles.REPORTS, N_("change their language"))
+    language = check_language(language, languages)
+    now = clock()
+
+    def work(session: Session) -> StaffMember:
+        row = session.get(Staff, member.id)
+        if row is None:
+            raise StaffError(_("this account no longer exists: ask an admin"))
+        return _write_language(session, row, language, who, now, db)
+
+    return db.write(work)
+
+
+def _write_language(session: Session, row: Staff, language: str | None, who: object,
+                    now: datetime, db: Database) -> StaffMember:
+    if row.language != language:
+        row.language = language
+        audit.record(session, LANGUAGE_CHANGED, at=now, account=row.id,
+                     language=language or SITE_LANGUAGE, **roles.audit_fields(who))
+        session.flush()
+    return _member(row, db)
 
 
 # --- signing in and out ------------------------------------------------------------------------
@@ -369,7 +441,8 @@ def sign_in(
         raise AccountDisabled()
     if for_peer_work and row.role not in roles.PEER_WORK:
         _record_failure(db, row.id, now, actor, "role")
-        raise WrongRole(row.role, "the peer station" if actor == "peer" else "the kiosk's staff screens")
+        raise WrongRole(row.role, N_("the peer station") if actor == "peer"
+                            else N_("the kiosk's staff screens"))
     new_hash = hasher.hash(pin) if hasher.needs_rehash(row.pin_hash) else None
 
     def work(session: Session) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from decisionaid.content.model import Content
+from decisionaid.i18n import N_
 from decisionaid.services import roles
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -137,7 +138,7 @@ def facts(
 ) -> tuple[list[VisitFacts], list[FlagFacts]]:
     """The facts for visits started (and flags raised) from ``since`` to ``until`` inclusive.
     For admins only (``by``; None: the command line)."""
-    roles.require(roles.caller(by), roles.ADMIN, "see the statistics")
+    roles.require(roles.caller(by), roles.ADMIN, N_("see the statistics"))
     start, end = _bounds(since, until)
     own = {
         section: [(q.id, i.id) for q in content.questionnaires for i in q.items

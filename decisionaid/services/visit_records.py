@@ -15,6 +15,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.engine import FlagEntry
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.storage import repository as repo
 from decisionaid.storage.models import (
     Answer,
@@ -32,9 +33,19 @@ def shown_state(state: str, printed: bool) -> str:
     return "printed" if state == "complete" and printed else state
 
 
+# A visit's state in an error line (the station's screens have their own words for them).
+STATE_WORDS = {"in_progress": N_("in progress"), "incomplete": N_("incomplete"),
+               "complete": N_("complete"), "reviewed": N_("reviewed")}
+
+
+def state_words(state: str) -> str:
+    """``state`` (one of ``VISIT_STATES``) in words of the current language."""
+    return _(STATE_WORDS.get(state, state.replace("_", " ")))
+
+
 class UnknownVisit(UserError):
     def __init__(self, visit_id: int):
-        super().__init__(f"there is no visit with id {visit_id}")
+        super().__init__(_("there is no visit with id {visit_id}", visit_id=visit_id))
 
 
 class VisitClosed(UserError):
@@ -260,7 +271,8 @@ def check_in_progress(session: Session | Connection, visit_id: int) -> None:
         raise UnknownVisit(visit_id)
     if state != "in_progress":
         raise VisitClosed(
-            f"visit {visit_id} is {state.replace('_', ' ')}: it can no longer change"
+            _("visit {visit_id} is {state}: it can no longer change",
+              visit_id=visit_id, state=state_words(state))
         )
 
 

@@ -16,6 +16,7 @@ from decisionaid.engine import Visit
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, chart_outbox, check_ins, roles
 from decisionaid.services.appointments import link_signed_in
 from decisionaid.services.clock import Clock, ThreadTimers, Timers, local_day_bounds, utc_now
@@ -28,6 +29,7 @@ from decisionaid.services.visit_records import (
     VisitRecord,
     check_in_progress,
     read_visit,
+    state_words,
 )
 from decisionaid.storage import Database
 from decisionaid.storage import repository as repo
@@ -77,7 +79,8 @@ class KioskVisits:
                     select(ServiceUser.language).where(ServiceUser.id == service_user_id)
                 )
                 if user_language is None:
-                    raise UserError(f"there is no service-user profile with id {service_user_id}")
+                    raise UserError(_("there is no service-user profile with id {service_user_id}",
+                                      service_user_id=service_user_id))
                 lang = lang or user_language
                 carry = self._carry_forward(session, service_user_id)
             lang = lang or self.content.languages[0]
@@ -138,7 +141,8 @@ class KioskVisits:
         record = self.load(visit_id)
         if record.state != "in_progress":
             raise VisitClosed(
-                f"visit {visit_id} is {record.state.replace('_', ' ')}, not in progress"
+                _("visit {visit_id} is {state}, not in progress",
+                  visit_id=visit_id, state=state_words(record.state))
             )
         carry = (
             self.db.read(lambda s: self._carry_forward(s, record.service_user_id))
@@ -168,8 +172,10 @@ class KioskVisits:
                 if row is None:
                     raise UnknownVisit(visit_id)
                 if row.printed_at is not None:
-                    raise VisitClosed(f"visit {visit_id} cannot be reopened: its page was printed")
-                raise VisitClosed(f"visit {visit_id} is {row.state.replace('_', ' ')}, not just finished")
+                    raise VisitClosed(_("visit {visit_id} cannot be reopened: its page was "
+                                        "printed", visit_id=visit_id))
+                raise VisitClosed(_("visit {visit_id} is {state}, not just finished",
+                                    visit_id=visit_id, state=state_words(row.state)))
             check_ins.withdraw_open(session, visit_id)  # the person may answer now; asked again at the end
 
         self.db.write(work)
@@ -256,7 +262,7 @@ class KioskVisits:
             if state is None:
                 raise UnknownVisit(visit_id)
             if state == "reviewed":
-                raise VisitLocked(f"visit {visit_id} is reviewed and locked")
+                raise VisitLocked(_("visit {visit_id} is reviewed and locked", visit_id=visit_id))
             session.execute(
                 insert(VignetteView).values(
                     visit_id=visit_id,
@@ -295,7 +301,7 @@ class KioskVisits:
         now = self.clock()
 
         def work(session: Session) -> None:
-            roles.require_staff_id(session, staff_id, roles.REPORTS, "reprint a report")
+            roles.require_staff_id(session, staff_id, roles.REPORTS, N_("reprint a report"))
             done = session.execute(
                 update(VisitRow).where(VisitRow.id == visit_id).values(printed_at=now)
             )

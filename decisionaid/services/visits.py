@@ -18,6 +18,7 @@ from decisionaid.content.model import Content, ItemRef
 from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _
 from decisionaid.services import audit, chart_outbox, check_ins, roles
 from decisionaid.services.clock import Clock, Timers, local_day_start, utc_now
 from decisionaid.services.visit_records import (
@@ -56,7 +57,7 @@ class VisitService(KioskVisits):
         now = self.clock()
 
         def work(session: Session) -> VisitRecord:
-            roles.require_staff_id(session, staff_id, roles.REPORTS, "open a visit")
+            roles.require_staff_id(session, staff_id, roles.REPORTS, N_("open a visit"))
             record = read_visit(session, visit_id)
             audit.record(
                 session,
@@ -80,7 +81,7 @@ class VisitService(KioskVisits):
         now = self.clock()
 
         def work(session: Session) -> None:
-            roles.require_staff_id(session, staff_id, roles.PEER_WORK, "end a visit")
+            roles.require_staff_id(session, staff_id, roles.PEER_WORK, N_("end a visit"))
             done = session.execute(
                 update(VisitRow)
                 .where(VisitRow.id == visit_id, VisitRow.state == "in_progress")
@@ -139,16 +140,16 @@ class VisitService(KioskVisits):
     def acknowledge_flag(self, flag_id: int, *, staff_id: int | None, note: str) -> FlagRecord:
         """A staff member has checked in: the flag stops showing as open. A note is required."""
         if not isinstance(note, str) or not note.strip():
-            raise UserError("write a note saying what was done about the flag")
+            raise UserError(_("write a note saying what was done about the flag"))
         now = self.clock()
 
         def work(session: Session) -> FlagRecord:
-            roles.require_staff_id(session, staff_id, roles.PEER_WORK, "acknowledge a flag")
+            roles.require_staff_id(session, staff_id, roles.PEER_WORK, N_("acknowledge a flag"))
             row = session.get(Flag, flag_id)
             if row is None:
-                raise UserError(f"there is no flag with id {flag_id}")
+                raise UserError(_("there is no flag with id {flag_id}", flag_id=flag_id))
             if row.acknowledged_at is not None:
-                raise UserError(f"flag {flag_id} was already acknowledged")
+                raise UserError(_("flag {flag_id} was already acknowledged", flag_id=flag_id))
             row.acknowledged_by = staff_id
             row.acknowledged_at = now
             row.acknowledgement_note = note.strip()
@@ -191,20 +192,23 @@ class VisitService(KioskVisits):
         checks in with the person and acknowledges them."""
         unknown = [m for m in marks if m not in DECISION_MARKS]
         if unknown:
-            raise UserError(f"unknown decision mark {unknown[0]!r}: use {', '.join(DECISION_MARKS)}")
+            raise UserError(_("unknown decision mark {unknown!r}: use {marks}",
+                              unknown=unknown[0], marks=', '.join(DECISION_MARKS)))
         now = self.clock()
 
         def work(session: Session) -> VisitRecord:
-            roles.require_staff_id(session, staff_id, roles.REPORTS, "record the decision")
+            roles.require_staff_id(session, staff_id, roles.REPORTS, N_("record the decision"))
             state = session.scalar(
                 select(VisitRow.state).where(VisitRow.id == visit_id).with_for_update()
             )
             if state is None:
                 raise UnknownVisit(visit_id)
             if state == "reviewed":
-                raise VisitLocked(f"visit {visit_id} is already reviewed and locked")
+                raise VisitLocked(_("visit {visit_id} is already reviewed and locked",
+                                    visit_id=visit_id))
             if state == "in_progress":
-                raise VisitClosed(f"visit {visit_id} is still in progress: finish it first")
+                raise VisitClosed(_("visit {visit_id} is still in progress: finish it first",
+                                    visit_id=visit_id))
             session.execute(
                 insert(PeerReview).values(
                     visit_id=visit_id,

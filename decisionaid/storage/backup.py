@@ -34,6 +34,7 @@ from sqlalchemy.engine import make_url
 
 from decisionaid import files
 from decisionaid.errors import UserError
+from decisionaid.i18n import N_, _, ngettext
 from decisionaid.storage import sealed
 from decisionaid.storage.database import (
     SQLITE_HEADER,
@@ -59,6 +60,8 @@ DEFAULT_KEEP = 7
 NIGHTLY = re.compile(r"decisionaid-(\d{8}T\d{6})(?:-(\d+))?\.(?:db|dump)")
 SCHEMA_ENTRY = re.compile(r"\d+; \d+ \d+ (SCHEMA|COMMENT - SCHEMA) ")
 IN_USE_WAIT_S = 2.0  # how long rekey and restore wait for other users of the file to go
+# Why a backup with no key set does not open (marked here, translated where raised).
+KEYLESS = N_("it is encrypted or not a database")
 
 
 @dataclass(frozen=True)
@@ -133,19 +136,17 @@ def _check_sqlite_copy(path: Path, key: str | None) -> dict[str, int]:
         with _sqlite(path, key) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
-                raise ValueError("it fails its integrity check")
+                raise ValueError(_("it fails its integrity check"))
             counts = _table_counts(conn)
     except (module.DatabaseError, UnicodeDecodeError) as e:
         problem = explain(e, path, key, "check")
         if problem.cause in ("full", "permission", "locked", "disk"):
             raise problem from None  # not the copy's fault: say what is
         if "not a database" in str(e).lower() and problem.cause != "damaged":
-            raise ValueError(
-                "the key does not open it" if key else "it is encrypted or not a database"
-            ) from None
-        raise ValueError(f"it is damaged ({e})") from None
+            raise ValueError(_("the key does not open it") if key else _(KEYLESS)) from None
+        raise ValueError(_("it is damaged ({error})", error=e)) from None
     if "alembic_version" not in counts:
-        raise ValueError("it holds no decisionaid database")
+        raise ValueError(_("it holds no decisionaid database"))
     return counts
 
 
@@ -178,9 +179,9 @@ def _inner_file(beside: Path) -> Iterator[Path]:
 
 def _backup_sqlite(path: Path, key: str | None, out: Path) -> BackupResult:
     if _check_sqlite_file(path, key) == "missing":  # damaged or a wrong key: one line
-        raise DatabaseError(f"there is no database at {path}: nothing to back up")
+        raise DatabaseError(_("there is no database at {path}: nothing to back up", path=path))
     if out.resolve() == path.resolve():
-        raise UserError(f"{out} is the database itself: give the backup another name")
+        raise UserError(_("{out} is the database itself: give the backup another name", out=out))
     with files.replacing(out) as tmp, contextlib.ExitStack() as stack:
         copy_path = stack.enter_context(_inner_file(tmp)) if key else tmp
         _copy_sqlite(path, key, copy_path)
@@ -211,8 +212,8 @@ def _copy_sqlite(path: Path, key: str | None, tmp: Path) -> None:
         if "damaged" in str(e) or "integrity" in str(e):  # a faithful copy of a damaged file
             raise damaged(path, "it fails the full integrity check") from None
         raise DatabaseError(
-            f"the backup of {path} does not pass its check ({e}): keep the last good backup "
-            "and run 'decisionaid db status'"
+            _("the backup of {path} does not pass its check ({error}): keep the last good backup and "
+              "run 'decisionaid db status'", path=path, error=e)
         ) from None
 
 
@@ -224,7 +225,7 @@ def _backup_problem(error, path: Path, out: Path, key: str | None) -> DatabaseEr
         return no_permission(out, "write")
     problem = explain(error, path, key, "back up")
     if problem.cause == "other":
-        return DatabaseError(f"cannot back up {path}: {error}")
+        return DatabaseError(_("cannot back up {path}: {error}", path=path, error=error))
     return problem
 
 
@@ -247,8 +248,8 @@ def _pg_schema(url: str) -> str:
 def _tool(name: str) -> str:
     exe = shutil.which(name)
     if exe is None:
-        raise UserError(f"{name} is not installed: install the PostgreSQL client "
-                        "(Debian: sudo apt install postgresql-client)")
+        raise UserError(_("{name} is not installed: install the PostgreSQL client (Debian: sudo "
+                          "apt install postgresql-client)", name=name))
     return exe
 
 
@@ -299,14 +300,15 @@ def _backup_postgresql(url: str, out: Path, key: str | None) -> BackupResult:
         done = _pg_dump_sealed(args, env, tmp, key) if key else \
             _run("pg_dump", [*args, f"--file={tmp}"], env)
         if done.returncode != 0:
-            raise DatabaseError(f"pg_dump could not back up {describe(url)}: "
-                                f"{_first_line(done.stderr)}")
+            raise DatabaseError(_("pg_dump could not back up {database}: {reason}",
+                                  database=describe(url), reason=_first_line(done.stderr)))
         try:
             if key:
                 sealed.verify(tmp, key)
             _check_pg_dump(tmp, env, key)
         except ValueError as e:
-            raise DatabaseError(f"the backup of {describe(url)} does not pass its check ({e})") \
+            raise DatabaseError(_("the backup of {database} does not pass its check ({error})",
+                                  database=describe(url), error=e)) \
                 from None
         size = tmp.stat().st_size
     log.info("backed up %s to %s (%d bytes%s)", describe(url), out, size,
@@ -344,9 +346,10 @@ def _list_pg_dump(path: Path, env: dict[str, str], key: str | None) -> subproces
 def _check_pg_dump(path: Path, env: dict[str, str], key: str | None = None) -> None:
     done = _list_pg_dump(path, env, key)
     if done.returncode != 0:
-        raise ValueError(f"pg_restore cannot read it: {_first_line(done.stderr)}")
+        raise ValueError(_("pg_restore cannot read it: {reason}",
+                           reason=_first_line(done.stderr)))
     if "alembic_version" not in done.stdout:
-        raise ValueError("it holds no decisionaid database")
+        raise ValueError(_("it holds no decisionaid database"))
 
 
 # ---- nightly --------------------------------------------------------------------------------
@@ -364,7 +367,7 @@ def nightly_backup(config, keep: int | None = None, *, folder: Path | None = Non
     (default: the ``backup_keep`` setting). Returns the new backup's path."""
     keep = keep if keep is not None else getattr(config, "backup_keep", DEFAULT_KEEP)
     if keep < 1:
-        raise UserError("keep at least one backup")
+        raise UserError(_("keep at least one backup"))
     folder = files.private_dir(Path(folder) if folder else backups_dir())
     files.remove_stale_parts(folder)
     suffix = backup_suffix(config)
@@ -401,7 +404,7 @@ def _nightlies(folder: Path) -> list[Path]:
         m = NIGHTLY.fullmatch(p.name)
         if m:
             found.append(((m.group(1), int(m.group(2) or 0)), p))
-    return [p for _, p in sorted(found)]
+    return [p for _order, p in sorted(found)]
 
 
 # ---- restore --------------------------------------------------------------------------------
@@ -411,18 +414,21 @@ def check_backup(config, file: Path) -> str:
     """One line describing a usable backup ``file``; raises ``UserError`` saying why not."""
     file = Path(file).expanduser()
     if not file.is_file():
-        raise UserError(f"no backup file at {file}")
+        raise UserError(_("no backup file at {file}", file=file))
     key = getattr(config, "db_key", None)
     is_sealed = sealed.is_sealed(file)
     if is_sealed:
         _check_seal(config, file)
     if sqlite_path(config.database_url) is None:
-        _, env = _pg_command(config.database_url)
+        _command, env = _pg_command(config.database_url)
         try:
             _check_pg_dump(file, env, key)
         except ValueError as e:
-            raise UserError(f"the backup {file} cannot be restored: {e}") from None
-        return f"{file} (PostgreSQL custom-format dump{', sealed' if is_sealed else ''})"
+            raise UserError(_("the backup {file} cannot be restored: {error}",
+                              file=file, error=e)) from None
+        if is_sealed:
+            return _("{file} (PostgreSQL custom-format dump, sealed)", file=file)
+        return _("{file} (PostgreSQL custom-format dump)", file=file)
     if is_sealed:
         with _inner_file(_work_place(config)) as inner:
             _unseal(config, file, inner)
@@ -449,20 +455,20 @@ def _check_seal(config, file: Path) -> None:
 def _key_for(config, file: Path) -> str:
     key = getattr(config, "db_key", None)
     if not key:
-        raise UserError(f"the backup {file} is encrypted and no database key is set: put the "
-                        "key it was made with in the key file or db_key (docs/install.md, "
-                        "The database key)")
+        raise UserError(_("the backup {file} is encrypted and no database key is set: put the "
+                          "key it was made with in the key file or db_key (docs/install.md, The "
+                          "database key)", file=file))
     return key
 
 
 def _refused(config, file: Path, error: ValueError) -> UserError:
     if isinstance(error, sealed.WrongKey):
         where = getattr(config, "key_from", None) or "db_key"
-        return UserError(f"the backup {file} does not open with the database key from "
-                         f"{where}: it was made with another key (or its first bytes were "
-                         "damaged); set the key it was made with and run this again")
-    return UserError(f"the backup {file} is refused: {error}, so it may have been tampered "
-                     "with or damaged; use another backup")
+        return UserError(_("the backup {file} does not open with the database key from {where}: "
+                           "it was made with another key (or its first bytes were damaged); set "
+                           "the key it was made with and run this again", file=file, where=where))
+    return UserError(_("the backup {file} is refused: {error}, so it may have been tampered with "
+                       "or damaged; use another backup", file=file, error=error))
 
 
 def _unseal(config, file: Path, target: Path) -> None:
@@ -478,13 +484,16 @@ def _describe_sqlite_copy(file: Path, copy: Path, key: str | None) -> str:
     try:
         counts = _check_sqlite_copy(copy, None if plain else key)
     except ValueError as e:
-        hint = (": set db_key to the key it was made with" if "key" in str(e) or
-                "encrypted" in str(e) else "")
-        raise UserError(f"the backup {file} cannot be restored: {e}{hint}") from None
+        if "key" in str(e) or "encrypted" in str(e) or str(e) in (_("the key does not open it"),
+                                                                   _(KEYLESS)):
+            raise UserError(_("the backup {file} cannot be restored: {error}: set db_key to the "
+                              "key it was made with", file=file, error=e)) from None
+        raise UserError(_("the backup {file} cannot be restored: {error}",
+                          file=file, error=e)) from None
     visits = counts.get("visits")
-    what = [f"{visits} visits"] if visits is not None else []
+    what = [ngettext("{n} visit", "{n} visits", visits)] if visits is not None else []
     if plain and key:
-        what.append("not encrypted: it is encrypted with the database key as it is restored")
+        what.append(_("not encrypted: it is encrypted with the database key as it is restored"))
     return f"{file}" + (f" ({'; '.join(what)})" if what else "")
 
 
@@ -494,7 +503,7 @@ def backup_database_id(config, file: Path) -> str | None:
     file = Path(file).expanduser()
     key = getattr(config, "db_key", None)
     if sqlite_path(config.database_url) is None:
-        _, env = _pg_command(config.database_url)
+        _command, env = _pg_command(config.database_url)
         args = ["--data-only", "--table=database_identity", "--file=-"]
         done = (_run_fed("pg_restore", args, env, file, key) if key and sealed.is_sealed(file)
                 else _run("pg_restore", [*args, str(file)], env))
@@ -530,8 +539,8 @@ def _sole_user(path: Path, key: str | None) -> Iterator[sqlite3.Connection]:
     import sqlcipher3.dbapi2 as module
 
     in_use = DatabaseError(
-        f"the database {path} is in use: close every kiosk and the peer station that use it, "
-        "then run this again"
+        _("the database {path} is in use: close every kiosk and the peer station that use it, "
+          "then run this again", path=path)
     )
     with _sqlite(path, key, timeout=IN_USE_WAIT_S) as conn:
         try:
@@ -598,7 +607,8 @@ def restore(config, file: Path, *, now: datetime | None = None) -> RestoreResult
             try:
                 _check_sqlite_copy(tmp, key)
             except ValueError as e:
-                raise UserError(f"the copy of {file} did not pass its check ({e})") from None
+                raise UserError(_("the copy of {file} did not pass its check ({error})",
+                                  file=file, error=e)) from None
             if healthy or damaged:
                 kept = _kept_name(path, "before-restore", now)
                 _keep_beside(path, kept, key)
@@ -638,8 +648,8 @@ def _restore_postgresql(config, file: Path, now: datetime | None) -> RestoreResu
         except ValueError as e:
             raise _refused(config, file, e) from None
     if done.returncode != 0:
-        raise DatabaseError(f"pg_restore could not restore {file} (nothing was changed): "
-                            f"{_first_line(done.stderr)}")
+        raise DatabaseError(_("pg_restore could not restore {file} (nothing was changed): "
+                              "{reason}", file=file, reason=_first_line(done.stderr)))
     log.warning("restored %s from %s; the database it replaced is kept at %s",
                 describe(url), file, kept)
     return RestoreResult(describe(url), kept)

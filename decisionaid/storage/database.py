@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.storage.problems import (
     DatabaseError,
     damaged,
@@ -318,16 +319,16 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
     state = _file_state(path)
     if state == "encrypted" and not key:
         raise DatabaseError(
-            f"the database {path} is encrypted: set its key (put it back in the key file "
-            "from the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY; docs/install.md, "
-            "The database key); if it never had a key, it is damaged: restore a backup with "
-            "'decisionaid restore'"
+            _("the database {path} is encrypted: set its key (put it back in the key file from "
+              "the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY; docs/install.md, The "
+              "database key); if it never had a key, it is damaged: restore a backup with "
+              "'decisionaid restore'", path=path)
         )
     if state == "plain" and key:
         raise DatabaseError(
-            f"the database {path} is not encrypted, but a database key is set: encrypt it "
-            "with that key by running 'decisionaid db encrypt', or point database_url at the "
-            "encrypted database"
+            _("the database {path} is not encrypted, but a database key is set: encrypt it with "
+              "that key by running 'decisionaid db encrypt', or point database_url at the "
+              "encrypted database", path=path)
         )
     if state == "encrypted":
         import sqlcipher3.dbapi2 as module
@@ -359,19 +360,19 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
     try:
         u = make_url(url)
     except Exception:
-        raise DatabaseError(f"not a database URL: {url!r}") from None
+        raise DatabaseError(_("not a database URL: {url!r}", url=url)) from None
     backend = u.get_backend_name()
     if backend == "sqlite":
         path = sqlite_path(u)
         if path is None:
-            raise DatabaseError("an SQLite database must be a file: sqlite:////path/to/file.db")
+            raise DatabaseError(_("an SQLite database must be a file: sqlite:////path/to/file.db"))
         if path.is_dir():
-            raise DatabaseError(f"the database path {path} is a folder, not a file")
+            raise DatabaseError(_("the database path {path} is a folder, not a file", path=path))
         state = _check_sqlite_file(path, key)
         if state == "missing" and not create:
             raise DatabaseError(
-                f"there is no database at {path}: check database_url, or start the kiosk "
-                "(or run 'decisionaid db upgrade') to make a new one"
+                _("there is no database at {path}: check database_url, or start the kiosk (or "
+                  "run 'decisionaid db upgrade') to make a new one", path=path)
             )
         _make_private(path)
         return Database(_sqlite_engine(path, key), encrypted=bool(key))
@@ -382,7 +383,8 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
         _refusals_in_one_line(engine)
         return Database(engine)
     raise DatabaseError(
-        f"unsupported database {describe(u)}: use sqlite:///PATH or postgresql+psycopg://…"
+        _("unsupported database {database}: use sqlite:///PATH or postgresql+psycopg://…",
+          database=describe(u))
     )
 
 
@@ -393,8 +395,9 @@ def _refusals_in_one_line(engine: Engine) -> None:
         if getattr(context.original_exception, "sqlstate", None) == "42501":
             reason = str(context.original_exception).strip().splitlines()[0]
             raise DatabaseError(
-                f"the database {describe(engine.url)} refused: {reason}: give the role in "
-                "database_url the rights it needs, or run this as the role that owns the tables"
+                _("the database {database} refused: {reason}: give the role in database_url the "
+                  "rights it needs, or run this as the role that owns the tables",
+                  database=describe(engine.url), reason=reason)
             ) from None
 
 
@@ -432,10 +435,8 @@ def key_warning(url: str | URL, key: str | None) -> str | None:
     path = sqlite_path(url)
     if path is None or key:
         return None
-    return (
-        f"the database {path} is not encrypted: anyone who can copy the file can read the "
-        "answers; encrypt it with 'decisionaid db encrypt'"
-    )
+    return _("the database {path} is not encrypted: anyone who can copy the file can read the "
+             "answers; encrypt it with 'decisionaid db encrypt'", path=path)
 
 
 def key_for_new_install(config, *, create: bool = True):
@@ -480,7 +481,8 @@ def ensure_reachable(db: Database) -> None:
                 raise problem from None
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
         raise DatabaseUnreachable(
-            f"cannot connect to the database {describe(db.url)}: {reason}"
+            _("cannot connect to the database {database}: {reason}",
+              database=describe(db.url), reason=reason)
         ) from None
 
 

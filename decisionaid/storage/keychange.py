@@ -22,6 +22,7 @@ from pathlib import Path
 
 from decisionaid import files
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 from decisionaid.storage import sealed
 from decisionaid.storage.backup import (
     NIGHTLY,
@@ -56,19 +57,19 @@ class Encrypted:
 
 def check_new_key(new_key: str, old_key: str | None) -> None:
     if len(new_key) < 8:
-        raise UserError("the new key must have at least 8 characters")
+        raise UserError(_("the new key must have at least 8 characters"))
     if any(ord(c) < 32 for c in new_key):
-        raise UserError("the new key must not hold control characters (such as a line break)")
+        raise UserError(_("the new key must not hold control characters (such as a line break)"))
     if new_key == old_key:
-        raise UserError("the new key is the key the database already has")
+        raise UserError(_("the new key is the key the database already has"))
 
 
 def _sqlite_file(config) -> Path:
     path = sqlite_path(config.database_url)
     if path is None:
-        raise UserError("only an SQLite database file has a key: protect PostgreSQL with the "
-                        "server's disk encryption and TLS (its dumps are sealed with the key "
-                        "in the key file)")
+        raise UserError(_("only an SQLite database file has a key: protect PostgreSQL with the "
+                          "server's disk encryption and TLS (its dumps are sealed with the key "
+                          "in the key file)"))
     return path
 
 
@@ -85,7 +86,7 @@ def rekey(config, new_key: str, *, now: datetime | None = None,
     old_key = config.db_key
     check_new_key(new_key, old_key)
     if _check_sqlite_file(path, old_key) == "missing":  # a wrong old key stops here
-        raise DatabaseError(f"there is no database at {path}: nothing to re-encrypt")
+        raise DatabaseError(_("there is no database at {path}: nothing to re-encrypt", path=path))
     kept = None
     with _sole_user(path, old_key) as conn, files.replacing(path) as tmp:
         before = _table_counts(conn)
@@ -93,16 +94,17 @@ def rekey(config, new_key: str, *, now: datetime | None = None,
         try:
             after = _check_sqlite_copy(tmp, new_key)
         except ValueError as e:
-            raise DatabaseError(f"the re-encrypted copy did not pass its check ({e}); "
-                                f"{path} is unchanged") from None
+            raise DatabaseError(_("the re-encrypted copy did not pass its check ({error}); {path} is "
+                                  "unchanged", error=e, path=path)) from None
         if after != before:
-            raise DatabaseError(f"the re-encrypted copy does not hold every row; {path} is "
-                                "unchanged")
+            raise DatabaseError(_("the re-encrypted copy does not hold every row; {path} is "
+                                  "unchanged", path=path))
         if old_key:
             kept = _kept_name(path, "before-rekey", now)
             _keep_beside(path, kept, None)  # already encrypted, with the old key
         if before_swap is not None:
             before_swap()
+    _reseal_kept_calls(old_key, new_key)
     if kept:
         log.warning("re-encrypted %s with a new key; the old file is kept at %s", path, kept)
     else:
@@ -117,21 +119,22 @@ def encrypt(config, *, now: datetime | None = None) -> Encrypted:
     path = _sqlite_file(config)
     if getattr(config, "plain_database", False):
         where = config.source or "the configuration"
-        raise UserError(f"plain_database = true is set in {where}: remove that line, then run "
-                        "'decisionaid db encrypt' again")
+        raise UserError(_("plain_database = true is set in {where}: remove that line, then run "
+                          "'decisionaid db encrypt' again", where=where))
     state = _file_state(path)
     if state == "missing":
-        raise DatabaseError(f"there is no database at {path}: a new one is made encrypted")
+        raise DatabaseError(_("there is no database at {path}: a new one is made encrypted",
+                              path=path))
     if state == "encrypted":
         _check_sqlite_file(path, config.db_key)  # a wrong or missing key: that line instead
-        raise UserError(f"the database {path} is already encrypted: to change its key, run "
-                        "'decisionaid db rekey'", exit_code=0)
+        raise UserError(_("the database {path} is already encrypted: to change its key, run "
+                          "'decisionaid db rekey'", path=path), exit_code=0)
     key_file = getattr(config, "db_key_file", None)
     key = config.db_key
     write_to = None
     if key is None:
         if key_file is None:
-            raise UserError("no key file is configured: set db_key_file, or db_key")
+            raise UserError(_("no key file is configured: set db_key_file, or db_key"))
         key, write_to = secret_files.new_key(), key_file
     plain = _plain_config(config)
 
@@ -143,6 +146,27 @@ def encrypt(config, *, now: datetime | None = None) -> Encrypted:
     from_file = config.key_from == str(key_file) if key_file else False
     copies = tuple(c for c in plain_copies(path) if _seal_copy(c, key))
     return Encrypted(path, write_to or (key_file if from_file else None), copies)
+
+
+def _reseal_kept_calls(old_key: str | None, new_key: str) -> None:
+    """The kiosk's kept calls for a peer worker follow the database to its new key (a call
+    waiting there must still reach the station); a file neither key opens is left as it is,
+    and the kiosk sets it aside, logged, when it starts."""
+    from decisionaid.config import data_dir
+
+    path = data_dir() / files.HELP_OUTBOX
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        log.error("could not re-seal the kiosk's kept calls %s: %s", path, e.strerror)
+        return
+    try:
+        payload = sealed.unseal_bytes(raw, old_key or "") if sealed.is_sealed(path) else raw
+        files.write_private(path, sealed.Sealer(new_key).seal_bytes(payload))
+    except (ValueError, OSError, UserError) as e:
+        log.error("could not re-seal the kiosk's kept calls %s (%s)", path, type(e).__name__)
 
 
 def plain_copies(path: Path, folder: Path | None = None) -> list[Path]:

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+from decisionaid.i18n import _
 from decisionaid.storage.database import (
     Database,
     DatabaseError,
@@ -52,8 +53,8 @@ def _known(revision: str) -> bool:
 def _check_not_newer(status: SchemaStatus, db: Database) -> None:
     if status.current is not None and not _known(status.current):
         raise DatabaseError(
-            f"the database {describe(db.url)} was made by a newer decisionaid "
-            f"(revision {status.current}): install that version or newer"
+            _("the database {database} was made by a newer decisionaid (revision {current}): "
+              "install that version or newer", database=describe(db.url), current=status.current)
         )
 
 
@@ -86,6 +87,9 @@ def ensure_current(db: Database, *, key: str | None = None) -> None:
         upgrade(db, key=key)
         return
     raise DatabaseError(
-        f"the database {describe(db.url)} is not up to date (at {status.current or 'empty'}, "
-        f"needs {status.head}): run 'decisionaid db upgrade'"
+        _("the database {database} is not up to date (at {current}, needs {head}): run "
+          "'decisionaid db upgrade'",
+          database=describe(db.url), current=status.current, head=status.head) if status.current
+        else _("the database {database} is not up to date (at empty, needs {head}): run "
+               "'decisionaid db upgrade'", database=describe(db.url), head=status.head)
     )

@@ -205,6 +205,8 @@ class Staff(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The language the station and the desk speak to this account; None: the site's first.
+    language: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (CheckConstraint(_in("role", STAFF_ROLES), name="role"),)
 

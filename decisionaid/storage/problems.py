@@ -27,6 +27,7 @@ import shutil
 from pathlib import Path
 
 from decisionaid.errors import UserError
+from decisionaid.i18n import _
 
 FULL_BELOW_BYTES = 8 << 20  # an "I/O error" with less than this free is a full disk
 DAMAGE_WORDS = ("malformed", "not a database", "hmac check failed", "corrupt",
@@ -66,17 +67,19 @@ def problem(cause: str, found: str, fix: str) -> DatabaseError:
 
 def damaged(path: Path | str, why: str = "") -> DatabaseError:
     """The one line for a database file that is damaged (never mistaken for a missing key)."""
-    return problem("damaged", f"the database {path} is damaged{f' ({why})' if why else ''}",
-                   "restore the latest backup with 'decisionaid restore BACKUP_FILE' "
-                   "(see docs/install.md)")
+    found = (_("the database {path} is damaged ({why})", path=path, why=why) if why
+             else _("the database {path} is damaged", path=path))
+    return problem("damaged", found,
+                   _("restore the latest backup with 'decisionaid restore BACKUP_FILE' "
+                     "(see docs/install.md)"))
 
 
 def disk_full(path: Path | str) -> DatabaseError:
     folder = Path(path).parent
-    return problem("full", f"the disk holding {folder} is full ({_free(folder)} free); "
-                   "the answers already saved are intact",
-                   "free space there (old exports, reports, backups kept elsewhere), then try "
-                   "again; nothing is lost")
+    return problem("full", _("the disk holding {folder} is full ({free} free); the answers "
+                             "already saved are intact", folder=folder, free=_free(folder)),
+                   _("free space there (old exports, reports, backups kept elsewhere), then try "
+                     "again; nothing is lost"))
 
 
 def no_permission(path: Path | str, doing: str = "use") -> DatabaseError:
@@ -84,32 +87,36 @@ def no_permission(path: Path | str, doing: str = "use") -> DatabaseError:
     culprit = _not_ours(path)
     owner = _owner(culprit) if culprit else None
     me = _me()
+    doing = _(doing)  # one of decisionaid.files.VERBS
     if culprit is not None and owner is not None and owner != me:
-        found = f"cannot {doing} {path}: {culprit} belongs to {owner}, not to {me}"
-        fix = f"give it back, as root, with 'chown -R {me}: {culprit}'; nothing is lost"
+        found = _("cannot {doing} {path}: {culprit} belongs to {owner}, not to {me}",
+                  doing=doing, path=path, culprit=culprit, owner=owner, me=me)
+        fix = _("give it back, as root, with 'chown -R {me}: {culprit}'; nothing is lost",
+                me=me, culprit=culprit)
     else:
-        found = f"cannot {doing} {path}: permission denied"
-        fix = (f"let {me} read and write it and its folder (chmod 700 the folder, 600 the "
-               "file); nothing is lost")
+        found = _("cannot {doing} {path}: permission denied", doing=doing, path=path)
+        fix = _("let {me} read and write it and its folder (chmod 700 the folder, 600 the "
+                "file); nothing is lost", me=me)
     return problem("permission", found, fix)
 
 
 def locked(path: Path | str) -> DatabaseError:
-    return problem("locked", f"the database {path} is locked by another program",
-                   "wait a minute and try again; if it stays locked, close the kiosks and the "
-                   "peer station on this machine (a stuck one: systemctl restart "
-                   "decisionaid-kiosk); nothing is lost")
+    return problem("locked", _("the database {path} is locked by another program", path=path),
+                   _("wait a minute and try again; if it stays locked, close the kiosks and the "
+                     "peer station on this machine (a stuck one: systemctl restart "
+                     "decisionaid-kiosk); nothing is lost"))
 
 
 def wrong_key(path: Path | str) -> DatabaseError:
-    return problem("key", f"the database key does not open {path}",
-                   "check DECISIONAID_DB_KEY or db_key in the config file")
+    return problem("key", _("the database key does not open {path}", path=path),
+                   _("check DECISIONAID_DB_KEY or db_key in the config file"))
 
 
 def disk_error(path: Path | str, reason: str) -> DatabaseError:
-    return problem("disk", f"the disk holding {path} reports an error ({reason})",
-                   "check the disk (journalctl -k shows its errors) and copy the data folder "
-                   "somewhere safe before anything else")
+    return problem("disk", _("the disk holding {path} reports an error ({reason})",
+                             path=path, reason=reason),
+                   _("check the disk (journalctl -k shows its errors) and copy the data folder "
+                     "somewhere safe before anything else"))
 
 
 def from_os_error(error: OSError, path: Path | str, doing: str = "use") -> DatabaseError:
@@ -120,9 +127,10 @@ def from_os_error(error: OSError, path: Path | str, doing: str = "use") -> Datab
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return no_permission(path, doing)
     if code == errno.EIO:
-        return disk_error(path, error.strerror or "input/output error")
-    return problem("other", f"cannot {doing} {path}: {error.strerror or error}",
-                   "check the path in database_url and the folder it is in")
+        return disk_error(path, error.strerror or _("input/output error"))
+    return problem("other", _("cannot {doing} {path}: {reason}", doing=_(doing), path=path,
+                              reason=error.strerror or error),
+                   _("check the path in database_url and the folder it is in"))
 
 
 def explain(error: BaseException, path: Path | str, key: str | None = None,
@@ -134,7 +142,7 @@ def explain(error: BaseException, path: Path | str, key: str | None = None,
         return from_os_error(error, path, doing)
     original = getattr(error, "orig", None) or error
     if isinstance(original, UnicodeDecodeError):
-        return damaged(path, "a stored text is not readable")
+        return damaged(path, _("a stored text is not readable"))
     text = str(original).lower()
     if any(word in text for word in _FULL_WORDS):
         return disk_full(path)
@@ -151,10 +159,11 @@ def explain(error: BaseException, path: Path | str, key: str | None = None,
             salt = _remembered_salt(Path(path))
             if salt is None or not key_opens_pages(Path(path), key, salt):
                 return wrong_key(path)
-            return damaged(path, "its first bytes are broken")
+            return damaged(path, _("its first bytes are broken"))
         return damaged(path)
-    return problem("other", f"cannot {doing} the database {path}: {str(original).strip()}",
-                   "run 'decisionaid doctor' for what to do")
+    return problem("other", _("cannot {doing} the database {path}: {reason}", doing=_(doing),
+                              path=path, reason=str(original).strip()),
+                   _("run 'decisionaid doctor' for what to do"))
 
 
 def is_damage(error: BaseException) -> bool:
@@ -173,7 +182,7 @@ def _io_error(path: Path | str, text: str) -> DatabaseError:
         return disk_full(path)
     if _not_ours(path) is not None:
         return no_permission(path)
-    return disk_error(path, "input/output error")
+    return disk_error(path, _("input/output error"))
 
 
 def free_bytes(folder: Path) -> int:
@@ -215,7 +224,7 @@ def _me() -> str:
 
         return pwd.getpwuid(os.geteuid()).pw_name
     except (ImportError, KeyError):
-        return os.environ.get("USERNAME", "this account")
+        return os.environ.get("USERNAME", _("this account"))
 
 
 def _salt_file(path: Path) -> Path:
@@ -281,7 +290,8 @@ def as_user_error(error: BaseException, database_url: str, key: str | None = Non
     if path is not None and (_driver_error(error) or isinstance(error, UnicodeDecodeError)):
         return explain(error, path, key)
     if isinstance(error, OSError):
-        return UserError(f"cannot use {error.filename or 'a file'}: "
-                         f"{error.strerror or error}; run 'decisionaid doctor'")
+        return UserError(_("cannot use {file}: {reason}; run 'decisionaid doctor'",
+                           file=error.filename or _("a file"), reason=error.strerror or error))
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return UserError(f"unexpected error ({reason}); run 'decisionaid doctor' and see the log")
+    return UserError(_("unexpected error ({reason}); run 'decisionaid doctor' and see the log",
+                       reason=reason))

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from decisionaid.i18n import _
 
 MAGIC = b"decisionaid-seal"  # 16 bytes: what a sealed file starts with
 VERSION = 1
@@ -59,12 +62,38 @@ def _nonce(prefix: bytes, counter: int, last: bool) -> bytes:
 def seal(source: BinaryIO, target: BinaryIO, key: str) -> int:
     """Read ``source`` to its end and write it sealed with ``key`` to ``target``; returns the
     number of payload bytes."""
+    salt = os.urandom(16)
+    return _seal(source, target, salt, _keys(key, salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P))
+
+
+class Sealer:
+    """Seals many small payloads with one key (a file rewritten often, such as the kiosk's
+    kept calls for a peer worker): the costly key derivation is done once, for a salt of this
+    sealer's own, and each payload still gets a random nonce of its own. What it writes is an
+    ordinary sealed file, opened by ``unseal``."""
+
+    def __init__(self, key: str):
+        self._salt = os.urandom(16)
+        self._keys = _keys(key, self._salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P)
+
+    def seal_bytes(self, payload: bytes) -> bytes:
+        out = io.BytesIO()
+        _seal(io.BytesIO(payload), out, self._salt, self._keys)
+        return out.getvalue()
+
+
+def unseal_bytes(data: bytes, key: str) -> bytes:
+    """The payload of a sealed file held in memory (raises ``WrongKey`` or ``Tampered``)."""
+    return b"".join(unseal(io.BytesIO(data), key))
+
+
+def _seal(source: BinaryIO, target: BinaryIO, salt: bytes, keys: tuple[bytes, bytes]) -> int:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt, prefix = os.urandom(16), os.urandom(7)
+    prefix = os.urandom(7)
     fixed = _FIXED.pack(MAGIC, VERSION, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P,
                         CHUNK.bit_length() - 1, salt, prefix)
-    enc_key, mac_key = _keys(key, salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P)
+    enc_key, mac_key = keys
     header = fixed + hmac.digest(mac_key, fixed, "sha256")
     target.write(header)
     aead = AESGCM(enc_key)
@@ -79,7 +108,7 @@ def seal(source: BinaryIO, target: BinaryIO, key: str) -> int:
             return total
         chunk, counter = following, counter + 1
         if counter >= 1 << 32:
-            raise ValueError("too large to seal")
+            raise ValueError(_("too large to seal"))
 
 
 def _read_full(stream: BinaryIO, size: int) -> bytes:
@@ -105,16 +134,17 @@ def unseal(source: BinaryIO, key: str) -> Iterator[bytes]:
 
     header = _read_full(source, HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
-        raise Tampered("it is not a whole sealed file")
-    _, version, log_n, r, p, log_chunk, salt, prefix = _FIXED.unpack(header[:_FIXED.size])
+        raise Tampered(_("it is not a whole sealed file"))
+    _magic, version, log_n, r, p, log_chunk, salt, prefix = _FIXED.unpack(header[:_FIXED.size])
     if version != VERSION:
-        raise Tampered(f"it was sealed by another version of decisionaid (format {version})")
+        raise Tampered(_("it was sealed by another version of decisionaid (format {version})",
+                         version=version))
     if not (10 <= log_n <= 20 and 1 <= r <= 32 and p == 1 and 12 <= log_chunk <= 24):
-        raise Tampered("its header is broken")
+        raise Tampered(_("its header is broken"))
     enc_key, mac_key = _keys(key, salt, log_n, r, p)
     if not hmac.compare_digest(hmac.digest(mac_key, header[:_FIXED.size], "sha256"),
                                header[_FIXED.size:]):
-        raise WrongKey("the key does not open it")
+        raise WrongKey(_("the key does not open it"))
     aead = AESGCM(enc_key)
     size = (1 << log_chunk) + TAG
     counter = 0
@@ -123,11 +153,11 @@ def unseal(source: BinaryIO, key: str) -> Iterator[bytes]:
         following = _read_full(source, size) if len(chunk) == size else b""
         last = not following
         if len(chunk) < TAG:
-            raise Tampered("it is cut short")
+            raise Tampered(_("it is cut short"))
         try:
             yield aead.decrypt(_nonce(prefix, counter, last), chunk, header)
         except InvalidTag:
-            raise Tampered("it was changed or cut short after it was written") from None
+            raise Tampered(_("it was changed or cut short after it was written")) from None
         if last:
             return
         chunk, counter = following, counter + 1

@@ -55,6 +55,7 @@ def test_each_command_leaves_an_event_with_the_operating_system_user(site, monke
         (("staff", "add", "Maria", "--role", "prescriber", *c), "1234\n1234\n", staff.ADDED),
         (("staff", "list", *c), "", audit.STAFF_COMMAND),
         (("staff", "reset-pin", "Maria", *c), "5678\n5678\n", staff.PIN_RESET),
+        (("staff", "set-language", "Maria", "--language", "es", *c), "", staff.LANGUAGE_CHANGED),
         (("staff", "disable", "Maria", *c), "", staff.DISABLED),
         (("report", str(visit), "-o", str(tmp_path / "r.pdf"), *c), "", audit.REPORT_VIEW),
         (("export", "--format", "csv", "-o", str(tmp_path / "a.csv"), *c), "", audit.EXPORT),

@@ -51,7 +51,7 @@ def test_calls_wait_on_disk_and_arrive_in_order_with_their_time(database, visit_
     assert (talk.kind, talk.visit_id, talk.raised_at) == ("talk-now", visit.id, first_time)
     assert (help_.raised_at - first_time).total_seconds() == 40
     assert talk.id < help_.id
-    assert json.loads(path.read_text()) == []
+    assert not path.exists()  # nothing left to deliver, nothing kept on disk
 
     # Delivered once more (the reply was lost on the way back): still one request.
     again.keep(first)
@@ -86,3 +86,49 @@ def test_an_unreadable_file_is_kept_aside_not_thrown_away(database, clock, tmp_p
     outbox = HelpOutbox(path, HelpRequests(database, clock=clock), clock=clock)
     assert outbox.pending() == []
     assert (tmp_path / "help-outbox.json.unreadable").read_text() == "{not json"
+
+
+KEY = "the clinic's database key"
+
+
+def test_with_a_database_key_the_kept_calls_are_sealed_and_open_only_with_it(
+        database, visit_content, clock, tmp_path, caplog):
+    from decisionaid.storage import sealed
+
+    requests = HelpRequests(database, kiosk="Front room", clock=clock)
+    visits = VisitService(database, visit_content, clock=clock)
+    visit = visits.start()
+    away = Away(requests)
+    path = tmp_path / "data" / "help-outbox.json"
+    outbox = HelpOutbox(path, away, visits, clock=clock, key=KEY)
+    outbox.ask("talk-now", screen="safety", visit_id=visit.id)
+    outbox.keep_safety(visit.id, "feelings", "harm-self", 3)
+
+    raw = path.read_bytes()
+    assert sealed.is_sealed(path) and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    for word in (b"talk-now", b"harm-self", b"safety", str(visit.id).encode() + b","):
+        assert word not in raw
+    # Another key (a copy of the disk elsewhere) opens nothing: the file is set aside, logged.
+    (path.parent / "copy.json").write_bytes(raw)
+    stranger = HelpOutbox(path.parent / "copy.json", away, visits, clock=clock, key="another key")
+    assert stranger.pending() == [] and (path.parent / "copy.json.unreadable").exists()
+    assert "could not be read (WrongKey)" in caplog.text
+    # The next kiosk with the key delivers them, in order.
+    away.up = True
+    again = HelpOutbox(path, away, visits, clock=clock, key=KEY)
+    assert [c.kind for c in again.deliver()] == ["talk-now", "safety"]
+    assert not path.exists()
+
+
+def test_calls_kept_before_the_database_had_a_key_are_sealed_when_the_kiosk_starts(
+        database, visit_content, clock, tmp_path):
+    from decisionaid.storage import sealed
+
+    requests = HelpRequests(database, kiosk="Front room", clock=clock)
+    path = tmp_path / "data" / "help-outbox.json"
+    HelpOutbox(path, Away(requests), clock=clock).ask("help", screen="welcome")
+    assert json.loads(path.read_text())[0]["kind"] == "help"  # plain, as the database was
+    kept = HelpOutbox(path, Away(requests), clock=clock, key=KEY)
+    assert [c.kind for c in kept.pending()] == ["help"]
+    assert sealed.is_sealed(path) and b"welcome" not in path.read_bytes()
+

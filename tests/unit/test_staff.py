@@ -207,3 +207,26 @@ def test_the_kiosks_staff_screens_refuse_a_prescriber_too(database, add, fast_pi
     with pytest.raises(StaffAuthError, match="kiosk's staff screens"):
         accounts.verify("Dr Lee", "2468")
     assert accounts.verify("Pat", "2468").name == "Pat"
+
+
+def test_each_account_changes_its_own_language_and_only_an_admin_changes_anothers(
+    database, add, clock
+):
+    """Any role sets its own language; another account's is an admin's to set; both logged."""
+    sites = ("en", "es")
+    doctor, peer, admin = add("Dr O", "prescriber"), add("Maria"), add("Sam", "admin")
+    assert doctor.language is None and doctor.speaks(sites) == "en"
+    mine = staff.set_own_language(database, doctor, "es", languages=sites, clock=clock)
+    assert (mine.language, mine.speaks(sites)) == ("es", "es")
+    with pytest.raises(roles.NotAllowed):
+        staff.set_language(database, "Dr O", "en", languages=sites, by=peer, clock=clock)
+    staff.set_language(database, "Maria", "es", languages=sites, by=admin, clock=clock)
+    with pytest.raises(StaffError, match="one of this site's languages: en, es"):
+        staff.set_own_language(database, peer, "fr", languages=sites, clock=clock)
+    assert {m.name: m.language for m in staff.list(database)} == {
+        "Dr O": "es", "Maria": "es", "Sam": None}
+    events = audit.events(database, action=staff.LANGUAGE_CHANGED)
+    assert sorted((e.staff_id, e.details["account"], e.details["language"]) for e in events) == sorted(
+        [(doctor.id, doctor.id, "es"), (admin.id, peer.id, "es")])
+    # A language the site has since dropped is not spoken: the site's first is.
+    assert staff.get(database, doctor.id).speaks(("en",)) == "en"

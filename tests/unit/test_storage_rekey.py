@@ -185,3 +185,23 @@ def hold_open(url, key, ready, done) -> None:
         ready.set()
         done.wait(60)
     db.dispose()
+
+
+def test_rekey_reseals_the_kiosks_kept_calls_so_a_waiting_call_still_arrives(
+        site, tmp_path, capsys, monkeypatch):
+    from decisionaid.config import data_dir
+    from decisionaid.services.help_outbox import HelpOutbox
+
+    class Away:
+        def ask(self, **kw):
+            raise OSError("connection refused")
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home"))
+    config, _db_file, make = site
+    make(OLD)
+    path = data_dir() / "help-outbox.json"
+    HelpOutbox(path, Away(), key=OLD).ask("talk-now", screen="safety")
+    code, _, err = run(capsys, "db", "rekey", "--key-file", str(key_file(tmp_path, NEW)),
+                       "--config", str(config))
+    assert code == 0, err
+    assert [c.kind for c in HelpOutbox(path, Away(), key=NEW).pending()] == ["talk-now"]

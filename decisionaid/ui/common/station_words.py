@@ -726,4 +726,24 @@ STATION_WORDS: dict[str, dict[str, str]] = {
         "en": "Schedule {file}: {added} added, {updated} updated, {bad} rows not imported.",
         "es": "Agenda {file}: {added} citas nuevas, {updated} actualizadas, {bad} filas sin importar.",
     },
+
+    # --- each staff account's own language ----------------------------------------------------
+    "station_col_language": {"en": "Language", "es": "Idioma"},
+    "station_site_language": {
+        "en": "The site's first language ({first})",
+        "es": "El primer idioma de la clínica ({first})",
+    },
+    "station_my_language": {"en": "My language", "es": "Mi idioma"},
+    "station_set_language_selected": {
+        "en": "Give the selected account this language",
+        "es": "Poner este idioma a la cuenta elegida",
+    },
+    "station_language_set": {
+        "en": "{name} will see the station in {chosen} from their next sign-in.",
+        "es": "{name} verá el puesto en {chosen} desde su próximo inicio de sesión.",
+    },
+    "station_language_not_changed": {
+        "en": "The language was not changed: {reason}.",
+        "es": "No se cambió el idioma: {reason}.",
+    },
 }

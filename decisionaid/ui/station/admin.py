@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content.loader import check
-from decisionaid.services import export, retention, staff
+from decisionaid.services import export, retention
 from decisionaid.services.export import ExportResult
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, PurgeResult
 from decisionaid.services.staff import StaffMember
@@ -34,14 +31,12 @@ from decisionaid.storage.database import describe
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.common import (
     day,
-    fill,
     in_background,
     message_label,
-    selected_key,
     show_message,
-    table,
 )
 from decisionaid.ui.station.services import PeerServices
+from decisionaid.ui.station.staff_accounts import StaffAccounts
 
 # format code -> what the admin picks, and the file name's ending
 EXPORT_FORMATS = {"fhir": ("FHIR JSON", "json"), "csv": ("CSV", "csv")}
@@ -54,15 +49,6 @@ def _count(n: int, thing: str, language: str) -> str:
     return t(f"station_count_{thing}_{'one' if n == 1 else 'many'}", language, n=f"{n:,}")
 
 
-def _pin_field(language: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(8)
-    field.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,8}")))
-    field.setPlaceholderText(t("station_pin_hint", language))
-    return field
-
-
 class AdminScreen(QWidget):
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,37 +56,12 @@ class AdminScreen(QWidget):
             raise PermissionError(t("station_admins_only", services.language))
         self.services = services
         self.member = member
-        self.members: list[StaffMember] = []
 
-        # Staff accounts.
+        # Staff accounts: what they say goes on the line at the bottom.
         lang = services.language
-        accounts = QGroupBox(t("station_staff_accounts", lang))
-        self.staff_table = table([t(f"station_col_{c}", lang) for c in ("name", "role", "status")])
-        self.staff_table.setObjectName("staff_table")
-        self.new_name = QLineEdit()
-        self.new_name.setObjectName("new_staff_name")
-        self.new_role = QComboBox()
-        self.new_role.addItems(list(staff.STAFF_ROLES))
-        self.pin1, self.pin2 = _pin_field(lang), _pin_field(lang)
-        self.add_button = QPushButton(t("station_add_account", lang))
-        self.reset_button = QPushButton(t("station_set_pin_selected", lang))
-        self.disable_button = QPushButton(t("station_disable_selected", lang))
-        form = QFormLayout()
-        form.addRow(t("station_col_name", lang), self.new_name)
-        form.addRow(t("station_col_role", lang), self.new_role)
-        form.addRow(t("station_pin", lang), self.pin1)
-        form.addRow(t("station_pin_again", lang), self.pin2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.disable_button)
-        al = QHBoxLayout(accounts)
-        al.addWidget(self.staff_table, 1)
-        side = QVBoxLayout()
-        side.addLayout(form)
-        side.addLayout(buttons)
-        side.addStretch(1)
-        al.addLayout(side, 1)
+        self.message = message_label()
+        self.accounts = accounts = StaffAccounts(services, member, self.message)
+        self.staff_table = accounts.staff_table
 
         # Site configuration and content.
         site = QGroupBox(t("station_site_config", lang))
@@ -144,6 +105,7 @@ class AdminScreen(QWidget):
         self.since = QDateEdit(QDate(today.year, today.month, 1))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("dd MMM yyyy")
+        self.since.setLocale(QLocale(lang))  # the month's name in the staff member's language
         self.since.setEnabled(False)
         self.export_button = QPushButton(t("station_export_button", lang))
         self.export_button.setObjectName("export_button")
@@ -195,21 +157,16 @@ class AdminScreen(QWidget):
         right.addStretch(1)
         lower.addLayout(right, 1)
 
-        self.message = message_label()
         layout = QVBoxLayout(self)
         layout.addWidget(accounts, 1)
         layout.addLayout(lower, 1)
         layout.addWidget(self.message)
 
-        self.add_button.clicked.connect(self._add)
-        self.reset_button.clicked.connect(self._reset)
-        self.disable_button.clicked.connect(self._disable)
         self.recheck.clicked.connect(self.check_content)
         self.doctor_button.clicked.connect(self.check_machine)
         self.since_on.toggled.connect(self.since.setEnabled)
         self.export_button.clicked.connect(self.export_answers)
         self.purge_button.clicked.connect(self.purge_old_visits)
-        self.load_staff()
         self.check_content()
 
     def _config_text(self) -> str:
@@ -223,73 +180,6 @@ class AdminScreen(QWidget):
             encrypted=t("station_yes" if self.services.db.encrypted else "station_no", lang),
             content=c.content_dir)
         return "\n".join([listing, *(f"  [{code}] {c.crisis_text(code)}" for code in c.languages)])
-
-    # --- staff ----------------------------------------------------------------------------------
-    def load_staff(self) -> None:
-        db = self.services.db
-        member = self.member
-        in_background(self, lambda: staff.list(db, by=member), self._show_staff,
-                      lambda m: show_message(self.message, m, error=True))
-
-    def _show_staff(self, members: list[StaffMember]) -> None:
-        self.members = members
-        now, lang = self.services.clock(), self.services.language
-        fill(self.staff_table, [[m.name, m.role, t("station_account_disabled" if m.disabled else
-                                                   "station_account_locked" if m.locked_at(now)
-                                                   else "station_account_active", lang)]
-                                for m in members],
-             [m.name for m in members])
-
-    def _pins(self) -> str | None:
-        if self.pin1.text() != self.pin2.text():
-            show_message(self.message, t("station_pins_differ", self.services.language), error=True)
-            return None
-        return self.pin1.text()
-
-    def _account_work(self, work, done: str) -> None:
-        self.pin1.clear()
-        self.pin2.clear()
-        in_background(self, work, lambda _: (show_message(self.message, done), self.load_staff()),
-                      lambda m: show_message(self.message, m[:1].upper() + m[1:] + ".", error=True))
-
-    def _add(self) -> None:
-        pin = self._pins()
-        if pin is None:
-            return
-        s, name, role, by = self.services, self.new_name.text(), self.new_role.currentText(), self.member
-        self.new_name.clear()
-        self._account_work(
-            lambda: staff.add(s.db, name, role, pin, by=by, hasher=s.hasher,
-                              clock=s.clock),
-            t("station_added_account", s.language, name=name.strip(), role=role))
-
-    def _reset(self) -> None:
-        name = selected_key(self.staff_table)
-        pin = self._pins()
-        if name is None:
-            show_message(self.message, t("station_select_account", self.services.language),
-                         error=True)
-            return
-        if pin is None:
-            return
-        s, by = self.services, self.member
-        self._account_work(
-            lambda: staff.reset_pin(s.db, name, pin, by=by, hasher=s.hasher,
-                                    clock=s.clock),
-            t("station_new_pin_set", s.language, name=name))
-
-    def _disable(self) -> None:
-        name = selected_key(self.staff_table)
-        lang = self.services.language
-        if name is None:
-            show_message(self.message, t("station_select_account", lang), error=True)
-            return
-        if not self.services.dialogs.confirm(self, t("station_disable_account", lang),
-                                             t("station_disable_ask", lang, name=name)):
-            return
-        s, by = self.services, self.member
-        self._account_work(lambda: staff.disable(s.db, name, by=by, clock=s.clock),
-                           t("station_disabled_account", lang, name=name))
 
     # --- content --------------------------------------------------------------------------------
     def check_content(self) -> None:

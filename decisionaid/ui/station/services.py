@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from decisionaid import i18n
 from decisionaid.app import App
 from decisionaid.config import Config
 from decisionaid.content.model import Content
@@ -23,7 +24,7 @@ from decisionaid.services.clock import Clock, Timers, utc_now
 from decisionaid.services.desk import Desk
 from decisionaid.services.peer_queries import PeerQueries
 from decisionaid.services.pins import PinHasher
-from decisionaid.services.staff import IDLE_SIGN_OUT
+from decisionaid.services.staff import IDLE_SIGN_OUT, StaffMember
 from decisionaid.services.visits import VisitService
 from decisionaid.storage import Database
 from decisionaid.ui.common.timers import QtTimers
@@ -94,11 +95,21 @@ class PeerServices:
     chart_outbox: ChartOutbox | None = None
     chart_send_ms: int = 30_000
     timers: Timers = field(default_factory=lambda: QtTimers())  # tests: FakeTime
+    # The signed-in staff member's own language while their workspace is open (see speak_to).
+    staff_language: str | None = None
 
     @property
     def language(self) -> str:
-        """The station's own words are in the site's first language."""
-        return self.config.languages[0]
+        """The language the station speaks now: the signed-in staff member's own, else (the
+        sign-in screen, an account without one) the site's first."""
+        chosen = self.staff_language
+        return chosen if chosen in self.config.languages else self.config.languages[0]
+
+    def speak_to(self, member: StaffMember | None) -> None:
+        """From now on speak ``member``'s language (None: nobody is signed in, the site's
+        first), in the station's own words and in the messages of the services it calls."""
+        self.staff_language = member.language if member is not None else None
+        i18n.set_language(self.language)
 
     @property
     def appointments(self) -> Appointments:

@@ -20,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from decisionaid import i18n
 from decisionaid.services import staff
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.closing import ClosingTimer
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station import look
 from decisionaid.ui.station.admin import AdminScreen
-from decisionaid.ui.station.common import in_background
+from decisionaid.ui.station.common import in_background, message_label, show_message
 from decisionaid.ui.station.desk import ReportScreen, ReportsScreen
 from decisionaid.ui.station.health_record import ChartSender, HealthRecordScreen
 from decisionaid.ui.station.machine_checks import MachineChecksBand
+from decisionaid.ui.station.my_language import MyLanguage
 from decisionaid.ui.station.person import PersonScreen
 from decisionaid.ui.station.schedule_watch import watch_schedule_folder
 from decisionaid.ui.station.search import SearchScreen
@@ -44,9 +46,11 @@ ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Whee
 
 
 class Workspace(QWidget):
-    """Everything one signed-in staff member sees; thrown away when they sign out."""
+    """Everything one signed-in staff member sees, in their language; thrown away when they
+    sign out, or change their language (``language_changed(member)``, once it is saved)."""
 
     sign_out = Signal()
+    language_changed = Signal(object)  # StaffMember
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,8 +62,14 @@ class Workspace(QWidget):
         who.setObjectName("signed_in_as")
         out = QPushButton(t("station_sign_out", lang))
         out.setObjectName("sign_out")
+        self.my_language = MyLanguage(services, member)
+        self.my_language.changed.connect(self.language_changed)
+        self.bar_message = message_label()
+        self.my_language.failed.connect(lambda m: show_message(self.bar_message, m, error=True))
         bar = QHBoxLayout()
         bar.addWidget(who, 1)
+        bar.addWidget(self.bar_message)
+        bar.addWidget(self.my_language)
         bar.addWidget(out)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("peer_tabs")
@@ -219,6 +229,31 @@ class Workspace(QWidget):
         self.tabs.setCurrentWidget(screen)
         return screen  # type: ignore[return-value]
 
+    def opened(self) -> tuple[list[tuple[str, int]], int]:
+        """What is open beyond the fixed tabs (("report" | "visit" | "person", id), in order),
+        and the index of the tab in front: to open them again (see ``reopen``)."""
+        kinds = {ReportScreen: ("report", "visit_id"), VisitScreen: ("visit", "visit_id"),
+                 PersonScreen: ("person", "user_id")}
+        tabs = []
+        for i in range(self.fixed, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            for kind, (name, key) in kinds.items():
+                if isinstance(widget, kind):
+                    tabs.append((name, getattr(widget, key)))
+        return tabs, self.tabs.currentIndex()
+
+    def reopen(self, tabs: list[tuple[str, int]], current: int) -> None:
+        """Open again what ``opened`` listed, and bring the same tab to the front."""
+        openers = {"report": self.open_report, "visit": self.open_visit, "person": self.open_person}
+        for kind, key in tabs:
+            openers[kind](key)
+        if self.member.is_admin and current == 2:
+            self.open_statistics()
+        elif self.member.is_admin and current == 3:
+            self.open_admin()
+        elif 0 <= current < self.tabs.count():
+            self.tabs.setCurrentIndex(current)
+
     def _close_tab(self, index: int) -> None:
         if index >= self.fixed:
             widget = self.tabs.widget(index)
@@ -237,6 +272,10 @@ class PeerStation(QMainWindow):
     def __init__(self, services: PeerServices):
         super().__init__()
         self.services = services
+        # The process's messages go back to their language when the station closes (a kiosk
+        # that opened the station in its place goes on as it was).
+        self._messages_language = i18n.current_language()
+        services.speak_to(None)  # the sign-in screen is in the site's first language
         self.setWindowTitle(t("station_title", services.language, site=services.config.site_name))
         look.apply(self)
         # 1280×820 where there is room; never more than the screen leaves free, so the status
@@ -284,13 +323,34 @@ class PeerStation(QMainWindow):
         return False
 
     def start_session(self, member: StaffMember) -> None:
-        self.workspace = Workspace(self.services, member)
-        self.workspace.sign_out.connect(lambda: self.end_session("asked"))
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
+        self._open_workspace(member)
         self.idle.start()
         self.account_check.start()
         self.session_started.emit()
+
+    def _open_workspace(self, member: StaffMember) -> Workspace:
+        # Every screen of the workspace, and the services' messages, in the member's language.
+        self.services.speak_to(member)
+        self.workspace = Workspace(self.services, member)
+        self.workspace.sign_out.connect(lambda: self.end_session("asked"))
+        self.workspace.language_changed.connect(self.change_language)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.setWindowTitle(t("station_title", self.services.language,
+                              site=self.services.config.site_name))
+        return self.workspace
+
+    def change_language(self, member: StaffMember) -> None:
+        """The signed-in member chose another language (saved): the workspace is built again in
+        it, with the same visits and people open and the same tab in front. The session goes on."""
+        old = self.workspace
+        if old is None or old.member.id != member.id:
+            return
+        tabs, current = old.opened()
+        old.stop()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._open_workspace(member).reopen(tabs, current)
 
     def _check_account(self) -> None:
         workspace = self.workspace
@@ -317,6 +377,7 @@ class PeerStation(QMainWindow):
                       lambda _: None, lambda _: None)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
+        s.speak_to(None)  # the sign-in screen, and its messages, in the site's first language
         minutes = max(1, s.idle_ms // 60000)
         self.sign_in.reset(
             t("station_signed_out_idle", s.language, minutes=minutes) if reason == "idle"
@@ -334,6 +395,7 @@ class PeerStation(QMainWindow):
         if self.chart_sender is not None:
             self.chart_sender.stop()
         self.end_session("asked")
+        i18n.set_language(self._messages_language)
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.services import audit, statistics
@@ -45,10 +45,11 @@ class StatisticsScreen(QWidget):
         today = services.clock().astimezone().date()
         self.since = QDateEdit(QDate(today.year - 1, today.month, 1))
         self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        lang = services.language
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
-        lang = services.language
+            edit.setLocale(QLocale(lang))  # the month's name in the staff member's language
         self.show_button = QPushButton(t("station_show", lang))
         self.export_button = QPushButton(t("station_export_csv", lang))
         self.export_button.setEnabled(False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from decisionaid.content.model import ItemRef, text_in
 from decisionaid.engine import answer_text
 from decisionaid.services import reads, staff
+from decisionaid.services.check_ins import CheckIns
 from decisionaid.services.peer_queries import STAFF_LANGUAGE
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
@@ -60,6 +61,7 @@ class VisitScreen(QWidget):
         self.visit_id = visit_id
         self.record: VisitRecord | None = None
         self._names: dict[int, str] = {}
+        self._checked_in: dict[tuple[str, str], object] = {}
 
         lang = services.language
         self.title = QLabel(t("station_tab_visit", lang, visit_id=visit_id))
@@ -221,6 +223,10 @@ class VisitScreen(QWidget):
         record = self.services.visits.view(self.visit_id, staff_id=self.member.id)
         self._names = staff.names(self.services.db, {
             f.acknowledged_by for f in record.flags if f.acknowledged_by is not None})
+        # Who checked in about an unanswered safety question (the Today board's "Please ask").
+        self._checked_in = {
+            a.key[:2]: a for a in CheckIns(self.services.db, self.services.content).acknowledgements(
+                self.visit_id) if not a.key[2]}
         return record
 
     def _show(self, record: VisitRecord) -> None:
@@ -273,13 +279,19 @@ class VisitScreen(QWidget):
             self.flags.setText(t("station_no_flags", lang))
             return
         names = self._names
-        lines = [
-            f"<span style='color:{RED}'>"
-            + t("station_safety_not_answered", lang, question=_html(
-                text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE)))
-            + "</span><br>&nbsp;&nbsp;" + t("station_ask_in_check_in", lang)
-            for key in skipped
-        ]
+        lines = []
+        for key in skipped:
+            seen = self._checked_in.get(tuple(key))
+            line = (f"<span style='color:{'#555' if seen else RED}'>"
+                    + t("station_safety_not_answered", lang, question=_html(
+                        text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE)))
+                    + "</span><br>&nbsp;&nbsp;")
+            if seen:
+                line += t("station_acknowledged_by", lang, who=_html(seen.by or t("station_staff", lang)),
+                          time=clock_time(seen.at), note=_html(seen.note))
+            else:
+                line += t("station_ask_in_check_in", lang)
+            lines.append(line)
         for f in sorted(record.flags, key=lambda f: f.severity != "safety"):
             question = self.services.queries.question(f.questionnaire_id, f.source_id,
                                                       f.is_score, f.question)
