@@ -48,8 +48,6 @@ ast ceb chr ckb fil haw hmn kea mfe nah yue
 """.split()) | frozenset(PSEUDO_LANGUAGES)  # noqa: SIM905 (a block reads better than a list)
 # (PSEUDO_LANGUAGES: two developer-only codes for testing the screens in any language, see
 # docs/translating.md; ISO 639 keeps qaa-qtz for local use, so no real language has them.)
-# The languages the one-page report is written in (decisionaid/report/templates/LANG/).
-REPORT_LANGUAGES = ("en", "es")
 KNOWN_KEYS = {
     "site_name",
     "languages",
@@ -211,7 +209,8 @@ class Config:
         """The language the report is printed in for the prescriber."""
         if self.report_language:
             return self.report_language
-        return self.languages[0] if self.languages[0] in REPORT_LANGUAGES else "en"
+        first = self.languages[0]
+        return first if first in report_languages(self.content_dir) else i18n.SOURCE_LANGUAGE
 
     @property
     def vignettes_dir(self) -> Path:
@@ -390,14 +389,8 @@ def _parse(raw: dict, source: Path | None) -> Config:
                                 "{n!r}", where=where, n=n))
         values["backup_keep"] = n
     if "report_language" in raw:
-        lang = raw["report_language"]
-        if lang not in REPORT_LANGUAGES:
-            raise ConfigError(
-                _("{where}report_language must be one of {languages} (the languages the "
-                  "report is written in), not {lang!r}",
-                  where=where, languages=', '.join(REPORT_LANGUAGES), lang=lang)
-            )
-        values["report_language"] = lang
+        values["report_language"] = _report_language(
+            raw["report_language"], values.get("content_dir", PROJECT_ROOT), where)
     if "closing_time" in raw:
         values["closing_time"] = _closing_time(raw["closing_time"], where)
     if "voices" in raw:
@@ -427,6 +420,31 @@ def _parse(raw: dict, source: Path | None) -> Config:
                                 "{file}, translated from decisionaid/i18n/locale/kiosk.pot "
                                 "(see docs/translating.md)", where=where, language=lang, file=words))
     return config
+
+
+def report_languages(content_dir: Path = PROJECT_ROOT) -> list[str]:
+    """The languages the one-page report can be written in: English and every language with a
+    ``report`` catalogue, the site's (``locale/`` in its content folder) or a shipped one. Read
+    from the folders, not from the catalogues a running program has set (the configuration is
+    read first)."""
+    return i18n.languages_with_catalogues("report", extra_dirs=[content_dir / "locale"])
+
+
+def _report_language(lang: object, content_dir: Path, where: str) -> str:
+    available = report_languages(content_dir)
+    if isinstance(lang, str) and lang in available:
+        return lang
+    if not isinstance(lang, str) or lang not in LANGUAGE_CODES:
+        raise ConfigError(
+            _("{where}report_language must be one of {languages} (the languages the "
+              "report is written in), not {lang!r}",
+              where=where, languages=", ".join(available), lang=lang))
+    po = content_dir / "locale" / lang / "LC_MESSAGES" / "report.po"
+    pot = i18n.PACKAGE_LOCALE_DIR / "report.pot"
+    raise ConfigError(
+        _("{where}report_language must be one of {languages} (the languages the report is "
+          "written in), not {lang!r}: to print it in {lang!r}, add {po}, translated from {pot}",
+          where=where, languages=", ".join(available), lang=lang, po=po, pot=pot))
 
 
 def _voices(value: object, where: str) -> dict[str, tuple[str, ...]]:

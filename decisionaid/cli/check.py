@@ -129,6 +129,15 @@ def run(args: argparse.Namespace) -> int:
         broken, untranslated = check_catalogues(config.languages, config.locale_dir)
         errors.extend(broken)
         warnings.extend(untranslated)
+    roots = [root for root, whole in map(_root_of, paths) if whole]
+    if roots and not errors:
+        # The report's font against each language's texts and report catalogue (ReportLab is
+        # imported only here).
+        from decisionaid.report.font_check import font_warnings
+
+        for root in roots:
+            for warning in font_warnings(root, (*config.languages, config.report_lang)):
+                (errors if args.strict else warnings).append(str(warning))
     for line in dict.fromkeys(warnings):
         print(_("{line} (warning)", line=line))
     if errors:

@@ -117,10 +117,11 @@ def missing_catalogue(domain: str, language: str, site_dir: Path) -> Path | None
     return site_dir / language.replace("-", "_") / "LC_MESSAGES" / f"{domain}.po"
 
 
-def languages_with_catalogues(domain: str = "kiosk") -> list[str]:
-    """Every language with a catalogue for ``domain`` (English, the source, always)."""
+def languages_with_catalogues(domain: str = "kiosk", extra_dirs: Iterable[Path] = ()) -> list[str]:
+    """Every language with a catalogue for ``domain`` (English, the source, always).
+    ``extra_dirs``: ``locale`` folders to look in too (a site's, before :func:`set_site_dirs`)."""
     found = {SOURCE_LANGUAGE}
-    for base in search_dirs():
+    for base in (*(Path(d) for d in extra_dirs), *search_dirs()):
         if not base.is_dir():
             continue
         for folder in base.iterdir():

@@ -22,6 +22,7 @@ from decisionaid.resources import fonts_dir
 FONT_DIR = fonts_dir()  # the source tree's assets/fonts in a checkout, the package's copy when installed
 REGULAR = "ReportSans"
 BOLD = "ReportSans-Bold"
+FONT_NAME = "DejaVu Sans"  # as ``decisionaid check`` names it
 MISSING = "□"
 
 # Invisible joiners and selectors that only make sense with the emoji they join.
@@ -72,3 +73,18 @@ def printable(text: str) -> str:
         elif not out or out[-1] != MISSING:
             out.append(MISSING)
     return "".join(out)
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` the report font cannot print (each once, in order): what
+    :func:`printable` would replace with "□". Invisible characters it drops are not counted."""
+    if text.isascii():
+        return []
+    coverage = _coverage()
+    found: dict[str, None] = {}
+    for ch in _JOINERS.sub("", unicodedata.normalize("NFC", text)):
+        if ch in "\r\n\t\u2028\u2029" or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            continue
+        if ord(ch) not in coverage:
+            found[ch] = None
+    return list(found)

@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+from decisionaid import i18n
 from decisionaid.report.data import ReportData
 from decisionaid.report.fitting import Layout, fit
 from decisionaid.report.fonts import REGULAR, register_fonts
@@ -63,10 +64,21 @@ def _footer_style(right: bool = False) -> ParagraphStyle:
     )
 
 
+def pdf_title(data: ReportData) -> str:
+    """The PDF's title, which a viewer shows in its title bar, in the report's language."""
+    words = i18n.catalogue("report", data.language)
+    # Translators: the title of the PDF file, shown in a viewer's title bar.
+    title = words.pgettext("PDF title", "%(site)s · visit report")
+    try:
+        return title % {"site": data.site_name}
+    except (KeyError, ValueError, TypeError):  # a slip in a clinic's catalogue
+        return f"{data.site_name} · visit report"
+
+
 def _build(layout: Layout, page: Page) -> tuple[bytes, int]:
     out = io.BytesIO()
     data = layout.data
-    doc = _OnePageDoc(out, page, footer_lines(data), title=f"{data.site_name} · visit report")
+    doc = _OnePageDoc(out, page, footer_lines(data), title=pdf_title(data))
     doc.build(layout.story(page))
     return out.getvalue(), doc.pages
 

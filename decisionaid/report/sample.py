@@ -392,12 +392,12 @@ ROSA_DECISION = SharedDecision(
 def main(argv: list[str] | None = None) -> int:
     """Writes a sample report (docs/sample-report.pdf is made this way): ``python -m
     decisionaid.report.sample OUT.pdf [en|es] [letter|a4] [--person rosa|sam|marisol]
-    [--report-language en|es] [--decided]``. The language after OUT.pdf is the one Rosa answers in; the
+    [--report-language LANG] [--decided]``. The language after OUT.pdf is the one Rosa answers in; the
     others answer in their own."""
     import argparse
     import dataclasses
 
-    from decisionaid.config import PROJECT_ROOT
+    from decisionaid.config import PROJECT_ROOT, report_languages
     from decisionaid.content.loader import load_content
     from decisionaid.report.data import build_report_data
     from decisionaid.report.render import write_report
@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("language", nargs="?", choices=("en", "es"), default="en")
     parser.add_argument("paper", nargs="?", choices=("letter", "a4"), default="letter")
     parser.add_argument("--person", choices=[p.name.lower() for p in PEOPLE], default="rosa")
-    parser.add_argument("--report-language", choices=("en", "es"), default=None,
+    parser.add_argument("--report-language", choices=report_languages(), default=None,
                         help="the prescriber's language (default: the language answered in)")
     parser.add_argument("--decided", action="store_true",
                         help="with Rosa's shared decision recorded at the peer station")
