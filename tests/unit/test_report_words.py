@@ -327,3 +327,39 @@ def test_pages_in_two_languages_can_be_written_at_once(content):
     for thread in threads:
         thread.join()
     assert set(found["en"]) == {"ALERTS"} and set(found["es"]) == {"ALERTAS"}
+
+
+@pytest.mark.parametrize("language", ["qps", "qpr"])
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_page_in_a_pseudo_locale_fits_one_page_and_every_fixed_word_is_translated(
+        content, site_locale, language, paper):
+    """Written in a language 40% longer (qps) or right to left (qpr), added as files: still one
+    page, and no fixed word of the English page is left on it."""
+    from decisionaid.i18n import pseudo
+
+    pseudo.write_catalogues(site_locale)
+    english = build_report_data(sample_report_input(content, "en"), SITE, content, "en")
+    data = build_report_data(sample_report_input(content, "en"), SITE, content, language)
+    english_text = page_text(render_report(english, paper))
+    text = page_text(render_report(data, paper))  # one page
+    assert text.count(pseudo.OPEN) >= 10  # the headings, labels and alerts came from it
+    # Every fixed word of the English page (the catalogue's, not the content's) is gone.
+    template = _catalogue(LOCALE / "report.pot")
+    fixed = [m.id for m in template if isinstance(m.id, str) and "%" not in m.id
+             and len(m.id) > 4 and m.id in english_text and m.id not in content_words(content)]
+    assert len(fixed) >= 8, fixed
+    left = [word for word in fixed if word in text]
+    assert left == [], f"still in English on the {language} page: {left}"
+
+
+def content_words(content) -> str:
+    """Every English text of the content, where a fixed word might also be found."""
+    from decisionaid.content.model import text_in
+
+    texts = []
+    for q in content.questionnaires:
+        texts.append(text_in(q.title, "en"))
+        for item in q.items:
+            texts.append(text_in(item.text, "en"))
+            texts.extend(text_in(o.label, "en") for o in getattr(item, "options", ()) or ())
+    return "\n".join(texts)
