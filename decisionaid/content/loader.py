@@ -21,7 +21,6 @@ from decisionaid.content.field_checks import (
     TRUTH_WORDS,
     ContentError,
     ContentErrors,
-    FieldReader,
     Reporter,
     did_you_mean,
     type_name,
@@ -37,11 +36,10 @@ from decisionaid.content.model import (
     Item,
     Option,
     Questionnaire,
-    Score,
-    ScoreFlag,
     yesno_labels,
 )
 from decisionaid.content.readability import DEFAULT_TARGETS, reading
+from decisionaid.content.score_checks import ScoreChecks
 from decisionaid.content.vignette_checks import TOPICS_FILE, VignetteChecks
 from decisionaid.content.yamlnodes import LineDict, LineList
 from decisionaid.i18n import _
@@ -69,11 +67,9 @@ ITEM_KEYS = {
 }
 ANSWER_SET_KEYS = {"better", "options"}
 OPTION_KEYS = {"value", "label", "flag", "suggest", "exclusive"}
-SCORE_KEYS = {"id", "items", "label", "flag", "report"}
-SCORE_FLAG_KEYS = {"at_least", "at_most", "severity", "text"}
 
 
-class _Loader(FieldReader):
+class _Loader(ScoreChecks):
     """One run of the check: the questionnaires and answer sets read here, the vignettes and
     topics by ``stories``, the items' conditions by ``conditions``; ``resolve`` once all are read."""
 
@@ -357,80 +353,6 @@ class _Loader(FieldReader):
             max=max_choices, carry_forward=carry, read_aloud=read_aloud, vignette=vignette,
             topics=topics, better=better, line=raw.line,
         )
-
-    def scores(self, raw: object, report: Reporter, line: int, items: dict[str, Item]) -> tuple[Score, ...]:
-        if not isinstance(raw, LineList):
-            report(line, _("'scores' must be a list"))
-            return ()
-        result: list[Score] = []
-        seen: set[str] = set()
-        for index, entry in enumerate(raw):
-            if not isinstance(entry, LineDict):
-                report(raw.line_of(index), _("a score must be a map with id, items and label"))
-                continue
-            self.unknown_keys(entry, SCORE_KEYS, report, _("a score"))
-            sid = self.slug(entry.get("id"), report, entry.line_of("id"), _("the score id"))
-            if sid in seen:
-                report(entry.line_of("id"), _("the score id '{sid}' is used twice", sid=sid))
-                continue
-            if sid:
-                seen.add(sid)
-            names = entry.get("items")
-            ok = sid is not None
-            if not isinstance(names, list) or not names:
-                report(entry.line_of("items"), _("a score needs 'items': a list of item ids in "
-                                                 "this file"))
-                ok = False
-                names = []
-            for name in names:
-                item = items.get(name) if isinstance(name, str) else None
-                if item is None:
-                    report(entry.line_of("items"), _("the score counts '{name}', which is not an "
-                                                     "item in this file{did_you_mean}",
-                                                     name=name,
-                                                     did_you_mean=did_you_mean(name, items)))
-                    ok = False
-                elif item.type not in ("scale", "choice", "yesno") or (
-                    item.type != "yesno" and not all(isinstance(o.value, int) for o in item.options)
-                ):
-                    report(entry.line_of("items"), _("the score counts '{name}', but only scale, "
-                                                     "choice and yesno items with number values "
-                                                     "can be added up", name=name))
-                    ok = False
-            label = self.text(entry.get("label"), report, entry.line_of("label"), _("the score's label"))
-            flag = None
-            if "flag" in entry:
-                flag = self.score_flag(entry["flag"], report, entry.line_of("flag"))
-                ok = ok and flag is not None
-            report_section = entry.get("report")
-            if report_section is not None and report_section not in REPORT_SECTIONS:
-                report(entry.line_of("report"), _("'report' must be one of: {sections}",
-                                                  sections=', '.join(REPORT_SECTIONS)))
-                ok = False
-            if ok and label:
-                result.append(Score(sid, tuple(names), label, flag, report_section, entry.line))
-        return tuple(result)
-
-    def score_flag(self, raw: object, report: Reporter, line: int) -> ScoreFlag | None:
-        if not isinstance(raw, LineDict):
-            report(line, _("a score's 'flag' must be a map like {at_most: 3, severity: concern, "
-                           "text: …}"))
-            return None
-        self.unknown_keys(raw, SCORE_FLAG_KEYS, report, _("a score's flag"))
-        bounds = [k for k in ("at_least", "at_most") if k in raw]
-        if len(bounds) != 1:
-            report(raw.line, _("a score's flag needs exactly one of at_least: N or at_most: N"))
-            return None
-        bound = self.whole_number(raw, bounds[0], report)
-        severity = raw.get("severity")
-        if severity not in SEVERITIES:
-            report(raw.line_of("severity"), _("a score's flag needs 'severity': concern or "
-                                              "safety, not {severity!r}", severity=severity))
-            return None
-        text = self.text(raw.get("text"), report, raw.line_of("text"), _("the flag's text"))
-        if bound is None or text is None:
-            return None
-        return ScoreFlag(severity, text, **{bounds[0]: bound})
 
     # --- files -------------------------------------------------------------------------------
     def load_questionnaire(self, path: Path) -> None:

@@ -22,10 +22,9 @@ from decisionaid.content.loader import (
     ITEM_KEYS,
     OPTION_KEYS,
     QUESTIONNAIRE_KEYS,
-    SCORE_FLAG_KEYS,
-    SCORE_KEYS,
 )
 from decisionaid.content.model import BETTER_ENDS, ITEM_TYPES, REPORT_SECTIONS, SEVERITIES
+from decisionaid.content.score_checks import SCORE_FLAG_KEYS, SCORE_KEYS
 from decisionaid.content.vignette_checks import LEANS, VIGNETTE_KEYS
 
 SCHEMAS_DIR = Path(__file__).resolve().parent / "schemas"

@@ -236,8 +236,13 @@ def test_check_warns_of_a_language_begun_but_not_yet_a_site_language(content_roo
 
 
 def test_check_sums_up_what_a_site_language_lacks_and_how_to_translate_it(content_root, tmp_path, capsys):
+    from test_translate_round_trip import program_words
+
     root = content_root.root
-    assert main(["check", str(root), "--config", _site(tmp_path, ("en", "es", "vi"))]) == 1
+    program_words(root / "locale", "vi", "[vi] ")  # the screens speak it; the content does not yet
+    config = tmp_path / "site-vi.toml"
+    config.write_text(f'languages = ["en", "es", "vi"]\ncontent_dir = "{root}"\n', encoding="utf-8")
+    assert main(["check", str(root), "--config", str(config)]) == 1
     err = capsys.readouterr().err
     total = len(content_texts(root, "en"))
     assert (f"{total} of {total} content texts have no 'vi' text (first: {root}/questionnaires/_answer-sets.yaml:2, ") in err

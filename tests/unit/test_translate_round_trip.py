@@ -10,12 +10,36 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from decisionaid import i18n
 from decisionaid.cli import main
 from decisionaid.config import PROJECT_ROOT
 from decisionaid.content.loader import check, load_content
 from decisionaid.content.model import ItemRef
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="the diff is read with git")
+
+
+def program_words(locale: Path, language: str, mark: str) -> None:
+    """The program's own words in ``language`` (every domain's template, each word marked), as a
+    clinic adds a language: in its content folder's ``locale/``."""
+    for pot in sorted(i18n.PACKAGE_LOCALE_DIR.glob("*.pot")):
+        with pot.open("rb") as handle:
+            catalog = read_po(handle)
+        catalog.locale = language
+        for message in catalog:
+            if message.context == i18n.LANGUAGE_NAME_CONTEXT:
+                message.string = "Tiếng Việt"
+            elif message.context == i18n.LANGUAGE_DIRECTION_CONTEXT:
+                message.string = "ltr"
+            elif isinstance(message.id, tuple):
+                message.string = tuple(mark + message.id[min(i, 1)]
+                                       for i in range(catalog.num_plurals))
+            elif message.id:
+                message.string = mark + message.id
+        out = locale / language / "LC_MESSAGES" / f"{pot.stem}.po"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as handle:
+            write_po(handle, catalog)
 
 
 def _site(tmp_path: Path, root: Path, languages: str) -> Path:
@@ -61,6 +85,7 @@ def imported(shipped_copy: Path, tmp_path_factory):
     assert main(["translate", "export", "vi", "--content", str(shipped_copy), "--out", str(po)]) == 0
     entries = _fill(po, filled)
     assert main(["translate", "import", str(filled), "--content", str(shipped_copy)]) == 0
+    program_words(shipped_copy / "locale", "vi", "[vi] ")  # the screens' words, as files too
     return shipped_copy, work, entries
 
 
