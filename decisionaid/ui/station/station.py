@@ -305,7 +305,7 @@ class PeerStation(QMainWindow):
         # Reports owed to the health record go while the station is open, signed in or not.
         self.chart_sender: ChartSender | None = None
         if services.chart_outbox is not None:
-            self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_ms / 1000, self,
+            self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_seconds, self,
                                             services.timers)
             self.chart_sender.round_done.connect(self._chart_round_done)
             self.chart_sender.start()
