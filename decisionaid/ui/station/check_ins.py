@@ -2,7 +2,7 @@
 not answered". Shown in their own amber band, apart from the red safety flags and the blue help
 requests, oldest first; a note and "Checked in" record the check-in (as for a flag) and it goes.
 
-The band is filled from the board the Today screen reads every ``poll_ms``; a new item sounds.
+The band is filled from the board the Today screen reads every ``poll_seconds``; a new item sounds.
 """
 
 from __future__ import annotations

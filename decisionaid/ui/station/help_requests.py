@@ -2,7 +2,7 @@
 safety screen, "I want to talk to someone now". Shown in their own blue band, apart from the red
 safety flags, longest waiting first; "I'm helping" marks one handled (audit-logged) and it goes.
 
-Read every ``poll_ms`` (2 s) on a worker thread, like the board, so a request from any kiosk
+Read every ``poll_seconds`` (2 s) on a worker thread, like the board, so a request from any kiosk
 sharing the database shows within a few seconds. A new one sounds and asks for attention.
 """
 

@@ -1,7 +1,7 @@
 """The station's panels that keep themselves current: today's board, the help requests, the
-prescriber's reports; and the bands of open items on the board (help requests, check-ins). Each reads the database off the UI thread every ``poll_ms`` while it is
-started (or every ``poll_seconds`` it is given), never two reads at once, and shows what came
-back."""
+prescriber's reports; and the bands of open items on the board (help requests, check-ins). Each
+reads the database off the UI thread every ``services.poll_seconds`` while it is started (or
+every ``poll_seconds`` it is given), never two reads at once, and shows what came back."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class PolledPanel(QFrame):
         self._reading = False
         self.read_once = False  # at least one read has come back (tests wait on it)
         self.reads = 0  # reads come back so far, shown or failed
-        every = services.poll_ms / 1000 if poll_seconds is None else poll_seconds
+        every = services.poll_seconds if poll_seconds is None else poll_seconds
         self.poll = services.timers.timer(every, self.refresh, self, repeat=True)
 
     @property
