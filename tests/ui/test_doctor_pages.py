@@ -3,7 +3,10 @@ Both show the same checks as 'decisionaid doctor', the Qt ones (speech, video, s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import wave
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
 from decisionaid.ui.testing import wait_for
@@ -66,3 +69,53 @@ def test_the_admin_tab_checks_this_machine(fake_time, qtbot, database, visit_con
     assert lines[-1] == "Do what each FAIL line says, then check again."
     window.end_session()
     wait_for_background()
+
+
+class WaitOverAtOnce:
+    """Timers for a check whose wait runs out as soon as it starts waiting (the first turn of
+    its event loop); keeps how long each wait would have been."""
+
+    def __init__(self):
+        self.waits: list[float] = []
+
+    def timer(self, seconds, action, owner, *, repeat=False):
+        waits = self.waits
+
+        class Wait:
+            def start(self, _seconds=None):
+                waits.append(seconds)
+                QTimer.singleShot(0, owner, action)
+
+            def stop(self):
+                pass
+
+            def is_active(self):
+                return False
+
+        return Wait()
+
+    def monotonic(self) -> float:
+        return 0.0
+
+
+def test_a_video_that_shows_no_picture_fails_the_media_check_when_the_wait_runs_out(qtbot, tmp_path):
+    """A shipped 'video' with sound and no picture: the check waits (on the timers it is given)
+    for a picture that never comes, then says the video did not play, and what to do."""
+    from decisionaid.config import Config
+    from decisionaid.ui.common.doctor import WAIT_S, check_media
+    from decisionaid.ui.common.player import media_backend_available
+
+    if not media_backend_available():
+        pytest.skip("Qt has no media back-end here")
+    story = tmp_path / "content" / "vignettes" / "talk"
+    story.mkdir(parents=True)
+    with wave.open(str(story / "video.mp4"), "wb") as sound_only:
+        sound_only.setnchannels(1)
+        sound_only.setsampwidth(2)
+        sound_only.setframerate(8000)
+        sound_only.writeframes(b"\0\0" * 8000)
+    timers = WaitOverAtOnce()
+    [finding] = check_media(Config(content_dir=tmp_path / "content"), timers)
+    assert finding.line().startswith(f"FAIL  media: video.mp4 did not play: no picture within {WAIT_S} s")
+    assert "check the video file" in finding.line()
+    assert timers.waits == [WAIT_S]
