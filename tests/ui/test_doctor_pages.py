@@ -6,10 +6,10 @@ from __future__ import annotations
 import wave
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from decisionaid.ui.testing import wait_for
+from decisionaid.ui.testing import TimeFliesWhenWaiting, wait_for
 
 NAMES = ("configuration:", "content:", "database:", "schema:", "permissions:", "disk:",
          "printer:", "backup:", "speech:", "media:", "screen:")
@@ -71,33 +71,6 @@ def test_the_admin_tab_checks_this_machine(fake_time, qtbot, database, visit_con
     wait_for_background()
 
 
-class WaitOverAtOnce:
-    """Timers for a check whose wait runs out as soon as it starts waiting (the first turn of
-    its event loop); keeps how long each wait would have been."""
-
-    def __init__(self):
-        self.waits: list[float] = []
-
-    def timer(self, seconds, action, owner, *, repeat=False):
-        waits = self.waits
-
-        class Wait:
-            def start(self, _seconds=None):
-                waits.append(seconds)
-                QTimer.singleShot(0, owner, action)
-
-            def stop(self):
-                pass
-
-            def is_active(self):
-                return False
-
-        return Wait()
-
-    def monotonic(self) -> float:
-        return 0.0
-
-
 def test_a_video_that_shows_no_picture_fails_the_media_check_when_the_wait_runs_out(qtbot, tmp_path):
     """A shipped 'video' with sound and no picture: the check waits (on the timers it is given)
     for a picture that never comes, then says the video did not play, and what to do."""
@@ -114,8 +87,8 @@ def test_a_video_that_shows_no_picture_fails_the_media_check_when_the_wait_runs_
         sound_only.setsampwidth(2)
         sound_only.setframerate(8000)
         sound_only.writeframes(b"\0\0" * 8000)
-    timers = WaitOverAtOnce()
+    timers = TimeFliesWhenWaiting()
     [finding] = check_media(Config(content_dir=tmp_path / "content"), timers)
     assert finding.line().startswith(f"FAIL  media: video.mp4 did not play: no picture within {WAIT_S} s")
     assert "check the video file" in finding.line()
-    assert timers.waits == [WAIT_S]
+    assert timers.monotonic() == WAIT_S  # it waited its whole time, and no longer
