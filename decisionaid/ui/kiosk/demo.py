@@ -31,7 +31,7 @@ from decisionaid.ui.kiosk.demo_screens import ScreenLog
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter, RecordingSpeaker
 
-LOOK_AGAIN_S = 0.005  # how often a wait looks at what it waits for
+LOOK_AGAIN_S = 0.001  # how often a wait looks at what it waits for
 WAIT_CEILING_S = 60  # a wait that takes longer means the kiosk is stuck
 
 
