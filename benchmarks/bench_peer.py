@@ -104,7 +104,7 @@ def main() -> None:
     q = services.queries
 
     def show_today() -> int:
-        today._show(q.board())
+        today.show_read(q.board())
         return today.list.rowCount()
 
     def show_search() -> int:

@@ -9,7 +9,9 @@ in place that leaves out exactly those notes and writes every other message as Q
 real warning or error still shows. Not where a real media player runs: Qt calls the handler
 from its audio and decoder threads, which then wait for Python's lock while Python waits for
 them (the vignette benchmark hung so). There, ``make bench`` leaves the same notes out of the
-benchmark's error output line by line (``note_line``), in its own process.
+benchmark's error output line by line (``note_line``), in its own process. Qt Multimedia's
+notes are not even written under ``make bench``: its logging rules switch them off for the
+benchmarks' processes (``run.bench_env``).
 """
 
 from __future__ import annotations

@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
 
     qInstallMessageHandler(qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from decisionaid.ui.common.main_thread_gc import collect_on_this_thread
+    from decisionaid.ui.common.timers import QtTimers
+
+    collect_on_this_thread(QtTimers(), app)  # never in a background thread (see the module)
     width, height = args.screen
     with tempfile.TemporaryDirectory(prefix="decisionaid-demo-") as folder:
         demo = Demo(

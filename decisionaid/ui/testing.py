@@ -6,6 +6,8 @@ tests, the demo and the benchmarks, and are never used by a running kiosk or pee
 - ``RecordingPrinter`` prints nothing and keeps the PDFs it was sent.
 - ``RecordingSpeaker`` reads nothing aloud and keeps what it was asked to read.
 - ``wait_for`` is the tests' one way to wait: on a signal, or on a state that stays true.
+- ``TimeFliesWhenWaiting`` is time for a wait in a local event loop (the demo's, the doctor's):
+  whatever it waits for, its timer is over at the loop's next turn.
 
 ``KioskDriver`` is handed ``wait_until(condition)``: ``wait_for`` in tests, an event-loop wait
 in the demo. Nothing here writes to the database.
@@ -19,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QGraphicsItem, QGraphicsRectItem, QWidget
@@ -60,6 +62,38 @@ def next_poll(qtbot, fake_time, *panels, every_s: float) -> None:
     fake_time.advance(every_s)
     for panel, reads in zip(panels, before, strict=True):
         wait_for(qtbot, lambda p=panel, n=reads: p.reads > n and not p.reading)
+
+
+class _FlyingTimer:
+    def __init__(self, time: TimeFliesWhenWaiting, seconds: float, action: Callable[[], None],
+                 owner: QObject):
+        self._time, self._seconds, self._action, self._owner = time, seconds, action, owner
+
+    def start(self, seconds: float | None = None) -> None:
+        self._time.now += self._seconds if seconds is None else seconds
+        QTimer.singleShot(0, self._owner, self._action)  # at the next turn, whatever the time
+
+    def stop(self) -> None:
+        pass
+
+    def is_active(self) -> bool:
+        return False
+
+
+class TimeFliesWhenWaiting:
+    """``Timers`` for code that waits in a local event loop, where ``FakeTime`` could never
+    move: each timer started falls due at the loop's next turn, and the clock moves on by its
+    seconds then, so a long wait is over at once and ``monotonic()`` says how long it was."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def timer(self, seconds: float, action: Callable[[], None], owner: QObject, *,
+              repeat: bool = False) -> _FlyingTimer:
+        return _FlyingTimer(self, seconds, action, owner)
+
+    def monotonic(self) -> float:
+        return self.now
 
 
 class KioskDriver:

@@ -7,6 +7,7 @@ no engine can be made ready, it fails under CI=true and skips, with the reason, 
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,19 +71,15 @@ def _start_private_daemon(folder: Path, sound: str = SILENT_SOUND) -> tuple[str,
 
 
 def _stop_daemon(pid: int) -> None:
-    """SIGTERM, then SIGKILL: one stuck on a sound output it cannot open ignores SIGTERM."""
-    try:
+    """SIGTERM, then SIGKILL: one stuck on a sound output it cannot open ignores SIGTERM. It may
+    exit at any moment meanwhile, even just as the wait ends: gone is what is wanted."""
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + 2
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.05)  # waiting for it to exit, bounded above
-    os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            os.kill(pid, 0)  # raises once it has exited
+            time.sleep(0.05)  # waiting for it to exit, bounded above
+        os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")

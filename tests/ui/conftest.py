@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy.engine import make_url
+from tcp_proxy import TcpProxy
 
 from decisionaid.config import Config
 from decisionaid.services.pins import PinHasher
+from decisionaid.storage.database import connect
+from decisionaid.storage.migrate import upgrade
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.kiosk.idle import KioskTimes
@@ -71,6 +75,22 @@ def stall(qtbot):
         QCoreApplication.processEvents()
 
     return hold
+
+
+@pytest.fixture
+def proxied(pg_url):
+    """PostgreSQL that a test can take away and bring back: (the URL through a TCP proxy on
+    loopback, the proxy (``drop()``, ``restore()``), the database on the direct URL, for a peer
+    station that stays connected)."""
+    url = make_url(pg_url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    direct = connect(pg_url)
+    upgrade(direct)
+    try:
+        yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy, direct
+    finally:
+        proxy.close()
+        direct.dispose()
 
 
 @pytest.fixture

@@ -3,10 +3,13 @@ Both show the same checks as 'decisionaid doctor', the Qt ones (speech, video, s
 
 from __future__ import annotations
 
+import wave
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from decisionaid.ui.testing import wait_for
+from decisionaid.ui.testing import TimeFliesWhenWaiting, wait_for
 
 NAMES = ("configuration:", "content:", "database:", "schema:", "permissions:", "disk:",
          "printer:", "backup:", "speech:", "media:", "screen:")
@@ -66,3 +69,26 @@ def test_the_admin_tab_checks_this_machine(fake_time, qtbot, database, visit_con
     assert lines[-1] == "Do what each FAIL line says, then check again."
     window.end_session()
     wait_for_background()
+
+
+def test_a_video_that_shows_no_picture_fails_the_media_check_when_the_wait_runs_out(qtbot, tmp_path):
+    """A shipped 'video' with sound and no picture: the check waits (on the timers it is given)
+    for a picture that never comes, then says the video did not play, and what to do."""
+    from decisionaid.config import Config
+    from decisionaid.ui.common.doctor import WAIT_S, check_media
+    from decisionaid.ui.common.player import media_backend_available
+
+    if not media_backend_available():
+        pytest.skip("Qt has no media back-end here")
+    story = tmp_path / "content" / "vignettes" / "talk"
+    story.mkdir(parents=True)
+    with wave.open(str(story / "video.mp4"), "wb") as sound_only:
+        sound_only.setnchannels(1)
+        sound_only.setsampwidth(2)
+        sound_only.setframerate(8000)
+        sound_only.writeframes(b"\0\0" * 8000)
+    timers = TimeFliesWhenWaiting()
+    [finding] = check_media(Config(content_dir=tmp_path / "content"), timers)
+    assert finding.line().startswith(f"FAIL  media: video.mp4 did not play: no picture within {WAIT_S} s")
+    assert "check the video file" in finding.line()
+    assert timers.monotonic() == WAIT_S  # it waited its whole time, and no longer

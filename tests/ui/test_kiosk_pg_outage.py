@@ -13,13 +13,9 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QLabel
-from sqlalchemy.engine import make_url
-from tcp_proxy import TcpProxy
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services.visits import VisitService
-from decisionaid.storage.database import connect
-from decisionaid.storage.migrate import upgrade
 from decisionaid.ui.testing import wait_for
 
 pytestmark = pytest.mark.integration
@@ -30,20 +26,6 @@ HARM = ItemRef("feelings", "harm-self")
 
 def texts_on_screen(window) -> str:
     return "\n".join(label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window))
-
-
-@pytest.fixture
-def proxied(pg_url):
-    """(URL through the proxy, the proxy, a peer station's visit service on the direct URL)."""
-    url = make_url(pg_url)
-    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
-    direct = connect(pg_url)
-    upgrade(direct)
-    try:
-        yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy, direct
-    finally:
-        proxy.close()
-        direct.dispose()
 
 
 def test_postgresql_gone_and_back_mid_visit(make_kiosk, config, drive, qtbot, proxied):

@@ -12,14 +12,10 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QLabel
-from sqlalchemy.engine import make_url
-from tcp_proxy import TcpProxy
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services.pins import PinHasher
 from decisionaid.services.visits import VisitService
-from decisionaid.storage.database import connect
-from decisionaid.storage.migrate import upgrade
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import RecordingSpeaker, wait_for
@@ -34,19 +30,6 @@ def resting_words(window) -> list[str]:
     if card is None or not card.isVisible():
         return []
     return [label.text() for label in card.findChildren(QLabel)]
-
-
-@pytest.fixture
-def proxied(pg_url):
-    url = make_url(pg_url)
-    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
-    direct = connect(pg_url)
-    upgrade(direct)
-    try:
-        yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy, direct
-    finally:
-        proxy.close()
-        direct.dispose()
 
 
 def test_a_kiosk_started_without_its_database_rests_and_wakes_up_by_itself(qtbot, config, proxied,

@@ -11,7 +11,8 @@ import pytest
 
 from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.theme import Theme
-from decisionaid.ui.kiosk.demo import Demo
+from decisionaid.ui.kiosk.demo import LOOK_AGAIN_S, Demo, EventLoopWait
+from decisionaid.ui.testing import TimeFliesWhenWaiting
 
 
 @pytest.mark.parametrize("text_size", ["normal", "largest"])
@@ -74,3 +75,21 @@ def test_the_demo_runs_on_an_encrypted_database_of_its_own(tmp_path):
     config = demo_config(Config(plain_database=True), None, tmp_path)
     assert config.db_key and not config.plain_database and config.db_key_file is None
     assert demo_config(Config(), None, tmp_path).db_key != config.db_key
+
+
+def test_the_demo_gives_up_on_a_kiosk_that_does_not_get_there(qapp):
+    """The demo waits for the kiosk on its own timers: a screen that never comes ends the run
+    with a plain reason once the ceiling has passed, never a hang."""
+    timers = TimeFliesWhenWaiting()
+    with pytest.raises(TimeoutError, match="the kiosk did not get there in time"):
+        EventLoopWait(timers)(lambda: False, ceiling_s=1)
+    assert 1 < timers.monotonic() <= 1 + 2 * LOOK_AGAIN_S
+
+
+def test_the_demo_waits_for_work_the_kiosk_does_in_the_background(qapp):
+    from decisionaid.ui.common.operations import run_in_background
+
+    timers, done = TimeFliesWhenWaiting(), []
+    run_in_background(lambda: "saved", done.append, lambda error: done.append(error), qapp)
+    EventLoopWait(timers)(lambda: bool(done))
+    assert done == ["saved"]

@@ -90,8 +90,8 @@ def signed_in(qtbot, station, services, role="peer"):
 
 
 def poll(qtbot, services, *panels):
-    """The station's next reading of ``panels`` (every ``poll_ms``, on fake time)."""
-    next_poll(qtbot, services.timers, *panels, every_s=services.poll_ms / 1000)
+    """The station's next reading of ``panels`` (every ``poll_seconds``, on fake time)."""
+    next_poll(qtbot, services.timers, *panels, every_s=services.poll_seconds)
 
 
 def tab_titles(workspace) -> list[str]:
@@ -282,7 +282,7 @@ def test_a_disabled_accounts_open_session_cannot_load_one_more_page(qtbot, stati
     wait_for(qtbot, lambda: "disabled" in screen.message.text())
     assert "Rosa" not in screen.title.text() and screen.visits.rowCount() == 0
     station.account_check.start()
-    services.timers.advance(services.poll_ms / 1000)  # the station's next look at the account
+    services.timers.advance(services.poll_seconds)  # the station's next look at the account
     wait_for(qtbot, lambda: station.workspace is None)
     assert "disabled" in station.sign_in.message.text()
 
@@ -295,7 +295,7 @@ def test_an_account_given_another_role_is_signed_out_and_may_do_only_what_both_a
     staff.set_role(services.db, "Maria", "prescriber", by=admin, clock=services.clock)
     with pytest.raises(roles.NotAllowed):
         services.queries.search("Ro", by=member)
-    services.timers.advance(services.poll_ms / 1000)  # the station's next look at the account
+    services.timers.advance(services.poll_seconds)  # the station's next look at the account
     wait_for(qtbot, lambda: station.workspace is None)
     assert "role" in station.sign_in.message.text()
 

@@ -32,7 +32,7 @@ def services(fake_time, database, visit_content, fast_pins, clock, folder):
     app = open_app(config, content=visit_content, database=database, hasher=fast_pins,
                    clock=clock)
     return station_services(app, timers=fake_time, printer=None, make_page=lambda visit_id: b"%PDF-1.4 page",
-                            render_pages=lambda pdf: [], chart_send_ms=SEND_SECONDS * 1000)
+                            render_pages=lambda pdf: [], chart_send_seconds=SEND_SECONDS)
 
 
 @pytest.fixture

@@ -1,24 +1,27 @@
 """The ``doctor`` checks that need Qt: a voice in each site language, a shipped video that plays,
 and the screen's size. They run on the UI thread (Qt's speech and media objects live there)
-and wait for Qt's own signals in a local event loop, never longer than ``WAIT_MS``.
+and wait for Qt's own signals in a local event loop, never longer than ``WAIT_S`` on the
+window's timers (``services.clock.Timers``; Qt's own where none is given).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLocale, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QLocale, QUrl
 from PySide6.QtGui import QGuiApplication
 
+from decisionaid.services.clock import Timers
 from decisionaid.services.doctor import Finding
 from decisionaid.ui.common.speech import Speaker, pick_locale
+from decisionaid.ui.common.timers import QtTimers
 
-WAIT_MS = 10_000
+WAIT_S = 10
 MIN_SCREEN = (1024, 600)  # below this the kiosk's touch targets no longer fit
 _NO_SCREEN = {"offscreen", "minimal", "vnc"}
 
 
-def check_speech(config) -> list[Finding]:
+def check_speech(config, timers: Timers | None = None) -> list[Finding]:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
@@ -73,7 +76,7 @@ def shipped_video(config) -> Path | None:
     return None
 
 
-def check_media(config) -> list[Finding]:
+def check_media(config, timers: Timers | None = None) -> list[Finding]:
     from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
 
     from decisionaid.ui.common.player import media_backend_available
@@ -92,7 +95,7 @@ def check_media(config) -> list[Finding]:
     frames: list[bool] = []
     sink.videoFrameChanged.connect(lambda frame: (frames.append(frame.isValid()), loop.quit()))
     player.errorOccurred.connect(lambda *_: loop.quit())
-    QTimer.singleShot(WAIT_MS, loop.quit)
+    (timers or QtTimers()).timer(WAIT_S, loop.quit, loop).start()
     player.setSource(QUrl.fromLocalFile(str(video)))
     player.setAudioOutput(None)
     player.play()
@@ -104,11 +107,11 @@ def check_media(config) -> list[Finding]:
     sink.deleteLater()
     if any(frames):
         return [Finding("media", True, f"plays {video.parent.name}/{video.name}")]
-    return [Finding("media", False, f"{video.name} did not play: {error or 'no picture within 10 s'}",
+    return [Finding("media", False, f"{video.name} did not play: {error or f'no picture within {WAIT_S} s'}",
                     "check the video file and the Qt media back-end (docs/kiosk.md)")]
 
 
-def check_screen(config) -> list[Finding]:
+def check_screen(config, timers: Timers | None = None) -> list[Finding]:
     app = QGuiApplication.instance()
     platform = QGuiApplication.platformName() if app else ""
     screen = QGuiApplication.primaryScreen() if app else None

@@ -11,36 +11,51 @@ return visit's earlier visits are stored first through the visit service, dated 
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton
 
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.report.sample import Person, choose_person
-from decisionaid.services.clock import FakeTime
+from decisionaid.services.clock import FakeTime, Timers
 from decisionaid.ui.common.fit import problems
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import MIN_TARGET_PX, Theme
+from decisionaid.ui.common.timers import QtTimers
 from decisionaid.ui.kiosk.demo_answers import made_up_answers
 from decisionaid.ui.kiosk.demo_screens import ScreenLog
 from decisionaid.ui.kiosk.session import open_services
 from decisionaid.ui.testing import FakeMediaPlayer, KioskDriver, RecordingPrinter, RecordingSpeaker
 
+LOOK_AGAIN_S = 0.001  # how often a wait looks at what it waits for
+WAIT_CEILING_S = 60  # a wait that takes longer means the kiosk is stuck
 
-def wait_until(condition, timeout: int = 60_000) -> None:
-    """Run the event loop until ``condition()`` holds (the demo's stand-in for qtbot)."""
-    deadline = time.monotonic() + timeout / 1000
-    loop = QEventLoop()
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the kiosk did not get there in time")
-        QTimer.singleShot(5, loop.quit)
-        loop.exec()
+
+class EventLoopWait:
+    """The demo's stand-in for qtbot: ``wait(condition)`` runs the event loop until
+    ``condition()`` holds, looking again every ``LOOK_AGAIN_S``, and raises ``TimeoutError``
+    once ``ceiling_s`` have passed. Both run on ``timers`` (Qt's by default; a test's own to
+    drive them)."""
+
+    def __init__(self, timers: Timers | None = None):
+        self.timers = timers or QtTimers()
+
+    def __call__(self, condition, ceiling_s: float = WAIT_CEILING_S) -> None:
+        deadline = self.timers.monotonic() + ceiling_s
+        loop = QEventLoop()
+        look_again = self.timers.timer(LOOK_AGAIN_S, loop.quit, loop)
+        while not condition():
+            if self.timers.monotonic() > deadline:
+                raise TimeoutError("the kiosk did not get there in time")
+            look_again.start()
+            loop.exec()
+
+
+wait_until = EventLoopWait()
 
 
 @dataclass
@@ -53,12 +68,14 @@ class DemoResult:
 class Demo:
     def __init__(self, config: Config, out: Path | None, *, language: str | None = "en",
                  seed: int = 1, theme: Theme | None = None, hasher=None,
-                 size: tuple[int, int] = (1920, 1080)):
+                 size: tuple[int, int] = (1920, 1080), waits: Timers | None = None):
         """``seed`` chooses the person (among those answering in ``language``; any if None)
-        and the PIN; the person's answers are the same every time."""
+        and the PIN; the person's answers are the same every time. The kiosk's own time stands
+        still; ``waits`` are the timers the demo waits for the kiosk on (Qt's by default)."""
         from decisionaid.ui.kiosk.window import KioskWindow
 
         self.out = out
+        self.wait_until = EventLoopWait(waits)
         self.person: Person = choose_person(seed, language)
         self.language = self.person.language
         self.rng = random.Random(seed)
@@ -79,7 +96,7 @@ class Demo:
         self.cut_off: list[str] = []  # "screen: widget and what does not fit", as seen
         self.small_targets: list[str] = []  # buttons under 48 px, as "screen: name WxH"
         self.nav_rows: dict[tuple[int, int], str] = {}  # where Back/Next sat: the first screen there
-        self.driver = KioskDriver(self.window, wait_until, on_screen=self.shot)
+        self.driver = KioskDriver(self.window, self.wait_until, on_screen=self.shot)
 
     def shot(self, name: str) -> None:
         for _ in range(3):  # a change of size travels up the layouts one posted event at a time
@@ -162,7 +179,7 @@ class Demo:
         d.digits(pin)
         if not person.history:
             d.digits(pin)  # a new PIN is typed twice
-        wait_until(lambda: self.window.shown != before)
+        self.wait_until(lambda: self.window.shown != before)
         self.shot(self.window.screen_name)
         back_done = False
         helped = story_seen = False
@@ -207,13 +224,13 @@ class Demo:
                     d.walk_step(rng, [])
         d.tap_and_wait("next", "print")
         print_screen = self.window.screen
-        wait_until(lambda: print_screen.pdf is not None or print_screen.status.isVisible(), 30000)
+        self.wait_until(lambda: print_screen.pdf is not None or print_screen.status.isVisible(), 30)
         self.shot("print")
         report = None
         visit_id = self.window.finished_visit_id
         if print_screen.pdf is not None:
             d.tap("print")
-            wait_until(lambda: print_screen.status_key in ("printed", "print_failed"), 30000)
+            self.wait_until(lambda: print_screen.status_key in ("printed", "print_failed"), 30)
             self.shot("printed")
             if self.out is not None:
                 report = self.out / "report.pdf"
@@ -231,10 +248,10 @@ class Demo:
         if not self.driver.has("help"):
             return
         self.driver.tap("help")
-        wait_until(lambda: self.window.help.card is not None and self.window.help.card.isVisible())
+        self.wait_until(lambda: self.window.help.card is not None and self.window.help.card.isVisible())
         self.shot("help")
         self.driver.tap("help_ok")
-        wait_until(lambda: self.window.help.card is None)
+        self.wait_until(lambda: self.window.help.card is None)
 
     def story_from(self, screen) -> None:
         """A story offered on a question's screen (the peer worker's): opened, watched for a
@@ -280,7 +297,7 @@ class Demo:
             return
         before = self.window.screen
         cards[0].clicked.emit()  # the card's own tap (its middle may lie under the fade at the cut)
-        wait_until(lambda: self.window.screen is not before)
+        self.wait_until(lambda: self.window.screen is not before)
         self.watch_a_little("story")
         d.tap_and_wait("doneButton", "library")
         d.tap_and_wait("next", "welcome")

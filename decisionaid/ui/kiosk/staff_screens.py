@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from decisionaid.config import Config
+    from decisionaid.services.clock import Timers
     from decisionaid.services.kiosk_flow import Show
     from decisionaid.ui.kiosk.host import KioskHost
     from decisionaid.ui.kiosk.staff_screen import StaffScreen
@@ -23,9 +24,11 @@ class StaffScreens:
     ``leave`` closes the kiosk, after ``open_peer_station`` when that is asked for."""
 
     def __init__(self, host: KioskHost, *, config: Config, show: Callable[[Show], None],
-                 leave: Callable[[], None], open_peer_station: Callable[[], None] | None):
+                 leave: Callable[[], None], open_peer_station: Callable[[], None] | None,
+                 timers: Timers):
         self.host = host
         self.config = config
+        self.timers = timers  # the window's: the machine checks' waits run on them
         self._show = show
         self._leave = leave
         self._open_peer_station = open_peer_station
@@ -77,11 +80,11 @@ class StaffScreens:
         from decisionaid.services.doctor import run_checks
         from decisionaid.ui.common.doctor import QT_CHECKS
 
-        config = self.config
+        config, timers = self.config, self.timers
 
         def done(findings) -> None:
             for check in QT_CHECKS:
-                findings += check(config)
+                findings += check(config, timers)
             screen.show_checks([f.line() for f in findings])
 
         run_in_background(lambda: run_checks(config=config), done,

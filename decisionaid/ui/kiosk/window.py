@@ -129,7 +129,8 @@ class KioskWindow(QWidget):
         self.sign_in_screens = SignInScreens(self, today=today,
                                              start_visit=self.visit_screens.start_visit)
         self.staff_screens = StaffScreens(self, config=self.config, show=self.visit_screens.show,
-                                          leave=self.leave, open_peer_station=open_peer_station)
+                                          leave=self.leave, open_peer_station=open_peer_station,
+                                          timers=self.timers)
         self.screen: QWidget | None = None
         self.shown = 0  # counts screens put up, a refilled one included (tests wait on it)
         self.overlay: StillThere | None = None

@@ -207,14 +207,14 @@ class AdminScreen(QWidget):
         from decisionaid.services.doctor import all_passed, run_checks
         from decisionaid.ui.common.doctor import QT_CHECKS
 
-        config = self.services.config
+        config, timers = self.services.config, self.services.timers
         self.doctor_button.setEnabled(False)
         lang = self.services.language
         self.doctor_view.setPlainText(t("station_checking", lang))
 
         def done(findings) -> None:
             for check_qt in QT_CHECKS:
-                findings += check_qt(config)
+                findings += check_qt(config, timers)
             summary = t("station_all_checks_passed" if all_passed(findings)
                         else "station_do_what_fail_says", lang)
             self.doctor_view.setPlainText("\n".join([*(f.line() for f in findings), summary]))

@@ -2,27 +2,26 @@
 not answered". Shown in their own amber band, apart from the red safety flags and the blue help
 requests, oldest first; a note and "Checked in" record the check-in (as for a flag) and it goes.
 
-The band is filled from the board the Today screen reads every ``poll_ms``; a new item sounds.
+The band is filled from the board the Today screen reads every ``poll_seconds``; a new item sounds.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t, tn
-from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
+from decisionaid.ui.station.common import clock_time, in_background, show_message
 from decisionaid.ui.station.look import CONCERN_BG, CONCERN_FG
+from decisionaid.ui.station.polled import ListBand
 from decisionaid.ui.station.services import PeerServices
 
 BAND = (f"QFrame#check_in_band {{ background: {CONCERN_BG}; border: 2px solid {CONCERN_FG}; }}"
@@ -68,53 +67,26 @@ class CheckInRow(QWidget):
             self.done.emit(self.item.id, self.note.text().strip())
 
 
-class CheckInsPanel(QFrame):
-    """The band of open check-ins (hidden while there are none). ``recorded`` after one is
-    saved, so the board reads itself again."""
+class CheckInsPanel(ListBand):
+    """The band of open check-ins (hidden while there are none), filled from the board's read.
+    ``recorded`` after one is saved, so the board reads itself again."""
 
     recorded = Signal()
     open_visit = Signal(int)
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("check_in_band")
-        self.setStyleSheet(BAND)
-        self.services = services
+        super().__init__(services, "check_in", BAND, parent)
         self.member = member
         self.check_ins = CheckIns(services.db, services.content, clock=services.clock)
-        self.rows: dict[int, CheckInRow] = {}
-        self._seen: set[int] = set()
-        self.title = QLabel()
-        self.title.setObjectName("check_in_title")
-        self.list = QVBoxLayout()
-        self.list.setContentsMargins(0, 0, 0, 0)
-        self.message = message_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.list)
-        layout.addWidget(self.message)
-        self.hide()
 
-    def show_items(self, found: list[OpenCheckIn]) -> None:
-        lang = self.services.language
-        ids = {c.id for c in found}
-        for item_id in list(self.rows):
-            if item_id not in ids:
-                self.rows.pop(item_id).deleteLater()
-        for position, item in enumerate(found):
-            if item.id not in self.rows:  # rows already shown stay: a half-typed note is kept
-                row = CheckInRow(item, lang)
-                row.done.connect(self._record)
-                row.open_visit.connect(self.open_visit)
-                self.rows[item.id] = row
-                self.list.insertWidget(position, row)
-        n = len(found)
-        self.title.setText(tn("station_please_ask_title", n, lang))
-        self.setVisible(bool(found))
-        new = ids - self._seen
-        self._seen |= ids
-        if new:
-            self.services.sound()
+    def make_row(self, item: OpenCheckIn) -> CheckInRow:
+        row = CheckInRow(item, self.services.language)
+        row.done.connect(self._record)
+        row.open_visit.connect(self.open_visit)
+        return row
+
+    def title_for(self, count: int) -> str:
+        return tn("station_please_ask_title", count, self.services.language)
 
     def _record(self, item_id: int, note: str) -> None:
         check_ins, member, lang = self.check_ins, self.member, self.services.language

@@ -1,7 +1,8 @@
 """Sent to the health record (peer workers and admins): each printed, saved or reviewed page
 owed to the clinic's health record — waiting, sent, or not sent yet with the reason — and
 "Send again" for one that was not. ``ChartSender`` sends what is due, off the UI thread, every
-``chart_send_ms`` while the station is open, signed in or not (services/chart_outbox.py)."""
+``chart_send_seconds`` (30 s) while the station is open, signed in or not
+(services/chart_outbox.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 safety screen, "I want to talk to someone now". Shown in their own blue band, apart from the red
 safety flags, longest waiting first; "I'm helping" marks one handled (audit-logged) and it goes.
 
-Read every ``poll_ms`` (2 s) on a worker thread, like the board, so a request from any kiosk
+Read every ``poll_seconds`` (2 s) on a worker thread, like the board, so a request from any kiosk
 sharing the database shows within a few seconds. A new one sounds and asks for attention.
 """
 
@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from decisionaid.services.help import TALK_NOW, HelpRequests, OpenHelpRequest
 from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import STRINGS, t, tn
-from decisionaid.ui.station.common import clock_time, in_background, message_label, show_message
-from decisionaid.ui.station.polled import PolledPanel
+from decisionaid.ui.station.common import clock_time, in_background, show_message
+from decisionaid.ui.station.polled import ListBand
 from decisionaid.ui.station.services import PeerServices
 
 BAND = ("QFrame#help_band { background: #0d3557; } QFrame#help_band QLabel { color: white; }"
@@ -53,55 +52,29 @@ class HelpRow(QWidget):
         row.addWidget(self.handled)
 
 
-class HelpRequestsPanel(PolledPanel):
+class HelpRequestsPanel(ListBand):
     """The band of open help requests (hidden while there are none)."""
 
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
-        super().__init__(services, parent)
-        self.setObjectName("help_band")
-        self.setStyleSheet(BAND)
+        super().__init__(services, "help", BAND, parent)
         self.member = member
         self.requests = HelpRequests(services.db, clock=services.clock)
-        self.rows: dict[int, HelpRow] = {}
-        self._seen: set[int] = set()
-        self.title = QLabel()
-        self.title.setObjectName("help_title")
-        self.list = QVBoxLayout()
-        self.list.setContentsMargins(0, 0, 0, 0)
-        self.message = message_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.list)
-        layout.addWidget(self.message)
-        self.hide()
 
     def read_work(self):
         requests, member = self.requests, self.member
         return lambda: requests.open_requests(by=member)
 
-    def show_read_failed(self, message: str) -> None:
-        show_message(self.message, message, error=True)
+    def make_row(self, request: OpenHelpRequest) -> HelpRow:
+        row = HelpRow(request, self.services.language)
+        row.handled.clicked.connect(lambda _=False, r=request.id: self._handled(r))
+        return row
 
-    def show_read(self, found: list[OpenHelpRequest]) -> None:
-        lang = self.services.language
-        ids = {r.id for r in found}
-        for request_id in list(self.rows):
-            if request_id not in ids:
-                self.rows.pop(request_id).deleteLater()
-        for position, request in enumerate(found):
-            if request.id not in self.rows:
-                row = HelpRow(request, lang)
-                row.handled.clicked.connect(lambda _=False, r=request.id: self._handled(r))
-                self.rows[request.id] = row
-                self.list.insertWidget(position, row)
-        n = len(found)
-        self.title.setText(tn("station_help", n, lang))
-        self.setVisible(bool(found))
-        new = ids - self._seen
-        self._seen |= ids
-        if new:
-            self.services.sound()
-            QApplication.alert(self.window(), 0)
+    def title_for(self, count: int) -> str:
+        return tn("station_help", count, self.services.language)
+
+    def new_items(self) -> None:
+        super().new_items()
+        QApplication.alert(self.window(), 0)
 
     def _handled(self, request_id: int) -> None:
         row = self.rows.get(request_id)

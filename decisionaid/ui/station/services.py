@@ -89,11 +89,11 @@ class PeerServices:
     sound: Callable[[], None] = alert_sound
     render_pages: Callable[[bytes], list[bytes]] = render_pages
     idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
-    poll_ms: int = 2000
+    poll_seconds: float = 2
     # What is owed to the clinic's health record, and how often the station sends it; None:
     # no health record is configured.
     chart_outbox: ChartOutbox | None = None
-    chart_send_ms: int = 30_000
+    chart_send_seconds: float = 30
     timers: Timers = field(default_factory=lambda: QtTimers())  # tests: FakeTime
     # The signed-in staff member's own language while their workspace is open (see speak_to).
     staff_language: str | None = None

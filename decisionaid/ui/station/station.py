@@ -296,7 +296,7 @@ class PeerStation(QMainWindow):
         self.idle = services.timers.timer(services.idle_ms / 1000, lambda: self.end_session("idle"), self)
         # An account disabled or given another role meanwhile ends its session at the next
         # look (every service call checks it too: see roles.require).
-        self.account_check = services.timers.timer(services.poll_ms / 1000, self._check_account, self,
+        self.account_check = services.timers.timer(services.poll_seconds, self._check_account, self,
                                                    repeat=True)
         QApplication.instance().installEventFilter(self)
         # Unfinished visits are closed at closing time, then the nightly backup is made.
@@ -305,7 +305,7 @@ class PeerStation(QMainWindow):
         # Reports owed to the health record go while the station is open, signed in or not.
         self.chart_sender: ChartSender | None = None
         if services.chart_outbox is not None:
-            self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_ms / 1000, self,
+            self.chart_sender = ChartSender(services.chart_outbox, services.chart_send_seconds, self,
                                             services.timers)
             self.chart_sender.round_done.connect(self._chart_round_done)
             self.chart_sender.start()

@@ -1,7 +1,7 @@
 """Today: who is at the kiosk now and how far they are, and, above everything, anyone who
 answered a safety question and has not been checked in with yet.
 
-The board is read every ``poll_ms`` (2 s) on a worker thread, so a safety answer on any kiosk
+The board is read every ``poll_seconds`` (2 s) on a worker thread, so a safety answer on any kiosk
 sharing the database shows here within a few seconds. A new safety flag sounds, flashes the
 banner and asks the desktop for attention. Acknowledging one needs a note saying what was done.
 """
