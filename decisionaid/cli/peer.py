@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
         collect_on_this_thread(QtTimers(), app)  # never in a background thread (see the module)
         opened.visits.close_day()  # yesterday's unfinished visits show as incomplete
-        window = PeerStation(station_services(opened, idle_ms=idle_s * 1000))
+        window = PeerStation(station_services(opened, idle_seconds=idle_s))
         window.show()
         # Opened from the kiosk's staff menu, the station runs in the kiosk's place under its
         # unit, whose watchdog it then feeds (outside systemd this does nothing).

@@ -227,7 +227,7 @@ def test_after_the_idle_time_the_station_signs_out_and_shows_nothing_of_the_sess
     signed_in(qtbot, station, services)
     stall(0.35)  # a busy machine just after sign-in
     assert station.workspace is not None
-    fake_time.advance(services.idle_ms / 1000 - 1)
+    fake_time.advance(services.idle_seconds - 1)
     assert station.workspace is not None
     with wait_for(qtbot, station.session_ended) as ended:
         fake_time.advance(1)

@@ -147,7 +147,7 @@ def test_a_spanish_speaker_signed_out_for_idleness_leaves_an_english_sign_in_scr
     add(services, "Ana", "peer", "es")
     sign_in(qtbot, station, "Ana")
     with wait_for(qtbot, station.session_ended):
-        fake_time.advance(services.idle_ms / 1000)
+        fake_time.advance(services.idle_seconds)
     assert station.sign_in.button.text() == "Sign in"
     assert "without use" in station.sign_in.message.text()
     assert i18n.current_language() == "en"

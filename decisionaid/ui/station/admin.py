@@ -174,7 +174,7 @@ class AdminScreen(QWidget):
         listing = t(
             "station_config_listing", lang, source=c.source or t("station_no_config_file", lang),
             site=c.site_name, languages=", ".join(c.languages), paper=c.paper,
-            idle=c.idle_timeout_s, sign_out=self.services.idle_ms // 60000,
+            idle=c.idle_timeout_s, sign_out=int(self.services.idle_seconds // 60),
             printer=c.printer or t("station_system_printer", lang),
             database=describe(c.database_url),
             encrypted=t("station_yes" if self.services.db.encrypted else "station_no", lang),

@@ -88,7 +88,7 @@ class PeerServices:
     dialogs: Dialogs = field(default_factory=Dialogs)
     sound: Callable[[], None] = alert_sound
     render_pages: Callable[[bytes], list[bytes]] = render_pages
-    idle_ms: int = int(IDLE_SIGN_OUT.total_seconds() * 1000)
+    idle_seconds: float = IDLE_SIGN_OUT.total_seconds()
     poll_seconds: float = 2
     # What is owed to the clinic's health record, and how often the station sends it; None:
     # no health record is configured.

@@ -264,7 +264,7 @@ class Workspace(QWidget):
 
 class PeerStation(QMainWindow):
     """Sign-in, then the signed-in member's workspace until they sign out or leave it alone for
-    ``idle_ms``. ``session_started`` once the workspace is up; ``session_ended(reason)`` once
+    ``idle_seconds``. ``session_started`` once the workspace is up; ``session_ended(reason)`` once
     it is gone ("asked" or "idle")."""
 
     session_started = Signal()
@@ -293,7 +293,7 @@ class PeerStation(QMainWindow):
         self.setCentralWidget(self.stack)
         self.workspace: Workspace | None = None
         self.sign_in.signed_in.connect(self.start_session)
-        self.idle = services.timers.timer(services.idle_ms / 1000, lambda: self.end_session("idle"), self)
+        self.idle = services.timers.timer(services.idle_seconds, lambda: self.end_session("idle"), self)
         # An account disabled or given another role meanwhile ends its session at the next
         # look (every service call checks it too: see roles.require).
         self.account_check = services.timers.timer(services.poll_seconds, self._check_account, self,
@@ -381,7 +381,7 @@ class PeerStation(QMainWindow):
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
         s.speak_to(None)  # the sign-in screen, and its messages, in the site's first language
-        minutes = max(1, s.idle_ms // 60000)
+        minutes = max(1, int(s.idle_seconds // 60))
         follow_language(s.language)
         self.sign_in.reset(
             tn("station_signed_out_idle", minutes, s.language) if reason == "idle"
