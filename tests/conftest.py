@@ -74,6 +74,7 @@ def _own_data_folder(tmp_path_factory, monkeypatch):
     from decisionaid.app import stop_logging
 
     i18n.set_language(None)  # a test that chose a language leaves the environment's again
+    i18n.set_site_dirs(())  # and a site's catalogues (open_app reads its content folder's)
     from decisionaid.ui.common.main_thread_gc import collect_due
 
     stop_logging()
