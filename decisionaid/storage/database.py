@@ -147,10 +147,13 @@ class Database:
     Safe to share across threads; each ``read``/``write`` makes its own short session.
     """
 
-    def __init__(self, engine: Engine, *, encrypted: bool = False):
+    def __init__(self, engine: Engine, *, encrypted: bool = False, waiting: list | None = None):
+        """``waiting``: driver connections opened for the engine and not yet taken by its
+        pool (closed with it)."""
         self.engine = engine
         self.encrypted = encrypted
         self._writer = engine.execution_options(decisionaid_write=True)
+        self._waiting = waiting if waiting is not None else []
 
     @property
     def dialect(self) -> str:
@@ -257,6 +260,8 @@ class Database:
             return SchemaStatus(migrate.current_revision(conn), migrate.head_revision())
 
     def dispose(self) -> None:
+        while self._waiting:
+            self._waiting.pop().close()
         self.engine.dispose()
 
     def __enter__(self) -> Database:
@@ -266,13 +271,15 @@ class Database:
         self.dispose()
 
 
-def _sqlite_engine(path: Path, key: str | None) -> Engine:
+def _sqlite_engine(path: Path, key: str | None, opened: list | None = None) -> Engine:
+    """``opened``: a connection already keyed (the key check's), used as the pool's first."""
     if key:
         import sqlcipher3.dbapi2 as module
     else:
         module = sqlite3
 
     engine = create_engine(f"sqlite:///{path}", module=module, hide_parameters=True)
+    waiting = opened if opened is not None else []
 
     @event.listens_for(engine, "handle_error")
     def damage(context):
@@ -288,12 +295,15 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
 
     @event.listens_for(engine, "do_connect")
     def connect(dialect, conn_rec, cargs, cparams):
-        conn = module.connect(
-            str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
-        if key:
-            # The key must be the first statement on every connection.
-            conn.execute(f"PRAGMA key = {_quote(key)}")
+        try:
+            conn = waiting.pop()  # keyed and checked already: its key is not derived twice
+        except IndexError:
+            conn = module.connect(
+                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            if key:
+                # The key must be the first statement on every connection.
+                conn.execute(f"PRAGMA key = {_quote(key)}")
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -315,6 +325,16 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
 
 def _check_sqlite_file(path: Path, key: str | None) -> str:
     """Refuse, in one line, a key that does not fit the file; never create a second file."""
+    state, opened = _open_checked(path, key)
+    if opened is not None:
+        opened.close()
+    return state
+
+
+def _open_checked(path: Path, key: str | None):
+    """``_check_sqlite_file``, and for an encrypted file the connection that checked the key,
+    left open for the engine (None otherwise): deriving a key from it takes SQLCipher a tenth
+    of a second, on every connection, so the kiosk's start does it once, not twice."""
     state = _file_state(path)
     if state == "encrypted" and not key:
         raise DatabaseError(
@@ -329,25 +349,30 @@ def _check_sqlite_file(path: Path, key: str | None) -> str:
             "with that key by running 'decisionaid db encrypt', or point database_url at the "
             "encrypted database"
         )
-    if state == "encrypted":
-        import sqlcipher3.dbapi2 as module
+    if state != "encrypted":
+        return state, None
+    import sqlcipher3.dbapi2 as module
 
-        conn = module.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
-            conn.execute(f"PRAGMA key = {_quote(key)}")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            remember_salt(path)  # so a damaged salt is later told from another key
-        except module.DatabaseError as e:
-            # A wrong key, a damaged page, a full disk (no room for the -shm), a folder of
-            # another account: each its own line.
-            problem = explain(e, path, key, "open")
-            if problem.cause == "other" and "not a database" in str(e).lower():
-                raise wrong_key(path) from None
-            raise problem from None
-        finally:
-            conn.close()
-    return state
+    # mode=rw: the file must be there already (a file removed meanwhile is not made again).
+    conn = module.connect(f"file:{path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S,
+                          isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
+        conn.execute(f"PRAGMA key = {_quote(key)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        remember_salt(path)  # so a damaged salt is later told from another key
+    except module.DatabaseError as e:
+        conn.close()
+        # A wrong key, a damaged page, a full disk (no room for the -shm), a folder of
+        # another account: each its own line.
+        problem = explain(e, path, key, "open")
+        if problem.cause == "other" and "not a database" in str(e).lower():
+            raise wrong_key(path) from None
+        raise problem from None
+    except BaseException:
+        conn.close()
+        raise
+    return state, conn
 
 
 def connect(url: str, key: str | None = None, *, create: bool = True) -> Database:
@@ -367,14 +392,20 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
             raise DatabaseError("an SQLite database must be a file: sqlite:////path/to/file.db")
         if path.is_dir():
             raise DatabaseError(f"the database path {path} is a folder, not a file")
-        state = _check_sqlite_file(path, key)
-        if state == "missing" and not create:
-            raise DatabaseError(
-                f"there is no database at {path}: check database_url, or start the kiosk "
-                "(or run 'decisionaid db upgrade') to make a new one"
-            )
-        _make_private(path)
-        return Database(_sqlite_engine(path, key), encrypted=bool(key))
+        state, opened = _open_checked(path, key)
+        waiting = [opened] if opened is not None else []
+        try:
+            if state == "missing" and not create:
+                raise DatabaseError(
+                    f"there is no database at {path}: check database_url, or start the kiosk "
+                    "(or run 'decisionaid db upgrade') to make a new one"
+                )
+            _make_private(path)
+            return Database(_sqlite_engine(path, key, waiting), encrypted=bool(key), waiting=waiting)
+        except BaseException:
+            for conn in waiting:
+                conn.close()
+            raise
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             u = u.set(drivername="postgresql+psycopg")  # the driver decisionaid ships with
