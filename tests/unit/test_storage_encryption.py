@@ -128,3 +128,19 @@ def test_an_encrypted_backup_before_upgrade_stays_encrypted(tmp_path: Path):
     conn.execute(f"PRAGMA key = '{KEY}'")
     assert conn.execute("SELECT text FROM notes").fetchall() == [("a private note",)]
     conn.close()
+
+
+def test_the_app_checks_the_key_while_it_reads_the_content_and_refuses_a_wrong_one_alike(encrypted):
+    from decisionaid.app import open_app
+    from decisionaid.config import Config
+
+    path, _, _ = encrypted
+    mini = Path(__file__).resolve().parents[1] / "data" / "mini"
+    before = path.read_bytes()
+    wrong = Config(content_dir=mini, database_url=f"sqlite:///{path}", db_key="not the key at all")
+    with pytest.raises(DatabaseError, match="database key does not open"):
+        open_app(wrong)
+    assert path.read_bytes() == before
+    right = Config(content_dir=mini, database_url=f"sqlite:///{path}", db_key=KEY)
+    with open_app(right) as app:
+        assert app.db.read(lambda s: s.scalar(select(ServiceUser.pin_hash)))
