@@ -51,6 +51,7 @@ _LATER = (
     "decisionaid.ui.kiosk.peer_signin_screen", "decisionaid.ui.kiosk.staff_screen",
     "decisionaid.ui.kiosk.suggestions_screen", "decisionaid.engine.visit",
     "decisionaid.services.chart_outbox",  # a printed page goes to the health record
+    "decisionaid.ui.common.player",  # the stories' player, on the screen's thread
 )
 
 
