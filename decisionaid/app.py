@@ -309,13 +309,23 @@ class App:
         self.close()
 
 
-def load_site_content(config: Config) -> Content:
-    """The configured content, or one line naming the first problem's FILE:LINE."""
-    from decisionaid.content.loader import ContentErrors, load_content
+def load_site_content(config: Config, kept_in: Path | None = None) -> Content:
+    """The configured content, or one line naming the first problem's FILE:LINE. ``kept_in``:
+    the folder where the checked content is kept between starts (``content.cache``)."""
+    from decisionaid.content import cache
+
+    def checked(root: Path, languages: tuple[str, ...]) -> Content:
+        from decisionaid.content.loader import load_content
+
+        return load_content(root, languages)
 
     try:
-        return load_content(config.content_dir, config.languages)
-    except ContentErrors as e:
+        return cache.load(config.content_dir, config.languages, kept_in, checked)
+    except Exception as e:
+        from decisionaid.content.loader import ContentErrors
+
+        if not isinstance(e, ContentErrors):
+            raise
         raise UserError(_("the content does not pass the check: {error}; run 'decisionaid check'",
                           error=e)) \
             from None
@@ -354,15 +364,30 @@ def open_app(
         where = configure_logging(None if logging_to is True else Path(logging_to))
     from decisionaid.services.clock import utc_now
 
-    loaded = load_site_content(config) if content is True else (content or None)
-    db, owns = None, False
-    if database is True:
-        from decisionaid.storage import open_database
-        from decisionaid.storage.database import key_for_new_install
+    # An SQLCipher key is checked (SQLCipher takes its time over it, by design, off Python's
+    # lock) while the content is read and the storage layer imported.
+    early = None
+    if database is True and config.db_key:
+        from decisionaid.storage.sqlite_file import KeyCheck
 
-        config = key_for_new_install(config, create=create)
-        db, owns = open_database(config, create=create), True
-    elif database is not False:
-        db = database
+        early = KeyCheck(config.database_url, config.db_key)
+    try:
+        if content is True:
+            from decisionaid.config import data_dir
+
+            loaded = load_site_content(config, data_dir() / "cache")
+        else:
+            loaded = content or None
+        db, owns = None, False
+        if database is True:
+            from decisionaid.storage.database import key_for_new_install, open_database
+
+            config = key_for_new_install(config, create=create)
+            db, owns = open_database(config, create=create, checked=early), True
+        elif database is not False:
+            db = database
+    finally:
+        if early is not None:
+            early.close()  # nothing left to close once the database took its connection
     return App(config=config, content=loaded, db=db, clock=clock or utc_now, hasher=hasher,
                printer=printer, staff=staff, log_file=where, timers=timers, _owns_db=owns)

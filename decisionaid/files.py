@@ -14,7 +14,6 @@ import errno
 import logging
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -122,6 +121,8 @@ def replacing(path: Path) -> Iterator[Path]:
     path = check_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        import tempfile  # here: every process sets the umask at its start, few write a file
+
         held, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=folder)
     except OSError as e:
         raise UserError(os_error_line(e, folder)) from None

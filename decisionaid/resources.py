@@ -10,7 +10,6 @@ the configuration; only the built-in default points here.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 SHIPPED = ("questionnaires", "vignettes", "assets")  # the folders a wheel carries
@@ -19,12 +18,17 @@ PACKAGE_DATA = "shipped"  # their folder inside the package
 
 def shipped_root() -> Path:
     """The folder that holds the shipped ``questionnaires/``, ``vignettes/`` and ``assets/``."""
-    packaged = resources.files("decisionaid") / PACKAGE_DATA
+    package = Path(__file__).resolve().parent
+    if not package.is_dir():  # imported from an archive: asked of importlib, which can tell
+        from importlib import resources
+
+        return Path(str(resources.files("decisionaid") / PACKAGE_DATA))
+    # Wheels install as plain files, so the copy is a real folder on disk (the content
+    # loader, Qt's media player and ReportLab all need file paths).
+    packaged = package / PACKAGE_DATA
     if packaged.is_dir():
-        # Wheels install as plain files, so the traversable is a real folder on disk (the
-        # content loader, Qt's media player and ReportLab all need file paths).
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent  # a source checkout or editable install
+        return packaged
+    return package.parent  # a source checkout or editable install
 
 
 def assets_dir() -> Path:

@@ -11,7 +11,6 @@ beside the database it opens). A new install makes that file with a random key.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def read_key(path: Path, what: str = "the database key") -> str:
 
 def new_key() -> str:
     """A random key: 256 bits, in characters any editor and SQLCipher's PRAGMA take."""
+    import secrets  # only a new key needs it; the kiosk's start only reads one
+
     return secrets.token_urlsafe(32)
 
 

@@ -155,6 +155,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _player_factory():
-    from decisionaid.ui.common.player import MediaPlayer, media_backend_available
+    """What makes the stories' player, or None when Qt cannot decode video here (no stories).
+    Only Qt Multimedia is asked now; the player module loads with the first story, or when the
+    kiosk warms up after its start (``ui/kiosk/window.py``)."""
+    from decisionaid.ui.common.media_check import media_backend_available
 
-    return MediaPlayer if media_backend_available() else None
+    if not media_backend_available():
+        return None
+
+    def media_player(*args, **kwargs):
+        from decisionaid.ui.common.player import MediaPlayer
+
+        return MediaPlayer(*args, **kwargs)
+
+    return media_player

@@ -461,6 +461,7 @@ def check(
     only: Iterable[Path] | None = None,
     targets: dict[str, float] | None = None,
     draft: Path | None = None,
+    warnings: bool = True,
 ) -> CheckResult:
     """Validate the content root (``questionnaires/`` and ``vignettes/`` under ``root``).
 
@@ -468,7 +469,8 @@ def check(
     but only errors and counts for those files or vignette folders are returned. A ``draft``
     questionnaire kept outside the root is checked as part of it, in place of the root's file
     of the same name (and only its problems are returned). ``targets`` are the reading-level
-    targets by language (``readability.DEFAULT_TARGETS`` otherwise).
+    targets by language (``readability.DEFAULT_TARGETS`` otherwise). ``warnings=False``: what an
+    editor would be warned of is not looked for (the kiosk runs with it all the same).
     """
     if draft is not None:
         only = [draft]
@@ -488,7 +490,7 @@ def check(
         loader.stories.load_vignette(folder)
     loader.resolve()
     errors = sorted(set(loader.errors))
-    warnings = sorted(set(_reading_warnings(loader, targets) + loader.stories.one_sided()))
+    warnings = sorted(set(_reading_warnings(loader, targets) + loader.stories.one_sided())) if warnings else []
     content = None
     if not errors:
         content = Content(
@@ -557,7 +559,7 @@ def check_alone(path: Path, languages: Iterable[str], targets: dict[str, float] 
 
 def load_content(root: Path, languages: Iterable[str]) -> Content:
     """The validated content under ``root``; raises ContentErrors listing every problem."""
-    result = check(Path(root), languages)
+    result = check(Path(root), languages, warnings=False)
     if result.content is None:
         raise ContentErrors(result.errors or [ContentError(str(root), 1, _("no questionnaires found"))])
     if not result.content.questionnaires:

@@ -100,6 +100,10 @@ class ThreadTimers:
         return _time.monotonic()
 
 
+def _never() -> None:
+    """The action of a timer whose owner is gone: it never fires."""
+
+
 class _FakeTimer:
     def __init__(self, time_: FakeTime, seconds: float, action: Callable[[], None], owner, repeat: bool):
         self._time = time_
@@ -117,6 +121,10 @@ class _FakeTimer:
 
     def _owner_destroyed(self, *_args) -> None:
         self.owner_gone = True
+        # What it would have run, and its owner's Python side, are let go with it: time that
+        # stands still (the demo's) would otherwise hold every screen that ever had a timer.
+        self.action = _never
+        self.owner = None
 
     def start(self, seconds: float | None = None) -> None:
         if seconds is not None and not self.repeat:
@@ -160,6 +168,7 @@ class FakeTime:
     def timer(self, seconds: float, action: Callable[[], None], owner, *,
               repeat: bool = False) -> _FakeTimer:
         made = _FakeTimer(self, seconds, action, owner, repeat)
+        self._forget_dead()  # also where time is never moved on (the demo's pictures)
         self._timers.append(made)
         return made
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Mapping
 
 log = logging.getLogger(__name__)
@@ -26,6 +25,8 @@ def notify(message: str, environ: Mapping[str, str] | None = None) -> bool:
         return False
     if address[0] == "@":  # an abstract socket: a NUL byte in place of the @
         address = "\0" + address[1:]
+    import socket  # here: outside systemd the kiosk's start does without it
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
             sock.connect(address)

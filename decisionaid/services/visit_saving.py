@@ -17,7 +17,7 @@ from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.engine.visit import answer_text
 from decisionaid.errors import UserError
 from decisionaid.i18n import N_, _
-from decisionaid.services import audit, chart_outbox, check_ins, roles
+from decisionaid.services import audit, check_ins, roles
 from decisionaid.services.appointments import link_signed_in
 from decisionaid.services.clock import Clock, ThreadTimers, Timers, local_day_bounds, utc_now
 from decisionaid.services.flag_changes import FlagChanges, write_flag_changes
@@ -310,6 +310,8 @@ class KioskVisits:
             audit.record(
                 session, audit.PRINT, at=now, actor=actor, staff_id=staff_id, visit_id=visit_id
             )
+            from decisionaid.services import chart_outbox  # loaded after the kiosk's start
+
             chart_outbox.enqueue(session, visit_id, "printed", now, self.chart_destinations)
 
         self.db.write(work)

@@ -19,7 +19,7 @@ from decisionaid.engine import Visit, VisitSummary
 from decisionaid.engine.visit import Answer as AnswerValue
 from decisionaid.errors import UserError
 from decisionaid.i18n import N_, _
-from decisionaid.services import audit, chart_outbox, check_ins, roles
+from decisionaid.services import audit, check_ins, roles
 from decisionaid.services.clock import Clock, Timers, local_day_start, utc_now
 from decisionaid.services.visit_records import (
     DECISION_MARKS,
@@ -238,6 +238,8 @@ class VisitService(KioskVisits):
                 marks=sum(m in marks for m in DECISION_MARKS),
                 concerns_closed=closed,
             )
+            from decisionaid.services import chart_outbox  # loaded after the kiosk's start
+
             chart_outbox.enqueue(session, visit_id, "reviewed", now, self.chart_destinations)
             return read_visit(session, visit_id)
 

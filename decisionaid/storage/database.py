@@ -39,18 +39,25 @@ from decisionaid.storage.problems import (
     explain,
     from_os_error,
     is_damage,
-    remember_salt,
-    wrong_key,
+)
+from decisionaid.storage.sqlite_file import (
+    BUSY_TIMEOUT_S,
+    SQLITE_HEADER,
+    KeyCheck,
+    _check_sqlite_file,
+    _file_state,
+    _open_checked,
+    _quote,
 )
 
-__all__ = ["DatabaseError", "damaged", "is_damage"]  # one place to import them from
+# One place to import them from.
+__all__ = ["BUSY_TIMEOUT_S", "SQLITE_HEADER", "DatabaseError", "_check_sqlite_file", "_file_state",
+           "damaged", "is_damage"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BUSY_TIMEOUT_S = 10.0
 QUICK_CHECK_MAX_BYTES = 128 * 1024 * 1024  # opening checks a file this size in about a second
-SQLITE_HEADER = b"SQLite format 3\x00"
 _RETRIES = 8
 
 
@@ -82,76 +89,19 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(u.database).expanduser()
 
 
-def _quote(key: str) -> str:
-    return "'" + key.replace("'", "''") + "'"
-
-
-def _looks_random(sample: bytes) -> bool:
-    # SQLCipher pages are indistinguishable from random bytes; text, zeros or a half-written
-    # file use far fewer distinct byte values (512 random bytes show about 220 of 256).
-    return len(set(sample)) >= 128
-
-
-def _file_state(path: Path) -> str:
-    """'missing' (no file or an empty one), 'plain' or 'encrypted'; raises ``damaged`` for a
-    file that is neither a whole SQLite database nor something that looks encrypted."""
-    try:
-        with open(path, "rb") as f:
-            first = f.read(4096)
-            size = os.fstat(f.fileno()).st_size
-    except FileNotFoundError:
-        return "missing"
-    except OSError as e:
-        raise from_os_error(e, path, "read") from None
-    if not first:
-        return "missing"
-    if first[:16] == SQLITE_HEADER:
-        _check_plain_header(path, first, size)
-        return "plain"
-    # An encrypted file is whole pages (512 bytes at the least) of random-looking bytes.
-    if size < 512 or size % 512:
-        raise damaged(path, "it is not a whole database file")
-    if not _looks_random(first[:512]):
-        raise damaged(path, "it is not an SQLite database, and does not look encrypted")
-    return "encrypted"
-
-
-def _check_plain_header(path: Path, first: bytes, size: int) -> None:
-    """Catch a cut-off SQLite file from its header: page size, and the page count it records."""
-    if len(first) < 100:
-        raise damaged(path, "the file is cut short")
-    page_size = int.from_bytes(first[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise damaged(path, "its header is broken")
-    if size % page_size:
-        raise damaged(path, "the file is cut short")
-    pages = int.from_bytes(first[28:32], "big")
-    counter, valid_for = first[24:28], first[92:96]
-    logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
-    # With a write-ahead log (or a journal left by a crash) the file may legitimately differ
-    # until SQLite has replayed it.
-    if counter == valid_for and pages * page_size > size and not any(map(_nonempty, logs)):
-        raise damaged(path, f"the file is cut short: {size} of {pages * page_size} bytes")
-
-
-def _nonempty(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
-
-
 class Database:
     """An open database: a SQLAlchemy engine plus the transaction helpers services use.
 
     Safe to share across threads; each ``read``/``write`` makes its own short session.
     """
 
-    def __init__(self, engine: Engine, *, encrypted: bool = False):
+    def __init__(self, engine: Engine, *, encrypted: bool = False, waiting: list | None = None):
+        """``waiting``: driver connections opened for the engine and not yet taken by its
+        pool (closed with it)."""
         self.engine = engine
         self.encrypted = encrypted
         self._writer = engine.execution_options(decisionaid_write=True)
+        self._waiting = waiting if waiting is not None else []
 
     @property
     def dialect(self) -> str:
@@ -258,6 +208,8 @@ class Database:
             return SchemaStatus(migrate.current_revision(conn), migrate.head_revision())
 
     def dispose(self) -> None:
+        while self._waiting:
+            self._waiting.pop().close()
         self.engine.dispose()
 
     def __enter__(self) -> Database:
@@ -267,13 +219,15 @@ class Database:
         self.dispose()
 
 
-def _sqlite_engine(path: Path, key: str | None) -> Engine:
+def _sqlite_engine(path: Path, key: str | None, opened: list | None = None) -> Engine:
+    """``opened``: a connection already keyed (the key check's), used as the pool's first."""
     if key:
         import sqlcipher3.dbapi2 as module
     else:
         module = sqlite3
 
     engine = create_engine(f"sqlite:///{path}", module=module, hide_parameters=True)
+    waiting = opened if opened is not None else []
 
     @event.listens_for(engine, "handle_error")
     def damage(context):
@@ -289,12 +243,15 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
 
     @event.listens_for(engine, "do_connect")
     def connect(dialect, conn_rec, cargs, cparams):
-        conn = module.connect(
-            str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
-        if key:
-            # The key must be the first statement on every connection.
-            conn.execute(f"PRAGMA key = {_quote(key)}")
+        try:
+            conn = waiting.pop()  # keyed and checked already: its key is not derived twice
+        except IndexError:
+            conn = module.connect(
+                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            if key:
+                # The key must be the first statement on every connection.
+                conn.execute(f"PRAGMA key = {_quote(key)}")
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -314,48 +271,13 @@ def _sqlite_engine(path: Path, key: str | None) -> Engine:
     return engine
 
 
-def _check_sqlite_file(path: Path, key: str | None) -> str:
-    """Refuse, in one line, a key that does not fit the file; never create a second file."""
-    state = _file_state(path)
-    if state == "encrypted" and not key:
-        raise DatabaseError(
-            _("the database {path} is encrypted: set its key (put it back in the key file from "
-              "the clinic's safe copy, or set db_key or DECISIONAID_DB_KEY; docs/install.md, The "
-              "database key); if it never had a key, it is damaged: restore a backup with "
-              "'decisionaid restore'", path=path)
-        )
-    if state == "plain" and key:
-        raise DatabaseError(
-            _("the database {path} is not encrypted, but a database key is set: encrypt it with "
-              "that key by running 'decisionaid db encrypt', or point database_url at the "
-              "encrypted database", path=path)
-        )
-    if state == "encrypted":
-        import sqlcipher3.dbapi2 as module
-
-        conn = module.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")  # the line below says it all
-            conn.execute(f"PRAGMA key = {_quote(key)}")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            remember_salt(path)  # so a damaged salt is later told from another key
-        except module.DatabaseError as e:
-            # A wrong key, a damaged page, a full disk (no room for the -shm), a folder of
-            # another account: each its own line.
-            problem = explain(e, path, key, "open")
-            if problem.cause == "other" and "not a database" in str(e).lower():
-                raise wrong_key(path) from None
-            raise problem from None
-        finally:
-            conn.close()
-    return state
-
-
-def connect(url: str, key: str | None = None, *, create: bool = True) -> Database:
+def connect(url: str, key: str | None = None, *, create: bool = True,
+            checked: KeyCheck | None = None) -> Database:
     """An engine for ``url`` with every connection set up, without checking the schema.
 
     With ``create=False`` (read-only commands) a missing SQLite file is one line, and neither
-    the file nor its folder is made.
+    the file nor its folder is made. ``checked``: the file's check, started earlier with the
+    same key (its connection serves the engine first).
     """
     try:
         u = make_url(url)
@@ -368,14 +290,21 @@ def connect(url: str, key: str | None = None, *, create: bool = True) -> Databas
             raise DatabaseError(_("an SQLite database must be a file: sqlite:////path/to/file.db"))
         if path.is_dir():
             raise DatabaseError(_("the database path {path} is a folder, not a file", path=path))
-        state = _check_sqlite_file(path, key)
-        if state == "missing" and not create:
-            raise DatabaseError(
-                _("there is no database at {path}: check database_url, or start the kiosk (or "
-                  "run 'decisionaid db upgrade') to make a new one", path=path)
-            )
-        _make_private(path)
-        return Database(_sqlite_engine(path, key), encrypted=bool(key))
+        early = checked.take(path) if checked is not None else None
+        state, opened = early if early is not None else _open_checked(path, key)
+        waiting = [opened] if opened is not None else []
+        try:
+            if state == "missing" and not create:
+                raise DatabaseError(
+                    _("there is no database at {path}: check database_url, or start the kiosk (or "
+                      "run 'decisionaid db upgrade') to make a new one", path=path)
+                )
+            _make_private(path)
+            return Database(_sqlite_engine(path, key, waiting), encrypted=bool(key), waiting=waiting)
+        except BaseException:
+            for conn in waiting:
+                conn.close()
+            raise
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             u = u.set(drivername="postgresql+psycopg")  # the driver decisionaid ships with
@@ -537,10 +466,12 @@ def _new_private_file(path: Path, now: datetime | None) -> Path:
             n += 1
 
 
-def open_database(config, *, check_schema: bool = True, create: bool = True) -> Database:
+def open_database(config, *, check_schema: bool = True, create: bool = True,
+                  checked: KeyCheck | None = None) -> Database:
     """The configured database, ready to use (see the module docstring). ``create=False``: for
-    commands that only read, a missing SQLite file is an error instead of a new database."""
-    db = connect(config.database_url, getattr(config, "db_key", None), create=create)
+    commands that only read, a missing SQLite file is an error instead of a new database.
+    ``checked``: ``KeyCheck(config.database_url, config.db_key)``, started earlier."""
+    db = connect(config.database_url, getattr(config, "db_key", None), create=create, checked=checked)
     warning = key_warning(config.database_url, getattr(config, "db_key", None))
     if warning and warning not in _warned:  # once per process, not on every open
         _warned.add(warning)

@@ -67,11 +67,30 @@ def test_the_right_key_opens_it_and_reads_the_answers(encrypted, visit_content):
 def test_a_wrong_key_is_one_clear_line_and_creates_nothing(encrypted, capfd):
     path, _, _ = encrypted
     before = sorted(p.name for p in path.parent.iterdir())
+    content = path.read_bytes()
     with pytest.raises(DatabaseError, match="database key does not open") as caught:
         open_database(config(path, "not the key at all"))
     assert "\n" not in str(caught.value)
     assert sorted(p.name for p in path.parent.iterdir()) == before
+    assert path.read_bytes() == content
     assert capfd.readouterr().err == ""  # SQLCipher's own log stays quiet
+
+
+def test_opening_it_derives_the_key_once_the_check_s_connection_serving_the_first_read(
+        encrypted, visit_content, monkeypatch):
+    """SQLCipher derives the key on every new connection (a tenth of a second, on purpose): the
+    kiosk's start pays for it once, the key check's connection then serving its reads."""
+    import sqlcipher3.dbapi2 as driver
+
+    path, _, _ = encrypted
+    made = []
+    real_connect = driver.connect
+    monkeypatch.setattr(driver, "connect", lambda *a, **k: made.append(a) or real_connect(*a, **k))
+    with open_database(config(path, KEY)) as db:
+        (line,) = PeerQueries(db, visit_content).board().lines
+        assert VisitService(db, visit_content).load(line.visit.id).answers[
+            ItemRef("decision", "power")] == SECRET_ANSWER
+    assert len(made) == 1
 
 
 def test_a_missing_key_says_the_database_is_encrypted(encrypted):
@@ -109,3 +128,19 @@ def test_an_encrypted_backup_before_upgrade_stays_encrypted(tmp_path: Path):
     conn.execute(f"PRAGMA key = '{KEY}'")
     assert conn.execute("SELECT text FROM notes").fetchall() == [("a private note",)]
     conn.close()
+
+
+def test_the_app_checks_the_key_while_it_reads_the_content_and_refuses_a_wrong_one_alike(encrypted):
+    from decisionaid.app import open_app
+    from decisionaid.config import Config
+
+    path, _, _ = encrypted
+    mini = Path(__file__).resolve().parents[1] / "data" / "mini"
+    before = path.read_bytes()
+    wrong = Config(content_dir=mini, database_url=f"sqlite:///{path}", db_key="not the key at all")
+    with pytest.raises(DatabaseError, match="database key does not open"):
+        open_app(wrong)
+    assert path.read_bytes() == before
+    right = Config(content_dir=mini, database_url=f"sqlite:///{path}", db_key=KEY)
+    with open_app(right) as app:
+        assert app.db.read(lambda s: s.scalar(select(ServiceUser.pin_hash)))

@@ -25,20 +25,15 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QSizeF, Qt, QUrl, Signal
-from PySide6.QtMultimedia import QAudio, QAudioOutput, QMediaFormat, QMediaPlayer
+from PySide6.QtMultimedia import QAudio, QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import QGraphicsItem
 
+from decisionaid.ui.common.media_check import media_backend_available
+
+__all__ = ["MediaPlayer", "media_backend_available"]
+
 log = logging.getLogger(__name__)
-
-
-def media_backend_available() -> bool:
-    """True when Qt has a media backend that can decode video on this machine.
-
-    Without one (the FFmpeg plugin missing from the Qt install), Qt lists no decodable formats.
-    """
-    formats = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
-    return bool(formats)
 
 
 def _perceived_to_linear(volume: float) -> float:

@@ -128,8 +128,9 @@ class TopBar(QFrame):
         self.language_button = button("bar", names_of(languages, "\n"), name="language")
         self.language_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.language_button.clicked.connect(self.open_languages)
-        self.language_button.setVisible(len(languages) > 1)
         row.addWidget(self.language_button)
+        # Only once it is in the bar: shown before that, it would be made a window of its own.
+        self.language_button.setVisible(len(languages) > 1)
         self.language_menu: LanguageChoice | None = None
         # Each button with words keeps the width of its longest wording in any language.
         self.slots = {self.stories_button: ("stories_bar",), self.help_button: ("help_button",),

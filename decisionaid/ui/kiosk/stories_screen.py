@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.content.model import Content, Vignette, text_in
 from decisionaid.ui.common.strings import t, tn
+from decisionaid.ui.common.touch_scroll import drag_to_scroll
 
 
 def tr(key: str, language: str) -> str:
@@ -240,7 +240,7 @@ class StoriesScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        drag_to_scroll(scroll.viewport())
         root.addWidget(scroll, 1)
 
     def _place(self, columns: int) -> None:

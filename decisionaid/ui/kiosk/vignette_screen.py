@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QScroller,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from decisionaid.content.model import Vignette, text_in
 from decisionaid.ui.common.captions import CaptionOverlay, CaptionTrack
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.common.theme import FONT_FAMILY, Theme
+from decisionaid.ui.common.touch_scroll import drag_to_scroll
 from decisionaid.ui.common.widgets import NamedButton, Screen
 
 SKIP_S = 10.0
@@ -255,7 +255,7 @@ class _TranscriptPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
         # A finger drags the text up and down, as on a phone.
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        drag_to_scroll(scroll.viewport())
         box.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from decisionaid.config import Config
@@ -51,6 +51,8 @@ _LATER = (
     "decisionaid.ui.kiosk.print_screen", "decisionaid.ui.kiosk.done_screen", "decisionaid.ui.kiosk.resume_screen",
     "decisionaid.ui.kiosk.peer_signin_screen", "decisionaid.ui.kiosk.staff_screen",
     "decisionaid.ui.kiosk.suggestions_screen", "decisionaid.engine.visit",
+    "decisionaid.services.chart_outbox",  # a printed page goes to the health record
+    "decisionaid.ui.common.player",  # the stories' player, on the screen's thread
 )
 
 
@@ -249,7 +251,9 @@ class KioskWindow(QWidget):
             self.screen.set_ready(True)
         self.help.keep_delivering()  # calls an earlier run kept on disk
         if self._painted:
-            self._after_start()
+            # The buttons wake up first; the rest of the kiosk is made ready in the next turn
+            # of the event loop (a screen needed before that is made when first shown).
+            QTimer.singleShot(0, self, self._after_start)
 
     def _after_start(self) -> None:
         """Once the welcome screen is up and the services are open: load the other screens,
