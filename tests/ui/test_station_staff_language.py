@@ -10,6 +10,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QPushButton
+from test_peer_station import FakePrinter
 
 from decisionaid import i18n
 from decisionaid.app import open_app
@@ -24,23 +25,9 @@ from decisionaid.ui.testing import wait_for
 SITE = ("en", "es")
 
 
-class FakePrinter:
-    def __init__(self):
-        self.printed: list[tuple[bytes, str]] = []
-
-    def print_pdf(self, pdf: bytes, title: str) -> None:
-        self.printed.append((pdf, title))
-
-
 class Yes(Dialogs):
     def confirm(self, parent, title, text) -> bool:
         return True
-
-
-@pytest.fixture(autouse=True)
-def _messages_language_put_back():
-    yield
-    i18n.set_language(None)
 
 
 @pytest.fixture
@@ -54,6 +41,11 @@ def services(database, visit_content, fast_pins, clock, fake_time):
                             render_pages=lambda pdf: [])
 
 
+def add(services, name: str, role: str = "peer", language: str | None = None):
+    return staff.add(services.db, name, role, "4321", hasher=services.hasher, clock=services.clock,
+                     language=language, languages=SITE)
+
+
 @pytest.fixture
 def station(qtbot, services):
     window = PeerStation(services)
@@ -62,11 +54,6 @@ def station(qtbot, services):
     yield window
     window.end_session()
     wait_for_background()
-
-
-def add(services, name: str, role: str = "peer", language: str | None = None):
-    return staff.add(services.db, name, role, "4321", hasher=services.hasher, clock=services.clock,
-                     language=language, languages=SITE)
 
 
 def sign_in(qtbot, station, name: str):
