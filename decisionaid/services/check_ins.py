@@ -29,7 +29,7 @@ from decisionaid.storage import repository as repo
 from decisionaid.storage.models import Answer, Flag, SafetyCheckIn, ServiceUser, Staff
 from decisionaid.storage.models import Visit as VisitRow
 
-STAFF_LANGUAGE = "en"
+STAFF_LANGUAGE = "en"  # the content's language for staff when none is chosen
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,12 @@ def withdraw_open(session: Session, visit_id: int) -> None:
 
 
 class CheckIns:
-    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now,
+                 language: str = STAFF_LANGUAGE):
         self.db = db
         self.content = content
         self.clock = clock
+        self.language = language  # of the questions named (English where the content has none)
 
     def open_check_ins(self, *, by: object | None = None) -> list[OpenCheckIn]:
         """Check-ins no one has done yet, oldest first (from any day)."""
@@ -119,7 +121,7 @@ class CheckIns:
 
     def question(self, questionnaire_id: str, item_id: str) -> str:
         try:
-            return text_in(self.content.item(ItemRef(questionnaire_id, item_id)).text, STAFF_LANGUAGE)
+            return text_in(self.content.item(ItemRef(questionnaire_id, item_id)).text, self.language)
         except KeyError:
             return item_id
 

@@ -18,9 +18,9 @@ from typing import TypeVar
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from decisionaid.content.model import Content, Item, ItemRef, text_in
+from decisionaid.content.model import Content, ItemRef, text_in
 from decisionaid.engine import answer_text
-from decisionaid.i18n import N_
+from decisionaid.i18n import N_, _
 from decisionaid.services import appointments, audit, reads, roles
 from decisionaid.services.appointments import AppointmentLine, appointment_lines
 from decisionaid.services.check_ins import CheckIns, OpenCheckIn
@@ -33,7 +33,7 @@ from decisionaid.storage.models import FINISHED_STATES, Answer, Flag, ServiceUse
 from decisionaid.storage.models import Visit as VisitRow
 
 T = TypeVar("T")
-STAFF_LANGUAGE = "en"
+STAFF_LANGUAGE = "en"  # the content's language for staff when none is chosen
 PAGE_SIZE = 50
 OWN_WORDS_SECTIONS = ("power_statement", "personal_medicine")
 
@@ -112,52 +112,60 @@ class AccessLine:
     visit_id: int | None
 
 
-# How each audit action reads to the person the information is about.
+ACTORS = {"kiosk": N_("the kiosk"), "cli": N_("an administrator"), "system": N_("the system")}
+
+# How each audit action reads at the station, about the person the information is about (in
+# the staff member's language: translated where shown).
 ACCESS_WORDS = {
-    audit.VIEW: "opened a visit",
-    audit.PRINT: "printed a report",
-    audit.EXPORT: "exported answers",
-    audit.PURGE: "deleted old data",
-    audit.FORCE_FINISH: "ended a visit",
-    audit.CLOSE_DAY: "closed the day",
-    audit.REVIEW: "recorded the shared decision",
-    audit.FLAG_ACKNOWLEDGED: "checked in about an answer",
-    audit.SIGN_IN_FAILED: "a sign-in with a wrong PIN",
-    audit.PROFILE_LOCKED: "profile locked after wrong PINs",
-    audit.PROFILE_CREATED: "profile created",
-    audit.PIN_RESET: "reset the PIN",
-    audit.PIN_CHOSEN: "a new PIN chosen at the kiosk",
-    audit.PEER_SIGN_IN: "signed them in at the kiosk",
-    audit.HELP_REQUESTED: "asked for help at the kiosk",
-    audit.HELP_HANDLED: "came to help at the kiosk",
-    audit.SIGN_UP_SAME_DETAILS: "a sign-up with the same name and birthday",
-    audit.EXPORTED_PERSON: "exported their answers",
-    audit.PURGED_PERSON: "deleted their old visits",
-    audit.BOARD_VIEW: "saw the visit on the Today board",
-    audit.SEARCH_VIEW: "saw them in search results",
-    audit.PERSON_VIEW: "looked at their history",
-    audit.REPORT_VIEW: "looked at a report",
-    audit.REPORT_SAVED: "saved a report as a PDF",
-    audit.REPORTS_LIST_VIEW: "saw the visit in today's reports",
-    audit.VISITS_VIEW: "looked at their list of visits",
-    audit.TRENDS_VIEW: "looked at their answers over time",
-    audit.OWN_WORDS_VIEW: "read their own words",
-    audit.WHO_LOOKED_VIEW: "looked at who has seen their information",
-    audit.SAFETY_VIEW: "saw a safety answer",
-    audit.HELP_VIEW: "saw a help request",
-    audit.PROFILE_UNLOCKED: "unlocked their sign-in",
-    audit.PROFILES_MERGED: "joined two profiles of theirs into one",
-    appointments.LINKED: "linked the visit to their appointment today",
-    appointments.ARRIVED: "marked them arrived for their appointment",
+    audit.VIEW: N_("opened a visit"),
+    audit.PRINT: N_("printed a report"),
+    audit.EXPORT: N_("exported answers"),
+    audit.PURGE: N_("deleted old data"),
+    audit.FORCE_FINISH: N_("ended a visit"),
+    audit.CLOSE_DAY: N_("closed the day"),
+    audit.REVIEW: N_("recorded the shared decision"),
+    audit.FLAG_ACKNOWLEDGED: N_("checked in about an answer"),
+    audit.SIGN_IN_FAILED: N_("a sign-in with a wrong PIN"),
+    audit.PROFILE_LOCKED: N_("profile locked after wrong PINs"),
+    audit.PROFILE_CREATED: N_("profile created"),
+    audit.PIN_RESET: N_("reset the PIN"),
+    audit.PIN_CHOSEN: N_("a new PIN chosen at the kiosk"),
+    audit.PEER_SIGN_IN: N_("signed them in at the kiosk"),
+    audit.HELP_REQUESTED: N_("asked for help at the kiosk"),
+    audit.HELP_HANDLED: N_("came to help at the kiosk"),
+    audit.SIGN_UP_SAME_DETAILS: N_("a sign-up with the same name and birthday"),
+    audit.EXPORTED_PERSON: N_("exported their answers"),
+    audit.PURGED_PERSON: N_("deleted their old visits"),
+    audit.BOARD_VIEW: N_("saw the visit on the Today board"),
+    audit.SEARCH_VIEW: N_("saw them in search results"),
+    audit.PERSON_VIEW: N_("looked at their history"),
+    audit.REPORT_VIEW: N_("looked at a report"),
+    audit.REPORT_SAVED: N_("saved a report as a PDF"),
+    audit.REPORTS_LIST_VIEW: N_("saw the visit in today's reports"),
+    audit.VISITS_VIEW: N_("looked at their list of visits"),
+    audit.TRENDS_VIEW: N_("looked at their answers over time"),
+    audit.OWN_WORDS_VIEW: N_("read their own words"),
+    audit.WHO_LOOKED_VIEW: N_("looked at who has seen their information"),
+    audit.SAFETY_VIEW: N_("saw a safety answer"),
+    audit.HELP_VIEW: N_("saw a help request"),
+    audit.PROFILE_UNLOCKED: N_("unlocked their sign-in"),
+    audit.PROFILES_MERGED: N_("joined two profiles of theirs into one"),
+    appointments.LINKED: N_("linked the visit to their appointment today"),
+    appointments.ARRIVED: N_("marked them arrived for their appointment"),
+    audit.OWN_LOOK: N_("looked at who has seen their answers, themselves, at the kiosk"),
 }
 
 
 class PeerQueries:
-    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now):
+    def __init__(self, db: Database, content: Content, *, clock: Clock = utc_now,
+                 language: str = STAFF_LANGUAGE):
         self.db = db
         self.content = content
         self.clock = clock
-        self._titles = {q.id: text_in(q.title, STAFF_LANGUAGE) for q in content.questionnaires}
+        # The language the content's texts (titles, questions, answers) are given in: the
+        # signed-in staff member's (the station sets it), falling back to English where the
+        # content has no text in it.
+        self.language = language
         self._trend_items = [
             (ItemRef(q.id, i.id), i) for q in content.questionnaires for i in q.items if i.trend
         ]
@@ -171,7 +179,10 @@ class PeerQueries:
     def section_title(self, questionnaire_id: str | None) -> str | None:
         if questionnaire_id is None:
             return None
-        return self._titles.get(questionnaire_id, questionnaire_id)
+        try:
+            return text_in(self.content.questionnaire(questionnaire_id).title, self.language)
+        except KeyError:
+            return questionnaire_id
 
     # --- Today ----------------------------------------------------------------------------------
     def board(self, limit: int = 500, *, by: object | None = None) -> Board:
@@ -193,7 +204,8 @@ class PeerQueries:
             lines = [
                 BoardLine(v, self.section_title(sections.get(v.id))) for v in infos
             ]
-            asks = CheckIns(self.db, self.content, clock=self.clock).read_open(session)
+            asks = CheckIns(self.db, self.content, clock=self.clock,
+                            language=self.language).read_open(session)
             return Board(lines, self._open_safety(session), asks,
                          appointment_lines(session, start, end))
 
@@ -241,8 +253,8 @@ class PeerQueries:
             questionnaire = self.content.questionnaire(questionnaire_id)
             if is_score:
                 score = next(s for s in questionnaire.scores if s.id == source_id)
-                return text_in(score.label, STAFF_LANGUAGE)
-            return text_in(questionnaire.item(source_id).text, STAFF_LANGUAGE)
+                return text_in(score.label, self.language)
+            return text_in(questionnaire.item(source_id).text, self.language)
         except (KeyError, StopIteration):
             return stored
 
@@ -347,10 +359,10 @@ class PeerQueries:
                 if not points:
                     continue
                 values = [o.value for o in item.options if isinstance(o.value, int)]
-                labels = {o.value: text_in(o.label, STAFF_LANGUAGE) for o in item.options
+                labels = {o.value: text_in(o.label, self.language) for o in item.options
                           if isinstance(o.value, int)}
                 series.append(TrendSeries(
-                    ref, text_in(item.text, STAFF_LANGUAGE), min(values, default=0),
+                    ref, text_in(item.text, self.language), min(values, default=0),
                     max(values, default=0), labels, points,
                 ))
             return series
@@ -374,8 +386,8 @@ class PeerQueries:
                     if ref in answers:
                         lines.append(OwnWords(
                             visit_id, started, item.report or "",
-                            text_in(item.text, STAFF_LANGUAGE),
-                            _answer_words(item, answers[ref]),
+                            text_in(item.text, self.language),
+                            answer_text(item, answers[ref], self.language),  # type: ignore[arg-type]
                         ))
             return lines
 
@@ -394,14 +406,16 @@ class PeerQueries:
         for e in events:
             if e.staff_name is not None:
                 name = e.staff_name
+            elif e.actor == "cli" and e.os_user:
+                name = _("an administrator ({user}, command line)", user=e.os_user)
             else:
-                name = {"kiosk": "the kiosk", "cli": "an administrator",
-                        "system": "the system"}.get(e.actor, e.actor)
-                if e.actor == "cli" and e.os_user:
-                    name = f"an administrator ({e.os_user}, command line)"
-            what = ACCESS_WORDS.get(e.action, e.action)
+                name = _(ACTORS[e.actor]) if e.actor in ACTORS else e.actor
             if e.action == audit.VIEW and e.visit_id is None:
-                what = "looked at their history"
+                what = _("looked at their history")
+            elif e.action in ACCESS_WORDS:
+                what = _(ACCESS_WORDS[e.action])
+            else:
+                what = _("did something else with their information ({action})", action=e.action)
             lines.append(AccessLine(e.at, name, what, e.visit_id))
         return lines
 
@@ -464,6 +478,3 @@ def _answers_by_visit(
         return [((v.id, v.started_at), found[v.id]) for v in ordered]
     return [(v.started_at, found[v.id]) for v in ordered]
 
-
-def _answer_words(item: Item, value: object) -> str:
-    return answer_text(item, value, STAFF_LANGUAGE)  # type: ignore[arg-type]

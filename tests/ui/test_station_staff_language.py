@@ -244,3 +244,34 @@ def test_a_spanish_admins_workspace_fits_a_small_screen_on_every_tab(qtbot, serv
         assert off == [], workspace.tabs.tabText(i)
     station.end_session()
     wait_for_background()
+
+
+def test_a_spanish_speaking_peer_reads_the_questions_answers_and_who_looked_in_spanish(
+        qtbot, station, services, clock):
+    """The content's own texts (questionnaire titles, questions, answers) and the list of who
+    has looked come in her language too, where the content has it."""
+    from datetime import date
+
+    from decisionaid.content.model import ItemRef
+    from decisionaid.services.profiles import ProfileService
+
+    add(services, "Ana", "peer", "es")
+    profile = ProfileService(services.db, hasher=services.hasher, clock=clock).create(
+        "Rosa", date(1975, 3, 9), "1234", "en")
+    kv = services.visits.start(profile.id)
+    kv.go_to(ItemRef("feelings", "sad"))
+    kv.confirm(3)
+    kv.finish()
+    ana = sign_in(qtbot, station, "Ana")
+    visit = ana.open_visit(kv.id)
+    wait_for(qtbot, lambda: visit.record is not None)
+    shown = [visit.answers.topLevelItem(0).text(0), visit.answers.topLevelItem(0).child(0).text(1)]
+    assert shown == ["Cómo he estado", "Todos los días"], shown
+    person = ana.open_person(profile.id)
+    wait_for(qtbot, lambda: person.looked.rowCount() > 0)
+    whats = [person.looked.item(r, 2).text() for r in range(person.looked.rowCount())]
+    assert "perfil creado" in whats and "abrió una visita" in whats, whats
+    from decisionaid.services.peer_queries import ACCESS_WORDS
+
+    english = {*ACCESS_WORDS.values(), *ACCESS_WORDS}  # the English words, and the raw codes
+    assert not set(whats) & english, whats

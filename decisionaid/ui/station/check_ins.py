@@ -77,7 +77,8 @@ class CheckInsPanel(ListBand):
     def __init__(self, services: PeerServices, member: StaffMember, parent: QWidget | None = None):
         super().__init__(services, "check_in", BAND, parent)
         self.member = member
-        self.check_ins = CheckIns(services.db, services.content, clock=services.clock)
+        self.check_ins = CheckIns(services.db, services.content, clock=services.clock,
+                                 language=services.language)
 
     def make_row(self, item: OpenCheckIn) -> CheckInRow:
         row = CheckInRow(item, self.services.language)

@@ -110,6 +110,7 @@ class PeerServices:
         first), in the station's own words and in the messages of the services it calls."""
         self.staff_language = member.language if member is not None else None
         i18n.set_language(self.language)
+        self.queries.language = self.language  # the content's questions and answers too
 
     @property
     def appointments(self) -> Appointments:

@@ -49,7 +49,8 @@ class StaffAccounts(QGroupBox):
         self.new_name = QLineEdit()
         self.new_name.setObjectName("new_staff_name")
         self.new_role = QComboBox()
-        self.new_role.addItems(list(staff.STAFF_ROLES))
+        for role in staff.STAFF_ROLES:  # shown in the staff member's words, kept as the code
+            self.new_role.addItem(t(f"station_role_{role}", lang), role)
         # The language the station speaks to the account: None, the site's first, or its own.
         self.new_language = QComboBox()
         self.new_language.setObjectName("new_staff_language")
@@ -96,9 +97,10 @@ class StaffAccounts(QGroupBox):
     def _show_staff(self, members: list[StaffMember]) -> None:
         self.members = members
         now, lang = self.services.clock(), self.services.language
-        fill(self.staff_table, [[m.name, m.role, t("station_account_disabled" if m.disabled else
-                                                   "station_account_locked" if m.locked_at(now)
-                                                   else "station_account_active", lang),
+        fill(self.staff_table, [[m.name, t(f"station_role_{m.role}", lang),
+                                 t("station_account_disabled" if m.disabled else
+                                   "station_account_locked" if m.locked_at(now)
+                                   else "station_account_active", lang),
                                  self._language_words(m.language)]
                                 for m in members],
              [m.name for m in members])
@@ -129,13 +131,14 @@ class StaffAccounts(QGroupBox):
         pin = self._pins()
         if pin is None:
             return
-        s, name, role, by = self.services, self.new_name.text(), self.new_role.currentText(), self.member
+        s, name, role, by = self.services, self.new_name.text(), self.new_role.currentData(), self.member
         language = self.new_language.currentData()
         self.new_name.clear()
         self._account_work(
             lambda: staff.add(s.db, name, role, pin, by=by, hasher=s.hasher,
                               clock=s.clock, language=language, languages=s.config.languages),
-            t("station_added_account", s.language, name=name.strip(), role=role))
+            t("station_added_account", s.language, name=name.strip(),
+              role=t(f"station_role_{role}", s.language)))
 
     def _reset(self) -> None:
         name = selected_key(self.staff_table)

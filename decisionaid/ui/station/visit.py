@@ -27,7 +27,6 @@ from decisionaid.content.model import ItemRef, text_in
 from decisionaid.engine import answer_text
 from decisionaid.services import reads, staff
 from decisionaid.services.check_ins import CheckIns
-from decisionaid.services.peer_queries import STAFF_LANGUAGE
 from decisionaid.services.staff import StaffMember
 from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
 from decisionaid.services.visit_report import skipped_safety_questions
@@ -249,20 +248,20 @@ class VisitScreen(QWidget):
                         if (r := ItemRef(questionnaire.id, i.id)) in record.answers]
             if not answered:
                 continue
-            section = QTreeWidgetItem([text_in(questionnaire.title, STAFF_LANGUAGE), ""])
+            section = QTreeWidgetItem([text_in(questionnaire.title, lang), ""])
             section.setFirstColumnSpanned(True)
             font = section.font(0)
             font.setBold(True)
             section.setFont(0, font)
             for item, value in answered:
                 section.addChild(QTreeWidgetItem([
-                    text_in(item.text, STAFF_LANGUAGE), answer_text(item, value, STAFF_LANGUAGE)]))
+                    text_in(item.text, lang), answer_text(item, value, lang)]))
             self.answers.addTopLevelItem(section)
         self.answers.expandAll()
         if not record.answers:
             self.answers.addTopLevelItem(QTreeWidgetItem([t("station_no_answers_yet", lang), ""]))
         watched = [
-            f"{text_in(content.vignettes[v.vignette_id].title, STAFF_LANGUAGE) if v.vignette_id in content.vignettes else v.vignette_id}"
+            f"{text_in(content.vignettes[v.vignette_id].title, lang) if v.vignette_id in content.vignettes else v.vignette_id}"
             f" — {int(v.seconds_watched // 60)}:{int(v.seconds_watched % 60):02d}"
             f"{t('station_to_the_end', lang) if v.finished else ''}"
             for v in record.views
@@ -284,7 +283,7 @@ class VisitScreen(QWidget):
             seen = self._checked_in.get(tuple(key))
             line = (f"<span style='color:{'#555' if seen else RED}'>"
                     + t("station_safety_not_answered", lang, question=_html(
-                        text_in(self.services.content.item(ItemRef(*key)).text, STAFF_LANGUAGE)))
+                        text_in(self.services.content.item(ItemRef(*key)).text, lang)))
                     + "</span><br>&nbsp;&nbsp;")
             if seen:
                 line += t("station_acknowledged_by", lang, who=_html(seen.by or t("station_staff", lang)),
