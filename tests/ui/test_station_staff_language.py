@@ -275,3 +275,5 @@ def test_a_spanish_speaking_peer_reads_the_questions_answers_and_who_looked_in_s
 
     english = {*ACCESS_WORDS.values(), *ACCESS_WORDS}  # the English words, and the raw codes
     assert not set(whats) & english, whats
+    # Her page fits a small screen: no long Spanish line widens the window past it.
+    assert station.minimumSizeHint().width() <= 1024, station.minimumSizeHint()

@@ -97,7 +97,9 @@ class PersonScreen(QWidget):
         self.print_button = QPushButton(t("station_print_for_them", lang))
         self.save_button = QPushButton(t("station_save_pdf_button", lang))
         ll = QVBoxLayout(looked)
-        ll.addWidget(QLabel(t("station_every_look", lang)))
+        every_look = QLabel(t("station_every_look", lang))
+        every_look.setWordWrap(True)  # one long sentence: wrapped, or it widens the window
+        ll.addWidget(every_look)
         ll.addWidget(self.looked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

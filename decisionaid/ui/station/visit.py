@@ -46,6 +46,7 @@ from decisionaid.ui.station.today import reprint
 # The follow-up support a peer worker can offer, as stored in the review (named in the
 # catalogue as station_follow_up_KEY).
 FOLLOW_UP = ("wellness-tools", "group-or-meeting", "vignette-together", "check-in-call")
+FOLLOW_UP_PX = 230  # the widest follow-up check box that still goes two to a row
 
 
 class VisitScreen(QWidget):
@@ -149,10 +150,14 @@ class VisitScreen(QWidget):
         checks.addWidget(QLabel(t("station_follow_up_wanted", lang)))
         follow_grid = QGridLayout()
         follow_grid.setContentsMargins(0, 0, 0, 0)
-        for i, key in enumerate(FOLLOW_UP):
+        for key in FOLLOW_UP:
             self.follow_up[key] = QCheckBox(t(f"station_follow_up_{key}", lang))
             self.follow_up[key].setObjectName(f"follow_up_{key}")
-            follow_grid.addWidget(self.follow_up[key], i // 2, i % 2)
+        # Two by two where the words are short; one under another where a language's are long,
+        # so the visit still fits a 1024-pixel-wide screen (a check box's words never wrap).
+        across = 2 if max(b.sizeHint().width() for b in self.follow_up.values()) <= FOLLOW_UP_PX else 1
+        for i, key in enumerate(FOLLOW_UP):
+            follow_grid.addWidget(self.follow_up[key], i // across, i % across)
         checks.addLayout(follow_grid)
         other = QHBoxLayout()
         self.other_check = QCheckBox(t("station_other", lang))
