@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
     private_umask()  # before anything is written: health data is never readable by others
     argv = list(sys.argv[1:] if argv is None else argv)
+    from decisionaid.cli.argparse_words import speak_the_users_language
+
+    speak_the_users_language()
     command = _command_in(argv)
     if command == "kiosk" and (not argv or argv[0].startswith("-")):
         argv = ["kiosk", *argv]  # the default command

@@ -160,7 +160,7 @@ def test_a_spanish_report_has_spanish_headings_and_intact_accents(content):
     data = build_report_data(sample_report_input(content, "es"), "Clínica Riberaña", content)
     text = page_text(render_report(data))
     for phrase in ("Clínica Riberaña", "ALERTAS", "SEGURIDAD", "PREOCUPACIÓN",
-                   "Mi declaración de poder", "Lo que quiero de la consulta de hoy",
+                   "Mi Declaración de Poder", "Lo que quiero de la consulta de hoy",
                    "Cómo he estado", "Sentirme triste o con el ánimo bajo",
                    "Nuestra decisión compartida de hoy", "8 de abril de 2025",
                    "Qué tan seguro/a me siento de esta decisión: 2 de 4 — menos de 4 significa alguna duda"):

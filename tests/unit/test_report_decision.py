@@ -73,7 +73,7 @@ def test_the_decision_is_labelled_in_the_report_language_and_printed_as_written(
         follow_up=("group-or-meeting",), marks=("plain-language",), recorded_on=date(2025, 4, 9)))
     text = box(page(render_report(build_report_data(decided, SITE, content, "es"))),
                "Nuestra decisión compartida de hoy")
-    assert flat("Registrada en la estación de apoyo entre pares el 9 de abril de 2025") in flat(text)
+    assert flat("Registrada en el puesto de apoyo el 9 de abril de 2025") in flat(text)
     assert flat("Voy a pedir cita con la ginecóloga & seguir con la risperidona") in flat(text)
     assert flat("Seguimiento: encontrar un grupo o una reunión") in flat(text)
     assert flat("☐ en palabras de la persona ☐ pensada para la persona ☑ en palabras "
@@ -113,7 +113,7 @@ def test_a_pasted_note_as_decision_is_cut_before_anyones_words_and_says_where_th
                                    layout.data.medicines) for a in s.answers)
     assert layout.data.shared_decision.cut and len(layout.data.shared_decision.text) <= 601
     text = page(render_report(data))
-    more = "más en la estación de apoyo entre pares" if language == "es" else "more at the peer station"
+    more = "más en el puesto de apoyo" if language == "es" else "more at the peer station"
     title = "Nuestra decisión compartida de hoy" if language == "es" else "Our shared decision today"
     assert flat(more) in flat(box(text, title))
     assert flat(layout.data.shared_decision.text.rstrip("…")) in flat(text)

@@ -162,7 +162,7 @@ def test_every_generated_report_is_one_page_and_shows_every_flag(report_input, p
     if decision is not None:
         written = "".join(printable(decision.text).split())
         if written not in on_page:
-            more = ("másenlaestacióndeapoyoentrepares" if data.language == "es"
+            more = ("másenelpuestodeapoyo" if data.language == "es"
                     else "moreatthepeerstation")
             assert more in on_page
             assert written[:40] in on_page

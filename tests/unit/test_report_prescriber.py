@@ -61,7 +61,7 @@ def flat(text: str) -> str:
 def alerts_box(text: str, language: str = "en") -> str:
     """The page's text from ALERTS to the next section's heading."""
     start = text.index("ALERTAS" if language == "es" else "ALERTS")
-    headings = (("Mi declaración de poder", "Lo que quiero", "Cómo he estado", "Nuestra decisión")
+    headings = (("Mi Declaración de Poder", "Lo que quiero", "Cómo he estado", "Nuestra decisión")
                 if language == "es" else
                 ("My Power Statement", "What I want from", "How I've been", "Our shared decision"))
     return text[start:min(i for h in headings if (i := text.find(h, start)) >= 0)]
@@ -191,7 +191,7 @@ def test_a_spanish_visit_prints_in_the_prescribers_english_with_her_words_as_wri
                     "How I've been", "My Personal Medicine", "My questions", "My medicines",
                     "Our shared decision today", "answered in Spanish"):
         assert flat(heading) in flat(text), heading
-    for spanish in ("ALERTAS", "Cómo he estado", "Mi declaración de poder", "Sí", "Regular"):
+    for spanish in ("ALERTAS", "Cómo he estado", "Mi Declaración de Poder", "Sí", "Regular"):
         assert flat(spanish) not in flat(text), spanish
     # Her answers to choices are in English; what she typed stays in Spanish, marked so.
     assert flat("Pregnancy, or plans for a pregnancy: I am planning or hoping to get pregnant") in flat(text)
@@ -256,7 +256,7 @@ def test_a_long_answers_visit_prints_one_page_in_clinical_order(content, languag
     for words in KEPT[language]:
         assert flat(words) in text, words
     assert flat(OWN[("power-statement", "statement")].strip()) in text
-    more = "más en la estación de apoyo entre pares" if language == "es" else "more at the peer station"
+    more = "más en el puesto de apoyo" if language == "es" else "more at the peer station"
     for trimmed in ("Digging in my garden every morning. Digging",
                     "Can I take it at night instead? Can I take it"):
         assert flat(trimmed) in text and flat(OWN[("my-questions", "questions")].strip()) not in text

@@ -78,7 +78,7 @@ def between(text: str, start: str, end: str) -> str:
 def test_the_spanish_sample_prints_its_alerts_header_and_footer_as_before(content):
     data = build_report_data(sample_report_input(content, "es"), SITE, content)
     text = page_text(render_report(data))
-    assert between(text, "ALERTAS", "Mi declaración de poder").splitlines() == [
+    assert between(text, "ALERTAS", "Mi Declaración de Poder").splitlines() == [
         "ALERTAS",
         "⚠ SEGURIDAD Pensamientos de hacerme daño o de quitarme la vida: Algunos días",
         "● PREOCUPACIÓN Cómo duermo: Muy mal",
@@ -90,8 +90,7 @@ def test_the_spanish_sample_prints_its_alerts_header_and_footer_as_before(conten
     assert "Qué tan seguro/a me siento de esta decisión: 2 de 4 — menos de 4 significa alguna duda" in text
     footer = text[text.index("Impreso desde"):]  # wrapped beside the identifiers
     assert footer.replace("Rosa · fecha de nac. 14 de junio de 1979 · 8 de abril de 2025\n", "") == (
-        "Impreso desde decisionaid · Las respuestas completas están en la estación de apoyo "
-        "entre pares")
+        "Impreso desde decisionaid · Las respuestas completas están en el puesto de apoyo")
 
 
 def test_spanish_alerts_with_check_ins_and_an_unanswered_safety_question(spanish):
@@ -112,9 +111,9 @@ def test_spanish_alerts_with_check_ins_and_an_unanswered_safety_question(spanish
 
 
 @pytest.mark.parametrize(("n", "spanish_line", "english_line"), [
-    (1, "… 1 respuesta más está en la estación de apoyo entre pares.",
+    (1, "… 1 respuesta más está en el puesto de apoyo.",
      "… 1 more answer is held at the peer station."),
-    (3, "… 3 respuestas más están en la estación de apoyo entre pares.",
+    (3, "… 3 respuestas más están en el puesto de apoyo.",
      "… 3 more answers are held at the peer station."),
 ])
 def test_answers_left_off_are_counted_in_the_right_plural(spanish, n, spanish_line, english_line):
@@ -128,11 +127,11 @@ def test_videos_left_off_are_counted_in_the_right_plural(spanish):
         return lines("suggestions", data)[-1]
 
     assert more(replace(spanish, vignettes_left_off=1)) == (
-        "more", "… y 1 más: la lista está en la estación de apoyo entre pares.")
+        "more", "… y 1 más: la lista está en el puesto de apoyo.")
     assert more(replace(spanish, vignettes=(), vignettes_left_off=1)) == (
-        "more", "1 video visto o sugerido: la lista está en la estación de apoyo entre pares.")
+        "more", "1 video visto o sugerido: la lista está en el puesto de apoyo.")
     assert more(replace(spanish, vignettes=(), vignettes_left_off=3)) == (
-        "more", "3 videos vistos o sugeridos: la lista está en la estación de apoyo entre pares.")
+        "more", "3 videos vistos o sugeridos: la lista está en el puesto de apoyo.")
     assert more(replace(spanish, vignettes=(), vignettes_left_off=1, language="en")) == (
         "more", "1 video watched or suggested: the list is at the peer station.")
 
@@ -152,9 +151,9 @@ def test_spanish_scores_the_decision_and_the_identifiers(spanish):
              "\xa0va\xa0a\xa0hacer")
     assert lines("shared_decision", replace(spanish, shared_decision=decided)) == [
         ("box", "Nuestra decisión compartida de hoy"),
-        ("box_note", "Registrada en la estación de apoyo entre pares el 1 de septiembre de 2025"),
-        ("decision", "We decided &amp; agreed &lt;ok&gt; <font color=\"#404040\">(más en la "
-                     "estación de apoyo entre pares)</font>"),
+        ("box_note", "Registrada en el puesto de apoyo el 1 de septiembre de 2025"),
+        ("decision", "We decided &amp; agreed &lt;ok&gt; <font color=\"#404040\">(más en el "
+                     "puesto de apoyo)</font>"),
         ("decision_meta", "<b>Seguimiento:</b> una llamada para ver cómo va; ayuda con "
                           "herramientas de bienestar; a walk; unknown-key"),
         ("decision_meta", f"<b>Comprobado:</b> {marks}"),
