@@ -9,6 +9,7 @@ environment borrows this one's dependencies through a ``.pth`` line, so nothing 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -30,8 +31,14 @@ def _run(command: list, cwd: Path, env: dict, timeout: int = 300) -> subprocess.
 def installed(tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("wheel")
     wheels = work / "dist"
+    # Built from a copy of the tree, so a build folder left in the working tree (or a build
+    # running there) has no part in it.
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv*", "build", "dist", "*.egg-info", "node_modules", ".run", "__pycache__",
+        ".pytest_cache", ".ruff_cache", ".hypothesis", "demo-out", "*.mo"))
     built = _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-index",
-                  "--no-build-isolation", "-w", wheels, ROOT], cwd=work, env=dict(os.environ))
+                  "--no-build-isolation", "-w", wheels, source], cwd=work, env=dict(os.environ))
     assert built.returncode == 0, built.stderr
     wheel = next(wheels.glob("decisionaid-*.whl"))
     venv = work / "venv"
