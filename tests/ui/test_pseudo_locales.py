@@ -130,8 +130,19 @@ def test_a_right_to_left_language_mirrors_the_kiosk(qapp, shipped_config, in_pse
             mirrored.append(at[0] < at[1] and "\u25b6" not in nav.next_button.text()
                             and "\u25c0" not in nav.back_button.text())
 
+    keyboard_as_usual: list[bool] = []
+
+    def keys(name: str) -> None:
+        from decisionaid.ui.common.keyboard import Keyboard
+
+        for board in demo.window.findChildren(Keyboard):
+            if board.isVisibleTo(demo.window):
+                at = {b.text().lower(): b.mapTo(demo.window, QPoint(0, 0)).x()
+                      for b in board.letter_keys}
+                keyboard_as_usual.append(at["q"] < at["p"])  # a keyboard is never mirrored
+
     shot = demo.shot
-    demo.shot = lambda name: (shot(name), look(name))
+    demo.shot = lambda name: (shot(name), look(name), keys(name))
     demo.driver.on_screen = demo.shot
     try:
         demo.run()
@@ -143,6 +154,7 @@ def test_a_right_to_left_language_mirrors_the_kiosk(qapp, shipped_config, in_pse
     finally:
         demo.close()
     assert mirrored and all(mirrored), mirrored
+    assert keyboard_as_usual and all(keyboard_as_usual), keyboard_as_usual
     assert demo.english == [], "\n".join(demo.english)
     assert demo.cut_off == [], "\n".join(demo.cut_off)
 

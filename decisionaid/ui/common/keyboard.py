@@ -66,6 +66,9 @@ class Keyboard(QWidget):
 
     def __init__(self, target: QLineEdit | QPlainTextEdit, theme: Theme, language: str):
         super().__init__()
+        # Its keys stay where a keyboard has them (Q at the left) in a right-to-left language,
+        # whose screens are otherwise mirrored.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.target = target
         self.language = language
         self.shift = False
