@@ -270,3 +270,23 @@ def test_a_bigger_text_size_mid_visit_holds_for_every_question_after(kiosk, driv
     assert not any(d.find(f"option_{v}").isChecked() for v in range(4))
     d.tap_and_wait("back", "item:scale")
     assert kiosk.screen.theme.text_size == "largest" and d.find("option_2").isChecked()
+
+
+def test_the_next_question_starts_at_its_title_wherever_the_last_one_was_scrolled(
+        make_kiosk, config, drive, qtbot):
+    """A person who scrolled down to answer sees the next question from its top: its part,
+    its title and "Read to me", not the middle of the page."""
+    from decisionaid.ui.common.theme import Theme
+
+    kiosk = make_kiosk(config, theme=Theme(text_size="largest"))
+    kiosk.resize(1024, 600)  # the largest text on a small screen: the options scroll
+    d = drive(kiosk)
+    d.guest()
+    d.tap_and_wait("next")
+    bar = kiosk.screen.page_scroll.verticalScrollBar()
+    wait_for(qtbot, lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    d.tap("option_3")
+    d.tap_and_wait("next")
+    assert question(kiosk) == "Trouble sleeping"
+    assert kiosk.screen.page_scroll.verticalScrollBar().value() == 0

@@ -211,6 +211,12 @@ class Screen(QFrame):
         self.scroll_hints = ScrollHints(self.page_scroll, self)
         return layout
 
+    def to_top(self) -> None:
+        """Back to the top of the page: a screen refilled for the next question starts at its
+        title, wherever the person had scrolled the last one."""
+        if getattr(self, "page_scroll", None) is not None:
+            self.page_scroll.verticalScrollBar().setValue(0)
+
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.DeferredDelete:
             release_hints(self)  # about to be destroyed: see ScrollHints.detach

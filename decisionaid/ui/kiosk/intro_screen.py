@@ -70,6 +70,7 @@ class IntroScreen(Screen):
         self.nav.back_button.setEnabled(can_go_back)
         self.read_aloud.notice.hide()
         self.retranslate(language)
+        self.to_top()
 
     def on_language(self, language: str) -> None:
         if self.questionnaire is None:

@@ -164,6 +164,7 @@ class QuestionScreen(Screen):
         self.retranslate(language)
         if current.value is not None:
             self.answer.set_value(current.value)
+        self.to_top()
 
     def _offer(self, stories: Sequence[Vignette]) -> None:
         for b in self.story_buttons.values():
