@@ -9,6 +9,7 @@ import logging
 
 import pypdf
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from decisionaid.report.printing import PrintError
 from decisionaid.ui.testing import RecordingPrinter, wait_for
@@ -93,6 +94,21 @@ def test_a_failed_print_keeps_back_and_logs_the_printers_words(paused, drive, qt
     assert "the printer 'front-desk' is paused" in logged
     assert "Feeling sad" not in logged and "Some days" not in logged
     d.tap_and_wait("back", "review")
+
+
+def test_after_a_failed_print_the_thank_you_says_a_peer_worker_can_print_the_page(
+        paused, drive, qtbot):
+    """No page came out, so the last screen does not tell the person to take it in."""
+    d = drive(paused)
+    to_page(paused, d)
+    screen = paused.screen
+    wait_for(qtbot, lambda: d.find("print").isEnabled())
+    d.tap("print")
+    wait_for(qtbot, lambda: screen.status_key == "print_failed")
+    d.tap_and_wait("finish", "done")
+    words = " ".join(w.text() for w in paused.screen.findChildren(QLabel))
+    assert "A peer worker can print your page for you" in words
+    assert "Take your page in" not in words
 
 
 def test_the_screen_shows_the_page_without_the_alerts_box(kiosk, drive, qtbot):

@@ -196,6 +196,10 @@ KIOSK_WORDS: dict[str, Word] = words(
     W("done_body",
       "Your answers are saved. Take your page in to your visit. This screen will clear in a "
       "moment."),
+    # Translators: the thank-you screen when the page was not printed (the printer failed).
+    W("done_body_no_page",
+      "Your answers are saved. A peer worker can print your page for you. This screen will "
+      "clear in a moment."),
     W("done_now", "Clear the screen now"),
     # --- idle ------------------------------------------------------------------------------------
     W("still_there", "Are you still there?"),

@@ -73,6 +73,7 @@ class PrintScreen(Screen):
         self.status.setObjectName("status")
         self.status.hide()
         self._status_key: str | None = None
+        self.page_printed = False  # the prescriber's page went to the printer
         column.addWidget(self.status)
         column.addStretch(1)
         self.print_button = self.worded(button("primary", name="print", kind=WholeButton), "print")
@@ -157,6 +158,7 @@ class PrintScreen(Screen):
         run_in_background(lambda: printer.print_pdf(pdf, title), self._printed, self._print_failed, self)
 
     def _printed(self, _result) -> None:
+        self.page_printed = True
         self.no_way_back()
         self._set_status("printed")
         self.print_button.setEnabled(True)

@@ -336,7 +336,7 @@ class VisitScreens(QObject):
                              self.config.site_name, make_own_pdf=make_own,
                              make_preview_pdf=(lambda: preview(visit_id)) if preview else None)
         screen.printed.connect(lambda: self._printed(visit_id))
-        screen.finished.connect(self.show_done)
+        screen.finished.connect(lambda: self.show_done(page_in_hand=screen.page_printed))
         screen.went_back.connect(lambda: self._back_from_page(screen))
         self.host.show_screen(screen, "print")
 
@@ -359,11 +359,12 @@ class VisitScreens(QObject):
         except UserError as e:
             log.warning("could not record the print: %s", type(e).__name__)
 
-    def show_done(self) -> None:
+    def show_done(self, *, page_in_hand: bool = True) -> None:
         from decisionaid.ui.kiosk.done_screen import DoneScreen
 
         self.host.flow.done()
-        screen = DoneScreen(self.host.language, self.host.theme, self.times.done_ms, self.timers)
+        screen = DoneScreen(self.host.language, self.host.theme, self.times.done_ms, self.timers,
+                            page_in_hand=page_in_hand)
         screen.timed_out.connect(self.host.reset)
         self.host.show_screen(screen, "done")
 
