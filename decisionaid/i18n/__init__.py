@@ -100,7 +100,7 @@ def catalogue_files(
             folder = base / name / "LC_MESSAGES"
             for suffix in (".po", ".mo"):
                 path = folder / f"{domain}{suffix}"
-                if path.is_file():
+                if _is_file(path):
                     found.append(path)
                     break
             else:
@@ -122,13 +122,24 @@ def languages_with_catalogues(domain: str = "kiosk", extra_dirs: Iterable[Path] 
     ``extra_dirs``: ``locale`` folders to look in too (a site's, before :func:`set_site_dirs`)."""
     found = {SOURCE_LANGUAGE}
     for base in (*(Path(d) for d in extra_dirs), *search_dirs()):
-        if not base.is_dir():
+        try:
+            folders = list(base.iterdir())
+        except OSError:  # none there, or a folder this account may not read: no catalogues
             continue
-        for folder in base.iterdir():
+        for folder in folders:
             messages = folder / "LC_MESSAGES"
-            if (messages / f"{domain}.po").is_file() or (messages / f"{domain}.mo").is_file():
+            if _is_file(messages / f"{domain}.po") or _is_file(messages / f"{domain}.mo"):
                 found.add(folder.name.replace("_", "-"))
     return sorted(found)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file this account can see; a folder it may not enter (another
+    account's content folder) holds no catalogue for it, rather than stopping the program."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 # --- loading ----------------------------------------------------------------------------------
@@ -141,7 +152,7 @@ def _load_file(path: Path) -> gettext.GNUTranslations:
         compiled = path.with_suffix(".mo")
         # An installer writes both in the same moment, the .mo a hair earlier or later: only a
         # .po saved clearly after its .mo (a translator's edit) is the newer one.
-        if compiled.is_file() and compiled.stat().st_mtime >= path.stat().st_mtime - SAME_MOMENT_S:
+        if _is_file(compiled) and compiled.stat().st_mtime >= path.stat().st_mtime - SAME_MOMENT_S:
             path = compiled
     if path.suffix == ".mo":
         with path.open("rb") as handle:
