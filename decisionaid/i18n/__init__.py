@@ -109,10 +109,28 @@ def catalogue_files(
     return found
 
 
+def _shipped_languages() -> dict[str, frozenset[str]]:
+    """The languages the package has a catalogue for, by domain: read once, when the program
+    starts (the configuration is checked against them with no further look at the disk)."""
+    found: dict[str, set[str]] = {}
+    try:
+        folders = list(PACKAGE_LOCALE_DIR.iterdir())
+    except OSError:
+        return {}
+    for folder in folders:
+        messages = folder / "LC_MESSAGES"
+        for domain in DOMAINS:
+            if _is_file(messages / f"{domain}.po") or _is_file(messages / f"{domain}.mo"):
+                found.setdefault(domain, set()).add(folder.name.replace("_", "-"))
+    return {domain: frozenset(codes) for domain, codes in found.items()}
+
+
 def missing_catalogue(domain: str, language: str, site_dir: Path) -> Path | None:
     """The file to add so ``language`` has a ``domain`` catalogue (``None``: it has one), as a
     clinic adds it: ``site_dir/LANG/LC_MESSAGES/DOMAIN.po``."""
-    if language == SOURCE_LANGUAGE or catalogue_files(domain, language, [site_dir]):
+    if language == SOURCE_LANGUAGE or language in SHIPPED_LANGUAGES.get(domain, ()):
+        return None
+    if catalogue_files(domain, language, [site_dir]):
         return None
     return site_dir / language.replace("-", "_") / "LC_MESSAGES" / f"{domain}.po"
 
@@ -280,3 +298,6 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
 def N_(message: str, /) -> str:
     """Marks ``message`` for the catalogue without translating it (translated where shown)."""
     return message
+
+
+SHIPPED_LANGUAGES = _shipped_languages()
