@@ -33,7 +33,8 @@ def test_what_goes_in_comes_out(size):
     data = bytes(i % 251 for i in range(size))
     blob = seal(data)
     assert unseal(blob) == data
-    assert data[:64] not in blob[sealed.HEADER_SIZE:] or size == 0
+    # (A few bytes may turn up in random-looking output by chance; sixteen never do.)
+    assert data[:64] not in blob[sealed.HEADER_SIZE:] or size < 16
 
 
 def test_another_key_is_told_apart_from_a_change():
