@@ -80,6 +80,7 @@ class WhoLookedScreen(Screen):
             line = label("body")
             line.setObjectName("who_looked_line")
             self.lines_layout.insertWidget(at + i, line)
+            line.show()  # now, not at the layout's next turn: "Read to me" may come first
             self.lines.append(line)
         self.on_language(self.language)
 
