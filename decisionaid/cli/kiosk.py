@@ -44,6 +44,12 @@ def _open_peer_station(config_path: str | None, asked: dict) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # No automatic collection from here on: once the window is up, collections run from its
+    # event loop (main_thread_gc); before that, collecting while the start-up builds its
+    # modules and the first screen only delays the first paint (a few milliseconds).
+    gc.disable()
     from decisionaid.config import load_config
 
     config = load_config(args.config)

@@ -7,8 +7,6 @@ open is shown as typed here and reported by ``decisionaid check`` (``unclosed``)
 
 from __future__ import annotations
 
-from html import escape
-
 MARK = "**"
 
 
@@ -29,12 +27,18 @@ def plain(text: str) -> str:
     return "".join(part for part, _ in runs(text))
 
 
+def _escape(text: str) -> str:
+    """``html.escape(text, quote=False)``, without loading ``html`` (and its table of every
+    named character) before the kiosk's first paint."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def html(text: str) -> str:
     """Qt rich text (also ReportLab paragraph markup): emphasis as <b>, line breaks as <br/>,
     everything else escaped, so a text can never inject markup of its own."""
     pieces = []
     for part, bold in runs(text):
-        safe = escape(part, quote=False).replace("\n", "<br/>")
+        safe = _escape(part).replace("\n", "<br/>")
         pieces.append(f"<b>{safe}</b>" if bold else safe)
     return "".join(pieces)
 

@@ -10,7 +10,6 @@ its own language; a tap on one chooses it, a tap anywhere else closes the list u
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Signal
-from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QVBoxLayout, QWidget
 
 from decisionaid.i18n import language_name
@@ -80,6 +79,8 @@ class LanguageChoice(QWidget):
         self.deleteLater()
 
     def paintEvent(self, _event) -> None:
+        from PySide6.QtGui import QColor, QPainter  # not before the first paint
+
         QPainter(self).fillRect(self.rect(), QColor(0, 0, 0, 90))
 
     def mousePressEvent(self, event) -> None:

@@ -137,6 +137,10 @@ class Theme:
             bar=max(12, round(20 * self.scale)),
             scrollbar=self.target(48),
             check=max(28, round(36 * self.scale * _TEXT_FACTOR[self.text_size])),
+            # The top bar's "A" buttons: the same in every text size, as narrow as a finger
+            # needs (the bar holds one row of buttons on a 1024 px screen).
+            **{f"a_{size}": round(self.scale * 17 * (1 + 0.3 * i)) for i, size in enumerate(TEXT_SIZES)},
+            a_width=self.target(64),
         )
 
     def apply(self, app: QApplication | None = None) -> None:

@@ -104,15 +104,11 @@ class TopBar(QFrame):
         row.addWidget(self.size_label)
         self.size_group = QButtonGroup(self)
         self.size_buttons: dict[str, QPushButton] = {}
-        for i, size in enumerate(TEXT_SIZES):
+        for size in TEXT_SIZES:
+            # Each "A" as large as the text it chooses (the style sheets, by its name).
             b = button("bar", "A", name=f"text_{size}")
             b.setCheckable(True)
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            font = b.font()
-            # As narrow as a finger needs: the bar holds one row of buttons on a 1024 px screen.
-            b.setStyleSheet(f"font-size: {round(theme.scale * 17 * (1 + 0.3 * i))}pt;"
-                            f" min-width: {theme.target(64)}px; padding: 2px 4px;")
-            b.setFont(font)
             self.size_group.addButton(b)
             self.size_buttons[size] = b
             row.addWidget(b)
@@ -154,9 +150,10 @@ class TopBar(QFrame):
             self.language_menu.close_choice()
         self.language_menu = None
 
-    def _widest(self, b: QAbstractButton, keys: tuple[str, ...]) -> int:
+    def _widest(self, b: QAbstractButton, keys: tuple[str, ...], hint: int) -> int:
+        """``b``'s width at its longest wording in any language (``hint``: its size hint now)."""
         metrics = b.fontMetrics()
-        frame = b.sizeHint().width() - metrics.horizontalAdvance(b.text())
+        frame = hint - metrics.horizontalAdvance(b.text())
         return frame + max(metrics.horizontalAdvance(t(key, lang)) for key in keys for lang in self.languages)
 
     def event(self, event) -> bool:
@@ -175,15 +172,26 @@ class TopBar(QFrame):
         margins = rows.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         spacing = self.row.spacing()
-        widths = {b: self._widest(b, keys) for b, keys in self.slots.items()}
+        # Each widget's size hint asked once (Qt works it out afresh, with the style sheet, at
+        # every ask); forgotten for a button whose words change below.
+        hints: dict[QWidget, int] = {}
+
+        def hint(w: QWidget) -> int:
+            if w not in hints:
+                hints[w] = w.sizeHint().width()
+            return hints[w]
+
+        widths = {b: self._widest(b, keys, hint(b)) for b, keys in self.slots.items()}
         spoken = self.read_button
-        others = sum(max(w.sizeHint().width(), widths.get(w, w.minimumWidth())) + spacing
-                     for w in self.findChildren(QAbstractButton) if w.parentWidget() is self and w is not spoken)
+        buttons = [w for w in self.findChildren(QAbstractButton) if w.parentWidget() is self]
+        others = sum(max(hint(w), widths.get(w, w.minimumWidth())) + spacing
+                     for w in buttons if w is not spoken)
         # Where even that is too wide, "Read to me" shows its speaker only (a screen reader
         # still hears its name), before anything leaves the row.
         words_fit = others + widths[spoken] + spacing + MIN_TARGET_PX <= room
         if words_fit != bool(spoken.text()):
             spoken.setText(spoken.accessibleName() if words_fit else "")
+            hints.pop(spoken, None)
         if not words_fit:
             widths[spoken] = max(MIN_TARGET_PX, spoken.iconSize().width() + self.theme.px(32))
         # Narrower still (portrait), the colours button shows its black-and-yellow circle
@@ -192,6 +200,7 @@ class TopBar(QFrame):
         if short != self.contrast_short:
             self.contrast_short = short
             self._show_contrast()
+            hints.pop(self.contrast, None)
         if short:
             widths[self.contrast] = max(MIN_TARGET_PX, self.contrast.iconSize().width() + self.theme.px(32))
         for b, width in widths.items():
@@ -202,9 +211,8 @@ class TopBar(QFrame):
         movable = [*self.size_buttons.values(), self.contrast, self.language_button]
 
         def need(widgets) -> int:
-            return sum(max(w.sizeHint().width(), w.minimumWidth()) + spacing for w in widgets)
+            return sum(max(hint(w), w.minimumWidth()) + spacing for w in widgets)
 
-        buttons = [w for w in self.findChildren(QAbstractButton) if w.parentWidget() is self]
         first = [self.corner, *buttons]
         # First the staff corner narrows to the least a finger needs...
         corner = self.theme.target(120) if need(first) - self.corner.minimumWidth() + self.theme.target(120) <= room \

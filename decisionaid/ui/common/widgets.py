@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -305,6 +305,9 @@ class Fade(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def paintEvent(self, _event) -> None:
+        # Not before the first paint: the gradient brings PySide6's 169 gradient presets.
+        from PySide6.QtGui import QLinearGradient, QPainter
+
         painter = QPainter(self)
         clear = QColor(self.colour)
         clear.setAlpha(0)
