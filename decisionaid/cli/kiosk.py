@@ -64,7 +64,6 @@ def run(args: argparse.Namespace) -> int:
     lighter_imports()
     from decisionaid.ui.common.operations import wait_for_background
     from decisionaid.ui.common.theme import Theme, screen_scale
-    from decisionaid.ui.kiosk.session import open_services
     from decisionaid.ui.kiosk.window import KioskWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -126,8 +125,12 @@ def run(args: argparse.Namespace) -> int:
     # The welcome screen is drawn first; content and database open meanwhile, off the UI thread.
     # A database that cannot be reached rests the kiosk ("please see the front desk") and is
     # tried again until it answers; bad content or a damaged database stops it, saying why.
-    window.welcome_painted.connect(
-        lambda: window.resting.open_services(lambda: open_services(config), ready, refused))
+    def open_in_background() -> None:
+        from decisionaid.ui.kiosk.session import open_services  # not before the first paint
+
+        window.resting.open_services(lambda: open_services(config), ready, refused)
+
+    window.welcome_painted.connect(open_in_background)
     window.welcome_painted.connect(lambda: QTimer.singleShot(0, look_for_media))
     # systemd's watchdog (the unit's WatchdogSec=), fed from this event loop: a hung kiosk is
     # restarted. Outside systemd it does nothing.

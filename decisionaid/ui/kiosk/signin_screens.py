@@ -11,7 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from decisionaid.ui.common.operations import run_in_background
-from decisionaid.ui.kiosk.session import StaffAuthError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,6 +110,8 @@ class SignInScreens:
             screen.staff_accepted()
 
         def staff_failed(error: Exception) -> None:
+            from decisionaid.ui.kiosk.session import StaffAuthError  # not before the first paint
+
             if isinstance(error, StaffAuthError):
                 screen.staff_refused(str(error) or "")
             else:

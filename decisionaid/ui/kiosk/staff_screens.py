@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from decisionaid.ui.common.operations import run_in_background
-from decisionaid.ui.kiosk.session import StaffAuthError
 from decisionaid.ui.kiosk.visit_screens import calm
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ class StaffScreens:
         staff = self.host.services.staff
 
         def failed(error: Exception) -> None:
+            from decisionaid.ui.kiosk.session import StaffAuthError
+
             screen.refused(str(error) if isinstance(error, StaffAuthError) else "")
 
         screen.submitted.connect(

@@ -32,7 +32,6 @@ from decisionaid.ui.common.widgets import label
 from decisionaid.ui.common.writing_direction import follow_language
 from decisionaid.ui.kiosk.idle import IdleWatcher, KioskTimes, StillThere
 from decisionaid.ui.kiosk.screen_stack import ScreenStack
-from decisionaid.ui.kiosk.session import KioskServices
 from decisionaid.ui.kiosk.signin_screens import SignInScreens
 from decisionaid.ui.kiosk.staff_screens import StaffScreens
 from decisionaid.ui.kiosk.visit_screens import VisitScreens
@@ -41,6 +40,7 @@ from decisionaid.ui.kiosk.welcome_screen import WelcomeScreen
 if TYPE_CHECKING:
     from decisionaid.services.clock import Timers
     from decisionaid.services.kiosk_flow import KioskFlow
+    from decisionaid.ui.kiosk.session import KioskServices
 
 # Only the welcome screen is imported before the first paint: the kiosk's start is measured to
 # that paint. The other screens load when first shown (or once the welcome screen is up,
