@@ -82,13 +82,26 @@ class HelpOutbox:
         self.visits = visits
         self.clock = clock
         self._key = key
-        self._sealer: sealed.Sealer | None = None  # made at the first write: it costs ~0.1 s
+        self._sealer: sealed.Sealer | None = None  # prepare(), or the first write: ~0.1 s
         self._lock = threading.Lock()  # the list and the file
         self._delivering = threading.Lock()  # one delivery at a time keeps the order
         self._calls: list[Call] = self._read()
         if self._calls and key and not sealed.is_sealed(self.path):
             with self._lock:
                 self._write()  # kept before the database had a key: sealed from now on
+
+    def prepare(self) -> None:
+        """Derive the key that seals the file now (scrypt, about 0.1 s), so the first press of
+        help does not wait for it: the kiosk calls this off the screen's thread once it is up."""
+        if self._key:
+            with self._lock:
+                if self._sealer is None:
+                    self._sealer = sealed.Sealer(self._key)
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the first call kept would be sealed without deriving a key first."""
+        return not self._key or self._sealer is not None
 
     # --- keeping ----------------------------------------------------------------------------------
     def ask(self, kind: str, *, screen: str = "", visit_id: int | None = None) -> Call:

@@ -129,3 +129,19 @@ def test_a_request_that_cannot_be_stored_says_to_wave_and_is_kept(kiosk, drive, 
     wait_for(qtbot, lambda: kiosk.help.card is not None)
     assert card_text(kiosk) == f"{t('help_wave_title', 'en')}. {t('help_wave_body', 'en')} OK."
     assert [c.kind for c in kiosk.services.outbox.pending()] == ["help"]  # sent when it can be
+
+
+def test_once_up_the_kiosk_makes_the_kept_calls_key_off_the_screens_thread(make_kiosk, config, qtbot,
+                                                                            monkeypatch):
+    """The first press of help never waits for the key that seals calls kept on disk: it is
+    made once the welcome screen is up, in the background."""
+    import threading
+
+    from decisionaid.services.help_outbox import HelpOutbox
+
+    made_in = []
+    monkeypatch.setattr(HelpOutbox, "prepare", lambda self: made_in.append(threading.current_thread()))
+    kiosk = make_kiosk(config)
+    assert kiosk.services.outbox is not None
+    wait_for(qtbot, lambda: bool(made_in))
+    assert made_in[0] is not threading.main_thread()

@@ -132,3 +132,20 @@ def test_calls_kept_before_the_database_had_a_key_are_sealed_when_the_kiosk_star
     assert [c.kind for c in kept.pending()] == ["help"]
     assert sealed.is_sealed(path) and b"welcome" not in path.read_bytes()
 
+
+
+def test_the_sealing_key_can_be_made_ahead_so_the_first_call_does_not_wait_for_it(
+        database, clock, tmp_path):
+    from decisionaid.storage import sealed
+
+    requests = HelpRequests(database, kiosk="Front room", clock=clock)
+    path = tmp_path / "data" / "help-outbox.json"
+    outbox = HelpOutbox(path, Away(requests), clock=clock, key=KEY)
+    assert not outbox.prepared
+    outbox.prepare()
+    assert outbox.prepared
+    outbox.ask("help", screen="welcome")
+    assert sealed.is_sealed(path)
+    assert [c.kind for c in HelpOutbox(path, Away(requests), clock=clock, key=KEY).pending()] == ["help"]
+    # Kept plain by the clinic's choice: nothing to make.
+    assert HelpOutbox(tmp_path / "plain.json", Away(requests), clock=clock).prepared

@@ -269,6 +269,12 @@ class KioskWindow(QWidget):
             log.warning("could not close earlier days' visits: %s", type(error).__name__)
 
         run_in_background(visits.close_day, lambda _count: None, failed, self)
+        # The key that seals calls for help kept on disk, made now rather than at the first press.
+        outbox = getattr(self.services, "outbox", None)
+        if outbox is not None:
+            run_in_background(outbox.prepare, lambda _none: None,
+                              lambda error: log.warning("could not prepare the kept calls' key: %s",
+                                                        type(error).__name__), self)
         # The same at closing time each day, while the kiosk keeps running.
         from decisionaid.ui.common.closing import ClosingTimer
 
