@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from decisionaid.content.model import ItemRef
+from decisionaid.ui.common.theme import Theme
 from decisionaid.ui.testing import wait_for
 
 
@@ -290,3 +291,35 @@ def test_the_next_question_starts_at_its_title_wherever_the_last_one_was_scrolle
     d.tap_and_wait("next")
     assert question(kiosk) == "Trouble sleeping"
     assert kiosk.screen.page_scroll.verticalScrollBar().value() == 0
+
+
+def test_back_from_a_change_the_review_shows_the_changed_answer_not_its_top(make_kiosk, config, drive, qtbot):
+    """On a small screen at the largest text the review scrolls; a person who changes an
+    answer near its end comes back to that answer, not to the top of the list."""
+    from PySide6.QtCore import QPoint
+
+    kiosk = make_kiosk(config, theme=Theme(scale=0.8, text_size="largest"))
+    kiosk.resize(1024, 768)
+    d = drive(kiosk)
+    d.guest()
+    for _ in range(2):
+        d.walk_step(random.Random(3), [])
+    kiosk.visit.visit.go_to_end()
+    kiosk.show_current()
+    assert kiosk.screen_name == "review"
+    last = list(kiosk.screen.change_buttons)[-1]
+    name = f"change_{last.questionnaire}_{last.item}"
+    d.tap_and_wait(name)
+    assert kiosk.screen_name.startswith("item:")
+    if kiosk.screen_name == "item:text":
+        d.type("Better")
+    d.tap_and_wait("next", "review")
+    review, scroll = kiosk.screen, kiosk.screen.scroll
+    button = review.change_buttons[last]
+
+    def in_view() -> bool:
+        top = button.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+        return top >= 0 and top + button.height() <= scroll.viewport().height()
+
+    wait_for(qtbot, in_view)
+    assert scroll.verticalScrollBar().value() > 0

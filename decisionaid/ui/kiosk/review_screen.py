@@ -95,6 +95,23 @@ class ReviewScreen(Screen):
             old.deleteLater()
         self.scroll.setWidget(inner)
 
+    def bring_into_view(self, ref: ItemRef) -> None:
+        """Scroll to the row of ``ref``: back from changing an answer, the person sees it
+        again, not the top of a long list. The rows move while the list is laid out (each
+        wrapped answer finds its height), so the row is followed until the list has settled."""
+        target = self.change_buttons.get(ref)
+        if target is None:
+            return
+        from PySide6.QtCore import QTimer
+
+        margin = self.theme.px(160)
+
+        def show_it(*_range) -> None:
+            self.scroll.ensureWidgetVisible(target, 0, margin)
+
+        self.scroll.verticalScrollBar().rangeChanged.connect(show_it)
+        QTimer.singleShot(0, self, show_it)
+
     def on_language(self, language: str) -> None:
         self._fill()
 
