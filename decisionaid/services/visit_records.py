@@ -21,6 +21,7 @@ from decisionaid.storage.models import (
     Answer,
     Flag,
     PeerReview,
+    SafetyCheckIn,
     ServiceUser,
     VignetteView,
 )
@@ -123,6 +124,7 @@ class VisitInfo:
     printed_at: datetime | None
     open_flags: int = 0
     open_safety_flags: int = 0
+    open_check_ins: int = 0  # safety questions left unanswered that no one has yet checked in on
 
     @property
     def shown_state(self) -> str:
@@ -292,10 +294,12 @@ def visit_info_query():
 
 
 def visit_infos(session: Session, query) -> list[VisitInfo]:
-    """Run a ``visit_info_query`` and attach each visit's count of open flags."""
+    """Run a ``visit_info_query`` and attach each visit's count of open flags and of the
+    unanswered safety questions not yet checked in on."""
     rows = session.execute(query).all()
     if not rows:
         return []
+    ids = [r.id for r in rows]
     counts: Mapping[int, tuple[int, int]] = {
         r.visit_id: (r.open, r.safety)
         for r in session.execute(
@@ -304,10 +308,14 @@ def visit_infos(session: Session, query) -> list[VisitInfo]:
                 func.count().label("open"),
                 func.sum(case((Flag.severity == "safety", 1), else_=0)).label("safety"),
             )
-            .where(and_(Flag.visit_id.in_([r.id for r in rows]), Flag.acknowledged_at.is_(None)))
+            .where(and_(Flag.visit_id.in_(ids), Flag.acknowledged_at.is_(None)))
             .group_by(Flag.visit_id)
         )
     }
+    asks: Mapping[int, int] = dict(session.execute(
+        select(SafetyCheckIn.visit_id, func.count())
+        .where(and_(SafetyCheckIn.visit_id.in_(ids), SafetyCheckIn.acknowledged_at.is_(None)))
+        .group_by(SafetyCheckIn.visit_id)).all())
     return [
         VisitInfo(
             r.id,
@@ -319,6 +327,7 @@ def visit_infos(session: Session, query) -> list[VisitInfo]:
             r.finished_at,
             r.printed_at,
             *(int(x or 0) for x in counts.get(r.id, (0, 0))),
+            open_check_ins=int(asks.get(r.id, 0)),
         )
         for r in rows
     ]

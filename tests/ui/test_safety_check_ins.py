@@ -9,7 +9,7 @@ import io
 
 import pdfplumber
 from PySide6.QtCore import Qt
-from test_peer_station import services, signed_in, station  # noqa: F401  (its fixtures)
+from test_peer_station import services, signed_in  # noqa: F401  (its fixtures)
 
 from decisionaid.content.model import ItemRef
 from decisionaid.services.check_ins import CheckIns
@@ -108,3 +108,27 @@ def test_back_from_the_page_takes_the_check_in_back_until_the_visit_ends_again(s
     kv.confirm(0)  # answered now: "Not at all"
     kv.finish()
     assert check_ins.for_visit(visit_id) == []
+
+
+def test_a_persons_list_of_visits_says_please_ask_until_someone_has_checked_in(services):  # noqa: F811
+    """The person's page lists each visit's open alerts: an unanswered safety question shows
+    there too (not only on the Today board) until a peer records the check-in."""
+    from test_peer_station import add_staff
+
+    from decisionaid.services.visit_records import visit_info_query, visit_infos
+    from decisionaid.storage.models import Visit
+    from decisionaid.ui.station.person import open_alerts_words
+
+    visit_id = skipped_visit(services)
+
+    def info():
+        [v] = services.db.read(lambda s: visit_infos(s, visit_info_query().where(Visit.id == visit_id)))
+        return v
+
+    assert info().open_check_ins == 1
+    assert open_alerts_words(info(), "en") == "? Please ask — not answered"
+    assert open_alerts_words(info(), "es").startswith("?") and "Please" not in open_alerts_words(info(), "es")
+    check_ins = CheckIns(services.db, services.content)
+    [item] = check_ins.for_visit(visit_id)
+    check_ins.acknowledge(item.id, staff_id=add_staff(services).id, note="Safe; plan agreed")
+    assert info().open_check_ins == 0 and open_alerts_words(info(), "en") == ""

@@ -184,12 +184,7 @@ class PersonScreen(QWidget):
     def _add_visits(self, visits) -> None:
         for v in visits:
             lang = self.services.language
-            concerns = v.open_flags - v.open_safety_flags
-            flags = ", ".join(
-                ([t("station_open_safety", lang, n=v.open_safety_flags)] if v.open_safety_flags
-                 else [])
-                + ([tn("station_concern", concerns, lang)]
-                   if concerns else []))
+            flags = open_alerts_words(v, lang)
             self.rows.append([day_and_time(v.started_at, lang),
                               state_words(v.state, v.printed_at is not None, lang), flags])
             self.visit_ids.append(v.id)
@@ -242,6 +237,22 @@ class PersonScreen(QWidget):
                       lambda _: show_message(self.message, t("station_saved_path", lang, path=path)),
                       lambda m: show_message(self.message, t("station_could_not_save", lang,
                                                              reason=m), error=True))
+
+
+def open_alerts_words(visit, language: str) -> str:
+    """What is still open on a visit in a person's list: red safety flags, unanswered safety
+    questions no one has yet checked in on ("please ask"), then concerns; "" when nothing is."""
+    concerns = visit.open_flags - visit.open_safety_flags
+    asks = visit.open_check_ins
+    parts = []
+    if visit.open_safety_flags:
+        parts.append(t("station_open_safety", language, n=visit.open_safety_flags))
+    if asks:
+        parts.append(t("station_please_ask", language) if asks == 1
+                     else t("station_please_ask_n", language, n=asks))
+    if concerns:
+        parts.append(tn("station_concern", concerns, language))
+    return ", ".join(parts)
 
 
 def access_pdf(html: str, paper: str = "letter") -> bytes:
