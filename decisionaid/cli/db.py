@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     db = connect(config.database_url, config.db_key, create=args.action == "upgrade")
     try:
         ensure_reachable(db)
-        where = describe(db.url) + (" (encrypted)" if db.encrypted else "")
+        where = (_("{database} (encrypted)", database=describe(db.url)) if db.encrypted
+                 else describe(db.url))
         if db.dialect == "sqlite":
             quick_check(db)  # damaged: one line, exit 2 (and never upgraded)
         if args.action == "upgrade":

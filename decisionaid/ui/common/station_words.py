@@ -114,6 +114,8 @@ STATION_WORDS: dict[str, Word] = words(
       "{encrypted}\ncontent folder:  {content}\ncrisis message:"),
     W("station_no_config_file", "(none: built-in defaults)"),
     W("station_system_printer", "(system default)"),
+    W("station_paper_letter", "Letter (8.5 × 11 in)"),
+    W("station_paper_a4", "A4"),
     W("station_yes", "yes"),
     W("station_no", "no"),
     W("station_account_disabled", "disabled"),

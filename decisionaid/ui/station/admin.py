@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from decisionaid.content.loader import check
+from decisionaid.i18n import language_name
 from decisionaid.services import export, retention
 from decisionaid.services.export import ExportResult
 from decisionaid.services.retention import SAFE_MINIMUM_DAYS, PurgeResult
@@ -173,7 +174,8 @@ class AdminScreen(QWidget):
         c, lang = self.services.config, self.services.language
         listing = t(
             "station_config_listing", lang, source=c.source or t("station_no_config_file", lang),
-            site=c.site_name, languages=", ".join(c.languages), paper=c.paper,
+            site=c.site_name, languages=", ".join(f"{language_name(code)} ({code})" for code in c.languages),
+            paper=t("station_paper_a4" if c.paper == "a4" else "station_paper_letter", lang),
             idle=c.idle_timeout_s, sign_out=int(self.services.idle_seconds // 60),
             printer=c.printer or t("station_system_printer", lang),
             database=describe(c.database_url),
