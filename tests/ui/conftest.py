@@ -130,3 +130,17 @@ def drive(qtbot):
         return KioskDriver(window, lambda condition: wait_for(qtbot, condition))
 
     return make
+
+
+@pytest.fixture
+def station(qtbot, services):
+    """The peer station on the module's own ``services`` fixture, shown; its session ended and
+    its background work done at the end."""
+    from decisionaid.ui.station.station import PeerStation
+
+    window = PeerStation(services)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.end_session()
+    wait_for_background()

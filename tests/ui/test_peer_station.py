@@ -14,9 +14,7 @@ from decisionaid.content.model import ItemRef
 from decisionaid.services import audit, duplicates, roles, staff
 from decisionaid.services.profiles import ProfileService, UnknownProfile
 from decisionaid.services.visit_records import VisitClosed
-from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
-from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.station.statistics import StatisticsScreen
 from decisionaid.ui.testing import next_poll, wait_for
 
@@ -59,16 +57,6 @@ def services(database, visit_content, fast_pins, clock, fake_time):
     )
     bundle.sounds = sounds  # what the alert sound was asked to do
     return bundle
-
-
-@pytest.fixture
-def station(qtbot, services):
-    window = PeerStation(services)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.end_session()
-    wait_for_background()
 
 
 def add_staff(services, name="Maria", role="peer", pin="4321"):

@@ -3,7 +3,7 @@ report's ALERTS box does."""
 
 from __future__ import annotations
 
-from test_peer_station import services, signed_in, station  # noqa: F401  (its fixtures)
+from test_peer_station import services, signed_in  # noqa: F401  (its fixtures)
 
 from decisionaid.content.model import ItemRef
 from decisionaid.ui.station.common import RED

@@ -46,16 +46,6 @@ def add(services, name: str, role: str = "peer", language: str | None = None):
                      language=language, languages=SITE)
 
 
-@pytest.fixture
-def station(qtbot, services):
-    window = PeerStation(services)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.end_session()
-    wait_for_background()
-
-
 def sign_in(qtbot, station, name: str):
     station.sign_in.name.setText(name)
     station.sign_in.pin.setText("4321")
