@@ -227,7 +227,11 @@ def test_a_spanish_admins_workspace_fits_a_small_screen_on_every_tab(qtbot, serv
     workspace = sign_in(qtbot, station, "Ana")
     assert workspace.my_language.isVisible()
     workspace.open_statistics()
-    workspace.open_admin()
+    admin = workspace.open_admin()
+    # The site's settings in her words: the paper by its name, the languages by theirs.
+    settings = admin.config_view.toPlainText()
+    assert "Carta (8,5 × 11 pulgadas)" in settings and "letter" not in settings
+    assert "English (en), Español (es)" in settings
     for i in range(workspace.tabs.count()):
         workspace.tabs.setCurrentIndex(i)
         off = [line for line in problems(station) if "outside the window" in line]
