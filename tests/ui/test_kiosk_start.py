@@ -72,6 +72,37 @@ def test_the_welcome_screen_is_drawn_before_pyside_builds_its_qt_namespace(tmp_p
     assert "Qt namespace built before the first paint: False" in done.stdout, done.stdout
 
 
+LOADED_PROBE = """
+import sys
+from decisionaid.ui.kiosk import window as kiosk
+
+made = kiosk.KioskWindow.__init__
+def init(self, *args, **kwargs):
+    made(self, *args, **kwargs)
+    later = ("decisionaid.ui.kiosk.session", "decisionaid.storage.database", "sqlalchemy", "html",
+             "decisionaid.ui.kiosk.question_screen")
+    self.welcome_painted.connect(
+        lambda: print("loaded before the first paint:", [m for m in later if m in sys.modules], flush=True))
+kiosk.KioskWindow.__init__ = init
+from decisionaid.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_what_only_later_screens_and_the_services_need_loads_after_the_first_paint(tmp_path):
+    """The database layer, the services' module, the question screens and the HTML entity table
+    are not loaded before the welcome screen is painted: each would delay it."""
+    config = tmp_path / "site.toml"
+    config.write_text(f'content_dir = "{MINI}"\ndatabase_url = "sqlite:///{tmp_path / "k.db"}"\n',
+                      encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DECISIONAID_EXIT_AFTER_PAINT": "painted"}
+    env.pop("DECISIONAID_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-c", LOADED_PROBE, "kiosk", "--windowed", "--config", str(config)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "loaded before the first paint: []" in done.stdout, done.stdout
+
+
 def test_the_early_widgets_get_the_same_qt_settings_as_named_enums(qtbot):
     from PySide6.QtCore import Qt
 
