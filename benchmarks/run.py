@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-LIMIT_S = {"kiosk": 3600}  # 300 demo visits with the cores kept busy (slow beside other work)
+LIMIT_S = {"kiosk": 3600}  # 300 demo visits (slow beside other work)
 
 
 def bench_env() -> dict[str, str]:
