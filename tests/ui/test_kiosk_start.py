@@ -42,6 +42,19 @@ def test_broken_content_stops_the_kiosk_with_file_and_line(tmp_path):
     assert last.startswith("decisionaid: ") and "feelings.yaml:" in last and "Traceback" not in done.stderr
 
 
+def _probe(tmp_path: Path, script: str) -> str:
+    """What ``script`` (a kiosk start with a look of its own at the first paint) printed."""
+    config = tmp_path / "site.toml"
+    config.write_text(f'content_dir = "{MINI}"\ndatabase_url = "sqlite:///{tmp_path / "k.db"}"\n',
+                      encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DECISIONAID_EXIT_AFTER_PAINT": "painted"}
+    env.pop("DECISIONAID_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-c", script, "kiosk", "--windowed", "--config", str(config)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 FIRST_PAINT_PROBE = """
 import sys
 from PySide6 import QtCore
@@ -61,15 +74,7 @@ sys.exit(main(sys.argv[1:]))
 def test_the_welcome_screen_is_drawn_before_pyside_builds_its_qt_namespace(tmp_path):
     """Building the ``Qt`` namespace's Python enums costs about 20 ms, an eighth of the time to
     the first paint; the widgets made before it set Qt's values through properties instead."""
-    config = tmp_path / "site.toml"
-    config.write_text(f'content_dir = "{MINI}"\ndatabase_url = "sqlite:///{tmp_path / "k.db"}"\n',
-                      encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DECISIONAID_EXIT_AFTER_PAINT": "painted"}
-    env.pop("DECISIONAID_DATABASE_URL", None)
-    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE, "kiosk", "--windowed", "--config", str(config)],
-                          capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "Qt namespace built before the first paint: False" in done.stdout, done.stdout
+    assert "Qt namespace built before the first paint: False" in _probe(tmp_path, FIRST_PAINT_PROBE)
 
 
 LOADED_PROBE = """
@@ -92,15 +97,7 @@ sys.exit(main(sys.argv[1:]))
 def test_what_only_later_screens_and_the_services_need_loads_after_the_first_paint(tmp_path):
     """The database layer, the services' module, the question screens and the HTML entity table
     are not loaded before the welcome screen is painted: each would delay it."""
-    config = tmp_path / "site.toml"
-    config.write_text(f'content_dir = "{MINI}"\ndatabase_url = "sqlite:///{tmp_path / "k.db"}"\n',
-                      encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DECISIONAID_EXIT_AFTER_PAINT": "painted"}
-    env.pop("DECISIONAID_DATABASE_URL", None)
-    done = subprocess.run([sys.executable, "-c", LOADED_PROBE, "kiosk", "--windowed", "--config", str(config)],
-                          capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "loaded before the first paint: []" in done.stdout, done.stdout
+    assert "loaded before the first paint: []" in _probe(tmp_path, LOADED_PROBE)
 
 
 def test_the_early_widgets_get_the_same_qt_settings_as_named_enums(qtbot):

@@ -13,9 +13,7 @@ from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.services import audit, staff
 from decisionaid.services.profiles import ProfileService
-from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
-from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.testing import wait_for
 
 
@@ -50,16 +48,6 @@ def services(fake_time, database, visit_content, fast_pins, clock, tmp_path):
     return station_services(app, timers=fake_time, make_page=lambda visit_id: b"%PDF-1.4 fake",
                             dialogs=SavingDialogs(tmp_path), sound=lambda: None,
                             render_pages=lambda pdf: [])
-
-
-@pytest.fixture
-def station(qtbot, services):
-    window = PeerStation(services)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.end_session()
-    wait_for_background()
 
 
 def events_for(db, person_id, visit_id=None):
