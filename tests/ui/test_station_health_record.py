@@ -11,9 +11,7 @@ from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.health_record import HealthRecordSettings
 from decisionaid.services import staff
-from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import station_services
-from decisionaid.ui.station.station import PeerStation
 from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
@@ -36,14 +34,10 @@ def services(fake_time, database, visit_content, fast_pins, clock, folder):
 
 
 @pytest.fixture
-def station(qtbot, services):
+def station(station, services):
+    """The shared station (tests/ui/conftest.py), with Ana to sign in."""
     staff.add(services.db, "Ana", "peer", "2468", hasher=services.hasher, clock=services.clock)
-    window = PeerStation(services)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.close()
-    wait_for_background()
+    return station
 
 
 def sign_in(qtbot, window):
