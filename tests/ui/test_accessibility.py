@@ -340,3 +340,21 @@ def test_one_answer_choices_are_radio_buttons_and_the_progress_bar_has_a_name(ma
     assert chosen.state().checked and chosen.text(QAccessible.Text.Name)
     bar = window.screen.findChild(QWidget, "progress_bar")
     assert name_of(bar).startswith("Cuánto llevas: parte 1 de")
+
+
+def test_the_top_bars_speaker_turns_light_with_black_and_yellow_and_back(kiosk, drive):
+    """A dark speaker on the black bar cannot be seen: changing the colours changes it too."""
+    from PySide6.QtGui import QIcon
+
+    from decisionaid.ui.common.theme import ASSETS
+
+    def looks_like(name: str) -> bool:
+        shown = kiosk.top_bar.read_button.icon().pixmap(32, 32).toImage()
+        return shown == QIcon(str(ASSETS / "icons" / name)).pixmap(32, 32).toImage()
+
+    d = drive(kiosk)
+    assert looks_like("speaker.svg")
+    d.tap("contrast")
+    assert kiosk.theme.high_contrast and looks_like("speaker-light.svg")
+    d.tap("contrast")
+    assert not kiosk.theme.high_contrast and looks_like("speaker.svg")

@@ -93,8 +93,7 @@ class TopBar(QFrame):
         self.help_button.clicked.connect(self.help)
         row.addWidget(self.help_button)
         self.read_button = button("bar", name="read_aloud")
-        self.read_button.setIcon(QIcon(str(ASSETS / "icons" / ("speaker-light.svg" if theme.high_contrast
-                                                               else "speaker.svg"))))
+        self.speaker_icon = ""  # which speaker the button shows: the light one on black (show_state)
         self.read_button.setIconSize(QSize(theme.px(32), theme.px(32)))
         self.read_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.read_button.clicked.connect(self.read)
@@ -243,6 +242,10 @@ class TopBar(QFrame):
     def show_state(self, language: str, theme: Theme) -> None:
         self.language = language
         self.theme = theme
+        speaker = "speaker-light.svg" if theme.high_contrast else "speaker.svg"
+        if speaker != self.speaker_icon:  # the colours changed: a dark speaker on black is lost
+            self.speaker_icon = speaker
+            self.read_button.setIcon(QIcon(str(ASSETS / "icons" / speaker)))
         self.size_label.setText(t("text_size", language))
         self.stories_button.setText(t("stories_bar", language))
         self.stories_button.setAccessibleName(t("stories_button", language))
