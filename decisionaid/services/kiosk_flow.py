@@ -50,6 +50,7 @@ class Show:
     suggestions: tuple[str, ...] = ()  # stories: the vignette ids the answers suggest
     watched: tuple[str, ...] = ()  # stories: those already watched in this visit
     review: tuple[ReviewPart, ...] = ()
+    at: ItemRef | None = None  # review: the answer to bring into view (back from changing it)
     first_name: str | None = None  # resume: whom to greet
     visit_id: int | None = None  # print: the finished visit
 
@@ -140,6 +141,7 @@ def offered_stories(content: Content, suggestions: Sequence[str], item) -> list[
 class _State:
     visit: KioskVisit | None = None
     changing: bool = False  # a "Change" from the review: back to the review once answered
+    changed: ItemRef | None = None  # the answer that "Change" opened: the review comes back to it
     stories_offered: bool = False
     watched: list[str] = field(default_factory=list)
     finished_visit_id: int | None = None
@@ -258,7 +260,8 @@ class KioskFlow:
                     watched=tuple(self._s.watched))
 
     def review(self) -> Show:
-        return Show("review", review=self.review_parts(self._need().visit.language))
+        at, self._s.changed = self._s.changed, None
+        return Show("review", review=self.review_parts(self._need().visit.language), at=at)
 
     def review_parts(self, language: str) -> tuple[ReviewPart, ...]:
         """The review's parts and lines, in ``language`` (the screen re-words them)."""
@@ -308,6 +311,7 @@ class KioskFlow:
         """"Change" on the review: that question, then back to the review."""
         self._need().go_to(ref)
         self._s.changing = True
+        self._s.changed = ref
         return self.current()
 
     def watched_story(self, vignette_id: str, seconds: float, finished: bool) -> None:

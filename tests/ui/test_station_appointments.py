@@ -16,7 +16,6 @@ from decisionaid.ui.testing import wait_for
 from tests.ui.test_peer_station import (  # noqa: F401 (fixtures)
     services,
     signed_in,
-    station,
 )
 from tests.unit.test_appointments import SETTINGS, schedule_csv
 

@@ -99,16 +99,17 @@ def test_change_from_review_opens_new_follow_ups_then_returns_to_review(flow):
     shown = confirm(flow, "I wake at 4")  # opens "Did you tell someone?"
     assert item_of(shown) == SLEEP_DETAIL
     shown = confirm(flow, True)
-    assert shown.name == "review"
+    assert shown.name == "review" and shown.at == SLEEP  # the list comes back to that answer
     lines = {line.ref: line.answer for part in shown.review for line in part.lines}
     assert lines[SLEEP_MORE] == "I wake at 4" and lines[SLEEP_DETAIL] == "Yes"
+    assert flow.review().at is None  # only once: the next review starts at its top
 
 
 def test_back_from_a_change_returns_to_the_review_and_review_lines_list_skips(flow):
     to_review(flow, flow.start(None, "en"))
     flow.change(SAD)
     shown = flow.back()
-    assert shown.name == "review"
+    assert shown.name == "review" and shown.at == SAD
     parts = {part.title: part.lines for part in shown.review}
     feelings = {line.ref: line.answer for line in parts["How I've been"]}
     assert SLEEP_MORE not in feelings  # never asked in this visit

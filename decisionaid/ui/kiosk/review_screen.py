@@ -32,9 +32,10 @@ class ReviewScreen(Screen):
     confirmed = Signal()
     went_back = Signal()
 
-    def __init__(self, parts: Callable[[str], Sequence[ReviewPart]], language: str, theme: Theme):
+    def __init__(self, parts: Callable[[str], Sequence[ReviewPart]], language: str, theme: Theme,
+                 at: ItemRef | None = None):
         """``parts(language)``: the review's parts and lines in that language (the kiosk's flow
-        says what they are)."""
+        says what they are); ``at``: the answer to bring into view (just changed)."""
         super().__init__(language, theme)
         self.parts = parts
         layout = self.page_layout()
@@ -53,6 +54,8 @@ class ReviewScreen(Screen):
         self.nav.back.connect(self.went_back)
         self.change_buttons: dict[ItemRef, QWidget] = {}
         self._fill()
+        if at is not None:
+            self.bring_into_view(at)
 
     def _fill(self) -> None:
         inner = QWidget()
@@ -98,16 +101,16 @@ class ReviewScreen(Screen):
     def bring_into_view(self, ref: ItemRef) -> None:
         """Scroll to the row of ``ref``: back from changing an answer, the person sees it
         again, not the top of a long list. The rows move while the list is laid out (each
-        wrapped answer finds its height), so the row is followed until the list has settled."""
-        target = self.change_buttons.get(ref)
-        if target is None:
-            return
+        wrapped answer finds its height), so the row is followed until the list has settled;
+        the row is looked up each time, as a change of language makes the list again."""
         from PySide6.QtCore import QTimer
 
         margin = self.theme.px(160)
 
         def show_it(*_range) -> None:
-            self.scroll.ensureWidgetVisible(target, 0, margin)
+            row = self.change_buttons.get(ref)
+            if row is not None:
+                self.scroll.ensureWidgetVisible(row, 0, margin)
 
         self.scroll.verticalScrollBar().rangeChanged.connect(show_it)
         QTimer.singleShot(0, self, show_it)

@@ -82,7 +82,6 @@ class VisitScreens(QObject):
         self.times = times
         self.timers = timers
         self._make_player = make_player
-        self.review_at: ItemRef | None = None  # the answer last changed from the review
         self.saving: Pending | None = None  # the save the screen is waiting for, if any
         self.story = None  # the story screen on show, if one is
         self._story_forced_shut = False
@@ -116,7 +115,6 @@ class VisitScreens(QObject):
         freeze the screen); "Saving…" shows if it takes long, and a second tap does nothing."""
         if self._starting is not None:
             return
-        self.review_at = None  # nothing of an earlier visit's place
         host, flow, language = self.host, self.host.flow, self.host.language
         self._starting = token = object()
 
@@ -180,14 +178,11 @@ class VisitScreens(QObject):
         elif shown.name == "review":
             from decisionaid.ui.kiosk.review_screen import ReviewScreen
 
-            screen = ReviewScreen(self.host.flow.review_parts, self.host.language, self.host.theme)
+            screen = ReviewScreen(self.host.flow.review_parts, self.host.language, self.host.theme, at=shown.at)
             screen.change.connect(self.change)
             screen.went_back.connect(self.go_back)
             screen.confirmed.connect(self.finish)
             self.host.show_screen(screen, "review")
-            if self.review_at is not None:
-                screen.bring_into_view(self.review_at)
-                self.review_at = None
         elif shown.name == "resume":
             from decisionaid.ui.kiosk.resume_screen import ResumeScreen
 
@@ -328,7 +323,6 @@ class VisitScreens(QObject):
 
     @calm
     def change(self, ref: ItemRef) -> None:
-        self.review_at = ref  # back on the review, the person is where they left it
         self.show(self.host.flow.change(ref))
 
     def show_print(self, visit_id: int) -> None:
