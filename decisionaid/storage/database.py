@@ -219,12 +219,20 @@ class Database:
         self.dispose()
 
 
+def sqlite_driver():
+    """The one SQLite library the program opens database files with: SQLCipher's, for plain
+    files too (it opens them as SQLite does). Two SQLite libraries in one process on the same
+    file undo each other's locks (POSIX locks belong to the process, and closing a file in one
+    library drops the other's), which can corrupt the file or crash the process: a nightly
+    backup through SQLCipher beside the station's reads through Python's own sqlite3 did."""
+    import sqlcipher3.dbapi2 as module
+
+    return module
+
+
 def _sqlite_engine(path: Path, key: str | None, opened: list | None = None) -> Engine:
     """``opened``: a connection already keyed (the key check's), used as the pool's first."""
-    if key:
-        import sqlcipher3.dbapi2 as module
-    else:
-        module = sqlite3
+    module = sqlite_driver()
 
     engine = create_engine(f"sqlite:///{path}", module=module, hide_parameters=True)
     waiting = opened if opened is not None else []
@@ -511,11 +519,7 @@ def _driver_error(error: BaseException) -> bool:
 @contextlib.contextmanager
 def raw_sqlite(path: Path, key: str | None = None) -> Iterator[sqlite3.Connection]:
     """A plain DB-API connection to an SQLite file (for checks such as integrity_check)."""
-    if key:
-        import sqlcipher3.dbapi2 as module
-    else:
-        module = sqlite3
-    conn = module.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    conn = sqlite_driver().connect(str(path), timeout=BUSY_TIMEOUT_S)
     try:
         if key:
             conn.execute(f"PRAGMA key = {_quote(key)}")

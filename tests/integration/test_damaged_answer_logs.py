@@ -5,7 +5,6 @@ where, never the words."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +14,7 @@ from decisionaid.app import open_app
 from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services.pins import PinHasher
+from decisionaid.storage.database import sqlite_driver
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini"
@@ -33,7 +33,7 @@ def _clinic_with_a_damaged_answer(tmp_path: Path) -> Path:
     kv.confirm(ANSWER)  # "Tell us more about your sleep"
     app.visits.finish(kv.id)
     app.close()
-    with sqlite3.connect(path) as raw:  # one byte of the stored text, flipped as a disk might
+    with sqlite_driver().connect(path) as raw:  # one byte of the stored text, flipped as a disk might
         (value,) = raw.execute("SELECT value FROM answers WHERE value LIKE '%lullaby%'").fetchone()
         raw.execute("UPDATE answers SET value = CAST(? AS TEXT) WHERE value LIKE '%lullaby%'",
                     (value.encode().replace(b"lull", b"lu\xffl"),))

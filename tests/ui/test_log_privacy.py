@@ -3,7 +3,6 @@ note planted in a real database stay out of the log file and stderr when saves a
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from decisionaid.config import Config
 from decisionaid.content.model import ItemRef
 from decisionaid.services import staff
 from decisionaid.services.pins import PinHasher
+from decisionaid.storage.database import sqlite_driver
 from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.station.services import Dialogs, station_services
 from decisionaid.ui.station.station import PeerStation
@@ -41,7 +41,7 @@ class NoDialogs(Dialogs):
 def fail_inserts(path: Path, table: str) -> None:
     """From now on every write to ``table`` fails inside the database, as a full disk would:
     the real engine raises with the statement (and its values, unless it hides them)."""
-    with sqlite3.connect(path) as raw:
+    with sqlite_driver().connect(path) as raw:  # the program's own SQLite (see sqlite_driver)
         raw.execute(f"CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} "
                     "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
 

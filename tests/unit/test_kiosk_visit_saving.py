@@ -9,7 +9,6 @@ describe the behaviour, not how it is built.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 import time
 
@@ -28,6 +27,7 @@ from storage_faults import FaultyDatabase
 from decisionaid.content.model import ItemRef
 from decisionaid.engine import normalise
 from decisionaid.services.visits import VisitService
+from decisionaid.storage.database import sqlite_driver
 
 SAD = ItemRef("feelings", "sad")
 SLEEP = ItemRef("feelings", "sleep")
@@ -157,7 +157,7 @@ def test_a_write_lock_held_elsewhere_gives_up_in_bounded_time_and_nothing_moves(
     kiosk = VisitService(sqlite_db, visit_content)
     kv = kiosk.start()
     kv.confirm()
-    other = sqlite3.connect(str(sqlite_db.url.database), isolation_level=None)
+    other = sqlite_driver().connect(str(sqlite_db.url.database), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         started = time.monotonic()

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from decisionaid.storage import DatabaseError, open_database
-from decisionaid.storage.database import connect, sqlite_path
+from decisionaid.storage.database import connect, raw_sqlite, sqlite_driver, sqlite_path
 from decisionaid.storage.migrate import current_revision, head_revision, upgrade
 
 
@@ -131,3 +131,19 @@ def test_a_current_database_opens_without_importing_alembic(tmp_path: Path):
              f"open_database(N(database_url={url!r}, db_key=None)).dispose(); print('alembic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_plain_database_is_opened_by_the_same_sqlite_as_backups_and_checks(tmp_path: Path):
+    """Two SQLite libraries in one process on one file drop each other's locks and can crash
+    it (a nightly backup beside the station's reads did): plain or encrypted, the program
+    opens every database file through SQLCipher's SQLite."""
+    path = tmp_path / "plain.db"
+    db = connect(f"sqlite:///{path}")
+    try:
+        assert db.engine.dialect.dbapi is sqlite_driver()
+        with db.engine.connect() as conn:
+            assert type(conn.connection.dbapi_connection).__module__.startswith("sqlcipher3")
+    finally:
+        db.dispose()
+    with raw_sqlite(path) as conn:
+        assert type(conn).__module__.startswith("sqlcipher3")
