@@ -126,7 +126,19 @@ class PgSchema:
         self._run(f'CREATE SCHEMA "{self.name}"')
 
     def drop(self) -> None:
-        self._run(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+        """Drop the schema. A write the test left running in the background (a station's
+        last poll, the day closed at closing time) may take its locks in the other order:
+        PostgreSQL then breaks the deadlock by cancelling this drop, and the write finishes,
+        so the drop is asked again (it waits for the write; it does not race it)."""
+        import psycopg
+
+        for attempt in range(3):
+            try:
+                self._run(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+                return
+            except psycopg.errors.DeadlockDetected:
+                if attempt == 2:
+                    raise
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from decisionaid.config import PROJECT_ROOT
 from decisionaid.i18n import pseudo
 from decisionaid.services.pins import PinHasher
 from decisionaid.ui.common.fit import problems
+from decisionaid.ui.common.operations import wait_for_background
 from decisionaid.ui.common.theme import Theme, screen_scale
 from decisionaid.ui.kiosk.demo import Demo
 
@@ -205,3 +206,4 @@ def test_a_right_to_left_site_language_mirrors_the_peer_station(qtbot, services,
     workspace = signed_in(qtbot, station, services, role="peer")
     assert workspace.layoutDirection() == Qt.LayoutDirection.RightToLeft
     station.end_session()
+    wait_for_background()  # the session's last reads and writes, before its database goes
