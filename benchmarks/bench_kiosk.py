@@ -13,7 +13,7 @@
    ``--load busy`` runs them with every core kept busy by a CPU-burning process of this
    benchmark's own (what piles up only when a kiosk is starved shows there), ``both`` runs
    both. Measured on 7 December 2026 the visits grew the kiosk by 4.0 MB as is and 1.3 MB
-   starved, so the default is the more demanding of the two, and a third of the time.
+   starved, so the default is the more demanding of the two, and the shorter.
 
 Run alone: ``.venv/bin/python benchmarks/bench_kiosk.py [--visits N] [--load as-is|busy|both]
 [--memory-only]``.
