@@ -69,7 +69,10 @@ def appointment_words(identity: Identifiers) -> str:
     return f"{clock_time(identity.appointment_at)} · {identity.prescriber}"
 
 
-def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0) -> str:
+def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0,
+                 none: str | None = None) -> str:
+    """Safety flags, unanswered safety questions to ask about, then concerns, in words;
+    ``none`` (default: the word "none") when there are none."""
     parts = []
     if safety:
         parts.append(t("station_alert_safety", language, n=safety))
@@ -78,7 +81,7 @@ def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0)
                      else t("station_please_ask_n", language, n=please_ask))
     if concerns:
         parts.append(tn("station_concern", concerns, language))
-    return ", ".join(parts) or t("station_no_alerts", language)
+    return ", ".join(parts) or (t("station_no_alerts", language) if none is None else none)
 
 
 class ReportsScreen(PolledPanel):

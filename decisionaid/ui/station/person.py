@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from decisionaid.services.peer_queries import PAGE_SIZE, AccessLine
 from decisionaid.services.staff import StaffMember
-from decisionaid.ui.common.strings import t, tn
+from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.charts import LineChart
 from decisionaid.ui.station.common import (
     day,
@@ -33,6 +33,7 @@ from decisionaid.ui.station.common import (
     state_words,
     table,
 )
+from decisionaid.ui.station.desk import alerts_words
 from decisionaid.ui.station.person_sign_in import SignInAndDuplicates
 from decisionaid.ui.station.services import PeerServices
 
@@ -240,19 +241,10 @@ class PersonScreen(QWidget):
 
 
 def open_alerts_words(visit, language: str) -> str:
-    """What is still open on a visit in a person's list: red safety flags, unanswered safety
-    questions no one has yet checked in on ("please ask"), then concerns; "" when nothing is."""
-    concerns = visit.open_flags - visit.open_safety_flags
-    asks = visit.open_check_ins
-    parts = []
-    if visit.open_safety_flags:
-        parts.append(t("station_open_safety", language, n=visit.open_safety_flags))
-    if asks:
-        parts.append(t("station_please_ask", language) if asks == 1
-                     else t("station_please_ask_n", language, n=asks))
-    if concerns:
-        parts.append(tn("station_concern", concerns, language))
-    return ", ".join(parts)
+    """What is still open on a visit in a person's list (as the prescriber's list says it);
+    "" when nothing is."""
+    return alerts_words(visit.open_safety_flags, visit.open_flags - visit.open_safety_flags,
+                        language, visit.open_check_ins, none="")
 
 
 def access_pdf(html: str, paper: str = "letter") -> bytes:
