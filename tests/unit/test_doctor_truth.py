@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,8 @@ def as_nobody(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
             os.setuid(nobody.pw_uid)
             os.environ.update(env)
             code = main(argv)
+        except BaseException:  # shown to the test, which would otherwise read nothing
+            traceback.print_exc(file=sys.stdout)
         finally:
             sys.stdout.flush()
             os._exit(code)
@@ -166,9 +169,16 @@ def test_a_backups_folder_left_by_root_is_named_with_the_chown_that_mends_it(tmp
         for path in [home, *home.rglob("*")]:
             if path.name != "backups":
                 os.chown(path, nobody.pw_uid, nobody.pw_gid)
-        from decisionaid.services.doctor import check_permissions  # loaded before the fork
-
-        assert check_permissions  # (imported for the child)
+        # The child cannot read this checkout (it may sit in a folder only root can enter), so
+        # everything the two commands load is loaded here first, by running them as root on
+        # a site of their own.
+        (tmp_path / "warm").mkdir()
+        warm = site(tmp_path / "warm", KEY)
+        assert main(["db", "upgrade", "--config", str(warm)]) == 0
+        (tmp_path / "warm" / "backups").mkdir(mode=0o700)
+        assert main(["backup", "-o", str(tmp_path / "warm" / "backups" / "x.db"),
+                     "--config", str(warm)]) == 0
+        run(capsys, "doctor", "--no-qt", "--config", str(warm))
         code, text = as_nobody(["backup", "-o", str(data / "decisionaid" / "backups" / "x.db"),
                                 "--config", str(config)], env)
         assert code == 2 and text.count("\n") == 1, text
