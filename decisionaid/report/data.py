@@ -559,7 +559,8 @@ def _recorded(decision: SharedDecision | None) -> SharedDecision | None:
     # A decision recorded with no words has nothing to print: the box stays to write in.
     if decision is None or not decision.text.strip():
         return None
-    follow_up = tuple(f.strip() for f in decision.follow_up
+    # The follow-up prints as one line of items: line breaks in one typed item become spaces.
+    follow_up = tuple(" ".join(f.split()) for f in decision.follow_up
                       if f.strip() and f.strip() != "other:")
     return replace(decision, text=decision.text.strip(), follow_up=follow_up,
                    marks=tuple(m for m in DECISION_MARKS if m in decision.marks))

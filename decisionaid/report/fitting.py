@@ -84,8 +84,8 @@ BODY_SECTIONS = (*FULL_WIDTH_TOP, *COLUMN_SECTIONS, *FULL_WIDTH_BOTTOM)
 
 
 class ReportDoesNotFit(UserError):
-    """Even with every other answer left off, the alerts alone overflow the page (about 40
-    alerts of two lines each on Letter paper)."""
+    """Even with every other answer left off, the alerts overflow the page: past about 15
+    alerts of two lines each beside the rest of a long visit (docs/report.md)."""
 
 
 @dataclass(frozen=True)
@@ -167,15 +167,38 @@ def page_height(heights: dict[str, list[tuple[float, bool]]]) -> float:
     return full + (4 if columns else 0) + max(sum(columns[:k]), sum(columns[k:]))
 
 
+# A line break ends a printed line early: in a text that may be cut, it counts as this many
+# characters, so 30 one-word lines are not "short" only because they have few letters.
+LINE_BREAK_COST = 40
+
+
+def printed_length(text: str) -> int:
+    """The length a cut is measured by: the characters, each line break counted as
+    ``LINE_BREAK_COST`` of them."""
+    return len(text) + text.count("\n") * (LINE_BREAK_COST - 1)
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters at a word boundary, ending with "…"."""
-    if len(text) <= limit:
-        return text
+    return cut_text(text, limit)[0]
+
+
+def cut_text(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` made to fit ``limit`` (``printed_length``), and whether words were lost.
+
+    A text whose line breaks make it too long first has its lines joined with " / ", and is
+    cut only if that is still longer than ``limit``: at a word boundary, ending with "…"."""
+    if printed_length(text) <= limit:
+        return text, False
+    if "\n" in text:
+        text = " / ".join(line.strip() for line in text.splitlines() if line.strip())
+        if len(text) <= limit:
+            return text, False
     cut = text[:limit]
     space = cut.rfind(" ")
     if space > limit * 0.6:
         cut = cut[:space]
-    return re.sub(r"[\s.,;:!?…\-–—]+$", "", cut) + "…"
+    return re.sub(r"[\s.,;:!?…\-–—]+$", "", cut) + "…", True
 
 
 def _cut_section(section: Section, limit: int | None) -> Section:
@@ -185,8 +208,9 @@ def _cut_section(section: Section, limit: int | None) -> Section:
         return Section((), section.left_off + len(section.answers))
     answers = []
     for a in section.answers:
-        if a.shortenable and len(a.answer) > limit:
-            a = replace(a, answer=shorten(a.answer, limit), cut=True)
+        if a.shortenable and printed_length(a.answer) > limit:
+            short, lost = cut_text(a.answer, limit)
+            a = replace(a, answer=short, cut=a.cut or lost)
         answers.append(a)
     return Section(tuple(answers), section.left_off)
 
@@ -215,9 +239,10 @@ def _decision(limit: int) -> Callable[[Layout], Layout]:
     def change(layout: Layout) -> Layout:
         d = layout.data
         decision = d.shared_decision
-        if decision is None or len(decision.text) <= limit:
+        if decision is None or printed_length(decision.text) <= limit:
             return layout
-        cut = replace(decision, text=shorten(decision.text, limit), cut=True)
+        short, lost = cut_text(decision.text, limit)
+        cut = replace(decision, text=short, cut=decision.cut or lost)
         return replace(layout, data=replace(d, shared_decision=cut))
     return change
 

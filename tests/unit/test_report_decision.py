@@ -119,6 +119,23 @@ def test_a_pasted_note_as_decision_is_cut_before_anyones_words_and_says_where_th
     assert flat(layout.data.shared_decision.text.rstrip("…")) in flat(text)
 
 
+def test_a_decision_typed_as_many_short_lines_keeps_every_word_on_fewer_lines(content):
+    # Thirty one-line steps: few characters, but thirty printed lines in the box.
+    text = "\n".join(f"Step {n}: walk" for n in range(1, 31))
+    follow_up = ("other: ring my\nsister\n\non Sundays", "check-in-call")
+    decided = replace(sample_report_input(content), decision=SharedDecision(text, follow_up))
+    data = build_report_data(decided, SITE, content)
+    layout = fit(data, Page())
+    kept = layout.data.shared_decision
+    assert not kept.cut and kept.text.count(" / ") == 29 and "\n" not in kept.text
+    printed = box(page(render_report(data)))
+    assert "Step 30: walk" in printed and "more at the peer station" not in printed
+    assert "ring my sister on Sundays" in " ".join(printed.split())
+    # The person's own words were not cut to make room for the decision's line breaks.
+    assert not any(a.cut for s in (layout.data.power_statement, layout.data.today,
+                                   layout.data.medicines) for a in s.answers)
+
+
 def test_a_decision_of_a_few_sentences_is_cut_only_after_every_other_answer():
     steps = [name for name, _, _ in shortening_steps()]
     first_cut = steps.index("shared decision: 300 characters")

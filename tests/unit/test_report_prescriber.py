@@ -15,9 +15,10 @@ from decisionaid.config import PROJECT_ROOT, Config
 from decisionaid.config import _parse as parse_config
 from decisionaid.content.loader import load_content
 from decisionaid.content.model import ItemRef
+from decisionaid.engine.summary import FlagEntry
 from decisionaid.errors import ConfigError
 from decisionaid.report import EarlierVisit, ReportInput, build_report_data, render_report
-from decisionaid.report.fitting import fit
+from decisionaid.report.fitting import ReportDoesNotFit, fit
 from decisionaid.report.layout import Page
 from decisionaid.report.sample import (
     MARISOL,
@@ -308,6 +309,34 @@ def test_personal_medicine_is_never_split_across_the_columns(content):
             answer = next(w for w in words if w["text"] == "words" and w["top"] > heading["top"])
             middle = page.width / 2
             assert (heading["x0"] < middle) == (answer["x0"] < middle), person.name
+
+
+def many_alerts(content, count: int) -> ReportInput:
+    """Rosa's long-answers visit with ``count`` more two-line concerns, as a clinic's own
+    questionnaire might raise."""
+    answers = {**ROSA.answers,
+               **{(q.id, i.id): LONG[: i.max_length] for q in content.questionnaires
+                  for i in q.items if i.type == "text"}}
+    visit = person_report_input(content, ROSA, answers=answers)
+    question = "When I think about the weeks since my last visit, this part of my life has been"
+    extra = [FlagEntry("concern", "clinic-form", f"q{n}", f"{question} ({n})",
+                     "Much harder than I can manage on my own") for n in range(count)]
+    summary = replace(visit.summary, flags=[*visit.summary.flags, *extra])
+    return replace(visit, summary=summary)
+
+
+def test_alerts_are_never_dropped_to_fit_and_too_many_are_refused_in_one_line(content):
+    """Within the documented room (about 15 two-line alerts beside a visit of long answers)
+    every alert prints whole; far past it the report refuses rather than hide one."""
+    fits = build_report_data(many_alerts(content, 12), SITE, content)
+    text = flat(page_text(render_report(fits)))
+    assert len(fits.alerts) >= 15
+    assert all(flat(f"{a.question}: {a.answer}") in text for a in fits.alerts)
+    too_many = build_report_data(many_alerts(content, 40), SITE, content)
+    with pytest.raises(ReportDoesNotFit) as refused:
+        render_report(too_many)
+    message = str(refused.value)
+    assert "\n" not in message and f"{len(too_many.alerts)} alerts do not fit" in message
 
 
 # --- 5. the people the demo plays ----------------------------------------------------------------
