@@ -296,7 +296,7 @@ def test_the_next_question_starts_at_its_title_wherever_the_last_one_was_scrolle
 def test_back_from_a_change_the_review_shows_the_changed_answer_not_its_top(make_kiosk, config, drive, qtbot):
     """On a small screen at the largest text the review scrolls; a person who changes an
     answer near its end comes back to that answer, not to the top of the list."""
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QCoreApplication, QPoint
 
     kiosk = make_kiosk(config, theme=Theme(scale=0.8, text_size="largest"))
     kiosk.resize(1024, 768)
@@ -322,4 +322,15 @@ def test_back_from_a_change_the_review_shows_the_changed_answer_not_its_top(make
         return top >= 0 and top + button.height() <= scroll.viewport().height()
 
     wait_for(qtbot, in_view)
-    assert scroll.verticalScrollBar().value() > 0
+    bar = scroll.verticalScrollBar()
+    assert bar.value() > 0
+    # Once the person scrolls back up, the list stays where they put it, even when it is made
+    # again (here, in Spanish).
+    QCoreApplication.processEvents()  # the review's own first look at the row, queued at its start
+    bar.setValue(0)
+    kiosk.set_language("es")
+    assert "Revisa tus respuestas" in texts_on_screen(kiosk)
+    again = review.change_buttons[last]
+    wait_for(qtbot, lambda: again.y() > 0 and bar.maximum() > 0)  # the new list laid out
+    QCoreApplication.processEvents()
+    assert bar.value() == 0

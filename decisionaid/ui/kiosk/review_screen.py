@@ -101,18 +101,31 @@ class ReviewScreen(Screen):
     def bring_into_view(self, ref: ItemRef) -> None:
         """Scroll to the row of ``ref``: back from changing an answer, the person sees it
         again, not the top of a long list. The rows move while the list is laid out (each
-        wrapped answer finds its height), so the row is followed until the list has settled;
-        the row is looked up each time, as a change of language makes the list again."""
+        wrapped answer finds its height), so the row is followed as the list settles, until
+        the person scrolls it themselves; the row is looked up each time, as a change of
+        language makes the list again."""
         from PySide6.QtCore import QTimer
 
         margin = self.theme.px(160)
+        bar = self.scroll.verticalScrollBar()
+        scrolling = [False]  # True while this moves the list (not the person)
 
         def show_it(*_range) -> None:
             row = self.change_buttons.get(ref)
             if row is not None:
-                self.scroll.ensureWidgetVisible(row, 0, margin)
+                scrolling[0] = True
+                try:
+                    self.scroll.ensureWidgetVisible(row, 0, margin)
+                finally:
+                    scrolling[0] = False
 
-        self.scroll.verticalScrollBar().rangeChanged.connect(show_it)
+        def moved(_value: int) -> None:
+            if not scrolling[0]:  # the person scrolled: the list is theirs from now on
+                bar.rangeChanged.disconnect(show_it)
+                bar.valueChanged.disconnect(moved)
+
+        bar.rangeChanged.connect(show_it)
+        bar.valueChanged.connect(moved)
         QTimer.singleShot(0, self, show_it)
 
     def on_language(self, language: str) -> None:
