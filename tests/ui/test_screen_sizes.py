@@ -290,3 +290,30 @@ def test_the_top_bar_is_one_row_on_a_portrait_screen(qapp, shipped_config, text_
             assert bar.contrast.accessibleName() in ("Black and yellow", "Negro y amarillo")
     finally:
         demo.close()
+
+
+def test_the_first_time_choice_and_the_staff_menus_line_up_with_their_title(qtbot):
+    """The words and buttons under a sign-in title start where the title starts, not a few
+    pixels in (the first-time choice, the peer worker's menu, the staff menu)."""
+    from PySide6.QtCore import QPoint
+
+    from decisionaid.ui.kiosk.first_time_screen import FirstTimeScreen
+    from decisionaid.ui.kiosk.peer_signin_screen import PeerSignInScreen
+    from decisionaid.ui.kiosk.staff_screen import StaffScreen
+
+    theme = Theme(text_size="largest", scale=screen_scale(768, 1024))
+    first = FirstTimeScreen("es", theme)
+    peer = PeerSignInScreen("es", theme)
+    peer.go("menu")
+    staff = StaffScreen("es", theme)
+    staff.go("menu")
+    for screen, parts in ((first, (first.body, first.make_profile, first.guest_button)),
+                          (peer, (peer.find_button, peer.create_button, peer.guest_button)),
+                          (staff, (staff.leave_button, staff.peer_button))):
+        qtbot.addWidget(screen)
+        screen.resize(1024, 700)
+        screen.show()
+        qtbot.waitExposed(screen)
+        left = screen.title.mapTo(screen, QPoint(0, 0)).x()
+        for part in parts:
+            assert part.mapTo(screen, QPoint(0, 0)).x() == left, (type(screen).__name__, part.objectName())

@@ -21,6 +21,7 @@ class FirstTimeScreen(StepFlow):
         super().__init__(language, theme, today)
         choice = QWidget()
         column = QVBoxLayout(choice)
+        column.setContentsMargins(0, 0, 0, 0)  # in line with the title above it
         column.setSpacing(theme.px(32))
         self.body = self.worded(label("lead"), "first_time_body")
         self.make_profile = self.worded(button("primary", name="make_profile"), "make_profile")

@@ -32,6 +32,7 @@ class PeerSignInScreen(StepFlow):
         self.staff_pad = self.add_pin_step("staff_pin", self._staff_pin, "staff_pin", min_length=4, length=8)
         menu = QWidget()
         column = QVBoxLayout(menu)
+        column.setContentsMargins(0, 0, 0, 0)  # in line with the title above it
         column.setSpacing(theme.px(28))
         self.find_button = self.worded(button("primary", name="peer_find"), "peer_find")
         self.create_button = self.worded(button("primary", name="peer_create"), "peer_create")

@@ -26,6 +26,7 @@ class StaffScreen(StepFlow):
         self.add_pin_step("staff_pin", lambda pin: self.submitted.emit(self.staff_name, pin), "staff_pin", min_length=4, length=8)
         menu = QWidget()
         column = QVBoxLayout(menu)
+        column.setContentsMargins(0, 0, 0, 0)  # in line with the title above it
         column.setSpacing(theme.px(24))
         self.leave_button = self.worded(button("", name="leave_kiosk"), "leave_kiosk")
         self.peer_button = self.worded(button("", name="open_peer"), "open_peer")
