@@ -14,7 +14,7 @@ from test_peer_station import services, signed_in  # noqa: F401  (its fixtures)
 from decisionaid.content.model import ItemRef
 from decisionaid.services.check_ins import CheckIns
 from decisionaid.services.visit_report import report_pdf
-from decisionaid.ui.station.desk import alerts_words
+from decisionaid.ui.station.common import alerts_words
 from decisionaid.ui.testing import wait_for
 
 SAD = ItemRef("feelings", "sad")
@@ -50,7 +50,8 @@ def test_a_skipped_safety_question_asks_for_a_check_in_and_the_reprint_names_it(
     assert not today.banner.isVisible()  # not a red safety flag
     assert services.sounds  # a new one sounds
     column = today.list.columnCount() - 1
-    assert "please ask" in today.list.item(0, column).text()
+    # The Today board words it as the other lists do.
+    assert "Please ask — not answered" in today.list.item(0, column).text()
     # The prescriber's list says it too.
     [line] = services.desk().todays_reports(by=workspace.member)
     assert line.please_ask == 1 and line.safety == 0

@@ -318,7 +318,6 @@ STATION_WORDS: dict[str, Word] = words(
     W("station_no_visits_today",
       "No visits yet today. They appear here as soon as someone starts at the kiosk."),
     W("station_could_not_read_visits", "Could not read the visits: {reason}"),
-    W("station_open_safety", "⚠ {n} safety"),
     # A safety question left unanswered: its own kind of item, apart from the red flags.
     W("station_please_ask", "? Please ask — not answered"),
     W("station_please_ask_n", "? {n} please ask"),

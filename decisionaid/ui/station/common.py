@@ -15,7 +15,7 @@ from decisionaid.app import log_file
 from decisionaid.errors import UserError
 from decisionaid.services.visit_records import shown_state
 from decisionaid.ui.common.operations import run_in_background
-from decisionaid.ui.common.strings import STRINGS, month_names, t
+from decisionaid.ui.common.strings import STRINGS, month_names, t, tn
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,22 @@ def state_words(state: str, printed: bool, language: str) -> str:
     incomplete."""
     key = shown_state(state, printed)
     return t(f"station_state_{key}", language) if f"station_state_{key}" in STRINGS else state
+
+
+def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0,
+                 none: str | None = None) -> str:
+    """A visit's open alerts in words, as every list of the station says them: safety flags,
+    unanswered safety questions to ask about, then concerns; ``none`` (default: the word
+    "none") when there are none."""
+    parts = []
+    if safety:
+        parts.append(t("station_alert_safety", language, n=safety))
+    if please_ask:
+        parts.append(t("station_please_ask", language) if please_ask == 1
+                     else t("station_please_ask_n", language, n=please_ask))
+    if concerns:
+        parts.append(tn("station_concern", concerns, language))
+    return ", ".join(parts) or (t("station_no_alerts", language) if none is None else none)
 
 
 def message_label() -> QLabel:

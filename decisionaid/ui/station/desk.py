@@ -30,6 +30,7 @@ from decisionaid.services.visit_records import DECISION_MARKS, VisitRecord
 from decisionaid.ui.common.preview import pdf_preview
 from decisionaid.ui.common.strings import t, tn
 from decisionaid.ui.station.common import (
+    alerts_words,
     clock_time,
     day_and_time,
     fill,
@@ -67,21 +68,6 @@ def appointment_words(identity: Identifiers) -> str:
     if identity.appointment_at is None:
         return ""
     return f"{clock_time(identity.appointment_at)} · {identity.prescriber}"
-
-
-def alerts_words(safety: int, concerns: int, language: str, please_ask: int = 0,
-                 none: str | None = None) -> str:
-    """Safety flags, unanswered safety questions to ask about, then concerns, in words;
-    ``none`` (default: the word "none") when there are none."""
-    parts = []
-    if safety:
-        parts.append(t("station_alert_safety", language, n=safety))
-    if please_ask:
-        parts.append(t("station_please_ask", language) if please_ask == 1
-                     else t("station_please_ask_n", language, n=please_ask))
-    if concerns:
-        parts.append(tn("station_concern", concerns, language))
-    return ", ".join(parts) or (t("station_no_alerts", language) if none is None else none)
 
 
 class ReportsScreen(PolledPanel):

@@ -23,6 +23,7 @@ from decisionaid.services.staff import StaffMember
 from decisionaid.ui.common.strings import t
 from decisionaid.ui.station.charts import LineChart
 from decisionaid.ui.station.common import (
+    alerts_words,
     day,
     day_and_time,
     fill,
@@ -33,7 +34,6 @@ from decisionaid.ui.station.common import (
     state_words,
     table,
 )
-from decisionaid.ui.station.desk import alerts_words
 from decisionaid.ui.station.person_sign_in import SignInAndDuplicates
 from decisionaid.ui.station.services import PeerServices
 

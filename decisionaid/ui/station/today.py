@@ -30,6 +30,7 @@ from decisionaid.ui.station.appointments import AppointmentsPanel
 from decisionaid.ui.station.check_ins import CheckInsPanel
 from decisionaid.ui.station.common import (
     RED,
+    alerts_words,
     clock_time,
     fill,
     in_background,
@@ -241,18 +242,13 @@ class TodayScreen(PolledPanel):
         rows, keys = [], []
         for line in board.lines:
             v = line.visit
-            flags = []
-            if v.open_safety_flags:
-                flags.append(t("station_open_safety", lang, n=v.open_safety_flags))
-            if v.id in asks:
-                flags.append(t("station_please_ask_n", lang, n=asks[v.id]))
-            concerns = v.open_flags - v.open_safety_flags
-            if concerns:
-                flags.append(tn("station_concern", concerns, lang))
+            # In the words of the prescriber's list and the person's page.
+            flags = alerts_words(v.open_safety_flags, v.open_flags - v.open_safety_flags, lang,
+                                 asks.get(v.id, 0), none="")
             status = state_words(v.state, v.printed_at is not None, lang)
             who = scheduled.get(v.id) or v.first_name or t("station_guest", lang)
             rows.append([clock_time(v.started_at), who, status,
-                         where_now(line, lang), ", ".join(flags)])
+                         where_now(line, lang), flags])
             keys.append(v.id)
         fill(self.list, rows, keys)
         for r, line in enumerate(board.lines):
