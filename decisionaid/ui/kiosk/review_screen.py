@@ -108,19 +108,22 @@ class ReviewScreen(Screen):
 
         margin = self.theme.px(160)
         bar = self.scroll.verticalScrollBar()
-        scrolling = [False]  # True while this moves the list (not the person)
+        following, moving = True, False  # moving: this, not the person, moves the list
 
         def show_it(*_range) -> None:
+            nonlocal moving
             row = self.change_buttons.get(ref)
-            if row is not None:
-                scrolling[0] = True
+            if following and row is not None:
+                moving = True
                 try:
                     self.scroll.ensureWidgetVisible(row, 0, margin)
                 finally:
-                    scrolling[0] = False
+                    moving = False
 
         def moved(_value: int) -> None:
-            if not scrolling[0]:  # the person scrolled: the list is theirs from now on
+            nonlocal following
+            if not moving:  # the person scrolled: the list is theirs from now on
+                following = False
                 bar.rangeChanged.disconnect(show_it)
                 bar.valueChanged.disconnect(moved)
 
