@@ -52,6 +52,7 @@ def test_a_skipped_safety_question_asks_for_a_check_in_and_the_reprint_names_it(
     column = today.list.columnCount() - 1
     # The Today board words it as the other lists do.
     assert "Please ask — not answered" in today.list.item(0, column).text()
+    assert today.list.item(0, column).toolTip() == today.list.item(0, column).text()  # if cut short
     # The prescriber's list says it too.
     [line] = services.desk().todays_reports(by=workspace.member)
     assert line.please_ask == 1 and line.safety == 0

@@ -131,12 +131,15 @@ def table(headers: list[str]) -> QTableWidget:
 
 
 def fill(widget: QTableWidget, rows: list[list[str]], keys: list[object] | None = None) -> None:
-    """Replace the table's rows; ``keys[i]`` is kept on row i's first cell (Qt.UserRole)."""
+    """Replace the table's rows; ``keys[i]`` is kept on row i's first cell (Qt.UserRole). Each
+    cell's words are its tooltip too: a cell cut short by a narrow window still says them
+    whole under the pointer."""
     widget.setUpdatesEnabled(False)
     widget.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
             if c == 0 and keys is not None:
                 cell.setData(Qt.ItemDataRole.UserRole, keys[r])
             widget.setItem(r, c, cell)
